@@ -1,0 +1,99 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// Contact is one supporter in the network, or a group such as "Tuesday SMART
+// meeting". Derived facts (last contact, days since) are never stored here.
+type Contact struct {
+	ID       int64
+	Name     string
+	Nickname string
+	Circle   Circle
+	// Group is the group or context: "Tuesday SMART meeting", "Ward 3 alumni".
+	Group        string
+	Phone        string
+	Email        string
+	Preferred    Channel
+	Availability string // when they are available, their time zone: free text
+	// AnyTime marks the people who agreed to a call at any hour; AnyTimeSince
+	// is the day they agreed, because such promises are worth re-checking.
+	AnyTime      bool
+	AnyTimeSince Date
+	Distraction  bool // good to be with when it gets hard
+	Importance   int  // 1–5, 0 when not rated
+	Supportive   int  // 1–5, 0 when not rated
+	Stance       Stance
+	KnownSince   Date
+	CadenceDays  int // how often I mean to reach out; 0 = no rhythm
+	Notes        string
+	Tags         []string
+	Archived     bool
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// DisplayName is the name with the nickname in brackets when there is one.
+func (c Contact) DisplayName() string {
+	if c.Nickname != "" && c.Nickname != c.Name {
+		return c.Name + " (" + c.Nickname + ")"
+	}
+	return c.Name
+}
+
+// SearchText is everything a filter may match on, folded once so a list can
+// cache it instead of folding on every keypress.
+func (c Contact) SearchText() string {
+	return Fold(strings.Join([]string{
+		c.Name, c.Nickname, c.Group, c.Circle.Label(), c.Circle.Short(),
+		strings.Join(c.Tags, " "),
+	}, "\n"))
+}
+
+// SortKey orders contacts by name ignoring case and accents.
+func (c Contact) SortKey() string { return Fold(c.Name) }
+
+// Normalize trims the fields a person typed and fills defaults, so what is
+// validated is exactly what will be stored.
+func (c Contact) Normalize() Contact {
+	c.Name = strings.TrimSpace(c.Name)
+	c.Nickname = strings.TrimSpace(c.Nickname)
+	c.Group = strings.TrimSpace(c.Group)
+	c.Phone = strings.TrimSpace(c.Phone)
+	c.Email = strings.TrimSpace(c.Email)
+	c.Availability = strings.TrimSpace(c.Availability)
+	c.Notes = strings.TrimRight(c.Notes, " \t\r\n")
+	if c.Circle == "" {
+		c.Circle = CircleOther
+	}
+	if c.Stance == "" {
+		c.Stance = StanceUnknown
+	}
+	c.Tags = NormalizeTags(c.Tags)
+	if !c.AnyTime {
+		c.AnyTimeSince = Date{}
+	}
+	return c
+}
+
+// ParseTags splits comma-separated text into tags.
+func ParseTags(s string) []string { return NormalizeTags(strings.Split(s, ",")) }
+
+// NormalizeTags trims tags, drops empty ones and repeats (ignoring case and
+// accents), keeping the first spelling and the order given.
+func NormalizeTags(tags []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.TrimSpace(t)
+		k := Fold(t)
+		if t == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,206 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/rivo/uniseg"
+)
+
+// Field names used as keys of Problems, so a form can show each message
+// next to the field it is about.
+const (
+	FieldName         = "name"
+	FieldNickname     = "nickname"
+	FieldCircle       = "circle"
+	FieldGroup        = "group"
+	FieldPhone        = "phone"
+	FieldEmail        = "email"
+	FieldPreferred    = "preferred"
+	FieldAvailability = "availability"
+	FieldAnyTimeSince = "anytime_since"
+	FieldImportance   = "importance"
+	FieldSupportive   = "supportive"
+	FieldStance       = "stance"
+	FieldKnownSince   = "known_since"
+	FieldCadence      = "cadence"
+	FieldNotes        = "notes"
+	FieldTags         = "tags"
+)
+
+// Limits on what a person can type. Generous: they exist to catch a paste
+// gone wrong, not to police anyone.
+const (
+	MaxNameLen  = 200
+	MaxShortLen = 200
+	MaxNotesLen = 10000
+	MaxTagLen   = 40
+	MaxCadence  = 3650
+)
+
+// Problems maps a field to a sentence that says what is wrong and how to fix
+// it. An empty Problems means the value is fine.
+type Problems map[string]string
+
+// Error joins the problems into one line, in a stable order.
+func (p Problems) Error() string {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	msgs := make([]string, len(keys))
+	for i, k := range keys {
+		msgs[i] = k + ": " + p[k]
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// Validate checks a normalized contact against the rules of the SPEC. today
+// is needed because dates in the future are almost always typos.
+func (c Contact) Validate(today Date) Problems {
+	p := Problems{}
+	n := uniseg.GraphemeClusterCount(c.Name)
+	switch {
+	case strings.TrimSpace(c.Name) == "":
+		p[FieldName] = "A name is needed — a first name or a nickname is enough."
+	case n > MaxNameLen:
+		p[FieldName] = fmt.Sprintf("That name is %d characters; please keep it to %d.", n, MaxNameLen)
+	case hasControl(c.Name, false):
+		p[FieldName] = "A name can't hold line breaks or control characters."
+	}
+	short := map[string]string{
+		FieldNickname: c.Nickname, FieldGroup: c.Group, FieldAvailability: c.Availability,
+		FieldPhone: c.Phone, FieldEmail: c.Email,
+	}
+	for f, v := range short {
+		if uniseg.GraphemeClusterCount(v) > MaxShortLen {
+			p[f] = fmt.Sprintf("Please keep this to %d characters.", MaxShortLen)
+		} else if hasControl(v, false) {
+			p[f] = "This can't hold line breaks or control characters."
+		}
+	}
+	if _, bad := p[FieldPhone]; !bad {
+		if msg := PhoneProblem(c.Phone); msg != "" {
+			p[FieldPhone] = msg
+		}
+	}
+	if _, bad := p[FieldEmail]; !bad {
+		if msg := EmailProblem(c.Email); msg != "" {
+			p[FieldEmail] = msg
+		}
+	}
+	if uniseg.GraphemeClusterCount(c.Notes) > MaxNotesLen {
+		p[FieldNotes] = fmt.Sprintf("Notes are limited to %d characters.", MaxNotesLen)
+	} else if hasControl(c.Notes, true) {
+		p[FieldNotes] = "Notes can't hold control characters."
+	}
+	for _, t := range c.Tags {
+		if uniseg.GraphemeClusterCount(t) > MaxTagLen {
+			p[FieldTags] = fmt.Sprintf("Each tag can be up to %d characters.", MaxTagLen)
+		} else if hasControl(t, false) {
+			p[FieldTags] = "Tags can't hold control characters."
+		}
+	}
+	if !c.Circle.Valid() {
+		p[FieldCircle] = "Pick one of the circles."
+	}
+	if !c.Stance.Valid() {
+		p[FieldStance] = "Pick one of the choices."
+	}
+	// Every channel can be logged, but only the PreferredChannels can be
+	// preferred: "meeting" or "other" is no way to reach a person.
+	if !slices.Contains(PreferredChannels, c.Preferred) {
+		p[FieldPreferred] = "Pick one of the ways to reach them."
+	}
+	if c.Importance < 0 || c.Importance > 5 {
+		p[FieldImportance] = "Importance is 1 to 5 (or blank)."
+	}
+	if c.Supportive < 0 || c.Supportive > 5 {
+		p[FieldSupportive] = "Supportive is 1 to 5 (or blank)."
+	}
+	if c.CadenceDays < 0 || c.CadenceDays > MaxCadence {
+		p[FieldCadence] = fmt.Sprintf("Reach out every 1 to %d days, or 0 for no rhythm.", MaxCadence)
+	}
+	if !today.IsZero() {
+		if c.KnownSince.After(today) {
+			p[FieldKnownSince] = "That date is in the future."
+		}
+		if c.AnyTimeSince.After(today) {
+			p[FieldAnyTimeSince] = "That date is in the future."
+		}
+	}
+	return p
+}
+
+// hasControl reports control characters (escape sequences could repaint the
+// terminal); multiline allows line breaks and tabs.
+func hasControl(s string, multiline bool) bool {
+	for _, r := range s {
+		if multiline && (r == '\n' || r == '\t' || r == '\r') {
+			continue
+		}
+		if unicode.IsControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// PhoneProblem returns a friendly sentence when text does not look like a
+// phone number, or "" when it does (or is empty). It is deliberately
+// lenient: every country writes numbers its own way, short codes such as 988
+// are real, and letters may spell a number or an extension.
+func PhoneProblem(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if strings.Contains(s, "@") {
+		return "That looks like an email address — it belongs in the Email field."
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r), unicode.IsSpace(r), strings.ContainsRune("+-().,/#*~", r):
+		default:
+			return fmt.Sprintf("A phone number can't contain %q; digits, spaces, + - ( ) are fine.", r)
+		}
+	}
+	switch {
+	case digits == 0:
+		return "A phone number needs digits, like +44 20 7946 0018 or 988."
+	case digits < 3:
+		return "That looks too short for a phone number."
+	case digits > 20:
+		return "That has more digits than any phone number; is something pasted twice?"
+	}
+	return ""
+}
+
+// EmailProblem returns a friendly sentence when text does not look like an
+// email address, or "" when it does (or is empty).
+func EmailProblem(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	const hint = "That email looks incomplete: it needs a name, an @ and a domain, like sam@example.org."
+	if strings.ContainsFunc(s, unicode.IsSpace) {
+		return "An email address has no spaces."
+	}
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || strings.Contains(domain, "@") {
+		return hint
+	}
+	dot := strings.LastIndex(domain, ".")
+	if dot <= 0 || dot == len(domain)-1 || strings.HasPrefix(domain, ".") || strings.Contains(domain, "..") {
+		return hint
+	}
+	return ""
+}
