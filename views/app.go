@@ -1,0 +1,381 @@
+package views
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+type screen int
+
+const (
+	screenToday screen = iota
+	screenContacts
+	screenCheckIn
+	screenReflection
+	screenNetwork
+	screenCount
+)
+
+var screenNames = [screenCount]string{"Today", "Contacts", "Check-in", "Reflection", "Network"}
+
+// Options configure the app; zero values are sensible.
+type Options struct {
+	Clock model.Clock
+	// Badge is shown at the right of the tab bar, e.g. "demo journal", so a
+	// person always knows when they are not looking at their own journal.
+	Badge string
+}
+
+// App is the root model: it owns the tab bar, the footer and the crisis
+// card, routes keys by the shared contract of the SPEC, and hands each
+// loaded result to the screen that asked for it.
+type App struct {
+	st     Store
+	clock  model.Clock
+	badge  string
+	styles *Styles
+	keys   globalKeys
+	yesNo  confirmKeys
+	help   help.Model
+
+	width, height int
+	active        screen
+
+	today      todayModel
+	contacts   contactsModel
+	checkIn    upcomingModel
+	reflection upcomingModel
+	network    upcomingModel
+	crisis     crisisModel
+
+	status      string
+	statusErr   bool
+	confirmQuit bool
+}
+
+// todayLoadedMsg carries the active contacts for Today's summary.
+type todayLoadedMsg struct {
+	contacts []model.Contact
+	err      error
+}
+
+// New builds the app on a journal.
+func New(st Store, opts Options) App {
+	clock := opts.Clock
+	if clock == nil {
+		clock = model.SystemClock{}
+	}
+	styles := DefaultStyles()
+	h := help.New()
+	h.ShortSeparator = " · "
+	return App{
+		st: st, clock: clock, badge: opts.Badge, styles: styles,
+		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
+		today:    newTodayModel(clock, styles),
+		contacts: newContactsModel(st, clock, styles),
+		checkIn: upcomingModel{styles: styles, title: "Check-in",
+			what: "The daily check-in will live here: mood, cravings, who you reached out to, meetings, sleep and one line of gratitude, in under a minute. It arrives in a later version."},
+		reflection: upcomingModel{styles: styles, title: "Reflection",
+			what: "Weekly reflection will live here: a few questions about your week of connection, kept per week so you can re-read them months later. It arrives in a later version."},
+		network: upcomingModel{styles: styles, title: "Network",
+			what: "The network review will live here: which circles are thin, who has faded, and how mood and cravings are moving. It arrives in a later version."},
+		crisis: newCrisisModel(st, styles),
+	}
+}
+
+// Init starts the first loads; nothing here touches the disk itself.
+func (a App) Init() tea.Cmd {
+	return tea.Batch(a.loadToday(), a.contacts.load(), a.crisis.load())
+}
+
+func (a App) loadToday() tea.Cmd {
+	st := a.st
+	return func() tea.Msg {
+		cs, err := st.Contacts(context.Background(), false)
+		return todayLoadedMsg{contacts: cs, err: err}
+	}
+}
+
+// capturing reports whether the active screen has the keyboard for typing,
+// in which case only ctrl keys, esc, tab and enter act.
+func (a App) capturing() bool {
+	return a.active == screenContacts && a.contacts.capturing()
+}
+
+// Dirty reports unsaved typing anywhere.
+func (a App) Dirty() bool { return a.contacts.dirty() }
+
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case statusMsg:
+		a.status, a.statusErr = msg.text, msg.isErr
+		return a, nil
+	case todayLoadedMsg:
+		if msg.err != nil {
+			a.status, a.statusErr = "Could not read your journal: "+msg.err.Error(), true
+			return a, nil
+		}
+		a.today.setContacts(msg.contacts)
+		return a, nil
+	case contactsLoadedMsg, contactSavedMsg, contactArchivedMsg:
+		var cmd tea.Cmd
+		a.contacts, cmd = a.contacts.update(msg)
+		if _, changed := msg.(contactsLoadedMsg); !changed {
+			cmd = tea.Batch(cmd, a.loadToday(), a.crisis.load())
+		}
+		return a, cmd
+	case anyTimeLoadedMsg:
+		var cmd tea.Cmd
+		a.crisis, cmd = a.crisis.update(msg)
+		return a, cmd
+	case switchToAddContactMsg:
+		a.active = screenContacts
+		a.resize()
+		return a, a.contacts.openAdd()
+	case tea.KeyMsg:
+		return a.updateKey(msg)
+	}
+	// Cursor blinks and the like belong to whoever is typing.
+	if a.active == screenContacts {
+		var cmd tea.Cmd
+		a.contacts, cmd = a.contacts.update(msg)
+		return a, cmd
+	}
+	return a, nil
+}
+
+func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	a.status, a.statusErr = "", false
+	if a.confirmQuit {
+		switch {
+		case key.Matches(msg, a.yesNo.Yes), key.Matches(msg, a.keys.ForceQuit):
+			return a, tea.Quit
+		case key.Matches(msg, a.yesNo.No):
+			a.confirmQuit = false
+		}
+		return a, nil
+	}
+	switch {
+	case key.Matches(msg, a.keys.ForceQuit):
+		if a.Dirty() {
+			a.confirmQuit = true
+			return a, nil
+		}
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.CrisisAnywhere) && !a.crisis.open:
+		var cmd tea.Cmd
+		a.crisis, cmd = a.crisis.show()
+		return a, cmd
+	}
+	if a.crisis.open {
+		var cmd tea.Cmd
+		a.crisis, cmd = a.crisis.update(msg)
+		return a, cmd
+	}
+	if a.capturing() {
+		var cmd tea.Cmd
+		a.contacts, cmd = a.contacts.update(msg)
+		a.resize() // the help line may have changed height
+		return a, cmd
+	}
+	if a.help.ShowAll && (msg.String() == "esc" || key.Matches(msg, a.keys.Help)) {
+		a.help.ShowAll = false
+		a.resize()
+		return a, nil
+	}
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Help):
+		a.help.ShowAll = true
+		a.resize()
+		return a, nil
+	case key.Matches(msg, a.keys.Crisis):
+		var cmd tea.Cmd
+		a.crisis, cmd = a.crisis.show()
+		return a, cmd
+	case key.Matches(msg, a.keys.NextTab):
+		return a.switchTo((a.active + 1) % screenCount)
+	case key.Matches(msg, a.keys.PrevTab):
+		return a.switchTo((a.active + screenCount - 1) % screenCount)
+	}
+	for i, b := range []key.Binding{a.keys.Today, a.keys.Contacts, a.keys.CheckIn, a.keys.Reflection, a.keys.Network} {
+		if key.Matches(msg, b) {
+			return a.switchTo(screen(i))
+		}
+	}
+	var cmd tea.Cmd
+	switch a.active {
+	case screenToday:
+		a.today, cmd = a.today.update(msg)
+	case screenContacts:
+		a.contacts, cmd = a.contacts.update(msg)
+	}
+	a.resize()
+	return a, cmd
+}
+
+// switchTo shows a screen and refreshes its data, so a change made in
+// another Tether window shows up when the person looks.
+func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
+	a.active = s
+	a.resize()
+	switch s {
+	case screenToday:
+		return a, a.loadToday()
+	case screenContacts:
+		return a, a.contacts.load()
+	}
+	return a, nil
+}
+
+// size returns the terminal size, assuming 80×24 before the first
+// WindowSizeMsg so the first frame is sensible.
+func (a App) size() (int, int) {
+	if a.width <= 0 || a.height <= 0 {
+		return 80, 24
+	}
+	return a.width, a.height
+}
+
+// contentHeight is what is left for a screen after the tab bar, its rule,
+// the status line and the help.
+func (a App) contentHeight() int {
+	_, h := a.size()
+	return max(1, h-3-lipgloss.Height(a.helpView()))
+}
+
+func (a *App) resize() {
+	w, _ := a.size()
+	a.help.Width = w
+	h := a.contentHeight()
+	a.today.width, a.today.height = w, h
+	a.contacts.setSize(w, h)
+	for _, u := range []*upcomingModel{&a.checkIn, &a.reflection, &a.network} {
+		u.width, u.height = w, h
+	}
+	a.crisis.width, a.crisis.height = w, h
+}
+
+// ShortHelp and FullHelp make App a help.KeyMap built from the active
+// screen plus the global keys.
+func (a App) ShortHelp() []key.Binding {
+	k := a.keys
+	switch {
+	case a.confirmQuit:
+		return []key.Binding{a.yesNo.Yes, a.yesNo.No}
+	case a.crisis.open:
+		return a.crisis.helpKeys()
+	case a.capturing():
+		return append(a.contacts.helpKeys(), k.CrisisAnywhere)
+	}
+	var ks []key.Binding
+	switch a.active {
+	case screenToday:
+		ks = a.today.helpKeys()
+	case screenContacts:
+		ks = a.contacts.helpKeys()
+	}
+	return append(ks, k.Help, k.Crisis, k.Quit)
+}
+
+func (a App) FullHelp() [][]key.Binding {
+	k := a.keys
+	views := key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "switch view"))
+	global := [][]key.Binding{
+		{views, k.NextTab, k.PrevTab, k.Help},
+		{k.Crisis, k.CrisisAnywhere, k.Quit, k.ForceQuit},
+	}
+	switch a.active {
+	case screenContacts:
+		return append(a.contacts.fullHelpKeys(), global...)
+	case screenToday:
+		return append([][]key.Binding{a.today.helpKeys()}, global...)
+	}
+	return global
+}
+
+func (a App) helpView() string {
+	if a.help.ShowAll && !a.capturing() && !a.crisis.open && !a.confirmQuit {
+		return a.help.FullHelpView(a.FullHelp())
+	}
+	return a.help.ShortHelpView(a.ShortHelp())
+}
+
+func (a App) View() string {
+	w, h := a.size()
+	s := a.styles
+	contentH := a.contentHeight()
+
+	var content string
+	if a.crisis.open {
+		content = lipgloss.Place(w, contentH, lipgloss.Center, lipgloss.Center, a.crisis.view(w, contentH))
+	} else {
+		switch a.active {
+		case screenToday:
+			content = a.today.view()
+		case screenContacts:
+			content = a.contacts.view()
+		case screenCheckIn:
+			content = a.checkIn.view()
+		case screenReflection:
+			content = a.reflection.view()
+		case screenNetwork:
+			content = a.network.view()
+		}
+	}
+	content = clip(content, w, contentH)
+	if n := lipgloss.Height(content); n < contentH {
+		content += strings.Repeat("\n", contentH-n)
+	}
+
+	status := ""
+	switch {
+	case a.confirmQuit:
+		status = s.Prompt.Render("You have unsaved typing. Quit anyway and lose it? y/n")
+	case a.status != "" && a.statusErr:
+		status = s.StatusError.Render(a.status)
+	case a.status != "":
+		status = s.Status.Render(a.status)
+	}
+	out := strings.Join([]string{
+		a.tabBar(w),
+		s.Muted.Render(strings.Repeat("─", w)),
+		content,
+		truncate(status, w),
+		a.helpView(),
+	}, "\n")
+	return clip(out, w, h)
+}
+
+func (a App) tabBar(w int) string {
+	s := a.styles
+	var tabs []string
+	for i, name := range screenNames {
+		label := string(rune('1'+i)) + " " + name
+		if screen(i) == a.active {
+			tabs = append(tabs, s.TabActive.Render("["+label+"]"))
+		} else {
+			tabs = append(tabs, s.TabInactive.Render(" "+label+" "))
+		}
+	}
+	bar := strings.Join(tabs, "")
+	if a.badge != "" {
+		badge := s.Warning.Render(a.badge)
+		if gap := w - lipgloss.Width(bar) - lipgloss.Width(badge); gap > 0 {
+			bar += strings.Repeat(" ", gap) + badge
+		}
+	}
+	return truncate(bar, w)
+}

@@ -1,0 +1,172 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+func TestNumberKeysAndTabSwitchViews(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.mustSee("[1 Today]", "Saturday 21 November 2026")
+	for i, name := range screenNames {
+		d.keys(fmt.Sprint(i + 1))
+		d.mustSee("[" + fmt.Sprint(i+1) + " " + name + "]")
+	}
+	d.keys("tab")
+	d.mustSee("[1 Today]")
+	d.keys("shift+tab")
+	d.mustSee("[5 Network]")
+	// Views that later versions build say so plainly, with no fake data.
+	for _, k := range []string{"3", "4", "5"} {
+		d.keys(k)
+		d.mustSee("later version")
+	}
+}
+
+func TestTodaySummarisesTheNetwork(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.mustSee("Your network: 4 supporters, 1 you can call any time.")
+	d.mustNotSee("Welcome to Tether")
+}
+
+func TestHelpToggles(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 120, 30)
+	d.keys("2")
+	d.mustNotSee("previous view")
+	d.keys("?")
+	d.mustSee("previous view", "ctrl+g", "page down")
+	d.keys("?")
+	d.mustNotSee("previous view")
+	d.keys("?", "esc")
+	d.mustNotSee("previous view")
+}
+
+func TestCrisisCardListsAnyTimePeopleAndReturns(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.keys("2", "/")
+	d.typeText("jose")
+	d.keys("enter")
+	d.keys("!")
+	d.mustSee("People you can call any time", "Maria Santos", "+1 555 0100", "evenings", "prefers call")
+	d.mustNotSee("Old Drinking Buddy", "王芳")
+	d.keys("esc")
+	d.mustSee("[2 Contacts]", "1 of 4", "José Álvarez")
+	d.mustNotSee("People you can call any time")
+}
+
+func TestCrisisCardWithNobodyAnyTime(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 100, 30)
+	d.keys("!")
+	d.mustSee("Nobody is marked \"call any time\" yet", "local emergency number")
+	d.keys("esc")
+	d.mustSee("Welcome to Tether")
+}
+
+func TestCtrlGOpensCrisisWhileTypingAndKeepsTheForm(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.keys("2", "a")
+	d.typeText("Sam!q?1")
+	if d.quit || d.app.crisis.open || d.app.active != screenContacts {
+		t.Fatal("printable keys acted instead of typing into the form")
+	}
+	d.keys("ctrl+g")
+	d.mustSee("People you can call any time", "Maria Santos")
+	d.keys("esc")
+	d.mustSee("Add a supporter", "Sam!q?1")
+	d.keys("ctrl+s")
+	d.mustSee("Saved Sam!q?1.")
+}
+
+func TestQuitKeys(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 100, 30)
+	d.keys("q")
+	if !d.quit {
+		t.Fatal("q did not quit")
+	}
+
+	d = newDriver(t, newFakeStore(), 100, 30)
+	d.keys("2", "a")
+	d.typeText("Unsaved")
+	d.keys("ctrl+c")
+	if d.quit {
+		t.Fatal("ctrl+c quit without asking about unsaved typing")
+	}
+	d.mustSee("Quit anyway and lose it? y/n")
+	d.keys("n")
+	d.mustSee("Unsaved")
+	d.keys("ctrl+c", "y")
+	if !d.quit {
+		t.Fatal("y did not quit")
+	}
+
+	d = newDriver(t, newFakeStore(), 100, 30)
+	d.keys("2", "ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c with nothing typed should quit at once")
+	}
+}
+
+// Every screen, every state, every size from 20×5 up renders without a
+// panic and never wider or taller than the terminal.
+func TestEveryScreenFitsEverySize(t *testing.T) {
+	long := model.Contact{Name: strings.Repeat("長い名前🌻", 30), Circle: model.CircleOnline, AnyTime: true,
+		Phone: "+81-3-1234-5678", Notes: strings.Repeat("Boundaries matter. ", 40), Tags: []string{"a", "b"}}
+	sizes := [][2]int{{20, 5}, {24, 8}, {40, 12}, {80, 24}, {100, 30}, {200, 50}}
+	states := map[string][]string{
+		"today":    {"1"},
+		"contacts": {"2"},
+		"detail":   {"2", "enter"},
+		"form":     {"2", "a"},
+		"filter":   {"2", "/"},
+		"archive":  {"2", "d"},
+		"archived": {"2", "v"},
+		"checkin":  {"3"},
+		"reflect":  {"4"},
+		"network":  {"5"},
+		"help":     {"2", "?"},
+		"crisis":   {"2", "!"},
+	}
+	for _, size := range sizes {
+		for name, keys := range states {
+			t.Run(fmt.Sprintf("%s-%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				d := newDriver(t, newFakeStore(append(sampleContacts(), long)...), size[0], size[1])
+				d.keys(keys...)
+				v := d.view()
+				if h := lipgloss.Height(v); h > size[1] {
+					t.Fatalf("%d lines on a %d-line screen:\n%s", h, size[1], v)
+				}
+				for _, l := range strings.Split(v, "\n") {
+					if w := lipgloss.Width(l); w > size[0] {
+						t.Fatalf("line of %d cells on a %d-cell screen: %q", w, size[0], l)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestFirstFrameBeforeWindowSize(t *testing.T) {
+	a := New(newFakeStore(), Options{Clock: fixedClock})
+	if v := a.View(); !strings.Contains(v, "Today") {
+		t.Fatalf("first frame: %q", v)
+	}
+}
+
+// On a short screen, the whole add form can be reached and each field scrolls into
+// view as focus moves.
+func TestFormScrollsToTheFocusedField(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 60, 16)
+	d.keys("2", "a")
+	d.mustSee("› Name")
+	d.mustNotSee("Notes and boundaries")
+	for range 17 {
+		d.keys("tab")
+	}
+	d.mustSee("› Notes and boundaries")
+	d.mustNotSee("› Name")
+}

@@ -1,0 +1,86 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// detailView renders everything known about one contact, in the order a
+// person looks for it: how to reach them first, then who they are to me.
+func (m contactsModel) detailView(c model.Contact, w int) string {
+	s := m.styles
+	if w < 10 {
+		return ""
+	}
+	var out []string
+	title := s.Heading.Render(truncate(oneLine(c.DisplayName()), w))
+	out = append(out, title)
+	sub := c.Circle.Label()
+	if c.Group != "" {
+		sub += " · " + oneLine(c.Group)
+	}
+	if c.Archived {
+		sub += " · archived"
+	}
+	out = append(out, s.Muted.Render(truncate(sub, w)), "")
+
+	lw := 14
+	vw := max(1, w-lw-1)
+	row := func(label, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		lines := strings.Split(wrap(oneLine(value), vw), "\n")
+		out = append(out, s.Label.Render(pad(label, lw))+" "+lines[0])
+		for _, l := range lines[1:] {
+			out = append(out, strings.Repeat(" ", lw+1)+l)
+		}
+	}
+	if c.AnyTime {
+		agreed := "Call any time"
+		if !c.AnyTimeSince.IsZero() {
+			agreed += ", agreed " + c.AnyTimeSince.Human()
+		}
+		out = append(out, s.Success.Render(truncate(agreed, w)))
+	}
+	if c.Distraction {
+		out = append(out, s.Success.Render(truncate("Good company when it gets hard", w)))
+	}
+	if c.Stance == model.StanceSupportsUsing {
+		out = append(out, s.Warning.Render(truncate("Supports my using: take care around them", w)))
+	}
+	if c.AnyTime || c.Distraction || c.Stance == model.StanceSupportsUsing {
+		out = append(out, "")
+	}
+	row("Phone", c.Phone)
+	row("Email", c.Email)
+	if c.Preferred != model.ChannelNone {
+		row("Best reached", c.Preferred.Label())
+	}
+	row("Available", c.Availability)
+	if c.Stance != model.StanceSupportsUsing && c.Stance != model.StanceUnknown {
+		row("Stance", c.Stance.Label())
+	}
+	if c.Importance > 0 {
+		row("Importance", fmt.Sprintf("%d of 5", c.Importance))
+	}
+	if c.Supportive > 0 {
+		row("Supportive", fmt.Sprintf("%d of 5", c.Supportive))
+	}
+	row("Known since", c.KnownSince.Human())
+	if c.CadenceDays > 0 {
+		row("Reach out", model.CadenceLabel(c.CadenceDays))
+	}
+	row("Tags", strings.Join(c.Tags, ", "))
+	if strings.TrimSpace(c.Notes) != "" {
+		out = append(out, "", s.Label.Render("Notes and boundaries"))
+		out = append(out, strings.Split(wrap(c.Notes, w), "\n")...)
+	}
+	out = append(out, "", s.Muted.Render(truncate("e edit · d archive", w)))
+	if c.Archived {
+		out[len(out)-1] = s.Muted.Render(truncate("r restore · e edit", w))
+	}
+	return strings.Join(out, "\n")
+}

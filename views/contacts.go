@@ -1,0 +1,506 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// contactsModel is the Contacts screen: a filterable list of supporters, a
+// detail pane, and the add/edit form. Archived people live in a second list
+// (v) from which they can be restored; nobody is ever deleted here.
+type contactsModel struct {
+	st     Store
+	clock  model.Clock
+	styles *Styles
+	keys   contactKeys
+	yesNo  confirmKeys
+
+	width, height int
+
+	contacts []model.Contact
+	search   []string // folded SearchText per contact, built once per load
+	visible  []int    // indexes into contacts that pass the filter
+	cursor   int      // index into visible
+	offset   int      // first visible row of the list
+
+	archived bool // showing the archived list
+	loaded   bool
+	loadErr  error
+	req      int   // id of the newest load; older answers are stale
+	selectID int64 // keep this contact selected after the next load
+
+	filter    textinput.Model
+	filtering bool // the filter has the keyboard
+
+	form       *contactForm
+	saving     bool
+	confirmArc *model.Contact // archive y/n is showing for this contact
+	detailOpen bool           // full-width detail on narrow screens
+}
+
+func newContactsModel(st Store, clock model.Clock, styles *Styles) contactsModel {
+	fi := newInput()
+	fi.Prompt = "/ "
+	fi.Placeholder = "type to filter by name, circle, group or tag"
+	return contactsModel{st: st, clock: clock, styles: styles, keys: newContactKeys(), yesNo: newConfirmKeys(), filter: fi}
+}
+
+// load asks the store for the current list. The command copies what it
+// needs, so the model can change while it runs.
+func (m *contactsModel) load() tea.Cmd {
+	m.req++
+	st, req, archived := m.st, m.req, m.archived
+	return func() tea.Msg {
+		cs, err := st.Contacts(context.Background(), archived)
+		return contactsLoadedMsg{req: req, archived: archived, contacts: cs, err: err}
+	}
+}
+
+// capturing reports whether this screen wants every key (a form, the
+// filter, or a y/n question is open).
+func (m contactsModel) capturing() bool {
+	return m.form != nil || m.filtering || m.confirmArc != nil
+}
+
+// dirty reports unsaved typing, so quitting can ask first.
+func (m contactsModel) dirty() bool { return m.form != nil && m.form.dirty() }
+
+func (m *contactsModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	m.filter.Width = max(1, m.listWidth()-4)
+	if m.form != nil {
+		m.form.setSize(w, h)
+	}
+	m.keepCursorVisible()
+}
+
+func (m contactsModel) selected() (model.Contact, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.visible) {
+		return model.Contact{}, false
+	}
+	return m.contacts[m.visible[m.cursor]], true
+}
+
+func (m *contactsModel) applyFilter() {
+	var keepID int64
+	if c, ok := m.selected(); ok {
+		keepID = c.ID
+	}
+	q := strings.Fields(model.Fold(m.filter.Value()))
+	m.visible = m.visible[:0]
+	for i := range m.contacts {
+		if matchesAll(m.search[i], q) {
+			m.visible = append(m.visible, i)
+		}
+	}
+	m.cursor = 0
+	for i, ci := range m.visible {
+		if m.contacts[ci].ID == keepID {
+			m.cursor = i
+		}
+	}
+}
+
+func matchesAll(hay string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// openAdd opens an empty form; Today's greeting and the a key both use it.
+func (m *contactsModel) openAdd() tea.Cmd {
+	m.form = newContactForm(model.Contact{}, model.Today(m.clock), m.styles)
+	m.form.setSize(m.width, m.height)
+	return m.form.focusField(0)
+}
+
+func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case contactsLoadedMsg:
+		if msg.req != m.req || msg.archived != m.archived {
+			return m, nil
+		}
+		m.loaded, m.loadErr = true, msg.err
+		if msg.err != nil {
+			return m, nil
+		}
+		if m.selectID == 0 {
+			if c, ok := m.selected(); ok {
+				m.selectID = c.ID
+			}
+		}
+		m.contacts = msg.contacts
+		m.search = make([]string, len(msg.contacts))
+		for i, c := range msg.contacts {
+			m.search[i] = c.SearchText()
+		}
+		m.visible = m.visible[:0]
+		m.applyFilter()
+		for i, ci := range m.visible {
+			if m.contacts[ci].ID == m.selectID {
+				m.cursor = i
+			}
+		}
+		m.selectID = 0
+		m.keepCursorVisible()
+		return m, nil
+
+	case contactSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			if m.form != nil {
+				m.form.fail(msg.err)
+			}
+			return m, nil
+		}
+		m.form = nil
+		m.selectID = msg.contact.ID
+		if m.archived != msg.contact.Archived {
+			m.archived = msg.contact.Archived
+		}
+		m.filter.SetValue("")
+		return m, tea.Batch(m.load(), statusCmd(false, "Saved "+oneLine(msg.contact.Name)+"."))
+
+	case contactArchivedMsg:
+		if msg.err != nil {
+			return m, statusCmd(true, "Could not change "+oneLine(msg.name)+": "+msg.err.Error())
+		}
+		verb := "Archived"
+		hint := " It stays in your journal; v shows archived people and r restores."
+		if !msg.archived {
+			verb, hint = "Restored", ""
+		}
+		return m, tea.Batch(m.load(), statusCmd(false, verb+" "+oneLine(msg.name)+"."+hint))
+
+	case tea.KeyMsg:
+		m, cmd := m.updateKey(msg)
+		m.keepCursorVisible()
+		return m, cmd
+	}
+	if m.form != nil {
+		_, cmd := m.form.update(msg)
+		return m, cmd
+	}
+	if m.filtering {
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func statusCmd(isErr bool, text string) tea.Cmd {
+	return func() tea.Msg { return statusf(isErr, text) }
+}
+
+func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
+	if m.form != nil {
+		if m.saving {
+			return m, nil
+		}
+		action, cmd := m.form.update(msg)
+		switch action {
+		case formCancel:
+			m.form = nil
+		case formSave:
+			c, p := m.form.contact()
+			if len(p) > 0 {
+				m.form.fail(p)
+				return m, nil
+			}
+			m.saving = true
+			st := m.st
+			return m, func() tea.Msg {
+				saved, err := st.SaveContact(context.Background(), c)
+				return contactSavedMsg{contact: saved, err: err}
+			}
+		}
+		return m, cmd
+	}
+
+	if m.confirmArc != nil {
+		c := *m.confirmArc
+		switch {
+		case key.Matches(msg, m.yesNo.Yes):
+			m.confirmArc = nil
+			return m, m.setArchived(c, true)
+		case key.Matches(msg, m.yesNo.No):
+			m.confirmArc = nil
+		}
+		return m, nil
+	}
+
+	if m.filtering {
+		switch msg.String() {
+		case "esc":
+			m.filtering = false
+			m.filter.SetValue("")
+			m.filter.Blur()
+			m.applyFilter()
+			return m, nil
+		case "enter", "tab", "down", "up":
+			// Keep the filter, hand the keyboard back to the list.
+			m.filtering = false
+			m.filter.Blur()
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		m.applyFilter()
+		return m, cmd
+	}
+
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.Top):
+		m.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		m.cursor = max(0, len(m.visible)-1)
+	case key.Matches(msg, k.PageUp):
+		m.move(-max(1, m.listHeight()-1))
+	case key.Matches(msg, k.PageDown):
+		m.move(max(1, m.listHeight()-1))
+	case key.Matches(msg, k.Filter):
+		m.filtering = true
+		m.detailOpen = false
+		return m, m.filter.Focus()
+	case key.Matches(msg, k.ClearFilter):
+		if m.detailOpen {
+			m.detailOpen = false
+		} else if m.filter.Value() != "" {
+			m.filter.SetValue("")
+			m.applyFilter()
+		}
+	case key.Matches(msg, k.Open):
+		if _, ok := m.selected(); ok {
+			m.detailOpen = !m.detailOpen
+		}
+	case key.Matches(msg, k.Add):
+		m.detailOpen = false
+		return m, m.openAdd()
+	case key.Matches(msg, k.Edit):
+		if c, ok := m.selected(); ok {
+			m.form = newContactForm(c, model.Today(m.clock), m.styles)
+			m.form.setSize(m.width, m.height)
+			return m, m.form.focusField(0)
+		}
+	case key.Matches(msg, k.Archive):
+		if c, ok := m.selected(); ok {
+			if c.Archived {
+				return m, statusCmd(false, oneLine(c.Name)+" is already archived; r restores them.")
+			}
+			m.confirmArc = &c
+		}
+	case key.Matches(msg, k.Restore):
+		if c, ok := m.selected(); ok && c.Archived {
+			return m, m.setArchived(c, false)
+		}
+	case key.Matches(msg, k.ShowArchived):
+		m.archived = !m.archived
+		m.cursor, m.offset, m.detailOpen = 0, 0, false
+		m.contacts, m.visible, m.loaded = nil, nil, false
+		return m, m.load()
+	}
+	return m, nil
+}
+
+func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
+	st := m.st
+	return func() tea.Msg {
+		err := st.SetArchived(context.Background(), c.ID, archived)
+		return contactArchivedMsg{id: c.ID, name: c.Name, archived: archived, err: err}
+	}
+}
+
+// keepCursorVisible scrolls the list so the selected row is on screen.
+func (m *contactsModel) keepCursorVisible() {
+	rows := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+rows {
+		m.offset = m.cursor - rows + 1
+	}
+	m.offset = max(0, min(m.offset, max(0, len(m.visible)-rows)))
+}
+
+func (m *contactsModel) move(d int) {
+	if len(m.visible) == 0 {
+		return
+	}
+	m.cursor = max(0, min(len(m.visible)-1, m.cursor+d))
+}
+
+// helpKeys are the bindings shown in the help line for the current state.
+func (m contactsModel) helpKeys() []key.Binding {
+	switch {
+	case m.form != nil:
+		return m.form.helpKeys()
+	case m.confirmArc != nil:
+		return []key.Binding{m.yesNo.Yes, m.yesNo.No}
+	case m.filtering:
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		}
+	case m.archived:
+		return []key.Binding{m.keys.Restore, m.keys.ShowArchived, m.keys.Filter}
+	}
+	ks := []key.Binding{m.keys.Add, m.keys.Edit, m.keys.Archive, m.keys.Filter, m.keys.ShowArchived}
+	if m.filter.Value() != "" {
+		ks = append(ks, m.keys.ClearFilter)
+	}
+	return ks
+}
+
+func (m contactsModel) fullHelpKeys() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Open, k.Add, k.Edit, k.Archive, k.Restore, k.ShowArchived, k.Filter, k.ClearFilter},
+	}
+}
+
+// wide reports whether the list and the detail fit side by side.
+func (m contactsModel) wide() bool { return m.width >= 72 }
+
+func (m contactsModel) listWidth() int {
+	if !m.wide() {
+		return m.width
+	}
+	return max(30, min(56, m.width/2))
+}
+
+// listHeight is the number of rows for contacts, below the title, the
+// filter line and the column header.
+func (m contactsModel) listHeight() int { return max(1, m.height-3) }
+
+func (m contactsModel) view() string {
+	if m.form != nil {
+		return m.form.view()
+	}
+	w, h := m.width, m.height
+	if w <= 0 {
+		w, h = 80, 20
+		m.width, m.height = w, h
+	}
+	if !m.loaded {
+		return m.styles.Muted.Render("Opening your contacts…")
+	}
+	if m.loadErr != nil {
+		return m.styles.Error.Render(wrap("Could not read your contacts: "+m.loadErr.Error(), w))
+	}
+	if len(m.contacts) == 0 && !m.archived {
+		return m.emptyView()
+	}
+	if m.detailOpen && !m.wide() {
+		if c, ok := m.selected(); ok {
+			return clip(m.detailView(c, w), w, h)
+		}
+	}
+	list := m.listView()
+	if !m.wide() {
+		return list
+	}
+	lw := m.listWidth()
+	detail := ""
+	if c, ok := m.selected(); ok {
+		detail = m.detailView(c, w-lw-3)
+	}
+	sep := strings.TrimSuffix(strings.Repeat(" │ \n", max(1, h)), "\n")
+	return lipgloss.JoinHorizontal(lipgloss.Top,
+		lipgloss.NewStyle().Width(lw).Render(list),
+		m.styles.Muted.Render(sep),
+		clip(detail, w-lw-3, h))
+}
+
+func (m contactsModel) emptyView() string {
+	s := m.styles
+	lines := []string{
+		s.Title.Render("No supporters yet"),
+		"",
+		"Add the people who help you stay well: a sponsor, a friend, a",
+		"counsellor, a meeting you go to. One is a good start.",
+		"",
+		"Press " + s.Heading.Render("a") + " to add your first supporter.",
+	}
+	return clip(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+func (m contactsModel) listView() string {
+	s := m.styles
+	lw := m.listWidth()
+	title := "Contacts"
+	if m.archived {
+		title = "Archived contacts"
+	}
+	count := fmt.Sprintf("%d", len(m.contacts))
+	if len(m.visible) != len(m.contacts) {
+		count = fmt.Sprintf("%d of %d", len(m.visible), len(m.contacts))
+	}
+	lines := []string{s.Title.Render(title) + s.Muted.Render(" · "+count)}
+	switch {
+	case m.confirmArc != nil:
+		lines = append(lines, s.Prompt.Render(truncate("Archive "+oneLine(m.confirmArc.Name)+"? y/n", lw)))
+	case m.filtering || m.filter.Value() != "":
+		lines = append(lines, m.filter.View())
+	case m.archived:
+		lines = append(lines, s.Muted.Render(truncate("r restores · v back to active", lw)))
+	default:
+		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter open", lw)))
+	}
+	circleW := 11
+	anyW := 4
+	nameW := max(4, lw-2-circleW-anyW-2)
+	if lw < 30 {
+		circleW, anyW = 0, 0
+		nameW = max(1, lw-2)
+	}
+	header := "  " + pad("Name", nameW)
+	if circleW > 0 {
+		header += " " + pad("Circle", circleW) + " " + pad("Any", anyW)
+	}
+	lines = append(lines, s.Muted.Render(truncate(header, lw)))
+
+	rows := m.listHeight()
+	if len(m.visible) == 0 {
+		msg := "Nobody matches that filter; esc clears it."
+		if m.archived && m.filter.Value() == "" {
+			msg = "Nobody is archived. Archived people stay in your journal and can be restored here."
+		}
+		lines = append(lines, s.Muted.Render(wrap(msg, lw)))
+		return strings.Join(lines, "\n")
+	}
+	for i := m.offset; i < min(len(m.visible), m.offset+rows); i++ {
+		c := m.contacts[m.visible[i]]
+		row := pad(oneLine(c.Name), nameW)
+		if circleW > 0 {
+			anyTime := ""
+			if c.AnyTime {
+				anyTime = "24/7"
+			}
+			row += " " + pad(c.Circle.Short(), circleW) + " " + pad(anyTime, anyW)
+		}
+		if i == m.cursor {
+			lines = append(lines, s.Selected.Render("› "+row))
+		} else {
+			lines = append(lines, "  "+row)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

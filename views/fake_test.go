@@ -1,0 +1,199 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// fakeStore is an in-memory Store for view tests. It applies the same
+// normalization and validation the real store does.
+type fakeStore struct {
+	mu       sync.Mutex
+	contacts map[int64]model.Contact
+	nextID   int64
+	saveErr  error
+	saves    int
+}
+
+func newFakeStore(cs ...model.Contact) *fakeStore {
+	f := &fakeStore{contacts: map[int64]model.Contact{}}
+	for _, c := range cs {
+		f.nextID++
+		c.ID = f.nextID
+		f.contacts[c.ID] = c.Normalize()
+	}
+	return f
+}
+
+func (f *fakeStore) Contacts(_ context.Context, archived bool) ([]model.Contact, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Contact
+	for _, c := range f.contacts {
+		if c.Archived == archived {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SortKey() < out[j].SortKey() })
+	return out, nil
+}
+
+func (f *fakeStore) SaveContact(_ context.Context, c model.Contact) (model.Contact, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return model.Contact{}, f.saveErr
+	}
+	c = c.Normalize()
+	if p := c.Validate(model.Date{}); len(p) > 0 {
+		return model.Contact{}, p
+	}
+	if c.ID == 0 {
+		f.nextID++
+		c.ID = f.nextID
+	} else if _, ok := f.contacts[c.ID]; !ok {
+		return model.Contact{}, errors.New("not found")
+	}
+	f.saves++
+	f.contacts[c.ID] = c
+	return c, nil
+}
+
+func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	c, ok := f.contacts[id]
+	if !ok {
+		return errors.New("not found")
+	}
+	c.Archived = archived
+	f.contacts[id] = c
+	return nil
+}
+
+func (f *fakeStore) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
+	cs, _ := f.Contacts(ctx, false)
+	var out []model.Contact
+	for _, c := range cs {
+		if c.AnyTime {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeStore) byName(name string) (model.Contact, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, c := range f.contacts {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return model.Contact{}, false
+}
+
+// fixedClock is Saturday 21 November 2026, 20:00 local: an evening check-in.
+var fixedClock = model.FixedClock{T: time.Date(2026, 11, 21, 20, 0, 0, 0, time.UTC)}
+
+// driver runs an App the way Bubble Tea would, but synchronously: every
+// command is executed and its message fed back until nothing is left.
+type driver struct {
+	t    *testing.T
+	app  App
+	quit bool
+}
+
+func newDriver(t *testing.T, st Store, w, h int) *driver {
+	t.Helper()
+	d := &driver{t: t, app: New(st, Options{Clock: fixedClock})}
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.run(d.app.Init())
+	return d
+}
+
+func (d *driver) send(msg tea.Msg) {
+	m, cmd := d.app.Update(msg)
+	d.app = m.(App)
+	d.run(cmd)
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	case tea.QuitMsg:
+		d.quit = true
+	default:
+		d.send(msg)
+	}
+}
+
+// keys sends named keys ("ctrl+s", "esc", "enter", "tab", "down", ...).
+func (d *driver) keys(names ...string) {
+	for _, n := range names {
+		d.send(keyMsg(n))
+	}
+}
+
+// typeText sends text rune by rune, as a person typing (accents and emoji
+// included).
+func (d *driver) typeText(s string) {
+	for _, r := range s {
+		if r == ' ' {
+			d.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+			continue
+		}
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+func keyMsg(name string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"backspace": tea.KeyBackspace, "ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC,
+		"ctrl+g": tea.KeyCtrlG, "ctrl+u": tea.KeyCtrlU, " ": tea.KeySpace,
+	}
+	if t, ok := named[name]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+}
+
+func (d *driver) view() string { return d.app.View() }
+
+func (d *driver) mustSee(want ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			d.t.Fatalf("screen lacks %q:\n%s", w, v)
+		}
+	}
+}
+
+func (d *driver) mustNotSee(unwanted ...string) {
+	d.t.Helper()
+	v := d.view()
+	for _, w := range unwanted {
+		if strings.Contains(v, w) {
+			d.t.Fatalf("screen unexpectedly shows %q:\n%s", w, v)
+		}
+	}
+}

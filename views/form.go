@@ -1,0 +1,497 @@
+package views
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// form is the keyboard-only form every editor in Tether is built from. It
+// owns every printable key while open (digits pick a rating, letters type),
+// moves with tab/shift+tab/enter, saves with ctrl+s from any field, and asks
+// before esc throws typing away. Validation messages appear under their
+// field and never clear what was typed.
+type form struct {
+	title    string
+	fields   []*field
+	focus    int
+	validate func() model.Problems
+
+	problems   model.Problems
+	touched    map[string]bool
+	submitted  bool
+	saveErr    string
+	confirming bool // "discard what you typed?" is showing
+
+	width, height int
+	offset        int
+	styles        *Styles
+	keys          formKeys
+	yesNo         confirmKeys
+}
+
+type fieldKind int
+
+const (
+	kindText fieldKind = iota
+	kindArea
+	kindChoice
+	kindToggle
+	kindRating
+)
+
+type option struct{ value, label string }
+
+// field is one row of a form. Only the parts of its kind are used.
+type field struct {
+	key   string // the model.Field* name its problems arrive under
+	label string
+	hint  string
+	kind  fieldKind
+
+	input   textinput.Model
+	area    textarea.Model
+	options []option
+	choice  int
+	on      bool
+	rating  int
+	max     int
+
+	initial string
+}
+
+type formAction int
+
+const (
+	formNone formAction = iota
+	formSave
+	formCancel
+)
+
+func newForm(title string, styles *Styles, fields []*field, validate func() model.Problems) *form {
+	f := &form{
+		title: title, fields: fields, validate: validate, styles: styles,
+		keys: newFormKeys(), yesNo: newConfirmKeys(), touched: map[string]bool{},
+		problems: model.Problems{},
+	}
+	for _, fl := range fields {
+		fl.initial = fl.value()
+	}
+	f.focusField(0)
+	return f
+}
+
+// newInput is a text input with a steady cursor: a blinking one redraws the
+// screen twice a second for nothing, and calm is the point.
+func newInput() textinput.Model {
+	in := textinput.New()
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
+}
+
+func textField(key, label, hint, value, placeholder string) *field {
+	in := newInput()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	in.SetValue(value)
+	in.CursorEnd()
+	return &field{key: key, label: label, hint: hint, kind: kindText, input: in}
+}
+
+func areaField(key, label, hint, value string) *field {
+	ta := textarea.New()
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.ShowLineNumbers = false
+	ta.Prompt = "│ "
+	ta.CharLimit = 0
+	ta.MaxHeight = 1000 // the default (99 lines) would silently refuse more typing
+	ta.SetHeight(4)
+	ta.SetValue(value)
+	ta.Blur()
+	return &field{key: key, label: label, hint: hint, kind: kindArea, area: ta}
+}
+
+func choiceField(key, label, hint string, opts []option, value string) *field {
+	f := &field{key: key, label: label, hint: hint, kind: kindChoice, options: opts}
+	for i, o := range opts {
+		if o.value == value {
+			f.choice = i
+		}
+	}
+	return f
+}
+
+func toggleField(key, label, hint string, on bool) *field {
+	return &field{key: key, label: label, hint: hint, kind: kindToggle, on: on}
+}
+
+func ratingField(key, label, hint string, value, max int) *field {
+	return &field{key: key, label: label, hint: hint, kind: kindRating, rating: value, max: max}
+}
+
+// value is the field's content as text, used for dirty checks and by the
+// owner to read the form back.
+func (fl *field) value() string {
+	switch fl.kind {
+	case kindText:
+		return fl.input.Value()
+	case kindArea:
+		return fl.area.Value()
+	case kindChoice:
+		if len(fl.options) == 0 {
+			return ""
+		}
+		return fl.options[fl.choice].value
+	case kindToggle:
+		return strconv.FormatBool(fl.on)
+	case kindRating:
+		return strconv.Itoa(fl.rating)
+	}
+	return ""
+}
+
+// field returns the field with the given key, for the owner to read.
+func (f *form) field(key string) *field {
+	for _, fl := range f.fields {
+		if fl.key == key {
+			return fl
+		}
+	}
+	return nil
+}
+
+// dirty reports whether anything differs from what the form opened with.
+func (f *form) dirty() bool {
+	for _, fl := range f.fields {
+		if fl.value() != fl.initial {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *form) setSize(w, h int) {
+	f.width, f.height = w, h
+	vw := max(4, w-f.labelWidth()-4)
+	for _, fl := range f.fields {
+		switch fl.kind {
+		case kindText:
+			fl.input.Width = vw - 1
+		case kindArea:
+			fl.area.SetWidth(vw)
+		}
+	}
+}
+
+func (f *form) labelWidth() int {
+	w := 0
+	for _, fl := range f.fields {
+		w = max(w, lipgloss.Width(fl.label))
+	}
+	return min(w, max(8, f.width/3))
+}
+
+func (f *form) focusField(i int) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	i = max(0, min(i, len(f.fields)-1))
+	if old := f.fields[f.focus]; old != nil && i != f.focus {
+		f.touched[old.key] = true
+		old.input.Blur()
+		old.area.Blur()
+	}
+	f.focus = i
+	f.revalidate()
+	fl := f.fields[i]
+	switch fl.kind {
+	case kindText:
+		return fl.input.Focus()
+	case kindArea:
+		return fl.area.Focus()
+	}
+	return nil
+}
+
+// revalidate refreshes the messages so a fixed mistake stops being shown
+// as soon as it is fixed.
+func (f *form) revalidate() {
+	if f.validate != nil {
+		f.problems = f.validate()
+	}
+}
+
+// visibleProblem is the message shown under a field: only once the person
+// has left the field or tried to save, so nobody is scolded mid-word.
+func (f *form) visibleProblem(fl *field) string {
+	if !f.submitted && !f.touched[fl.key] {
+		return ""
+	}
+	return f.problems[fl.key]
+}
+
+// fail shows an error from saving (e.g. the disk is full) without closing
+// the form, so nothing typed is lost.
+func (f *form) fail(err error) {
+	f.saveErr = "Not saved: " + err.Error()
+	var p model.Problems
+	if errors.As(err, &p) {
+		f.problems = p
+		f.submitted = true
+		f.saveErr = "Not saved yet: please look at the fields marked below."
+	}
+}
+
+func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return formNone, f.passToField(msg)
+	}
+	if f.confirming {
+		switch {
+		case key.Matches(km, f.yesNo.Yes):
+			return formCancel, nil
+		case key.Matches(km, f.yesNo.No):
+			f.confirming = false
+		}
+		return formNone, nil
+	}
+	fl := f.fields[f.focus]
+	switch {
+	case key.Matches(km, f.keys.Save):
+		f.submitted = true
+		f.saveErr = ""
+		f.revalidate()
+		if len(f.problems) > 0 {
+			for i, x := range f.fields {
+				if f.problems[x.key] != "" {
+					return formNone, f.focusField(i)
+				}
+			}
+			f.saveErr = "Not saved yet: " + f.problems.Error()
+			return formNone, nil
+		}
+		return formSave, nil
+	case key.Matches(km, f.keys.Cancel):
+		if f.dirty() {
+			f.confirming = true
+			return formNone, nil
+		}
+		return formCancel, nil
+	case km.String() == "tab":
+		return formNone, f.focusField(f.focus + 1)
+	case km.String() == "shift+tab":
+		return formNone, f.focusField(f.focus - 1)
+	}
+	if fl.kind != kindArea {
+		switch km.String() {
+		case "enter", "down":
+			return formNone, f.focusField(f.focus + 1)
+		case "up":
+			return formNone, f.focusField(f.focus - 1)
+		}
+	}
+	switch fl.kind {
+	case kindChoice:
+		fl.updateChoice(km)
+	case kindToggle:
+		fl.updateToggle(km)
+	case kindRating:
+		fl.updateRating(km)
+	default:
+		cmd := f.passToField(msg)
+		f.revalidate()
+		return formNone, cmd
+	}
+	f.revalidate()
+	return formNone, nil
+}
+
+func (f *form) passToField(msg tea.Msg) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	fl := f.fields[f.focus]
+	var cmd tea.Cmd
+	switch fl.kind {
+	case kindText:
+		fl.input, cmd = fl.input.Update(msg)
+	case kindArea:
+		fl.area, cmd = fl.area.Update(msg)
+	}
+	return cmd
+}
+
+func (fl *field) updateChoice(km tea.KeyMsg) {
+	n := len(fl.options)
+	if n == 0 {
+		return
+	}
+	switch km.String() {
+	case "left", "backspace":
+		fl.choice = (fl.choice + n - 1) % n
+		return
+	case "right", " ":
+		fl.choice = (fl.choice + 1) % n
+		return
+	}
+	// A letter jumps to the next choice starting with it, so "f" cycles
+	// Fellowship, Family, Friend, Faith.
+	if km.Type != tea.KeyRunes || len(km.Runes) != 1 {
+		return
+	}
+	want := model.Fold(string(km.Runes))
+	for step := 1; step <= n; step++ {
+		i := (fl.choice + step) % n
+		if strings.HasPrefix(model.Fold(fl.options[i].label), want) {
+			fl.choice = i
+			return
+		}
+	}
+}
+
+func (fl *field) updateToggle(km tea.KeyMsg) {
+	switch km.String() {
+	case " ", "left", "right", "x":
+		fl.on = !fl.on
+	case "y", "Y":
+		fl.on = true
+	case "n", "N", "backspace":
+		fl.on = false
+	}
+}
+
+func (fl *field) updateRating(km tea.KeyMsg) {
+	switch km.String() {
+	case "left":
+		fl.rating = max(0, fl.rating-1)
+		return
+	case "right":
+		fl.rating = min(fl.max, fl.rating+1)
+		return
+	case "0", "backspace", "delete":
+		fl.rating = 0
+		return
+	}
+	if km.Type == tea.KeyRunes && len(km.Runes) == 1 && unicode.IsDigit(km.Runes[0]) {
+		if d := int(km.Runes[0] - '0'); d >= 1 && d <= fl.max {
+			fl.rating = d
+		}
+	}
+}
+
+func (f *form) view() string {
+	s := f.styles
+	if f.width <= 0 {
+		f.setSize(80, 20)
+	}
+	lw := f.labelWidth()
+	var head []string
+	head = append(head, s.Title.Render(truncate(f.title, f.width)))
+	if f.saveErr != "" {
+		head = append(head, s.StatusError.Render(wrap(f.saveErr, f.width)))
+	}
+	var foot []string
+	if f.confirming {
+		foot = append(foot, s.Prompt.Render("Discard what you typed? y = discard, n = keep editing"))
+	}
+
+	var lines []string
+	focusStart, focusEnd := 0, 0
+	for i, fl := range f.fields {
+		if i == f.focus {
+			focusStart = len(lines)
+		}
+		lines = append(lines, f.fieldLines(fl, i == f.focus, lw)...)
+		if i == f.focus {
+			focusEnd = len(lines)
+		}
+	}
+	avail := max(1, f.height-len(head)-len(foot))
+	// Keep the focused field, its message and its hint on screen.
+	if focusStart < f.offset {
+		f.offset = focusStart
+	}
+	if focusEnd > f.offset+avail {
+		f.offset = focusEnd - avail
+	}
+	f.offset = max(0, min(f.offset, max(0, len(lines)-avail)))
+	end := min(len(lines), f.offset+avail)
+	body := lines[f.offset:end]
+	out := append(append(head, body...), foot...)
+	return strings.Join(out, "\n")
+}
+
+func (f *form) fieldLines(fl *field, focused bool, lw int) []string {
+	s := f.styles
+	marker, labelStyle := "  ", s.Label
+	if focused {
+		marker, labelStyle = "› ", s.FocusLabel
+	}
+	label := labelStyle.Render(pad(fl.label, lw))
+	indent := strings.Repeat(" ", lw+3)
+	var val string
+	switch fl.kind {
+	case kindText:
+		val = fl.input.View()
+	case kindArea:
+		val = fl.area.View()
+	case kindChoice:
+		val = fl.options[fl.choice].label
+		if focused {
+			val = "‹ " + val + " ›"
+		}
+	case kindToggle:
+		val = "[ ] no"
+		if fl.on {
+			val = "[x] yes"
+		}
+	case kindRating:
+		val = "not rated"
+		if fl.rating > 0 {
+			val = strconv.Itoa(fl.rating) + " of " + strconv.Itoa(fl.max) + " " + strings.Repeat("+", fl.rating)
+		}
+	}
+	valLines := strings.Split(val, "\n")
+	out := []string{marker + label + " " + valLines[0]}
+	for _, l := range valLines[1:] {
+		out = append(out, indent+l)
+	}
+	vw := max(1, f.width-lw-3)
+	if msg := f.visibleProblem(fl); msg != "" {
+		for _, l := range strings.Split(wrap("! "+msg, vw), "\n") {
+			out = append(out, indent+s.Error.Render(l))
+		}
+	}
+	if focused && fl.hint != "" {
+		for _, l := range strings.Split(wrap(fl.hint, vw), "\n") {
+			out = append(out, indent+s.Muted.Render(l))
+		}
+	}
+	return out
+}
+
+// helpKeys are shown in the help line while the form is open.
+func (f *form) helpKeys() []key.Binding {
+	if f.confirming {
+		return []key.Binding{f.yesNo.Yes, f.yesNo.No}
+	}
+	ks := []key.Binding{f.keys.Save, f.keys.Cancel, f.keys.Next, f.keys.Prev}
+	switch f.fields[f.focus].kind {
+	case kindChoice, kindToggle:
+		ks = append(ks, f.keys.Choose)
+	case kindRating:
+		ks = append(ks, f.keys.Rate)
+	}
+	return ks
+}

@@ -1,0 +1,106 @@
+package views
+
+import "github.com/charmbracelet/bubbles/key"
+
+// globalKeys are the keys every screen shares: the contract end-to-end tests
+// and people's muscle memory rely on.
+type globalKeys struct {
+	Today, Contacts, CheckIn, Reflection, Network key.Binding
+	NextTab, PrevTab                              key.Binding
+	Help, Crisis, CrisisAnywhere                  key.Binding
+	Quit, ForceQuit                               key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Today:          key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "today")),
+		Contacts:       key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
+		CheckIn:        key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "check-in")),
+		Reflection:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "reflection")),
+		Network:        key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "network")),
+		NextTab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
+		PrevTab:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
+		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Crisis:         key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "crisis")),
+		CrisisAnywhere: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "crisis")),
+		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, also while typing")),
+	}
+}
+
+// listKeys move through any list.
+type listKeys struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+	}
+}
+
+// contactKeys act on the Contacts screen when no form is open.
+type contactKeys struct {
+	listKeys
+	Filter, ClearFilter, Open, Add, Edit, Archive, Restore, ShowArchived key.Binding
+}
+
+func newContactKeys() contactKeys {
+	return contactKeys{
+		listKeys:     newListKeys(),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Add:          key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Archive:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "archive")),
+		Restore:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restore")),
+		ShowArchived: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "archived")),
+	}
+}
+
+// formKeys act while a form is open; every other key types into the form.
+type formKeys struct {
+	Save, Cancel, Next, Prev, Choose, Rate key.Binding
+}
+
+func newFormKeys() formKeys {
+	return formKeys{
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Next:   key.NewBinding(key.WithKeys("tab", "enter", "down"), key.WithHelp("tab", "next")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "back")),
+		Choose: key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "choose")),
+		Rate:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate, 0 clears")),
+	}
+}
+
+// confirmKeys answer a yes/no question.
+type confirmKeys struct {
+	Yes, No key.Binding
+}
+
+func newConfirmKeys() confirmKeys {
+	return confirmKeys{
+		Yes: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
+		No:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "no")),
+	}
+}
+
+// overlayKeys act while the crisis card is shown.
+type overlayKeys struct {
+	listKeys
+	Close key.Binding
+}
+
+func newOverlayKeys() overlayKeys {
+	return overlayKeys{
+		listKeys: newListKeys(),
+		Close:    key.NewBinding(key.WithKeys("esc", "!", "q"), key.WithHelp("esc", "close")),
+	}
+}
