@@ -5,25 +5,41 @@ import (
 	"unicode"
 
 	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
 // Fold turns text into a key for matching and sorting that ignores case and
-// accents, so "zoe" finds "Zoë" and "jose" finds "José". Scripts without
-// case or accents pass through unchanged.
+// accents, so "zoe" finds "Zoë" and "jose" finds "José". Marks that are
+// part of other scripts' spelling (Devanagari vowels, Arabic hamza) stay.
 func Fold(s string) string {
 	// Broken UTF-8 (a Latin-1 import, a cut paste) makes the normalizer
 	// skip the accents on the next character, so the key would change when
 	// folded again; replace it first.
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
+	out := stripAccents(s)
 	return strings.Map(cherokeeFold, cases.Fold().String(strings.TrimSpace(out)))
+}
+
+// stripAccents removes combining marks only where they are accents on Latin
+// and Greek letters. In scripts such as Devanagari or Arabic the marks are
+// vowels and letters in their own right: "के" and "कु" are different words,
+// and stripping them would make different tags look like repeats.
+func stripAccents(s string) string {
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	accentable := false
+	for _, r := range d {
+		if unicode.Is(unicode.Mn, r) {
+			if accentable {
+				continue
+			}
+		} else {
+			accentable = unicode.In(r, unicode.Latin, unicode.Greek)
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
 }
 
 // cherokeeFold corrects x/text's case folding of Cherokee (golang/go#46101):

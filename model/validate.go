@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -69,15 +70,21 @@ func (c Contact) Validate(today Date) Problems {
 		p[FieldName] = "A name is needed — a first name or a nickname is enough."
 	case n > MaxNameLen:
 		p[FieldName] = fmt.Sprintf("That name is %d characters; please keep it to %d.", n, MaxNameLen)
+	case !utf8.ValidString(c.Name):
+		p[FieldName] = badEncoding
 	case hasControl(c.Name, false):
 		p[FieldName] = "A name can't hold line breaks or control characters."
+	case !hasVisible(c.Name):
+		p[FieldName] = "A name needs at least one visible character."
 	}
 	short := map[string]string{
 		FieldNickname: c.Nickname, FieldGroup: c.Group, FieldAvailability: c.Availability,
 		FieldPhone: c.Phone, FieldEmail: c.Email,
 	}
 	for f, v := range short {
-		if uniseg.GraphemeClusterCount(v) > MaxShortLen {
+		if !utf8.ValidString(v) {
+			p[f] = badEncoding
+		} else if uniseg.GraphemeClusterCount(v) > MaxShortLen {
 			p[f] = fmt.Sprintf("Please keep this to %d characters.", MaxShortLen)
 		} else if hasControl(v, false) {
 			p[f] = "This can't hold line breaks or control characters."
@@ -93,13 +100,17 @@ func (c Contact) Validate(today Date) Problems {
 			p[FieldEmail] = msg
 		}
 	}
-	if uniseg.GraphemeClusterCount(c.Notes) > MaxNotesLen {
+	if !utf8.ValidString(c.Notes) {
+		p[FieldNotes] = badEncoding
+	} else if uniseg.GraphemeClusterCount(c.Notes) > MaxNotesLen {
 		p[FieldNotes] = fmt.Sprintf("Notes are limited to %d characters.", MaxNotesLen)
 	} else if hasControl(c.Notes, true) {
 		p[FieldNotes] = "Notes can't hold control characters."
 	}
 	for _, t := range c.Tags {
-		if uniseg.GraphemeClusterCount(t) > MaxTagLen {
+		if !utf8.ValidString(t) {
+			p[FieldTags] = badEncoding
+		} else if uniseg.GraphemeClusterCount(t) > MaxTagLen {
 			p[FieldTags] = fmt.Sprintf("Each tag can be up to %d characters.", MaxTagLen)
 		} else if hasControl(t, false) {
 			p[FieldTags] = "Tags can't hold control characters."
@@ -136,14 +147,36 @@ func (c Contact) Validate(today Date) Problems {
 	return p
 }
 
-// hasControl reports control characters (escape sequences could repaint the
-// terminal); multiline allows line breaks and tabs.
+// badEncoding is the message for bytes that are not UTF-8, typically from
+// a file saved in an old encoding.
+const badEncoding = "This text has characters that could not be read (not UTF-8); please retype them."
+
+// hasControl reports characters that would disturb the screen: control
+// characters (an escape sequence could repaint the terminal), line and
+// paragraph separators, and bidirectional overrides that make text display
+// in a different order than it was typed. multiline allows line breaks and
+// tabs.
 func hasControl(s string, multiline bool) bool {
 	for _, r := range s {
 		if multiline && (r == '\n' || r == '\t' || r == '\r') {
 			continue
 		}
-		if unicode.IsControl(r) {
+		switch {
+		case unicode.IsControl(r),
+			r == '\u2028', r == '\u2029',
+			r >= '\u202A' && r <= '\u202E',
+			r >= '\u2066' && r <= '\u2069':
+			return true
+		}
+	}
+	return false
+}
+
+// hasVisible reports whether s has something a person can see: a name made
+// only of zero-width or format characters would show as blank.
+func hasVisible(s string) bool {
+	for _, r := range s {
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Mn, r) {
 			return true
 		}
 	}
