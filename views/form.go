@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -347,21 +346,28 @@ func (fl *field) updateChoice(km tea.KeyMsg) {
 	}
 	// A letter jumps to the next choice starting with it, so "f" cycles
 	// Fellowship, Family, Friend, Faith.
-	if km.Type != tea.KeyRunes || len(km.Runes) != 1 {
+	// Fast typing can arrive as several runes in one message: take each.
+	if km.Type != tea.KeyRunes {
 		return
 	}
-	want := model.Fold(string(km.Runes))
-	for step := 1; step <= n; step++ {
-		i := (fl.choice + step) % n
-		if strings.HasPrefix(model.Fold(fl.options[i].label), want) {
-			fl.choice = i
-			return
+	for _, r := range km.Runes {
+		want := model.Fold(string(r))
+		for step := 1; step <= n; step++ {
+			i := (fl.choice + step) % n
+			if strings.HasPrefix(model.Fold(fl.options[i].label), want) {
+				fl.choice = i
+				break
+			}
 		}
 	}
 }
 
 func (fl *field) updateToggle(km tea.KeyMsg) {
-	switch km.String() {
+	k := km.String()
+	if km.Type == tea.KeyRunes && len(km.Runes) > 1 {
+		k = string(km.Runes[len(km.Runes)-1]) // typed fast: the last key wins
+	}
+	switch k {
 	case " ", "left", "right", "x":
 		fl.on = !fl.on
 	case "y", "Y":
@@ -383,8 +389,11 @@ func (fl *field) updateRating(km tea.KeyMsg) {
 		fl.rating = 0
 		return
 	}
-	if km.Type == tea.KeyRunes && len(km.Runes) == 1 && unicode.IsDigit(km.Runes[0]) {
-		if d := int(km.Runes[0] - '0'); d >= 1 && d <= fl.max {
+	if km.Type != tea.KeyRunes || len(km.Runes) == 0 {
+		return
+	}
+	if r := km.Runes[len(km.Runes)-1]; r >= '1' && r <= '9' {
+		if d := int(r - '0'); d <= fl.max {
 			fl.rating = d
 		}
 	}

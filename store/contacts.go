@@ -1,0 +1,383 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// contactColumns is the order scanContact reads; every SELECT of a contact
+// uses it so the two never drift apart.
+const contactColumns = `id, name, nickname, circle, group_context, phone, email,
+	preferred, availability, any_time, any_time_since, distraction, importance,
+	supportive, stance, known_since, cadence_days, notes, archived,
+	created_at, updated_at`
+
+// Contacts lists the active (archived false) or archived contacts, in name
+// order ignoring case and accents (model.Fold), then by id, with their tags.
+func (s *Store) Contacts(ctx context.Context, archived bool) ([]model.Contact, error) {
+	var out []model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryContacts(ctx, tx,
+			`SELECT `+contactColumns+` FROM contacts WHERE archived = ? ORDER BY name_key, id`,
+			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+			 WHERE c.archived = ? ORDER BY t.contact_id, t.position`,
+			archived)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list contacts: %w", err)
+	}
+	return out, nil
+}
+
+// AnyTimeContacts lists the active people who agreed to a call at any hour,
+// by name: the heart of the crisis card.
+func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
+	var out []model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryContacts(ctx, tx,
+			`SELECT `+contactColumns+` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`,
+			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+			 WHERE c.any_time = 1 AND c.archived = 0 ORDER BY t.contact_id, t.position`)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list any-time contacts: %w", err)
+	}
+	return out, nil
+}
+
+// Contact reads one contact, archived or not; ErrNotFound if there is none.
+func (s *Store) Contact(ctx context.Context, id int64) (model.Contact, error) {
+	var c model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, err = readContact(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return model.Contact{}, fmt.Errorf("read contact %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// SaveContact normalizes and validates c, then inserts it (ID 0) or updates
+// the contact with its ID, tags replaced by c's. A contact that fails
+// validation is refused with its model.Problems as the error, so a form can
+// show each message beside its field; nothing is written. Dates in the
+// future are the form's to catch (it knows today); the store has no clock
+// for days. It returns the contact as stored.
+func (s *Store) SaveContact(ctx context.Context, c model.Contact) (model.Contact, error) {
+	c = c.Normalize()
+	if p := c.Validate(model.Date{}); len(p) > 0 {
+		return model.Contact{}, p
+	}
+	now := s.now()
+	var saved model.Contact
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		id := c.ID
+		if id == 0 {
+			var err error
+			if id, err = insertContact(ctx, tx, c, now, now); err != nil {
+				return err
+			}
+		} else if err := updateContact(ctx, tx, c, now); err != nil {
+			return err
+		}
+		if err := replaceTags(ctx, tx, id, c.Tags); err != nil {
+			return err
+		}
+		var err error
+		saved, err = readContact(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		if c.ID == 0 {
+			return model.Contact{}, fmt.Errorf("save new contact: %w", err)
+		}
+		return model.Contact{}, fmt.Errorf("save contact %d: %w", c.ID, err)
+	}
+	return saved, nil
+}
+
+// AddContacts inserts many new contacts in one transaction: all of them, or
+// (when any is invalid, or a write fails) none. Each invalid contact is named
+// in the error as a *ContactError. IDs in cs are ignored; the new IDs are
+// returned in order. A contact's CreatedAt and UpdatedAt are kept when set,
+// so an import or a sample journal keeps its history; else they are now.
+func (s *Store) AddContacts(ctx context.Context, cs []model.Contact) ([]int64, error) {
+	if len(cs) == 0 {
+		return nil, nil
+	}
+	norm := make([]model.Contact, len(cs))
+	var bad []error
+	for i, c := range cs {
+		c = c.Normalize()
+		p := c.Validate(model.Date{})
+		for field, t := range map[string]time.Time{"created": c.CreatedAt, "updated": c.UpdatedAt} {
+			if !t.IsZero() && (t.Year() < 1900 || t.Year() > 9999) {
+				p[field] = "The year is out of range."
+			}
+		}
+		if len(p) > 0 {
+			bad = append(bad, &ContactError{Index: i, Name: c.Name, Problems: p})
+		}
+		norm[i] = c
+	}
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("add contacts: nothing was saved: %w", errors.Join(bad...))
+	}
+
+	now := s.now()
+	ids := make([]int64, len(norm))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		ins, err := tx.PrepareContext(ctx, insertContactSQL)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		tag, err := tx.PrepareContext(ctx, insertTagSQL)
+		if err != nil {
+			return err
+		}
+		defer tag.Close()
+		for i, c := range norm {
+			created, updated := c.CreatedAt, c.UpdatedAt
+			if created.IsZero() {
+				created = now
+			}
+			if updated.IsZero() {
+				updated = created
+			}
+			res, err := ins.ExecContext(ctx, insertArgs(c, created, updated)...)
+			if err != nil {
+				return fmt.Errorf("contact #%d: %w", i+1, err)
+			}
+			if ids[i], err = res.LastInsertId(); err != nil {
+				return err
+			}
+			for pos, t := range c.Tags {
+				if _, err := tag.ExecContext(ctx, ids[i], t, model.Fold(t), pos); err != nil {
+					return fmt.Errorf("contact #%d: tag %d: %w", i+1, pos+1, err)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("add contacts: nothing was saved: %w", err)
+	}
+	return ids, nil
+}
+
+// SetArchived archives or restores a contact. Nothing is ever deleted:
+// archiving keeps every field and the history, and restoring brings it back.
+func (s *Store) SetArchived(ctx context.Context, id int64, archived bool) error {
+	now := stamp(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var was bool
+		err := tx.QueryRowContext(ctx, `SELECT archived FROM contacts WHERE id = ?`, id).Scan(&was)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil || was == archived {
+			return err
+		}
+		var at any // archived_at is NULL while the contact is active
+		if archived {
+			at = now
+		}
+		_, err = tx.ExecContext(ctx,
+			`UPDATE contacts SET archived = ?, archived_at = ?, updated_at = ? WHERE id = ?`,
+			archived, at, now, id)
+		return err
+	})
+	if err != nil {
+		verb := "restore"
+		if archived {
+			verb = "archive"
+		}
+		return fmt.Errorf("%s contact %d: %w", verb, id, err)
+	}
+	return nil
+}
+
+// CountContacts counts the active and the archived contacts.
+func (s *Store) CountContacts(ctx context.Context) (active, archived int, err error) {
+	err = s.db.QueryRowContext(ctx,
+		`SELECT count(*) FILTER (WHERE archived = 0), count(*) FILTER (WHERE archived = 1) FROM contacts`).
+		Scan(&active, &archived)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count contacts: %w", err)
+	}
+	return active, archived, nil
+}
+
+const insertContactSQL = `INSERT INTO contacts (
+	name, name_key, nickname, circle, group_context, phone, email, preferred,
+	availability, any_time, any_time_since, distraction, importance, supportive,
+	stance, known_since, cadence_days, notes, archived, archived_at,
+	created_at, updated_at
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+const insertTagSQL = `INSERT INTO contact_tags (contact_id, tag, tag_key, position) VALUES (?, ?, ?, ?)`
+
+// fieldArgs are the columns a person edits, in insertContactSQL's order.
+func fieldArgs(c model.Contact) []any {
+	return []any{
+		c.Name, c.SortKey(), c.Nickname, string(c.Circle), c.Group, c.Phone, c.Email,
+		string(c.Preferred), c.Availability, c.AnyTime, c.AnyTimeSince.String(),
+		c.Distraction, c.Importance, c.Supportive, string(c.Stance),
+		c.KnownSince.String(), c.CadenceDays, c.Notes, c.Archived,
+	}
+}
+
+func insertArgs(c model.Contact, created, updated time.Time) []any {
+	var archivedAt any // NULL unless archived; the contact has no field for it
+	if c.Archived {
+		archivedAt = stamp(updated)
+	}
+	return append(fieldArgs(c), archivedAt, stamp(created), stamp(updated))
+}
+
+func insertContact(ctx context.Context, tx *sql.Tx, c model.Contact, created, updated time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, insertContactSQL, insertArgs(c, created, updated)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// updateContact rewrites the edited fields; created_at stays, and
+// archived_at keeps the day it was first archived unless the contact is
+// restored (or archived now).
+func updateContact(ctx context.Context, tx *sql.Tx, c model.Contact, now time.Time) error {
+	args := append(fieldArgs(c), c.Archived, stamp(now), stamp(now), c.ID)
+	res, err := tx.ExecContext(ctx, `UPDATE contacts SET
+		name = ?, name_key = ?, nickname = ?, circle = ?, group_context = ?, phone = ?,
+		email = ?, preferred = ?, availability = ?, any_time = ?, any_time_since = ?,
+		distraction = ?, importance = ?, supportive = ?, stance = ?, known_since = ?,
+		cadence_days = ?, notes = ?, archived = ?,
+		archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END,
+		updated_at = ?
+		WHERE id = ?`, args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// replaceTags swaps a contact's tags for tags, keeping their order.
+func replaceTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM contact_tags WHERE contact_id = ?`, id); err != nil {
+		return err
+	}
+	for pos, t := range tags {
+		if _, err := tx.ExecContext(ctx, insertTagSQL, id, t, model.Fold(t), pos); err != nil {
+			return fmt.Errorf("tag %d: %w", pos+1, err)
+		}
+	}
+	return nil
+}
+
+func readContact(ctx context.Context, tx *sql.Tx, id int64) (model.Contact, error) {
+	cs, err := queryContacts(ctx, tx,
+		`SELECT `+contactColumns+` FROM contacts WHERE id = ?`,
+		`SELECT contact_id, tag FROM contact_tags WHERE contact_id = ? ORDER BY position`,
+		id)
+	if err != nil {
+		return model.Contact{}, err
+	}
+	if len(cs) == 0 {
+		return model.Contact{}, ErrNotFound
+	}
+	return cs[0], nil
+}
+
+// queryContacts runs a contact query and a tag query over the same
+// contacts (both taking args) and joins them: two queries, not one per
+// contact.
+func queryContacts(ctx context.Context, tx *sql.Tx, contactsSQL, tagsSQL string, args ...any) ([]model.Contact, error) {
+	rows, err := tx.QueryContext(ctx, contactsSQL, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Contact
+	index := map[int64]int{}
+	for rows.Next() {
+		c, err := scanContact(rows)
+		if err != nil {
+			return nil, err
+		}
+		index[c.ID] = len(out)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+
+	tags, err := tx.QueryContext(ctx, tagsSQL, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer tags.Close()
+	for tags.Next() {
+		var id int64
+		var tag string
+		if err := tags.Scan(&id, &tag); err != nil {
+			return nil, err
+		}
+		if i, ok := index[id]; ok {
+			out[i].Tags = append(out[i].Tags, tag)
+		}
+	}
+	return out, tags.Err()
+}
+
+func scanContact(rows *sql.Rows) (model.Contact, error) {
+	var c model.Contact
+	var circle, preferred, stance, anyTimeSince, knownSince, created, updated string
+	err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Group, &c.Phone, &c.Email,
+		&preferred, &c.Availability, &c.AnyTime, &anyTimeSince, &c.Distraction,
+		&c.Importance, &c.Supportive, &stance, &knownSince, &c.CadenceDays, &c.Notes,
+		&c.Archived, &created, &updated)
+	if err != nil {
+		return c, err
+	}
+	c.Circle, c.Preferred, c.Stance = model.Circle(circle), model.Channel(preferred), model.Stance(stance)
+	if c.AnyTimeSince, err = model.ParseDate(anyTimeSince); err != nil {
+		return c, fmt.Errorf("contact %d: any_time_since: %w", c.ID, err)
+	}
+	if c.KnownSince, err = model.ParseDate(knownSince); err != nil {
+		return c, fmt.Errorf("contact %d: known_since: %w", c.ID, err)
+	}
+	if c.CreatedAt, err = time.Parse(time.RFC3339Nano, created); err != nil {
+		return c, fmt.Errorf("contact %d: created_at: %w", c.ID, err)
+	}
+	if c.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+		return c, fmt.Errorf("contact %d: updated_at: %w", c.ID, err)
+	}
+	return c, nil
+}
+
+// stamp is how instants are stored: RFC 3339 in UTC, readable in any
+// SQLite shell.
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

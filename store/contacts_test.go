@@ -1,0 +1,515 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// equalContacts compares every field; instants by Equal, since a time read
+// back from text has no monotonic reading.
+func equalContacts(a, b model.Contact) bool {
+	if !a.CreatedAt.Equal(b.CreatedAt) || !a.UpdatedAt.Equal(b.UpdatedAt) {
+		return false
+	}
+	a.CreatedAt, a.UpdatedAt, b.CreatedAt, b.UpdatedAt = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	return reflect.DeepEqual(a, b)
+}
+
+func countAll(t *testing.T, s *Store) int {
+	t.Helper()
+	active, archived, err := s.CountContacts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tags int
+	if err := s.db.QueryRow(`SELECT count(*) FROM contact_tags`).Scan(&tags); err != nil {
+		t.Fatal(err)
+	}
+	return active + archived + tags
+}
+
+func TestSaveContactInsert(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	in := fullContact()
+	in.Name = "  " + in.Name + " \t" // Normalize trims what a person typed
+	saved, err := s.SaveContact(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fullContact().Normalize()
+	want.ID, want.CreatedAt, want.UpdatedAt = saved.ID, fixedNow, fixedNow
+	if saved.ID == 0 || !equalContacts(saved, want) {
+		t.Errorf("SaveContact returned\n %+v\nwant\n %+v", saved, want)
+	}
+	got, err := s.Contact(ctx, saved.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, saved) {
+		t.Errorf("Contact read back\n %+v\nwant\n %+v", got, saved)
+	}
+	if _, err := s.Contact(ctx, saved.ID+1); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Contact(missing) = %v; want ErrNotFound", err)
+	}
+}
+
+func TestSaveContactUpdate(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	first, err := s.SaveContact(ctx, fullContact())
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := fixedNow.Add(48 * time.Hour)
+	s.Now = func() time.Time { return later }
+
+	edit := first
+	edit.Name, edit.Circle, edit.AnyTime, edit.CadenceDays = "Zoe M.", model.CircleFriend, false, 7
+	edit.Tags = []string{"coffee", "AA"} // replaced wholesale, in this order
+	edit.CreatedAt = time.Time{}         // ignored: created_at is the store's
+	saved, err := s.SaveContact(ctx, edit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.ID != first.ID || saved.Name != "Zoe M." || saved.Circle != model.CircleFriend ||
+		saved.AnyTime || !saved.AnyTimeSince.IsZero() || saved.CadenceDays != 7 {
+		t.Errorf("update not applied: %+v", saved)
+	}
+	if !slices.Equal(saved.Tags, []string{"coffee", "AA"}) {
+		t.Errorf("tags %q", saved.Tags)
+	}
+	if !saved.CreatedAt.Equal(fixedNow) || !saved.UpdatedAt.Equal(later) {
+		t.Errorf("created %v updated %v; want %v and %v", saved.CreatedAt, saved.UpdatedAt, fixedNow, later)
+	}
+
+	missing := fullContact()
+	missing.ID = 999
+	before := countAll(t, s)
+	if _, err := s.SaveContact(ctx, missing); !errors.Is(err, ErrNotFound) {
+		t.Errorf("update of a missing contact: %v; want ErrNotFound", err)
+	}
+	if countAll(t, s) != before {
+		t.Error("a failed update wrote something")
+	}
+}
+
+func TestSaveContactRefusesInvalid(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(c *model.Contact)
+		field string
+	}{
+		{"empty name", func(c *model.Contact) { c.Name = "   " }, model.FieldName},
+		{"name too long", func(c *model.Contact) { c.Name = strings.Repeat("é", model.MaxNameLen+1) }, model.FieldName},
+		{"line break in name", func(c *model.Contact) { c.Name = "Sam\nSmith" }, model.FieldName},
+		{"escape sequence in notes", func(c *model.Contact) { c.Notes = "hi \x1b[2J" }, model.FieldNotes},
+		{"email in phone", func(c *model.Contact) { c.Phone = "sam@example.org" }, model.FieldPhone},
+		{"unknown circle", func(c *model.Contact) { c.Circle = "coworkers" }, model.FieldCircle},
+		{"unknown stance", func(c *model.Contact) { c.Stance = "hostile" }, model.FieldStance},
+		{"importance out of range", func(c *model.Contact) { c.Importance = 9 }, model.FieldImportance},
+		{"negative cadence", func(c *model.Contact) { c.CadenceDays = -1 }, model.FieldCadence},
+		{"30 February", func(c *model.Contact) { c.KnownSince = model.Date{Year: 2024, Month: 2, Day: 30} }, model.FieldKnownSince},
+		{"year 1850", func(c *model.Contact) { c.KnownSince = model.Date{Year: 1850, Month: 1, Day: 1} }, model.FieldKnownSince},
+		{"month 13", func(c *model.Contact) { c.AnyTimeSince = model.Date{Year: 2024, Month: 13, Day: 1} }, model.FieldAnyTimeSince},
+		{"invalid UTF-8 in name", func(c *model.Contact) { c.Name = "Jos\xe9" }, model.FieldName},
+		{"invalid UTF-8 in a tag", func(c *model.Contact) { c.Tags = []string{"ok", "\xff"} }, model.FieldTags},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openStore(t)
+			ctx := context.Background()
+			// Once as a new contact, once as an edit of a stored one.
+			stored, err := s.SaveContact(ctx, fullContact())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range []int64{0, stored.ID} {
+				c := fullContact()
+				c.ID = id
+				tt.edit(&c)
+				_, err := s.SaveContact(ctx, c)
+				var p model.Problems
+				if !errors.As(err, &p) || p[tt.field] == "" {
+					t.Errorf("id %d: error %v; want model.Problems about %s", id, err, tt.field)
+				}
+			}
+			if got, err := s.Contact(ctx, stored.ID); err != nil || !reflect.DeepEqual(got, stored) {
+				t.Errorf("the stored contact changed: %+v, %v", got, err)
+			}
+			if active, archived, _ := s.CountContacts(ctx); active+archived != 1 {
+				t.Errorf("%d contacts stored; want 1", active+archived)
+			}
+		})
+	}
+}
+
+// TestSchemaAcceptsEveryModelCode keeps the schema's CHECK lists (frozen in
+// migration 1) in step with the model: a new circle, stance or channel needs
+// a migration, and this test says so.
+func TestSchemaAcceptsEveryModelCode(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	save := func(what string, edit func(*model.Contact)) {
+		c := model.Contact{Name: what}
+		edit(&c)
+		if _, err := s.SaveContact(ctx, c); err != nil {
+			t.Errorf("%s: %v (does the model have a code the schema does not? add a migration)", what, err)
+		}
+	}
+	for _, circle := range model.Circles {
+		save("circle "+string(circle), func(c *model.Contact) { c.Circle = circle })
+	}
+	for _, st := range model.Stances {
+		save("stance "+string(st), func(c *model.Contact) { c.Stance = st })
+	}
+	for _, ch := range model.PreferredChannels {
+		save("channel "+string(ch), func(c *model.Contact) { c.Preferred = ch })
+	}
+	save("cadence", func(c *model.Contact) { c.CadenceDays = model.MaxCadence })
+}
+
+func TestNamesRoundTripExactly(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	names := []string{
+		"عائشة الحسن",             // Arabic, right to left
+		"王芳",                      // Chinese
+		"Ольга Петрова",           // Cyrillic
+		"Siobhán Ní Bhriain",      // Irish accents
+		"Zoë",                     // precomposed ë
+		"Zoe\u0308",               // e + combining diaeresis: must not be normalized
+		"Sam 🌻",                   // emoji
+		"👩‍👩‍👧 family group chat", // ZWJ sequence
+		"नमिता",                   // Devanagari
+		strings.Repeat("界", model.MaxNameLen),
+	}
+	for _, name := range names {
+		c := fullContact()
+		c.Name, c.Nickname, c.Notes = name, name, name+"\n\tmore\r\n"+name
+		saved, err := s.SaveContact(ctx, c)
+		if err != nil {
+			t.Fatalf("%q: %v", name, err)
+		}
+		got, err := s.Contact(ctx, saved.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Name != name || got.Nickname != name || got.Notes != c.Notes {
+			t.Errorf("%q came back as %q / %q / %q", name, got.Name, got.Nickname, got.Notes)
+		}
+	}
+}
+
+func TestTagsRoundTripInOrderWithoutRepeats(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	c := fullContact()
+	c.Tags = []string{" night owl ", "AA", "aa", "", "Église", "eglise", "家人", "🌻"}
+	saved, err := s.SaveContact(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"night owl", "AA", "Église", "家人", "🌻"}
+	if !slices.Equal(saved.Tags, want) {
+		t.Errorf("tags %q; want %q", saved.Tags, want)
+	}
+	list, err := s.Contacts(ctx, false)
+	if err != nil || len(list) != 1 || !slices.Equal(list[0].Tags, want) {
+		t.Errorf("Contacts tags: %v, %v", list, err)
+	}
+	saved.Tags = nil
+	if saved, err = s.SaveContact(ctx, saved); err != nil || saved.Tags != nil {
+		t.Errorf("clearing tags: %q, %v", saved.Tags, err)
+	}
+}
+
+func TestContactsOrderIgnoresCaseAndAccents(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	for _, name := range []string{"zoë", "Émile", "adam", "Zoe", "王芳", "Ángel", "bea"} {
+		if _, err := s.SaveContact(ctx, model.Contact{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.Contacts(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range list {
+		got = append(got, c.Name)
+	}
+	// "zoë" and "Zoe" fold alike; the older (lower id) comes first.
+	want := []string{"adam", "Ángel", "bea", "Émile", "zoë", "Zoe", "王芳"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %q; want %q", got, want)
+	}
+	if !slices.IsSortedFunc(list, func(a, b model.Contact) int { return strings.Compare(a.SortKey(), b.SortKey()) }) {
+		t.Error("not sorted by model SortKey")
+	}
+}
+
+func TestArchiveAndRestoreKeepEverything(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	saved, err := s.SaveContact(ctx, fullContact())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := s.SaveContact(ctx, model.Contact{Name: "Ben"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := fixedNow.Add(time.Hour)
+	s.Now = func() time.Time { return later }
+
+	names := func(archived bool) []string {
+		list, err := s.Contacts(ctx, archived)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range list {
+			out = append(out, c.Name)
+		}
+		return out
+	}
+	if err := s.SetArchived(ctx, saved.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if a, r := names(false), names(true); !slices.Equal(a, []string{"Ben"}) || !slices.Equal(r, []string{saved.Name}) {
+		t.Errorf("after archive: active %q archived %q", a, r)
+	}
+	got, _ := s.Contact(ctx, saved.ID)
+	want := saved
+	want.Archived, want.UpdatedAt = true, later
+	if !equalContacts(got, want) {
+		t.Errorf("archived contact changed:\n got %+v\nwant %+v", got, want)
+	}
+	if active, archived, err := s.CountContacts(ctx); active != 1 || archived != 1 || err != nil {
+		t.Errorf("CountContacts = %d, %d, %v", active, archived, err)
+	}
+	// Archiving twice changes nothing; editing keeps it archived.
+	if err := s.SetArchived(ctx, saved.ID, true); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := s.SetArchived(ctx, saved.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Contact(ctx, saved.ID)
+	want.Archived = false
+	if !equalContacts(got, want) {
+		t.Errorf("restored contact changed:\n got %+v\nwant %+v", got, want)
+	}
+	if a := names(false); len(a) != 2 {
+		t.Errorf("after restore: active %q", a)
+	}
+	if err := s.SetArchived(ctx, other.ID+100, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("SetArchived(missing) = %v; want ErrNotFound", err)
+	}
+	var stray int
+	s.db.QueryRow(`SELECT count(*) FROM contacts WHERE archived = 0 AND archived_at IS NOT NULL`).Scan(&stray)
+	if stray != 0 {
+		t.Error("a restored contact kept archived_at")
+	}
+}
+
+func TestAnyTimeContacts(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	since := model.Date{Year: 2025, Month: 1, Day: 5}
+	add := func(name string, anyTime, archived bool) {
+		if _, err := s.SaveContact(ctx, model.Contact{Name: name, AnyTime: anyTime, AnyTimeSince: since, Archived: archived}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("Rosa", true, false)
+	add("ángela", true, false)
+	add("Moved away", true, true)
+	add("Colleague", false, false)
+	list, err := s.AnyTimeContacts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range list {
+		got = append(got, c.Name)
+		if c.AnyTimeSince != since {
+			t.Errorf("%s: since %v", c.Name, c.AnyTimeSince)
+		}
+	}
+	if !slices.Equal(got, []string{"ángela", "Rosa"}) {
+		t.Errorf("AnyTimeContacts = %q", got)
+	}
+	// Not any-time: the day they agreed is dropped, not kept silently.
+	c, _ := s.SaveContact(ctx, model.Contact{Name: "Lee", AnyTimeSince: since})
+	if !c.AnyTimeSince.IsZero() {
+		t.Errorf("AnyTimeSince kept without AnyTime: %v", c.AnyTimeSince)
+	}
+}
+
+func TestAddContactsAllOrNothing(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	var batch []model.Contact
+	for i := range 60 {
+		batch = append(batch, model.Contact{Name: fmt.Sprintf("Person %02d", i), Tags: []string{"batch", fmt.Sprint(i % 3)}})
+	}
+	bad := slices.Clone(batch)
+	bad[41].Phone = "call me maybe"
+	bad[17].Name = ""
+
+	_, err := s.AddContacts(ctx, bad)
+	var ce *ContactError
+	var p model.Problems
+	if !errors.As(err, &ce) || ce.Index != 17 || !errors.As(err, &p) {
+		t.Fatalf("error %v; want a *ContactError for #18 wrapping model.Problems", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, `contact #42 "Person 41": phone:`) || !strings.Contains(msg, "contact #18") {
+		t.Errorf("message %q does not name both contacts", msg)
+	}
+	if n := countAll(t, s); n != 0 {
+		t.Fatalf("%d rows written by a refused batch", n)
+	}
+
+	// A failure in the middle of writing also leaves nothing.
+	ctxDone, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s.AddContacts(ctxDone, batch); err == nil {
+		t.Error("AddContacts with a cancelled context succeeded")
+	}
+	if n := countAll(t, s); n != 0 {
+		t.Fatalf("%d rows written by a cancelled batch", n)
+	}
+
+	created := time.Date(2018, 5, 1, 12, 0, 0, 0, time.UTC)
+	batch[0].CreatedAt = created
+	batch[1].Archived = true
+	ids, err := s.AddContacts(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != len(batch) || !slices.IsSorted(ids) {
+		t.Fatalf("ids %v", ids)
+	}
+	first, _ := s.Contact(ctx, ids[0])
+	if !first.CreatedAt.Equal(created) || !first.UpdatedAt.Equal(created) || !slices.Equal(first.Tags, []string{"batch", "0"}) {
+		t.Errorf("first contact %+v", first)
+	}
+	if second, _ := s.Contact(ctx, ids[1]); !second.Archived || !second.CreatedAt.Equal(fixedNow) {
+		t.Errorf("second contact %+v", second)
+	}
+	if active, archived, _ := s.CountContacts(ctx); active != 59 || archived != 1 {
+		t.Errorf("counts %d, %d", active, archived)
+	}
+	if ids, err := s.AddContacts(ctx, nil); ids != nil || err != nil {
+		t.Errorf("AddContacts(nil) = %v, %v", ids, err)
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if v, ok, err := s.Setting(ctx, "region"); v != "" || ok || err != nil {
+		t.Errorf("unset: %q, %v, %v", v, ok, err)
+	}
+	for _, v := range []string{"GB", "", "IE — Éire 🇮🇪"} {
+		if err := s.SetSetting(ctx, "region", v); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok, err := s.Setting(ctx, "region"); got != v || !ok || err != nil {
+			t.Errorf("after SetSetting(%q): %q, %v, %v", v, got, ok, err)
+		}
+	}
+	if err := s.SetSetting(ctx, "", "x"); err == nil {
+		t.Error("an empty key was accepted")
+	}
+}
+
+// FuzzSaveContactRoundTrip: whatever SaveContact accepts reads back exactly
+// as it returned it, and whatever it refuses leaves nothing behind.
+func FuzzSaveContactRoundTrip(f *testing.F) {
+	seeds := [][3]string{
+		{"Zoë", "Call after 6.\nNot on Sundays.", "AA, night owl"},
+		{"عائشة", "", "家人"},
+		{"👩‍👩‍👧", "\t indented\r\n", "🌻,🌻"},
+		{"  ", "empty name", ""},
+		{"Jos\xe9", "latin-1 bytes", "x"},
+		{"e\u0301", "combining", "\u0301"},
+		{"a\x00b", "nul", ""},
+		{strings.Repeat("x", 201), "too long", ""},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1], s[2])
+	}
+	s := openStore(f)
+	ctx := context.Background()
+	f.Fuzz(func(t *testing.T, name, notes, tags string) {
+		in := model.Contact{Name: name, Nickname: name, Notes: notes, Group: notes, Tags: model.ParseTags(tags)}
+		before, _, _ := s.CountContacts(ctx)
+		saved, err := s.SaveContact(ctx, in)
+		if err != nil {
+			var p model.Problems
+			if !errors.As(err, &p) {
+				t.Fatalf("refused without Problems: %v", err)
+			}
+			if after, _, _ := s.CountContacts(ctx); after != before {
+				t.Fatal("a refused contact was written")
+			}
+			return
+		}
+		want := in.Normalize()
+		if saved.Name != want.Name || saved.Nickname != want.Nickname || saved.Notes != want.Notes ||
+			saved.Group != want.Group || !slices.Equal(saved.Tags, want.Tags) {
+			t.Fatalf("saved %+v; want %+v", saved, want)
+		}
+		got, err := s.Contact(ctx, saved.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, saved) {
+			t.Fatalf("read back %+v; saved %+v", got, saved)
+		}
+	})
+}
+
+// TestScreenQueriesUseIndexes: the queries behind the contact list and the
+// crisis card read an index in name order, never scan and sort the table.
+func TestScreenQueriesUseIndexes(t *testing.T) {
+	s := openStore(t)
+	tests := []struct{ query, want string }{
+		{`SELECT ` + contactColumns + ` FROM contacts WHERE archived = 0 ORDER BY name_key, id`, "USING INDEX contacts_list"},
+		{`SELECT ` + contactColumns + ` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`, "USING INDEX contacts_any_time"},
+		{`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id WHERE c.archived = 0 ORDER BY t.contact_id, t.position`, "contacts_list"},
+	}
+	for _, tt := range tests {
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN ` + tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		joined := strings.Join(plan, " | ")
+		if !strings.Contains(joined, tt.want) || strings.Contains(joined, "TEMP B-TREE FOR ORDER BY") && !strings.Contains(tt.query, "position") {
+			t.Errorf("%s\nplan: %s\nwant %s", tt.query, joined, tt.want)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// Sentinel errors, for errors.Is. The errors Open returns carry a sentence a
+// person can act on; these say which kind of refusal it was, so main can pick
+// an exit code or a hint without parsing text.
+var (
+	// ErrNotFound: no contact (or other record) with that id.
+	ErrNotFound = errors.New("not found")
+	// ErrNewerJournal: the journal was written by a newer Tether, whose
+	// schema this one does not know; it is refused untouched.
+	ErrNewerJournal = errors.New("journal written by a newer Tether")
+	// ErrNotJournal: the file is not an SQLite database at all.
+	ErrNotJournal = errors.New("not an SQLite database")
+	// ErrForeignDatabase: an SQLite database that belongs to another program.
+	ErrForeignDatabase = errors.New("SQLite database of another program")
+	// ErrIsDirectory: the journal path names a directory.
+	ErrIsDirectory = errors.New("journal path is a directory")
+	// ErrUnwritable: the file or its folder cannot be written (or created).
+	ErrUnwritable = errors.New("journal not writable")
+)
+
+// openError is a refusal from Open. Its text is exactly one sentence for a
+// person (so it can go straight to stderr or the footer), while errors.Is
+// still finds both the kind (a sentinel above) and the cause (fs errors).
+type openError struct {
+	msg   string
+	kind  error
+	cause error
+}
+
+func (e *openError) Error() string {
+	if e.cause != nil {
+		return e.msg + ": " + reason(e.cause)
+	}
+	return e.msg
+}
+
+func (e *openError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{e.kind}
+	}
+	return []error{e.kind, e.cause}
+}
+
+func refuse(kind error, cause error, format string, args ...any) error {
+	return &openError{msg: fmt.Sprintf(format, args...), kind: kind, cause: cause}
+}
+
+// reason is the short cause of a file-system error ("permission denied"):
+// the path is already in our own sentence, and *fs.PathError would repeat it.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// ContactError says which contact of a batch (AddContacts) was refused and
+// why. Index is the position in the slice given (from 0); the message counts
+// from 1, the way a person counts rows of a file.
+type ContactError struct {
+	Index    int
+	Name     string
+	Problems model.Problems
+}
+
+func (e *ContactError) Error() string {
+	return fmt.Sprintf("contact #%d %q: %s", e.Index+1, e.Name, e.Problems.Error())
+}
+
+// Unwrap lets errors.As reach the model.Problems, as with SaveContact.
+func (e *ContactError) Unwrap() error { return e.Problems }

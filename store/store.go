@@ -1,0 +1,182 @@
+// Package store keeps Tether's journal: one SQLite file that holds the whole
+// of a person's network and history. It opens (and refuses) journal files
+// safely, migrates their schema, and answers the questions the views ask
+// with model types, one method per question, every write in a transaction.
+//
+// A journal should be opened once per process: SQLite's POSIX locks belong
+// to the process, and the file checks Open makes before connecting would
+// release the locks of a second Store on the same file.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+// Store is an open journal. It is safe for concurrent use.
+type Store struct {
+	// Now stamps created_at and updated_at; time.Now unless a test pins it.
+	Now func() time.Time
+
+	db   *sql.DB
+	path string
+}
+
+// DefaultPath is where the journal lives unless the person chooses another
+// file: $XDG_DATA_HOME/tether/tether.db, or ~/.local/share/tether/tether.db.
+// The XDG base directory spec says a relative XDG_DATA_HOME is invalid and
+// must be ignored, so it is.
+func DefaultPath() (string, error) {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" || !filepath.IsAbs(base) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("find the journal: no home folder (%w); choose a file with --db", err)
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "tether", "tether.db"), nil
+}
+
+// dsn builds the connection string. The pragmas ride in the DSN so that every
+// connection the pool opens gets them (db.Exec would reach only one);
+// _txlock=immediate makes write transactions take the write lock at BEGIN,
+// so a second Tether window waits (busy_timeout) instead of failing at once
+// when its read turns into a write. The "file:" prefix and the escaped path
+// keep '?', '#' and '%' in a folder name from being read as URI syntax.
+func dsn(path string) string {
+	return "file:" + escapePath(path) +
+		"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+		"&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_txlock=immediate"
+}
+
+func escapePath(path string) string { return (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() }
+
+// Open opens the journal at path, creating it (and its folder) when missing
+// and updating its schema when it was written by an older Tether. A file that
+// is not a Tether journal, or is one from a newer Tether, is refused with an
+// error whose text is one sentence a person can act on, and is not changed.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open journal: no file given; pass one with --db")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open journal %s: %w", path, err)
+	}
+	createdDir, err := prepareFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	// The default folder, or one we made, is private; a folder the person
+	// chose (their home, /tmp) is theirs to set, and is left alone.
+	tightenDir := createdDir || filepath.Base(filepath.Dir(abs)) == "tether"
+	if err := makePrivate(abs, tightenDir); err != nil {
+		return nil, err
+	}
+
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("open journal %s: %w", abs, err)
+	}
+	s := &Store{Now: time.Now, db: db, path: abs}
+	if err := s.start(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// start connects, confirms the journal is ours now that SQLite has read the
+// log too, and migrates.
+func (s *Store) start(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("open journal %s: %w", s.path, err)
+	}
+	id, err := s.readIdentity(ctx)
+	if err != nil {
+		return fmt.Errorf("open journal %s: read its schema version: %w", s.path, err)
+	}
+	if err := judge(s.path, id); err != nil {
+		return err
+	}
+	if err := s.migrate(ctx); err != nil {
+		return fmt.Errorf("open journal %s: %w", s.path, err)
+	}
+	// SQLite has created -wal and -shm by now (with the journal's mode, but
+	// make sure).
+	return makePrivate(s.path, false)
+}
+
+// Close closes the journal. SQLite checkpoints the log into the file when
+// the last connection closes.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the journal's absolute path.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+// write runs fn in one transaction (BEGIN IMMEDIATE, from the DSN): all of
+// it is committed, or none.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// read runs fn in a read-only transaction: a consistent snapshot across
+// several queries (contacts, then their tags) without taking the write lock.
+func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// makePrivate sets the journal and its -wal and -shm to 0600, and the folder
+// to 0700 when tightenDir, on every open: a journal copied in from elsewhere
+// or chmodded by hand becomes private again.
+func makePrivate(path string, tightenDir bool) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !ignorableChmod(err) {
+			return fmt.Errorf("open journal %s: make %s private: %w", path, p, err)
+		}
+	}
+	if tightenDir {
+		dir := filepath.Dir(path)
+		if err := os.Chmod(dir, 0o700); err != nil && !ignorableChmod(err) {
+			return fmt.Errorf("open journal %s: make the folder %s private: %w", path, dir, err)
+		}
+	}
+	return nil
+}
+
+// ignorableChmod: a -wal that is not there yet, or a file system without
+// Unix modes (FAT on a USB stick refuses chmod) must not stop the journal
+// from opening; there is nothing more private we could do there.
+func ignorableChmod(err error) bool {
+	return errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)
+}
