@@ -55,7 +55,7 @@ func (p Problems) Error() string {
 	sort.Strings(keys)
 	msgs := make([]string, len(keys))
 	for i, k := range keys {
-		msgs[i] = k + ": " + p[k]
+		msgs[i] = k + ": " + strings.TrimSuffix(p[k], ".")
 	}
 	return strings.Join(msgs, "; ")
 }
@@ -68,7 +68,7 @@ func (c Contact) Validate(today Date) Problems {
 	switch {
 	case strings.TrimSpace(c.Name) == "":
 		p[FieldName] = "A name is needed — a first name or a nickname is enough."
-	case n > MaxNameLen:
+	case n > MaxNameLen || len(c.Name) > maxBytes(MaxNameLen):
 		p[FieldName] = fmt.Sprintf("That name is %d characters; please keep it to %d.", n, MaxNameLen)
 	case !utf8.ValidString(c.Name):
 		p[FieldName] = badEncoding
@@ -84,7 +84,7 @@ func (c Contact) Validate(today Date) Problems {
 	for f, v := range short {
 		if !utf8.ValidString(v) {
 			p[f] = badEncoding
-		} else if uniseg.GraphemeClusterCount(v) > MaxShortLen {
+		} else if uniseg.GraphemeClusterCount(v) > MaxShortLen || len(v) > maxBytes(MaxShortLen) {
 			p[f] = fmt.Sprintf("Please keep this to %d characters.", MaxShortLen)
 		} else if hasControl(v, false) {
 			p[f] = "This can't hold line breaks or control characters."
@@ -102,7 +102,7 @@ func (c Contact) Validate(today Date) Problems {
 	}
 	if !utf8.ValidString(c.Notes) {
 		p[FieldNotes] = badEncoding
-	} else if uniseg.GraphemeClusterCount(c.Notes) > MaxNotesLen {
+	} else if uniseg.GraphemeClusterCount(c.Notes) > MaxNotesLen || len(c.Notes) > maxBytes(MaxNotesLen) {
 		p[FieldNotes] = fmt.Sprintf("Notes are limited to %d characters.", MaxNotesLen)
 	} else if hasControl(c.Notes, true) {
 		p[FieldNotes] = "Notes can't hold control characters."
@@ -136,6 +136,13 @@ func (c Contact) Validate(today Date) Problems {
 	if c.CadenceDays < 0 || c.CadenceDays > MaxCadence {
 		p[FieldCadence] = fmt.Sprintf("Reach out every 1 to %d days, or 0 for no rhythm.", MaxCadence)
 	}
+	for f, d := range map[string]Date{FieldKnownSince: c.KnownSince, FieldAnyTimeSince: c.AnyTimeSince} {
+		// A Date built in code (an import, a bug) may not be a real day;
+		// stored, it could not be read back.
+		if back, err := ParseDate(d.String()); !d.IsZero() && (err != nil || back != d) {
+			p[f] = "That is not a real calendar day; use year-month-day, like 2024-03-09."
+		}
+	}
 	if !today.IsZero() {
 		if c.KnownSince.After(today) {
 			p[FieldKnownSince] = "That date is in the future."
@@ -146,6 +153,11 @@ func (c Contact) Validate(today Date) Problems {
 	}
 	return p
 }
+
+// maxBytes caps the bytes behind n characters: one character may carry any
+// number of combining marks, and a pasted wall of them should not be stored.
+// Forty bytes a character leaves room for the longest emoji sequences.
+func maxBytes(n int) int { return 40 * n }
 
 // badEncoding is the message for bytes that are not UTF-8, typically from
 // a file saved in an old encoding.

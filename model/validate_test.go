@@ -315,7 +315,7 @@ func TestProblemsError(t *testing.T) {
 		t.Errorf("empty Problems.Error() = %q", got)
 	}
 	p := Problems{FieldPhone: "P.", FieldName: "N.", FieldEmail: "E."}
-	want := "email: E.; name: N.; phone: P."
+	want := "email: E; name: N; phone: P"
 	for i := 0; i < 20; i++ { // map order varies from run to run
 		if got := p.Error(); got != want {
 			t.Fatalf("Problems.Error() = %q, want %q", got, want)
@@ -543,4 +543,17 @@ func FuzzPhoneProblem(f *testing.F) {
 			t.Fatalf("PhoneProblem accepted %q (%d digits)", s, digits)
 		}
 	})
+}
+
+func TestValidateRefusesImpossibleDatesAndHugeText(t *testing.T) {
+	c := Contact{Name: "Sam", KnownSince: Date{2024, 2, 30}, AnyTime: true, AnyTimeSince: Date{1850, 1, 1}}.Normalize()
+	p := c.Validate(Date{})
+	if p[FieldKnownSince] == "" || p[FieldAnyTimeSince] == "" {
+		t.Fatalf("impossible dates accepted: %v", p)
+	}
+	// 200 characters, each carrying a hundred combining marks.
+	heavy := strings.Repeat("a"+strings.Repeat("\u0301", 100), 200)
+	if p := (Contact{Name: heavy}).Normalize().Validate(Date{}); p[FieldName] == "" {
+		t.Fatal("a name of megabytes in 200 characters was accepted")
+	}
 }

@@ -105,29 +105,20 @@ func (f *fakeStore) byName(name string) (model.Contact, bool) {
 // fixedClock is Saturday 21 November 2026, 20:00 local: an evening check-in.
 var fixedClock = model.FixedClock{T: time.Date(2026, 11, 21, 20, 0, 0, 0, time.UTC)}
 
-// driver runs an App the way Bubble Tea would, but synchronously: every
+// loop runs an App the way Bubble Tea would, but synchronously: every
 // command is executed and its message fed back until nothing is left.
-type driver struct {
-	t    *testing.T
+type loop struct {
 	app  App
 	quit bool
 }
 
-func newDriver(t *testing.T, st Store, w, h int) *driver {
-	t.Helper()
-	d := &driver{t: t, app: New(st, Options{Clock: fixedClock})}
-	d.send(tea.WindowSizeMsg{Width: w, Height: h})
-	d.run(d.app.Init())
-	return d
+func (l *loop) send(msg tea.Msg) {
+	m, cmd := l.app.Update(msg)
+	l.app = m.(App)
+	l.run(cmd)
 }
 
-func (d *driver) send(msg tea.Msg) {
-	m, cmd := d.app.Update(msg)
-	d.app = m.(App)
-	d.run(cmd)
-}
-
-func (d *driver) run(cmd tea.Cmd) {
+func (l *loop) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
@@ -135,13 +126,32 @@ func (d *driver) run(cmd tea.Cmd) {
 	case nil:
 	case tea.BatchMsg:
 		for _, c := range msg {
-			d.run(c)
+			l.run(c)
 		}
 	case tea.QuitMsg:
-		d.quit = true
+		l.quit = true
 	default:
-		d.send(msg)
+		l.send(msg)
 	}
+}
+
+// start sizes the app and runs its Init commands, as the runtime does.
+func (l *loop) start(w, h int) {
+	l.send(tea.WindowSizeMsg{Width: w, Height: h})
+	l.run(l.app.Init())
+}
+
+// driver is a loop with a test to report to.
+type driver struct {
+	t *testing.T
+	loop
+}
+
+func newDriver(t *testing.T, st Store, w, h int) *driver {
+	t.Helper()
+	d := &driver{t: t, loop: loop{app: New(st, Options{Clock: fixedClock})}}
+	d.start(w, h)
+	return d
 }
 
 // keys sends named keys ("ctrl+s", "esc", "enter", "tab", "down", ...).

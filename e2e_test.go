@@ -1,0 +1,170 @@
+package main
+
+// End-to-end tests: build the real binary and drive it in tmux at 100×30,
+// typing as a person would, then quit, reopen and look again.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// buildBinary compiles tether once per test run.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "tether")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// tmuxSession is one terminal running tether.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func requireTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is required for the end-to-end tests in CI; .ci/run installs it")
+		}
+		t.Skip("tmux not installed; the end-to-end tests need it")
+	}
+}
+
+// startTmux runs command in a detached 100×30 tmux session. The command is
+// followed by a marker so the test can see how the program exited.
+func startTmux(t *testing.T, command string) *tmuxSession {
+	t.Helper()
+	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
+	script := command + `; echo "EXITED:$?"; sleep 60`
+	cmd := exec.Command("tmux", "-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script)
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, name: name}
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", name).Run() })
+	return s
+}
+
+func (s *tmuxSession) screen() string {
+	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	if err != nil {
+		s.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
+}
+
+// waitFor polls the screen until it shows text. The deadline only bounds a
+// broken run; it is not a speed assertion.
+func (s *tmuxSession) waitFor(text string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, text) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q; it shows:\n%s", text, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// keys sends tmux key names (Enter, Escape, C-s, ...).
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	args := append([]string{"send-keys", "-t", s.name}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		s.t.Fatalf("send-keys %v: %v\n%s", keys, err, out)
+	}
+}
+
+// typeText sends text literally, as typed.
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	if out, err := exec.Command("tmux", "send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
+		s.t.Fatalf("send-keys -l: %v\n%s", err, out)
+	}
+}
+
+func TestEndToEndAddContactQuitReopen(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	dir := filepath.Join(t.TempDir(), "tether")
+	db := filepath.Join(dir, "tether.db")
+	run := fmt.Sprintf("%s --db %s", bin, db)
+
+	s := startTmux(t, run)
+	s.waitFor("Welcome to Tether")
+	s.keys("a")
+	s.waitFor("Add a supporter")
+	s.typeText("Zoë 🌻 O'Brien")
+	s.keys("Tab", "Tab")
+	s.typeText("ss") // circle: School / work, then Sponsor or mentor
+	s.keys("Tab", "Tab")
+	s.typeText("+44 20 7946 0018")
+	for range 4 {
+		s.keys("Tab")
+	}
+	s.typeText("y") // call any time
+	s.keys("C-s")
+	s.waitFor("Saved Zoë 🌻 O'Brien.")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+
+	for _, p := range []struct {
+		path string
+		mode os.FileMode
+	}{{dir, 0o700}, {db, 0o600}} {
+		info, err := os.Stat(p.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != p.mode {
+			t.Errorf("%s has mode %v, want %v", p.path, info.Mode().Perm(), p.mode)
+		}
+	}
+
+	s = startTmux(t, run)
+	s.waitFor("Your network: 1 supporter, 1 you can call any time.")
+	s.keys("2")
+	scr := s.waitFor("Zoë 🌻 O'Brien")
+	if !strings.Contains(scr, "sponsor") || !strings.Contains(scr, "+44 20 7946 0018") {
+		t.Fatalf("reopened contact lost fields:\n%s", scr)
+	}
+	s.keys("!")
+	scr = s.waitFor("People you can call any time")
+	if !strings.Contains(scr, "Zoë 🌻 O'Brien  +44 20 7946 0018") {
+		t.Fatalf("crisis card lacks the any-time person:\n%s", scr)
+	}
+	s.keys("Escape")
+	s.waitFor("Contacts · 1")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+}
+
+func TestEndToEndDemoNeverTouchesTheRealJournal(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	home := t.TempDir()
+	s := startTmux(t, fmt.Sprintf("HOME=%s XDG_DATA_HOME= TETHER_DB= %s demo", home, bin))
+	s.waitFor("demo journal")
+	s.keys("2")
+	s.waitFor("Contacts · ")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+	if _, err := os.Stat(filepath.Join(home, ".local")); !os.IsNotExist(err) {
+		t.Fatalf("demo created files under HOME: %v", err)
+	}
+}

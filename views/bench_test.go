@@ -1,0 +1,103 @@
+package views
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
+	"github.com/tether-recovery/tether/store/sample"
+)
+
+var (
+	largeOnce sync.Once
+	largePath string
+	largeErr  error
+	benchDir  string // removed by TestMain
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
+// largeJournal writes the large sample journal (a decade of data) once per
+// test binary and returns its path.
+func largeJournal(b *testing.B) string {
+	b.Helper()
+	largeOnce.Do(func() {
+		benchDir, largeErr = os.MkdirTemp("", "tether-bench-")
+		if largeErr != nil {
+			return
+		}
+		largePath = filepath.Join(benchDir, "large.db")
+		largeErr = sample.Write(context.Background(), largePath, sample.Large, model.Today(fixedClock))
+	})
+	if largeErr != nil {
+		b.Fatal(largeErr)
+	}
+	return largePath
+}
+
+// openApp opens the journal and runs the app to its first Contacts frame,
+// executing the start-up commands as the runtime would.
+func openApp(b *testing.B, path string) (*store.Store, *loop) {
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := &loop{app: New(st, Options{Clock: fixedClock})}
+	l.start(100, 30)
+	l.send(keyMsg("2"))
+	return st, l
+}
+
+// BenchmarkOpenLargeJournalToContacts measures what a person waits for:
+// open the journal, load, and draw the Contacts screen.
+func BenchmarkOpenLargeJournalToContacts(b *testing.B) {
+	path := largeJournal(b)
+	b.ResetTimer()
+	for range b.N {
+		st, d := openApp(b, path)
+		_ = d.app.View()
+		st.Close()
+	}
+}
+
+// BenchmarkContactsKeypress measures one keypress and redraw on the large
+// journal's contact list: the cost of holding j.
+func BenchmarkContactsKeypress(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	b.ResetTimer()
+	for i := range b.N {
+		k := "j"
+		if i%200 >= 100 {
+			k = "k"
+		}
+		d.send(keyMsg(k))
+		_ = d.app.View()
+	}
+}
+
+// BenchmarkContactsFilterKeypress measures typing one letter of a filter.
+func BenchmarkContactsFilterKeypress(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	d.send(keyMsg("/"))
+	b.ResetTimer()
+	for i := range b.N {
+		if i%2 == 0 {
+			d.send(keyMsg("a"))
+		} else {
+			d.send(keyMsg("backspace"))
+		}
+		_ = d.app.View()
+	}
+}
