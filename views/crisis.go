@@ -116,17 +116,17 @@ func (m crisisModel) personLines(c model.Contact, w int) []string {
 	}
 	lines := []string{s.Heading.Render(truncate(head, w))}
 	var meta []string
-	if c.Preferred != model.ChannelNone {
-		meta = append(meta, "prefers "+strings.ToLower(c.Preferred.Label()))
-	}
-	if c.Availability != "" {
-		meta = append(meta, oneLine(c.Availability))
-	}
 	if c.Circle != "" {
 		meta = append(meta, c.Circle.Label())
 	}
-	if len(meta) > 0 {
-		lines = append(lines, s.Muted.Render(truncate("  "+strings.Join(meta, " · "), w)))
+	if c.Preferred != model.ChannelNone {
+		meta = append(meta, "prefers "+strings.ToLower(c.Preferred.Label()))
+	}
+	lines = append(lines, s.Muted.Render(truncate("  "+strings.Join(meta, " · "), w)))
+	if c.Availability != "" {
+		for _, l := range strings.Split(wrap(oneLine(c.Availability), w-2), "\n") {
+			lines = append(lines, "  "+l)
+		}
 	}
 	return lines
 }

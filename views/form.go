@@ -468,7 +468,7 @@ func (f *form) fieldLines(fl *field, focused bool, lw int) []string {
 	case kindRating:
 		val = "not rated"
 		if fl.rating > 0 {
-			val = strconv.Itoa(fl.rating) + " of " + strconv.Itoa(fl.max) + " " + strings.Repeat("+", fl.rating)
+			val = strconv.Itoa(fl.rating) + " of " + strconv.Itoa(fl.max)
 		}
 	}
 	valLines := strings.Split(val, "\n")
@@ -495,12 +495,12 @@ func (f *form) helpKeys() []key.Binding {
 	if f.confirming {
 		return []key.Binding{f.yesNo.Yes, f.yesNo.No}
 	}
-	ks := []key.Binding{f.keys.Save, f.keys.Cancel, f.keys.Next, f.keys.Prev}
+	ks := []key.Binding{f.keys.Save, f.keys.Cancel}
 	switch f.fields[f.focus].kind {
 	case kindChoice, kindToggle:
 		ks = append(ks, f.keys.Choose)
 	case kindRating:
 		ks = append(ks, f.keys.Rate)
 	}
-	return ks
+	return append(ks, f.keys.Move)
 }

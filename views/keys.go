@@ -66,7 +66,7 @@ func newContactKeys() contactKeys {
 
 // formKeys act while a form is open; every other key types into the form.
 type formKeys struct {
-	Save, Cancel, Next, Prev, Choose, Rate key.Binding
+	Save, Cancel, Next, Prev, Move, Choose, Rate key.Binding
 }
 
 func newFormKeys() formKeys {
@@ -75,6 +75,7 @@ func newFormKeys() formKeys {
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Next:   key.NewBinding(key.WithKeys("tab", "enter", "down"), key.WithHelp("tab", "next")),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "back")),
+		Move:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab/shift+tab", "move")),
 		Choose: key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "choose")),
 		Rate:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate, 0 clears")),
 	}
