@@ -6,7 +6,8 @@ import (
 )
 
 // Contact is one supporter in the network, or a group such as "Tuesday SMART
-// meeting". Derived facts (last contact, days since) are never stored here.
+// meeting". The derived facts at the end (last contact, reach-outs in 30
+// days) are filled in by queries from the reach-out log and never stored.
 type Contact struct {
 	ID       int64
 	Name     string
@@ -33,6 +34,35 @@ type Contact struct {
 	Archived     bool
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+
+	LastContact time.Time // zero when never reached
+	Reached30   int       // reach-outs in the 30 days up to today
+}
+
+// Due is the contact's reach-out status on a day.
+func (c Contact) Due(today Date) DueInfo {
+	var last Date
+	if !c.LastContact.IsZero() {
+		last = DateOf(c.LastContact)
+	}
+	return DueStatus(c.CadenceDays, last, today)
+}
+
+// IsSupportive reports whether time with this person counts as supportive
+// contact: they support my recovery, or they belong to a recovery or care
+// circle and have not been marked as supporting my using.
+func (c Contact) IsSupportive() bool {
+	switch {
+	case c.Stance == StanceSupportsUsing:
+		return false
+	case c.Stance == StanceSupports:
+		return true
+	}
+	switch c.Circle {
+	case CircleFellowship, CircleSponsor, CircleSponsee, CirclePeer, CircleTreatment, CircleHealthcare:
+		return true
+	}
+	return false
 }
 
 // DisplayName is the name with the nickname in brackets when there is one.

@@ -82,12 +82,8 @@ func (c Contact) Validate(today Date) Problems {
 		FieldPhone: c.Phone, FieldEmail: c.Email,
 	}
 	for f, v := range short {
-		if !utf8.ValidString(v) {
-			p[f] = badEncoding
-		} else if uniseg.GraphemeClusterCount(v) > MaxShortLen || len(v) > maxBytes(MaxShortLen) {
-			p[f] = fmt.Sprintf("Please keep this to %d characters.", MaxShortLen)
-		} else if hasControl(v, false) {
-			p[f] = "This can't hold line breaks or control characters."
+		if msg := textProblem(v, MaxShortLen, false); msg != "" {
+			p[f] = msg
 		}
 	}
 	if _, bad := p[FieldPhone]; !bad {
@@ -100,20 +96,12 @@ func (c Contact) Validate(today Date) Problems {
 			p[FieldEmail] = msg
 		}
 	}
-	if !utf8.ValidString(c.Notes) {
-		p[FieldNotes] = badEncoding
-	} else if uniseg.GraphemeClusterCount(c.Notes) > MaxNotesLen || len(c.Notes) > maxBytes(MaxNotesLen) {
-		p[FieldNotes] = fmt.Sprintf("Notes are limited to %d characters.", MaxNotesLen)
-	} else if hasControl(c.Notes, true) {
-		p[FieldNotes] = "Notes can't hold control characters."
+	if msg := textProblem(c.Notes, MaxNotesLen, true); msg != "" {
+		p[FieldNotes] = msg
 	}
 	for _, t := range c.Tags {
-		if !utf8.ValidString(t) {
-			p[FieldTags] = badEncoding
-		} else if uniseg.GraphemeClusterCount(t) > MaxTagLen {
-			p[FieldTags] = fmt.Sprintf("Each tag can be up to %d characters.", MaxTagLen)
-		} else if hasControl(t, false) {
-			p[FieldTags] = "Tags can't hold control characters."
+		if msg := textProblem(t, MaxTagLen, false); msg != "" {
+			p[FieldTags] = "One of the tags needs a look. " + msg
 		}
 	}
 	if !c.Circle.Valid() {
@@ -139,7 +127,7 @@ func (c Contact) Validate(today Date) Problems {
 	for f, d := range map[string]Date{FieldKnownSince: c.KnownSince, FieldAnyTimeSince: c.AnyTimeSince} {
 		// A Date built in code (an import, a bug) may not be a real day;
 		// stored, it could not be read back.
-		if back, err := ParseDate(d.String()); !d.IsZero() && (err != nil || back != d) {
+		if !d.IsZero() && !realDay(d) {
 			p[f] = "That is not a real calendar day; use year-month-day, like 2024-03-09."
 		}
 	}
