@@ -158,7 +158,7 @@ func DailySeries(checkIns []CheckIn, end Date, n int, pick func(CheckIn) (float6
 	for _, c := range checkIns {
 		byDay[c.Day] = c
 	}
-	out := make([]Point, n)
+	out := make([]Point, max(0, n))
 	for i := range n {
 		d := end.AddDays(i - n + 1)
 		out[i].Day = d
