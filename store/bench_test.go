@@ -25,6 +25,17 @@ func largeJournal(b *testing.B) string {
 	return path
 }
 
+// openLarge opens a fresh large sample journal for the benchmark.
+func openLarge(b *testing.B) *store.Store {
+	b.Helper()
+	st, err := store.Open(context.Background(), largeJournal(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
 // BenchmarkOpenLarge is starting Tether on a decade of contacts: open,
 // check, migrate (nothing to do) and list the Contacts screen.
 func BenchmarkOpenLarge(b *testing.B) {
@@ -35,7 +46,7 @@ func BenchmarkOpenLarge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		list, err := st.Contacts(ctx, false)
+		list, err := st.Contacts(ctx, false, today)
 		if err != nil || len(list) == 0 {
 			b.Fatal(len(list), err)
 		}
@@ -43,17 +54,42 @@ func BenchmarkOpenLarge(b *testing.B) {
 	}
 }
 
-// BenchmarkContactsLarge is one refresh of the contact list.
-func BenchmarkContactsLarge(b *testing.B) {
+// BenchmarkContactsWithLastContactLarge is one refresh of the contact list
+// (and of Today's "due" list) on a decade of data: 500 contacts, each with
+// its last contact and its reach-outs in 30 days out of 50,000.
+func BenchmarkContactsWithLastContactLarge(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, largeJournal(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := openLarge(b)
 	for b.Loop() {
-		if _, err := st.Contacts(ctx, false); err != nil {
-			b.Fatal(err)
+		list, err := st.Contacts(ctx, false, today)
+		if err != nil || len(list) == 0 || list[0].LastContact.IsZero() && list[1].LastContact.IsZero() {
+			b.Fatal(len(list), err)
+		}
+	}
+}
+
+// BenchmarkCheckInDaysLarge is the streak's question on a decade of
+// check-ins.
+func BenchmarkCheckInDaysLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	for b.Loop() {
+		days, err := st.CheckInDays(ctx)
+		if err != nil || len(days) != sample.LargeCheckIns {
+			b.Fatal(len(days), err)
+		}
+	}
+}
+
+// BenchmarkReachOutsBetween14DaysLarge is the last fortnight of the log,
+// as Today and the weekly summary read it.
+func BenchmarkReachOutsBetween14DaysLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	for b.Loop() {
+		rs, err := st.ReachOutsBetween(ctx, today.AddDays(-13), today)
+		if err != nil || len(rs) == 0 {
+			b.Fatal(len(rs), err)
 		}
 	}
 }
@@ -61,11 +97,7 @@ func BenchmarkContactsLarge(b *testing.B) {
 // BenchmarkAnyTimeLarge is the crisis card's query, which must be instant.
 func BenchmarkAnyTimeLarge(b *testing.B) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, largeJournal(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := openLarge(b)
 	for b.Loop() {
 		if _, err := st.AnyTimeContacts(ctx); err != nil {
 			b.Fatal(err)
@@ -80,8 +112,8 @@ func BenchmarkAddContacts500(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	active, _ := src.Contacts(ctx, false)
-	archived, _ := src.Contacts(ctx, true)
+	active, _ := src.Contacts(ctx, false, today)
+	archived, _ := src.Contacts(ctx, true, today)
 	src.Close()
 	all := append(active, archived...)
 	for b.Loop() {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tether-recovery/tether/model"
@@ -18,16 +19,17 @@ const contactColumns = `id, name, nickname, circle, group_context, phone, email,
 	created_at, updated_at`
 
 // Contacts lists the active (archived false) or archived contacts, in name
-// order ignoring case and accents (model.Fold), then by id, with their tags.
-func (s *Store) Contacts(ctx context.Context, archived bool) ([]model.Contact, error) {
+// order ignoring case and accents (model.Fold), then by id, with their tags
+// and the facts the list shows beside each name: LastContact, the latest
+// reach-out in the local time it was logged, and Reached30, the reach-outs
+// on the local days today-29 to today. A zero today leaves Reached30 at 0.
+func (s *Store) Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error) {
 	var out []model.Contact
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryContacts(ctx, tx,
-			`SELECT `+contactColumns+` FROM contacts WHERE archived = ? ORDER BY name_key, id`,
+		out, err = queryContacts(ctx, tx, true, contactListSQL, append(window30(today), archived),
 			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
-			 WHERE c.archived = ? ORDER BY t.contact_id, t.position`,
-			archived)
+			 WHERE c.archived = ? ORDER BY t.contact_id, t.position`, archived)
 		return err
 	})
 	if err != nil {
@@ -42,8 +44,8 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 	var out []model.Contact
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryContacts(ctx, tx,
-			`SELECT `+contactColumns+` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`,
+		out, err = queryContacts(ctx, tx, false,
+			`SELECT `+contactColumns+` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`, nil,
 			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
 			 WHERE c.any_time = 1 AND c.archived = 0 ORDER BY t.contact_id, t.position`)
 		return err
@@ -54,12 +56,15 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 	return out, nil
 }
 
-// Contact reads one contact, archived or not; ErrNotFound if there is none.
+// Contact reads one contact, archived or not, with its tags and derived
+// facts (Reached30 as of the store's clock, s.Now); ErrNotFound if there is
+// none.
 func (s *Store) Contact(ctx context.Context, id int64) (model.Contact, error) {
 	var c model.Contact
+	today := model.DateOf(s.now())
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		c, err = readContact(ctx, tx, id)
+		c, err = readContact(ctx, tx, id, today)
 		return err
 	})
 	if err != nil {
@@ -73,13 +78,15 @@ func (s *Store) Contact(ctx context.Context, id int64) (model.Contact, error) {
 // validation is refused with its model.Problems as the error, so a form can
 // show each message beside its field; nothing is written. Dates in the
 // future are the form's to catch (it knows today); the store has no clock
-// for days. It returns the contact as stored.
+// for days. It returns the contact as stored, with its derived facts as
+// Contact gives them.
 func (s *Store) SaveContact(ctx context.Context, c model.Contact) (model.Contact, error) {
 	c = c.Normalize()
 	if p := c.Validate(model.Date{}); len(p) > 0 {
 		return model.Contact{}, p
 	}
 	now := s.now()
+	today := model.DateOf(now)
 	var saved model.Contact
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		id := c.ID
@@ -95,7 +102,7 @@ func (s *Store) SaveContact(ctx context.Context, c model.Contact) (model.Contact
 			return err
 		}
 		var err error
-		saved, err = readContact(ctx, tx, id)
+		saved, err = readContact(ctx, tx, id, today)
 		return err
 	})
 	if err != nil {
@@ -294,11 +301,9 @@ func replaceTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error
 	return nil
 }
 
-func readContact(ctx context.Context, tx *sql.Tx, id int64) (model.Contact, error) {
-	cs, err := queryContacts(ctx, tx,
-		`SELECT `+contactColumns+` FROM contacts WHERE id = ?`,
-		`SELECT contact_id, tag FROM contact_tags WHERE contact_id = ? ORDER BY position`,
-		id)
+func readContact(ctx context.Context, tx *sql.Tx, id int64, today model.Date) (model.Contact, error) {
+	cs, err := queryContacts(ctx, tx, true, contactByIDSQL, append(window30(today), id),
+		`SELECT contact_id, tag FROM contact_tags WHERE contact_id = ? ORDER BY position`, id)
 	if err != nil {
 		return model.Contact{}, err
 	}
@@ -308,10 +313,65 @@ func readContact(ctx context.Context, tx *sql.Tx, id int64) (model.Contact, erro
 	return cs[0], nil
 }
 
-// queryContacts runs a contact query and a tag query over the same
-// contacts (both taking args) and joins them: two queries, not one per
+// qualifiedContactColumns is contactColumns read from the alias c, for
+// queries that join contacts to other tables.
+var qualifiedContactColumns = func() string {
+	cols := strings.Split(contactColumns, ",")
+	for i, col := range cols {
+		cols[i] = "c." + strings.TrimSpace(col)
+	}
+	return strings.Join(cols, ", ")
+}()
+
+// contactsWithDerived selects the contacts matching where (which uses
+// parameter ?5) with their derived facts, in one query: no query per
+// contact. The latest reach-out is one seek to the end of the contact's
+// range of reach_outs_contact (the index holds the rowid, so the subquery
+// never reads the table) and a read of that row by id; the 30-day count is
+// a short range of the same index, bounded in at_unix by window30 and
+// decided by the local day. ?1 to ?4 are window30's.
+func contactsWithDerived(where string) string {
+	return `SELECT ` + qualifiedContactColumns + `, last.at_unix, last.at_offset,
+		(SELECT count(*) FROM reach_outs w WHERE w.contact_id = c.id
+		   AND w.at_unix >= ?1 AND w.at_unix < ?2 AND w.day BETWEEN ?3 AND ?4)
+		FROM contacts c
+		LEFT JOIN reach_outs last ON last.id = (
+			SELECT r.id FROM reach_outs r WHERE r.contact_id = c.id
+			ORDER BY r.at_unix DESC, r.id DESC LIMIT 1)
+		WHERE ` + where + ` ORDER BY c.name_key, c.id`
+}
+
+// The contact queries with derived facts: one tab of the list, and one
 // contact.
-func queryContacts(ctx context.Context, tx *sql.Tx, contactsSQL, tagsSQL string, args ...any) ([]model.Contact, error) {
+var (
+	contactListSQL = contactsWithDerived(`c.archived = ?5`)
+	contactByIDSQL = contactsWithDerived(`c.id = ?5`)
+)
+
+// maxOffset is the widest offset from UTC the schema allows (±18 hours):
+// the instants of a local day D lie between D's midnight UTC minus
+// maxOffset and the next midnight UTC plus maxOffset.
+const maxOffset = 18 * 60 * 60
+
+// window30 are the parameters ?1 to ?4 of contactsWithDerived: the local
+// days today-29 to today, and the instants that can fall on them. A zero
+// today matches nothing.
+func window30(today model.Date) []any {
+	if today.IsZero() {
+		return []any{0, 0, "", ""}
+	}
+	from := today.AddDays(-29)
+	return []any{
+		from.Time().Unix() - maxOffset, today.AddDays(1).Time().Unix() + maxOffset,
+		from.String(), today.String(),
+	}
+}
+
+// queryContacts runs a contact query and a tag query over the same
+// contacts and joins them: two queries, not one per contact. derived says
+// the contact query is built by contactsWithDerived, whose extra columns
+// fill LastContact and Reached30.
+func queryContacts(ctx context.Context, tx *sql.Tx, derived bool, contactsSQL string, args []any, tagsSQL string, tagArgs ...any) ([]model.Contact, error) {
 	rows, err := tx.QueryContext(ctx, contactsSQL, args...)
 	if err != nil {
 		return nil, err
@@ -320,7 +380,7 @@ func queryContacts(ctx context.Context, tx *sql.Tx, contactsSQL, tagsSQL string,
 	var out []model.Contact
 	index := map[int64]int{}
 	for rows.Next() {
-		c, err := scanContact(rows)
+		c, err := scanContact(rows, derived)
 		if err != nil {
 			return nil, err
 		}
@@ -334,7 +394,7 @@ func queryContacts(ctx context.Context, tx *sql.Tx, contactsSQL, tagsSQL string,
 		return nil, nil
 	}
 
-	tags, err := tx.QueryContext(ctx, tagsSQL, args...)
+	tags, err := tx.QueryContext(ctx, tagsSQL, tagArgs...)
 	if err != nil {
 		return nil, err
 	}
@@ -352,21 +412,26 @@ func queryContacts(ctx context.Context, tx *sql.Tx, contactsSQL, tagsSQL string,
 	return out, tags.Err()
 }
 
-func scanContact(rows *sql.Rows) (model.Contact, error) {
+func scanContact(rows *sql.Rows, derived bool) (model.Contact, error) {
 	var c model.Contact
 	var circle, preferred, stance, anyTimeSince, knownSince, created, updated string
-	err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Group, &c.Phone, &c.Email,
+	var lastUnix, lastOffset sql.NullInt64
+	dest := []any{&c.ID, &c.Name, &c.Nickname, &circle, &c.Group, &c.Phone, &c.Email,
 		&preferred, &c.Availability, &c.AnyTime, &anyTimeSince, &c.Distraction,
 		&c.Importance, &c.Supportive, &stance, &knownSince, &c.CadenceDays, &c.Notes,
-		&c.Archived, &created, &updated)
-	if err != nil {
+		&c.Archived, &created, &updated}
+	if derived {
+		dest = append(dest, &lastUnix, &lastOffset, &c.Reached30)
+	}
+	if err := rows.Scan(dest...); err != nil {
 		return c, err
 	}
+	var err error
 	c.Circle, c.Preferred, c.Stance = model.Circle(circle), model.Channel(preferred), model.Stance(stance)
-	if c.AnyTimeSince, err = model.ParseDate(anyTimeSince); err != nil {
+	if c.AnyTimeSince, err = parseOptionalDay(anyTimeSince); err != nil {
 		return c, fmt.Errorf("contact %d: any_time_since: %w", c.ID, err)
 	}
-	if c.KnownSince, err = model.ParseDate(knownSince); err != nil {
+	if c.KnownSince, err = parseOptionalDay(knownSince); err != nil {
 		return c, fmt.Errorf("contact %d: known_since: %w", c.ID, err)
 	}
 	if c.CreatedAt, err = time.Parse(time.RFC3339Nano, created); err != nil {
@@ -374,6 +439,9 @@ func scanContact(rows *sql.Rows) (model.Contact, error) {
 	}
 	if c.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
 		return c, fmt.Errorf("contact %d: updated_at: %w", c.ID, err)
+	}
+	if lastUnix.Valid {
+		c.LastContact = localTime(lastUnix.Int64, lastOffset.Int64)
 	}
 	return c, nil
 }

@@ -222,7 +222,7 @@ func TestTagsRoundTripInOrderWithoutRepeats(t *testing.T) {
 	if !slices.Equal(saved.Tags, want) {
 		t.Errorf("tags %q; want %q", saved.Tags, want)
 	}
-	list, err := s.Contacts(ctx, false)
+	list, err := s.Contacts(ctx, false, testToday)
 	if err != nil || len(list) != 1 || !slices.Equal(list[0].Tags, want) {
 		t.Errorf("Contacts tags: %v, %v", list, err)
 	}
@@ -240,7 +240,7 @@ func TestContactsOrderIgnoresCaseAndAccents(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	list, err := s.Contacts(ctx, false)
+	list, err := s.Contacts(ctx, false, testToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestArchiveAndRestoreKeepEverything(t *testing.T) {
 	s.Now = func() time.Time { return later }
 
 	names := func(archived bool) []string {
-		list, err := s.Contacts(ctx, archived)
+		list, err := s.Contacts(ctx, archived, testToday)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -79,3 +79,32 @@ func (e *ContactError) Error() string {
 
 // Unwrap lets errors.As reach the model.Problems, as with SaveContact.
 func (e *ContactError) Unwrap() error { return e.Problems }
+
+// ReachOutError says which reach-out of a batch (AddReachOuts) was refused
+// and why; Index counts from 0, the message from 1.
+type ReachOutError struct {
+	Index    int
+	Problems model.Problems
+}
+
+func (e *ReachOutError) Error() string {
+	return fmt.Sprintf("reach-out #%d: %s", e.Index+1, e.Problems.Error())
+}
+
+// Unwrap lets errors.As reach the model.Problems.
+func (e *ReachOutError) Unwrap() error { return e.Problems }
+
+// CheckInError says which check-in of a batch (AddCheckIns) was refused and
+// why; Index counts from 0, the message from 1 and names the day.
+type CheckInError struct {
+	Index    int
+	Day      model.Date
+	Problems model.Problems
+}
+
+func (e *CheckInError) Error() string {
+	return fmt.Sprintf("check-in #%d (%s): %s", e.Index+1, e.Day, e.Problems.Error())
+}
+
+// Unwrap lets errors.As reach the model.Problems.
+func (e *CheckInError) Unwrap() error { return e.Problems }

@@ -17,6 +17,9 @@ import (
 // fixedNow is the pinned clock of every test store.
 var fixedNow = time.Date(2026, 3, 9, 21, 30, 0, 123456789, time.UTC)
 
+// testToday is the day of fixedNow.
+var testToday = model.DateOf(fixedNow)
+
 // openStore opens a fresh journal in a temporary folder, with a pinned
 // clock, and closes it when the test ends.
 func openStore(t testing.TB) *Store {

@@ -24,6 +24,7 @@ type migration struct {
 
 var migrations = []migration{
 	{"contacts and settings", execAll(schema1...)},
+	{"daily check-ins and the reach-out log", execAll(schema2...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
@@ -120,8 +121,12 @@ var schema1 = []string{
 // migrate brings the journal up to latestVersion, one transaction per step,
 // each committing its user_version with its changes: a crash leaves the
 // journal at a whole version, and the next Open carries on from there.
-func (s *Store) migrate(ctx context.Context) error {
-	for i, m := range migrations {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, latestVersion()) }
+
+// migrateTo runs the migrations up to version target and no further; tests
+// use it to build a journal as an older Tether left it.
+func (s *Store) migrateTo(ctx context.Context, target int) error {
+	for i, m := range migrations[:target] {
 		version := i + 1
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			// Read again inside the (immediate) transaction: another Tether
@@ -144,4 +149,66 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+var schema2 = []string{
+	// One row per moment of connection. contact_id has no ON DELETE: a
+	// contact is never hard-deleted, and an archived one keeps its history,
+	// so deleting a contact that has history is refused outright.
+	//
+	// The instant is at_unix (UTC seconds, for ordering) and at_offset
+	// (seconds east of UTC when it was logged), so the time reads back as
+	// the person lived it even after they travel or the clocks change. day
+	// is that local calendar day, kept so a day's list and "the last 30
+	// days" are plain index ranges; the CHECK ties it to the instant, so the
+	// two can never disagree. at_offset stays within ±18 hours, the widest
+	// offset any time zone has used, which also bounds how far day and the
+	// UTC date of at_unix can differ (Contacts relies on it).
+	`CREATE TABLE reach_outs (
+		id         INTEGER PRIMARY KEY,
+		contact_id INTEGER NOT NULL REFERENCES contacts (id),
+		at_unix    INTEGER NOT NULL,
+		at_offset  INTEGER NOT NULL CHECK (at_offset BETWEEN -64800 AND 64800),
+		day        TEXT NOT NULL CHECK (day IS date(at_unix + at_offset, 'unixepoch')),
+		channel    TEXT NOT NULL CHECK (channel IN (
+			'call', 'text', 'in-person', 'meeting', 'video', 'message', 'other')),
+		direction  TEXT NOT NULL CHECK (direction IN ('mine', 'theirs', 'supported')),
+		note       TEXT NOT NULL DEFAULT '',
+		helped     TEXT NOT NULL DEFAULT '' CHECK (helped IN ('', 'yes', 'somewhat', 'no')),
+		created_at TEXT NOT NULL,
+		updated_at TEXT NOT NULL
+	) STRICT`,
+	// A contact's history newest first, their last contact (one seek from
+	// the end of their range) and their reach-outs in a window of time.
+	`CREATE INDEX reach_outs_contact ON reach_outs (contact_id, at_unix)`,
+	// A day's list and ranges of days, already in order within each day.
+	`CREATE INDEX reach_outs_day ON reach_outs (day, at_unix)`,
+
+	// One row per local calendar day, enforced by the key; date(day) IS day
+	// refuses text that is not a real day in YYYY-MM-DD form. NULL is "not
+	// answered" for every question that has no natural blank (a craving of
+	// 0 and "did not use" are answers); mood and difficulty store their
+	// blanks as NULL and '' as the model does (0 and ""). The HALT ticks
+	// are 0 or 1, unticked being "no" as on paper. The meeting count's upper
+	// bound is a form limit that may grow, so the schema only refuses
+	// negatives; the other bounds are the scales themselves.
+	`CREATE TABLE check_ins (
+		day         TEXT PRIMARY KEY NOT NULL CHECK (date(day) IS day),
+		mood        INTEGER CHECK (mood BETWEEN 1 AND 5),
+		difficulty  TEXT NOT NULL DEFAULT '' CHECK (difficulty IN (
+			'', 'easy', 'not-bad', 'questionable', 'hard', 'impossible')),
+		craving     INTEGER CHECK (craving BETWEEN 0 AND 10),
+		risky       INTEGER CHECK (risky IN (0, 1)),
+		meetings    INTEGER CHECK (meetings >= 0),
+		sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24),
+		hungry      INTEGER NOT NULL DEFAULT 0 CHECK (hungry IN (0, 1)),
+		angry       INTEGER NOT NULL DEFAULT 0 CHECK (angry IN (0, 1)),
+		lonely      INTEGER NOT NULL DEFAULT 0 CHECK (lonely IN (0, 1)),
+		tired       INTEGER NOT NULL DEFAULT 0 CHECK (tired IN (0, 1)),
+		used        INTEGER CHECK (used IN (0, 1)),
+		gratitude   TEXT NOT NULL DEFAULT '',
+		note        TEXT NOT NULL DEFAULT '',
+		created_at  TEXT NOT NULL,
+		updated_at  TEXT NOT NULL
+	) STRICT`,
 }

@@ -20,10 +20,10 @@ func TestOpenFreshJournalIsMigrated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 1 {
-		t.Errorf("identity = %+v, want application id %#x and user_version 1", id, applicationID)
+	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 2 {
+		t.Errorf("identity = %+v, want application id %#x and user_version 2", id, applicationID)
 	}
-	for _, table := range []string{"settings", "contacts", "contact_tags"} {
+	for _, table := range []string{"settings", "contacts", "contact_tags", "reach_outs", "check_ins"} {
 		var n int
 		if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {
 			t.Errorf("table %s: n=%d err=%v", table, n, err)
@@ -251,7 +251,7 @@ func TestOpenRefuses(t *testing.T) {
 				db.Close()
 			},
 			want:    ErrNewerJournal,
-			wantMsg: "it was written by a newer Tether (schema 99; this one knows 1). Update Tether to open it; the file was not changed.",
+			wantMsg: "it was written by a newer Tether (schema 99; this one knows 2). Update Tether to open it; the file was not changed.",
 		},
 		{
 			name: "random bytes",
@@ -405,7 +405,7 @@ func TestOpenAdoptsEmptyFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			id, err := s.readIdentity(context.Background())
-			if err != nil || id.appID != applicationID || id.version != 1 {
+			if err != nil || id.appID != applicationID || int(id.version) != latestVersion() {
 				t.Errorf("identity %+v, %v", id, err)
 			}
 		})

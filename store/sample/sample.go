@@ -4,8 +4,9 @@
 // the same inputs always give the same journal.
 //
 // Each kind of record has its own file (contacts.go, with names.go for the
-// name pools); later kinds (check-ins, reach-outs, reflections) join them
-// and are written by Generate after the contacts.
+// name pools; reachouts.go, with decade.go for the large journal's log;
+// checkins.go); later kinds (reflections) join them and are written by
+// Generate after the contacts.
 package sample
 
 import (
@@ -50,19 +51,38 @@ const seed1, seed2 = 0x7e7e_2026, 0x5eed_0001
 
 // journal is everything one generation produces, before it is written.
 type journal struct {
-	contacts []model.Contact
+	contacts      []model.Contact
+	reachOuts     []plannedReachOut // in time order
+	checkIns      []model.CheckIn   // in day order
+	recoveryStart model.Date
 }
 
 // build makes the journal in memory; the random source is consumed in a
-// fixed order, record kind after record kind.
+// fixed order, record kind after record kind, so adding a kind at the end
+// leaves the earlier ones as they were.
 func build(size Size, today model.Date) (journal, error) {
 	r := rand.New(rand.NewPCG(seed1, seed2))
 	var j journal
 	switch size {
 	case Small:
 		j.contacts = smallContacts(today)
+		lapse := smallLapse(today)
+		var meetings meetingLog
+		j.reachOuts, meetings = smallReachOuts(r, today, j.contacts, lapse)
+		j.checkIns = smallCheckIns(r, today, lapse, meetings)
+		j.recoveryStart = smallRecoveryStart(today)
 	case Large:
-		j.contacts = append(smallContacts(today), largeContacts(r, today, LargeContacts-len(smallContacts(today)))...)
+		j.contacts = append(smallContacts(today), earlyYears(today)...)
+		j.contacts = append(j.contacts, largeContacts(r, today, LargeContacts-len(j.contacts))...)
+		var meetings meetingLog
+		var err error
+		if j.reachOuts, meetings, err = largeReachOuts(r, today, j.contacts); err != nil {
+			return j, err
+		}
+		fixEntered(j.contacts, j.reachOuts)
+		lapses := largeLapses(r, today)
+		j.checkIns = largeCheckIns(r, today, lapses, meetings)
+		j.recoveryStart = largeRecoveryStart(today, lapses)
 	default:
 		return j, fmt.Errorf("unknown sample size %q: use small or large", size)
 	}
@@ -70,7 +90,9 @@ func build(size Size, today model.Date) (journal, error) {
 }
 
 // Generate fills an open, empty journal with the sample of the given size,
-// as of today, in one transaction per record kind.
+// as of today, in one transaction per record kind: contacts, reach-outs,
+// check-ins, then the recovery start date. Nothing is dated today or later,
+// so the person trying the demo has today's check-in to fill in.
 func Generate(ctx context.Context, st *store.Store, size Size, today model.Date) error {
 	if today.IsZero() {
 		return errors.New("sample: no date given for today")
@@ -79,14 +101,33 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 	if err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
-	if active+archived > 0 {
-		return fmt.Errorf("sample: the journal %s already holds contacts; samples go in a new file", st.Path())
+	days, err := st.CheckInDays(ctx)
+	if err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	if active+archived > 0 || len(days) > 0 {
+		return fmt.Errorf("sample: the journal %s already holds entries; samples go in a new file", st.Path())
 	}
 	j, err := build(size, today)
 	if err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
-	if _, err := st.AddContacts(ctx, j.contacts); err != nil {
+	ids, err := st.AddContacts(ctx, j.contacts)
+	if err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	rs := make([]model.ReachOut, len(j.reachOuts))
+	for i, p := range j.reachOuts {
+		rs[i] = p.ReachOut
+		rs[i].ContactID = ids[p.contact]
+	}
+	if err := st.AddReachOuts(ctx, rs); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	if err := st.AddCheckIns(ctx, j.checkIns); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	if err := st.SetRecoveryStart(ctx, j.recoveryStart); err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
 	return nil

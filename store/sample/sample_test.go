@@ -40,20 +40,65 @@ func TestSampleContactsAreValid(t *testing.T) {
 	}
 }
 
+// every reach-out and check-in of both sizes passes the model's rules, is
+// dated before today (today is the demo's to fill in), and fits its
+// contact's history: not before they were entered, not after they were
+// archived.
+func TestSampleLogIsValid(t *testing.T) {
+	for _, size := range []Size{Small, Large} {
+		j, err := build(size, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range j.reachOuts {
+			c := j.contacts[r.contact]
+			r.ContactID = int64(r.contact + 1)
+			switch {
+			case len(r.Normalize().Validate(time.Time{})) > 0:
+				t.Errorf("%s reach-out #%d %v: %v", size, i, r, r.Normalize().Validate(time.Time{}))
+			case !r.Day().Before(today):
+				t.Errorf("%s reach-out #%d %v is dated today or later", size, i, r)
+			case r.At.Before(c.CreatedAt):
+				t.Errorf("%s reach-out #%d %v is before %s was entered (%v)", size, i, r, c.Name, c.CreatedAt)
+			case c.Archived && r.At.After(c.UpdatedAt):
+				t.Errorf("%s reach-out #%d %v is after %s was archived (%v)", size, i, r, c.Name, c.UpdatedAt)
+			}
+			if i > 0 && r.At.Before(j.reachOuts[i-1].At) {
+				t.Errorf("%s reach-out #%d is out of time order", size, i)
+			}
+		}
+		for i, c := range j.checkIns {
+			if p := c.Normalize().Validate(today.AddDays(-1)); len(p) > 0 {
+				t.Errorf("%s check-in %v: %v", size, c.Day, p)
+			}
+			if i > 0 && !j.checkIns[i-1].Day.Before(c.Day) {
+				t.Errorf("%s check-ins out of order at %v", size, c.Day)
+			}
+		}
+		if j.recoveryStart.IsZero() || !j.recoveryStart.Before(today) {
+			t.Errorf("%s recovery start %v", size, j.recoveryStart)
+		}
+	}
+}
+
 func TestGenerate(t *testing.T) {
 	tests := []struct {
 		size                  Size
 		minActive, minArchive int
 		total                 int
 		minAnyTime            int
+		reachOuts             [2]int // at least, at most
+		checkIns              [2]int
 	}{
-		{Small, 18, 3, 24, 3},
-		{Large, 200, 100, 500, 12},
+		{Small, 18, 3, 24, 3, [2]int{130, 180}, [2]int{52, 58}},
+		{Large, 200, 100, 500, 12, [2]int{LargeReachOuts, LargeReachOuts}, [2]int{LargeCheckIns, LargeCheckIns}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.size), func(t *testing.T) {
 			ctx := context.Background()
 			lists := make([][]model.Contact, 2)
+			logs := make([][]model.ReachOut, 2)
+			days := make([][]model.CheckIn, 2)
 			for run := range 2 {
 				path := filepath.Join(t.TempDir(), "sample.db")
 				if err := Write(ctx, path, tt.size, today); err != nil {
@@ -76,9 +121,42 @@ func TestGenerate(t *testing.T) {
 				if err != nil || len(anyTime) < tt.minAnyTime || len(anyTime) > 16 {
 					t.Errorf("%d any-time contacts (%v); want %d to 16", len(anyTime), err, tt.minAnyTime)
 				}
-				act, _ := st.Contacts(ctx, false)
-				arch, _ := st.Contacts(ctx, true)
+				act, _ := st.Contacts(ctx, false, today)
+				arch, _ := st.Contacts(ctx, true, today)
 				lists[run] = append(act, arch...)
+
+				if logs[run], err = st.ReachOutsBetween(ctx, model.Date{}, model.Date{}); err != nil {
+					t.Fatal(err)
+				}
+				if n := len(logs[run]); n < tt.reachOuts[0] || n > tt.reachOuts[1] {
+					t.Errorf("%d reach-outs; want %d to %d", n, tt.reachOuts[0], tt.reachOuts[1])
+				}
+				if days[run], err = st.CheckIns(ctx, model.Date{}, model.Date{}); err != nil {
+					t.Fatal(err)
+				}
+				if n := len(days[run]); n < tt.checkIns[0] || n > tt.checkIns[1] {
+					t.Errorf("%d check-ins; want %d to %d", n, tt.checkIns[0], tt.checkIns[1])
+				}
+				// Today is left for the person trying the demo; yesterday
+				// was checked in.
+				if _, ok, _ := st.CheckIn(ctx, today); ok {
+					t.Error("today already has a check-in")
+				}
+				if _, ok, _ := st.CheckIn(ctx, today.AddDays(-1)); !ok {
+					t.Error("yesterday has no check-in")
+				}
+				if start, err := st.RecoveryStart(ctx); start.IsZero() || err != nil {
+					t.Errorf("recovery start %v, %v", start, err)
+				}
+				reached := 0
+				for _, c := range lists[run] {
+					if !c.LastContact.IsZero() {
+						reached++
+					}
+				}
+				if reached < len(lists[run])*3/4 {
+					t.Errorf("only %d of %d contacts have a last contact", reached, len(lists[run]))
+				}
 
 				circles := map[model.Circle]bool{}
 				for _, c := range lists[run] {
@@ -89,7 +167,13 @@ func TestGenerate(t *testing.T) {
 				}
 			}
 			if !reflect.DeepEqual(lists[0], lists[1]) {
-				t.Error("two runs with the same size and day gave different journals")
+				t.Error("two runs with the same size and day gave different contacts")
+			}
+			if !reflect.DeepEqual(logs[0], logs[1]) {
+				t.Error("two runs with the same size and day gave different reach-outs")
+			}
+			if !reflect.DeepEqual(days[0], days[1]) {
+				t.Error("two runs with the same size and day gave different check-ins")
 			}
 		})
 	}
@@ -132,6 +216,18 @@ func TestRefusesToOverwrite(t *testing.T) {
 	}
 }
 
+// BenchmarkBuildLarge is making the large journal in memory, without
+// writing it.
+func BenchmarkBuildLarge(b *testing.B) {
+	for b.Loop() {
+		if _, err := build(Large, today); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGenerateLarge is writing a new large journal from scratch: 500
+// contacts, 50,000 reach-outs and 3,650 check-ins, one transaction each.
 func BenchmarkGenerateLarge(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {

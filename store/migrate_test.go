@@ -1,0 +1,270 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// journalAtVersion builds a journal at path as a Tether that knew only the
+// first n migrations left it.
+func journalAtVersion(t *testing.T, path string, n int) *Store {
+	t.Helper()
+	if _, err := prepareFile(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Store{Now: func() time.Time { return fixedNow }, db: db, path: path}
+	if err := s.migrateTo(context.Background(), n); err != nil {
+		db.Close()
+		t.Fatal(err)
+	}
+	return s
+}
+
+func userVersion(t *testing.T, s *Store) int {
+	t.Helper()
+	var v int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestMigrateFromV1KeepsContacts opens a journal written by schema 1 (the
+// contacts-only Tether): Open takes it to the latest version, and every
+// contact, archived or not, comes back with every field and tag.
+func TestMigrateFromV1KeepsContacts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	old := journalAtVersion(t, path, 1)
+	if v := userVersion(t, old); v != 1 {
+		t.Fatalf("the old journal is at version %d", v)
+	}
+	full := fullContact()
+	archived := fullContact()
+	archived.Name, archived.Archived, archived.Tags = "Chris Walsh", true, []string{"boundaries", "ex", "Église"}
+	archived.CreatedAt = time.Date(2017, 6, 1, 20, 0, 0, 0, time.UTC)
+	plain := model.Contact{Name: "王芳"}
+	in := []model.Contact{full, archived, plain}
+	ids, err := old.AddContacts(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SetSetting(ctx, "region", "IE"); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"reach_outs", "check_ins"} {
+		var n int
+		old.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = ?`, table).Scan(&n)
+		if n != 0 {
+			t.Fatalf("schema 1 already has %s", table)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := openAt(t, path)
+	if v := userVersion(t, s); v != 2 || latestVersion() != 2 {
+		t.Fatalf("after Open: user_version %d (latest %d); want 2", v, latestVersion())
+	}
+	active, err := s.Contacts(ctx, false, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, err := s.Contacts(ctx, true, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(active) != 2 || len(gone) != 1 {
+		t.Fatalf("%d active and %d archived contacts; want 2 and 1", len(active), len(gone))
+	}
+	got := map[int64]model.Contact{}
+	for _, c := range append(active, gone...) {
+		got[c.ID] = c
+	}
+	for i, c := range in {
+		want := c.Normalize()
+		want.ID = ids[i]
+		if want.CreatedAt.IsZero() {
+			want.CreatedAt = fixedNow
+		}
+		want.UpdatedAt = want.CreatedAt
+		if !equalContacts(got[ids[i]], want) {
+			t.Errorf("contact %d after migration:\n got %+v\nwant %+v", i, got[ids[i]], want)
+		}
+	}
+	if v, ok, err := s.Setting(ctx, "region"); v != "IE" || !ok || err != nil {
+		t.Errorf("setting: %q, %v, %v", v, ok, err)
+	}
+
+	// The new tables work with the old contacts.
+	if _, err := s.SaveReachOut(ctx, model.ReachOut{ContactID: ids[1], At: fixedNow.Add(-time.Hour)}); err != nil {
+		t.Errorf("reach-out to a migrated archived contact: %v", err)
+	}
+	if _, err := s.SaveCheckIn(ctx, model.CheckIn{Day: testToday, Mood: 4}); err != nil {
+		t.Errorf("check-in after migration: %v", err)
+	}
+	checkIntegrity(t, s)
+
+	// Opening again is a no-op.
+	s.Close()
+	s = openAt(t, path)
+	if v := userVersion(t, s); v != 2 {
+		t.Errorf("second Open: user_version %d", v)
+	}
+}
+
+// checkIntegrity runs SQLite's own checks: the file's structure and every
+// foreign key.
+func checkIntegrity(t *testing.T, s *Store) {
+	t.Helper()
+	var check string
+	if err := s.db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check = %q, %v", check, err)
+	}
+	rows, err := s.db.Query(`PRAGMA foreign_key_check`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		t.Error("foreign_key_check found rows pointing nowhere")
+	}
+}
+
+// TestSchemaAcceptsEveryLogCode keeps migration 2's CHECK lists (frozen
+// literals) in step with the model, as TestSchemaAcceptsEveryModelCode does
+// for contacts: a new channel, direction, answer or limit needs a migration.
+func TestSchemaAcceptsEveryLogCode(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	c, err := s.SaveContact(ctx, model.Contact{Name: "Sam"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := fixedNow.Add(-time.Hour)
+	save := func(what string, r model.ReachOut) {
+		r.ContactID, r.At = c.ID, at
+		if _, err := s.SaveReachOut(ctx, r); err != nil {
+			t.Errorf("%s: %v (does the model have a code the schema does not? add a migration)", what, err)
+		}
+	}
+	for _, ch := range model.LogChannels {
+		save("channel "+string(ch), model.ReachOut{Channel: ch})
+	}
+	for _, d := range model.Directions {
+		save("direction "+string(d), model.ReachOut{Direction: d})
+	}
+	for _, h := range model.HelpedAnswers {
+		save("helped "+string(h), model.ReachOut{Helped: h})
+	}
+
+	day := testToday
+	check := func(what string, ci model.CheckIn) {
+		ci.Day = day
+		day = day.AddDays(-1)
+		if _, err := s.SaveCheckIn(ctx, ci); err != nil {
+			t.Errorf("%s: %v (does the model allow what the schema does not? add a migration)", what, err)
+		}
+	}
+	for _, d := range model.Difficulties[1:] {
+		check("difficulty "+string(d), model.CheckIn{Difficulty: d})
+	}
+	for _, m := range []int{1, 5} {
+		check("mood", model.CheckIn{Mood: m})
+	}
+	for _, n := range []int{0, model.MaxCraving} {
+		check("craving", model.CheckIn{Craving: &n})
+	}
+	for _, n := range []int{0, model.MaxMeetings} {
+		check("meetings", model.CheckIn{Meetings: &n})
+	}
+	for _, h := range []float64{0, 0.25, model.MaxSleepHours} {
+		check("sleep", model.CheckIn{SleepHours: &h})
+	}
+}
+
+// TestSchemaRefusesWhatTheModelWould: rows written around the store (a
+// bug, a person with the sqlite3 shell) still cannot break the rules the
+// queries rely on.
+func TestSchemaRefusesWhatTheModelWould(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	c, err := s.SaveContact(ctx, model.Contact{Name: "Sam"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := func(q string, args ...any) {
+		t.Helper()
+		if _, err := s.db.Exec(q, args...); err != nil {
+			t.Errorf("%s %v: %v", q, args, err)
+		}
+	}
+	bad := func(q string, args ...any) {
+		t.Helper()
+		if _, err := s.db.Exec(q, args...); err == nil {
+			t.Errorf("%s %v was accepted", q, args)
+		}
+	}
+	const ro = `INSERT INTO reach_outs (contact_id, at_unix, at_offset, day, channel, direction, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, 'x', 'x')`
+	// 2026-03-09 04:30 UTC is 23:30 on the 8th in UTC-5.
+	unix := time.Date(2026, 3, 9, 4, 30, 0, 0, time.UTC).Unix()
+	ok(ro, c.ID, unix, -5*3600, "2026-03-08", "call", "mine")
+	bad(ro, c.ID, unix, -5*3600, "2026-03-09", "call", "mine") // day is not the local day
+	bad(ro, c.ID, unix, 0, "2026-3-9", "call", "mine")         // not YYYY-MM-DD
+	bad(ro, c.ID, unix, 19*3600, "2026-03-09", "call", "mine") // offset beyond 18 hours
+	bad(ro, c.ID, unix, 0, "2026-03-09", "carrier pigeon", "mine")
+	bad(ro, c.ID, unix, 0, "2026-03-09", "call", "telepathy")
+	bad(ro, c.ID, unix, 0, "2026-03-09", "", "mine")
+	bad(ro, c.ID+99, unix, 0, "2026-03-09", "call", "mine") // no such contact
+	bad(`DELETE FROM contacts WHERE id = ?`, c.ID)          // a contact with history stays
+
+	const ci = `INSERT INTO check_ins (day, mood, craving, sleep_hours, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`
+	ok(ci, "2026-03-01", 3, 0, 7.5)
+	bad(ci, "2026-03-01", 4, nil, nil) // the same day twice
+	bad(ci, "2026-02-30", 3, nil, nil) // not a real day
+	bad(ci, "2026-3-2", 3, nil, nil)
+	bad(ci, "2026-03-02", 0, nil, nil) // mood 0 is stored as NULL, never 0
+	bad(ci, "2026-03-02", 6, nil, nil)
+	bad(ci, "2026-03-02", nil, 11, nil)
+	bad(ci, "2026-03-02", nil, -1, nil)
+	bad(ci, "2026-03-02", nil, nil, 24.5)
+	bad(ci, "2026-03-02", "three", nil, nil) // STRICT: words are not a mood
+}
+
+// TestMigrationsAreWholeSteps: a migration that fails leaves the journal at
+// the version before it, untouched.
+func TestMigrationsAreWholeSteps(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	s := journalAtVersion(t, path, 1)
+	defer s.Close()
+	// A table in the way of migration 2, as a half-finished hand edit might
+	// leave.
+	if _, err := s.db.Exec(`CREATE TABLE check_ins (x)`); err != nil {
+		t.Fatal(err)
+	}
+	err := s.migrate(ctx)
+	if err == nil || !strings.Contains(err.Error(), "update journal to schema 2") {
+		t.Fatalf("migrate = %v; want a failure naming schema 2", err)
+	}
+	if v := userVersion(t, s); v != 1 {
+		t.Errorf("user_version %d after a failed step; want 1", v)
+	}
+	var n int
+	s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'reach_outs'`).Scan(&n)
+	if n != 0 {
+		t.Error("the failed step left reach_outs behind")
+	}
+}

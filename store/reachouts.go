@@ -1,0 +1,305 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// reachOutColumns is the order scanReachOut reads, from reach_outs r joined
+// to contacts c for the name: renaming a contact renames their history.
+const reachOutColumns = `r.id, r.contact_id, c.name, r.at_unix, r.at_offset,
+	r.channel, r.direction, r.note, r.helped`
+
+const insertReachOutSQL = `INSERT INTO reach_outs (
+	contact_id, at_unix, at_offset, day, channel, direction, note, helped,
+	created_at, updated_at
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// SaveReachOut normalizes and validates r (no later than a few minutes from
+// now), then inserts it (ID 0) or updates the reach-out with its ID
+// (ErrNotFound if there is none). The contact must be in the journal,
+// archived or not; a refusal is a model.Problems a form can show beside its
+// fields, and nothing is written. It returns the reach-out as stored: its
+// time to the second, in the offset it was logged with, and ContactName
+// filled in.
+func (s *Store) SaveReachOut(ctx context.Context, r model.ReachOut) (model.ReachOut, error) {
+	now := s.now()
+	r, p := checkReachOut(r, now)
+	if len(p) > 0 {
+		return model.ReachOut{}, p
+	}
+	var saved model.ReachOut
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM contacts WHERE id = ?`, r.ContactID).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return model.Problems{model.FieldContact: missingContact}
+		}
+		if err != nil {
+			return err
+		}
+		id := r.ID
+		if id == 0 {
+			res, err := tx.ExecContext(ctx, insertReachOutSQL, reachOutArgs(r, now, now)...)
+			if err != nil {
+				return err
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		} else {
+			unix, offset, day := instant(r.At)
+			res, err := tx.ExecContext(ctx, `UPDATE reach_outs SET
+				contact_id = ?, at_unix = ?, at_offset = ?, day = ?, channel = ?,
+				direction = ?, note = ?, helped = ?, updated_at = ?
+				WHERE id = ?`,
+				r.ContactID, unix, offset, day, string(r.Channel), string(r.Direction),
+				r.Note, string(r.Helped), stamp(now), r.ID)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n == 0 {
+				return errOr(err, ErrNotFound)
+			}
+		}
+		list, err := queryReachOuts(ctx, tx, `SELECT `+reachOutColumns+`
+			FROM reach_outs r JOIN contacts c ON c.id = r.contact_id WHERE r.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(list) != 1 {
+			return ErrNotFound
+		}
+		saved = list[0]
+		return nil
+	})
+	var problems model.Problems
+	switch {
+	case errors.As(err, &problems):
+		return model.ReachOut{}, problems
+	case err != nil && r.ID == 0:
+		return model.ReachOut{}, fmt.Errorf("save new reach-out: %w", err)
+	case err != nil:
+		return model.ReachOut{}, fmt.Errorf("save reach-out %d: %w", r.ID, err)
+	}
+	return saved, nil
+}
+
+// missingContact is the message for a reach-out whose contact is not in
+// the journal (contacts are never deleted, so the form held a stale id).
+const missingContact = "That contact is not in the journal; choose who it was with."
+
+// errOr returns err, or fallback when err is nil.
+func errOr(err, fallback error) error {
+	if err != nil {
+		return err
+	}
+	return fallback
+}
+
+// DeleteReachOut removes one reach-out logged by mistake; ErrNotFound if
+// there is none with that id. Unlike contacts, a reach-out is a plain entry
+// in a log, and a wrong one is better gone than archived.
+func (s *Store) DeleteReachOut(ctx context.Context, id int64) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM reach_outs WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errOr(err, ErrNotFound)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("delete reach-out %d: %w", id, err)
+	}
+	return nil
+}
+
+// ReachOutsFor is a contact's history, newest first: at most limit entries,
+// or all of them when limit is 0 or less. A contact with no history (or no
+// such contact) gives an empty list.
+func (s *Store) ReachOutsFor(ctx context.Context, contactID int64, limit int) ([]model.ReachOut, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	var out []model.ReachOut
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryReachOuts(ctx, tx, `SELECT `+reachOutColumns+`
+			FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
+			WHERE r.contact_id = ? ORDER BY r.at_unix DESC, r.id DESC LIMIT ?`, contactID, limit)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the reach-outs of contact %d: %w", contactID, err)
+	}
+	return out, nil
+}
+
+// ReachOutsBetween lists the reach-outs on the local days from to to,
+// inclusive, oldest first (by day, then by time): one range of the day
+// index, joined to the contacts for their names. A zero from starts at the
+// first entry; a zero to runs to the last.
+func (s *Store) ReachOutsBetween(ctx context.Context, from, to model.Date) ([]model.ReachOut, error) {
+	lo, hi := dayRange(from, to)
+	var out []model.ReachOut
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryReachOuts(ctx, tx, reachOutsBetweenSQL, lo, hi)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the reach-outs from %s to %s: %w", from, to, err)
+	}
+	return out, nil
+}
+
+const reachOutsBetweenSQL = `SELECT ` + reachOutColumns + `
+	FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
+	WHERE r.day BETWEEN ? AND ? ORDER BY r.day, r.at_unix, r.id`
+
+// dayRange turns an inclusive range of days into the stored text, an open
+// end becoming the first or last day there can be.
+func dayRange(from, to model.Date) (lo, hi string) {
+	lo, hi = from.String(), to.String()
+	if to.IsZero() {
+		hi = "9999-12-31"
+	}
+	return lo, hi
+}
+
+// AddReachOuts inserts many reach-outs in one transaction, as an import or
+// a sample journal does: all of them, or (when any is invalid or names a
+// contact not in the journal, or a write fails) none. Each invalid one is
+// named in the error as a *ReachOutError. IDs in rs are ignored. As with
+// AddContacts, the batch is checked against the model's rules but not
+// against the clock: a history from elsewhere is taken as it was written.
+func (s *Store) AddReachOuts(ctx context.Context, rs []model.ReachOut) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	norm := make([]model.ReachOut, len(rs))
+	var bad []error
+	for i, r := range rs {
+		var p model.Problems
+		if norm[i], p = checkReachOut(r, time.Time{}); len(p) > 0 {
+			bad = append(bad, &ReachOutError{Index: i, Problems: p})
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("add reach-outs: nothing was saved: %w", errors.Join(bad...))
+	}
+
+	now := s.now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		known, err := contactIDs(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for i, r := range norm {
+			if !known[r.ContactID] {
+				bad = append(bad, &ReachOutError{Index: i, Problems: model.Problems{model.FieldContact: missingContact}})
+			}
+		}
+		if len(bad) > 0 {
+			return errors.Join(bad...)
+		}
+		ins, err := tx.PrepareContext(ctx, insertReachOutSQL)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for i, r := range norm {
+			if _, err := ins.ExecContext(ctx, reachOutArgs(r, now, now)...); err != nil {
+				return fmt.Errorf("reach-out #%d: %w", i+1, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("add reach-outs: nothing was saved: %w", err)
+	}
+	return nil
+}
+
+// contactIDs is the set of every contact's id, archived or not.
+func contactIDs(ctx context.Context, tx *sql.Tx) (map[int64]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM contacts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids[id] = true
+	}
+	return ids, rows.Err()
+}
+
+// checkReachOut normalizes and validates r (now bounds it in time unless
+// zero), adding the one rule the store has of its own: the offset must fit
+// the schema's ±18 hours, which every real time zone does.
+func checkReachOut(r model.ReachOut, now time.Time) (model.ReachOut, model.Problems) {
+	r = r.Normalize()
+	p := r.Validate(now)
+	if _, bad := p[model.FieldAt]; !bad && !r.At.IsZero() {
+		if _, offset := r.At.Zone(); offset < -maxOffset || offset > maxOffset {
+			p[model.FieldAt] = "That time is in a time zone more than 18 hours from UTC; check the time."
+		}
+	}
+	return r, p
+}
+
+// instant is how a reach-out's time is stored: the UTC second for order, the
+// offset it was logged in, and its local calendar day.
+func instant(t time.Time) (unix int64, offset int, day string) {
+	_, offset = t.Zone()
+	return t.Unix(), offset, model.DateOf(t).String()
+}
+
+// localTime is a stored instant read back as the person lived it: the same
+// wall clock as when it was logged, whatever the zone of the reader now.
+func localTime(unix, offset int64) time.Time {
+	return time.Unix(unix, 0).In(time.FixedZone("", int(offset)))
+}
+
+func reachOutArgs(r model.ReachOut, created, updated time.Time) []any {
+	unix, offset, day := instant(r.At)
+	return []any{
+		r.ContactID, unix, offset, day, string(r.Channel), string(r.Direction),
+		r.Note, string(r.Helped), stamp(created), stamp(updated),
+	}
+}
+
+func queryReachOuts(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]model.ReachOut, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.ReachOut
+	for rows.Next() {
+		var r model.ReachOut
+		var unix, offset int64
+		var channel, direction, helped string
+		if err := rows.Scan(&r.ID, &r.ContactID, &r.ContactName, &unix, &offset,
+			&channel, &direction, &r.Note, &helped); err != nil {
+			return nil, err
+		}
+		r.At = localTime(unix, offset)
+		r.Channel, r.Direction, r.Helped = model.Channel(channel), model.Direction(direction), model.Helped(helped)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
