@@ -168,3 +168,64 @@ func TestEndToEndDemoNeverTouchesTheRealJournal(t *testing.T) {
 		t.Fatalf("demo created files under HOME: %v", err)
 	}
 }
+
+func TestEndToEndCheckInAndReachOutSurviveReopen(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	run := fmt.Sprintf("%s --db %s", bin, db)
+
+	s := startTmux(t, run)
+	s.waitFor("Welcome to Tether")
+	s.keys("a")
+	s.waitFor("Add a supporter")
+	s.typeText("Ngozi Eze")
+	s.keys("C-s")
+	s.waitFor("Saved Ngozi Eze.")
+	s.keys("l")
+	s.waitFor("Log a reach-out with Ngozi Eze")
+	s.keys("Enter")
+	s.waitFor("Logged: you reached out to Ngozi Eze (call).")
+
+	s.keys("3")
+	s.waitFor("Not checked in yet today.")
+	s.keys("Enter")
+	s.waitFor("Mood")
+	s.typeText("4")
+	s.keys("Tab")
+	s.typeText("n")
+	s.keys("Tab")
+	s.typeText("2")
+	s.keys("C-s")
+	s.waitFor("Saved your check-in for today.")
+	s.waitFor("Reach-outs today (1)")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+
+	s = startTmux(t, run)
+	scr := s.waitFor("Checked in today.")
+	if !strings.Contains(scr, "Streak: 1 day of check-ins in a row.") {
+		t.Fatalf("Today lacks the streak:\n%s", scr)
+	}
+	s.keys("2")
+	scr = s.waitFor("Ngozi Eze")
+	if row := lineContaining(scr, "› Ngozi Eze"); !strings.Contains(row, "today") {
+		t.Fatalf("contact not marked as reached today: %q\n%s", row, scr)
+	}
+	s.keys("3")
+	scr = s.waitFor("Mood 4 of 5")
+	if !strings.Contains(scr, "Not bad") || !strings.Contains(scr, "craving 2/10") {
+		t.Fatalf("check-in answers lost:\n%s", scr)
+	}
+	s.keys("q")
+	s.waitFor("EXITED:0")
+}
+
+func lineContaining(screen, text string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	return ""
+}

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"context"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -50,20 +49,15 @@ type App struct {
 
 	today      todayModel
 	contacts   contactsModel
-	checkIn    upcomingModel
+	checkIn    checkInModel
 	reflection upcomingModel
 	network    upcomingModel
 	crisis     crisisModel
+	log        *logDialog // the reach-out dialog, over any screen
 
 	status      string
 	statusErr   bool
 	confirmQuit bool
-}
-
-// todayLoadedMsg carries the active contacts for Today's summary.
-type todayLoadedMsg struct {
-	contacts []model.Contact
-	err      error
 }
 
 // New builds the app on a journal.
@@ -78,10 +72,9 @@ func New(st Store, opts Options) App {
 	return App{
 		st: st, clock: clock, badge: opts.Badge, styles: styles,
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
-		today:    newTodayModel(clock, styles),
+		today:    newTodayModel(st, clock, styles),
 		contacts: newContactsModel(st, clock, styles),
-		checkIn: upcomingModel{styles: styles, title: "Check-in",
-			what: "The daily check-in will live here: mood, cravings, who you reached out to, meetings, sleep and one line of gratitude, in under a minute. It arrives in a later version."},
+		checkIn:  newCheckInModel(st, clock, styles),
 		reflection: upcomingModel{styles: styles, title: "Reflection",
 			what: "Weekly reflection will live here: a few questions about your week of connection, kept per week so you can re-read them months later. It arrives in a later version."},
 		network: upcomingModel{styles: styles, title: "Network",
@@ -92,25 +85,36 @@ func New(st Store, opts Options) App {
 
 // Init starts the first loads; nothing here touches the disk itself.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.loadToday(), a.contacts.load(), a.crisis.load())
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
 }
 
-func (a App) loadToday() tea.Cmd {
-	st := a.st
-	return func() tea.Msg {
-		cs, err := st.Contacts(context.Background(), false)
-		return todayLoadedMsg{contacts: cs, err: err}
-	}
+// reloadAll refreshes every screen after a write, so what one screen
+// changed shows everywhere (and a change from another window shows too).
+func (a *App) reloadAll() tea.Cmd {
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
 }
 
-// capturing reports whether the active screen has the keyboard for typing,
-// in which case only ctrl keys, esc, tab and enter act.
+// capturing reports whether something has the keyboard for typing, in
+// which case only ctrl keys, esc, tab and enter act.
 func (a App) capturing() bool {
-	return a.active == screenContacts && a.contacts.capturing()
+	if a.log != nil {
+		return true
+	}
+	switch a.active {
+	case screenToday:
+		return a.today.capturing()
+	case screenContacts:
+		return a.contacts.capturing()
+	case screenCheckIn:
+		return a.checkIn.capturing()
+	}
+	return false
 }
 
 // Dirty reports unsaved typing anywhere.
-func (a App) Dirty() bool { return a.contacts.dirty() }
+func (a App) Dirty() bool {
+	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || (a.log != nil && a.log.dirty())
+}
 
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -122,37 +126,89 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
 	case todayLoadedMsg:
-		if msg.err != nil {
-			a.status, a.statusErr = "Could not read your journal: "+msg.err.Error(), true
-			return a, nil
-		}
-		a.today.setContacts(msg.contacts)
-		return a, nil
-	case contactsLoadedMsg, contactSavedMsg, contactArchivedMsg:
+		var cmd tea.Cmd
+		a.today, cmd = a.today.update(msg)
+		return a, cmd
+	case recoveryStartSavedMsg:
+		var cmd tea.Cmd
+		a.today, cmd = a.today.update(msg)
+		return a, tea.Batch(cmd, a.afterWrite(msg))
+	case contactsLoadedMsg, historyLoadedMsg:
 		var cmd tea.Cmd
 		a.contacts, cmd = a.contacts.update(msg)
-		if _, changed := msg.(contactsLoadedMsg); !changed {
-			cmd = tea.Batch(cmd, a.loadToday(), a.crisis.load())
+		return a, cmd
+	case checkInDayLoadedMsg:
+		var cmd tea.Cmd
+		a.checkIn, cmd = a.checkIn.update(msg)
+		return a, cmd
+	case contactSavedMsg, contactArchivedMsg:
+		var cmd tea.Cmd
+		a.contacts, cmd = a.contacts.update(msg)
+		return a, tea.Batch(cmd, a.afterWrite(msg))
+	case checkInSavedMsg:
+		var cmd tea.Cmd
+		a.checkIn, cmd = a.checkIn.update(msg)
+		return a, tea.Batch(cmd, a.afterWrite(msg))
+	case reachOutDeletedMsg:
+		if msg.err != nil {
+			a.status, a.statusErr = "Could not remove it: "+msg.err.Error(), true
+			return a, nil
+		}
+		a.status, a.statusErr = "Removed the reach-out with "+oneLine(msg.name)+".", false
+		return a, a.reloadAll()
+	case pickerLoadedMsg, reachOutSavedMsg:
+		if a.log == nil {
+			return a, nil
+		}
+		done, cmd := a.log.update(msg)
+		if done {
+			a.log = nil
+			if saved, ok := msg.(reachOutSavedMsg); ok {
+				a.status, a.statusErr = loggedSentence(saved.reachOut, saved.edited), false
+				cmd = tea.Batch(cmd, a.reloadAll())
+			}
 		}
 		return a, cmd
 	case anyTimeLoadedMsg:
 		var cmd tea.Cmd
 		a.crisis, cmd = a.crisis.update(msg)
 		return a, cmd
+	case openLogMsg:
+		var cmd tea.Cmd
+		a.log, cmd = newLogDialog(a.st, a.clock, a.styles, msg)
+		a.resize()
+		return a, cmd
 	case switchToAddContactMsg:
 		a.active = screenContacts
 		a.resize()
 		return a, a.contacts.openAdd()
+	case switchToCheckInMsg:
+		a.active = screenCheckIn
+		a.resize()
+		return a, a.checkIn.showToday()
 	case tea.KeyMsg:
 		return a.updateKey(msg)
 	}
-	// Cursor blinks and the like belong to whoever is typing.
-	if a.active == screenContacts {
-		var cmd tea.Cmd
-		a.contacts, cmd = a.contacts.update(msg)
-		return a, cmd
-	}
 	return a, nil
+}
+
+// afterWrite reloads every screen once a write has succeeded.
+func (a *App) afterWrite(msg tea.Msg) tea.Cmd {
+	var err error
+	switch m := msg.(type) {
+	case contactSavedMsg:
+		err = m.err
+	case contactArchivedMsg:
+		err = m.err
+	case checkInSavedMsg:
+		err = m.err
+	case recoveryStartSavedMsg:
+		err = m.err
+	}
+	if err != nil {
+		return nil
+	}
+	return a.reloadAll()
 }
 
 func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -183,9 +239,16 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.crisis, cmd = a.crisis.update(msg)
 		return a, cmd
 	}
+	if a.log != nil {
+		done, cmd := a.log.update(msg)
+		if done {
+			a.log = nil
+		}
+		a.resize()
+		return a, cmd
+	}
 	if a.capturing() {
-		var cmd tea.Cmd
-		a.contacts, cmd = a.contacts.update(msg)
+		cmd := a.updateActive(msg)
 		a.resize() // the help line may have changed height
 		return a, cmd
 	}
@@ -215,15 +278,23 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return a.switchTo(screen(i))
 		}
 	}
+	cmd := a.updateActive(msg)
+	a.resize()
+	return a, cmd
+}
+
+// updateActive hands a message to the screen on show.
+func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch a.active {
 	case screenToday:
 		a.today, cmd = a.today.update(msg)
 	case screenContacts:
 		a.contacts, cmd = a.contacts.update(msg)
+	case screenCheckIn:
+		a.checkIn, cmd = a.checkIn.update(msg)
 	}
-	a.resize()
-	return a, cmd
+	return cmd
 }
 
 // switchTo shows a screen and refreshes its data, so a change made in
@@ -233,9 +304,11 @@ func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
 	a.resize()
 	switch s {
 	case screenToday:
-		return a, a.loadToday()
+		return a, a.today.load()
 	case screenContacts:
 		return a, a.contacts.load()
+	case screenCheckIn:
+		return a, a.checkIn.load()
 	}
 	return a, nil
 }
@@ -260,9 +333,13 @@ func (a *App) resize() {
 	w, _ := a.size()
 	a.help.Width = w
 	h := a.contentHeight()
-	a.today.width, a.today.height = w, h
+	a.today.setSize(w, h)
 	a.contacts.setSize(w, h)
-	for _, u := range []*upcomingModel{&a.checkIn, &a.reflection, &a.network} {
+	a.checkIn.setSize(w, h)
+	if a.log != nil {
+		a.log.setSize(w, h)
+	}
+	for _, u := range []*upcomingModel{&a.reflection, &a.network} {
 		u.width, u.height = w, h
 	}
 	a.crisis.width, a.crisis.height = w, h
@@ -277,8 +354,8 @@ func (a App) ShortHelp() []key.Binding {
 		return []key.Binding{a.yesNo.Yes, a.yesNo.No}
 	case a.crisis.open:
 		return a.crisis.helpKeys()
-	case a.capturing():
-		return append(a.contacts.helpKeys(), k.CrisisAnywhere)
+	case a.log != nil:
+		return append(a.log.helpKeys(), k.CrisisAnywhere)
 	}
 	var ks []key.Binding
 	switch a.active {
@@ -286,6 +363,11 @@ func (a App) ShortHelp() []key.Binding {
 		ks = a.today.helpKeys()
 	case screenContacts:
 		ks = a.contacts.helpKeys()
+	case screenCheckIn:
+		ks = a.checkIn.helpKeys()
+	}
+	if a.capturing() {
+		return append(ks, k.CrisisAnywhere)
 	}
 	return append(ks, k.Help, k.Crisis, k.Quit)
 }
@@ -301,7 +383,9 @@ func (a App) FullHelp() [][]key.Binding {
 	case screenContacts:
 		return append(a.contacts.fullHelpKeys(), global...)
 	case screenToday:
-		return append([][]key.Binding{a.today.helpKeys()}, global...)
+		return append(a.today.fullHelpKeys(), global...)
+	case screenCheckIn:
+		return append(a.checkIn.fullHelpKeys(), global...)
 	}
 	return global
 }
@@ -321,6 +405,8 @@ func (a App) View() string {
 	var content string
 	if a.crisis.open {
 		content = lipgloss.Place(w, contentH, lipgloss.Center, lipgloss.Center, a.crisis.view(w, contentH))
+	} else if a.log != nil {
+		content = a.log.view()
 	} else {
 		switch a.active {
 		case screenToday:

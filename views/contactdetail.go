@@ -78,9 +78,45 @@ func (m contactsModel) detailView(c model.Contact, w int) string {
 		out = append(out, "", s.Label.Render("Notes and boundaries"))
 		out = append(out, strings.Split(wrap(c.Notes, w), "\n")...)
 	}
-	out = append(out, "", s.Muted.Render(truncate("e edit · d archive", w)))
+	out = append(out, "")
+	out = append(out, m.historyLines(c, w)...)
+	out = append(out, "", s.Muted.Render(truncate("l log · e edit · d archive", w)))
 	if c.Archived {
 		out[len(out)-1] = s.Muted.Render(truncate("r restore · e edit", w))
 	}
 	return strings.Join(out, "\n")
+}
+
+// historyLines lists the person's reach-outs, newest first.
+func (m contactsModel) historyLines(c model.Contact, w int) []string {
+	s := m.styles
+	today := model.Today(m.clock)
+	head := "Reach-outs"
+	if c.Reached30 > 0 {
+		head += fmt.Sprintf(" · %d in the last 30 days", c.Reached30)
+	}
+	lines := []string{s.Label.Render(head)}
+	switch {
+	case m.historyErr != nil:
+		return append(lines, s.Error.Render(wrap("Could not read them: "+m.historyErr.Error(), w)))
+	case m.historyFor != c.ID:
+		return append(lines, s.Muted.Render("…"))
+	case len(m.history) == 0:
+		return append(lines, s.Muted.Render(wrap("None logged yet. l logs one.", w)))
+	}
+	for _, r := range m.history {
+		when := r.At.Format("2 Jan 2006")
+		if r.Day() == today {
+			when = "today " + r.At.Format("15:04")
+		}
+		row := pad(when, 12) + " " + strings.ToLower(r.Channel.Label())
+		if r.Direction != model.DirectionMine {
+			row += ", " + strings.ToLower(r.Direction.Label())
+		}
+		if r.Note != "" {
+			row += " · " + oneLine(r.Note)
+		}
+		lines = append(lines, truncate(row, w))
+	}
+	return lines
 }

@@ -40,8 +40,13 @@ type contactsModel struct {
 	filter    textinput.Model
 	filtering bool // the filter has the keyboard
 
-	form       *contactForm
-	saving     bool
+	form   *contactForm
+	saving bool
+
+	// The selected person's reach-out history, newest first.
+	historyFor int64
+	history    []model.ReachOut
+	historyErr error
 	confirmArc *model.Contact // archive y/n is showing for this contact
 	detailOpen bool           // full-width detail on narrow screens
 }
@@ -57,9 +62,10 @@ func newContactsModel(st Store, clock model.Clock, styles *Styles) contactsModel
 // needs, so the model can change while it runs.
 func (m *contactsModel) load() tea.Cmd {
 	m.req++
-	st, req, archived := m.st, m.req, m.archived
+	m.historyFor = 0 // refetch the selected person's history with the list
+	st, req, archived, today := m.st, m.req, m.archived, model.Today(m.clock)
 	return func() tea.Msg {
-		cs, err := st.Contacts(context.Background(), archived)
+		cs, err := st.Contacts(context.Background(), archived, today)
 		return contactsLoadedMsg{req: req, archived: archived, contacts: cs, err: err}
 	}
 }
@@ -154,6 +160,12 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 		}
 		m.selectID = 0
 		m.keepCursorVisible()
+		return m, m.syncHistory()
+
+	case historyLoadedMsg:
+		if msg.contactID == m.historyFor {
+			m.history, m.historyErr = msg.reachOuts, msg.err
+		}
 		return m, nil
 
 	case contactSavedMsg:
@@ -186,7 +198,7 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		m, cmd := m.updateKey(msg)
 		m.keepCursorVisible()
-		return m, cmd
+		return m, tea.Batch(cmd, m.syncHistory())
 	}
 	if m.form != nil {
 		_, cmd := m.form.update(msg)
@@ -306,6 +318,10 @@ func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
 			}
 			m.confirmArc = &c
 		}
+	case key.Matches(msg, k.Log):
+		if c, ok := m.selected(); ok {
+			return m, func() tea.Msg { return openLogMsg{contact: &c} }
+		}
 	case key.Matches(msg, k.Restore):
 		if c, ok := m.selected(); ok && c.Archived {
 			return m, m.setArchived(c, false)
@@ -319,6 +335,25 @@ func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
 	return m, nil
 }
 
+// historyLimit is how much of a person's history the detail pane reads:
+// more than any screen shows, few enough to stay instant.
+const historyLimit = 50
+
+// syncHistory fetches the selected person's reach-outs when the selection
+// has moved to someone else.
+func (m *contactsModel) syncHistory() tea.Cmd {
+	c, ok := m.selected()
+	if !ok || c.ID == m.historyFor || m.form != nil {
+		return nil
+	}
+	m.historyFor, m.history, m.historyErr = c.ID, nil, nil
+	st, id := m.st, c.ID
+	return func() tea.Msg {
+		rs, err := st.ReachOutsFor(context.Background(), id, historyLimit)
+		return historyLoadedMsg{contactID: id, reachOuts: rs, err: err}
+	}
+}
+
 func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
 	st := m.st
 	return func() tea.Msg {
@@ -328,6 +363,17 @@ func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
 }
 
 // keepCursorVisible scrolls the list so the selected row is on screen.
+// dueMarker is the list's short word for a due state.
+func dueMarker(d model.DueInfo) string {
+	switch d.State {
+	case model.Overdue:
+		return "overdue"
+	case model.DueNow:
+		return "due"
+	}
+	return ""
+}
+
 func (m *contactsModel) keepCursorVisible() {
 	rows := m.listHeight()
 	if m.cursor < m.offset {
@@ -361,7 +407,7 @@ func (m contactsModel) helpKeys() []key.Binding {
 	case m.archived:
 		return []key.Binding{m.keys.Restore, m.keys.ShowArchived, m.keys.Filter}
 	}
-	ks := []key.Binding{m.keys.Add, m.keys.Edit, m.keys.Archive, m.keys.Filter, m.keys.ShowArchived}
+	ks := []key.Binding{m.keys.Log, m.keys.Add, m.keys.Edit, m.keys.Archive, m.keys.Filter, m.keys.ShowArchived}
 	if m.filter.Value() != "" {
 		ks = append(ks, m.keys.ClearFilter)
 	}
@@ -372,7 +418,7 @@ func (m contactsModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Add, k.Edit, k.Archive, k.Restore, k.ShowArchived, k.Filter, k.ClearFilter},
+		{k.Open, k.Log, k.Add, k.Edit, k.Archive, k.Restore, k.ShowArchived, k.Filter, k.ClearFilter},
 	}
 }
 
@@ -383,7 +429,7 @@ func (m contactsModel) listWidth() int {
 	if !m.wide() {
 		return m.width
 	}
-	return max(30, min(56, m.width/2))
+	return max(30, min(64, m.width*11/20))
 }
 
 // listHeight is the number of rows for contacts, below the title, the
@@ -464,18 +510,19 @@ func (m contactsModel) listView() string {
 	default:
 		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter open", lw)))
 	}
-	circleW := 11
-	anyW := 4
-	nameW := max(4, lw-2-circleW-anyW-2)
-	if lw < 30 {
-		circleW, anyW = 0, 0
+	// Columns: name, circle, last contact, due marker, any-time.
+	circleW, lastW, dueW, anyW := 11, 5, 7, 4
+	nameW := lw - 2 - circleW - lastW - dueW - anyW - 4
+	if nameW < 12 {
+		circleW, lastW, dueW, anyW = 0, 0, 0, 0
 		nameW = max(1, lw-2)
 	}
 	header := "  " + pad("Name", nameW)
 	if circleW > 0 {
-		header += " " + pad("Circle", circleW) + " " + pad("Any", anyW)
+		header += " " + pad("Circle", circleW) + " " + pad("Last", lastW) + " " + pad("", dueW) + " " + pad("Any", anyW)
 	}
 	lines = append(lines, s.Muted.Render(truncate(header, lw)))
+	today := model.Today(m.clock)
 
 	rows := m.listHeight()
 	if len(m.visible) == 0 {
@@ -494,7 +541,9 @@ func (m contactsModel) listView() string {
 			if c.AnyTime {
 				anyTime = "24/7"
 			}
-			row += " " + pad(c.Circle.Short(), circleW) + " " + pad(anyTime, anyW)
+			due := c.Due(today)
+			row += " " + pad(c.Circle.Short(), circleW) + " " + pad(model.SinceLabel(due.DaysSince), lastW) +
+				" " + pad(dueMarker(due), dueW) + " " + pad(anyTime, anyW)
 		}
 		if i == m.cursor {
 			lines = append(lines, s.Selected.Render("› "+row))

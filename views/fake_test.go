@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,15 +18,18 @@ import (
 // fakeStore is an in-memory Store for view tests. It applies the same
 // normalization and validation the real store does.
 type fakeStore struct {
-	mu       sync.Mutex
-	contacts map[int64]model.Contact
-	nextID   int64
-	saveErr  error
-	saves    int
+	mu        sync.Mutex
+	contacts  map[int64]model.Contact
+	reachOuts map[int64]model.ReachOut
+	checkIns  map[model.Date]model.CheckIn
+	start     model.Date
+	nextID    int64
+	saveErr   error
+	saves     int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
-	f := &fakeStore{contacts: map[int64]model.Contact{}}
+	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}}
 	for _, c := range cs {
 		f.nextID++
 		c.ID = f.nextID
@@ -34,13 +38,30 @@ func newFakeStore(cs ...model.Contact) *fakeStore {
 	return f
 }
 
-func (f *fakeStore) Contacts(_ context.Context, archived bool) ([]model.Contact, error) {
+// withDerived fills a contact's LastContact and Reached30 from the log.
+func (f *fakeStore) withDerived(c model.Contact, today model.Date) model.Contact {
+	c.LastContact, c.Reached30 = time.Time{}, 0
+	for _, r := range f.reachOuts {
+		if r.ContactID != c.ID {
+			continue
+		}
+		if r.At.After(c.LastContact) {
+			c.LastContact = r.At
+		}
+		if d := r.Day(); !today.IsZero() && !d.After(today) && today.DaysSince(d) < 30 {
+			c.Reached30++
+		}
+	}
+	return c
+}
+
+func (f *fakeStore) Contacts(_ context.Context, archived bool, today model.Date) ([]model.Contact, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []model.Contact
 	for _, c := range f.contacts {
 		if c.Archived == archived {
-			out = append(out, c)
+			out = append(out, f.withDerived(c, today))
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].SortKey() < out[j].SortKey() })
@@ -64,6 +85,7 @@ func (f *fakeStore) SaveContact(_ context.Context, c model.Contact) (model.Conta
 		return model.Contact{}, errors.New("not found")
 	}
 	f.saves++
+	c.LastContact, c.Reached30 = time.Time{}, 0
 	f.contacts[c.ID] = c
 	return c, nil
 }
@@ -81,7 +103,7 @@ func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) erro
 }
 
 func (f *fakeStore) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
-	cs, _ := f.Contacts(ctx, false)
+	cs, _ := f.Contacts(ctx, false, model.Date{})
 	var out []model.Contact
 	for _, c := range cs {
 		if c.AnyTime {
@@ -89,6 +111,131 @@ func (f *fakeStore) AnyTimeContacts(ctx context.Context) ([]model.Contact, error
 		}
 	}
 	return out, nil
+}
+
+func (f *fakeStore) SaveReachOut(_ context.Context, r model.ReachOut) (model.ReachOut, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return model.ReachOut{}, f.saveErr
+	}
+	r = r.Normalize()
+	if p := r.Validate(fixedClock.Now()); len(p) > 0 {
+		return model.ReachOut{}, p
+	}
+	c, ok := f.contacts[r.ContactID]
+	if !ok {
+		return model.ReachOut{}, model.Problems{model.FieldContact: "That person is not in your contacts."}
+	}
+	if r.ID == 0 {
+		f.nextID++
+		r.ID = f.nextID
+	}
+	r.ContactName = c.Name
+	f.saves++
+	f.reachOuts[r.ID] = r
+	return r, nil
+}
+
+func (f *fakeStore) DeleteReachOut(_ context.Context, id int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.reachOuts[id]; !ok {
+		return errors.New("not found")
+	}
+	delete(f.reachOuts, id)
+	return nil
+}
+
+func (f *fakeStore) sortedReachOuts(keep func(model.ReachOut) bool) []model.ReachOut {
+	var out []model.ReachOut
+	for _, r := range f.reachOuts {
+		if keep(r) {
+			r.ContactName = f.contacts[r.ContactID].Name
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out
+}
+
+func (f *fakeStore) ReachOutsFor(_ context.Context, id int64, limit int) ([]model.ReachOut, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := f.sortedReachOuts(func(r model.ReachOut) bool { return r.ContactID == id })
+	slices.Reverse(out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+func (f *fakeStore) ReachOutsBetween(_ context.Context, from, to model.Date) ([]model.ReachOut, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.sortedReachOuts(func(r model.ReachOut) bool { return !r.Day().Before(from) && !r.Day().After(to) }), nil
+}
+
+func (f *fakeStore) SaveCheckIn(_ context.Context, c model.CheckIn) (model.CheckIn, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return model.CheckIn{}, f.saveErr
+	}
+	c = c.Normalize()
+	if p := c.Validate(model.Today(fixedClock)); len(p) > 0 {
+		return model.CheckIn{}, p
+	}
+	f.saves++
+	f.checkIns[c.Day] = c
+	return c, nil
+}
+
+func (f *fakeStore) CheckIn(_ context.Context, day model.Date) (model.CheckIn, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	c, ok := f.checkIns[day]
+	return c, ok, nil
+}
+
+func (f *fakeStore) CheckIns(_ context.Context, from, to model.Date) ([]model.CheckIn, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.CheckIn
+	for d, c := range f.checkIns {
+		if !d.Before(from) && !d.After(to) {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Day.Before(out[j].Day) })
+	return out, nil
+}
+
+func (f *fakeStore) CheckInDays(_ context.Context) ([]model.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Date
+	for d := range f.checkIns {
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out, nil
+}
+
+func (f *fakeStore) RecoveryStart(context.Context) (model.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.start, nil
+}
+
+func (f *fakeStore) SetRecoveryStart(_ context.Context, d model.Date) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if d.After(model.Today(fixedClock)) {
+		return model.Problems{"recovery_start": "That date is in the future."}
+	}
+	f.start = d
+	return nil
 }
 
 func (f *fakeStore) byName(name string) (model.Contact, bool) {
@@ -207,3 +354,15 @@ func (d *driver) mustNotSee(unwanted ...string) {
 		}
 	}
 }
+
+// lineWith returns the first screen line containing text.
+func lineWith(screen, text string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.Contains(l, text) {
+			return l
+		}
+	}
+	return ""
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -31,6 +31,9 @@ type form struct {
 	submitted  bool
 	saveErr    string
 	confirming bool // "discard what you typed?" is showing
+	// enterSaves makes enter save from any field, for short forms where
+	// one keystroke should confirm the defaults.
+	enterSaves bool
 
 	width, height int
 	offset        int
@@ -47,6 +50,7 @@ const (
 	kindChoice
 	kindToggle
 	kindRating
+	kindFlags // several yes/no words in one row, toggled by their first letter
 )
 
 type option struct{ value, label string }
@@ -65,6 +69,7 @@ type field struct {
 	on      bool
 	rating  int
 	max     int
+	flags   []bool // kindFlags: one per option
 
 	initial string
 }
@@ -138,6 +143,16 @@ func ratingField(key, label, hint string, value, max int) *field {
 	return &field{key: key, label: label, hint: hint, kind: kindRating, rating: value, max: max}
 }
 
+func flagsField(key, label, hint string, opts []option, on []bool) *field {
+	return &field{key: key, label: label, hint: hint, kind: kindFlags, options: opts, flags: on}
+}
+
+// yesNoOptions are the answers of an optional yes/no question; "–" is
+// not answered, so silence and "no" stay different.
+func yesNoOptions() []option {
+	return []option{{"", "–"}, {"no", "No"}, {"yes", "Yes"}}
+}
+
 // value is the field's content as text, used for dirty checks and by the
 // owner to read the form back.
 func (fl *field) value() string {
@@ -155,8 +170,26 @@ func (fl *field) value() string {
 		return strconv.FormatBool(fl.on)
 	case kindRating:
 		return strconv.Itoa(fl.rating)
+	case kindFlags:
+		var on []string
+		for i, o := range fl.options {
+			if fl.flags[i] {
+				on = append(on, o.value)
+			}
+		}
+		return strings.Join(on, ",")
 	}
 	return ""
+}
+
+// flag reports whether the option with value v is ticked.
+func (fl *field) flag(v string) bool {
+	for i, o := range fl.options {
+		if o.value == v {
+			return fl.flags[i]
+		}
+	}
+	return false
 }
 
 // field returns the field with the given key, for the owner to read.
@@ -292,6 +325,9 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 	case km.String() == "shift+tab":
 		return formNone, f.focusField(f.focus - 1)
 	}
+	if f.enterSaves && km.String() == "enter" {
+		return f.update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	}
 	if fl.kind != kindArea {
 		switch km.String() {
 		case "enter", "down":
@@ -307,6 +343,8 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 		fl.updateToggle(km)
 	case kindRating:
 		fl.updateRating(km)
+	case kindFlags:
+		fl.updateFlags(km)
 	default:
 		cmd := f.passToField(msg)
 		f.revalidate()
@@ -356,6 +394,21 @@ func (fl *field) updateChoice(km tea.KeyMsg) {
 			i := (fl.choice + step) % n
 			if strings.HasPrefix(model.Fold(fl.options[i].label), want) {
 				fl.choice = i
+				break
+			}
+		}
+	}
+}
+
+func (fl *field) updateFlags(km tea.KeyMsg) {
+	if km.Type != tea.KeyRunes {
+		return
+	}
+	for _, r := range km.Runes {
+		want := model.Fold(string(r))
+		for i, o := range fl.options {
+			if strings.HasPrefix(model.Fold(o.label), want) {
+				fl.flags[i] = !fl.flags[i]
 				break
 			}
 		}
@@ -465,6 +518,16 @@ func (f *form) fieldLines(fl *field, focused bool, lw int) []string {
 		if fl.on {
 			val = "[x] yes"
 		}
+	case kindFlags:
+		var parts []string
+		for i, o := range fl.options {
+			box := "[ ] "
+			if fl.flags[i] {
+				box = "[x] "
+			}
+			parts = append(parts, box+o.label)
+		}
+		val = strings.Join(parts, "  ")
 	case kindRating:
 		val = "not rated"
 		if fl.rating > 0 {
@@ -501,6 +564,9 @@ func (f *form) helpKeys() []key.Binding {
 		ks = append(ks, f.keys.Choose)
 	case kindRating:
 		ks = append(ks, f.keys.Rate)
+	}
+	if f.enterSaves {
+		ks[0] = f.keys.SaveEnter
 	}
 	return append(ks, f.keys.Move)
 }

@@ -47,7 +47,7 @@ func newListKeys() listKeys {
 // contactKeys act on the Contacts screen when no form is open.
 type contactKeys struct {
 	listKeys
-	Filter, ClearFilter, Open, Add, Edit, Archive, Restore, ShowArchived key.Binding
+	Filter, ClearFilter, Open, Add, Edit, Archive, Restore, ShowArchived, Log key.Binding
 }
 
 func newContactKeys() contactKeys {
@@ -61,23 +61,25 @@ func newContactKeys() contactKeys {
 		Archive:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "archive")),
 		Restore:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restore")),
 		ShowArchived: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "archived")),
+		Log:          key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log reach-out")),
 	}
 }
 
 // formKeys act while a form is open; every other key types into the form.
 type formKeys struct {
-	Save, Cancel, Next, Prev, Move, Choose, Rate key.Binding
+	Save, SaveEnter, Cancel, Next, Prev, Move, Choose, Rate key.Binding
 }
 
 func newFormKeys() formKeys {
 	return formKeys{
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Next:   key.NewBinding(key.WithKeys("tab", "enter", "down"), key.WithHelp("tab", "next")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "back")),
-		Move:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab/shift+tab", "move")),
-		Choose: key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "choose")),
-		Rate:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate, 0 clears")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		SaveEnter: key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "save")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Next:      key.NewBinding(key.WithKeys("tab", "enter", "down"), key.WithHelp("tab", "next")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "back")),
+		Move:      key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab/shift+tab", "move")),
+		Choose:    key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "choose")),
+		Rate:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate, 0 clears")),
 	}
 }
 

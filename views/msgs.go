@@ -40,3 +40,56 @@ type statusMsg struct {
 type switchToAddContactMsg struct{}
 
 func statusf(isErr bool, text string) statusMsg { return statusMsg{text: text, isErr: isErr} }
+
+// openLogMsg asks the root to open the reach-out dialog: for a known
+// contact, or with the person picker first when contact is nil; editing
+// an existing entry when existing is set.
+type openLogMsg struct {
+	contact  *model.Contact
+	day      model.Date
+	existing *model.ReachOut
+}
+
+type reachOutSavedMsg struct {
+	reachOut model.ReachOut
+	edited   bool
+	err      error
+}
+
+type reachOutDeletedMsg struct {
+	name string
+	err  error
+}
+
+type checkInSavedMsg struct {
+	checkIn model.CheckIn
+	err     error
+}
+
+type recoveryStartSavedMsg struct {
+	start model.Date
+	err   error
+}
+
+type pickerLoadedMsg struct {
+	contacts []model.Contact
+	err      error
+}
+
+type historyLoadedMsg struct {
+	contactID int64
+	reachOuts []model.ReachOut
+	err       error
+}
+
+type checkInDayLoadedMsg struct {
+	day       model.Date
+	checkIn   model.CheckIn
+	ok        bool
+	reachOuts []model.ReachOut
+	err       error
+}
+
+// switchToCheckInMsg asks the root to show the Check-in screen on today,
+// with the form open; Today's "check in" key sends it.
+type switchToCheckInMsg struct{}

@@ -9,8 +9,22 @@ import (
 // Store is the part of the journal the screens use. It is declared here, by
 // its user, so tests can hand the views a fake.
 type Store interface {
-	Contacts(ctx context.Context, archived bool) ([]model.Contact, error)
+	// Contacts come with their derived LastContact and Reached30.
+	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error
 	AnyTimeContacts(ctx context.Context) ([]model.Contact, error)
+
+	SaveReachOut(ctx context.Context, r model.ReachOut) (model.ReachOut, error)
+	DeleteReachOut(ctx context.Context, id int64) error
+	ReachOutsFor(ctx context.Context, contactID int64, limit int) ([]model.ReachOut, error)
+	ReachOutsBetween(ctx context.Context, from, to model.Date) ([]model.ReachOut, error)
+
+	SaveCheckIn(ctx context.Context, c model.CheckIn) (model.CheckIn, error)
+	CheckIn(ctx context.Context, day model.Date) (model.CheckIn, bool, error)
+	CheckIns(ctx context.Context, from, to model.Date) ([]model.CheckIn, error)
+	CheckInDays(ctx context.Context) ([]model.Date, error)
+
+	RecoveryStart(ctx context.Context) (model.Date, error)
+	SetRecoveryStart(ctx context.Context, d model.Date) error
 }

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -10,45 +11,233 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
-// todayModel is the landing screen. On a first run it greets the person and
-// shows how to add a first supporter; afterwards it says how the network
-// stands. The check-in, streak and who is due arrive with the check-in.
+// todayData is everything Today shows, read in one command.
+type todayData struct {
+	contacts []model.Contact // active, with last contact
+	recent   []model.CheckIn // the last 14 days
+	days     []model.Date    // every day checked in, for the streak
+	start    model.Date      // recovery start; zero when unset
+}
+
+type todayLoadedMsg struct {
+	data todayData
+	err  error
+}
+
+// sparkDays is how many days the mood and craving lines cover.
+const sparkDays = 14
+
+// todayModel is the landing screen: the date, days in recovery, whether
+// today's check-in is done, the streak, who is due a reach-out (most
+// overdue first, l to log), and two weeks of mood and cravings. On a first
+// run it greets the person and shows how to add a first supporter.
 type todayModel struct {
+	st     Store
 	clock  model.Clock
 	styles *Styles
-	add    key.Binding
+	keys   todayKeys
 
 	width, height int
 	loaded        bool
-	supporters    int
-	anyTime       int
+	loadErr       error
+	data          todayData
+	due           []model.Contact
+	checkedIn     bool
+	streak        int
+	mood, craving []model.Point // the last sparkDays days
+	cursor        int
+
+	startForm *form // setting the recovery start date
+	saving    bool
 }
 
-func newTodayModel(clock model.Clock, styles *Styles) todayModel {
-	return todayModel{clock: clock, styles: styles,
-		add: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a supporter"))}
+type todayKeys struct {
+	listKeys
+	Add, CheckIn, Log, SetStart key.Binding
 }
 
-// setContacts takes the active contact list the Contacts screen loaded, so
-// both screens agree without a second query.
-func (m *todayModel) setContacts(cs []model.Contact) {
-	m.loaded = true
-	m.supporters, m.anyTime = len(cs), 0
-	for _, c := range cs {
-		if c.AnyTime {
-			m.anyTime++
+func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
+	return todayModel{st: st, clock: clock, styles: styles, keys: todayKeys{
+		listKeys: newListKeys(),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a supporter")),
+		CheckIn:  key.NewBinding(key.WithKeys("c", "enter"), key.WithHelp("c", "check in")),
+		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log reach-out")),
+		SetStart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "recovery date")),
+	}}
+}
+
+func (m todayModel) load() tea.Cmd {
+	st, today := m.st, model.Today(m.clock)
+	return func() tea.Msg {
+		ctx := context.Background()
+		var d todayData
+		var err error
+		if d.contacts, err = st.Contacts(ctx, false, today); err != nil {
+			return todayLoadedMsg{err: err}
 		}
+		if d.recent, err = st.CheckIns(ctx, today.AddDays(1-sparkDays), today); err != nil {
+			return todayLoadedMsg{err: err}
+		}
+		if d.days, err = st.CheckInDays(ctx); err != nil {
+			return todayLoadedMsg{err: err}
+		}
+		d.start, err = st.RecoveryStart(ctx)
+		return todayLoadedMsg{data: d, err: err}
 	}
 }
 
+func (m todayModel) capturing() bool { return m.startForm != nil }
+func (m todayModel) dirty() bool     { return m.startForm != nil && m.startForm.dirty() }
+
+func (m *todayModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	if m.startForm != nil {
+		m.startForm.setSize(w, h)
+	}
+}
+
+func (m todayModel) selected() (model.Contact, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.due) {
+		return model.Contact{}, false
+	}
+	return m.due[m.cursor], true
+}
+
 func (m todayModel) update(msg tea.Msg) (todayModel, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, m.add) {
-		return m, func() tea.Msg { return switchToAddContactMsg{} }
+	switch msg := msg.(type) {
+	case todayLoadedMsg:
+		m.loaded, m.loadErr = true, msg.err
+		if msg.err != nil {
+			return m, nil
+		}
+		today := model.Today(m.clock)
+		m.data = msg.data
+		m.due = model.DueContacts(msg.data.contacts, today)
+		m.cursor = max(0, min(m.cursor, len(m.due)-1))
+		m.checkedIn = false
+		for _, c := range msg.data.recent {
+			if c.Day == today {
+				m.checkedIn = true
+			}
+		}
+		// Derived once per load, not on every redraw.
+		m.streak = model.Streak(msg.data.days, today)
+		m.mood = model.DailySeries(msg.data.recent, today, sparkDays, model.MoodOf)
+		m.craving = model.DailySeries(msg.data.recent, today, sparkDays, model.CravingOf)
+		return m, nil
+	case recoveryStartSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			if m.startForm != nil {
+				m.startForm.fail(msg.err)
+			}
+			return m, nil
+		}
+		m.startForm = nil
+		if msg.start.IsZero() {
+			return m, statusCmd(false, "Recovery start date cleared.")
+		}
+		return m, statusCmd(false, "Recovery start date set to "+msg.start.Human()+".")
+	case tea.KeyMsg:
+		if m.startForm != nil {
+			return m.updateStartForm(msg)
+		}
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Add):
+			return m, func() tea.Msg { return switchToAddContactMsg{} }
+		case key.Matches(msg, k.CheckIn):
+			return m, func() tea.Msg { return switchToCheckInMsg{} }
+		case key.Matches(msg, k.Log):
+			if c, ok := m.selected(); ok {
+				return m, func() tea.Msg { return openLogMsg{contact: &c} }
+			}
+			return m, func() tea.Msg { return openLogMsg{} }
+		case key.Matches(msg, k.SetStart):
+			m.startForm = m.newStartForm()
+			return m, m.startForm.focusField(0)
+		case key.Matches(msg, k.Up):
+			m.cursor = max(0, m.cursor-1)
+		case key.Matches(msg, k.Down):
+			m.cursor = max(0, min(len(m.due)-1, m.cursor+1))
+		case key.Matches(msg, k.Top):
+			m.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			m.cursor = max(0, len(m.due)-1)
+		}
 	}
 	return m, nil
 }
 
-func (m todayModel) helpKeys() []key.Binding { return []key.Binding{m.add} }
+func (m todayModel) newStartForm() *form {
+	today := model.Today(m.clock)
+	var f *form
+	f = newForm("Your recovery start date", m.styles, []*field{
+		textField("recovery_start", "Start date", "YYYY-MM-DD; the day counts as day 0. Leave blank to stop counting. Any lapse never resets what you learned.", m.data.start.String(), "YYYY-MM-DD"),
+	}, func() model.Problems {
+		if f == nil {
+			return nil
+		}
+		_, p := parseStart(f.field("recovery_start").value(), today)
+		return p
+	})
+	f.enterSaves = true
+	f.setSize(m.width, m.height)
+	return f
+}
+
+func parseStart(text string, today model.Date) (model.Date, model.Problems) {
+	d, err := model.ParseDate(text)
+	switch {
+	case err != nil:
+		return d, model.Problems{"recovery_start": sentence(err)}
+	case d.After(today):
+		return d, model.Problems{"recovery_start": "That date is in the future."}
+	}
+	return d, model.Problems{}
+}
+
+func (m todayModel) updateStartForm(msg tea.KeyMsg) (todayModel, tea.Cmd) {
+	if m.saving {
+		return m, nil
+	}
+	action, cmd := m.startForm.update(msg)
+	switch action {
+	case formCancel:
+		m.startForm = nil
+	case formSave:
+		d, p := parseStart(m.startForm.field("recovery_start").value(), model.Today(m.clock))
+		if len(p) > 0 {
+			m.startForm.fail(p)
+			return m, nil
+		}
+		m.saving = true
+		st := m.st
+		return m, func() tea.Msg {
+			return recoveryStartSavedMsg{start: d, err: st.SetRecoveryStart(context.Background(), d)}
+		}
+	}
+	return m, cmd
+}
+
+func (m todayModel) helpKeys() []key.Binding {
+	if m.startForm != nil {
+		return m.startForm.helpKeys()
+	}
+	if m.loaded && len(m.data.contacts) == 0 {
+		return []key.Binding{m.keys.Add, m.keys.CheckIn}
+	}
+	ks := []key.Binding{m.keys.CheckIn}
+	if len(m.due) > 0 {
+		ks = append(ks, m.keys.Log)
+	}
+	return append(ks, m.keys.SetStart)
+}
+
+func (m todayModel) fullHelpKeys() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{{k.CheckIn, k.Log, k.SetStart, k.Add}, {k.Up, k.Down, k.Top, k.Bottom}}
+}
 
 func (m todayModel) view() string {
 	s := m.styles
@@ -56,33 +245,118 @@ func (m todayModel) view() string {
 	if w <= 0 {
 		w, h = 80, 20
 	}
-	now := m.clock.Now()
-	lines := []string{s.Title.Render(now.Format("Monday 2 January 2006")), ""}
+	if m.startForm != nil {
+		return m.startForm.view()
+	}
+	today := model.Today(m.clock)
+	head := s.Title.Render(m.clock.Now().Format("Monday 2 January 2006"))
+	if n, ok := model.DaysInRecovery(m.data.start, today); ok {
+		head += s.Muted.Render(" · ") + s.Success.Render(plural(n, "day")+" in recovery")
+	}
+	lines := []string{head, ""}
 	switch {
+	case m.loadErr != nil:
+		lines = append(lines, s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), w)))
 	case !m.loaded:
 		lines = append(lines, s.Muted.Render("Opening your journal…"))
-	case m.supporters == 0:
-		lines = append(lines,
-			s.Heading.Render("Welcome to Tether."),
-			"",
-			wrap("This is a quiet place to keep the people who support your recovery, and to notice who you reach out to. It stays on this computer, for your eyes only.", w),
-			"",
-			wrap("A good first step: add one person you could call or text, such as a sponsor, a friend, a counsellor or a meeting you go to.", w),
-			"",
-			"Press "+s.Heading.Render("a")+" to add your first supporter.",
-			"",
-			s.Muted.Render(wrap("Any time it gets hard, ! shows the people you can call.", w)),
-		)
+	case len(m.data.contacts) == 0 && len(m.data.days) == 0:
+		lines = append(lines, m.welcome(w)...)
 	default:
-		people := "supporters"
-		if m.supporters == 1 {
-			people = "supporter"
-		}
-		lines = append(lines, fmt.Sprintf("Your network: %d %s, %d you can call any time.", m.supporters, people, m.anyTime))
-		if m.anyTime == 0 {
-			lines = append(lines, s.Muted.Render(wrap("Nobody is marked \"call any time\" yet. When someone says you can call them at any hour, mark it in Contacts.", w)))
-		}
-		lines = append(lines, "", s.Muted.Render(wrap("Your daily check-in, streak and the people due a call will be shown here once check-ins arrive in a later version.", w)))
+		lines = append(lines, m.dayLines(today, w)...)
 	}
 	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+func (m todayModel) welcome(w int) []string {
+	s := m.styles
+	return []string{
+		s.Heading.Render("Welcome to Tether."),
+		"",
+		wrap("This is a quiet place to keep the people who support your recovery, and to notice who you reach out to. It stays on this computer, for your eyes only.", w),
+		"",
+		wrap("A good first step: add one person you could call or text, such as a sponsor, a friend, a counsellor or a meeting you go to.", w),
+		"",
+		"Press " + s.Heading.Render("a") + " to add your first supporter.",
+		"",
+		s.Muted.Render(wrap("Any time it gets hard, ! shows the people you can call.", w)),
+	}
+}
+
+func (m todayModel) dayLines(today model.Date, w int) []string {
+	s := m.styles
+	var lines []string
+	if m.checkedIn {
+		lines = append(lines, s.Success.Render("Checked in today.")+s.Muted.Render(" c to look again or change it."))
+	} else {
+		lines = append(lines, "Not checked in yet today. "+s.Muted.Render("Press c; it takes a minute."))
+	}
+	if m.streak > 0 {
+		lines = append(lines, fmt.Sprintf("Streak: %s of check-ins in a row.", plural(m.streak, "day")))
+	}
+	if n := len(m.data.contacts); n > 0 {
+		anyTime := 0
+		for _, c := range m.data.contacts {
+			if c.AnyTime {
+				anyTime++
+			}
+		}
+		lines = append(lines, fmt.Sprintf("Your network: %s, %d you can call any time.", plural(n, "supporter"), anyTime))
+	}
+	if m.data.start.IsZero() {
+		lines = append(lines, s.Muted.Render(truncate("s sets your recovery start date, to count the days.", w)))
+	}
+	lines = append(lines, "")
+
+	lines = append(lines,
+		s.Label.Render("Mood    ")+" "+sparkline(m.mood, 1, 5)+s.Muted.Render("  last 14 days, · = no answer"),
+		s.Label.Render("Craving ")+" "+sparkline(m.craving, 0, model.MaxCraving),
+		"")
+
+	if len(m.data.contacts) == 0 {
+		lines = append(lines, "No supporters yet. Press "+s.Heading.Render("a")+" to add your first.")
+		return lines
+	}
+	if len(m.due) == 0 {
+		lines = append(lines, s.Heading.Render("Nobody is due a reach-out."), s.Muted.Render(wrap("Reaching out when nobody is due counts double. l logs one.", w)))
+		return lines
+	}
+	lines = append(lines, s.Heading.Render(fmt.Sprintf("Due a reach-out (%d)", len(m.due))))
+	rows := max(1, m.height-len(lines))
+	start := max(0, min(m.cursor-rows+1, len(m.due)-rows))
+	nameW := max(6, min(28, w-40))
+	for i := start; i < min(len(m.due), start+rows); i++ {
+		c := m.due[i]
+		row := pad(oneLine(c.Name), nameW) + " " + pad(c.Circle.Short(), 11) + " " + pad(dueWords(c.Due(today)), 18)
+		if c.Phone != "" {
+			row += " " + c.Phone
+		}
+		if i == m.cursor {
+			lines = append(lines, s.Selected.Render(truncate("› "+row, w)))
+		} else {
+			lines = append(lines, truncate("  "+row, w))
+		}
+	}
+	return lines
+}
+
+// dueWords describes a due state for people: "overdue 3 days", "due today",
+// "never reached".
+func dueWords(d model.DueInfo) string {
+	switch {
+	case d.DaysSince < 0:
+		return "not reached yet"
+	case d.State == model.Overdue:
+		return "overdue " + plural(d.DaysLate, "day")
+	case d.DaysLate == 0:
+		return "due today"
+	default:
+		return "due, " + plural(d.DaysLate, "day") + " late"
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

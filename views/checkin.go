@@ -1,0 +1,353 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// checkInModel is the Check-in screen: one day at a glance (today unless
+// the person moves with [ and ]), its form, and the day's reach-outs.
+type checkInModel struct {
+	st     Store
+	clock  model.Clock
+	styles *Styles
+	keys   checkInKeys
+	yesNo  confirmKeys
+
+	width, height int
+
+	day       model.Date
+	loaded    bool
+	loadErr   error
+	checkIn   model.CheckIn
+	has       bool
+	reachOuts []model.ReachOut
+	cursor    int // selected reach-out, -1 for none
+
+	form       *form
+	saving     bool
+	confirmDel *model.ReachOut
+}
+
+type checkInKeys struct {
+	Edit, Earlier, Later, Today, Log, Up, Down, OpenReach, Remove, Deselect key.Binding
+}
+
+func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
+	return checkInModel{st: st, clock: clock, styles: styles, yesNo: newConfirmKeys(), day: model.Today(clock), cursor: -1,
+		keys: checkInKeys{
+			Edit:      key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "check in")),
+			Earlier:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier day")),
+			Later:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later day")),
+			Today:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
+			Log:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log reach-out")),
+			Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "reach-outs")),
+			Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "reach-outs")),
+			OpenReach: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit reach-out")),
+			Remove:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove reach-out")),
+			Deselect:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the day")),
+		}}
+}
+
+func (m checkInModel) load() tea.Cmd {
+	st, day := m.st, m.day
+	return func() tea.Msg {
+		ctx := context.Background()
+		c, ok, err := st.CheckIn(ctx, day)
+		if err != nil {
+			return checkInDayLoadedMsg{day: day, err: err}
+		}
+		rs, err := st.ReachOutsBetween(ctx, day, day)
+		return checkInDayLoadedMsg{day: day, checkIn: c, ok: ok, reachOuts: rs, err: err}
+	}
+}
+
+func (m checkInModel) capturing() bool { return m.form != nil || m.confirmDel != nil }
+func (m checkInModel) dirty() bool     { return m.form != nil && m.form.dirty() }
+
+func (m *checkInModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	if m.form != nil {
+		m.form.setSize(w, m.formHeight())
+	}
+}
+
+// formHeight leaves room under the form for a few of the day's reach-outs.
+func (m checkInModel) formHeight() int {
+	if len(m.reachOuts) == 0 || m.height < 16 {
+		return m.height
+	}
+	return m.height - min(len(m.reachOuts), 4) - 2
+}
+
+// openForm starts filling in the shown day, with what was saved so far.
+func (m *checkInModel) openForm() tea.Cmd {
+	c := m.checkIn
+	if !m.has {
+		c = model.CheckIn{Day: m.day}
+	}
+	m.form = newCheckInForm(c, model.Today(m.clock), m.styles)
+	m.form.setSize(m.width, m.formHeight())
+	return m.form.focusField(0)
+}
+
+// showToday moves to today and opens the form; Today's c key lands here.
+func (m *checkInModel) showToday() tea.Cmd {
+	if m.day != model.Today(m.clock) {
+		m.day, m.loaded, m.has = model.Today(m.clock), false, false
+		m.reachOuts, m.cursor = nil, -1
+	}
+	return tea.Batch(m.load(), m.openForm())
+}
+
+func (m checkInModel) selectedReachOut() (model.ReachOut, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.reachOuts) {
+		return model.ReachOut{}, false
+	}
+	return m.reachOuts[m.cursor], true
+}
+
+func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case checkInDayLoadedMsg:
+		if msg.day != m.day {
+			return m, nil // the person has moved on to another day
+		}
+		m.loaded, m.loadErr = true, msg.err
+		if msg.err == nil {
+			m.checkIn, m.has, m.reachOuts = msg.checkIn, msg.ok, msg.reachOuts
+			m.cursor = min(m.cursor, len(m.reachOuts)-1)
+		}
+		if m.form != nil {
+			m.form.setSize(m.width, m.formHeight())
+		}
+		return m, nil
+	case checkInSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			if m.form != nil {
+				m.form.fail(msg.err)
+			}
+			return m, nil
+		}
+		m.form = nil
+		return m, statusCmd(false, "Saved your check-in for "+dayWords(msg.checkIn.Day, model.Today(m.clock))+".")
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	}
+	if m.form != nil {
+		_, cmd := m.form.update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m checkInModel) updateKey(msg tea.KeyMsg) (checkInModel, tea.Cmd) {
+	if m.form != nil {
+		if m.saving {
+			return m, nil
+		}
+		action, cmd := m.form.update(msg)
+		switch action {
+		case formCancel:
+			m.form = nil
+		case formSave:
+			c, p := checkInFromForm(m.form, m.day, model.Today(m.clock))
+			if len(p) > 0 {
+				m.form.fail(p)
+				return m, nil
+			}
+			m.saving = true
+			st := m.st
+			return m, func() tea.Msg {
+				saved, err := st.SaveCheckIn(context.Background(), c)
+				return checkInSavedMsg{checkIn: saved, err: err}
+			}
+		}
+		return m, cmd
+	}
+	if m.confirmDel != nil {
+		r := *m.confirmDel
+		switch {
+		case key.Matches(msg, m.yesNo.Yes):
+			m.confirmDel = nil
+			st := m.st
+			return m, func() tea.Msg {
+				return reachOutDeletedMsg{name: r.ContactName, err: st.DeleteReachOut(context.Background(), r.ID)}
+			}
+		case key.Matches(msg, m.yesNo.No):
+			m.confirmDel = nil
+		}
+		return m, nil
+	}
+
+	k := m.keys
+	today := model.Today(m.clock)
+	if r, ok := m.selectedReachOut(); ok {
+		switch {
+		case key.Matches(msg, k.OpenReach):
+			c := model.Contact{ID: r.ContactID, Name: r.ContactName}
+			return m, func() tea.Msg { return openLogMsg{contact: &c, day: r.Day(), existing: &r} }
+		case key.Matches(msg, k.Remove):
+			m.confirmDel = &r
+			return m, nil
+		case key.Matches(msg, k.Deselect):
+			m.cursor = -1
+			return m, nil
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Edit):
+		return m, m.openForm()
+	case key.Matches(msg, k.Earlier):
+		return m.moveDay(m.day.AddDays(-1))
+	case key.Matches(msg, k.Later):
+		if !m.day.Before(today) {
+			return m, statusCmd(false, "That's today: the days ahead can't be filled in yet.")
+		}
+		return m.moveDay(m.day.AddDays(1))
+	case key.Matches(msg, k.Today):
+		return m.moveDay(today)
+	case key.Matches(msg, k.Log):
+		day := m.day
+		return m, func() tea.Msg { return openLogMsg{day: day} }
+	case key.Matches(msg, k.Down):
+		m.cursor = min(len(m.reachOuts)-1, m.cursor+1)
+	case key.Matches(msg, k.Up):
+		m.cursor = max(-1, m.cursor-1)
+	}
+	return m, nil
+}
+
+func (m checkInModel) moveDay(d model.Date) (checkInModel, tea.Cmd) {
+	m.day, m.loaded, m.has, m.checkIn = d, false, false, model.CheckIn{}
+	m.reachOuts, m.cursor = nil, -1
+	return m, m.load()
+}
+
+func (m checkInModel) helpKeys() []key.Binding {
+	switch {
+	case m.form != nil:
+		return m.form.helpKeys()
+	case m.confirmDel != nil:
+		return []key.Binding{m.yesNo.Yes, m.yesNo.No}
+	}
+	k := m.keys
+	if _, ok := m.selectedReachOut(); ok {
+		return []key.Binding{k.OpenReach, k.Remove, k.Deselect, k.Log}
+	}
+	return []key.Binding{k.Edit, k.Earlier, k.Later, k.Log}
+}
+
+func (m checkInModel) fullHelpKeys() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.Today}, {k.Log, k.Down, k.Up, k.OpenReach, k.Remove, k.Deselect}}
+}
+
+func (m checkInModel) view() string {
+	s := m.styles
+	w, h := m.width, m.height
+	if w <= 0 {
+		w, h = 80, 20
+	}
+	today := model.Today(m.clock)
+	var lines []string
+	if m.form != nil {
+		lines = append(lines, m.form.view())
+	} else {
+		head := s.Title.Render("Check-in · " + m.day.Time().Format("Monday 2 January 2006"))
+		if m.day == today {
+			head += s.Muted.Render(" (today)")
+		}
+		lines = append(lines, head, "")
+		switch {
+		case m.loadErr != nil:
+			lines = append(lines, s.Error.Render(wrap("Could not read this day: "+m.loadErr.Error(), w)))
+		case !m.loaded:
+			lines = append(lines, s.Muted.Render("Opening the day…"))
+		case !m.has && m.day == today:
+			lines = append(lines, "Not checked in yet today.", s.Muted.Render(wrap("Press enter to check in. Every question is optional; one answer is enough.", w)))
+		case !m.has:
+			lines = append(lines, "No check-in for this day.", s.Muted.Render(wrap("Press enter to fill it in now, if you remember.", w)))
+		default:
+			lines = append(lines, checkInSummary(m.checkIn, s, w)...)
+		}
+		if m.confirmDel != nil {
+			lines = append(lines, "", s.Prompt.Render(truncate("Remove the "+strings.ToLower(m.confirmDel.Channel.Label())+" with "+oneLine(m.confirmDel.ContactName)+" from this day? y/n", w)))
+		}
+	}
+	lines = append(lines, "")
+	lines = append(lines, m.reachOutLines(w, today)...)
+	return clip(strings.Join(lines, "\n"), w, h)
+}
+
+func (m checkInModel) reachOutLines(w int, today model.Date) []string {
+	s := m.styles
+	title := "Reach-outs " + dayWords(m.day, today)
+	if len(m.reachOuts) == 0 {
+		return []string{s.Heading.Render(title), s.Muted.Render(wrap("None logged. l logs one: who you called, texted, met or supported.", w))}
+	}
+	lines := []string{s.Heading.Render(fmt.Sprintf("%s (%d)", title, len(m.reachOuts)))}
+	for i, r := range m.reachOuts {
+		row := r.At.Format("15:04") + "  " + pad(oneLine(r.ContactName), min(24, max(6, w/4))) + "  " +
+			pad(r.Channel.Label(), 9) + "  " + r.Direction.Label()
+		if r.Helped != model.HelpedUnsaid {
+			row += " · helped: " + strings.ToLower(r.Helped.Label())
+		}
+		if r.Note != "" {
+			row += " · " + oneLine(r.Note)
+		}
+		if i == m.cursor && m.form == nil {
+			lines = append(lines, s.Selected.Render(truncate("› "+row, w)))
+		} else {
+			lines = append(lines, truncate("  "+row, w))
+		}
+	}
+	return lines
+}
+
+// checkInSummary shows a saved day in a few lines, only what was answered.
+func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
+	var parts []string
+	if c.Mood > 0 {
+		parts = append(parts, fmt.Sprintf("Mood %d of 5", c.Mood))
+	}
+	if c.Difficulty != model.DifficultyUnsaid {
+		parts = append(parts, c.Difficulty.Label())
+	}
+	if c.Craving != nil {
+		parts = append(parts, fmt.Sprintf("craving %d/10", *c.Craving))
+	}
+	if c.Meetings != nil {
+		parts = append(parts, plural(*c.Meetings, "meeting"))
+	}
+	if c.SleepHours != nil {
+		parts = append(parts, floatText(c.SleepHours)+"h sleep")
+	}
+	if c.Risky != nil {
+		parts = append(parts, "risky situation: "+boolText(c.Risky))
+	}
+	if c.Used != nil {
+		parts = append(parts, "used: "+boolText(c.Used))
+	}
+	if halt := c.HALT(); len(halt) > 0 {
+		parts = append(parts, "HALT: "+strings.Join(halt, ", "))
+	}
+	lines := []string{s.Success.Render("Checked in.") + " " + s.Muted.Render("e to change it.")}
+	if len(parts) > 0 {
+		lines = append(lines, strings.Split(wrap(strings.Join(parts, " · "), w), "\n")...)
+	}
+	if c.Gratitude != "" {
+		lines = append(lines, strings.Split(wrap("What helped: "+c.Gratitude, w), "\n")...)
+	}
+	if c.Note != "" {
+		lines = append(lines, strings.Split(wrap("Note: "+c.Note, w), "\n")...)
+	}
+	return lines
+}

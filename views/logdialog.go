@@ -1,0 +1,319 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// logDialog logs (or edits) one reach-out. Opened from Today, Contacts or
+// Check-in, it is one dialog owned by the root so it behaves the same
+// everywhere: pick the person (type a few letters, enter) unless they are
+// already known, then a short form whose defaults are right most of the
+// time — their preferred channel, "I reached out", now — so enter alone
+// logs it.
+type logDialog struct {
+	st     Store
+	clock  model.Clock
+	styles *Styles
+	day    model.Date
+
+	width, height int
+
+	// picking
+	picking  bool
+	filter   textinput.Model
+	all      []model.Contact
+	search   []string
+	matches  []int
+	cursor   int
+	loaded   bool
+	loadErr  error
+	pickKeys listKeys
+
+	// the form, once the person is known
+	contact  model.Contact
+	existing *model.ReachOut
+	form     *form
+	saving   bool
+}
+
+func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (*logDialog, tea.Cmd) {
+	d := &logDialog{st: st, clock: clock, styles: styles, day: msg.day, existing: msg.existing, pickKeys: newListKeys()}
+	if d.day.IsZero() {
+		d.day = model.Today(clock)
+	}
+	if msg.contact != nil {
+		return d, d.openForm(*msg.contact)
+	}
+	d.picking = true
+	d.filter = newInput()
+	d.filter.Prompt = "Who was it with? "
+	d.filter.Placeholder = "type a few letters of their name"
+	today := model.Today(clock)
+	return d, tea.Batch(d.filter.Focus(), func() tea.Msg {
+		cs, err := st.Contacts(context.Background(), false, today)
+		return pickerLoadedMsg{contacts: cs, err: err}
+	})
+}
+
+func channelLogOptions() []option {
+	opts := make([]option, len(model.LogChannels))
+	for i, c := range model.LogChannels {
+		opts[i] = option{string(c), c.Label()}
+	}
+	return opts
+}
+
+func directionOptions() []option {
+	opts := make([]option, len(model.Directions))
+	for i, d := range model.Directions {
+		opts[i] = option{string(d), d.Label()}
+	}
+	return opts
+}
+
+func helpedOptions() []option {
+	opts := make([]option, len(model.HelpedAnswers))
+	for i, h := range model.HelpedAnswers {
+		opts[i] = option{string(h), h.Label()}
+	}
+	opts[0].label = "–"
+	return opts
+}
+
+func (d *logDialog) openForm(c model.Contact) tea.Cmd {
+	d.picking = false
+	d.contact = c
+	r := model.ReachOut{ContactID: c.ID, Channel: c.Preferred, Direction: model.DirectionMine, At: d.defaultTime()}
+	if r.Channel == model.ChannelNone || !slices.Contains(model.LogChannels, r.Channel) {
+		r.Channel = model.ChannelCall
+	}
+	title := "Log a reach-out with " + oneLine(c.Name)
+	if d.existing != nil {
+		r = *d.existing
+		title = "Edit a reach-out with " + oneLine(c.Name)
+	}
+	fields := []*field{
+		choiceField(model.FieldChannel, "How", "←/→ or the first letter: c call, t text, i in person, m meeting, v video.", channelLogOptions(), string(r.Channel)),
+		choiceField(model.FieldDirection, "Who reached out", "", directionOptions(), string(r.Direction)),
+		textField(model.FieldAt, "When", "HH:MM on "+dayWords(d.day, model.Today(d.clock))+".", r.At.Format("15:04"), "HH:MM"),
+		textField(model.FieldNote, "Note", "Optional: what you talked about.", r.Note, "optional"),
+		choiceField(model.FieldHelped, "Did it help?", "y yes, s somewhat, n no.", helpedOptions(), string(r.Helped)),
+	}
+	var f *form
+	f = newForm(title, d.styles, fields, func() model.Problems {
+		if f == nil {
+			return nil
+		}
+		_, p := d.reachOut()
+		return p
+	})
+	f.enterSaves = true
+	d.form = f
+	d.form.setSize(d.width, d.height)
+	return d.form.focusField(0)
+}
+
+// defaultTime is now for today; for a day gone by, the same clock time on
+// that day, which the person can change.
+func (d *logDialog) defaultTime() time.Time {
+	now := d.clock.Now()
+	if d.day == model.DateOf(now) {
+		return now.Truncate(time.Minute)
+	}
+	return time.Date(d.day.Year, d.day.Month, d.day.Day, now.Hour(), now.Minute(), 0, 0, now.Location())
+}
+
+// reachOut reads the form back, with every problem found.
+func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
+	val := func(k string) string { return d.form.field(k).value() }
+	r := model.ReachOut{ContactID: d.contact.ID}
+	if d.existing != nil {
+		r = *d.existing
+	}
+	r.Channel = model.Channel(val(model.FieldChannel))
+	r.Direction = model.Direction(val(model.FieldDirection))
+	r.Note = val(model.FieldNote)
+	r.Helped = model.Helped(val(model.FieldHelped))
+	p := model.Problems{}
+	at, err := time.ParseInLocation("15:04", strings.TrimSpace(val(model.FieldAt)), d.clock.Now().Location())
+	if err != nil {
+		p[model.FieldAt] = "Use hours and minutes, like 09:30 or 21:05."
+	} else {
+		r.At = time.Date(d.day.Year, d.day.Month, d.day.Day, at.Hour(), at.Minute(), 0, 0, at.Location())
+	}
+	r = r.Normalize()
+	for k, v := range r.Validate(d.clock.Now()) {
+		if _, seen := p[k]; !seen && !(k == model.FieldAt && err != nil) {
+			p[k] = v
+		}
+	}
+	return r, p
+}
+
+func (d *logDialog) setSize(w, h int) {
+	d.width, d.height = w, h
+	d.filter.Width = max(1, w-len(d.filter.Prompt)-2)
+	if d.form != nil {
+		d.form.setSize(w, h)
+	}
+}
+
+func (d *logDialog) dirty() bool { return d.form != nil && d.form.dirty() }
+
+// update returns done=true when the dialog should close.
+func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case pickerLoadedMsg:
+		d.loaded, d.loadErr = true, msg.err
+		d.all = msg.contacts
+		d.search = make([]string, len(d.all))
+		for i, c := range d.all {
+			d.search[i] = c.SearchText()
+		}
+		d.refilter()
+		return false, nil
+	case reachOutSavedMsg:
+		d.saving = false
+		if msg.err != nil {
+			d.form.fail(msg.err)
+			return false, nil
+		}
+		return true, nil
+	case tea.KeyMsg:
+		if d.picking {
+			return d.updatePicker(msg)
+		}
+		if d.saving {
+			return false, nil
+		}
+		action, cmd := d.form.update(msg)
+		switch action {
+		case formCancel:
+			return true, nil
+		case formSave:
+			r, p := d.reachOut()
+			if len(p) > 0 {
+				d.form.fail(p)
+				return false, nil
+			}
+			d.saving = true
+			st, edited := d.st, d.existing != nil
+			return false, func() tea.Msg {
+				saved, err := st.SaveReachOut(context.Background(), r)
+				return reachOutSavedMsg{reachOut: saved, edited: edited, err: err}
+			}
+		}
+		return false, cmd
+	}
+	return false, nil
+}
+
+func (d *logDialog) updatePicker(msg tea.KeyMsg) (bool, tea.Cmd) {
+	switch {
+	case msg.String() == "esc":
+		return true, nil
+	case msg.String() == "enter":
+		if d.cursor >= 0 && d.cursor < len(d.matches) {
+			return false, d.openForm(d.all[d.matches[d.cursor]])
+		}
+		return false, nil
+	case msg.String() == "up" || msg.String() == "ctrl+p" || msg.String() == "shift+tab":
+		d.cursor = max(0, d.cursor-1)
+		return false, nil
+	case msg.String() == "down" || msg.String() == "ctrl+n" || msg.String() == "tab":
+		d.cursor = max(0, min(len(d.matches)-1, d.cursor+1))
+		return false, nil
+	}
+	var cmd tea.Cmd
+	d.filter, cmd = d.filter.Update(msg)
+	d.refilter()
+	return false, cmd
+}
+
+func (d *logDialog) refilter() {
+	words := strings.Fields(model.Fold(d.filter.Value()))
+	d.matches = d.matches[:0]
+	for i := range d.all {
+		if matchesAll(d.search[i], words) {
+			d.matches = append(d.matches, i)
+		}
+	}
+	d.cursor = 0
+}
+
+func (d *logDialog) helpKeys() []key.Binding {
+	if d.picking {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		}
+	}
+	return d.form.helpKeys()
+}
+
+func (d *logDialog) view() string {
+	if !d.picking {
+		return d.form.view()
+	}
+	s := d.styles
+	lines := []string{s.Title.Render("Log a reach-out · " + dayWords(d.day, model.Today(d.clock))), d.filter.View()}
+	switch {
+	case d.loadErr != nil:
+		lines = append(lines, s.Error.Render(wrap("Could not read your contacts: "+d.loadErr.Error(), d.width)))
+	case !d.loaded:
+		lines = append(lines, s.Muted.Render("Opening your contacts…"))
+	case len(d.all) == 0:
+		lines = append(lines, s.Muted.Render(wrap("Nobody in your contacts yet. Add someone in Contacts (2, then a) first.", d.width)))
+	case len(d.matches) == 0:
+		lines = append(lines, s.Muted.Render("Nobody matches; backspace to widen the search."))
+	}
+	rows := max(1, d.height-len(lines))
+	start := max(0, min(d.cursor-rows+1, len(d.matches)-rows))
+	for i := start; i < min(len(d.matches), start+rows); i++ {
+		c := d.all[d.matches[i]]
+		row := pad(oneLine(c.Name), max(4, d.width-16)) + " " + c.Circle.Short()
+		if i == d.cursor {
+			lines = append(lines, s.Selected.Render(truncate("› "+row, d.width)))
+		} else {
+			lines = append(lines, truncate("  "+row, d.width))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// dayWords names a day relative to today: "today", "yesterday", or the date.
+func dayWords(d, today model.Date) string {
+	switch today.DaysSince(d) {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return d.Time().Format("Monday 2 January 2006")
+}
+
+// loggedSentence is the footer after a save: "Logged a call with Maria."
+func loggedSentence(r model.ReachOut, edited bool) string {
+	if edited {
+		return fmt.Sprintf("Updated the %s with %s.", strings.ToLower(r.Channel.Label()), oneLine(r.ContactName))
+	}
+	what := strings.ToLower(r.Channel.Label())
+	switch r.Direction {
+	case model.DirectionTheirs:
+		return fmt.Sprintf("Logged: %s reached out (%s).", oneLine(r.ContactName), what)
+	case model.DirectionSupported:
+		return fmt.Sprintf("Logged: you supported %s (%s).", oneLine(r.ContactName), what)
+	}
+	return fmt.Sprintf("Logged: you reached out to %s (%s).", oneLine(r.ContactName), what)
+}
