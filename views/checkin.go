@@ -42,11 +42,11 @@ type checkInKeys struct {
 func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 	return checkInModel{st: st, clock: clock, styles: styles, yesNo: newConfirmKeys(), day: model.Today(clock), cursor: -1,
 		keys: checkInKeys{
-			Edit:      key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "check in")),
-			Earlier:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier day")),
-			Later:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later day")),
+			Edit:      key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "check in")),
+			Earlier:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
+			Later:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
 			Today:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
-			Log:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log reach-out")),
+			Log:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 			Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "reach-outs")),
 			Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "reach-outs")),
 			OpenReach: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit reach-out")),

@@ -407,7 +407,8 @@ func (m contactsModel) helpKeys() []key.Binding {
 	case m.archived:
 		return []key.Binding{m.keys.Restore, m.keys.ShowArchived, m.keys.Filter}
 	}
-	ks := []key.Binding{m.keys.Log, m.keys.Add, m.keys.Edit, m.keys.Archive, m.keys.Filter, m.keys.ShowArchived}
+	// a, / and enter are named on the list itself; the footer has the rest.
+	ks := []key.Binding{m.keys.Log, m.keys.Edit, m.keys.Archive, m.keys.ShowArchived}
 	if m.filter.Value() != "" {
 		ks = append(ks, m.keys.ClearFilter)
 	}
@@ -423,7 +424,9 @@ func (m contactsModel) fullHelpKeys() [][]key.Binding {
 }
 
 // wide reports whether the list and the detail fit side by side.
-func (m contactsModel) wide() bool { return m.width >= 72 }
+// Below 96 columns the list keeps every column and the detail opens with
+// enter instead.
+func (m contactsModel) wide() bool { return m.width >= 96 }
 
 func (m contactsModel) listWidth() int {
 	if !m.wide() {
@@ -508,7 +511,7 @@ func (m contactsModel) listView() string {
 	case m.archived:
 		lines = append(lines, s.Muted.Render(truncate("r restores · v back to active", lw)))
 	default:
-		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter open", lw)))
+		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter details", lw)))
 	}
 	// Columns: name, circle, last contact, due marker, any-time.
 	circleW, lastW, dueW, anyW := 11, 5, 7, 4

@@ -61,7 +61,7 @@ func newContactKeys() contactKeys {
 		Archive:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "archive")),
 		Restore:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restore")),
 		ShowArchived: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "archived")),
-		Log:          key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log reach-out")),
+		Log:          key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 	}
 }
 
@@ -79,7 +79,7 @@ func newFormKeys() formKeys {
 		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "back")),
 		Move:      key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab/shift+tab", "move")),
 		Choose:    key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "choose")),
-		Rate:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate, 0 clears")),
+		Rate:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate")),
 	}
 }
 

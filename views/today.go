@@ -61,7 +61,7 @@ func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
 		listKeys: newListKeys(),
 		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add a supporter")),
 		CheckIn:  key.NewBinding(key.WithKeys("c", "enter"), key.WithHelp("c", "check in")),
-		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log reach-out")),
+		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		SetStart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "recovery date")),
 	}}
 }
