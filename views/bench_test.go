@@ -101,3 +101,37 @@ func BenchmarkContactsFilterKeypress(b *testing.B) {
 		_ = d.app.View()
 	}
 }
+
+// BenchmarkCheckInDayMove measures [ on the Check-in screen: read one day
+// of the decade (its check-in and reach-outs) and redraw.
+func BenchmarkCheckInDayMove(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	d.send(keyMsg("3"))
+	b.ResetTimer()
+	for i := range b.N {
+		k := "["
+		if i%60 >= 30 {
+			k = "]"
+		}
+		d.send(keyMsg(k))
+		_ = d.app.View()
+	}
+}
+
+// BenchmarkTodayRedraw measures a keypress on Today with a decade of
+// check-ins behind the streak and sparklines.
+func BenchmarkTodayRedraw(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	d.send(keyMsg("1"))
+	b.ResetTimer()
+	for i := range b.N {
+		if i%2 == 0 {
+			d.send(keyMsg("j"))
+		} else {
+			d.send(keyMsg("k"))
+		}
+		_ = d.app.View()
+	}
+}
