@@ -105,7 +105,7 @@ func (c CheckIn) HALT() []string {
 // Normalize trims the free text.
 func (c CheckIn) Normalize() CheckIn {
 	c.Gratitude = strings.TrimSpace(c.Gratitude)
-	c.Note = strings.TrimRight(strings.TrimLeft(c.Note, " \t\r\n"), " \t\r\n")
+	c.Note = cleanText(c.Note, true)
 	return c
 }
 

@@ -94,7 +94,7 @@ func (c Contact) Normalize() Contact {
 	c.Phone = strings.TrimSpace(c.Phone)
 	c.Email = strings.TrimSpace(c.Email)
 	c.Availability = strings.TrimSpace(c.Availability)
-	c.Notes = strings.TrimRight(c.Notes, " \t\r\n")
+	c.Notes = cleanText(c.Notes, false)
 	if c.Circle == "" {
 		c.Circle = CircleOther
 	}

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -104,7 +103,7 @@ const MaxNoteLen = 2000
 
 // Normalize trims the note and fills the defaults: a call, that I made.
 func (r ReachOut) Normalize() ReachOut {
-	r.Note = strings.TrimRight(strings.TrimLeft(r.Note, " \t\r\n"), " \t\r\n")
+	r.Note = cleanText(r.Note, true)
 	if r.Channel == ChannelNone {
 		r.Channel = ChannelCall
 	}

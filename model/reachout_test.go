@@ -92,7 +92,7 @@ func TestReachOutValidate(t *testing.T) {
 		{"note of 2001 characters", func(r *ReachOut) { r.Note = strings.Repeat("n", MaxNoteLen+1) }, FieldNote},
 		{"note of 2000 emoji", func(r *ReachOut) { r.Note = strings.Repeat(family, MaxNoteLen) }, ""},
 		{"note of 2001 emoji", func(r *ReachOut) { r.Note = strings.Repeat(family, MaxNoteLen+1) }, FieldNote},
-		{"note with newlines and tabs", func(r *ReachOut) { r.Note = "one\ntwo\r\n\tthree" }, ""},
+		{"note with newlines and tabs", func(r *ReachOut) { r.Note = "one\ntwo\n\tthree" }, ""},
 		{"note with escape", func(r *ReachOut) { r.Note = "hi\x1b[2J" }, FieldNote},
 		{"note with NUL", func(r *ReachOut) { r.Note = "a\x00b" }, FieldNote},
 		{"note with bell", func(r *ReachOut) { r.Note = "a\x07" }, FieldNote},

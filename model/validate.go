@@ -158,7 +158,7 @@ const badEncoding = "This text has characters that could not be read (not UTF-8)
 // tabs.
 func hasControl(s string, multiline bool) bool {
 	for _, r := range s {
-		if multiline && (r == '\n' || r == '\t' || r == '\r') {
+		if multiline && (r == '\n' || r == '\t') {
 			continue
 		}
 		switch {
@@ -236,4 +236,17 @@ func EmailProblem(s string) string {
 		return hint
 	}
 	return ""
+}
+
+// cleanText tidies multi-line text a person typed or pasted: Windows and old
+// Mac line endings become plain line breaks (a lone carriage return would
+// send the terminal's cursor back over the line), and blank space at the
+// end, and with trimStart at the start, goes.
+func cleanText(s string, trimStart bool) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	if trimStart {
+		s = strings.TrimLeft(s, " \t\n")
+	}
+	return strings.TrimRight(s, " \t\n")
 }

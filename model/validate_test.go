@@ -557,3 +557,22 @@ func TestValidateRefusesImpossibleDatesAndHugeText(t *testing.T) {
 		t.Fatal("a name of megabytes in 200 characters was accepted")
 	}
 }
+
+// Line endings from Windows or old Macs become plain line breaks before
+// validation, so a lone carriage return never reaches the screen.
+func TestNormalizeTurnsCarriageReturnsIntoLineBreaks(t *testing.T) {
+	in := "one\r\ntwo\rthree\n"
+	if got := (Contact{Name: "x", Notes: in}).Normalize().Notes; got != "one\ntwo\nthree" {
+		t.Errorf("contact notes: %q", got)
+	}
+	if got := (CheckIn{Note: in}).Normalize().Note; got != "one\ntwo\nthree" {
+		t.Errorf("check-in note: %q", got)
+	}
+	if got := (ReachOut{Note: in}).Normalize().Note; got != "one\ntwo\nthree" {
+		t.Errorf("reach-out note: %q", got)
+	}
+	r := Reflection{Answers: []Answer{{Prompt: "p", Text: in}}}.Normalize()
+	if got := r.Answers[0].Text; got != "one\ntwo\nthree" {
+		t.Errorf("answer: %q", got)
+	}
+}
