@@ -131,3 +131,43 @@ func BenchmarkAddContacts500(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkReflectionHeadersLarge is the list of past weeks on the
+// Reflection screen: 520 weeks, each with its first line and answer count.
+func BenchmarkReflectionHeadersLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	for b.Loop() {
+		hs, err := st.ReflectionHeaders(ctx)
+		if err != nil || len(hs) != sample.LargeReflections {
+			b.Fatal(len(hs), err)
+		}
+	}
+}
+
+// BenchmarkReflectionLarge is opening one week, last week, among 520.
+func BenchmarkReflectionLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	week := model.WeekOf(today).Prev()
+	for b.Loop() {
+		r, ok, err := st.Reflection(ctx, week)
+		if err != nil || !ok || len(r.Answers) == 0 {
+			b.Fatal(ok, err)
+		}
+	}
+}
+
+// BenchmarkLastContactsBeforeLarge is the weekly summary's "who had faded
+// by the end of the week" on a decade of reach-outs: last week's Sunday.
+func BenchmarkLastContactsBeforeLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	sunday := model.WeekOf(today).Prev().Sunday()
+	for b.Loop() {
+		m, err := st.LastContactsBefore(ctx, sunday)
+		if err != nil || len(m) < 400 {
+			b.Fatal(len(m), err)
+		}
+	}
+}

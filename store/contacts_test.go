@@ -194,7 +194,7 @@ func TestNamesRoundTripExactly(t *testing.T) {
 	}
 	for _, name := range names {
 		c := fullContact()
-		c.Name, c.Nickname, c.Notes = name, name, name+"\n\tmore\r\n"+name
+		c.Name, c.Nickname, c.Notes = name, name, name+"\n\tmore\n"+name
 		saved, err := s.SaveContact(ctx, c)
 		if err != nil {
 			t.Fatalf("%q: %v", name, err)

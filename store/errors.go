@@ -108,3 +108,19 @@ func (e *CheckInError) Error() string {
 
 // Unwrap lets errors.As reach the model.Problems.
 func (e *CheckInError) Unwrap() error { return e.Problems }
+
+// ReflectionError says which reflection of a batch (AddReflections) was
+// refused and why; Index counts from 0, the message from 1 and names the
+// week.
+type ReflectionError struct {
+	Index    int
+	Week     model.Week
+	Problems model.Problems
+}
+
+func (e *ReflectionError) Error() string {
+	return fmt.Sprintf("reflection #%d (%s): %s", e.Index+1, e.Week, e.Problems.Error())
+}
+
+// Unwrap lets errors.As reach the model.Problems.
+func (e *ReflectionError) Unwrap() error { return e.Problems }

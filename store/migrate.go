@@ -25,6 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{"contacts and settings", execAll(schema1...)},
 	{"daily check-ins and the reach-out log", execAll(schema2...)},
+	{"weekly reflections", execAll(schema3...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
@@ -211,4 +212,37 @@ var schema2 = []string{
 		created_at  TEXT NOT NULL,
 		updated_at  TEXT NOT NULL
 	) STRICT`,
+}
+
+var schema3 = []string{
+	// One row per ISO week, 'YYYY-Www' as model.Week.String() writes it;
+	// the key is the week, so a second reflection for a week cannot exist.
+	// The CHECK refuses text that is not a week: week 53 only in the years
+	// that have one (28 December is always in a year's last ISO week). The
+	// ratings are 1 to 10, NULL when not answered (0 in the model). Both
+	// tables are read a week at a time, and their rows are short, so they
+	// are clustered by the week (WITHOUT ROWID) rather than reached through
+	// a second index.
+	`CREATE TABLE reflections (
+		week           TEXT PRIMARY KEY NOT NULL CHECK (
+			week GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' AND substr(week, 1, 4) >= '1900' AND
+			substr(week, 7) BETWEEN '01' AND strftime('%V', substr(week, 1, 4) || '-12-28')),
+		supported      INTEGER CHECK (supported BETWEEN 1 AND 10),
+		confidence     INTEGER CHECK (confidence BETWEEN 1 AND 10),
+		craving_bother INTEGER CHECK (craving_bother BETWEEN 1 AND 10),
+		created_at     TEXT NOT NULL,
+		updated_at     TEXT NOT NULL
+	) STRICT, WITHOUT ROWID`,
+
+	// A week's prompts in the order they were asked, each with the text of
+	// the prompt as it was then: changing the prompt set (a setting) never
+	// rewrites these. position counts from 0; a blank answer is '' and is
+	// kept with its prompt, so the week reads back as it was laid out.
+	`CREATE TABLE reflection_answers (
+		week     TEXT NOT NULL REFERENCES reflections (week) ON DELETE CASCADE,
+		position INTEGER NOT NULL CHECK (position >= 0),
+		prompt   TEXT NOT NULL CHECK (prompt <> ''),
+		answer   TEXT NOT NULL,
+		PRIMARY KEY (week, position)
+	) STRICT, WITHOUT ROWID`,
 }

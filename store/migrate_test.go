@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -74,8 +76,8 @@ func TestMigrateFromV1KeepsContacts(t *testing.T) {
 	}
 
 	s := openAt(t, path)
-	if v := userVersion(t, s); v != 2 || latestVersion() != 2 {
-		t.Fatalf("after Open: user_version %d (latest %d); want 2", v, latestVersion())
+	if v := userVersion(t, s); v != latestVersion() {
+		t.Fatalf("after Open: user_version %d; want the latest, %d", v, latestVersion())
 	}
 	active, err := s.Contacts(ctx, false, testToday)
 	if err != nil {
@@ -119,7 +121,7 @@ func TestMigrateFromV1KeepsContacts(t *testing.T) {
 	// Opening again is a no-op.
 	s.Close()
 	s = openAt(t, path)
-	if v := userVersion(t, s); v != 2 {
+	if v := userVersion(t, s); v != latestVersion() {
 		t.Errorf("second Open: user_version %d", v)
 	}
 }
@@ -266,5 +268,102 @@ func TestMigrationsAreWholeSteps(t *testing.T) {
 	s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'reach_outs'`).Scan(&n)
 	if n != 0 {
 		t.Error("the failed step left reach_outs behind")
+	}
+}
+
+// TestMigrateFromV2KeepsLog opens a journal written by schema 2 (contacts,
+// reach-outs and check-ins, no reflections): Open takes it to schema 3 and
+// every contact, reach-out, check-in and setting reads back exactly as
+// before; the new tables work beside them.
+func TestMigrateFromV2KeepsLog(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	old := journalAtVersion(t, path, 2)
+	archived := fullContact()
+	archived.Name, archived.Archived = "Chris Walsh", true
+	ids, err := old.AddContacts(ctx, []model.Contact{fullContact(), archived, {Name: "王芳"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log []model.ReachOut
+	for i := range 40 {
+		log = append(log, model.ReachOut{
+			ContactID: ids[i%len(ids)], At: fixedNow.Add(-time.Duration(i*19) * time.Hour).In(eastern),
+			Channel: model.LogChannels[i%len(model.LogChannels)], Note: fmt.Sprintf("call %d ☕", i),
+		})
+	}
+	if err := old.AddReachOuts(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	var days []model.CheckIn
+	for i := range 20 {
+		days = append(days, fullCheckIn(testToday.AddDays(-i)))
+	}
+	if err := old.AddCheckIns(ctx, days); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SetRecoveryStart(ctx, testToday.AddDays(-100)); err != nil {
+		t.Fatal(err)
+	}
+	type snapshot struct {
+		active, archived []model.Contact
+		log              []model.ReachOut
+		checkIns         []model.CheckIn
+		start            model.Date
+	}
+	take := func(s *Store) snapshot {
+		t.Helper()
+		var snap snapshot
+		var errs [5]error
+		snap.active, errs[0] = s.Contacts(ctx, false, testToday)
+		snap.archived, errs[1] = s.Contacts(ctx, true, testToday)
+		snap.log, errs[2] = s.ReachOutsBetween(ctx, model.Date{}, model.Date{})
+		snap.checkIns, errs[3] = s.CheckIns(ctx, model.Date{}, model.Date{})
+		snap.start, errs[4] = s.RecoveryStart(ctx)
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		return snap
+	}
+	before := take(old)
+	if len(before.active) != 2 || len(before.archived) != 1 || len(before.log) != 40 || len(before.checkIns) != 20 {
+		t.Fatalf("schema 2 journal: %d+%d contacts, %d reach-outs, %d check-ins",
+			len(before.active), len(before.archived), len(before.log), len(before.checkIns))
+	}
+	var n int
+	old.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name LIKE 'reflection%'`).Scan(&n)
+	if n != 0 {
+		t.Fatal("schema 2 already has reflections")
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := openAt(t, path)
+	if v := userVersion(t, s); v != 3 {
+		t.Fatalf("after Open: user_version %d; want 3", v)
+	}
+	if after := take(s); !reflect.DeepEqual(after, before) {
+		t.Errorf("the journal changed in migration:\n got %+v\nwant %+v", after, before)
+	}
+	checkIntegrity(t, s)
+
+	// The new tables work, and the old ones still take writes.
+	if _, err := s.SaveReflection(ctx, fullReflection(lastWeek)); err != nil {
+		t.Errorf("reflection after migration: %v", err)
+	}
+	if ps, err := s.Prompts(ctx); err != nil || len(ps) != len(model.DefaultPrompts) {
+		t.Errorf("prompts after migration: %q, %v", ps, err)
+	}
+	if _, err := s.SaveReachOut(ctx, model.ReachOut{ContactID: ids[2], At: fixedNow.Add(-time.Minute)}); err != nil {
+		t.Errorf("reach-out after migration: %v", err)
+	}
+	checkIntegrity(t, s)
+	s.Close()
+	s = openAt(t, path)
+	if v := userVersion(t, s); v != 3 {
+		t.Errorf("second Open: user_version %d", v)
 	}
 }

@@ -303,3 +303,48 @@ func queryReachOuts(ctx context.Context, tx *sql.Tx, query string, args ...any) 
 	}
 	return out, rows.Err()
 }
+
+// lastContactsBeforeSQL finds each contact's latest reach-out on or before
+// a local day in one query: per contact, one backward seek in
+// reach_outs_contact from the last instant that can fall on the day (?1,
+// the next midnight UTC plus maxOffset), skipping the few entries of the
+// following hours whose local day is later (?2). Ties on the second go to
+// the entry logged later, as LastContact's do.
+const lastContactsBeforeSQL = `SELECT c.id, last.at_unix, last.at_offset
+	FROM contacts c
+	JOIN reach_outs last ON last.id = (
+		SELECT r.id FROM reach_outs r
+		WHERE r.contact_id = c.id AND r.at_unix < ?1 AND r.day <= ?2
+		ORDER BY r.at_unix DESC, r.id DESC LIMIT 1)`
+
+// LastContactsBefore maps each contact (archived too) reached on or before
+// day, a local calendar day, to their latest reach-out up to the end of
+// that day, in the local time it was logged, as Contact.LastContact gives
+// it; contacts not reached by then are absent. The weekly summary asks it
+// for the end of a week, to say who had faded by then.
+func (s *Store) LastContactsBefore(ctx context.Context, day model.Date) (map[int64]time.Time, error) {
+	out := map[int64]time.Time{}
+	if day.IsZero() {
+		return out, nil
+	}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, lastContactsBeforeSQL,
+			day.AddDays(1).Time().Unix()+maxOffset, day.String())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, unix, offset int64
+			if err := rows.Scan(&id, &unix, &offset); err != nil {
+				return err
+			}
+			out[id] = localTime(unix, offset)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read who was reached by %s: %w", day, err)
+	}
+	return out, nil
+}

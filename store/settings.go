@@ -1,10 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -29,9 +33,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return errors.New("save setting: the key is empty")
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx,
-			`INSERT INTO settings (key, value) VALUES (?, ?)
-			 ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		_, err := tx.ExecContext(ctx, upsertSettingSQL, key, value)
 		return err
 	})
 	if err != nil {
@@ -40,8 +42,14 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	return nil
 }
 
+const upsertSettingSQL = `INSERT INTO settings (key, value) VALUES (?, ?)
+	ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+
 // The keys of the settings the store reads itself.
-const recoveryStartKey = "recovery_start"
+const (
+	recoveryStartKey = "recovery_start"
+	promptsKey       = "prompts" // a JSON array of strings
+)
 
 // FieldRecoveryStart is the key of the model.Problems SetRecoveryStart
 // refuses a date with, so a form can show the message beside the field.
@@ -86,4 +94,84 @@ func (s *Store) SetRecoveryStart(ctx context.Context, d model.Date) error {
 		return model.Problems{FieldRecoveryStart: "That day hasn't happened yet; choose today or a day gone by."}
 	}
 	return s.SetSetting(ctx, recoveryStartKey, d.String())
+}
+
+// Prompts is the person's current set of reflection prompts, in order:
+// model.DefaultPrompts (a copy) until they set their own. It is what a week
+// not yet begun offers; a saved week keeps the prompts it was asked with.
+func (s *Store) Prompts(ctx context.Context) ([]string, error) {
+	v, ok, err := s.Setting(ctx, promptsKey)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return slices.Clone(model.DefaultPrompts), nil
+	}
+	var stored []string
+	if err := json.Unmarshal([]byte(v), &stored); err == nil {
+		if set, p := checkPrompts(stored); len(p) == 0 {
+			return set, nil
+		}
+	}
+	// As with the recovery start date, the value stays out of the message.
+	return nil, errors.New("read the reflection prompts: the journal holds something that is not a list of prompts; set them again")
+}
+
+// SetPrompts replaces the prompt set with prompts, each trimmed, in their
+// order: adding, editing, reordering and removing prompts all come down to
+// this. An empty set, more than model.MaxPrompts, a prompt that fails
+// model.PromptProblem or repeats another (ignoring case and accents) is
+// refused with a model.Problems, under model.FieldPrompt for the set as a
+// whole or model.FieldPrompt plus the prompt's index from 0 ("prompt3" for
+// the fourth), and nothing changes. Weeks already written keep the prompts
+// they were asked with: this writes one setting and nothing else.
+func (s *Store) SetPrompts(ctx context.Context, prompts []string) error {
+	set, p := checkPrompts(prompts)
+	if len(p) > 0 {
+		return p
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // readable in the sqlite3 shell: "&", not "\u0026"
+	if err := enc.Encode(set); err != nil {
+		return fmt.Errorf("save the reflection prompts: %w", err)
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, upsertSettingSQL, promptsKey, strings.TrimSuffix(b.String(), "\n"))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("save the reflection prompts: %w", err)
+	}
+	return nil
+}
+
+// checkPrompts trims a prompt set and says what is wrong with it, if
+// anything.
+func checkPrompts(prompts []string) ([]string, model.Problems) {
+	p := model.Problems{}
+	set := make([]string, len(prompts))
+	seen := make(map[string]int, len(prompts))
+	for i, q := range prompts {
+		q = strings.TrimSpace(q)
+		set[i] = q
+		field := fmt.Sprintf("%s%d", model.FieldPrompt, i)
+		if msg := model.PromptProblem(q); msg != "" {
+			p[field] = msg
+			continue
+		}
+		key := model.Fold(q)
+		if first, dup := seen[key]; dup {
+			p[field] = fmt.Sprintf("This is the same as prompt %d; keep one of them.", first+1)
+		} else {
+			seen[key] = i
+		}
+	}
+	switch {
+	case len(set) == 0:
+		p[model.FieldPrompt] = "Keep at least one prompt; a week needs something to answer."
+	case len(set) > model.MaxPrompts:
+		p[model.FieldPrompt] = fmt.Sprintf("A set holds at most %d prompts; this one has %d.", model.MaxPrompts, len(set))
+	}
+	return set, p
 }

@@ -20,10 +20,10 @@ func TestOpenFreshJournalIsMigrated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 2 {
-		t.Errorf("identity = %+v, want application id %#x and user_version 2", id, applicationID)
+	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 3 {
+		t.Errorf("identity = %+v, want application id %#x and user_version 3", id, applicationID)
 	}
-	for _, table := range []string{"settings", "contacts", "contact_tags", "reach_outs", "check_ins"} {
+	for _, table := range []string{"settings", "contacts", "contact_tags", "reach_outs", "check_ins", "reflections", "reflection_answers"} {
 		var n int
 		if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {
 			t.Errorf("table %s: n=%d err=%v", table, n, err)
@@ -251,7 +251,7 @@ func TestOpenRefuses(t *testing.T) {
 				db.Close()
 			},
 			want:    ErrNewerJournal,
-			wantMsg: "it was written by a newer Tether (schema 99; this one knows 2). Update Tether to open it; the file was not changed.",
+			wantMsg: "it was written by a newer Tether (schema 99; this one knows 3). Update Tether to open it; the file was not changed.",
 		},
 		{
 			name: "random bytes",

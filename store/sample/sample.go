@@ -5,7 +5,7 @@
 //
 // Each kind of record has its own file (contacts.go, with names.go for the
 // name pools; reachouts.go, with decade.go for the large journal's log;
-// checkins.go); later kinds (reflections) join them and are written by
+// checkins.go; reflections.go); later kinds join them and are written by
 // Generate after the contacts.
 package sample
 
@@ -52,8 +52,9 @@ const seed1, seed2 = 0x7e7e_2026, 0x5eed_0001
 // journal is everything one generation produces, before it is written.
 type journal struct {
 	contacts      []model.Contact
-	reachOuts     []plannedReachOut // in time order
-	checkIns      []model.CheckIn   // in day order
+	reachOuts     []plannedReachOut  // in time order
+	checkIns      []model.CheckIn    // in day order
+	reflections   []model.Reflection // in week order
 	recoveryStart model.Date
 }
 
@@ -71,6 +72,7 @@ func build(size Size, today model.Date) (journal, error) {
 		j.reachOuts, meetings = smallReachOuts(r, today, j.contacts, lapse)
 		j.checkIns = smallCheckIns(r, today, lapse, meetings)
 		j.recoveryStart = smallRecoveryStart(today)
+		j.reflections = reflectionsFor(r, today, SmallReflections, 0.6, false, j.reachOuts, j.checkIns, []model.Date{lapse})
 	case Large:
 		j.contacts = append(smallContacts(today), earlyYears(today)...)
 		j.contacts = append(j.contacts, largeContacts(r, today, LargeContacts-len(j.contacts))...)
@@ -83,6 +85,7 @@ func build(size Size, today model.Date) (journal, error) {
 		lapses := largeLapses(r, today)
 		j.checkIns = largeCheckIns(r, today, lapses, meetings)
 		j.recoveryStart = largeRecoveryStart(today, lapses)
+		j.reflections = reflectionsFor(r, today, LargeReflections, 0, true, j.reachOuts, j.checkIns, lapses)
 	default:
 		return j, fmt.Errorf("unknown sample size %q: use small or large", size)
 	}
@@ -91,8 +94,10 @@ func build(size Size, today model.Date) (journal, error) {
 
 // Generate fills an open, empty journal with the sample of the given size,
 // as of today, in one transaction per record kind: contacts, reach-outs,
-// check-ins, then the recovery start date. Nothing is dated today or later,
-// so the person trying the demo has today's check-in to fill in.
+// check-ins, weekly reflections, then the recovery start date. Nothing is
+// dated today or later, and no reflection is of this week, so the person
+// trying the demo has today's check-in and this week's reflection to fill
+// in. The prompt set is left unset: the defaults, as in a new journal.
 func Generate(ctx context.Context, st *store.Store, size Size, today model.Date) error {
 	if today.IsZero() {
 		return errors.New("sample: no date given for today")
@@ -125,6 +130,9 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 		return fmt.Errorf("sample: %w", err)
 	}
 	if err := st.AddCheckIns(ctx, j.checkIns); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	if err := st.AddReflections(ctx, j.reflections); err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
 	if err := st.SetRecoveryStart(ctx, j.recoveryStart); err != nil {

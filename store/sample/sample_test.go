@@ -78,6 +78,26 @@ func TestSampleLogIsValid(t *testing.T) {
 		if j.recoveryStart.IsZero() || !j.recoveryStart.Before(today) {
 			t.Errorf("%s recovery start %v", size, j.recoveryStart)
 		}
+		// Reflections: one a week, consecutive, ending last week (this
+		// week is the demo's), each valid, none saved today or later.
+		want := map[Size]int{Small: SmallReflections, Large: LargeReflections}[size]
+		if n := len(j.reflections); n != want {
+			t.Errorf("%s: %d reflections; want %d", size, n, want)
+		}
+		for i, r := range j.reflections {
+			if p := r.Normalize().Validate(today); len(p) > 0 {
+				t.Errorf("%s reflection %v: %v", size, r.Week, p)
+			}
+			if i > 0 && r.Week != j.reflections[i-1].Week.Next() {
+				t.Errorf("%s: %v follows %v", size, r.Week, j.reflections[i-1].Week)
+			}
+			if !model.DateOf(r.UpdatedAt).Before(today) || model.DateOf(r.UpdatedAt).Before(r.Week.Monday()) {
+				t.Errorf("%s reflection %v saved %v", size, r.Week, r.UpdatedAt)
+			}
+		}
+		if last := j.reflections[len(j.reflections)-1].Week; last != model.WeekOf(today).Prev() {
+			t.Errorf("%s: the last reflection is of %v; want last week", size, last)
+		}
 	}
 }
 
@@ -89,9 +109,10 @@ func TestGenerate(t *testing.T) {
 		minAnyTime            int
 		reachOuts             [2]int // at least, at most
 		checkIns              [2]int
+		reflections           int
 	}{
-		{Small, 18, 3, 24, 3, [2]int{130, 180}, [2]int{52, 58}},
-		{Large, 200, 100, 500, 12, [2]int{LargeReachOuts, LargeReachOuts}, [2]int{LargeCheckIns, LargeCheckIns}},
+		{Small, 18, 3, 24, 3, [2]int{130, 180}, [2]int{52, 58}, SmallReflections},
+		{Large, 200, 100, 500, 12, [2]int{LargeReachOuts, LargeReachOuts}, [2]int{LargeCheckIns, LargeCheckIns}, LargeReflections},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.size), func(t *testing.T) {
@@ -99,6 +120,7 @@ func TestGenerate(t *testing.T) {
 			lists := make([][]model.Contact, 2)
 			logs := make([][]model.ReachOut, 2)
 			days := make([][]model.CheckIn, 2)
+			weeks := make([][]model.Reflection, 2)
 			for run := range 2 {
 				path := filepath.Join(t.TempDir(), "sample.db")
 				if err := Write(ctx, path, tt.size, today); err != nil {
@@ -145,6 +167,23 @@ func TestGenerate(t *testing.T) {
 				if _, ok, _ := st.CheckIn(ctx, today.AddDays(-1)); !ok {
 					t.Error("yesterday has no check-in")
 				}
+				heads, err := st.ReflectionHeaders(ctx)
+				if err != nil || len(heads) != tt.reflections {
+					t.Errorf("%d reflections (%v); want %d", len(heads), err, tt.reflections)
+				}
+				for _, h := range heads {
+					r, ok, err := st.Reflection(ctx, h.Week)
+					if !ok || err != nil {
+						t.Fatalf("week %v: %v, %v", h.Week, ok, err)
+					}
+					weeks[run] = append(weeks[run], r)
+				}
+				if _, ok, _ := st.Reflection(ctx, model.WeekOf(today)); ok {
+					t.Error("this week already has a reflection")
+				}
+				if ps, err := st.Prompts(ctx); err != nil || !reflect.DeepEqual(ps, model.DefaultPrompts) {
+					t.Errorf("prompts %q, %v; want the defaults", ps, err)
+				}
 				if start, err := st.RecoveryStart(ctx); start.IsZero() || err != nil {
 					t.Errorf("recovery start %v, %v", start, err)
 				}
@@ -174,6 +213,9 @@ func TestGenerate(t *testing.T) {
 			}
 			if !reflect.DeepEqual(days[0], days[1]) {
 				t.Error("two runs with the same size and day gave different check-ins")
+			}
+			if !reflect.DeepEqual(weeks[0], weeks[1]) {
+				t.Error("two runs with the same size and day gave different reflections")
 			}
 		})
 	}
@@ -227,7 +269,8 @@ func BenchmarkBuildLarge(b *testing.B) {
 }
 
 // BenchmarkGenerateLarge is writing a new large journal from scratch: 500
-// contacts, 50,000 reach-outs and 3,650 check-ins, one transaction each.
+// contacts, 50,000 reach-outs, 3,650 check-ins and 520 reflections, one
+// transaction each.
 func BenchmarkGenerateLarge(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {

@@ -1,6 +1,8 @@
 package sample
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -202,4 +204,107 @@ func average(cs []model.CheckIn, pick func(model.CheckIn) (float64, bool)) float
 		}
 	}
 	return sum / float64(max(n, 1))
+}
+
+// TestReflectionsShowTheYears checks the large journal's weeks: the prompt
+// set changed twice and the old weeks kept their prompts; answers written
+// the way people write (several lines, emoji, prompts left blank); ratings
+// climbing over the decade, with the lapse weeks below the weeks around
+// them; and the demo's two months on the default prompts.
+func TestReflectionsShowTheYears(t *testing.T) {
+	j, err := build(Large, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := map[string]int{}
+	var multiLine, emoji, blank, answers int
+	for _, r := range j.reflections {
+		var prompts []string
+		for _, a := range r.Answers {
+			prompts = append(prompts, a.Prompt)
+			answers++
+			switch {
+			case a.Text == "":
+				blank++
+			case strings.Contains(a.Text, "\n"):
+				multiLine++
+			}
+			if strings.ContainsFunc(a.Text, func(r rune) bool { return r >= 0x1F300 }) {
+				emoji++
+			}
+		}
+		sets[strings.Join(prompts, "|")]++
+	}
+	older, short := strings.Join(olderPrompts, "|"), strings.Join(model.DefaultPrompts, "|")
+	short = strings.Replace(short, model.DefaultPrompts[3], shortPrompt3, 1)
+	if len(sets) != 3 || sets[older] != olderWeeks || sets[short] != shortPromptWeeks-olderWeeks ||
+		sets[strings.Join(model.DefaultPrompts, "|")] != LargeReflections-shortPromptWeeks {
+		t.Errorf("prompt sets used: %v", sets)
+	}
+	if !slices.Equal(promptsOf(j.reflections[0]), olderPrompts) || !slices.Equal(promptsOf(j.reflections[len(j.reflections)-1]), model.DefaultPrompts) {
+		t.Error("want the first week on the older prompts and the last on the defaults")
+	}
+	if multiLine < 100 || emoji < 50 || blank < answers/20 || blank > answers/4 {
+		t.Errorf("of %d answers: %d on several lines, %d with emoji, %d blank", answers, multiLine, emoji, blank)
+	}
+
+	ratings := func(rs []model.Reflection) (supported, confidence, bother float64) {
+		var s, c, b, ns, nc, nb float64
+		for _, r := range rs {
+			if r.Supported > 0 {
+				s, ns = s+float64(r.Supported), ns+1
+			}
+			if r.Confidence > 0 {
+				c, nc = c+float64(r.Confidence), nc+1
+			}
+			if r.CravingBother > 0 {
+				b, nb = b+float64(r.CravingBother), nb+1
+			}
+		}
+		return s / ns, c / nc, b / nb
+	}
+	s0, c0, b0 := ratings(j.reflections[:52])
+	s9, c9, b9 := ratings(j.reflections[len(j.reflections)-52:])
+	if s9 < s0+2.5 || c9 < c0+2.5 || b9 > b0-2.5 {
+		t.Errorf("first year supported %.1f, confidence %.1f, craving bother %.1f; last year %.1f, %.1f, %.1f",
+			s0, c0, b0, s9, c9, b9)
+	}
+	lapsed := map[model.Week]bool{}
+	for _, c := range j.checkIns {
+		if c.Used != nil && *c.Used {
+			lapsed[model.WeekOf(c.Day)] = true
+		}
+	}
+	var dips, lapses int
+	for i, r := range j.reflections {
+		if !lapsed[r.Week] || i < 4 || i+4 >= len(j.reflections) {
+			continue
+		}
+		lapses++
+		_, around, _ := ratings(append(slices.Clone(j.reflections[i-4:i]), j.reflections[i+1:i+5]...))
+		if r.Confidence != 0 && float64(r.Confidence) < around {
+			dips++
+		}
+	}
+	if lapses < 3 || dips < lapses*2/3 {
+		t.Errorf("confidence dipped in %d of %d lapse weeks", dips, lapses)
+	}
+
+	small, err := build(Small, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range small.reflections {
+		if !slices.Equal(promptsOf(r), model.DefaultPrompts) || !r.Begun() {
+			t.Errorf("demo week %v: prompts %q, begun %v", r.Week, promptsOf(r), r.Begun())
+		}
+	}
+}
+
+func promptsOf(r model.Reflection) []string {
+	var out []string
+	for _, a := range r.Answers {
+		out = append(out, a.Prompt)
+	}
+	return out
 }
