@@ -229,3 +229,41 @@ func lineContaining(screen, text string) string {
 	}
 	return ""
 }
+
+func TestEndToEndReflectionSurvivesQuitFromTheList(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	run := fmt.Sprintf("%s --db %s", bin, db)
+
+	s := startTmux(t, run)
+	s.waitFor("Welcome to Tether")
+	s.keys("4")
+	s.waitFor("Not written yet")
+	s.keys("e")
+	s.waitFor("How supported I felt")
+	s.typeText("8")
+	s.keys("Tab", "Tab", "Tab")
+	s.typeText("Line one 🌻 with Maria")
+	s.keys("Enter")
+	s.typeText("line two ✨ at the meeting")
+	s.keys("Tab") // moving to the next prompt saves
+	s.waitFor("Saved")
+	s.keys("Escape")
+	s.waitFor("Felt supported 8/10")
+	s.keys("w")
+	s.waitFor("Past weeks")
+	s.waitFor("Line one 🌻 with Maria")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+
+	s = startTmux(t, run)
+	s.waitFor("Today")
+	s.keys("4")
+	scr := s.waitFor("Line one 🌻 with Maria")
+	if !strings.Contains(scr, "line two ✨ at the meeting") || !strings.Contains(scr, "Felt supported 8/10") {
+		t.Fatalf("reflection not intact after reopening:\n%s", scr)
+	}
+	s.keys("q")
+	s.waitFor("EXITED:0")
+}

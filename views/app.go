@@ -2,6 +2,7 @@ package views
 
 import (
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -50,7 +51,7 @@ type App struct {
 	today      todayModel
 	contacts   contactsModel
 	checkIn    checkInModel
-	reflection upcomingModel
+	reflection reflectionModel
 	network    upcomingModel
 	crisis     crisisModel
 	log        *logDialog // the reach-out dialog, over any screen
@@ -72,11 +73,10 @@ func New(st Store, opts Options) App {
 	return App{
 		st: st, clock: clock, badge: opts.Badge, styles: styles,
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
-		today:    newTodayModel(st, clock, styles),
-		contacts: newContactsModel(st, clock, styles),
-		checkIn:  newCheckInModel(st, clock, styles),
-		reflection: upcomingModel{styles: styles, title: "Reflection",
-			what: "Weekly reflection will live here: a few questions about your week of connection, kept per week so you can re-read them months later. It arrives in a later version."},
+		today:      newTodayModel(st, clock, styles),
+		contacts:   newContactsModel(st, clock, styles),
+		checkIn:    newCheckInModel(st, clock, styles),
+		reflection: newReflectionModel(st, clock, styles),
 		network: upcomingModel{styles: styles, title: "Network",
 			what: "The network review will live here: which circles are thin, who has faded, and how mood and cravings are moving. It arrives in a later version."},
 		crisis: newCrisisModel(st, styles),
@@ -85,13 +85,13 @@ func New(st Store, opts Options) App {
 
 // Init starts the first loads; nothing here touches the disk itself.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.crisis.load())
 }
 
 // reloadAll refreshes every screen after a write, so what one screen
 // changed shows everywhere (and a change from another window shows too).
 func (a *App) reloadAll() tea.Cmd {
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.crisis.load())
 }
 
 // capturing reports whether something has the keyboard for typing, in
@@ -107,13 +107,16 @@ func (a App) capturing() bool {
 		return a.contacts.capturing()
 	case screenCheckIn:
 		return a.checkIn.capturing()
+	case screenReflection:
+		return a.reflection.capturing()
 	}
 	return false
 }
 
 // Dirty reports unsaved typing anywhere.
 func (a App) Dirty() bool {
-	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || (a.log != nil && a.log.dirty())
+	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || a.reflection.dirty() ||
+		(a.log != nil && a.log.dirty())
 }
 
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -140,6 +143,19 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case checkInDayLoadedMsg:
 		var cmd tea.Cmd
 		a.checkIn, cmd = a.checkIn.update(msg)
+		return a, cmd
+	case autosaveLaterMsg:
+		return a, tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg(msg) })
+	case weekLoadedMsg, headersLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg:
+		var cmd tea.Cmd
+		a.reflection, cmd = a.reflection.update(msg)
+		return a, cmd
+	case reflectionSavedMsg:
+		var cmd tea.Cmd
+		a.reflection, cmd = a.reflection.update(msg)
+		if msg.err == nil {
+			cmd = tea.Batch(cmd, a.today.load())
+		}
 		return a, cmd
 	case contactSavedMsg, contactArchivedMsg:
 		var cmd tea.Cmd
@@ -186,6 +202,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.active = screenCheckIn
 		a.resize()
 		return a, a.checkIn.showToday()
+	case switchToReflectionMsg:
+		a.active = screenReflection
+		a.resize()
+		return a, a.reflection.writeThisWeek()
 	case tea.KeyMsg:
 		return a.updateKey(msg)
 	}
@@ -293,6 +313,8 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		a.contacts, cmd = a.contacts.update(msg)
 	case screenCheckIn:
 		a.checkIn, cmd = a.checkIn.update(msg)
+	case screenReflection:
+		a.reflection, cmd = a.reflection.update(msg)
 	}
 	return cmd
 }
@@ -309,6 +331,10 @@ func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
 		return a, a.contacts.load()
 	case screenCheckIn:
 		return a, a.checkIn.load()
+	case screenReflection:
+		if a.reflection.form == nil {
+			return a, a.reflection.load()
+		}
 	}
 	return a, nil
 }
@@ -336,12 +362,11 @@ func (a *App) resize() {
 	a.today.setSize(w, h)
 	a.contacts.setSize(w, h)
 	a.checkIn.setSize(w, h)
+	a.reflection.setSize(w, h)
 	if a.log != nil {
 		a.log.setSize(w, h)
 	}
-	for _, u := range []*upcomingModel{&a.reflection, &a.network} {
-		u.width, u.height = w, h
-	}
+	a.network.width, a.network.height = w, h
 	a.crisis.width, a.crisis.height = w, h
 }
 
@@ -365,6 +390,8 @@ func (a App) ShortHelp() []key.Binding {
 		ks = a.contacts.helpKeys()
 	case screenCheckIn:
 		ks = a.checkIn.helpKeys()
+	case screenReflection:
+		ks = a.reflection.helpKeys()
 	}
 	if a.capturing() {
 		return append(ks, k.CrisisAnywhere)
@@ -386,6 +413,8 @@ func (a App) FullHelp() [][]key.Binding {
 		return append(a.today.fullHelpKeys(), global...)
 	case screenCheckIn:
 		return append(a.checkIn.fullHelpKeys(), global...)
+	case screenReflection:
+		return append(a.reflection.fullHelpKeys(), global...)
 	}
 	return global
 }

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -23,13 +24,15 @@ type fakeStore struct {
 	reachOuts map[int64]model.ReachOut
 	checkIns  map[model.Date]model.CheckIn
 	start     model.Date
+	reflects  map[model.Week]model.Reflection
+	prompts   []string
 	nextID    int64
 	saveErr   error
 	saves     int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
-	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}}
+	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}, reflects: map[model.Week]model.Reflection{}}
 	for _, c := range cs {
 		f.nextID++
 		c.ID = f.nextID
@@ -238,6 +241,83 @@ func (f *fakeStore) SetRecoveryStart(_ context.Context, d model.Date) error {
 	return nil
 }
 
+func (f *fakeStore) Reflection(_ context.Context, w model.Week) (model.Reflection, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.reflects[w]
+	r.Answers = slices.Clone(r.Answers)
+	return r, ok, nil
+}
+
+func (f *fakeStore) SaveReflection(_ context.Context, r model.Reflection) (model.Reflection, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return model.Reflection{}, f.saveErr
+	}
+	r = r.Normalize()
+	if p := r.Validate(model.Today(fixedClock)); len(p) > 0 {
+		return model.Reflection{}, p
+	}
+	f.saves++
+	r.Answers = slices.Clone(r.Answers)
+	f.reflects[r.Week] = r
+	return r, nil
+}
+
+func (f *fakeStore) ReflectionHeaders(context.Context) ([]model.ReflectionHeader, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.ReflectionHeader
+	for _, r := range f.reflects {
+		n := 0
+		for _, a := range r.Answers {
+			if strings.TrimSpace(a.Text) != "" {
+				n++
+			}
+		}
+		out = append(out, model.ReflectionHeader{Week: r.Week, FirstLine: r.FirstLine(), Answered: n})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[j].Week.Before(out[i].Week) })
+	return out, nil
+}
+
+func (f *fakeStore) Prompts(context.Context) ([]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.prompts == nil {
+		return slices.Clone(model.DefaultPrompts), nil
+	}
+	return slices.Clone(f.prompts), nil
+}
+
+func (f *fakeStore) SetPrompts(_ context.Context, prompts []string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(prompts) == 0 {
+		return model.Problems{model.FieldPrompt: "Keep at least one prompt."}
+	}
+	for i, p := range prompts {
+		if msg := model.PromptProblem(p); msg != "" {
+			return model.Problems{fmt.Sprintf("%s%d", model.FieldPrompt, i): msg}
+		}
+	}
+	f.prompts = slices.Clone(prompts)
+	return nil
+}
+
+func (f *fakeStore) LastContactsBefore(_ context.Context, day model.Date) (map[int64]time.Time, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[int64]time.Time{}
+	for _, r := range f.reachOuts {
+		if !r.Day().After(day) && r.At.After(out[r.ContactID]) {
+			out[r.ContactID] = r.At
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeStore) byName(name string) (model.Contact, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -277,6 +357,9 @@ func (l *loop) run(cmd tea.Cmd) {
 		}
 	case tea.QuitMsg:
 		l.quit = true
+	case autosaveLaterMsg:
+		// Time does not pass in tests by itself: a test sends autosaveMsg
+		// when it wants the pause in typing to be over.
 	default:
 		l.send(msg)
 	}

@@ -34,6 +34,12 @@ type form struct {
 	// enterSaves makes enter save from any field, for short forms where
 	// one keystroke should confirm the defaults.
 	enterSaves bool
+	// stacked puts each label on its own line above its value, for long
+	// labels such as reflection prompts.
+	stacked bool
+	// autosaves marks a form whose owner saves as the person goes: esc
+	// closes it without asking to discard.
+	autosaves bool
 
 	width, height int
 	offset        int
@@ -202,7 +208,16 @@ func (f *form) field(key string) *field {
 	return nil
 }
 
-// dirty reports whether anything differs from what the form opened with.
+// markClean records the current values as saved, for forms that save
+// without closing (autosave).
+func (f *form) markClean() {
+	for _, fl := range f.fields {
+		fl.initial = fl.value()
+	}
+}
+
+// dirty reports whether anything differs from what the form opened with
+// (or last saved).
 func (f *form) dirty() bool {
 	for _, fl := range f.fields {
 		if fl.value() != fl.initial {
@@ -215,6 +230,9 @@ func (f *form) dirty() bool {
 func (f *form) setSize(w, h int) {
 	f.width, f.height = w, h
 	vw := max(4, w-f.labelWidth()-4)
+	if f.stacked {
+		vw = max(4, w-4)
+	}
 	for _, fl := range f.fields {
 		switch fl.kind {
 		case kindText:
@@ -315,7 +333,7 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 		}
 		return formSave, nil
 	case key.Matches(km, f.keys.Cancel):
-		if f.dirty() {
+		if f.dirty() && !f.autosaves {
 			f.confirming = true
 			return formNone, nil
 		}
@@ -438,14 +456,24 @@ func (fl *field) updateRating(km tea.KeyMsg) {
 	case "right":
 		fl.rating = min(fl.max, fl.rating+1)
 		return
-	case "0", "backspace", "delete":
+	case "backspace", "delete":
 		fl.rating = 0
 		return
+	case "0":
+		if fl.max < 10 || fl.rating != 1 {
+			fl.rating = 0
+			return
+		}
 	}
 	if km.Type != tea.KeyRunes || len(km.Runes) == 0 {
 		return
 	}
-	if r := km.Runes[len(km.Runes)-1]; r >= '1' && r <= '9' {
+	r := km.Runes[len(km.Runes)-1]
+	if r == '0' && fl.max >= 10 && (fl.rating == 1 || (len(km.Runes) > 1 && km.Runes[len(km.Runes)-2] == '1')) {
+		fl.rating = 10 // "1" then "0" types ten on a 1–10 scale
+		return
+	}
+	if r >= '1' && r <= '9' {
 		if d := int(r - '0'); d <= fl.max {
 			fl.rating = d
 		}
@@ -535,11 +563,26 @@ func (f *form) fieldLines(fl *field, focused bool, lw int) []string {
 		}
 	}
 	valLines := strings.Split(val, "\n")
-	out := []string{marker + label + " " + valLines[0]}
-	for _, l := range valLines[1:] {
-		out = append(out, indent+l)
-	}
+	var out []string
 	vw := max(1, f.width-lw-3)
+	if f.stacked {
+		indent, vw = "  ", max(1, f.width-2)
+		for i, l := range strings.Split(wrap(fl.label, max(1, f.width-2)), "\n") {
+			if i == 0 {
+				out = append(out, marker+labelStyle.Render(l))
+			} else {
+				out = append(out, "  "+labelStyle.Render(l))
+			}
+		}
+		for _, l := range valLines {
+			out = append(out, indent+l)
+		}
+	} else {
+		out = append(out, marker+label+" "+valLines[0])
+		for _, l := range valLines[1:] {
+			out = append(out, indent+l)
+		}
+	}
 	if msg := f.visibleProblem(fl); msg != "" {
 		for _, l := range strings.Split(wrap("! "+msg, vw), "\n") {
 			out = append(out, indent+s.Error.Render(l))

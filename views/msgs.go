@@ -93,3 +93,7 @@ type checkInDayLoadedMsg struct {
 // switchToCheckInMsg asks the root to show the Check-in screen on today,
 // with the form open; Today's "check in" key sends it.
 type switchToCheckInMsg struct{}
+
+// switchToReflectionMsg asks the root to open this week's reflection for
+// writing; Today's gentle Friday line offers it.
+type switchToReflectionMsg struct{}

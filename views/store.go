@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -27,4 +28,13 @@ type Store interface {
 
 	RecoveryStart(ctx context.Context) (model.Date, error)
 	SetRecoveryStart(ctx context.Context, d model.Date) error
+
+	Reflection(ctx context.Context, w model.Week) (model.Reflection, bool, error)
+	SaveReflection(ctx context.Context, r model.Reflection) (model.Reflection, error)
+	ReflectionHeaders(ctx context.Context) ([]model.ReflectionHeader, error)
+	Prompts(ctx context.Context) ([]string, error)
+	SetPrompts(ctx context.Context, prompts []string) error
+	// LastContactsBefore maps each contact to their last reach-out on or
+	// before day, for who had faded by the end of a past week.
+	LastContactsBefore(ctx context.Context, day model.Date) (map[int64]time.Time, error)
 }

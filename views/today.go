@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,6 +18,8 @@ type todayData struct {
 	recent   []model.CheckIn // the last 14 days
 	days     []model.Date    // every day checked in, for the streak
 	start    model.Date      // recovery start; zero when unset
+	// reflected is whether this week's reflection has been begun.
+	reflected bool
 }
 
 type todayLoadedMsg struct {
@@ -53,7 +56,7 @@ type todayModel struct {
 
 type todayKeys struct {
 	listKeys
-	Add, CheckIn, Log, SetStart key.Binding
+	Add, CheckIn, Log, SetStart, Reflect key.Binding
 }
 
 func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
@@ -63,6 +66,7 @@ func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
 		CheckIn:  key.NewBinding(key.WithKeys("c", "enter"), key.WithHelp("c", "check in")),
 		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		SetStart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "recovery date")),
+		Reflect:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect")),
 	}}
 }
 
@@ -81,7 +85,11 @@ func (m todayModel) load() tea.Cmd {
 		if d.days, err = st.CheckInDays(ctx); err != nil {
 			return todayLoadedMsg{err: err}
 		}
-		d.start, err = st.RecoveryStart(ctx)
+		if d.start, err = st.RecoveryStart(ctx); err != nil {
+			return todayLoadedMsg{err: err}
+		}
+		r, _, err := st.Reflection(ctx, model.WeekOf(today))
+		d.reflected = r.Begun()
 		return todayLoadedMsg{data: d, err: err}
 	}
 }
@@ -153,6 +161,8 @@ func (m todayModel) update(msg tea.Msg) (todayModel, tea.Cmd) {
 				return m, func() tea.Msg { return openLogMsg{contact: &c} }
 			}
 			return m, func() tea.Msg { return openLogMsg{} }
+		case key.Matches(msg, k.Reflect):
+			return m, func() tea.Msg { return switchToReflectionMsg{} }
 		case key.Matches(msg, k.SetStart):
 			m.startForm = m.newStartForm()
 			return m, m.startForm.focusField(0)
@@ -231,12 +241,15 @@ func (m todayModel) helpKeys() []key.Binding {
 	if len(m.due) > 0 {
 		ks = append(ks, m.keys.Log)
 	}
+	if m.reflectionDue(model.Today(m.clock)) {
+		ks = append(ks, m.keys.Reflect)
+	}
 	return append(ks, m.keys.SetStart)
 }
 
 func (m todayModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.CheckIn, k.Log, k.SetStart, k.Add}, {k.Up, k.Down, k.Top, k.Bottom}}
+	return [][]key.Binding{{k.CheckIn, k.Log, k.Reflect, k.SetStart, k.Add}, {k.Up, k.Down, k.Top, k.Bottom}}
 }
 
 func (m todayModel) view() string {
@@ -305,6 +318,9 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 	if m.data.start.IsZero() {
 		lines = append(lines, s.Muted.Render(truncate("s sets your recovery start date, to count the days.", w)))
 	}
+	if m.reflectionDue(today) {
+		lines = append(lines, s.Warning.Render(truncate("This week's reflection is waiting, when you have ten quiet minutes: press r.", w)))
+	}
 	lines = append(lines, "")
 
 	lines = append(lines,
@@ -359,4 +375,11 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// reflectionDue is true from Friday to Sunday while this week's reflection
+// is not begun: late enough in the week to have something to look back on.
+func (m todayModel) reflectionDue(today model.Date) bool {
+	wd := today.Time().Weekday()
+	return !m.data.reflected && (wd == time.Friday || wd == time.Saturday || wd == time.Sunday)
 }

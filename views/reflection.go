@@ -1,0 +1,443 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// weekData is everything one week's page shows, read in one command.
+type weekData struct {
+	reflection model.Reflection
+	saved      bool
+	prompts    []string
+	summary    model.WeekSummary
+}
+
+type weekLoadedMsg struct {
+	week model.Week
+	data weekData
+	err  error
+}
+
+type reflectionSavedMsg struct {
+	reflection model.Reflection
+	auto       bool
+	err        error
+}
+
+type headersLoadedMsg struct {
+	headers []model.ReflectionHeader
+	err     error
+}
+
+// autosaveLaterMsg asks for an autosave after a pause in typing; the root
+// turns it into a timer. Keeping the timer out of the screen lets tests
+// decide when the pause is over instead of sleeping.
+type autosaveLaterMsg struct{ seq int }
+
+// autosaveMsg fires a little after the last keystroke; seq tells whether
+// more typing came since, in which case a later one will fire.
+type autosaveMsg struct{ seq int }
+
+// autosaveDelay is how long typing may pause before it is saved: short
+// enough that a closed terminal loses a sentence at most.
+const autosaveDelay = 2 * time.Second
+
+type reflectionMode int
+
+const (
+	modePage    reflectionMode = iota // one week, to read
+	modeList                          // past weeks, newest first
+	modePrompts                       // the prompt set editor
+)
+
+// reflectionModel is the Reflection screen: a week's page (what the log
+// says, the ratings, the prompts and answers), the list of past weeks, and
+// the prompt set. Answers save as the person moves between prompts, a
+// moment after they stop typing, and with ctrl+s.
+type reflectionModel struct {
+	st     Store
+	clock  model.Clock
+	styles *Styles
+	keys   reflectionKeys
+
+	width, height int
+	mode          reflectionMode
+
+	week    model.Week
+	loaded  bool
+	loadErr error
+	data    weekData
+	scroll  int
+
+	form    *form
+	answers []model.Answer // the prompts the open form asks, in order
+	// writeOnLoad opens the form as soon as the week has loaded.
+	writeOnLoad bool
+	saveSeq     int
+	saving      bool
+	savedMsg    string
+
+	headers    []model.ReflectionHeader
+	headersErr error
+	listCursor int
+
+	prompts promptEditor
+}
+
+type reflectionKeys struct {
+	Edit, Earlier, Later, ThisWeek, Weeks, Prompts, Up, Down, Open, Back key.Binding
+}
+
+func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionModel {
+	return reflectionModel{st: st, clock: clock, styles: styles, week: model.WeekOf(model.Today(clock)),
+		prompts: newPromptEditor(st, styles),
+		keys: reflectionKeys{
+			Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "write")),
+			Earlier:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
+			Later:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
+			ThisWeek: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "this week")),
+			Weeks:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "past weeks")),
+			Prompts:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prompts")),
+			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+			Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open week")),
+			Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		}}
+}
+
+// load reads the shown week: its reflection, the prompt set, and the log
+// behind its summary.
+func (m reflectionModel) load() tea.Cmd {
+	st, w, today := m.st, m.week, model.Today(m.clock)
+	return func() tea.Msg {
+		d, err := loadWeek(context.Background(), st, w, today)
+		return weekLoadedMsg{week: w, data: d, err: err}
+	}
+}
+
+func loadWeek(ctx context.Context, st Store, w model.Week, today model.Date) (weekData, error) {
+	var d weekData
+	var err error
+	if d.reflection, d.saved, err = st.Reflection(ctx, w); err != nil {
+		return d, err
+	}
+	if d.prompts, err = st.Prompts(ctx); err != nil {
+		return d, err
+	}
+	ros, err := st.ReachOutsBetween(ctx, w.Monday(), w.Sunday())
+	if err != nil {
+		return d, err
+	}
+	cis, err := st.CheckIns(ctx, w.Monday(), w.Sunday())
+	if err != nil {
+		return d, err
+	}
+	active, err := st.Contacts(ctx, false, today)
+	if err != nil {
+		return d, err
+	}
+	archived, err := st.Contacts(ctx, true, today)
+	if err != nil {
+		return d, err
+	}
+	ref := w.Sunday()
+	if w.Contains(today) {
+		ref = today
+	}
+	last, err := st.LastContactsBefore(ctx, ref)
+	if err != nil {
+		return d, err
+	}
+	d.summary = model.SummarizeWeek(w, today, ros, cis, append(active, archived...), last)
+	return d, nil
+}
+
+func (m reflectionModel) loadHeaders() tea.Cmd {
+	st := m.st
+	return func() tea.Msg {
+		hs, err := st.ReflectionHeaders(context.Background())
+		return headersLoadedMsg{headers: hs, err: err}
+	}
+}
+
+func (m reflectionModel) capturing() bool {
+	return m.form != nil || m.prompts.capturing() && m.mode == modePrompts
+}
+
+func (m reflectionModel) dirty() bool {
+	return (m.form != nil && m.form.dirty()) || (m.mode == modePrompts && m.prompts.dirty())
+}
+
+func (m *reflectionModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	if m.form != nil {
+		m.form.setSize(w, m.formHeight())
+	}
+	m.prompts.setSize(w, h)
+}
+
+// formHeight leaves the top of the page to the week's summary line.
+func (m reflectionModel) formHeight() int { return max(3, m.height-2) }
+
+// ratingFields come first: quick numbers before the longer writing.
+func (m *reflectionModel) newForm() *form {
+	r := m.data.reflection
+	m.answers = model.AnswersFor(r, m.data.prompts)
+	fields := []*field{
+		ratingField(model.FieldSupported, "How supported I felt", "1–10 (type 1 then 0 for ten); backspace clears.", r.Supported, model.MaxRating),
+		ratingField(model.FieldConfidence, "Confidence for next week", "Staying on track next week, 1–10.", r.Confidence, model.MaxRating),
+		ratingField(model.FieldCravingBother, "Craving bother", "How much cravings bothered you, 1–10.", r.CravingBother, model.MaxRating),
+	}
+	for i, a := range m.answers {
+		fl := areaField(fmt.Sprintf("%s%d", model.FieldAnswer, i), a.Prompt, "Enter starts a new line; tab moves on and saves.", a.Text)
+		fields = append(fields, fl)
+	}
+	f := newForm("Reflection · "+m.week.String()+" · "+m.week.Human(), m.styles, fields, nil)
+	f.stacked = true
+	f.autosaves = true
+	return f
+}
+
+// reflection reads the open form back.
+func (m reflectionModel) reflection() model.Reflection {
+	f := m.form
+	r := model.Reflection{Week: m.week}
+	r.Supported, _ = strconv.Atoi(f.field(model.FieldSupported).value())
+	r.Confidence, _ = strconv.Atoi(f.field(model.FieldConfidence).value())
+	r.CravingBother, _ = strconv.Atoi(f.field(model.FieldCravingBother).value())
+	for i, a := range m.answers {
+		r.Answers = append(r.Answers, model.Answer{Prompt: a.Prompt, Text: f.field(fmt.Sprintf("%s%d", model.FieldAnswer, i)).value()})
+	}
+	return r
+}
+
+// save writes the whole week as it stands: one transaction, so a save is
+// never half a week.
+func (m *reflectionModel) save(auto bool) tea.Cmd {
+	if m.form == nil || m.saving {
+		return nil
+	}
+	r := m.reflection()
+	if !r.Begun() && !m.data.saved {
+		return nil // nothing written yet: nothing to keep
+	}
+	m.saving = true
+	st := m.st
+	return func() tea.Msg {
+		saved, err := st.SaveReflection(context.Background(), r)
+		return reflectionSavedMsg{reflection: saved, auto: auto, err: err}
+	}
+}
+
+func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case weekLoadedMsg:
+		if msg.week != m.week {
+			return m, nil
+		}
+		m.loaded, m.loadErr = true, msg.err
+		if msg.err == nil && m.form == nil {
+			m.data = msg.data
+		} else if msg.err == nil {
+			// Keep the open form's words; refresh only what it doesn't own.
+			m.data.summary = msg.data.summary
+		}
+		if m.writeOnLoad && m.form == nil {
+			m.writeOnLoad = false
+			return m, m.startWriting()
+		}
+		return m, nil
+	case headersLoadedMsg:
+		m.headers, m.headersErr = msg.headers, msg.err
+		m.listCursor = max(0, min(m.listCursor, len(m.headers)-1))
+		return m, nil
+	case reflectionSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			if m.form != nil {
+				m.form.fail(msg.err)
+			}
+			return m, nil
+		}
+		m.data.reflection, m.data.saved = msg.reflection, true
+		m.savedMsg = "Saved " + msg.reflection.UpdatedAt.In(m.clock.Now().Location()).Format("15:04") + "."
+		if msg.reflection.UpdatedAt.IsZero() {
+			m.savedMsg = "Saved."
+		}
+		if m.form != nil && m.reflectionEqual(msg.reflection) {
+			m.form.markClean()
+		}
+		return m, nil
+	case autosaveMsg:
+		if msg.seq == m.saveSeq && m.form != nil && m.form.dirty() {
+			return m, m.save(true)
+		}
+		return m, nil
+	case promptsSavedMsg, promptsLoadedMsg:
+		var cmd tea.Cmd
+		m.prompts, cmd = m.prompts.update(msg)
+		if _, saved := msg.(promptsSavedMsg); saved {
+			cmd = tea.Batch(cmd, m.load())
+		}
+		return m, cmd
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	}
+	return m, nil
+}
+
+// reflectionEqual reports whether the form still holds what was saved, so
+// typing that arrived during the save stays marked unsaved.
+func (m reflectionModel) reflectionEqual(saved model.Reflection) bool {
+	now := m.reflection().Normalize()
+	if now.Supported != saved.Supported || now.Confidence != saved.Confidence || now.CravingBother != saved.CravingBother || len(now.Answers) != len(saved.Answers) {
+		return false
+	}
+	for i := range now.Answers {
+		if now.Answers[i] != saved.Answers[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (m reflectionModel) updateKey(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {
+	if m.form != nil {
+		before := m.form.focus
+		wasDirty := m.form.dirty()
+		action, cmd := m.form.update(msg)
+		switch action {
+		case formCancel:
+			// Everything typed has been saved or is about to be: esc closes
+			// the writing without a question, after a last save.
+			save := m.save(false)
+			m.form = nil
+			return m, tea.Batch(cmd, save)
+		case formSave:
+			return m, tea.Batch(cmd, m.save(false))
+		}
+		if m.form.focus != before && m.form.dirty() {
+			return m, tea.Batch(cmd, m.save(true))
+		}
+		if m.form.dirty() && (!wasDirty || msg.Type == tea.KeyRunes || msg.Type == tea.KeyEnter || msg.Type == tea.KeySpace || msg.Type == tea.KeyBackspace) {
+			m.saveSeq++
+			seq := m.saveSeq
+			cmd = tea.Batch(cmd, func() tea.Msg { return autosaveLaterMsg{seq: seq} })
+		}
+		return m, cmd
+	}
+	switch m.mode {
+	case modeList:
+		return m.updateList(msg)
+	case modePrompts:
+		var cmd tea.Cmd
+		var done bool
+		m.prompts, cmd, done = m.prompts.updateKey(msg)
+		if done {
+			m.mode = modePage
+		}
+		return m, cmd
+	}
+	k := m.keys
+	today := model.Today(m.clock)
+	switch {
+	case key.Matches(msg, k.Edit):
+		return m, m.startWriting()
+	case key.Matches(msg, k.Earlier):
+		return m.showWeek(m.week.Prev())
+	case key.Matches(msg, k.Later):
+		if !m.week.Before(model.WeekOf(today)) {
+			return m, statusCmd(false, "This is this week: the weeks ahead can't be written yet.")
+		}
+		return m.showWeek(m.week.Next())
+	case key.Matches(msg, k.ThisWeek):
+		return m.showWeek(model.WeekOf(today))
+	case key.Matches(msg, k.Weeks):
+		m.mode = modeList
+		return m, m.loadHeaders()
+	case key.Matches(msg, k.Prompts):
+		m.mode = modePrompts
+		return m, m.prompts.open()
+	case key.Matches(msg, k.Down):
+		m.scroll++
+	case key.Matches(msg, k.Up):
+		m.scroll = max(0, m.scroll-1)
+	}
+	return m, nil
+}
+
+// startWriting opens the week's form; Today's r key lands here too.
+func (m *reflectionModel) startWriting() tea.Cmd {
+	if !m.loaded || m.loadErr != nil {
+		return nil
+	}
+	m.mode = modePage
+	m.form = m.newForm()
+	m.form.setSize(m.width, m.formHeight())
+	m.savedMsg = ""
+	// Start at the first prompt not yet answered: the ratings take a key each.
+	return m.form.focusField(0)
+}
+
+// writeThisWeek shows this week and opens it for writing once loaded.
+func (m *reflectionModel) writeThisWeek() tea.Cmd {
+	if m.form != nil {
+		return nil // already writing: leave it exactly as it is
+	}
+	m.week, m.loaded, m.scroll, m.mode = model.WeekOf(model.Today(m.clock)), false, 0, modePage
+	m.data, m.writeOnLoad = weekData{}, true
+	return m.load()
+}
+
+func (m reflectionModel) showWeek(w model.Week) (reflectionModel, tea.Cmd) {
+	m.week, m.loaded, m.scroll, m.mode = w, false, 0, modePage
+	m.data = weekData{}
+	return m, m.load()
+}
+
+func (m reflectionModel) updateList(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Weeks):
+		m.mode = modePage
+	case key.Matches(msg, k.Up):
+		m.listCursor = max(0, m.listCursor-1)
+	case key.Matches(msg, k.Down):
+		m.listCursor = max(0, min(len(m.headers)-1, m.listCursor+1))
+	case msg.String() == "g":
+		m.listCursor = 0
+	case msg.String() == "G":
+		m.listCursor = max(0, len(m.headers)-1)
+	case key.Matches(msg, k.Open):
+		if m.listCursor < len(m.headers) {
+			return m.showWeek(m.headers[m.listCursor].Week)
+		}
+	}
+	return m, nil
+}
+
+func (m reflectionModel) helpKeys() []key.Binding {
+	k := m.keys
+	switch {
+	case m.form != nil:
+		return m.form.helpKeys()
+	case m.mode == modeList:
+		return []key.Binding{k.Open, k.Back}
+	case m.mode == modePrompts:
+		return m.prompts.helpKeys()
+	}
+	return []key.Binding{k.Edit, k.Earlier, k.Later, k.Weeks, k.Prompts}
+}
+
+func (m reflectionModel) fullHelpKeys() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.ThisWeek}, {k.Weeks, k.Prompts, k.Open, k.Back, k.Up, k.Down}}
+}
