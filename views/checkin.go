@@ -36,7 +36,7 @@ type checkInModel struct {
 }
 
 type checkInKeys struct {
-	Edit, Earlier, Later, Today, Log, Up, Down, OpenReach, Remove, Deselect key.Binding
+	Edit, Earlier, Later, Move, Today, Log, Up, Down, OpenReach, Remove, Deselect key.Binding
 }
 
 func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
@@ -45,6 +45,7 @@ func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 			Edit:      key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "check in")),
 			Earlier:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
 			Later:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
+			Move:      key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "days")),
 			Today:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
 			Log:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 			Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "reach-outs")),
@@ -242,7 +243,7 @@ func (m checkInModel) helpKeys() []key.Binding {
 	if _, ok := m.selectedReachOut(); ok {
 		return []key.Binding{k.OpenReach, k.Remove, k.Deselect, k.Log}
 	}
-	return []key.Binding{k.Edit, k.Earlier, k.Later, k.Log}
+	return []key.Binding{k.Edit, k.Move, k.Log}
 }
 
 func (m checkInModel) fullHelpKeys() [][]key.Binding {

@@ -601,12 +601,20 @@ func (f *form) helpKeys() []key.Binding {
 	if f.confirming {
 		return []key.Binding{f.yesNo.Yes, f.yesNo.No}
 	}
-	ks := []key.Binding{f.keys.Save, f.keys.Cancel}
-	switch f.fields[f.focus].kind {
+	cancel := f.keys.Cancel
+	if f.autosaves {
+		cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close (saved)"))
+	}
+	ks := []key.Binding{f.keys.Save, cancel}
+	switch fl := f.fields[f.focus]; fl.kind {
 	case kindChoice, kindToggle:
 		ks = append(ks, f.keys.Choose)
 	case kindRating:
-		ks = append(ks, f.keys.Rate)
+		rate := f.keys.Rate
+		if fl.max != 5 {
+			rate = key.NewBinding(key.WithKeys("1"), key.WithHelp("1–"+strconv.Itoa(fl.max), "rate"))
+		}
+		ks = append(ks, rate)
 	}
 	if f.enterSaves {
 		ks[0] = f.keys.SaveEnter

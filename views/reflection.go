@@ -93,7 +93,7 @@ type reflectionModel struct {
 }
 
 type reflectionKeys struct {
-	Edit, Earlier, Later, ThisWeek, Weeks, Prompts, Up, Down, Open, Back key.Binding
+	Edit, Earlier, Later, Move, ThisWeek, Weeks, Prompts, Up, Down, Open, Back key.Binding
 }
 
 func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionModel {
@@ -103,8 +103,9 @@ func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionM
 			Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "write")),
 			Earlier:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
 			Later:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
+			Move:     key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "weeks")),
 			ThisWeek: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "this week")),
-			Weeks:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "past weeks")),
+			Weeks:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "list")),
 			Prompts:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prompts")),
 			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
 			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
@@ -434,7 +435,7 @@ func (m reflectionModel) helpKeys() []key.Binding {
 	case m.mode == modePrompts:
 		return m.prompts.helpKeys()
 	}
-	return []key.Binding{k.Edit, k.Earlier, k.Later, k.Weeks, k.Prompts}
+	return []key.Binding{k.Edit, k.Move, k.Weeks, k.Prompts}
 }
 
 func (m reflectionModel) fullHelpKeys() [][]key.Binding {

@@ -374,6 +374,9 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
 	}
+	if word == "person" {
+		return fmt.Sprintf("%d people", n)
+	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
