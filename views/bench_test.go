@@ -135,3 +135,19 @@ func BenchmarkTodayRedraw(b *testing.B) {
 		_ = d.app.View()
 	}
 }
+
+// BenchmarkReflectionOpenAndList measures opening the Reflection view (the
+// week, its prompts and the log behind its summary) and then the list of
+// 520 past weeks, on the large journal.
+func BenchmarkReflectionOpenAndList(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	b.ResetTimer()
+	for range b.N {
+		d.send(keyMsg("4"))
+		_ = d.app.View()
+		d.send(keyMsg("w"))
+		_ = d.app.View()
+		d.send(keyMsg("esc"))
+	}
+}
