@@ -28,15 +28,10 @@ var difficultyLabels = map[Difficulty]string{
 }
 
 // Label is the answer in words.
-func (d Difficulty) Label() string {
-	if l, ok := difficultyLabels[d]; ok {
-		return l
-	}
-	return difficultyLabels[DifficultyUnsaid]
-}
+func (d Difficulty) Label() string { return labelOf(difficultyLabels, d, DifficultyUnsaid) }
 
 // Valid reports whether d is a known answer (including unsaid).
-func (d Difficulty) Valid() bool { _, ok := difficultyLabels[d]; return ok }
+func (d Difficulty) Valid() bool { return known(difficultyLabels, d) }
 
 // CheckIn is one day's answers. Every answer is optional; nil pointers and
 // zero values mean "not answered", so that a craving of 0 or "did not use"

@@ -67,24 +67,26 @@ var circleShort = map[Circle]string{
 	CircleOther:      "other",
 }
 
-// Label is the circle's name for people.
-func (c Circle) Label() string {
-	if l, ok := circleLabels[c]; ok {
+// labelOf is the label of a stored code, or the fallback code's label for
+// a code this version does not know.
+func labelOf[T ~string](labels map[T]string, v, fallback T) string {
+	if l, ok := labels[v]; ok {
 		return l
 	}
-	return circleLabels[CircleOther]
+	return labels[fallback]
 }
+
+// known reports whether a code is one this version knows.
+func known[T ~string](labels map[T]string, v T) bool { _, ok := labels[v]; return ok }
+
+// Label is the circle's name for people.
+func (c Circle) Label() string { return labelOf(circleLabels, c, CircleOther) }
 
 // Short is a one-word label for list columns.
-func (c Circle) Short() string {
-	if l, ok := circleShort[c]; ok {
-		return l
-	}
-	return circleShort[CircleOther]
-}
+func (c Circle) Short() string { return labelOf(circleShort, c, CircleOther) }
 
 // Valid reports whether c is one of the known circles.
-func (c Circle) Valid() bool { _, ok := circleLabels[c]; return ok }
+func (c Circle) Valid() bool { return known(circleLabels, c) }
 
 // Stance is a supporter's attitude to my recovery. The research behind the
 // Important People instruments found that people who support using are the
@@ -110,15 +112,10 @@ var stanceLabels = map[Stance]string{
 }
 
 // Label is the stance in words.
-func (s Stance) Label() string {
-	if l, ok := stanceLabels[s]; ok {
-		return l
-	}
-	return stanceLabels[StanceUnknown]
-}
+func (s Stance) Label() string { return labelOf(stanceLabels, s, StanceUnknown) }
 
 // Valid reports whether s is a known stance.
-func (s Stance) Valid() bool { _, ok := stanceLabels[s]; return ok }
+func (s Stance) Valid() bool { return known(stanceLabels, s) }
 
 // Channel is a way of being in touch. Every channel can be logged for a
 // reach-out; the PreferredChannels are the ones a contact can prefer.
@@ -151,12 +148,7 @@ var channelLabels = map[Channel]string{
 }
 
 // Label is the channel in words.
-func (c Channel) Label() string {
-	if l, ok := channelLabels[c]; ok {
-		return l
-	}
-	return channelLabels[ChannelOther]
-}
+func (c Channel) Label() string { return labelOf(channelLabels, c, ChannelOther) }
 
 // Valid reports whether c is a known channel (including none).
-func (c Channel) Valid() bool { _, ok := channelLabels[c]; return ok }
+func (c Channel) Valid() bool { return known(channelLabels, c) }

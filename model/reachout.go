@@ -29,15 +29,10 @@ var directionLabels = map[Direction]string{
 }
 
 // Label is the direction in words.
-func (d Direction) Label() string {
-	if l, ok := directionLabels[d]; ok {
-		return l
-	}
-	return directionLabels[DirectionMine]
-}
+func (d Direction) Label() string { return labelOf(directionLabels, d, DirectionMine) }
 
 // Valid reports whether d is a known direction.
-func (d Direction) Valid() bool { _, ok := directionLabels[d]; return ok }
+func (d Direction) Valid() bool { return known(directionLabels, d) }
 
 // Helped is whether a reach-out helped; empty when not said.
 type Helped string
@@ -58,15 +53,10 @@ var helpedLabels = map[Helped]string{
 }
 
 // Label is the answer in words.
-func (h Helped) Label() string {
-	if l, ok := helpedLabels[h]; ok {
-		return l
-	}
-	return helpedLabels[HelpedUnsaid]
-}
+func (h Helped) Label() string { return labelOf(helpedLabels, h, HelpedUnsaid) }
 
 // Valid reports whether h is a known answer.
-func (h Helped) Valid() bool { _, ok := helpedLabels[h]; return ok }
+func (h Helped) Valid() bool { return known(helpedLabels, h) }
 
 // LogChannels are the channels a reach-out can be logged with.
 var LogChannels = []Channel{ChannelCall, ChannelText, ChannelInPerson, ChannelMeeting, ChannelVideo, ChannelMessage, ChannelOther}

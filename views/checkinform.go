@@ -10,22 +10,13 @@ import (
 // The HALT words, ticked by their first letter.
 var haltOptions = []option{{"hungry", "Hungry"}, {"angry", "Angry"}, {"lonely", "Lonely"}, {"tired", "Tired"}}
 
-func difficultyOptions() []option {
-	opts := make([]option, len(model.Difficulties))
-	for i, d := range model.Difficulties {
-		opts[i] = option{string(d), d.Label()}
-	}
-	opts[0].label = "–"
-	return opts
-}
-
 // checkInForm edits one day's check-in. Most answers take one key: a digit
 // for mood, the first letter for how hard the day was, y or n.
 func newCheckInForm(c model.CheckIn, today model.Date, styles *Styles) *form {
 	title := "Check-in · " + dayWords(c.Day, today)
 	fields := []*field{
 		ratingField(model.FieldMood, "Mood", "1 very low · 2 low · 3 okay · 4 good · 5 very good. 0 clears.", c.Mood, 5),
-		choiceField(model.FieldDifficulty, "How hard was today", "e easy · n not bad · q questionable · h hard · i impossible.", difficultyOptions(), string(c.Difficulty)),
+		choiceField(model.FieldDifficulty, "How hard was today", "e easy · n not bad · q questionable · h hard · i impossible.", unsaidFirst(optionsOf(model.Difficulties)), string(c.Difficulty)),
 		textField(model.FieldCraving, "Craving (0–10)", "0 none … 10 overwhelming.", intText(c.Craving), "0–10"),
 		choiceField("risky", "Risky situation", "In a risky place, or with people who encourage using? y or n.", yesNoOptions(), boolText(c.Risky)),
 		textField(model.FieldMeetings, "Meetings or groups", "How many today.", intText(c.Meetings), "e.g. 1"),

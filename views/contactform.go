@@ -15,30 +15,6 @@ type contactForm struct {
 	today model.Date
 }
 
-func circleOptions() []option {
-	opts := make([]option, len(model.Circles))
-	for i, c := range model.Circles {
-		opts[i] = option{string(c), c.Label()}
-	}
-	return opts
-}
-
-func stanceOptions() []option {
-	opts := make([]option, len(model.Stances))
-	for i, s := range model.Stances {
-		opts[i] = option{string(s), s.Label()}
-	}
-	return opts
-}
-
-func channelOptions() []option {
-	opts := make([]option, len(model.PreferredChannels))
-	for i, c := range model.PreferredChannels {
-		opts[i] = option{string(c), c.Label()}
-	}
-	return opts
-}
-
 // newContactForm opens the editor on c (a zero Contact to add someone new).
 // Name comes first because it is the one thing required.
 func newContactForm(c model.Contact, today model.Date, styles *Styles) *contactForm {
@@ -52,18 +28,18 @@ func newContactForm(c model.Contact, today model.Date, styles *Styles) *contactF
 	fields := []*field{
 		textField(model.FieldName, "Name", "Required. Any language, any spelling, emoji welcome.", c.Name, "e.g. Sam, or Tuesday SMART meeting"),
 		textField(model.FieldNickname, "Nickname", "", c.Nickname, ""),
-		choiceField(model.FieldCircle, "Circle", "←/→ or the first letter to choose.", circleOptions(), string(c.Circle)),
+		choiceField(model.FieldCircle, "Circle", "←/→ or the first letter to choose.", optionsOf(model.Circles), string(c.Circle)),
 		textField(model.FieldGroup, "Group or context", "Where you know them from: a meeting, a ward, a job.", c.Group, "e.g. Tuesday SMART meeting"),
 		textField(model.FieldPhone, "Phone", "Any country's format.", c.Phone, ""),
 		textField(model.FieldEmail, "Email", "", c.Email, ""),
-		choiceField(model.FieldPreferred, "Best way to reach", "", channelOptions(), string(c.Preferred)),
+		choiceField(model.FieldPreferred, "Best way to reach", "", optionsOf(model.PreferredChannels), string(c.Preferred)),
 		textField(model.FieldAvailability, "Available / time zone", "When they are around, e.g. evenings, CET.", c.Availability, ""),
 		toggleField("anytime", "Call any time", "Did they say you can call them at any hour, even 3 a.m.? y/n", c.AnyTime),
 		textField(model.FieldAnyTimeSince, "Agreed on", "The day they said yes (YYYY-MM-DD); blank means today.", c.AnyTimeSince.String(), "YYYY-MM-DD"),
 		toggleField("distraction", "Good for a distraction", "Someone to be with when it gets hard. y/n", c.Distraction),
 		ratingField(model.FieldImportance, "Importance", "How important they are to you: 1–5, 0 clears.", c.Importance, 5),
 		ratingField(model.FieldSupportive, "Supportive", "How supportive they are in general: 1–5, 0 clears.", c.Supportive, 5),
-		choiceField(model.FieldStance, "Stance on my recovery", "People who support using are worth knowing about, without blame.", stanceOptions(), string(c.Stance)),
+		choiceField(model.FieldStance, "Stance on my recovery", "People who support using are worth knowing about, without blame.", optionsOf(model.Stances), string(c.Stance)),
 		textField(model.FieldKnownSince, "Known since", "YYYY-MM-DD, or leave blank.", c.KnownSince.String(), "YYYY-MM-DD"),
 		textField(model.FieldCadence, "Reach out every", "Days (7) or weeks (2w); blank for no rhythm.", model.FormatCadence(c.CadenceDays), "e.g. 7 or 2w"),
 		textField(model.FieldTags, "Tags", "Separate with commas.", strings.Join(c.Tags, ", "), "e.g. walks, AA"),

@@ -100,19 +100,25 @@ func (m *contactsModel) applyFilter() {
 	if c, ok := m.selected(); ok {
 		keepID = c.ID
 	}
-	q := strings.Fields(model.Fold(m.filter.Value()))
-	m.visible = m.visible[:0]
-	for i := range m.contacts {
-		if matchesAll(m.search[i], q) {
-			m.visible = append(m.visible, i)
-		}
-	}
+	m.visible = filterIndexes(m.visible[:0], m.search, m.filter.Value())
 	m.cursor = 0
 	for i, ci := range m.visible {
 		if m.contacts[ci].ID == keepID {
 			m.cursor = i
 		}
 	}
+}
+
+// filterIndexes appends to dst the indexes of the folded search texts that
+// hold every word of the query, ignoring case and accents.
+func filterIndexes(dst []int, search []string, query string) []int {
+	words := strings.Fields(model.Fold(query))
+	for i, hay := range search {
+		if matchesAll(hay, words) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
 }
 
 func matchesAll(hay string, words []string) bool {

@@ -153,6 +153,25 @@ func flagsField(key, label, hint string, opts []option, on []bool) *field {
 	return &field{key: key, label: label, hint: hint, kind: kindFlags, options: opts, flags: on}
 }
 
+// optionsOf lists a domain enum's codes with their labels, in its order.
+func optionsOf[T interface {
+	~string
+	Label() string
+}](values []T) []option {
+	opts := make([]option, len(values))
+	for i, v := range values {
+		opts[i] = option{string(v), v.Label()}
+	}
+	return opts
+}
+
+// unsaidFirst shows the first option, "not said", as a dash: quieter than
+// words for an answer that is simply not given.
+func unsaidFirst(opts []option) []option {
+	opts[0].label = "–"
+	return opts
+}
+
 // yesNoOptions are the answers of an optional yes/no question; "–" is
 // not answered, so silence and "no" stay different.
 func yesNoOptions() []option {

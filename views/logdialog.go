@@ -65,31 +65,6 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 	})
 }
 
-func channelLogOptions() []option {
-	opts := make([]option, len(model.LogChannels))
-	for i, c := range model.LogChannels {
-		opts[i] = option{string(c), c.Label()}
-	}
-	return opts
-}
-
-func directionOptions() []option {
-	opts := make([]option, len(model.Directions))
-	for i, d := range model.Directions {
-		opts[i] = option{string(d), d.Label()}
-	}
-	return opts
-}
-
-func helpedOptions() []option {
-	opts := make([]option, len(model.HelpedAnswers))
-	for i, h := range model.HelpedAnswers {
-		opts[i] = option{string(h), h.Label()}
-	}
-	opts[0].label = "–"
-	return opts
-}
-
 func (d *logDialog) openForm(c model.Contact) tea.Cmd {
 	d.picking = false
 	d.contact = c
@@ -103,11 +78,11 @@ func (d *logDialog) openForm(c model.Contact) tea.Cmd {
 		title = "Edit a reach-out with " + oneLine(c.Name)
 	}
 	fields := []*field{
-		choiceField(model.FieldChannel, "How", "←/→ or the first letter: c call, t text, i in person, m meeting, v video.", channelLogOptions(), string(r.Channel)),
-		choiceField(model.FieldDirection, "Who reached out", "", directionOptions(), string(r.Direction)),
+		choiceField(model.FieldChannel, "How", "←/→ or the first letter: c call, t text, i in person, m meeting, v video.", optionsOf(model.LogChannels), string(r.Channel)),
+		choiceField(model.FieldDirection, "Who reached out", "", optionsOf(model.Directions), string(r.Direction)),
 		textField(model.FieldAt, "When", "HH:MM on "+dayWords(d.day, model.Today(d.clock))+".", r.At.Format("15:04"), "HH:MM"),
 		textField(model.FieldNote, "Note", "Optional: what you talked about.", r.Note, "optional"),
-		choiceField(model.FieldHelped, "Did it help?", "y yes, s somewhat, n no.", helpedOptions(), string(r.Helped)),
+		choiceField(model.FieldHelped, "Did it help?", "y yes, s somewhat, n no.", unsaidFirst(optionsOf(model.HelpedAnswers)), string(r.Helped)),
 	}
 	var f *form
 	f = newForm(title, d.styles, fields, func() model.Problems {
@@ -241,13 +216,7 @@ func (d *logDialog) updatePicker(msg tea.KeyMsg) (bool, tea.Cmd) {
 }
 
 func (d *logDialog) refilter() {
-	words := strings.Fields(model.Fold(d.filter.Value()))
-	d.matches = d.matches[:0]
-	for i := range d.all {
-		if matchesAll(d.search[i], words) {
-			d.matches = append(d.matches, i)
-		}
-	}
+	d.matches = filterIndexes(d.matches[:0], d.search, d.filter.Value())
 	d.cursor = 0
 }
 
