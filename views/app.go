@@ -56,9 +56,10 @@ type App struct {
 	crisis     crisisModel
 	log        *logDialog // the reach-out dialog, over any screen
 
-	status      string
-	statusErr   bool
-	confirmQuit bool
+	status        string
+	statusErr     bool
+	confirmQuit   bool
+	quitAfterSave bool // ctrl+c while writing a reflection: save, then quit
 }
 
 // New builds the app on a journal.
@@ -113,6 +114,12 @@ func (a App) capturing() bool {
 	return false
 }
 
+// otherDirty reports unsaved typing outside the reflection, which saves
+// itself.
+func (a App) otherDirty() bool {
+	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || (a.log != nil && a.log.dirty())
+}
+
 // Dirty reports unsaved typing anywhere.
 func (a App) Dirty() bool {
 	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || a.reflection.dirty() ||
@@ -153,6 +160,14 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reflectionSavedMsg:
 		var cmd tea.Cmd
 		a.reflection, cmd = a.reflection.update(msg)
+		if a.quitAfterSave {
+			a.quitAfterSave = false
+			if msg.err == nil {
+				return a, tea.Quit
+			}
+			a.status, a.statusErr = "Not saved, so not quitting: "+msg.err.Error(), true
+			return a, cmd
+		}
 		if msg.err == nil {
 			cmd = tea.Batch(cmd, a.today.load())
 		}
@@ -244,6 +259,14 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, a.keys.ForceQuit):
+		if a.reflection.dirty() && !a.otherDirty() {
+			// A reflection saves as it goes: save the last words, then quit.
+			a.quitAfterSave = true
+			if cmd := a.reflection.save(false); cmd != nil {
+				return a, cmd
+			}
+			return a, tea.Quit
+		}
 		if a.Dirty() {
 			a.confirmQuit = true
 			return a, nil

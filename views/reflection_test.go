@@ -134,3 +134,17 @@ func TestTodayOffersTheReflectionFromFriday(t *testing.T) {
 	d.keys("1")
 	d.mustNotSee("This week's reflection is waiting")
 }
+
+func TestCtrlCWhileWritingSavesThenQuits(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 100, 30)
+	d.keys("4", "e", "tab", "tab", "tab")
+	d.typeText("the last words")
+	d.keys("ctrl+c")
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	if got := st.reflects[thisWeek].Answers[0].Text; got != "the last words" {
+		t.Fatalf("quit without saving: %q", got)
+	}
+}
