@@ -100,6 +100,7 @@ func SummarizeWeek(w Week, today Date, reachOuts []ReachOut, checkIns []CheckIn,
 	type faded struct {
 		c   Contact
 		gap int
+		key string // the sort key, folded once rather than per comparison
 	}
 	var fs []faded
 	for _, c := range contacts {
@@ -109,7 +110,7 @@ func SummarizeWeek(w Week, today Date, reachOuts []ReachOut, checkIns []CheckIn,
 		}
 		if gap := ref.DaysSince(DateOf(t)); gap >= FadeDays {
 			c.LastContact = t
-			fs = append(fs, faded{c, gap})
+			fs = append(fs, faded{c, gap, c.SortKey()})
 		}
 	}
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -119,8 +120,8 @@ func SummarizeWeek(w Week, today Date, reachOuts []ReachOut, checkIns []CheckIn,
 			return a.gap > b.gap
 		case a.c.Importance != b.c.Importance:
 			return a.c.Importance > b.c.Importance
-		case a.c.SortKey() != b.c.SortKey():
-			return a.c.SortKey() < b.c.SortKey()
+		case a.key != b.key:
+			return a.key < b.key
 		}
 		return a.c.ID < b.c.ID
 	})

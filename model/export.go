@@ -1,0 +1,43 @@
+package model
+
+import "time"
+
+// ExportFormat names Tether's JSON export; ExportVersion changes whenever
+// its shape does, so an importer can refuse what it cannot read.
+const (
+	ExportFormat  = "tether-journal"
+	ExportVersion = 1
+)
+
+// The settings keys an Export's Settings may hold that DecodeExport checks;
+// any other key is carried as it is.
+const (
+	// SettingRecoveryStart is the recovery start date, YYYY-MM-DD.
+	SettingRecoveryStart = "recovery_start"
+	// SettingPrompts is the reflection prompt set, a JSON array of strings.
+	SettingPrompts = "prompts"
+)
+
+// Export is the whole journal (or a period of it) as plain data: what
+// `tether export` writes, in any of its formats, and what `tether import`
+// reads back from Tether JSON. Contact IDs are the journal's own;
+// reach-outs refer to them, and an import maps them to the new journal's
+// IDs.
+//
+// EncodeExport and DecodeExport define its JSON form (see exportjson.go);
+// the struct itself carries no JSON tags, so that nothing else can write a
+// second, different shape by accident.
+type Export struct {
+	Format     string // ExportFormat
+	Version    int    // ExportVersion
+	ExportedAt time.Time
+	// From and To are the period the export was limited to, inclusive; both
+	// zero for the whole journal. Contacts are always all of them, so the
+	// reach-outs of a period keep their people.
+	From, To    Date
+	Settings    map[string]string // the journal's settings, by key
+	Contacts    []Contact
+	ReachOuts   []ReachOut
+	CheckIns    []CheckIn
+	Reflections []Reflection
+}

@@ -1,0 +1,924 @@
+package model
+
+// Tether JSON, the journal export (format "tether-journal", version 1).
+//
+// One UTF-8 JSON object, indented by two spaces, keys in snake_case and in
+// the order below, records in the order they were given, and a final
+// newline: the same journal always gives the same bytes. Every key is
+// always written; an unanswered answer is null.
+//
+//	{
+//	  "format": "tether-journal",       // always this text
+//	  "version": 1,                     // a whole number; see below
+//	  "exported_at": "2026-11-22T20:15:00+01:00",  // or null
+//	  "from": "2026-11-01",             // the period exported, or null and
+//	  "to": "2026-11-30",               //   null for the whole journal
+//	  "settings": {"prompts": "[\"…\"]", "recovery_start": "2025-01-06"},
+//	  "contacts": [ … ],
+//	  "reach_outs": [ … ],
+//	  "check_ins": [ … ],
+//	  "reflections": [ … ]
+//	}
+//
+// Dates are "YYYY-MM-DD", weeks ISO 8601 "YYYY-Www" ("2026-W47"), and
+// instants RFC 3339 with the offset they were lived at
+// ("2026-11-16T19:30:00+01:00"; fractions of a second only when there are
+// some), so the local day of a reach-out survives a move to another time
+// zone. Choices are written as the codes the journal stores ("fellowship",
+// "supports-using", "in-person", "not-bad"), never as labels. Settings are
+// text by key, sorted; "recovery_start" is a date and "prompts" a JSON
+// array of text (as the journal stores it), other keys are carried as
+// they are.
+//
+// A contact: "id" (a whole number from 1, unique in the file; reach-outs
+// refer to it), "name", "nickname", "circle", "group", "phone", "email",
+// "preferred" (a channel or null), "availability", "any_time",
+// "any_time_since" (date or null), "distraction", "importance" and
+// "supportive" (1–5 or null), "stance", "known_since" (date or null),
+// "cadence_days" (0 for no rhythm), "notes", "tags" (a list of text),
+// "archived", "created_at", "updated_at" (instants or null). Derived facts
+// (last contact, reach-outs in 30 days) are never written.
+//
+// A reach-out: "id" (0 when it has none), "contact_id" (the id of a
+// contact in the same file), "at" (instant), "channel", "direction",
+// "helped" (yes, somewhat, no, or null), "note". The contact's name is not
+// repeated: it belongs to the contact.
+//
+// A check-in: "day" (date, one check-in a day), "mood" (1–5 or null),
+// "difficulty" (code or null), "craving" (0–10 or null), "risky" (true,
+// false or null), "meetings" (a count or null), "sleep_hours" (a number or
+// null), "hungry", "angry", "lonely", "tired" (true or false: unticked is
+// no), "used" (true, false or null), "gratitude", "note", "updated_at".
+// Null and 0 differ: a craving of 0 and "used": false are answers.
+//
+// A reflection: "week" (one reflection a week), "supported",
+// "confidence", "craving_bother" (1–10 or null), "answers" (a list of
+// {"prompt", "answer"}, each prompt as it was asked), "updated_at".
+//
+// Reading (DecodeExport) is more forgiving than writing, for files edited
+// by hand: a key may be left out when its value would be null, "", false,
+// 0 or [] (all but "format", "version", a contact's "id", a reach-out's
+// "contact_id" and "at", a check-in's "day" and a reflection's "week");
+// a left-out circle is "other", stance "unknown", channel "call" and
+// direction "mine"; a rating or mood of 0 means unanswered; dates may use
+// / or . ("2026/11/16"); text is trimmed as the journal trims it; a UTF-8
+// byte order mark is skipped. What it returns re-encodes to the canonical
+// form above.
+//
+// Versions: DecodeExport reads this version and every earlier one, and
+// refuses a later one with a sentence saying to update Tether. It ignores
+// keys it does not know, so a later Tether that only adds keys can keep
+// the version number; anything that changes the meaning of an existing key
+// raises ExportVersion.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The JSON shapes of an Export. Pointers are what may be null.
+type (
+	jsonExport struct {
+		Format      string            `json:"format"`
+		Version     int               `json:"version"`
+		ExportedAt  *string           `json:"exported_at"`
+		From        *string           `json:"from"`
+		To          *string           `json:"to"`
+		Settings    map[string]string `json:"settings"`
+		Contacts    []jsonContact     `json:"contacts"`
+		ReachOuts   []jsonReachOut    `json:"reach_outs"`
+		CheckIns    []jsonCheckIn     `json:"check_ins"`
+		Reflections []jsonReflection  `json:"reflections"`
+	}
+
+	// jsonBody is an export as read: each record is decoded on its own, so
+	// that an error can say which record it is about.
+	jsonBody struct {
+		ExportedAt  *string           `json:"exported_at"`
+		From        *string           `json:"from"`
+		To          *string           `json:"to"`
+		Settings    map[string]string `json:"settings"`
+		Contacts    []json.RawMessage `json:"contacts"`
+		ReachOuts   []json.RawMessage `json:"reach_outs"`
+		CheckIns    []json.RawMessage `json:"check_ins"`
+		Reflections []json.RawMessage `json:"reflections"`
+	}
+
+	jsonContact struct {
+		ID           int64    `json:"id"`
+		Name         string   `json:"name"`
+		Nickname     string   `json:"nickname"`
+		Circle       string   `json:"circle"`
+		Group        string   `json:"group"`
+		Phone        string   `json:"phone"`
+		Email        string   `json:"email"`
+		Preferred    *string  `json:"preferred"`
+		Availability string   `json:"availability"`
+		AnyTime      bool     `json:"any_time"`
+		AnyTimeSince *string  `json:"any_time_since"`
+		Distraction  bool     `json:"distraction"`
+		Importance   *int     `json:"importance"`
+		Supportive   *int     `json:"supportive"`
+		Stance       string   `json:"stance"`
+		KnownSince   *string  `json:"known_since"`
+		CadenceDays  int      `json:"cadence_days"`
+		Notes        string   `json:"notes"`
+		Tags         []string `json:"tags"`
+		Archived     bool     `json:"archived"`
+		CreatedAt    *string  `json:"created_at"`
+		UpdatedAt    *string  `json:"updated_at"`
+	}
+
+	jsonReachOut struct {
+		ID        int64   `json:"id"`
+		ContactID int64   `json:"contact_id"`
+		At        *string `json:"at"`
+		Channel   string  `json:"channel"`
+		Direction string  `json:"direction"`
+		Helped    *string `json:"helped"`
+		Note      string  `json:"note"`
+	}
+
+	jsonCheckIn struct {
+		Day        string   `json:"day"`
+		Mood       *int     `json:"mood"`
+		Difficulty *string  `json:"difficulty"`
+		Craving    *int     `json:"craving"`
+		Risky      *bool    `json:"risky"`
+		Meetings   *int     `json:"meetings"`
+		SleepHours *float64 `json:"sleep_hours"`
+		Hungry     bool     `json:"hungry"`
+		Angry      bool     `json:"angry"`
+		Lonely     bool     `json:"lonely"`
+		Tired      bool     `json:"tired"`
+		Used       *bool    `json:"used"`
+		Gratitude  string   `json:"gratitude"`
+		Note       string   `json:"note"`
+		UpdatedAt  *string  `json:"updated_at"`
+	}
+
+	jsonReflection struct {
+		Week          string       `json:"week"`
+		Supported     *int         `json:"supported"`
+		Confidence    *int         `json:"confidence"`
+		CravingBother *int         `json:"craving_bother"`
+		Answers       []jsonAnswer `json:"answers"`
+		UpdatedAt     *string      `json:"updated_at"`
+	}
+
+	jsonAnswer struct {
+		Prompt string `json:"prompt"`
+		Answer string `json:"answer"`
+	}
+)
+
+// EncodeExport writes e as Tether JSON (described at the top of this file).
+// Format and version are always ExportFormat and ExportVersion, whatever e
+// says: this is the writer of the current version. The output is the same
+// for the same Export, byte for byte, and ends with a newline. Derived
+// fields (Contact.LastContact, Reached30, ReachOut.ContactName) are not
+// written. Nothing is written when an error is returned.
+func EncodeExport(w io.Writer, e Export) error {
+	je := jsonExport{
+		Format:      ExportFormat,
+		Version:     ExportVersion,
+		ExportedAt:  jsonTime(e.ExportedAt),
+		From:        jsonDate(e.From),
+		To:          jsonDate(e.To),
+		Settings:    e.Settings,
+		Contacts:    make([]jsonContact, len(e.Contacts)),
+		ReachOuts:   make([]jsonReachOut, len(e.ReachOuts)),
+		CheckIns:    make([]jsonCheckIn, len(e.CheckIns)),
+		Reflections: make([]jsonReflection, len(e.Reflections)),
+	}
+	if je.Settings == nil {
+		je.Settings = map[string]string{}
+	}
+	for i, c := range e.Contacts {
+		tags := c.Tags
+		if tags == nil {
+			tags = []string{}
+		}
+		je.Contacts[i] = jsonContact{
+			ID: c.ID, Name: c.Name, Nickname: c.Nickname, Circle: string(c.Circle),
+			Group: c.Group, Phone: c.Phone, Email: c.Email,
+			Preferred: jsonCode(string(c.Preferred)), Availability: c.Availability,
+			AnyTime: c.AnyTime, AnyTimeSince: jsonDate(c.AnyTimeSince), Distraction: c.Distraction,
+			Importance: jsonRating(c.Importance), Supportive: jsonRating(c.Supportive),
+			Stance: string(c.Stance), KnownSince: jsonDate(c.KnownSince), CadenceDays: c.CadenceDays,
+			Notes: c.Notes, Tags: tags, Archived: c.Archived,
+			CreatedAt: jsonTime(c.CreatedAt), UpdatedAt: jsonTime(c.UpdatedAt),
+		}
+	}
+	for i, r := range e.ReachOuts {
+		je.ReachOuts[i] = jsonReachOut{
+			ID: r.ID, ContactID: r.ContactID, At: jsonTime(r.At), Channel: string(r.Channel),
+			Direction: string(r.Direction), Helped: jsonCode(string(r.Helped)), Note: r.Note,
+		}
+	}
+	for i, c := range e.CheckIns {
+		if c.SleepHours != nil && (math.IsNaN(*c.SleepHours) || math.IsInf(*c.SleepHours, 0)) {
+			return fmt.Errorf("check-in %s: the hours of sleep are not a number", c.Day)
+		}
+		je.CheckIns[i] = jsonCheckIn{
+			Day: c.Day.String(), Mood: jsonRating(c.Mood), Difficulty: jsonCode(string(c.Difficulty)),
+			Craving: c.Craving, Risky: c.Risky, Meetings: c.Meetings, SleepHours: c.SleepHours,
+			Hungry: c.Hungry, Angry: c.Angry, Lonely: c.Lonely, Tired: c.Tired, Used: c.Used,
+			Gratitude: c.Gratitude, Note: c.Note, UpdatedAt: jsonTime(c.UpdatedAt),
+		}
+	}
+	for i, r := range e.Reflections {
+		answers := make([]jsonAnswer, len(r.Answers))
+		for j, a := range r.Answers {
+			answers[j] = jsonAnswer{Prompt: a.Prompt, Answer: a.Text}
+		}
+		week := ""
+		if !r.Week.IsZero() {
+			week = r.Week.String()
+		}
+		je.Reflections[i] = jsonReflection{
+			Week: week, Supported: jsonRating(r.Supported), Confidence: jsonRating(r.Confidence),
+			CravingBother: jsonRating(r.CravingBother), Answers: answers, UpdatedAt: jsonTime(r.UpdatedAt),
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "<3" reads as typed
+	if err := enc.Encode(je); err != nil {
+		return fmt.Errorf("write the journal as JSON: %w", err)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func jsonTime(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339Nano)
+	return &s
+}
+
+func jsonDate(d Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+// jsonCode is a choice's code, null when it was not answered.
+func jsonCode(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// jsonRating is a rating where 0 means "not rated": null then.
+func jsonRating(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// maxExportBytes bounds what DecodeExport reads: far more than a lifetime
+// of journalling, and far less than a mistaken file of gigabytes. A
+// variable so that a test need not make half a gigabyte.
+var maxExportBytes int64 = 512 << 20
+
+// utf8BOM is the byte order mark some editors put at the start of a file.
+var utf8BOM = []byte("\uFEFF")
+
+// DecodeExport reads Tether JSON and checks all of it before returning
+// anything: the format and version, then every contact, reach-out,
+// check-in and reflection normalized and validated as the journal would
+// (without a clock, so dates ahead of today are not refused here),
+// reach-outs naming contacts of the same file, and no contact id, reach-out
+// id, check-in day or reflection week twice. Keys it does not know are
+// ignored; a version newer than ExportVersion is refused.
+//
+// The records returned are normalized (what would be stored), in the
+// file's order; each reach-out's ContactName is its contact's name from the
+// file. The error, if any, is one sentence naming the first record at
+// fault, such as "check-in 2025-03-02: mood is 1 to 5 (or blank)".
+func DecodeExport(r io.Reader) (Export, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxExportBytes+1))
+	if err != nil {
+		return Export{}, fmt.Errorf("read the journal export: %w", err)
+	}
+	if int64(len(data)) > maxExportBytes {
+		return Export{}, fmt.Errorf("this file is larger than %d MB, too large to be a Tether journal export", maxExportBytes>>20)
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if err := jsonSyntax(data); err != nil {
+		return Export{}, err
+	}
+
+	var head struct {
+		Format  *string         `json:"format"`
+		Version json.RawMessage `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil || head.Format == nil {
+		return Export{}, errors.New(`this file is not a Tether journal export (it has no "format": "tether-journal")`)
+	}
+	if *head.Format != ExportFormat {
+		return Export{}, fmt.Errorf("this file is not a Tether journal export (its format is %s, not %q)", quoteText(*head.Format), ExportFormat)
+	}
+	if head.Version == nil || string(head.Version) == "null" {
+		return Export{}, errors.New("this Tether journal export has no version, so it cannot be read safely")
+	}
+	version, msg := exportVersion(head.Version)
+	if msg != "" {
+		return Export{}, errors.New(msg)
+	}
+
+	var body jsonBody
+	if err := json.Unmarshal(data, &body); err != nil {
+		return Export{}, errors.New(safeMessage("this Tether journal export's " + typeProblem(err)))
+	}
+	e := Export{Format: ExportFormat, Version: version}
+	if e.ExportedAt, err = parseJSONTime(body.ExportedAt, "exported_at"); err != nil {
+		return Export{}, errors.New(safeMessage("this Tether journal export's " + err.Error()))
+	}
+	if e.From, err = parseJSONDate(body.From, "from"); err == nil {
+		e.To, err = parseJSONDate(body.To, "to")
+	}
+	if err != nil {
+		return Export{}, errors.New(safeMessage("this Tether journal export's period: " + err.Error()))
+	}
+	if !e.From.IsZero() && !e.To.IsZero() && e.From.After(e.To) {
+		return Export{}, fmt.Errorf("this Tether journal export's period starts (%s) after it ends (%s)", e.From, e.To)
+	}
+	if msg := settingsProblem(body.Settings); msg != "" {
+		return Export{}, errors.New(safeMessage("settings: " + msg))
+	}
+	if len(body.Settings) > 0 {
+		e.Settings = body.Settings
+	}
+
+	ids := map[int64]int{}
+	for i, raw := range body.Contacts {
+		c, err := decodeContact(i, raw, ids)
+		if err != nil {
+			return Export{}, err
+		}
+		e.Contacts = append(e.Contacts, c)
+	}
+	names := make(map[int64]string, len(e.Contacts))
+	for _, c := range e.Contacts {
+		names[c.ID] = c.Name
+	}
+	reachIDs := map[int64]int{}
+	for i, raw := range body.ReachOuts {
+		r, err := decodeReachOut(i, raw, names, reachIDs)
+		if err != nil {
+			return Export{}, err
+		}
+		e.ReachOuts = append(e.ReachOuts, r)
+	}
+	days := map[Date]int{}
+	for i, raw := range body.CheckIns {
+		c, err := decodeCheckIn(i, raw, days)
+		if err != nil {
+			return Export{}, err
+		}
+		e.CheckIns = append(e.CheckIns, c)
+	}
+	weeks := map[Week]int{}
+	for i, raw := range body.Reflections {
+		r, err := decodeReflection(i, raw, weeks)
+		if err != nil {
+			return Export{}, err
+		}
+		e.Reflections = append(e.Reflections, r)
+	}
+	return e, nil
+}
+
+// exportVersion reads the version of an export; msg says why it cannot be
+// read, if it cannot.
+func exportVersion(raw json.RawMessage) (v int, msg string) {
+	const newer = "this journal was exported by a newer Tether (format version %s; this one reads up to %d); update Tether to import it"
+	s := string(raw)
+	if strings.HasPrefix(s, `"`) {
+		return 0, "this Tether journal export's version is text, not a whole number"
+	}
+	if v, err := strconv.Atoi(s); err == nil {
+		switch {
+		case v > ExportVersion:
+			return 0, fmt.Sprintf(newer, s, ExportVersion)
+		case v < 1:
+			return 0, fmt.Sprintf("this Tether journal export has version %d, which no Tether writes", v)
+		}
+		return v, ""
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	switch {
+	case err != nil && !errors.Is(err, strconv.ErrRange), f != math.Trunc(f):
+		return 0, "this Tether journal export's version is not a whole number"
+	case f > ExportVersion:
+		return 0, fmt.Sprintf(newer, shortJSON(raw), ExportVersion)
+	case f < 1:
+		return 0, "this Tether journal export has a version below 1, which no Tether writes"
+	}
+	return int(f), ""
+}
+
+// recordError is the error about one record: its label and what is wrong,
+// made safe to print.
+func recordError(label, msg string) error { return errors.New(safeMessage(label + ": " + msg)) }
+
+func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (Contact, error) {
+	if isNull(raw) {
+		return Contact{}, fmt.Errorf("contact at position %d is empty (null)", i+1)
+	}
+	var w jsonContact
+	err := json.Unmarshal(raw, &w)
+	label := fmt.Sprintf("contact at position %d", i+1)
+	if w.ID >= 1 {
+		label = fmt.Sprintf("contact %d", w.ID)
+	}
+	if n := labelText(w.Name); n != "" {
+		label += " (" + n + ")"
+	}
+	if err != nil {
+		return Contact{}, recordError(label, typeProblem(err))
+	}
+	if w.ID < 1 {
+		return Contact{}, recordError(label, "it needs an id, a whole number from 1, for its reach-outs to refer to")
+	}
+	if at, dup := ids[w.ID]; dup {
+		return Contact{}, recordError(label, fmt.Sprintf("the contact at position %d has the same id", at))
+	}
+	ids[w.ID] = i + 1
+	c := Contact{
+		ID: w.ID, Name: w.Name, Nickname: w.Nickname, Circle: Circle(w.Circle), Group: w.Group,
+		Phone: w.Phone, Email: w.Email, Availability: w.Availability, AnyTime: w.AnyTime,
+		Distraction: w.Distraction, Stance: Stance(w.Stance), CadenceDays: w.CadenceDays,
+		Notes: w.Notes, Tags: w.Tags, Archived: w.Archived,
+	}
+	if w.Preferred != nil {
+		c.Preferred = Channel(*w.Preferred)
+	}
+	if w.Importance != nil {
+		c.Importance = *w.Importance
+	}
+	if w.Supportive != nil {
+		c.Supportive = *w.Supportive
+	}
+	switch {
+	case w.Circle != "" && !c.Circle.Valid():
+		return Contact{}, recordError(label, unknownCode("circle", w.Circle, Circles))
+	case w.Stance != "" && !c.Stance.Valid():
+		return Contact{}, recordError(label, unknownCode("stance", w.Stance, Stances))
+	case !slices.Contains(PreferredChannels, c.Preferred):
+		return Contact{}, recordError(label, unknownCode("preferred", string(c.Preferred), PreferredChannels[1:]))
+	}
+	if c.AnyTimeSince, err = parseJSONDate(w.AnyTimeSince, "any_time_since"); err == nil {
+		if c.KnownSince, err = parseJSONDate(w.KnownSince, "known_since"); err == nil {
+			if c.CreatedAt, err = parseJSONTime(w.CreatedAt, "created_at"); err == nil {
+				c.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at")
+			}
+		}
+	}
+	if err != nil {
+		return Contact{}, recordError(label, err.Error())
+	}
+	c = c.Normalize()
+	if p := c.Validate(Date{}); len(p) > 0 {
+		return Contact{}, recordError(label, problemsSentence(p))
+	}
+	return c, nil
+}
+
+func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[int64]int) (ReachOut, error) {
+	if isNull(raw) {
+		return ReachOut{}, fmt.Errorf("reach-out at position %d is empty (null)", i+1)
+	}
+	var w jsonReachOut
+	err := json.Unmarshal(raw, &w)
+	label := fmt.Sprintf("reach-out at position %d", i+1)
+	if w.ID >= 1 {
+		label = fmt.Sprintf("reach-out %d", w.ID)
+	}
+	at, timeErr := parseJSONTime(w.At, "at")
+	if timeErr == nil && !at.IsZero() {
+		label += " on " + DateOf(at).String()
+	}
+	switch {
+	case err != nil:
+		return ReachOut{}, recordError(label, typeProblem(err))
+	case timeErr != nil:
+		return ReachOut{}, recordError(label, timeErr.Error())
+	case w.ID < 0:
+		return ReachOut{}, recordError(label, "its id is below 1; leave it out, or use a whole number from 1")
+	}
+	if w.ID != 0 {
+		if first, dup := ids[w.ID]; dup {
+			return ReachOut{}, recordError(label, fmt.Sprintf("the reach-out at position %d has the same id", first))
+		}
+		ids[w.ID] = i + 1
+	}
+	r := ReachOut{ID: w.ID, ContactID: w.ContactID, At: at, Channel: Channel(w.Channel), Direction: Direction(w.Direction), Note: w.Note}
+	if w.Helped != nil {
+		r.Helped = Helped(*w.Helped)
+	}
+	switch {
+	case w.Channel != "" && !slices.Contains(LogChannels, r.Channel):
+		return ReachOut{}, recordError(label, unknownCode("channel", w.Channel, LogChannels))
+	case w.Direction != "" && !r.Direction.Valid():
+		return ReachOut{}, recordError(label, unknownCode("direction", w.Direction, Directions))
+	case !r.Helped.Valid():
+		return ReachOut{}, recordError(label, unknownCode("helped", string(r.Helped), HelpedAnswers[1:]))
+	}
+	switch {
+	case at.IsZero():
+		return ReachOut{}, recordError(label, "it has no time (at)")
+	case at.Year() < 1900 || at.Year() > 9999:
+		return ReachOut{}, recordError(label, "its time (at) is outside the years 1900 to 9999")
+	}
+	// The journal keeps the offset within the widest any time zone has
+	// used; a wider one is a mistyped time.
+	if _, off := at.Zone(); off < -18*3600 || off > 18*3600 {
+		return ReachOut{}, recordError(label, "its time is more than 18 hours off UTC, which no time zone is")
+	}
+	r = r.Normalize()
+	if p := r.Validate(time.Time{}); len(p) > 0 {
+		return ReachOut{}, recordError(label, problemsSentence(p))
+	}
+	name, ok := names[r.ContactID]
+	if !ok {
+		return ReachOut{}, recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", r.ContactID))
+	}
+	r.ContactName = name
+	return r, nil
+}
+
+func decodeCheckIn(i int, raw json.RawMessage, days map[Date]int) (CheckIn, error) {
+	if isNull(raw) {
+		return CheckIn{}, fmt.Errorf("check-in at position %d is empty (null)", i+1)
+	}
+	var w jsonCheckIn
+	err := json.Unmarshal(raw, &w)
+	label := fmt.Sprintf("check-in at position %d", i+1)
+	d, dayErr := ParseDate(w.Day)
+	if dayErr == nil && !d.IsZero() {
+		label = "check-in " + d.String()
+	}
+	switch {
+	case err != nil:
+		return CheckIn{}, recordError(label, typeProblem(err))
+	case dayErr != nil:
+		return CheckIn{}, recordError(label, fmt.Sprintf("its day %s is not a date like 2025-03-02", quoteText(w.Day)))
+	}
+	c := CheckIn{
+		Day: d, Craving: w.Craving, Risky: w.Risky, Meetings: w.Meetings, SleepHours: w.SleepHours,
+		Hungry: w.Hungry, Angry: w.Angry, Lonely: w.Lonely, Tired: w.Tired, Used: w.Used,
+		Gratitude: w.Gratitude, Note: w.Note,
+	}
+	if w.Mood != nil {
+		c.Mood = *w.Mood
+	}
+	if w.Difficulty != nil {
+		c.Difficulty = Difficulty(*w.Difficulty)
+		if !c.Difficulty.Valid() {
+			return CheckIn{}, recordError(label, unknownCode("difficulty", *w.Difficulty, Difficulties[1:]))
+		}
+	}
+	if c.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at"); err != nil {
+		return CheckIn{}, recordError(label, err.Error())
+	}
+	c = c.Normalize()
+	if p := c.Validate(Date{}); len(p) > 0 {
+		return CheckIn{}, recordError(label, problemsSentence(p))
+	}
+	if first, dup := days[c.Day]; dup {
+		return CheckIn{}, recordError(label, fmt.Sprintf("the check-in at position %d is for the same day; a day has one check-in", first))
+	}
+	days[c.Day] = i + 1
+	return c, nil
+}
+
+func decodeReflection(i int, raw json.RawMessage, weeks map[Week]int) (Reflection, error) {
+	if isNull(raw) {
+		return Reflection{}, fmt.Errorf("reflection at position %d is empty (null)", i+1)
+	}
+	var w jsonReflection
+	err := json.Unmarshal(raw, &w)
+	label := fmt.Sprintf("reflection at position %d", i+1)
+	wk, weekErr := ParseWeek(w.Week)
+	if weekErr == nil {
+		label = "reflection " + wk.String()
+	}
+	switch {
+	case err != nil:
+		return Reflection{}, recordError(label, typeProblem(err))
+	case strings.TrimSpace(w.Week) == "":
+		return Reflection{}, recordError(label, "it has no week")
+	case weekErr != nil:
+		return Reflection{}, recordError(label, fmt.Sprintf("its week %s is not a week like 2026-W47", quoteText(w.Week)))
+	}
+	r := Reflection{Week: wk, Answers: make([]Answer, len(w.Answers))}
+	for j, a := range w.Answers {
+		r.Answers[j] = Answer{Prompt: a.Prompt, Text: a.Answer}
+	}
+	for _, x := range []struct {
+		to   *int
+		from *int
+	}{{&r.Supported, w.Supported}, {&r.Confidence, w.Confidence}, {&r.CravingBother, w.CravingBother}} {
+		if x.from != nil {
+			*x.to = *x.from
+		}
+	}
+	if r.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at"); err != nil {
+		return Reflection{}, recordError(label, err.Error())
+	}
+	r = r.Normalize()
+	if p := r.Validate(Date{}); len(p) > 0 {
+		return Reflection{}, recordError(label, problemsSentence(p))
+	}
+	if first, dup := weeks[r.Week]; dup {
+		return Reflection{}, recordError(label, fmt.Sprintf("the reflection at position %d is for the same week; a week has one reflection", first))
+	}
+	weeks[r.Week] = i + 1
+	return r, nil
+}
+
+// settingsProblem checks the settings Tether itself reads; any other key
+// is carried as it is.
+func settingsProblem(s map[string]string) string {
+	if _, ok := s[""]; ok {
+		return "a setting has no name"
+	}
+	if v, ok := s[SettingRecoveryStart]; ok {
+		if d, err := ParseDate(v); err != nil || d.IsZero() {
+			return fmt.Sprintf("%s %s is not a date like 2025-01-06", SettingRecoveryStart, quoteText(v))
+		}
+	}
+	v, ok := s[SettingPrompts]
+	if !ok {
+		return ""
+	}
+	var prompts []string
+	if err := json.Unmarshal([]byte(v), &prompts); err != nil || prompts == nil {
+		return fmt.Sprintf("%s is not a list of prompts (a JSON array of text)", SettingPrompts)
+	}
+	switch {
+	case len(prompts) == 0:
+		return fmt.Sprintf("%s holds no prompt; a week needs something to answer", SettingPrompts)
+	case len(prompts) > MaxPrompts:
+		return fmt.Sprintf("%s holds %d prompts; a set holds at most %d", SettingPrompts, len(prompts), MaxPrompts)
+	}
+	seen := map[string]int{}
+	for i, q := range prompts {
+		q = strings.TrimSpace(q)
+		if msg := PromptProblem(q); msg != "" {
+			return fmt.Sprintf("prompt %d: %s", i+1, sentencePart(msg))
+		}
+		if first, dup := seen[Fold(q)]; dup {
+			return fmt.Sprintf("prompt %d is the same as prompt %d", i+1, first+1)
+		}
+		seen[Fold(q)] = i
+	}
+	return ""
+}
+
+func parseJSONTime(s *string, key string) (time.Time, error) {
+	if s == nil {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, *s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%s %s is not a date and time like 2026-11-16T19:30:00+01:00", key, quoteText(*s))
+	}
+	return t, nil
+}
+
+func parseJSONDate(s *string, key string) (Date, error) {
+	if s == nil {
+		return Date{}, nil
+	}
+	d, err := ParseDate(*s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%s %s is not a date like 2025-03-02", key, quoteText(*s))
+	}
+	return d, nil
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// jsonSyntax says, in a sentence, where data stops being JSON.
+func jsonSyntax(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("this file is empty, so it holds no journal")
+	}
+	var v json.RawMessage // checks the syntax without building anything
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return nil
+	}
+	// Offset counts the bytes read, the wrong one included.
+	pos := int(se.Offset) - 1
+	if pos >= len(bytes.TrimRight(data, " \t\r\n")) || pos < 0 {
+		return errors.New("this file is not valid JSON: it ends too early, as if cut off")
+	}
+	line := 1 + bytes.Count(data[:pos], []byte("\n"))
+	col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:pos], '\n')+1:pos])
+	return fmt.Errorf("this file is not valid JSON: something is amiss at line %d, column %d", line, col)
+}
+
+// typeProblem says which value of a record has the wrong kind.
+func typeProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return "it could not be read"
+	}
+	field := te.Field
+	switch {
+	case field == "":
+		field = "it"
+	case field == "settings" && te.Type != nil && te.Type.Kind() == reflect.String:
+		field = "each of the settings"
+	}
+	got := te.Value
+	switch {
+	case got == "string":
+		got = "text"
+	case got == "number":
+		got = "a number"
+	case got == "bool":
+		got = "true or false"
+	case got == "array":
+		got = "a list"
+	case got == "object":
+		got = "an object"
+	case strings.HasPrefix(got, "number "):
+		got = strings.TrimPrefix(got, "number ")
+	}
+	return fmt.Sprintf("%s should be %s, not %s", field, kindWords(te.Type), got)
+}
+
+func kindWords(t reflect.Type) string {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "something else"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	}
+	return "an object"
+}
+
+func unknownCode[T ~string](field, got string, known []T) string {
+	codes := make([]string, len(known))
+	for i, k := range known {
+		codes[i] = string(k)
+	}
+	return fmt.Sprintf("%s %s is not one Tether knows (%s)", field, quoteText(got), strings.Join(codes, ", "))
+}
+
+// Words for fields in messages about a file, where the form's field names
+// are not in sight.
+var fieldWords = map[string]string{
+	FieldAnyTimeSince: "any_time_since", FieldKnownSince: "known_since", FieldCadence: "cadence_days",
+	FieldCheckNote: "note", FieldSleep: "sleep_hours", FieldCravingBother: "craving_bother",
+	FieldContact: "contact_id",
+}
+
+// Messages written for a form that read oddly about a file.
+var fileMessages = map[string]string{
+	FieldAnswers: "it answers no question, and a saved day needs at least one answer",
+	FieldContact: "it names no contact (contact_id)",
+}
+
+// problemsSentence joins a record's problems into one clause, each naming
+// its field unless its message already does.
+func problemsSentence(p Problems) string {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if msg := fileMessages[k]; msg != "" {
+			parts = append(parts, msg)
+			continue
+		}
+		word := fieldWords[k]
+		if word == "" {
+			word = k
+			if n, ok := strings.CutPrefix(k, FieldAnswer); ok && n != "" {
+				if i, err := strconv.Atoi(n); err == nil {
+					word = fmt.Sprintf("answer %d", i+1)
+				}
+			}
+		}
+		msg := sentencePart(p[k])
+		if !mentions(msg, strings.ReplaceAll(word, "_", " ")) {
+			msg = word + ": " + msg
+		}
+		parts = append(parts, msg)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// mentions reports whether a message names a field: as a whole word, or
+// for a name of several words, anywhere.
+func mentions(msg, field string) bool {
+	msg, field = strings.ToLower(msg), strings.ToLower(field)
+	if strings.Contains(field, " ") {
+		return strings.Contains(msg, field)
+	}
+	words := strings.FieldsFunc(msg, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return slices.Contains(words, field)
+}
+
+// sentencePart turns a sentence into a clause: no full stop, and a lower
+// case first letter unless the first word is an acronym.
+func sentencePart(msg string) string {
+	msg = strings.TrimSuffix(strings.TrimSpace(msg), ".")
+	r, n := utf8.DecodeRuneInString(msg)
+	next, _ := utf8.DecodeRuneInString(msg[n:])
+	if unicode.IsUpper(r) && !unicode.IsUpper(next) {
+		msg = string(unicode.ToLower(r)) + msg[n:]
+	}
+	return msg
+}
+
+// labelText is a name as a record's label shows it: one line, no control
+// characters, at most 40 characters.
+func labelText(s string) string {
+	s = strings.Join(strings.FieldsFunc(stripEscapes(s), func(r rune) bool {
+		return unicode.IsSpace(r) || unsafeRune(r)
+	}), " ")
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:39]) + "…"
+	}
+	return s
+}
+
+// quoteText quotes a value from a file for a message, shortened.
+func quoteText(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:39]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// shortJSON is a raw JSON value for a message, shortened.
+func shortJSON(b []byte) string {
+	s := string(b)
+	if len(s) > 20 {
+		s = s[:20] + "…"
+	}
+	return s
+}
+
+// unsafeRune reports a character that must not reach a terminal from a
+// file: control characters, line and paragraph separators, and
+// bidirectional controls.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+		r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
+// safeMessage makes a message that quotes a file safe to print: valid
+// UTF-8 and nothing that could move the cursor or reorder the text.
+func safeMessage(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if unsafeRune(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
