@@ -135,25 +135,7 @@ func (s *Store) AddCheckIns(ctx context.Context, cs []model.CheckIn) error {
 	if len(cs) == 0 {
 		return nil
 	}
-	norm := make([]model.CheckIn, len(cs))
-	var bad []error
-	seen := make(map[model.Date]int, len(cs))
-	for i, c := range cs {
-		c = c.Normalize()
-		p := c.Validate(model.Date{})
-		if !c.UpdatedAt.IsZero() && (c.UpdatedAt.Year() < 1900 || c.UpdatedAt.Year() > 9999) {
-			p["updated"] = "The year is out of range."
-		}
-		if first, dup := seen[c.Day]; dup && !c.Day.IsZero() {
-			p[model.FieldDay] = fmt.Sprintf("This day is also check-in #%d; a day has one check-in.", first+1)
-		} else {
-			seen[c.Day] = i
-		}
-		if len(p) > 0 {
-			bad = append(bad, &CheckInError{Index: i, Day: c.Day, Problems: p})
-		}
-		norm[i] = c
-	}
+	norm, bad := checkCheckIns(cs)
 	if len(bad) > 0 {
 		return fmt.Errorf("add check-ins: nothing was saved: %w", errors.Join(bad...))
 	}
@@ -185,6 +167,32 @@ func (s *Store) AddCheckIns(ctx context.Context, cs []model.CheckIn) error {
 		return fmt.Errorf("add check-ins: nothing was saved: %w", err)
 	}
 	return nil
+}
+
+// checkCheckIns normalizes and validates a batch of check-ins from
+// elsewhere: the model's rules but not the clock, and one check-in a day.
+// Each refused one is a *CheckInError.
+func checkCheckIns(cs []model.CheckIn) ([]model.CheckIn, []error) {
+	norm := make([]model.CheckIn, len(cs))
+	var bad []error
+	seen := make(map[model.Date]int, len(cs))
+	for i, c := range cs {
+		c = c.Normalize()
+		p := c.Validate(model.Date{})
+		if !c.UpdatedAt.IsZero() && (c.UpdatedAt.Year() < 1900 || c.UpdatedAt.Year() > 9999) {
+			p["updated"] = "The year is out of range."
+		}
+		if first, dup := seen[c.Day]; dup && !c.Day.IsZero() {
+			p[model.FieldDay] = fmt.Sprintf("This day is also check-in #%d; a day has one check-in.", first+1)
+		} else {
+			seen[c.Day] = i
+		}
+		if len(p) > 0 {
+			bad = append(bad, &CheckInError{Index: i, Day: c.Day, Problems: p})
+		}
+		norm[i] = c
+	}
+	return norm, bad
 }
 
 func checkInArgs(c model.CheckIn, created, updated time.Time) []any {

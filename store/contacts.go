@@ -123,21 +123,7 @@ func (s *Store) AddContacts(ctx context.Context, cs []model.Contact) ([]int64, e
 	if len(cs) == 0 {
 		return nil, nil
 	}
-	norm := make([]model.Contact, len(cs))
-	var bad []error
-	for i, c := range cs {
-		c = c.Normalize()
-		p := c.Validate(model.Date{})
-		for field, t := range map[string]time.Time{"created": c.CreatedAt, "updated": c.UpdatedAt} {
-			if !t.IsZero() && (t.Year() < 1900 || t.Year() > 9999) {
-				p[field] = "The year is out of range."
-			}
-		}
-		if len(p) > 0 {
-			bad = append(bad, &ContactError{Index: i, Name: c.Name, Problems: p})
-		}
-		norm[i] = c
-	}
+	norm, bad := checkContacts(cs)
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("add contacts: nothing was saved: %w", errors.Join(bad...))
 	}
@@ -182,6 +168,29 @@ func (s *Store) AddContacts(ctx context.Context, cs []model.Contact) ([]int64, e
 		return nil, fmt.Errorf("add contacts: nothing was saved: %w", err)
 	}
 	return ids, nil
+}
+
+// checkContacts normalizes and validates a batch of contacts from elsewhere
+// (an import, a sample): the model's rules, not the clock, and instants
+// within the years a stamp can hold. Each refused contact is a
+// *ContactError.
+func checkContacts(cs []model.Contact) ([]model.Contact, []error) {
+	norm := make([]model.Contact, len(cs))
+	var bad []error
+	for i, c := range cs {
+		c = c.Normalize()
+		p := c.Validate(model.Date{})
+		for field, t := range map[string]time.Time{"created": c.CreatedAt, "updated": c.UpdatedAt} {
+			if !t.IsZero() && (t.Year() < 1900 || t.Year() > 9999) {
+				p[field] = "The year is out of range."
+			}
+		}
+		if len(p) > 0 {
+			bad = append(bad, &ContactError{Index: i, Name: c.Name, Problems: p})
+		}
+		norm[i] = c
+	}
+	return norm, bad
 }
 
 // SetArchived archives or restores a contact. Nothing is ever deleted:

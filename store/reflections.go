@@ -95,24 +95,7 @@ func (s *Store) AddReflections(ctx context.Context, rs []model.Reflection) error
 	if len(rs) == 0 {
 		return nil
 	}
-	norm := make([]model.Reflection, len(rs))
-	var bad []error
-	seen := make(map[model.Week]int, len(rs))
-	for i, r := range rs {
-		r, p := checkReflection(r, model.Date{})
-		if !r.UpdatedAt.IsZero() && (r.UpdatedAt.Year() < 1900 || r.UpdatedAt.Year() > 9999) {
-			p["updated"] = "The year is out of range."
-		}
-		if first, dup := seen[r.Week]; dup {
-			p[model.FieldWeek] = fmt.Sprintf("This week is also reflection #%d; a week has one reflection.", first+1)
-		} else {
-			seen[r.Week] = i
-		}
-		if len(p) > 0 {
-			bad = append(bad, &ReflectionError{Index: i, Week: r.Week, Problems: p})
-		}
-		norm[i] = r
-	}
+	norm, bad := checkReflections(rs)
 	if len(bad) > 0 {
 		return fmt.Errorf("add reflections: nothing was saved: %w", errors.Join(bad...))
 	}
@@ -154,6 +137,31 @@ func (s *Store) AddReflections(ctx context.Context, rs []model.Reflection) error
 		return fmt.Errorf("add reflections: nothing was saved: %w", err)
 	}
 	return nil
+}
+
+// checkReflections normalizes and validates a batch of reflections from
+// elsewhere: the model's rules but not the clock, and one reflection a
+// week. Each refused one is a *ReflectionError.
+func checkReflections(rs []model.Reflection) ([]model.Reflection, []error) {
+	norm := make([]model.Reflection, len(rs))
+	var bad []error
+	seen := make(map[model.Week]int, len(rs))
+	for i, r := range rs {
+		r, p := checkReflection(r, model.Date{})
+		if !r.UpdatedAt.IsZero() && (r.UpdatedAt.Year() < 1900 || r.UpdatedAt.Year() > 9999) {
+			p["updated"] = "The year is out of range."
+		}
+		if first, dup := seen[r.Week]; dup {
+			p[model.FieldWeek] = fmt.Sprintf("This week is also reflection #%d; a week has one reflection.", first+1)
+		} else {
+			seen[r.Week] = i
+		}
+		if len(p) > 0 {
+			bad = append(bad, &ReflectionError{Index: i, Week: r.Week, Problems: p})
+		}
+		norm[i] = r
+	}
+	return norm, bad
 }
 
 // reflectionHeadersSQL lists every week newest first, walking the primary

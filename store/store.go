@@ -109,6 +109,13 @@ func (s *Store) start(ctx context.Context) error {
 	if err := judge(s.path, id); err != nil {
 		return err
 	}
+	// A journal already at this schema needs no migration, and checking
+	// that inside migrate's write transactions would make every start
+	// (tether due runs in each new shell) wait on a window that is saving.
+	// migrate reads the version again under the write lock otherwise.
+	if int(id.version) == latestVersion() {
+		return makePrivate(s.path, false)
+	}
 	if err := s.migrate(ctx); err != nil {
 		return fmt.Errorf("open journal %s: %w", s.path, err)
 	}

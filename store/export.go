@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// Export reads the journal as plain data, for `tether export` and for
+// moving a journal to another machine: every contact (archived too, with
+// tags, without the derived facts), every setting, and the reach-outs,
+// check-ins and reflections of the local days from to to, inclusive; a
+// reflection belongs to the period when its ISO week overlaps it. A zero
+// from starts at the first entry and a zero to runs to the last, so two zero
+// dates export everything. It is one read transaction: a consistent snapshot
+// even while another window writes. ExportedAt is the store's clock.
+//
+// The order is fixed (contacts by id, reach-outs by day and time, check-ins
+// by day, reflections by week), so exporting the same journal twice gives
+// the same file, and an import followed by an export gives it back.
+func (s *Store) Export(ctx context.Context, from, to model.Date) (model.Export, error) {
+	e := model.Export{
+		Format:     model.ExportFormat,
+		Version:    model.ExportVersion,
+		ExportedAt: s.now(),
+		From:       from,
+		To:         to,
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return model.Export{}, fmt.Errorf("export: the period ends (%s) before it starts (%s)", to, from)
+	}
+	lo, hi := dayRange(from, to)
+	wlo, whi := weekRange(from, to)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if e.Settings, err = readSettings(ctx, tx); err != nil {
+			return fmt.Errorf("settings: %w", err)
+		}
+		if e.Contacts, err = queryContacts(ctx, tx, false,
+			`SELECT `+contactColumns+` FROM contacts ORDER BY id`, nil,
+			`SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, position`); err != nil {
+			return fmt.Errorf("contacts: %w", err)
+		}
+		if e.ReachOuts, err = queryReachOuts(ctx, tx, reachOutsBetweenSQL, lo, hi); err != nil {
+			return fmt.Errorf("reach-outs: %w", err)
+		}
+		if e.CheckIns, err = queryCheckIns(ctx, tx,
+			`SELECT `+checkInColumns+` FROM check_ins WHERE day BETWEEN ? AND ? ORDER BY day`, lo, hi); err != nil {
+			return fmt.Errorf("check-ins: %w", err)
+		}
+		if e.Reflections, err = queryReflections(ctx, tx, wlo, whi); err != nil {
+			return fmt.Errorf("reflections: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Export{}, fmt.Errorf("export the journal: %w", err)
+	}
+	// Empty lists rather than nil: an empty journal exports as lists with
+	// nothing in them, never as "no list".
+	if e.Contacts == nil {
+		e.Contacts = []model.Contact{}
+	}
+	if e.ReachOuts == nil {
+		e.ReachOuts = []model.ReachOut{}
+	}
+	if e.CheckIns == nil {
+		e.CheckIns = []model.CheckIn{}
+	}
+	if e.Reflections == nil {
+		e.Reflections = []model.Reflection{}
+	}
+	return e, nil
+}
+
+// weekRange is the stored text of the ISO weeks that overlap the days from
+// to to: a week overlaps exactly when it lies between the week of from and
+// the week of to, and 'YYYY-Www' text sorts as the weeks do.
+func weekRange(from, to model.Date) (lo, hi string) {
+	hi = "9999-W99"
+	if !from.IsZero() {
+		lo = model.WeekOf(from).String()
+	}
+	if !to.IsZero() {
+		hi = model.WeekOf(to).String()
+	}
+	return lo, hi
+}
+
+func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings ORDER BY key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out map[string]string
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}
+
+// queryReflections reads the reflections of the weeks lo to hi with their
+// answers: two range reads of the two tables' keys, joined here, never a
+// query per week.
+func queryReflections(ctx context.Context, tx *sql.Tx, lo, hi string) ([]model.Reflection, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT week, supported, confidence, craving_bother, updated_at
+		FROM reflections WHERE week BETWEEN ? AND ? ORDER BY week`, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Reflection
+	index := map[string]int{}
+	for rows.Next() {
+		var week, updated string
+		var supported, confidence, bother sql.NullInt64
+		if err := rows.Scan(&week, &supported, &confidence, &bother, &updated); err != nil {
+			return nil, err
+		}
+		w, err := parseWeek(week)
+		if err != nil {
+			return nil, err
+		}
+		r := model.Reflection{
+			Week:      w,
+			Supported: int(supported.Int64), Confidence: int(confidence.Int64), CravingBother: int(bother.Int64),
+		}
+		if r.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+			return nil, fmt.Errorf("reflection %s: updated_at: %w", week, err)
+		}
+		index[week] = len(out)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	answers, err := tx.QueryContext(ctx, `SELECT week, prompt, answer FROM reflection_answers
+		WHERE week BETWEEN ? AND ? ORDER BY week, position`, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	defer answers.Close()
+	for answers.Next() {
+		var week string
+		var a model.Answer
+		if err := answers.Scan(&week, &a.Prompt, &a.Text); err != nil {
+			return nil, err
+		}
+		if i, ok := index[week]; ok {
+			out[i].Answers = append(out[i].Answers, a)
+		}
+	}
+	return out, answers.Err()
+}
