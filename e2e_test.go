@@ -4,13 +4,19 @@ package main
 // typing as a person would, then quit, reopen and look again.
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
 )
 
 // buildBinary compiles tether once per test run.
@@ -266,4 +272,124 @@ func TestEndToEndReflectionSurvivesQuitFromTheList(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitFor("EXITED:0")
+}
+
+// TestEndToEndBackupWhileTheAppWrites runs tether backup from another
+// process while the app is open and saving: every backup is a whole,
+// checked journal holding everything the app had saved before the backup
+// began. A restore, meanwhile, is refused until the app is closed.
+func TestEndToEndBackupWhileTheAppWrites(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "journal.db")
+	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
+	s.waitFor("Welcome to Tether")
+
+	var mu sync.Mutex
+	var saved []string // names the app has said it saved
+	add := func(name string) {
+		s.keys("a")
+		s.waitFor("Add a supporter")
+		s.typeText(name)
+		s.keys("C-s")
+		s.waitFor("Saved " + name + ".")
+		mu.Lock()
+		saved = append(saved, name)
+		mu.Unlock()
+		s.keys("l")
+		s.waitFor("Log a reach-out with")
+		s.keys("Enter")
+		s.waitFor("Logged: you reached out to")
+	}
+	for i := 1; i <= 3; i++ {
+		add(fmt.Sprintf("Before %d", i))
+	}
+
+	type backup struct {
+		path   string
+		before []string // saved before it began
+		out    []byte
+		err    error
+	}
+	results := make(chan []backup)
+	go func() {
+		var bs []backup
+		for i := range 4 {
+			b := backup{path: filepath.Join(dir, fmt.Sprintf("backup-%d.db", i))}
+			mu.Lock()
+			b.before = slices.Clone(saved)
+			mu.Unlock()
+			b.out, b.err = exec.Command(bin, "--db", db, "backup", b.path).CombinedOutput()
+			bs = append(bs, b)
+			time.Sleep(150 * time.Millisecond)
+		}
+		results <- bs
+	}()
+	for i := 1; i <= 4; i++ {
+		add(fmt.Sprintf("During %d", i))
+	}
+	bs := <-results
+
+	for _, b := range bs {
+		if b.err != nil || !strings.Contains(string(b.out), "The copy was checked and is complete.") {
+			t.Fatalf("backup %s: %v\n%s", b.path, b.err, b.out)
+		}
+		if info, err := os.Stat(b.path); err != nil || info.Mode().Perm() != 0o600 {
+			t.Fatalf("backup %s: %v, %v", b.path, info, err)
+		}
+		names := namesIn(t, b.path)
+		t.Logf("%s: %d contacts saved before it began, %d in it", filepath.Base(b.path), len(b.before), len(names))
+		for _, want := range b.before {
+			if !slices.Contains(names, want) {
+				t.Fatalf("backup %s lacks %q, saved before it began; it holds %v", b.path, want, names)
+			}
+		}
+	}
+
+	// The journal is open: a restore is refused, and the app carries on.
+	out, err := exec.Command(bin, "--db", db, "restore", bs[0].path).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "close Tether first") {
+		t.Fatalf("restore while open: %v\n%s", err, out)
+	}
+	add("After the refused restore")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+
+	// Closed, it is restored, and the journal it replaced is kept.
+	out, err = exec.Command(bin, "--db", db, "restore", bs[0].path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "is kept at "+db+".before-restore-") {
+		t.Fatalf("restore: %v\n%s", err, out)
+	}
+	if got, want := namesIn(t, db), namesIn(t, bs[0].path); !slices.Equal(got, want) {
+		t.Fatalf("restored journal holds %v, the backup %v", got, want)
+	}
+}
+
+// namesIn opens a copy of a journal (so it is never changed) and lists its
+// contacts' names.
+func namesIn(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := filepath.Join(t.TempDir(), "copy.db")
+	if err := os.WriteFile(cp, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), cp)
+	if err != nil {
+		t.Fatalf("open a copy of %s: %v", path, err)
+	}
+	defer st.Close()
+	cs, err := st.Contacts(context.Background(), false, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.Name)
+	}
+	return names
 }

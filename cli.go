@@ -1,0 +1,213 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/tether-recovery/tether/store"
+)
+
+// usageErr is a mistake in how tether was called: exit 2, with a hint to
+// the command's --help.
+type usageErr struct{ cmd, msg string }
+
+func (e usageErr) Error() string { return e.msg }
+
+// helpRequest is --help: the command's help on stdout, exit 0.
+type helpRequest struct{ f *flags }
+
+func (helpRequest) Error() string { return "help requested" }
+
+// failLines is a failure that takes more than one line to tell (each
+// problem of a contact, each on its own line); exit 1.
+type failLines []string
+
+func (l failLines) Error() string { return strings.Join(l, "; ") }
+
+// flags is one command's flag set, with what its --help says. Flags are
+// listed in the order they are defined.
+type flags struct {
+	*flag.FlagSet
+	cmd      string // "log", "contact add"
+	synopsis string
+	about    string
+	examples []string
+	order    []string
+	alias    map[string]string // long name → short one
+}
+
+func newFlags(cmd, synopsis, about string, examples ...string) *flags {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return &flags{FlagSet: fs, cmd: cmd, synopsis: synopsis, about: about, examples: examples, alias: map[string]string{}}
+}
+
+// String defines a text flag; the `word` in usage names its value in the
+// help.
+func (f *flags) String(name, value, usage string) *string {
+	f.order = append(f.order, name)
+	return f.FlagSet.String(name, value, usage)
+}
+
+// Bool defines a yes/no flag.
+func (f *flags) Bool(name string, value bool, usage string) *bool {
+	f.order = append(f.order, name)
+	return f.FlagSet.Bool(name, value, usage)
+}
+
+// short gives the long flag name a one-letter alias (-o for --output).
+func (f *flags) short(long, short string) {
+	fl := f.Lookup(long)
+	f.FlagSet.Var(fl.Value, short, fl.Usage)
+	f.alias[long] = short
+}
+
+// db adds --db, which every command that opens the journal takes (as well
+// as before the command).
+func (f *flags) db() *string {
+	return f.String("db", "", "the journal `FILE` (default: $TETHER_DB, else ~/.local/share/tether/tether.db)")
+}
+
+func (f *flags) usagef(format string, a ...any) error {
+	return usageErr{cmd: f.cmd, msg: f.cmd + ": " + fmt.Sprintf(format, a...)}
+}
+
+// parse reads args, allowing the command's words (a name, a file) before,
+// between and after the flags, and returns those words. "--" ends the
+// flags.
+func (f *flags) parse(args []string) ([]string, error) {
+	var words []string
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, helpRequest{f}
+			}
+			return nil, f.usagef("%v", err)
+		}
+		rest := f.Args()
+		if len(rest) == 0 {
+			return words, nil
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			return append(words, rest...), nil
+		}
+		words = append(words, rest[0])
+		args = rest[1:]
+	}
+}
+
+// help is the command's --help text.
+func (f *flags) help() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: %s\n\n%s\n", f.synopsis, wrapText(f.about, 78))
+	type row struct{ left, right string }
+	rows := []row{}
+	width := 0
+	for _, name := range f.order {
+		fl := f.Lookup(name)
+		word, usage := flag.UnquoteUsage(fl)
+		switch {
+		case isBool(fl):
+			word = ""
+		case word == "string":
+			word = "TEXT"
+		}
+		left := "--" + name
+		if s, ok := f.alias[name]; ok {
+			left = "-" + s + ", " + left
+		}
+		if word != "" {
+			left += " " + word
+		}
+		if fl.DefValue != "" && !isBool(fl) {
+			usage += fmt.Sprintf(" (default %s)", fl.DefValue)
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, len(left))
+	}
+	rows = append(rows, row{"-h, --help", "show this help"})
+	b.WriteString("\nOptions:\n")
+	for _, r := range rows {
+		lines := strings.Split(wrapText(r.right, max(30, 76-width)), "\n")
+		fmt.Fprintf(&b, "  %-*s  %s\n", width, r.left, lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(&b, "  %-*s  %s\n", width, "", l)
+		}
+	}
+	if len(f.examples) > 0 {
+		b.WriteString("\nExamples:\n")
+		for _, ex := range f.examples {
+			fmt.Fprintf(&b, "  %s\n", ex)
+		}
+	}
+	return b.String()
+}
+
+func isBool(fl *flag.Flag) bool {
+	b, ok := fl.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// wrapText folds text at width, keeping its paragraphs.
+func wrapText(s string, width int) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, w := range strings.Fields(para) {
+			if line != "" && len(line)+1+len(w) > width {
+				out = append(out, line)
+				line = w
+				continue
+			}
+			if line != "" {
+				line += " "
+			}
+			line += w
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// journalOf is the journal a command works on: its own --db, else the one
+// given before the command, else TETHER_DB, else the default.
+func (e *env) journalOf(db *string) (string, error) {
+	if db != nil && *db != "" {
+		return journalPath(*db)
+	}
+	return journalPath(e.db)
+}
+
+// openStore opens (creating if need be) the journal, going by the
+// command line's clock.
+func openStore(ctx context.Context, path string) (*store.Store, error) {
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	st.Now = clock.Now
+	return st, nil
+}
+
+// errNoJournal: a command that only reads found no journal, and made none.
+type errNoJournal struct{ path string }
+
+func (e errNoJournal) Error() string {
+	return fmt.Sprintf("there is no journal at %s yet; run tether to start one, or choose one with --db", e.path)
+}
+
+// openExisting opens the journal for a command that only reads it: where
+// there is none yet, it is not created (a shell greeting must not leave
+// files behind), and errNoJournal says so.
+func openExisting(ctx context.Context, path string) (*store.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, errNoJournal{path}
+	}
+	return openStore(ctx, path)
+}

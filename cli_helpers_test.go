@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
+)
+
+// testNow is the pinned "now" of the command-line tests: Monday 9 March
+// 2026, 21:30, in a zone of its own so no test depends on the machine's.
+var (
+	testZone = time.FixedZone("UTC+1", 60*60)
+	testNow  = time.Date(2026, time.March, 9, 21, 30, 0, 0, testZone)
+	testDay  = model.DateOf(testNow)
+	benchNow = testNow
+)
+
+// pinClock sets the commands' clock for one test.
+func pinClock(tb testing.TB, t time.Time) {
+	tb.Helper()
+	old := clock
+	clock = model.FixedClock{T: t}
+	tb.Cleanup(func() { clock = old })
+}
+
+// journal is a fresh journal path in a private folder, with the clock
+// pinned and TETHER_DB cleared so that only --db counts.
+func journal(t *testing.T) string {
+	t.Helper()
+	pinClock(t, testNow)
+	t.Setenv("TETHER_DB", "")
+	return filepath.Join(t.TempDir(), "tether.db")
+}
+
+// cli runs tether on the journal db, as a shell would with --db.
+func cli(db string, args ...string) (code int, stdout, stderr string) {
+	return runCLI(append([]string{"--db", db}, args...)...)
+}
+
+// mustCLI runs a command that must succeed.
+func mustCLI(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	code, out, errs := cli(db, args...)
+	if code != 0 {
+		t.Fatalf("tether %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, out, errs)
+	}
+	return out
+}
+
+// withStore opens the journal (after the command closed it) for a look.
+func withStore(t *testing.T, db string, fn func(*store.Store)) {
+	t.Helper()
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fn(st)
+}
+
+// addPeople saves contacts directly, with the given reach-outs days ago
+// (-1 for none), for tests that need a network.
+func addPeople(t *testing.T, db string, people ...person) []model.Contact {
+	t.Helper()
+	var out []model.Contact
+	withStore(t, db, func(st *store.Store) {
+		ctx := context.Background()
+		for _, p := range people {
+			c, err := st.SaveContact(ctx, p.c)
+			if err != nil {
+				t.Fatalf("save %s: %v", p.c.Name, err)
+			}
+			if p.lastDaysAgo >= 0 {
+				at := testNow.AddDate(0, 0, -p.lastDaysAgo).Add(-time.Hour)
+				if _, err := st.SaveReachOut(ctx, model.ReachOut{ContactID: c.ID, At: at}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+type person struct {
+	c           model.Contact
+	lastDaysAgo int
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// oneLineErr checks stderr is one line saying says.
+func oneLineErr(t *testing.T, stderr, says string) {
+	t.Helper()
+	if !strings.Contains(stderr, says) || strings.Count(strings.TrimRight(stderr, "\n"), "\n") != 0 || !strings.HasPrefix(stderr, "tether: ") {
+		t.Fatalf("stderr %q, want one line saying %q", stderr, says)
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

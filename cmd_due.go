@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// runDue prints who is due or overdue a reach-out, most urgent first, one
+// line each. It sits in shell startup files, so it says nothing at all
+// when nobody is due (or there is no journal yet), and is quick.
+func runDue(e *env, args []string) error {
+	f := newFlags("due", "tether due [--json]",
+		"Lists who is due or overdue a reach-out by the rhythm you set for them, most urgent first, "+
+			"with how to reach them. Prints nothing when nobody is due, so it can greet you in every new shell.",
+		"tether due",
+		"echo 'command -v tether >/dev/null && tether due' >> ~/.bashrc",
+		"tether due --json | jq -r '.[].name'")
+	asJSON := f.Bool("json", false, "print a JSON list instead (an empty list, [], when nobody is due)")
+	db := f.db()
+	words, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(words) > 0 {
+		return f.usagef("unexpected %q", words[0])
+	}
+	path, err := e.journalOf(db)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	today := model.Today(clock)
+	var due []model.Contact
+	st, err := openExisting(ctx, path)
+	var none errNoJournal
+	switch {
+	case errors.As(err, &none):
+		// Nobody can be due in a journal that does not exist yet.
+	case err != nil:
+		return err
+	default:
+		defer st.Close()
+		cs, err := st.Contacts(ctx, false, today)
+		if err != nil {
+			return err
+		}
+		due = model.DueContacts(cs, today)
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, dueList(due, today))
+	}
+	colour := useColour(e.stdout)
+	var b strings.Builder
+	for _, c := range due {
+		b.WriteString(dueLine(c, today, colour))
+		b.WriteByte('\n')
+	}
+	_, err = io.WriteString(e.stdout, b.String())
+	return err
+}
+
+// dueLine is one person: "Maria Santos — overdue 3 days — call +1 555 0100".
+func dueLine(c model.Contact, today model.Date, colour bool) string {
+	d := c.Due(today)
+	name, words := oneLine(c.Name), dueWords(d)
+	if colour {
+		name = "\x1b[1m" + name + "\x1b[0m"
+		if d.State == model.Overdue {
+			words = "\x1b[33m" + words + "\x1b[0m" // yellow: a nudge, not an alarm
+		}
+	}
+	line := name + " — " + words
+	if how := reachBy(c); how != "" {
+		line += " — " + how
+	}
+	return line
+}
+
+// dueWords describes a due state as the Today screen does: "overdue 3
+// days", "due today", "not reached yet".
+func dueWords(d model.DueInfo) string {
+	switch {
+	case d.DaysSince < 0:
+		return "not reached yet"
+	case d.State == model.Overdue:
+		return "overdue " + plural(d.DaysLate, "day")
+	case d.DaysLate == 0:
+		return "due today"
+	default:
+		return "due, " + plural(d.DaysLate, "day") + " late"
+	}
+}
+
+// reachBy says how to reach someone, in the way they prefer when their
+// details allow it: "call +1 555 0100", "text ...", "email ...".
+func reachBy(c model.Contact) string {
+	phone, email := oneLine(c.Phone), oneLine(c.Email)
+	switch c.Preferred {
+	case model.ChannelText:
+		if phone != "" {
+			return "text " + phone
+		}
+	case model.ChannelVideo:
+		if phone != "" || email != "" {
+			return "video call " + firstOf(phone, email)
+		}
+		return "video call"
+	case model.ChannelMessage:
+		if phone != "" || email != "" {
+			return "message " + firstOf(phone, email)
+		}
+		return "send a message"
+	case model.ChannelInPerson:
+		return "see them in person"
+	}
+	switch {
+	case phone != "":
+		return "call " + phone
+	case email != "":
+		return "email " + email
+	}
+	return ""
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// dueJSON is one entry of tether due --json.
+type dueJSON struct {
+	ID          int64   `json:"id"`
+	Name        string  `json:"name"`
+	Nickname    string  `json:"nickname"`
+	Status      string  `json:"status"` // "due" or "overdue"
+	DaysLate    int     `json:"days_late"`
+	DaysSince   *int    `json:"days_since"` // null when never reached
+	CadenceDays int     `json:"cadence_days"`
+	LastContact *string `json:"last_contact"` // RFC 3339, null when never reached
+	Preferred   string  `json:"preferred"`
+	Phone       string  `json:"phone"`
+	Email       string  `json:"email"`
+	Reach       string  `json:"reach"` // how, in words: "call +1 555 0100"
+}
+
+func dueList(cs []model.Contact, today model.Date) []dueJSON {
+	out := make([]dueJSON, 0, len(cs))
+	for _, c := range cs {
+		d := c.Due(today)
+		j := dueJSON{
+			ID: c.ID, Name: c.Name, Nickname: c.Nickname, Status: "due", DaysLate: d.DaysLate,
+			CadenceDays: c.CadenceDays, Preferred: string(c.Preferred), Phone: c.Phone, Email: c.Email,
+			Reach: reachBy(c),
+		}
+		if d.State == model.Overdue {
+			j.Status = "overdue"
+		}
+		if d.DaysSince >= 0 {
+			j.DaysSince = &d.DaysSince
+		}
+		if !c.LastContact.IsZero() {
+			s := c.LastContact.Format(time.RFC3339)
+			j.LastContact = &s
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// writeJSON writes v indented, with "&" and "<" as themselves.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// useColour: colour only for a person at a terminal who has not asked for
+// none (NO_COLOR, TERM=dumb); never into a pipe or a file.
+func useColour(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if word == "person" {
+		return fmt.Sprintf("%d people", n)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// oneLine keeps text a person typed on one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
