@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // WeekSummary is what a week's log says about the network, shown at the
 // top of the reflection so the answers start from what happened.
@@ -43,113 +40,30 @@ const FadeDays = 14
 // reached 14 or more days before that day. Contacts never reached, and
 // archived ones, never fade.
 func SummarizeWeek(w Week, today Date, reachOuts []ReachOut, checkIns []CheckIn, contacts []Contact, lastBefore map[int64]time.Time) WeekSummary {
-	s := WeekSummary{Week: w}
-	byID := make(map[int64]Contact, len(contacts))
-	for _, c := range contacts {
-		byID[c.ID] = c
-	}
 	ref := w.Sunday()
 	if w.Contains(today) {
 		ref = today
 	}
-
-	var week []ReachOut
-	people := map[int64]bool{}
-	circles := map[Circle]bool{}
-	// last also sees the week's own reach-outs, so someone reached this
-	// week is never faded even if lastBefore missed them.
-	last := make(map[int64]time.Time, len(lastBefore))
-	for id, t := range lastBefore {
-		last[id] = t
-	}
-	for _, r := range reachOuts {
-		d := r.Day()
-		if !w.Contains(d) {
-			continue
-		}
-		week = append(week, r)
-		people[r.ContactID] = true
-		if !d.After(ref) && r.At.After(last[r.ContactID]) {
-			last[r.ContactID] = r.At
-		}
-		c, ok := byID[r.ContactID]
-		if !ok {
-			continue
-		}
-		circle := c.Circle
-		if !circle.Valid() {
-			circle = CircleOther // as Label shows it
-		}
-		circles[circle] = true
-		if c.Stance == StanceSupportsUsing {
-			s.UseReachOuts++
-		}
-	}
-	s.ReachOuts = len(week)
-	s.People = len(people)
-	for _, c := range Circles {
-		if circles[c] {
-			s.Circles = append(s.Circles, c)
-		}
-	}
-	s.SupportiveDays = SupportiveDays(week, byID, w.Monday(), w.Sunday())
-	if s.ReachOuts > 0 {
-		s.UseShare = float64(s.UseReachOuts) / float64(s.ReachOuts)
+	h := healthOver(w.Monday(), w.Sunday(), ref, reachOuts, contacts, lastBefore)
+	s := WeekSummary{
+		Week:           w,
+		ReachOuts:      h.ReachOuts,
+		People:         h.People,
+		Circles:        h.Circles,
+		SupportiveDays: h.SupportiveDays,
+		Faded:          h.Faded,
+		UseReachOuts:   h.UseReachOuts,
+		UseShare:       h.UseShare,
 	}
 
-	type faded struct {
-		c   Contact
-		gap int
-		key string // the sort key, folded once rather than per comparison
-	}
-	var fs []faded
-	for _, c := range contacts {
-		t, ok := last[c.ID]
-		if c.Archived || !ok || t.IsZero() {
-			continue
-		}
-		if gap := ref.DaysSince(DateOf(t)); gap >= FadeDays {
-			c.LastContact = t
-			fs = append(fs, faded{c, gap, c.SortKey()})
-		}
-	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		switch {
-		case a.gap != b.gap:
-			return a.gap > b.gap
-		case a.c.Importance != b.c.Importance:
-			return a.c.Importance > b.c.Importance
-		case a.key != b.key:
-			return a.key < b.key
-		}
-		return a.c.ID < b.c.ID
-	})
-	for _, f := range fs {
-		s.Faded = append(s.Faded, f.c)
-	}
-
-	var moodSum, cravingSum float64
-	var moods, cravings int
+	var week []CheckIn
 	for _, c := range checkIns {
-		if !w.Contains(c.Day) {
-			continue
-		}
-		s.CheckIns++
-		if v, ok := MoodOf(c); ok {
-			moodSum += v
-			moods++
-		}
-		if v, ok := CravingOf(c); ok {
-			cravingSum += v
-			cravings++
+		if w.Contains(c.Day) {
+			week = append(week, c)
 		}
 	}
-	if moods > 0 {
-		s.MoodAvg, s.MoodOK = moodSum/float64(moods), true
-	}
-	if cravings > 0 {
-		s.CravingAvg, s.CravingOK = cravingSum/float64(cravings), true
-	}
+	s.CheckIns = len(week)
+	s.MoodAvg, s.MoodOK = averageOf(week, MoodOf)
+	s.CravingAvg, s.CravingOK = averageOf(week, CravingOf)
 	return s
 }

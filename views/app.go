@@ -52,9 +52,10 @@ type App struct {
 	contacts   contactsModel
 	checkIn    checkInModel
 	reflection reflectionModel
-	network    upcomingModel
+	network    networkModel
 	crisis     crisisModel
-	log        *logDialog // the reach-out dialog, over any screen
+	log        *logDialog      // the reach-out dialog, over any screen
+	settings   *settingsEditor // the settings overlay, over any screen
 
 	status        string
 	statusErr     bool
@@ -78,27 +79,26 @@ func New(st Store, opts Options) App {
 		contacts:   newContactsModel(st, clock, styles),
 		checkIn:    newCheckInModel(st, clock, styles),
 		reflection: newReflectionModel(st, clock, styles),
-		network: upcomingModel{styles: styles, title: "Network",
-			what: "The network review will live here: which circles are thin, who has faded, and how mood and cravings are moving. It arrives in a later version."},
-		crisis: newCrisisModel(st, styles),
+		network:    newNetworkModel(st, clock, styles),
+		crisis:     newCrisisModel(st, clock, styles),
 	}
 }
 
 // Init starts the first loads; nothing here touches the disk itself.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.crisis.load())
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.network.load(), a.crisis.load())
 }
 
 // reloadAll refreshes every screen after a write, so what one screen
 // changed shows everywhere (and a change from another window shows too).
 func (a *App) reloadAll() tea.Cmd {
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.crisis.load())
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.network.load(), a.crisis.load())
 }
 
 // capturing reports whether something has the keyboard for typing, in
 // which case only ctrl keys, esc, tab and enter act.
 func (a App) capturing() bool {
-	if a.log != nil {
+	if a.log != nil || a.settings != nil {
 		return true
 	}
 	switch a.active {
@@ -110,6 +110,8 @@ func (a App) capturing() bool {
 		return a.checkIn.capturing()
 	case screenReflection:
 		return a.reflection.capturing()
+	case screenNetwork:
+		return a.network.capturing()
 	}
 	return false
 }
@@ -117,7 +119,8 @@ func (a App) capturing() bool {
 // otherDirty reports unsaved typing outside the reflection, which saves
 // itself.
 func (a App) otherDirty() bool {
-	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || (a.log != nil && a.log.dirty())
+	return a.contacts.dirty() || a.today.dirty() || a.checkIn.dirty() || a.network.dirty() ||
+		(a.log != nil && a.log.dirty()) || (a.settings != nil && a.settings.form.dirty())
 }
 
 // Dirty reports unsaved typing anywhere.
@@ -200,10 +203,39 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return a, cmd
-	case anyTimeLoadedMsg:
+	case crisisLoadedMsg:
 		var cmd tea.Cmd
 		a.crisis, cmd = a.crisis.update(msg)
 		return a, cmd
+	case networkLoadedMsg, planLoadedMsg:
+		var cmd tea.Cmd
+		a.network, cmd = a.network.update(msg)
+		return a, cmd
+	case planSavedMsg, checkupSavedMsg:
+		var cmd tea.Cmd
+		a.network, cmd = a.network.update(msg)
+		return a, tea.Batch(cmd, a.afterWrite(msg))
+	case settingsLoadedMsg, settingsSavedMsg:
+		if a.settings == nil {
+			return a, nil
+		}
+		done, cmd := a.settings.update(msg)
+		if done {
+			a.settings = nil
+			cmd = tea.Batch(cmd, a.reloadAll())
+		}
+		a.resize()
+		return a, cmd
+	case editPlanMsg:
+		a.active = screenNetwork
+		var cmd tea.Cmd
+		a.network.plan, cmd = openPlanEditor(a.st, a.styles, a.width, a.contentHeight())
+		a.resize()
+		return a, cmd
+	case jumpToContactMsg:
+		a.active = screenContacts
+		a.resize()
+		return a, a.contacts.show(msg.id)
 	case openLogMsg:
 		var cmd tea.Cmd
 		a.log, cmd = newLogDialog(a.st, a.clock, a.styles, msg)
@@ -238,6 +270,10 @@ func (a *App) afterWrite(msg tea.Msg) tea.Cmd {
 	case checkInSavedMsg:
 		err = m.err
 	case recoveryStartSavedMsg:
+		err = m.err
+	case planSavedMsg:
+		err = m.err
+	case checkupSavedMsg:
 		err = m.err
 	}
 	if err != nil {
@@ -290,6 +326,14 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, cmd
 	}
+	if a.settings != nil {
+		done, cmd := a.settings.update(msg)
+		if done {
+			a.settings = nil
+		}
+		a.resize()
+		return a, cmd
+	}
 	if a.capturing() {
 		cmd := a.updateActive(msg)
 		a.resize() // the help line may have changed height
@@ -310,6 +354,12 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.Crisis):
 		var cmd tea.Cmd
 		a.crisis, cmd = a.crisis.show()
+		return a, cmd
+	case key.Matches(msg, a.keys.Settings):
+		var cmd tea.Cmd
+		w, h := a.size0()
+		a.settings, cmd = openSettings(a.st, a.clock, a.styles, w, h)
+		a.resize()
 		return a, cmd
 	case key.Matches(msg, a.keys.NextTab):
 		return a.switchTo((a.active + 1) % screenCount)
@@ -338,6 +388,8 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 		a.checkIn, cmd = a.checkIn.update(msg)
 	case screenReflection:
 		a.reflection, cmd = a.reflection.update(msg)
+	case screenNetwork:
+		a.network, cmd = a.network.update(msg)
 	}
 	return cmd
 }
@@ -358,6 +410,8 @@ func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
 		if a.reflection.form == nil {
 			return a, a.reflection.load()
 		}
+	case screenNetwork:
+		return a, a.network.load()
 	}
 	return a, nil
 }
@@ -369,6 +423,12 @@ func (a App) size() (int, int) {
 		return 80, 24
 	}
 	return a.width, a.height
+}
+
+// size0 is the content area's size, for overlays that fill it.
+func (a App) size0() (int, int) {
+	w, _ := a.size()
+	return w, a.contentHeight()
 }
 
 // contentHeight is what is left for a screen after the tab bar, its rule,
@@ -386,10 +446,14 @@ func (a *App) resize() {
 	a.contacts.setSize(w, h)
 	a.checkIn.setSize(w, h)
 	a.reflection.setSize(w, h)
+	a.network.setSize(w, h)
 	if a.log != nil {
 		a.log.setSize(w, h)
 	}
-	a.network.width, a.network.height = w, h
+	if a.settings != nil {
+		a.settings.width, a.settings.height = w, h
+		a.settings.form.setSize(w, h-2)
+	}
 	a.crisis.width, a.crisis.height = w, h
 }
 
@@ -404,6 +468,8 @@ func (a App) ShortHelp() []key.Binding {
 		return a.crisis.helpKeys()
 	case a.log != nil:
 		return append(a.log.helpKeys(), k.CrisisAnywhere)
+	case a.settings != nil:
+		return append(a.settings.form.helpKeys(), k.CrisisAnywhere)
 	}
 	var ks []key.Binding
 	switch a.active {
@@ -415,6 +481,8 @@ func (a App) ShortHelp() []key.Binding {
 		ks = a.checkIn.helpKeys()
 	case screenReflection:
 		ks = a.reflection.helpKeys()
+	case screenNetwork:
+		ks = a.network.helpKeys()
 	}
 	if a.capturing() {
 		return append(ks, k.CrisisAnywhere)
@@ -427,7 +495,7 @@ func (a App) FullHelp() [][]key.Binding {
 	views := key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "switch view"))
 	global := [][]key.Binding{
 		{views, k.NextTab, k.PrevTab, k.Help},
-		{k.Crisis, k.CrisisAnywhere, k.Quit, k.ForceQuit},
+		{k.Crisis, k.CrisisAnywhere, k.Settings, k.Quit, k.ForceQuit},
 	}
 	switch a.active {
 	case screenContacts:
@@ -438,6 +506,8 @@ func (a App) FullHelp() [][]key.Binding {
 		return append(a.checkIn.fullHelpKeys(), global...)
 	case screenReflection:
 		return append(a.reflection.fullHelpKeys(), global...)
+	case screenNetwork:
+		return append(a.network.fullHelpKeys(), global...)
 	}
 	return global
 }
@@ -459,6 +529,8 @@ func (a App) View() string {
 		content = lipgloss.Place(w, contentH, lipgloss.Center, lipgloss.Center, a.crisis.view(w, contentH))
 	} else if a.log != nil {
 		content = a.log.view()
+	} else if a.settings != nil {
+		content = a.settings.view()
 	} else {
 		switch a.active {
 		case screenToday:

@@ -21,11 +21,7 @@ func TestNumberKeysAndTabSwitchViews(t *testing.T) {
 	d.mustSee("[1 Today]")
 	d.keys("shift+tab")
 	d.mustSee("[5 Network]")
-	// Views that later versions build say so plainly, with no fake data.
-	for _, k := range []string{"5"} {
-		d.keys(k)
-		d.mustSee("later version")
-	}
+
 }
 
 func TestHelpToggles(t *testing.T) {
@@ -46,17 +42,17 @@ func TestCrisisCardListsAnyTimePeopleAndReturns(t *testing.T) {
 	d.typeText("jose")
 	d.keys("enter")
 	d.keys("!")
-	d.mustSee("People you can call any time", "Maria Santos", "+1 555 0100", "evenings", "prefers call")
+	d.mustSee(model.CardAnyTimeTitle, "Maria Santos", "+1 555 0100", "evenings", "prefers call")
 	d.mustNotSee("Old Drinking Buddy", "王芳")
 	d.keys("esc")
 	d.mustSee("[2 Contacts]", "1 of 4", "José Álvarez")
-	d.mustNotSee("People you can call any time")
+	d.mustNotSee(model.CardAnyTimeTitle)
 }
 
 func TestCrisisCardWithNobodyAnyTime(t *testing.T) {
 	d := newDriver(t, newFakeStore(), 100, 30)
 	d.keys("!")
-	d.mustSee("Nobody is marked \"call any time\" yet", "local emergency number")
+	d.mustSee("findahelpline.com", "choose your region", "local emergency number")
 	d.keys("esc")
 	d.mustSee("Welcome to Tether")
 }
@@ -69,7 +65,7 @@ func TestCtrlGOpensCrisisWhileTypingAndKeepsTheForm(t *testing.T) {
 		t.Fatal("printable keys acted instead of typing into the form")
 	}
 	d.keys("ctrl+g")
-	d.mustSee("People you can call any time", "Maria Santos")
+	d.mustSee(model.CardAnyTimeTitle, "Maria Santos")
 	d.keys("esc")
 	d.mustSee("Add a supporter", "Sam!q?1")
 	d.keys("ctrl+s")

@@ -31,11 +31,12 @@ type contactsModel struct {
 	cursor   int      // index into visible
 	offset   int      // first visible row of the list
 
-	archived bool // showing the archived list
-	loaded   bool
-	loadErr  error
-	req      int   // id of the newest load; older answers are stale
-	selectID int64 // keep this contact selected after the next load
+	archived       bool // showing the archived list
+	defaultCadence int  // the settings' rhythm for people added now
+	loaded         bool
+	loadErr        error
+	req            int   // id of the newest load; older answers are stale
+	selectID       int64 // keep this contact selected after the next load
 
 	filter    textinput.Model
 	filtering bool // the filter has the keyboard
@@ -65,8 +66,13 @@ func (m *contactsModel) load() tea.Cmd {
 	m.historyFor = 0 // refetch the selected person's history with the list
 	st, req, archived, today := m.st, m.req, m.archived, model.Today(m.clock)
 	return func() tea.Msg {
-		cs, err := st.Contacts(context.Background(), archived, today)
-		return contactsLoadedMsg{req: req, archived: archived, contacts: cs, err: err}
+		ctx := context.Background()
+		cs, err := st.Contacts(ctx, archived, today)
+		if err != nil {
+			return contactsLoadedMsg{req: req, archived: archived, err: err}
+		}
+		settings, err := st.Settings(ctx)
+		return contactsLoadedMsg{req: req, archived: archived, contacts: cs, defaultCadence: settings.DefaultCadence, err: err}
 	}
 }
 
@@ -130,9 +136,19 @@ func matchesAll(hay string, words []string) bool {
 	return true
 }
 
+// show selects one person in the active list, clearing any filter; the
+// Network review's faded list jumps here.
+func (m *contactsModel) show(id int64) tea.Cmd {
+	m.archived, m.filtering, m.detailOpen = false, false, true
+	m.filter.SetValue("")
+	m.filter.Blur()
+	m.selectID = id
+	return m.load()
+}
+
 // openAdd opens an empty form; Today's greeting and the a key both use it.
 func (m *contactsModel) openAdd() tea.Cmd {
-	m.form = newContactForm(model.Contact{}, model.Today(m.clock), m.styles)
+	m.form = newContactForm(model.Contact{CadenceDays: m.defaultCadence}, model.Today(m.clock), m.styles)
 	m.form.setSize(m.width, m.height)
 	return m.form.focusField(0)
 }
@@ -152,7 +168,7 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 				m.selectID = c.ID
 			}
 		}
-		m.contacts = msg.contacts
+		m.contacts, m.defaultCadence = msg.contacts, msg.defaultCadence
 		m.search = make([]string, len(msg.contacts))
 		for i, c := range msg.contacts {
 			m.search[i] = c.SearchText()

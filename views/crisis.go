@@ -10,35 +10,83 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
-// crisisModel is the crisis card: the people who said "call me any time",
-// with their numbers, one key away from anywhere. It is an overlay, so the
-// screen underneath (and anything half-typed there) stays exactly as it was.
+// crisisData is what the card is built from, read in one command.
+type crisisData struct {
+	plan          model.SafetyPlan
+	settings      model.Settings
+	anyTime       []model.Contact
+	professionals []model.Contact
+}
+
+type crisisLoadedMsg struct {
+	data crisisData
+	err  error
+}
+
+// editPlanMsg asks the root to open the safety plan editor (from the card).
+type editPlanMsg struct{}
+
+// crisisModel is the crisis card: the safety plan, the people who said
+// "call me any time" (those who may be awake now first), professionals, the
+// person's own numbers and their region's crisis lines, one key away from
+// anywhere. It is an overlay, so the screen underneath (and anything
+// half-typed there) stays exactly as it was.
 type crisisModel struct {
 	st     Store
+	clock  model.Clock
 	styles *Styles
 	keys   overlayKeys
+	edit   key.Binding
 
 	width, height int
 	open          bool
 	scroll        int
 
-	people  []model.Contact
+	data    crisisData
+	card    model.CrisisCard // built when the data arrives, not per frame
 	loaded  bool
 	loadErr error
 }
 
-func newCrisisModel(st Store, styles *Styles) crisisModel {
-	return crisisModel{st: st, styles: styles, keys: newOverlayKeys()}
+func newCrisisModel(st Store, clock model.Clock, styles *Styles) crisisModel {
+	return crisisModel{st: st, clock: clock, styles: styles, keys: newOverlayKeys(),
+		edit: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "edit safety plan")),
+		// Before anything loads, the card still says what to do.
+		card: model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, nil, clock.Now())}
 }
 
-// load refreshes the any-time people. The card shows what it already has
+// load refreshes what the card shows. The card shows what it already has
 // meanwhile, so it appears at once even on a slow disk.
 func (m crisisModel) load() tea.Cmd {
 	st := m.st
 	return func() tea.Msg {
-		cs, err := st.AnyTimeContacts(context.Background())
-		return anyTimeLoadedMsg{contacts: cs, err: err}
+		d, err := loadCrisis(context.Background(), st)
+		return crisisLoadedMsg{data: d, err: err}
 	}
+}
+
+func loadCrisis(ctx context.Context, st Store) (crisisData, error) {
+	var d crisisData
+	var err error
+	if d.plan, err = st.SafetyPlan(ctx); err != nil {
+		return d, err
+	}
+	if d.settings, err = st.Settings(ctx); err != nil {
+		return d, err
+	}
+	if d.anyTime, err = st.AnyTimeContacts(ctx); err != nil {
+		return d, err
+	}
+	all, err := st.Contacts(ctx, false, model.Date{})
+	if err != nil {
+		return d, err
+	}
+	for _, c := range all {
+		if (c.Circle == model.CircleHealthcare || c.Circle == model.CircleTreatment) && c.Phone != "" {
+			d.professionals = append(d.professionals, c)
+		}
+	}
+	return d, nil
 }
 
 func (m crisisModel) show() (crisisModel, tea.Cmd) {
@@ -48,15 +96,19 @@ func (m crisisModel) show() (crisisModel, tea.Cmd) {
 
 func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 	switch msg := msg.(type) {
-	case anyTimeLoadedMsg:
+	case crisisLoadedMsg:
 		m.loaded, m.loadErr = true, msg.err
 		if msg.err == nil {
-			m.people = msg.contacts
+			m.data = msg.data
 		}
+		m.card = model.BuildCrisisCard(m.data.plan, m.data.settings, m.data.anyTime, m.data.professionals, m.clock.Now())
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
 			m.open = false
+		case key.Matches(msg, m.edit):
+			m.open = false
+			return m, func() tea.Msg { return editPlanMsg{} }
 		case key.Matches(msg, m.keys.Down):
 			m.scroll++
 		case key.Matches(msg, m.keys.Up):
@@ -69,32 +121,32 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 }
 
 func (m crisisModel) helpKeys() []key.Binding {
-	return []key.Binding{m.keys.Close, m.keys.Down, m.keys.Up}
+	return []key.Binding{m.keys.Close, m.keys.Down, m.keys.Up, m.edit}
 }
 
 // view renders the card to fit w×h.
 func (m crisisModel) view(w, h int) string {
 	s := m.styles
 	inner := max(10, min(w-4, 76))
-	var lines []string
-	lines = append(lines, s.CardTitle.Render("You don't have to get through this alone"), "")
-	lines = append(lines, s.Heading.Render("People you can call any time"))
-	switch {
-	case m.loadErr != nil:
-		lines = append(lines, s.Error.Render(wrap("Could not read your contacts: "+m.loadErr.Error(), inner)))
-	case !m.loaded:
-		lines = append(lines, s.Muted.Render("Looking them up…"))
-	case len(m.people) == 0:
-		lines = append(lines, strings.Split(wrap("Nobody is marked \"call any time\" yet. When someone says you can call them at any hour, edit them in Contacts and set Call any time.", inner), "\n")...)
-	default:
-		for _, c := range m.people {
-			lines = append(lines, m.personLines(c, inner)...)
-		}
+	lines := []string{s.CardTitle.Render("You don't have to get through this alone"), ""}
+	if m.loadErr != nil {
+		lines = append(lines, s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), inner)), "")
+	} else if !m.loaded {
+		lines = append(lines, s.Muted.Render("Looking up your people…"), "")
 	}
-	lines = append(lines, "")
-	lines = append(lines, strings.Split(wrap("If you are in danger right now, call your local emergency number.", inner), "\n")...)
-	lines = append(lines, s.Muted.Render(wrap("Your safety plan and your region's crisis lines will be shown here in a later version of Tether.", inner)))
-	lines = append(lines, "", s.Muted.Render("esc goes back to where you were"))
+	for _, sec := range m.card.Sections {
+		if sec.Title != "" {
+			lines = append(lines, s.Heading.Render(truncate(sec.Title, inner)))
+		}
+		for _, l := range sec.Lines {
+			lines = append(lines, strings.Split(wrap(l, inner), "\n")...)
+		}
+		if sec.Note != "" {
+			lines = append(lines, s.Muted.Render(wrap(sec.Note, inner)))
+		}
+		lines = append(lines, "")
+	}
+	lines = append(lines, s.Muted.Render("esc goes back to where you were · p edits your safety plan"))
 
 	avail := max(1, h-2)
 	if m.scroll > max(0, len(lines)-avail) {
@@ -106,27 +158,4 @@ func (m crisisModel) view(w, h int) string {
 		return clip(body, w, h)
 	}
 	return s.Card.Width(inner + 2).Render(clip(body, inner, avail))
-}
-
-func (m crisisModel) personLines(c model.Contact, w int) []string {
-	s := m.styles
-	head := "• " + oneLine(c.DisplayName())
-	if c.Phone != "" {
-		head += "  " + c.Phone
-	}
-	lines := []string{s.Heading.Render(truncate(head, w))}
-	var meta []string
-	if c.Circle != "" {
-		meta = append(meta, c.Circle.Label())
-	}
-	if c.Preferred != model.ChannelNone {
-		meta = append(meta, "prefers "+strings.ToLower(c.Preferred.Label()))
-	}
-	lines = append(lines, s.Muted.Render(truncate("  "+strings.Join(meta, " · "), w)))
-	if c.Availability != "" {
-		for _, l := range strings.Split(wrap(oneLine(c.Availability), w-2), "\n") {
-			lines = append(lines, "  "+l)
-		}
-	}
-	return lines
 }

@@ -26,13 +26,17 @@ type fakeStore struct {
 	start     model.Date
 	reflects  map[model.Week]model.Reflection
 	prompts   []string
+	settings  model.Settings
+	plan      model.SafetyPlan
+	checkups  []model.Checkup
 	nextID    int64
 	saveErr   error
 	saves     int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
-	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}, reflects: map[model.Week]model.Reflection{}}
+	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}, reflects: map[model.Week]model.Reflection{},
+		settings: model.Settings{CheckupReminders: true}}
 	for _, c := range cs {
 		f.nextID++
 		c.ID = f.nextID
@@ -318,6 +322,91 @@ func (f *fakeStore) LastContactsBefore(_ context.Context, day model.Date) (map[i
 	return out, nil
 }
 
+func (f *fakeStore) Settings(context.Context) (model.Settings, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	st := f.settings
+	st.RecoveryStart = f.start
+	st.OwnNumbers = slices.Clone(st.OwnNumbers)
+	return st, nil
+}
+
+func (f *fakeStore) SaveSettings(_ context.Context, st model.Settings) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p := st.Validate(model.Today(fixedClock)); len(p) > 0 {
+		return p
+	}
+	f.settings, f.start = st, st.RecoveryStart
+	f.settings.OwnNumbers = slices.Clone(st.OwnNumbers)
+	return nil
+}
+
+func (f *fakeStore) SafetyPlan(context.Context) (model.SafetyPlan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.plan, nil
+}
+
+func (f *fakeStore) SaveSafetyPlan(_ context.Context, p model.SafetyPlan) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p = p.Normalize()
+	if pr := p.Validate(); len(pr) > 0 {
+		return pr
+	}
+	f.plan = p
+	return nil
+}
+
+func (f *fakeStore) SaveCheckup(_ context.Context, c model.Checkup) (model.Checkup, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p := c.Validate(model.Today(fixedClock)); len(p) > 0 {
+		return model.Checkup{}, p
+	}
+	f.checkups = slices.DeleteFunc(f.checkups, func(o model.Checkup) bool { return o.Instrument == c.Instrument && o.Day == c.Day })
+	f.checkups = append(f.checkups, c)
+	sort.Slice(f.checkups, func(i, j int) bool { return f.checkups[i].Day.Before(f.checkups[j].Day) })
+	return c, nil
+}
+
+func (f *fakeStore) Checkups(_ context.Context, i model.Instrument) ([]model.Checkup, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Checkup
+	for _, c := range f.checkups {
+		if c.Instrument == i {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeStore) LastCheckups(context.Context) (map[model.Instrument]model.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[model.Instrument]model.Date{}
+	for _, c := range f.checkups {
+		if c.Day.After(out[c.Instrument]) {
+			out[c.Instrument] = c.Day
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeStore) ReachOutCounts(_ context.Context, from, to model.Date) (map[model.Date]int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[model.Date]int{}
+	for _, r := range f.reachOuts {
+		if d := r.Day(); !d.Before(from) && !d.After(to) {
+			out[d]++
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeStore) byName(name string) (model.Contact, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -408,7 +497,7 @@ func keyMsg(name string) tea.KeyMsg {
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"backspace": tea.KeyBackspace, "ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC,
-		"ctrl+g": tea.KeyCtrlG, "ctrl+u": tea.KeyCtrlU, " ": tea.KeySpace,
+		"ctrl+g": tea.KeyCtrlG, "ctrl+u": tea.KeyCtrlU, "ctrl+t": tea.KeyCtrlT, " ": tea.KeySpace,
 	}
 	if t, ok := named[name]; ok {
 		return tea.KeyMsg{Type: t}

@@ -7,7 +7,7 @@ import "github.com/charmbracelet/bubbles/key"
 type globalKeys struct {
 	Today, Contacts, CheckIn, Reflection, Network key.Binding
 	NextTab, PrevTab                              key.Binding
-	Help, Crisis, CrisisAnywhere                  key.Binding
+	Help, Crisis, CrisisAnywhere, Settings        key.Binding
 	Quit, ForceQuit                               key.Binding
 }
 
@@ -21,6 +21,7 @@ func newGlobalKeys() globalKeys {
 		NextTab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevTab:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Settings:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "settings")),
 		Crisis:         key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "crisis")),
 		CrisisAnywhere: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "crisis")),
 		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),

@@ -6,10 +6,11 @@ import "github.com/tether-recovery/tether/model"
 // its own copy of the data and the error, never a pointer into a model.
 
 type contactsLoadedMsg struct {
-	req      int // request id; stale answers are dropped
-	archived bool
-	contacts []model.Contact
-	err      error
+	req            int // request id; stale answers are dropped
+	archived       bool
+	contacts       []model.Contact
+	defaultCadence int
+	err            error
 }
 
 type contactSavedMsg struct {
@@ -21,11 +22,6 @@ type contactArchivedMsg struct {
 	id       int64
 	name     string
 	archived bool
-	err      error
-}
-
-type anyTimeLoadedMsg struct {
-	contacts []model.Contact
 	err      error
 }
 

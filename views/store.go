@@ -37,4 +37,13 @@ type Store interface {
 	// LastContactsBefore maps each contact to their last reach-out on or
 	// before day, for who had faded by the end of a past week.
 	LastContactsBefore(ctx context.Context, day model.Date) (map[int64]time.Time, error)
+
+	Settings(ctx context.Context) (model.Settings, error)
+	SaveSettings(ctx context.Context, st model.Settings) error
+	SafetyPlan(ctx context.Context) (model.SafetyPlan, error)
+	SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) error
+	SaveCheckup(ctx context.Context, c model.Checkup) (model.Checkup, error)
+	Checkups(ctx context.Context, i model.Instrument) ([]model.Checkup, error)
+	LastCheckups(ctx context.Context) (map[model.Instrument]model.Date, error)
+	ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error)
 }

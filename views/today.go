@@ -20,6 +20,9 @@ type todayData struct {
 	start    model.Date      // recovery start; zero when unset
 	// reflected is whether this week's reflection has been begun.
 	reflected bool
+	// remindCheckups and lastCheckups decide the check-up reminder.
+	remindCheckups bool
+	lastCheckups   map[model.Instrument]model.Date
 }
 
 type todayLoadedMsg struct {
@@ -89,7 +92,16 @@ func (m todayModel) load() tea.Cmd {
 			return todayLoadedMsg{err: err}
 		}
 		r, _, err := st.Reflection(ctx, model.WeekOf(today))
+		if err != nil {
+			return todayLoadedMsg{err: err}
+		}
 		d.reflected = r.Begun()
+		settings, err := st.Settings(ctx)
+		if err != nil {
+			return todayLoadedMsg{err: err}
+		}
+		d.remindCheckups = settings.CheckupReminders
+		d.lastCheckups, err = st.LastCheckups(ctx)
 		return todayLoadedMsg{data: d, err: err}
 	}
 }
@@ -318,6 +330,9 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 	if m.data.start.IsZero() {
 		lines = append(lines, s.Muted.Render(truncate("s sets your recovery start date, to count the days.", w)))
 	}
+	if d := m.dueCheckup(today); d != "" {
+		lines = append(lines, s.Warning.Render(truncate(d, w)))
+	}
 	if m.reflectionDue(today) {
 		lines = append(lines, s.Warning.Render(truncate("This week's reflection is waiting, when you have ten quiet minutes: press r.", w)))
 	}
@@ -385,4 +400,19 @@ func plural(n int, word string) string {
 func (m todayModel) reflectionDue(today model.Date) bool {
 	wd := today.Time().Weekday()
 	return !m.data.reflected && (wd == time.Friday || wd == time.Saturday || wd == time.Sunday)
+}
+
+// dueCheckup is the gentle reminder of a check-up that is due, or "" when
+// none is (or the person turned reminders off in Settings).
+func (m todayModel) dueCheckup(today model.Date) string {
+	if !m.data.remindCheckups {
+		return ""
+	}
+	for _, i := range model.Instruments {
+		if model.CheckupDue(i, m.data.lastCheckups[i], today) {
+			info, _ := i.Info()
+			return "A " + info.Name + " check-up is due, if you'd like one: u on Network (5). S turns these reminders off."
+		}
+	}
+	return ""
 }

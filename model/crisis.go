@@ -1,0 +1,387 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rivo/uniseg"
+)
+
+// Region is a place whose crisis lines are bundled, chosen by the person and
+// never guessed.
+type Region struct {
+	Code string // e.g. "US", "GB"
+	Name string
+}
+
+// CrisisLine is one bundled crisis line. Nothing is ever dialled or sent.
+type CrisisLine struct {
+	Region   string
+	Label    string
+	Number   string // to call, as written locally; "" if text only
+	Text     string // how to text, e.g. "Text HOME to 741741"; "" if none
+	Hours    string // e.g. "24/7"
+	Verified Date   // when it was checked against Source
+	Source   string // the official page it was checked against
+}
+
+// Regions lists the regions with bundled lines, by name.
+var Regions = []Region{
+	{"AU", "Australia"},
+	{"CA", "Canada"},
+	{"IE", "Ireland"},
+	{"NZ", "New Zealand"},
+	{"GB", "United Kingdom"},
+	{"US", "United States"},
+}
+
+// CrisisLines is the bundled table.
+//
+// Every entry was checked against the official page in Source; Verified is
+// the date that page showed, or the day it was checked when it showed
+// none. A line that could not be confirmed on an official page is left
+// out, never guessed: the card then points to HelplineDirectory.
+var CrisisLines = []CrisisLine{
+	{Region: "AU", Label: "Lifeline", Number: "13 11 14", Hours: "24/7",
+		Verified: Date{2026, time.November, 21}, Source: "https://lifelineh2h.org.au/get-help/telephone-crisis-support/faqs/"},
+	{Region: "CA", Label: "9-8-8: Suicide Crisis Helpline", Number: "988", Text: "Text 988", Hours: "24/7",
+		Verified: Date{2023, time.November, 30}, Source: "https://www.newswire.ca/news-releases/government-of-canada-launches-three-digit-suicide-crisis-helpline-896472116.html"},
+	{Region: "GB", Label: "Samaritans", Number: "116 123", Hours: "24/7",
+		Verified: Date{2026, time.November, 21}, Source: "https://www.samaritans.org/how-we-can-help/contact-samaritan/"},
+	{Region: "GB", Label: "Shout", Text: "Text SHOUT to 85258", Hours: "24/7",
+		Verified: Date{2024, time.November, 4}, Source: "https://giveusashout.org/about-us/faq/"},
+	{Region: "IE", Label: "Samaritans", Number: "116 123", Hours: "24/7",
+		Verified: Date{2026, time.November, 21}, Source: "https://www.samaritans.org/how-we-can-help/contact-samaritan/"},
+	{Region: "NZ", Label: "Need to talk? 1737", Number: "1737", Text: "Text 1737", Hours: "24/7",
+		Verified: Date{2019, time.March, 17}, Source: "https://www.health.govt.nz/news-media/news-items/phone-counselling-service-busy-following-christchurch-tragedy"},
+	{Region: "US", Label: "988 Suicide & Crisis Lifeline", Number: "988", Text: "Text 988", Hours: "24/7",
+		Verified: Date{2026, time.November, 21}, Source: "https://www.samhsa.gov/find-help/988/faqs"},
+}
+
+// HelplineDirectory is where to look for any other region: an
+// international directory, never a guessed number.
+const HelplineDirectory = "https://findahelpline.com"
+
+// LinesFor returns the bundled lines of a region; nil for a region without
+// lines (the card then points to HelplineDirectory).
+//
+// The code is matched ignoring case and surrounding space. The result is a
+// copy, in the table's order.
+func LinesFor(region string) []CrisisLine {
+	code := strings.ToUpper(strings.TrimSpace(region))
+	if code == "" {
+		return nil
+	}
+	var out []CrisisLine
+	for _, l := range CrisisLines {
+		if l.Region == code {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// RegionByCode finds a bundled region, ignoring case and surrounding space.
+func RegionByCode(code string) (Region, bool) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	for _, r := range Regions {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Region{}, false
+}
+
+// OwnNumber is a crisis number the person added themselves; listed first.
+type OwnNumber struct {
+	Label  string
+	Number string
+}
+
+// Settings are the person's choices, kept in the journal.
+type Settings struct {
+	RecoveryStart    Date
+	Region           string // "" until chosen
+	OwnNumbers       []OwnNumber
+	DefaultCadence   int  // days, for new contacts; 0 = none
+	CheckupReminders bool // remind on Today when a check-up is due
+}
+
+// Field names of the settings' problems. A problem with one of the
+// person's own numbers is under FieldOwnNumber and its index from 0, e.g.
+// "own_number1".
+const (
+	FieldRecoveryStart  = "recovery_start"
+	FieldRegion         = "region"
+	FieldOwnNumber      = "own_number"
+	FieldDefaultCadence = "default_cadence"
+)
+
+// MaxOwnLabelLen bounds the label of one of the person's own numbers.
+const MaxOwnLabelLen = 60
+
+// Normalize trims what the person typed, upper-cases the region code and
+// drops own numbers left entirely blank.
+func (s Settings) Normalize() Settings {
+	s.Region = strings.ToUpper(strings.TrimSpace(s.Region))
+	var own []OwnNumber
+	for _, n := range s.OwnNumbers {
+		n.Label, n.Number = strings.TrimSpace(n.Label), strings.TrimSpace(n.Number)
+		if n.Label != "" || n.Number != "" {
+			own = append(own, n)
+		}
+	}
+	s.OwnNumbers = own
+	return s
+}
+
+// Validate checks the settings.
+//
+// The region is empty or one of Regions (any case); each own number has a
+// number that PhoneProblem accepts (short codes such as 988 are fine) and
+// a label of at most MaxOwnLabelLen characters on one line; the default
+// rhythm is 0 to MaxCadence days; the recovery start, when set, is a real
+// day and not after today (a zero today skips that).
+func (s Settings) Validate(today Date) Problems {
+	p := Problems{}
+	switch {
+	case s.RecoveryStart.IsZero():
+	case !realDay(s.RecoveryStart):
+		p[FieldRecoveryStart] = "That is not a real calendar day; use year-month-day, like 2024-03-09."
+	case !today.IsZero() && s.RecoveryStart.After(today):
+		p[FieldRecoveryStart] = "That date is in the future; the count starts from a day already lived."
+	}
+	if strings.TrimSpace(s.Region) != "" {
+		if _, ok := RegionByCode(s.Region); !ok {
+			p[FieldRegion] = "Tether has no crisis lines for that region; leave it unchosen to see a directory of helplines."
+		}
+	}
+	for i, n := range s.OwnNumbers {
+		key := fmt.Sprintf("%s%d", FieldOwnNumber, i)
+		label := strings.TrimSpace(n.Label)
+		switch {
+		case strings.TrimSpace(n.Number) == "":
+			p[key] = fmt.Sprintf("Your number %d has no number to call; add one, or remove the line.", i+1)
+		case textProblem(n.Number, MaxShortLen, false) != "":
+			p[key] = textProblem(n.Number, MaxShortLen, false)
+		case PhoneProblem(n.Number) != "":
+			p[key] = PhoneProblem(n.Number)
+		case uniseg.GraphemeClusterCount(label) > MaxOwnLabelLen:
+			p[key] = fmt.Sprintf("Please keep the name of a number to %d characters.", MaxOwnLabelLen)
+		case textProblem(label, MaxOwnLabelLen, false) != "":
+			p[key] = textProblem(label, MaxOwnLabelLen, false)
+		}
+	}
+	if s.DefaultCadence < 0 || s.DefaultCadence > MaxCadence {
+		p[FieldDefaultCadence] = fmt.Sprintf("Reach out every 1 to %d days, or 0 for no rhythm.", MaxCadence)
+	}
+	return p
+}
+
+// MayBeAwake reads free-text availability ("evenings", "9-5 weekdays",
+// "any time", "night shifts", "after 6pm") and says whether the person may
+// be awake and reachable at now; known is false when the text says nothing
+// about time, so such people sort after those known to be available and
+// before those known not to be.
+//
+// It is a heuristic, read in now's own time zone: "any time", "anytime",
+// "24/7" and "day or night" are the whole day; "mornings" 6–12,
+// "afternoons" 12–18, "evenings" 17–23, "nights", "night shifts" and "up
+// late" 21–05; hour ranges such as "9-5", "9am-5pm", "18:00–22:00" or
+// "between 7 and 10pm"; "after 6pm" (to midnight) and "before 9" (from
+// 6 in the morning). An hour without am or pm is read as a waking hour:
+// 1–6 in the afternoon, 7–11 in the morning. "weekdays" and "weekends"
+// restrict the days (a night that began on an allowed day still counts
+// after midnight). Several times add up ("mornings and evenings"). Time
+// zones are beyond it: a text that only names a zone is not known.
+func MayBeAwake(availability string, now time.Time) (awake, known bool) {
+	a := parseAvailability(availability)
+	if !a.known() {
+		return false, false
+	}
+	return a.covers(now), true
+}
+
+// CrisisCard is the card's content, built once and rendered by the TUI and
+// by `tether sos` alike.
+type CrisisCard struct {
+	Sections []CardSection
+}
+
+// CardSection is one titled part of the card.
+type CardSection struct {
+	Title string
+	Lines []string
+	Note  string // a quieter line under it, e.g. the directory pointer
+}
+
+// The titles of the card's sections that are not safety-plan parts.
+const (
+	CardAnyTimeTitle       = "People who said call any time"
+	CardProfessionalsTitle = "Professionals"
+	CardCrisisLinesTitle   = "Crisis lines"
+	CardEmergencyTitle     = "In an emergency"
+)
+
+// EmergencyLine ends every crisis card.
+const EmergencyLine = "If you are in danger right now, call your local emergency number."
+
+// BuildCrisisCard puts the card together: the safety plan's parts that
+// have lines; the any-time people, those who may be awake now first, with
+// number, preferred way and availability; professionals (contacts in the
+// healthcare and treatment circles who have a phone); the person's own
+// numbers first, then their region's lines (or, without a region or for one
+// without bundled lines, the directory pointer); and always the line about
+// local emergency numbers.
+//
+// Sections without lines are left out, except the crisis lines, which are
+// always there (with the directory pointer as their note when there is no
+// region). Archived contacts are left out. People are ordered by whether
+// they may be awake (see MayBeAwake: known awake, then not known, then
+// known asleep), then by importance, then by name. Every line is plain
+// text on one line. The same input gives the same card.
+func BuildCrisisCard(plan SafetyPlan, settings Settings, anyTime, professionals []Contact, now time.Time) CrisisCard {
+	var card CrisisCard
+	plan = plan.Normalize()
+	for _, part := range PlanParts {
+		if lines := plan.Lines(part.Key); len(lines) > 0 {
+			card.Sections = append(card.Sections, CardSection{
+				Title: "My safety plan: " + lowerFirst(part.Title),
+				Lines: cardLines(lines),
+			})
+		}
+	}
+
+	type person struct {
+		c    Contact
+		rank int // 0 awake, 1 not known, 2 may be asleep
+		key  string
+	}
+	order := func(ps []person) {
+		sort.SliceStable(ps, func(i, j int) bool {
+			a, b := ps[i], ps[j]
+			switch {
+			case a.rank != b.rank:
+				return a.rank < b.rank
+			case a.c.Importance != b.c.Importance:
+				return a.c.Importance > b.c.Importance
+			case a.key != b.key:
+				return a.key < b.key
+			}
+			return a.c.ID < b.c.ID
+		})
+	}
+
+	var people []person
+	for _, c := range anyTime {
+		if c.Archived {
+			continue
+		}
+		awake, known := MayBeAwake(c.Availability, now)
+		rank := 1
+		switch {
+		case known && awake:
+			rank = 0
+		case known:
+			rank = 2
+		}
+		people = append(people, person{c: c, rank: rank, key: c.SortKey()})
+	}
+	order(people)
+	if len(people) > 0 {
+		sec := CardSection{Title: CardAnyTimeTitle}
+		for _, p := range people {
+			line := personLine(p.c)
+			if p.rank == 2 {
+				line += " · may be asleep now"
+			}
+			sec.Lines = append(sec.Lines, line)
+		}
+		card.Sections = append(card.Sections, sec)
+	}
+
+	var pros []person
+	for _, c := range professionals {
+		if c.Archived || strings.TrimSpace(c.Phone) == "" || (c.Circle != CircleHealthcare && c.Circle != CircleTreatment) {
+			continue
+		}
+		pros = append(pros, person{c: c, key: c.SortKey()})
+	}
+	order(pros)
+	if len(pros) > 0 {
+		sec := CardSection{Title: CardProfessionalsTitle}
+		for _, p := range pros {
+			sec.Lines = append(sec.Lines, personLine(p.c))
+		}
+		card.Sections = append(card.Sections, sec)
+	}
+
+	lines := CardSection{Title: CardCrisisLinesTitle}
+	for _, n := range settings.OwnNumbers {
+		number := strings.TrimSpace(n.Number)
+		if number == "" {
+			continue
+		}
+		lines.Lines = append(lines.Lines, joinParts(n.Label, number))
+	}
+	region, known := RegionByCode(settings.Region)
+	bundled := LinesFor(settings.Region)
+	for _, l := range bundled {
+		lines.Lines = append(lines.Lines, joinParts(l.Label, l.Number, l.Text, l.Hours))
+	}
+	switch {
+	case strings.TrimSpace(settings.Region) == "":
+		lines.Note = "No region chosen yet, so Tether shows no helplines of its own. Find a free helpline in your country at " +
+			HelplineDirectory + ", or choose your region in Settings."
+	case !known || len(bundled) == 0:
+		lines.Note = "Tether has no crisis lines for that region. Find a free helpline in your country at " +
+			HelplineDirectory + ", or choose another region in Settings."
+	default:
+		lines.Note = "Region: " + region.Name + ". Each line was checked against its service's official page."
+	}
+	lines.Lines = cardLines(lines.Lines)
+	card.Sections = append(card.Sections, lines)
+
+	card.Sections = append(card.Sections, CardSection{Title: CardEmergencyTitle, Lines: []string{EmergencyLine}})
+	return card
+}
+
+// personLine is a person on the card: name (nickname) · number · how they
+// prefer to be reached · when they are available.
+func personLine(c Contact) string {
+	var prefers string
+	if c.Preferred != ChannelNone && c.Preferred.Valid() {
+		prefers = "prefers " + strings.ToLower(c.Preferred.Label())
+	}
+	return cardLine(joinParts(c.DisplayName(), c.Phone, prefers, c.Availability))
+}
+
+// joinParts joins the non-blank parts with a middle dot.
+func joinParts(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, " · ")
+}
+
+// cardLines makes every line safe to print as it is.
+func cardLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = cardLine(l)
+	}
+	return out
+}
+
+// cardLine keeps text to one plain line with single spaces: line breaks,
+// tabs, escape sequences and bidirectional overrides cannot reach the
+// terminal. `tether sos` prints the card as it is, so this is the last
+// guard.
+func cardLine(s string) string {
+	return strings.Join(strings.Fields(oneLine(s)), " ")
+}

@@ -1,0 +1,434 @@
+package model
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRegionsAndLines(t *testing.T) {
+	checked := day(2026, 11, 21) // the day the table was last checked
+	codes := map[string]bool{}
+	var names []string
+	for _, r := range Regions {
+		if codes[r.Code] || r.Code != strings.ToUpper(r.Code) || len(r.Code) != 2 || r.Name == "" {
+			t.Errorf("region %+v: codes are unique, two upper-case letters, with a name", r)
+		}
+		codes[r.Code] = true
+		names = append(names, r.Name)
+		if len(LinesFor(r.Code)) == 0 {
+			t.Errorf("%s has no lines: a region without lines belongs to the directory", r.Code)
+		}
+	}
+	for _, c := range []string{"US", "CA", "GB", "IE", "AU", "NZ"} {
+		if !codes[c] {
+			t.Errorf("no region %s", c)
+		}
+	}
+	if !slices.IsSorted(names) {
+		t.Errorf("Regions are not by name: %q", names)
+	}
+	for _, l := range CrisisLines {
+		what := l.Region + " " + l.Label
+		switch {
+		case !codes[l.Region]:
+			t.Errorf("%s: region is not in Regions", what)
+		case l.Label == "" || l.Hours == "":
+			t.Errorf("%s: needs a label and hours", what)
+		case l.Number == "" && l.Text == "":
+			t.Errorf("%s: neither a number nor a way to text", what)
+		case l.Number != "" && PhoneProblem(l.Number) != "":
+			t.Errorf("%s: number %q: %s", what, l.Number, PhoneProblem(l.Number))
+		case !strings.HasPrefix(l.Source, "https://"):
+			t.Errorf("%s: source %q is not an https page", what, l.Source)
+		case l.Verified.IsZero() || !realDay(l.Verified) || l.Verified.After(checked):
+			t.Errorf("%s: verified %v", what, l.Verified)
+		}
+		if l.Text != "" && !strings.HasPrefix(l.Text, "Text ") {
+			t.Errorf("%s: text %q should read as an instruction, like \"Text 988\"", what, l.Text)
+		}
+	}
+	if HelplineDirectory != "https://findahelpline.com" {
+		t.Errorf("HelplineDirectory = %q", HelplineDirectory)
+	}
+}
+
+func TestLinesFor(t *testing.T) {
+	gb := LinesFor("GB")
+	if len(gb) != 2 || gb[0].Label != "Samaritans" || gb[0].Number != "116 123" || gb[1].Text != "Text SHOUT to 85258" {
+		t.Errorf("GB = %+v", gb)
+	}
+	for _, code := range []string{"gb", " Gb ", "gB"} {
+		if got := LinesFor(code); !reflect.DeepEqual(got, gb) {
+			t.Errorf("LinesFor(%q) = %+v, want GB's", code, got)
+		}
+	}
+	if us := LinesFor("us"); len(us) != 1 || us[0].Number != "988" || us[0].Text != "Text 988" {
+		t.Errorf("US = %+v", us)
+	}
+	for _, code := range []string{"", "  ", "FR", "XX", "USA", "G"} {
+		if got := LinesFor(code); got != nil {
+			t.Errorf("LinesFor(%q) = %+v, want nil", code, got)
+		}
+	}
+	gb[0].Number = "changed"
+	if LinesFor("GB")[0].Number != "116 123" {
+		t.Errorf("LinesFor hands out the table itself")
+	}
+}
+
+func TestSettingsValidate(t *testing.T) {
+	today := day(2026, 11, 21)
+	tests := []struct {
+		name string
+		s    Settings
+		want []string
+	}{
+		{"nothing chosen", Settings{}, nil},
+		{"everything chosen", Settings{RecoveryStart: day(2025, 3, 9), Region: "GB", OwnNumbers: []OwnNumber{{"GP out of hours", "111"}}, DefaultCadence: 7, CheckupReminders: true}, nil},
+		{"region in lower case", Settings{Region: "nz"}, nil},
+		{"region not bundled", Settings{Region: "FR"}, []string{FieldRegion}},
+		{"region made up", Settings{Region: "Narnia"}, []string{FieldRegion}},
+		{"short code", Settings{OwnNumbers: []OwnNumber{{"Lifeline", "988"}}}, nil},
+		{"no label", Settings{OwnNumbers: []OwnNumber{{"", "+44 20 7946 0018"}}}, nil},
+		{"label of 60", Settings{OwnNumbers: []OwnNumber{{strings.Repeat("a", 60), "988"}}}, nil},
+		{"label of 60 emoji", Settings{OwnNumbers: []OwnNumber{{strings.Repeat("🌻", 60), "988"}}}, nil},
+		{"label of 61", Settings{OwnNumbers: []OwnNumber{{"ok", "988"}, {strings.Repeat("a", 61), "988"}}}, []string{"own_number1"}},
+		{"label on two lines", Settings{OwnNumbers: []OwnNumber{{"my\ncounsellor", "988"}}}, []string{"own_number0"}},
+		{"no number", Settings{OwnNumbers: []OwnNumber{{"Mum", ""}}}, []string{"own_number0"}},
+		{"an email for a number", Settings{OwnNumbers: []OwnNumber{{"Mum", "mum@example.org"}}}, []string{"own_number0"}},
+		{"too short", Settings{OwnNumbers: []OwnNumber{{"Mum", "12"}}}, []string{"own_number0"}},
+		{"escape in a number", Settings{OwnNumbers: []OwnNumber{{"Mum", "988\x1b[2J"}}}, []string{"own_number0"}},
+		{"no rhythm", Settings{DefaultCadence: 0}, nil},
+		{"longest rhythm", Settings{DefaultCadence: MaxCadence}, nil},
+		{"negative rhythm", Settings{DefaultCadence: -1}, []string{FieldDefaultCadence}},
+		{"rhythm too long", Settings{DefaultCadence: MaxCadence + 1}, []string{FieldDefaultCadence}},
+		{"recovery starts today", Settings{RecoveryStart: today}, nil},
+		{"recovery starts tomorrow", Settings{RecoveryStart: today.AddDays(1)}, []string{FieldRecoveryStart}},
+		{"recovery start not a day", Settings{RecoveryStart: day(2026, 2, 29)}, []string{FieldRecoveryStart}},
+		{"all wrong", Settings{RecoveryStart: day(2030, 1, 1), Region: "ZZ", OwnNumbers: []OwnNumber{{"x", ""}}, DefaultCadence: -3},
+			[]string{FieldDefaultCadence, "own_number0", FieldRecoveryStart, FieldRegion}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.s.Validate(today)
+			if got := problemFields(p); !slices.Equal(got, tt.want) {
+				t.Fatalf("problems = %v, want %v (%v)", got, tt.want, p)
+			}
+			for f, msg := range p {
+				assertSentence(t, f, msg)
+			}
+		})
+	}
+	if p := (Settings{RecoveryStart: day(2030, 1, 1)}).Validate(Date{}); len(p) != 0 {
+		t.Errorf("zero today: %v", p)
+	}
+}
+
+func TestSettingsNormalize(t *testing.T) {
+	s := Settings{Region: " gb ", OwnNumbers: []OwnNumber{{" GP ", " 111 "}, {" ", ""}, {"", " 988"}}, DefaultCadence: 7}
+	want := Settings{Region: "GB", OwnNumbers: []OwnNumber{{"GP", "111"}, {"", "988"}}, DefaultCadence: 7}
+	if got := s.Normalize(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Normalize = %+v, want %+v", got, want)
+	}
+}
+
+func TestMayBeAwake(t *testing.T) {
+	// Wednesday 18 and Saturday 21 November 2026, in the person's own
+	// zone, whatever it is.
+	zone := time.FixedZone("local", 11*60*60)
+	wed := func(h, m int) time.Time { return time.Date(2026, 11, 18, h, m, 0, 0, zone) }
+	sat := func(h, m int) time.Time { return time.Date(2026, 11, 21, h, m, 0, 0, zone) }
+	sun := func(h, m int) time.Time { return time.Date(2026, 11, 22, h, m, 0, 0, zone) }
+	mon := func(h, m int) time.Time { return time.Date(2026, 11, 23, h, m, 0, 0, zone) }
+	type at struct {
+		now          time.Time
+		awake, known bool
+	}
+	tests := []struct {
+		text string
+		at   []at
+	}{
+		{"", []at{{wed(3, 0), false, false}, {wed(12, 0), false, false}}},
+		{"   ", []at{{wed(12, 0), false, false}}},
+		{"ask first", []at{{wed(12, 0), false, false}}},
+		{"any time", []at{{wed(3, 0), true, true}, {sat(15, 0), true, true}}},
+		{"Anytime!", []at{{wed(3, 0), true, true}}},
+		{"24/7", []at{{wed(4, 0), true, true}}},
+		{"call me 24-7", []at{{wed(4, 0), true, true}}},
+		{"day or night", []at{{wed(2, 0), true, true}}},
+		{"evenings", []at{{wed(17, 0), true, true}, {wed(22, 59), true, true}, {wed(16, 59), false, true}, {wed(23, 0), false, true}, {wed(3, 0), false, true}}},
+		{"Evening", []at{{wed(20, 0), true, true}}},
+		{"mornings", []at{{wed(6, 0), true, true}, {wed(11, 59), true, true}, {wed(5, 59), false, true}, {wed(12, 0), false, true}}},
+		{"afternoons", []at{{wed(12, 0), true, true}, {wed(17, 59), true, true}, {wed(18, 0), false, true}, {wed(11, 0), false, true}}},
+		{"nights", []at{{wed(21, 0), true, true}, {wed(23, 30), true, true}, {wed(2, 0), true, true}, {wed(4, 59), true, true}, {wed(5, 0), false, true}, {wed(20, 59), false, true}}},
+		{"works night shifts", []at{{wed(3, 0), true, true}, {wed(12, 0), false, true}}},
+		{"night shift", []at{{wed(1, 0), true, true}}},
+		{"usually up late", []at{{wed(0, 30), true, true}, {wed(9, 0), false, true}}},
+		{"weekdays", []at{{wed(10, 0), true, true}, {sat(10, 0), false, true}}},
+		{"weekends", []at{{sat(10, 0), true, true}, {sun(10, 0), true, true}, {wed(10, 0), false, true}}},
+		{"9-5", []at{{wed(9, 0), true, true}, {wed(16, 59), true, true}, {wed(17, 0), false, true}, {wed(8, 59), false, true}}},
+		{"9-5 weekdays", []at{{wed(10, 0), true, true}, {sat(10, 0), false, true}, {wed(18, 0), false, true}}},
+		{"Mon–Fri 9 to 5", []at{{wed(10, 0), true, true}, {sat(10, 0), false, true}}},
+		{"9am-5pm", []at{{wed(12, 0), true, true}, {wed(17, 30), false, true}}},
+		{"9 a.m. – 5 p.m.", []at{{wed(12, 0), true, true}, {wed(8, 0), false, true}}},
+		{"18:00–22:00", []at{{wed(18, 0), true, true}, {wed(21, 59), true, true}, {wed(22, 0), false, true}, {wed(17, 59), false, true}}},
+		{"18.30-20.00", []at{{wed(18, 30), true, true}, {wed(18, 29), false, true}}},
+		{"7-11pm", []at{{wed(19, 0), true, true}, {wed(8, 0), false, true}}},
+		{"6-10", []at{{wed(19, 0), true, true}, {wed(7, 0), false, true}}},
+		{"10pm-2am", []at{{wed(22, 30), true, true}, {wed(1, 0), true, true}, {wed(3, 0), false, true}}},
+		{"10pm-2", []at{{wed(1, 0), true, true}, {wed(14, 0), false, true}}},
+		{"between 7 and 10pm", []at{{wed(19, 30), true, true}, {wed(8, 0), false, true}}},
+		{"noon-3", []at{{wed(13, 0), true, true}, {wed(16, 0), false, true}}},
+		{"8pm-midnight", []at{{wed(23, 30), true, true}, {wed(0, 30), false, true}}},
+		{"after 6pm", []at{{wed(18, 0), true, true}, {wed(23, 59), true, true}, {wed(17, 59), false, true}, {wed(0, 30), false, true}}},
+		{"after 6", []at{{wed(19, 0), true, true}, {wed(7, 0), false, true}}},
+		{"from 19:00", []at{{wed(19, 0), true, true}, {wed(18, 0), false, true}}},
+		{"before 9", []at{{wed(8, 59), true, true}, {wed(9, 0), false, true}, {wed(5, 59), false, true}}},
+		{"before 10pm", []at{{wed(21, 0), true, true}, {wed(22, 30), false, true}}},
+		{"until 2am", []at{{wed(1, 0), true, true}, {wed(23, 0), true, true}, {wed(10, 0), false, true}}},
+		{"until midnight", []at{{wed(23, 0), true, true}, {wed(5, 0), false, true}}},
+		{"mornings and evenings", []at{{wed(10, 0), true, true}, {wed(14, 0), false, true}, {wed(20, 0), true, true}}},
+		{"weekday evenings", []at{{wed(20, 0), true, true}, {sat(20, 0), false, true}, {wed(10, 0), false, true}}},
+		{"weekdays after 5:30pm", []at{{wed(17, 45), true, true}, {wed(17, 15), false, true}, {sat(18, 0), false, true}}},
+		// A night belongs to the day it began: Sunday 01:00 is Saturday
+		// night, Monday 01:00 is Sunday night, Saturday 01:00 is Friday's.
+		{"weekend nights", []at{{sat(23, 0), true, true}, {sun(1, 0), true, true}, {mon(1, 0), true, true}, {sat(1, 0), false, true}, {wed(23, 0), false, true}}},
+		{"afternoons, not before noon", []at{{wed(13, 0), true, true}}},
+		// Time zones are beyond this: the times are read on the local
+		// clock, and a zone alone says nothing.
+		{"Evenings, CET", []at{{wed(18, 0), true, true}}},
+		{"EST", []at{{wed(12, 0), false, false}}},
+		{"UTC+1", []at{{wed(12, 0), false, false}}},
+		{"GMT-5", []at{{wed(12, 0), false, false}}},
+		{"London time", []at{{wed(12, 0), false, false}}},
+		{"lives in Auckland (NZT)", []at{{wed(12, 0), false, false}}},
+		// Numbers that are not times.
+		{"has 2 kids", []at{{wed(12, 0), false, false}}},
+		{"call 555 0100 first", []at{{wed(12, 0), false, false}}},
+		{"25-30", []at{{wed(12, 0), false, false}}},
+		{"9:75-10", []at{{wed(9, 30), false, false}}},
+		{"13pm-2", []at{{wed(13, 30), false, false}}},
+	}
+	for _, tt := range tests {
+		for _, a := range tt.at {
+			awake, known := MayBeAwake(tt.text, a.now)
+			if awake != a.awake || known != a.known {
+				t.Errorf("MayBeAwake(%q, %s) = %v, %v; want %v, %v", tt.text, a.now.Format("Mon 15:04"), awake, known, a.awake, a.known)
+			}
+		}
+	}
+}
+
+// cardTitles lists the card's section titles in order.
+func cardTitles(c CrisisCard) []string {
+	var out []string
+	for _, s := range c.Sections {
+		out = append(out, s.Title)
+	}
+	return out
+}
+
+// section finds a section of the card by title.
+func section(c CrisisCard, title string) (CardSection, bool) {
+	for _, s := range c.Sections {
+		if s.Title == title {
+			return s, true
+		}
+	}
+	return CardSection{}, false
+}
+
+// cardNow is a Wednesday evening.
+var cardNow = time.Date(2026, 11, 18, 20, 0, 0, 0, time.UTC)
+
+func cardAnyTime() []Contact {
+	return []Contact{
+		{ID: 1, Name: "Zed", Phone: "+44 7700 900001", AnyTime: true, Availability: "mornings", Importance: 5},
+		{ID: 2, Name: "Amy", Phone: "+44 7700 900002", AnyTime: true, Preferred: ChannelText},
+		{ID: 3, Name: "Bea López", Nickname: "B", Phone: "+44 7700 900003", AnyTime: true, Preferred: ChannelCall, Availability: "evenings"},
+		{ID: 4, Name: "Old friend", Phone: "+44 7700 900004", AnyTime: true, Archived: true},
+		{ID: 5, Name: "Cy", Phone: "+44 7700 900005", AnyTime: true, Availability: "after 6pm", Importance: 2},
+		{ID: 6, Name: "Dot", AnyTime: true, Availability: "9-5 weekdays"},
+	}
+}
+
+func TestCrisisCardAnyTimeOrder(t *testing.T) {
+	card := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), nil, cardNow)
+	sec, ok := section(card, CardAnyTimeTitle)
+	if !ok {
+		t.Fatalf("no any-time section: %q", cardTitles(card))
+	}
+	// Awake now (evenings, after 6pm; more important first), then not
+	// known, then those who may be asleep (mornings, 9-5) by importance.
+	want := []string{
+		"Cy · +44 7700 900005 · after 6pm",
+		"Bea López (B) · +44 7700 900003 · prefers call · evenings",
+		"Amy · +44 7700 900002 · prefers text",
+		"Zed · +44 7700 900001 · mornings · may be asleep now",
+		"Dot · 9-5 weekdays · may be asleep now",
+	}
+	if !slices.Equal(sec.Lines, want) {
+		t.Errorf("any-time lines =\n%q\nwant\n%q", sec.Lines, want)
+	}
+
+	// In the morning the order turns round.
+	morning := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), nil, time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC))
+	sec, _ = section(morning, CardAnyTimeTitle)
+	if !strings.HasPrefix(sec.Lines[0], "Zed ") || !strings.HasPrefix(sec.Lines[1], "Dot ") || !strings.HasPrefix(sec.Lines[2], "Amy ") {
+		t.Errorf("morning order = %q", sec.Lines)
+	}
+
+	// Nobody who said "any time": no section, rather than an empty one.
+	none := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, nil, cardNow)
+	if _, ok := section(none, CardAnyTimeTitle); ok {
+		t.Errorf("an any-time section with nobody in it")
+	}
+}
+
+func TestCrisisCardLinesOrder(t *testing.T) {
+	settings := Settings{Region: "gb", OwnNumbers: []OwnNumber{{"GP out of hours", "111"}, {"", "+44 20 7946 0018"}, {"blank", " "}}}
+	card := BuildCrisisCard(SafetyPlan{}, settings, nil, nil, cardNow)
+	sec, ok := section(card, CardCrisisLinesTitle)
+	if !ok {
+		t.Fatalf("no crisis lines: %q", cardTitles(card))
+	}
+	want := []string{
+		"GP out of hours · 111",
+		"+44 20 7946 0018",
+		"Samaritans · 116 123 · 24/7",
+		"Shout · Text SHOUT to 85258 · 24/7",
+	}
+	if !slices.Equal(sec.Lines, want) {
+		t.Errorf("crisis lines =\n%q\nwant\n%q", sec.Lines, want)
+	}
+	if strings.Contains(sec.Note, HelplineDirectory) {
+		t.Errorf("note %q points to the directory although the region has lines", sec.Note)
+	}
+	if !strings.Contains(sec.Note, "United Kingdom") {
+		t.Errorf("note %q does not name the region", sec.Note)
+	}
+}
+
+func TestCrisisCardWithoutRegion(t *testing.T) {
+	for _, region := range []string{"", "FR", "  "} {
+		card := BuildCrisisCard(SafetyPlan{}, Settings{Region: region, OwnNumbers: []OwnNumber{{"Sponsor", "07700 900123"}}}, nil, nil, cardNow)
+		sec, ok := section(card, CardCrisisLinesTitle)
+		if !ok {
+			t.Fatalf("%q: no crisis-lines section: %q", region, cardTitles(card))
+		}
+		if !slices.Equal(sec.Lines, []string{"Sponsor · 07700 900123"}) {
+			t.Errorf("%q: lines %q, want only the person's own number (never a guessed one)", region, sec.Lines)
+		}
+		if !strings.Contains(sec.Note, HelplineDirectory) || !strings.Contains(sec.Note, "Settings") {
+			t.Errorf("%q: note %q should point to %s and say how to choose a region", region, sec.Note, HelplineDirectory)
+		}
+		assertSentence(t, region, sec.Note)
+	}
+}
+
+func TestCrisisCardEmergencyLineAlwaysLast(t *testing.T) {
+	for name, card := range map[string]CrisisCard{
+		"empty":     BuildCrisisCard(SafetyPlan{}, Settings{}, nil, nil, cardNow),
+		"a region":  BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, nil, nil, cardNow),
+		"full":      BuildCrisisCard(fullPlan(), Settings{Region: "AU", OwnNumbers: []OwnNumber{{"Me", "988"}}}, cardAnyTime(), cardProfessionals(), cardNow),
+		"zero time": BuildCrisisCard(fullPlan(), Settings{}, cardAnyTime(), nil, time.Time{}),
+	} {
+		last := card.Sections[len(card.Sections)-1]
+		if got := last.Lines[len(last.Lines)-1]; got != "If you are in danger right now, call your local emergency number." {
+			t.Errorf("%s: the card ends with %q", name, got)
+		}
+	}
+	empty := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, nil, cardNow)
+	if got, want := cardTitles(empty), []string{CardCrisisLinesTitle, CardEmergencyTitle}; !slices.Equal(got, want) {
+		t.Errorf("an empty card has %q, want %q", got, want)
+	}
+}
+
+func TestCrisisCardSafetyPlan(t *testing.T) {
+	plan := SafetyPlan{
+		SaferPlace:   []string{"Keys with Ana"},
+		WarningSigns: []string{"  skipping meals ", "not answering the phone"},
+		OnMyOwn:      []string{"", "   "}, // nothing written: left out
+		AskForHelp:   []string{"Sam next door"},
+	}
+	card := BuildCrisisCard(plan, Settings{Region: "NZ"}, nil, nil, cardNow)
+	want := []string{
+		"My safety plan: warning signs",
+		"My safety plan: people I can ask for help",
+		"My safety plan: making my surroundings safer",
+		CardCrisisLinesTitle, CardEmergencyTitle,
+	}
+	if got := cardTitles(card); !slices.Equal(got, want) {
+		t.Errorf("titles = %q, want %q", got, want)
+	}
+	if got := card.Sections[0].Lines; !slices.Equal(got, []string{"skipping meals", "not answering the phone"}) {
+		t.Errorf("warning signs = %q", got)
+	}
+	full := BuildCrisisCard(fullPlan(), Settings{}, nil, nil, cardNow)
+	for i, part := range PlanParts {
+		if !strings.HasPrefix(full.Sections[i].Title, "My safety plan: ") || full.Sections[i].Lines[0] != part.Key+" line" {
+			t.Errorf("section %d = %+v, want the part %s", i, full.Sections[i], part.Key)
+		}
+	}
+}
+
+func cardProfessionals() []Contact {
+	return []Contact{
+		{ID: 10, Name: "Dr Lee", Circle: CircleHealthcare, Phone: "020 7946 0018", Availability: "9-5 weekdays"},
+		{ID: 11, Name: "Ward 3 nurses", Circle: CircleTreatment, Phone: "020 7946 0019", Importance: 4},
+		{ID: 12, Name: "Counsellor without a phone", Circle: CircleHealthcare, Email: "c@example.org"},
+		{ID: 13, Name: "A friend", Circle: CircleFriend, Phone: "020 7946 0020"},
+		{ID: 14, Name: "Former therapist", Circle: CircleHealthcare, Phone: "020 7946 0021", Archived: true},
+	}
+}
+
+func TestCrisisCardProfessionals(t *testing.T) {
+	card := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardProfessionals(), cardNow)
+	sec, ok := section(card, CardProfessionalsTitle)
+	if !ok {
+		t.Fatalf("no professionals: %q", cardTitles(card))
+	}
+	want := []string{"Ward 3 nurses · 020 7946 0019", "Dr Lee · 020 7946 0018 · 9-5 weekdays"}
+	if !slices.Equal(sec.Lines, want) {
+		t.Errorf("professionals = %q, want %q", sec.Lines, want)
+	}
+	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardProfessionals()[2:4], cardNow), CardProfessionalsTitle); ok {
+		t.Errorf("a professionals section with nobody to call")
+	}
+	// Sections in the card's order.
+	full := BuildCrisisCard(fullPlan(), Settings{Region: "US"}, cardAnyTime(), cardProfessionals(), cardNow)
+	titles := cardTitles(full)
+	if got := titles[len(PlanParts):]; !slices.Equal(got, []string{CardAnyTimeTitle, CardProfessionalsTitle, CardCrisisLinesTitle, CardEmergencyTitle}) {
+		t.Errorf("sections after the plan = %q", got)
+	}
+}
+
+func TestCrisisCardPlainAndDeterministic(t *testing.T) {
+	anyTime := append(cardAnyTime(),
+		Contact{ID: 20, Name: "Esc\x1b[31mape\x1b[0m", Phone: "988", AnyTime: true, Availability: "any\ntime"},
+		Contact{ID: 21, Name: "Bidi\u202Ename", AnyTime: true, Availability: "\tevenings"},
+	)
+	plan := SafetyPlan{WarningSigns: []string{"line\x00one", "a\nb"}}
+	settings := Settings{Region: "CA", OwnNumbers: []OwnNumber{{"Me\x1b]0;title\x07", "988"}}}
+	want := BuildCrisisCard(plan, settings, anyTime, cardProfessionals(), cardNow)
+	for _, s := range want.Sections {
+		for _, l := range append(slices.Clone(s.Lines), s.Title, s.Note) {
+			if hasAnyControl(l) || strings.ContainsAny(l, "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") || strings.Contains(l, "[31m") {
+				t.Errorf("line %q is not plain", l)
+			}
+		}
+	}
+	ros, pros := slices.Clone(anyTime), cardProfessionals()
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20 {
+		r.Shuffle(len(ros), func(i, j int) { ros[i], ros[j] = ros[j], ros[i] })
+		r.Shuffle(len(pros), func(i, j int) { pros[i], pros[j] = pros[j], pros[i] })
+		if got := BuildCrisisCard(plan, settings, ros, pros, cardNow); !reflect.DeepEqual(got, want) {
+			t.Fatalf("shuffled input gave a different card:\n%+v\nwant\n%+v", got, want)
+		}
+	}
+}

@@ -1,0 +1,398 @@
+package views
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// The Network review's windows.
+const (
+	shortWindow = 14     // days
+	longWindow  = 12 * 7 // days
+	heatWeeks   = 52
+	trendWeeks  = 26
+)
+
+// networkData is everything the review shows, read in one command.
+type networkData struct {
+	contacts  []model.Contact // active and archived
+	short     model.NetworkHealth
+	long      model.NetworkHealth
+	groups    map[model.Circle][]model.Contact
+	counts    map[model.Date]int
+	mood      []model.Point // weekly averages
+	craving   []model.Point
+	checkups  map[model.Instrument][]model.Checkup
+	lastTaken map[model.Instrument]model.Date
+}
+
+type networkLoadedMsg struct {
+	data networkData
+	err  error
+}
+
+// jumpToContactMsg asks the root to show a contact in Contacts.
+type jumpToContactMsg struct{ id int64 }
+
+// networkModel is the Network review: the shape of the network (circles,
+// and the thin ones named gently), its health over 14 days and 12 weeks,
+// who has faded (enter jumps to them), a year of reach-outs as a heatmap,
+// and the trends of mood, cravings and check-ups. p opens the safety plan
+// and u a check-up.
+type networkModel struct {
+	st     Store
+	clock  model.Clock
+	styles *Styles
+	keys   networkKeys
+
+	width, height int
+	loaded        bool
+	loadErr       error
+	data          networkData
+	scroll        int
+	cursor        int // selected faded person
+
+	plan    *planEditor
+	checkup *checkupForm
+}
+
+type networkKeys struct {
+	Up, Down, Open, Plan, Checkup, ScrollUp, ScrollDown key.Binding
+}
+
+func newNetworkModel(st Store, clock model.Clock, styles *Styles) networkModel {
+	return networkModel{st: st, clock: clock, styles: styles, keys: networkKeys{
+		Up:         key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "faded: up")),
+		Down:       key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "faded: down")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to person")),
+		Plan:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "safety plan")),
+		Checkup:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "check-up")),
+		ScrollUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "scroll up")),
+		ScrollDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " "), key.WithHelp("pgdn", "scroll down")),
+	}}
+}
+
+func (m networkModel) load() tea.Cmd {
+	st, today := m.st, model.Today(m.clock)
+	return func() tea.Msg {
+		d, err := loadNetwork(context.Background(), st, today)
+		return networkLoadedMsg{data: d, err: err}
+	}
+}
+
+func loadNetwork(ctx context.Context, st Store, today model.Date) (networkData, error) {
+	var d networkData
+	active, err := st.Contacts(ctx, false, today)
+	if err != nil {
+		return d, err
+	}
+	archived, err := st.Contacts(ctx, true, today)
+	if err != nil {
+		return d, err
+	}
+	d.contacts = append(active, archived...)
+	ros, err := st.ReachOutsBetween(ctx, today.AddDays(1-longWindow), today)
+	if err != nil {
+		return d, err
+	}
+	last := map[int64]time.Time{}
+	for _, c := range d.contacts {
+		if !c.LastContact.IsZero() {
+			last[c.ID] = c.LastContact
+		}
+	}
+	d.short = model.HealthOver(today.AddDays(1-shortWindow), today, ros, d.contacts, last)
+	d.long = model.HealthOver(today.AddDays(1-longWindow), today, ros, d.contacts, last)
+	d.groups = model.CircleGroups(d.contacts)
+	if d.counts, err = st.ReachOutCounts(ctx, today.AddDays(-7*heatWeeks), today); err != nil {
+		return d, err
+	}
+	thisWeek := model.WeekOf(today)
+	from := model.WeekOf(thisWeek.Monday().AddDays(-7 * (trendWeeks - 1)))
+	cis, err := st.CheckIns(ctx, from.Monday(), today)
+	if err != nil {
+		return d, err
+	}
+	d.mood = model.WeeklySeries(cis, from, thisWeek, model.MoodOf)
+	d.craving = model.WeeklySeries(cis, from, thisWeek, model.CravingOf)
+	d.checkups = map[model.Instrument][]model.Checkup{}
+	for _, i := range model.Instruments {
+		if d.checkups[i], err = st.Checkups(ctx, i); err != nil {
+			return d, err
+		}
+	}
+	d.lastTaken, err = st.LastCheckups(ctx)
+	return d, err
+}
+
+func (m networkModel) capturing() bool { return m.plan != nil || m.checkup != nil }
+func (m networkModel) dirty() bool {
+	return (m.plan != nil && m.plan.form.dirty()) || (m.checkup != nil && m.checkup.form.dirty())
+}
+
+func (m *networkModel) setSize(w, h int) {
+	m.width, m.height = w, h
+	if m.plan != nil {
+		m.plan.form.setSize(w, h)
+	}
+	if m.checkup != nil {
+		m.checkup.setSize(w, h)
+	}
+}
+
+func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case networkLoadedMsg:
+		m.loaded, m.loadErr = true, msg.err
+		if msg.err == nil {
+			m.data = msg.data
+			m.cursor = max(0, min(m.cursor, len(m.data.short.Faded)-1))
+		}
+		return m, nil
+	case planLoadedMsg, planSavedMsg:
+		if m.plan == nil {
+			return m, nil
+		}
+		done, cmd := m.plan.update(msg)
+		if done {
+			m.plan = nil
+		}
+		return m, cmd
+	case checkupSavedMsg:
+		if m.checkup == nil {
+			return m, nil
+		}
+		done, cmd := m.checkup.update(msg)
+		if done {
+			m.checkup = nil
+			cmd = tea.Batch(cmd, m.load())
+		}
+		return m, cmd
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	}
+	return m, nil
+}
+
+func (m networkModel) updateKey(msg tea.KeyMsg) (networkModel, tea.Cmd) {
+	if m.plan != nil {
+		done, cmd := m.plan.update(msg)
+		if done {
+			m.plan = nil
+		}
+		return m, cmd
+	}
+	if m.checkup != nil {
+		done, cmd := m.checkup.update(msg)
+		if done {
+			m.checkup = nil
+		}
+		return m, cmd
+	}
+	k := m.keys
+	faded := m.data.short.Faded
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = max(0, m.cursor-1)
+		m.keepFadedVisible()
+	case key.Matches(msg, k.Down):
+		m.cursor = max(0, min(len(faded)-1, m.cursor+1))
+		m.keepFadedVisible()
+	case key.Matches(msg, k.ScrollUp):
+		m.scroll = max(0, m.scroll-max(1, m.height-2))
+	case key.Matches(msg, k.ScrollDown):
+		m.scroll += max(1, m.height-2)
+	case key.Matches(msg, k.Open):
+		if m.cursor < len(faded) {
+			id := faded[m.cursor].ID
+			return m, func() tea.Msg { return jumpToContactMsg{id: id} }
+		}
+	case key.Matches(msg, k.Plan):
+		var cmd tea.Cmd
+		m.plan, cmd = openPlanEditor(m.st, m.styles, m.width, m.height)
+		return m, cmd
+	case key.Matches(msg, k.Checkup):
+		m.checkup = newCheckupForm(m.st, m.clock, m.styles, m.nextCheckup())
+		m.checkup.setSize(m.width, m.height)
+		return m, m.checkup.form.focusField(0)
+	}
+	return m, nil
+}
+
+// nextCheckup picks the instrument most overdue: never taken first.
+func (m networkModel) nextCheckup() model.Instrument {
+	today := model.Today(m.clock)
+	for _, i := range model.Instruments {
+		if model.CheckupDue(i, m.data.lastTaken[i], today) {
+			return i
+		}
+	}
+	return model.Instruments[0]
+}
+
+func (m networkModel) helpKeys() []key.Binding {
+	switch {
+	case m.plan != nil:
+		return m.plan.form.helpKeys()
+	case m.checkup != nil:
+		return m.checkup.helpKeys()
+	}
+	k := m.keys
+	ks := []key.Binding{k.Plan, k.Checkup}
+	if len(m.data.short.Faded) > 0 {
+		ks = append([]key.Binding{k.Open}, ks...)
+	}
+	return ks
+}
+
+func (m networkModel) fullHelpKeys() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Plan, k.Checkup, k.ScrollUp, k.ScrollDown}}
+}
+
+func (m networkModel) view() string {
+	w, h := m.width, m.height
+	if w <= 0 {
+		w, h = 80, 20
+	}
+	switch {
+	case m.plan != nil:
+		return clip(m.plan.form.view(), w, h)
+	case m.checkup != nil:
+		return clip(m.checkup.view(), w, h)
+	}
+	s := m.styles
+	if m.loadErr != nil {
+		return s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), w))
+	}
+	if !m.loaded {
+		return s.Muted.Render("Opening the review…")
+	}
+	lines, _ := m.pageLines(w)
+	scroll := max(0, min(m.scroll, len(lines)-h))
+	return clip(strings.Join(lines[scroll:], "\n"), w, h)
+}
+
+// pageLines is the whole review, and the line where the faded list starts
+// (so moving through it can scroll it into view).
+func (m networkModel) pageLines(w int) ([]string, int) {
+	s := m.styles
+	today := model.Today(m.clock)
+	d := m.data
+	lines := []string{s.Title.Render("Network") + s.Muted.Render(" · the shape of your support"), ""}
+
+	// Health, two windows side by side.
+	lines = append(lines, s.Heading.Render(pad("", 32)+pad("last 14 days", 16)+"last 12 weeks"))
+	row := func(label, a, b string) {
+		lines = append(lines, truncate(pad(label, 32)+pad(a, 16)+b, w))
+	}
+	row("People reached", fmt.Sprint(d.short.People), fmt.Sprint(d.long.People))
+	row("Circles reached", fmt.Sprintf("%d of %d", len(d.short.Circles), len(model.Circles)), fmt.Sprintf("%d of %d", len(d.long.Circles), len(model.Circles)))
+	row("Days with supportive contact", fmt.Sprintf("%d of %d", d.short.SupportiveDays, d.short.Days), fmt.Sprintf("%d of %d", d.long.SupportiveDays, d.long.Days))
+	row("With people who support using", percent(d.short), percent(d.long))
+	row("Faded (no contact in 14+ days)", fmt.Sprint(len(d.short.Faded)), "")
+	row("Can call any time", fmt.Sprint(d.short.AnyTime), "")
+	lines = append(lines, "")
+
+	lines = append(lines, s.Heading.Render("Circles"))
+	for _, c := range model.Circles {
+		people := d.groups[c]
+		if len(people) == 0 {
+			if sug := model.CircleSuggestion(c); sug != "" {
+				lines = append(lines, truncate(pad(c.Label(), 28)+s.Muted.Render(sug), w))
+			}
+			continue
+		}
+		names := make([]string, len(people))
+		for i, p := range people {
+			names[i] = oneLine(p.Name)
+		}
+		lines = append(lines, truncate(pad(c.Label(), 28)+fmt.Sprintf("%d · %s", len(people), strings.Join(names, ", ")), w))
+	}
+	lines = append(lines, "")
+
+	fadedStart := -1
+	if len(d.short.Faded) > 0 {
+		lines = append(lines, s.Heading.Render("Faded: no contact in 14+ days")+s.Muted.Render(" · j/k choose, enter goes to them"))
+		fadedStart = len(lines)
+		for i, c := range d.short.Faded {
+			text := pad(oneLine(c.Name), 28) + pad(c.Circle.Short(), 12) + "last contact " + model.SinceLabel(today.DaysSince(model.DateOf(c.LastContact))) + " ago"
+			if i == m.cursor {
+				lines = append(lines, s.Selected.Render(truncate("› "+text, w)))
+			} else {
+				lines = append(lines, truncate("  "+text, w))
+			}
+		}
+		lines = append(lines, "")
+	}
+
+	lines = append(lines, s.Heading.Render("Reach-outs over the last year"))
+	weeks := min(heatWeeks, max(4, w-5))
+	lines = append(lines, heatmap(d.counts, today, weeks, s)...)
+	lines = append(lines, "")
+
+	lines = append(lines, s.Heading.Render(fmt.Sprintf("Trends, week by week (last %d weeks)", trendWeeks)))
+	lines = append(lines, trendLine("Mood", d.mood, 1, 5, s), trendLine("Craving", d.craving, 0, model.MaxCraving, s))
+	for _, i := range model.Instruments {
+		info, _ := i.Info()
+		lines = append(lines, checkupTrend(info, d.checkups[i], s, w)...)
+	}
+	lines = append(lines, "", s.Muted.Render(wrap("Check-ups are for self-reflection, never a diagnosis. BARC-10: Vilsaint et al. (2017). MSPSS: Zimet et al. (1988). u takes one.", w)))
+	return lines, fadedStart
+}
+
+// keepFadedVisible scrolls so the chosen faded person is on screen.
+func (m *networkModel) keepFadedVisible() {
+	_, start := m.pageLines(max(1, m.width))
+	if start < 0 {
+		return
+	}
+	row := start + m.cursor
+	if row < m.scroll {
+		m.scroll = max(0, row-1)
+	}
+	if row >= m.scroll+m.height {
+		m.scroll = row - m.height + 2
+	}
+}
+
+func percent(h model.NetworkHealth) string {
+	if h.ReachOuts == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d%% of %d", int(h.UseShare*100+0.5), h.ReachOuts)
+}
+
+// trendLine is a labelled sparkline with its latest value.
+func trendLine(label string, pts []model.Point, lo, hi float64, s *Styles) string {
+	latest := "–"
+	for i := len(pts) - 1; i >= 0; i-- {
+		if pts[i].OK {
+			latest = fmt.Sprintf("%.1f", pts[i].Value)
+			break
+		}
+	}
+	return s.Label.Render(pad(label, 10)) + sparkline(pts, lo, hi) + s.Muted.Render("  latest week "+latest)
+}
+
+func checkupTrend(info model.InstrumentInfo, cs []model.Checkup, s *Styles, w int) []string {
+	if len(cs) == 0 {
+		return []string{s.Label.Render(pad(string(info.Name), 10)) + s.Muted.Render("not taken yet")}
+	}
+	pts := make([]model.Point, 0, len(cs))
+	for _, c := range cs[max(0, len(cs)-40):] {
+		total, _ := c.Score()
+		pts = append(pts, model.Point{Day: c.Day, Value: total, OK: true})
+	}
+	last := cs[len(cs)-1]
+	total, _ := last.Score()
+	return []string{truncate(s.Label.Render(pad(string(info.Name), 10))+sparkline(pts, info.Min, info.Max)+
+		s.Muted.Render(fmt.Sprintf("  %.1f on %s (%s)", total, last.Day.Human(), info.ScoreLabel)), w)}
+}

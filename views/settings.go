@@ -1,0 +1,167 @@
+package views
+
+import (
+	"context"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+type settingsLoadedMsg struct {
+	settings model.Settings
+	err      error
+}
+
+type settingsSavedMsg struct {
+	settings model.Settings
+	err      error
+}
+
+// settingsEditor is the settings overlay (S from any screen): recovery
+// start date, region for crisis lines, the person's own crisis numbers,
+// the default rhythm for new contacts, and check-up reminders. Kept in
+// the journal, so one file is the whole journal.
+type settingsEditor struct {
+	st     Store
+	clock  model.Clock
+	styles *Styles
+	form   *form
+	base   model.Settings
+	width  int
+	height int
+	saving bool
+}
+
+func openSettings(st Store, clock model.Clock, styles *Styles, w, h int) (*settingsEditor, tea.Cmd) {
+	e := &settingsEditor{st: st, clock: clock, styles: styles, width: w, height: h}
+	e.form = e.newForm(model.Settings{CheckupReminders: true})
+	return e, func() tea.Msg {
+		s, err := st.Settings(context.Background())
+		return settingsLoadedMsg{settings: s, err: err}
+	}
+}
+
+func regionOptions() []option {
+	opts := []option{{"", "Not chosen (show a directory of helplines)"}}
+	for _, r := range model.Regions {
+		opts = append(opts, option{r.Code, r.Name})
+	}
+	return opts
+}
+
+func (e *settingsEditor) newForm(s model.Settings) *form {
+	e.base = s
+	var own []string
+	for _, n := range s.OwnNumbers {
+		if n.Label != "" {
+			own = append(own, n.Label+": "+n.Number)
+		} else {
+			own = append(own, n.Number)
+		}
+	}
+	fields := []*field{
+		textField("recovery_start", "Recovery start date", "YYYY-MM-DD; Today counts the days. Blank stops counting.", s.RecoveryStart.String(), "YYYY-MM-DD"),
+		choiceField("region", "Region for crisis lines", "Chosen by you, never guessed. ←/→ or a letter.", regionOptions(), s.Region),
+		areaField("own_numbers", "My own crisis numbers", "One per line, like 'GP out of hours: 111'. Shown first on the crisis card.", strings.Join(own, "\n")),
+		textField("default_cadence", "Default rhythm for new contacts", "Days (7) or weeks (2w); blank for none.", model.FormatCadence(s.DefaultCadence), "e.g. 2w"),
+		toggleField("reminders", "Check-up reminders on Today", "BARC-10 monthly, MSPSS quarterly. y/n", s.CheckupReminders),
+	}
+	var f *form
+	f = newForm("Settings", e.styles, fields, func() model.Problems {
+		if f == nil {
+			return nil
+		}
+		_, p := e.settings(f)
+		return p
+	})
+	f.setSize(e.width, e.height-2)
+	return f
+}
+
+// settings reads the form back, with every problem found.
+func (e *settingsEditor) settings(f *form) (model.Settings, model.Problems) {
+	s := e.base
+	p := model.Problems{}
+	var err error
+	if s.RecoveryStart, err = model.ParseDate(f.field("recovery_start").value()); err != nil {
+		p["recovery_start"] = sentence(err)
+	}
+	s.Region = f.field("region").value()
+	s.OwnNumbers = nil
+	for _, line := range strings.Split(f.field("own_numbers").value(), "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		label, number, ok := strings.Cut(line, ":")
+		if !ok {
+			label, number = "", line
+		}
+		s.OwnNumbers = append(s.OwnNumbers, model.OwnNumber{Label: strings.TrimSpace(label), Number: strings.TrimSpace(number)})
+	}
+	if s.DefaultCadence, err = model.ParseCadence(f.field("default_cadence").value()); err != nil {
+		p["default_cadence"] = sentence(err)
+	}
+	s.CheckupReminders = f.field("reminders").value() == "true"
+	for k, v := range s.Validate(model.Today(e.clock)) {
+		if _, seen := p[k]; !seen {
+			p[k] = v
+		}
+	}
+	// Problems with one own number show under the list.
+	for k, v := range p {
+		if strings.HasPrefix(k, "own_number") && k != "own_numbers" {
+			p["own_numbers"] = v
+			delete(p, k)
+		}
+	}
+	return s, p
+}
+
+// update returns done once the overlay should close.
+func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
+	switch msg := msg.(type) {
+	case settingsLoadedMsg:
+		if msg.err != nil {
+			e.form.fail(msg.err)
+			return false, nil
+		}
+		if !e.form.dirty() {
+			e.form = e.newForm(msg.settings)
+			return false, e.form.focusField(0)
+		}
+	case settingsSavedMsg:
+		e.saving = false
+		if msg.err != nil {
+			e.form.fail(msg.err)
+			return false, nil
+		}
+		return true, statusCmd(false, "Settings saved.")
+	case tea.KeyMsg:
+		if e.saving {
+			return false, nil
+		}
+		action, cmd := e.form.update(msg)
+		switch action {
+		case formCancel:
+			return true, nil
+		case formSave:
+			s, p := e.settings(e.form)
+			if len(p) > 0 {
+				e.form.fail(p)
+				return false, nil
+			}
+			e.saving = true
+			st := e.st
+			return false, func() tea.Msg { return settingsSavedMsg{settings: s, err: st.SaveSettings(context.Background(), s)} }
+		}
+		return false, cmd
+	}
+	return false, nil
+}
+
+func (e *settingsEditor) view() string {
+	note := e.styles.Muted.Render(truncate("Reflection prompts: p on the Reflection view (4).", e.width))
+	return e.form.view() + "\n\n" + note
+}
