@@ -171,3 +171,85 @@ func BenchmarkLastContactsBeforeLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReachOutCounts52WeeksLarge is the Network view's heatmap: a
+// year of days counted from the day index of 50,000 reach-outs.
+func BenchmarkReachOutCounts52WeeksLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	for b.Loop() {
+		counts, err := st.ReachOutCounts(ctx, today.AddDays(-363), today)
+		if err != nil || len(counts) == 0 {
+			b.Fatal(len(counts), err)
+		}
+	}
+}
+
+// BenchmarkNetworkQueriesLarge is everything the Network view reads when
+// it opens, one after the other as its load commands would: both tabs of
+// contacts, 12 weeks of the log, who was last reached by today, the
+// heatmap's year, 12 weeks of check-ins and both check-up trends.
+func BenchmarkNetworkQueriesLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	for b.Loop() {
+		active, err := st.Contacts(ctx, false, today)
+		if err != nil || len(active) == 0 {
+			b.Fatal(len(active), err)
+		}
+		archived, err := st.Contacts(ctx, true, today)
+		if err != nil || len(archived) == 0 {
+			b.Fatal(len(archived), err)
+		}
+		rs, err := st.ReachOutsBetween(ctx, today.AddDays(-83), today)
+		if err != nil || len(rs) == 0 {
+			b.Fatal(len(rs), err)
+		}
+		last, err := st.LastContactsBefore(ctx, today)
+		if err != nil || len(last) == 0 {
+			b.Fatal(len(last), err)
+		}
+		counts, err := st.ReachOutCounts(ctx, today.AddDays(-363), today)
+		if err != nil || len(counts) == 0 {
+			b.Fatal(len(counts), err)
+		}
+		cs, err := st.CheckIns(ctx, today.AddDays(-83), today)
+		if err != nil || len(cs) == 0 {
+			b.Fatal(len(cs), err)
+		}
+		for _, in := range model.Instruments {
+			ups, err := st.Checkups(ctx, in)
+			if err != nil || len(ups) == 0 {
+				b.Fatal(in, len(ups), err)
+			}
+		}
+	}
+}
+
+// BenchmarkCrisisCardReadsLarge is what `tether sos` reads from a decade's
+// journal opened read-only: the any-time people, the professionals, the
+// settings and the safety plan.
+func BenchmarkCrisisCardReadsLarge(b *testing.B) {
+	ctx := context.Background()
+	path := largeJournal(b)
+	for b.Loop() {
+		st, err := store.OpenReadOnly(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		people, err := st.AnyTimeContacts(ctx)
+		if err != nil || len(people) == 0 {
+			b.Fatal(len(people), err)
+		}
+		if _, err := st.Professionals(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.Settings(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := st.SafetyPlan(ctx); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}

@@ -56,6 +56,31 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 	return out, nil
 }
 
+// professionalsSQL reads the active range of contacts_list, already in
+// name order, keeping the few professionals.
+const professionalsSQL = `SELECT ` + contactColumns + ` FROM contacts
+	WHERE archived = 0 AND circle IN ('healthcare', 'treatment') AND phone <> ''
+	ORDER BY name_key, id`
+
+// Professionals lists the active contacts in the healthcare and treatment
+// circles who have a phone number, by name: the crisis card's
+// professionals, read without the rest of the list.
+func (s *Store) Professionals(ctx context.Context) ([]model.Contact, error) {
+	var out []model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryContacts(ctx, tx, false, professionalsSQL, nil,
+			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+			 WHERE c.archived = 0 AND c.circle IN ('healthcare', 'treatment') AND c.phone <> ''
+			 ORDER BY t.contact_id, t.position`)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list the professionals: %w", err)
+	}
+	return out, nil
+}
+
 // Contact reads one contact, archived or not, with its tags and derived
 // facts (Reached30 as of the store's clock, s.Now); ErrNotFound if there is
 // none.

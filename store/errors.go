@@ -25,6 +25,14 @@ var (
 	ErrIsDirectory = errors.New("journal path is a directory")
 	// ErrUnwritable: the file or its folder cannot be written (or created).
 	ErrUnwritable = errors.New("journal not writable")
+	// ErrNoJournal: OpenReadOnly found no journal at the path (no file, an
+	// empty one, or an SQLite file nothing was ever written to); it makes
+	// none.
+	ErrNoJournal = errors.New("no journal yet")
+	// ErrUnreadable: the journal file, or the way to it, cannot be read.
+	ErrUnreadable = errors.New("journal not readable")
+	// ErrReadOnly: a write to a journal opened with OpenReadOnly.
+	ErrReadOnly = errors.New("the journal is open for reading only")
 )
 
 // openError is a refusal from Open. Its text is exactly one sentence for a
@@ -124,3 +132,20 @@ func (e *ReflectionError) Error() string {
 
 // Unwrap lets errors.As reach the model.Problems.
 func (e *ReflectionError) Unwrap() error { return e.Problems }
+
+// CheckupError says which check-up of a batch (AddCheckups) was refused and
+// why; Index counts from 0, the message from 1 and names the instrument and
+// the day.
+type CheckupError struct {
+	Index      int
+	Instrument model.Instrument
+	Day        model.Date
+	Problems   model.Problems
+}
+
+func (e *CheckupError) Error() string {
+	return fmt.Sprintf("check-up #%d (%s, %s): %s", e.Index+1, e.Instrument, e.Day, e.Problems.Error())
+}
+
+// Unwrap lets errors.As reach the model.Problems.
+func (e *CheckupError) Unwrap() error { return e.Problems }

@@ -212,6 +212,12 @@ func checkSettings(settings map[string]string) []error {
 			} else if _, p := checkPrompts(prompts); len(p) > 0 {
 				bad = append(bad, fmt.Errorf("setting prompts: %s", p.Error()))
 			}
+		case regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, safetyPlanKey:
+			// The store reads these back itself (Settings, SafetyPlan), so
+			// a value it could not read would break the journal it lands in.
+			if msg := settingValueProblem(k, v); msg != "" {
+				bad = append(bad, fmt.Errorf("setting %s: %s", k, msg))
+			}
 		}
 	}
 	return bad
@@ -219,6 +225,9 @@ func checkSettings(settings map[string]string) []error {
 
 func (s *Store) runImport(ctx context.Context, p importPlan, dryRun bool) (ImportReport, error) {
 	rep := ImportReport{DryRun: dryRun}
+	if s.readOnly {
+		return ImportReport{}, fmt.Errorf("import: %w", ErrReadOnly)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return ImportReport{}, fmt.Errorf("import: %w", err)
@@ -281,7 +290,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 	var used bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM reach_outs)
 		OR EXISTS (SELECT 1 FROM check_ins) OR EXISTS (SELECT 1 FROM reflections)
-		OR EXISTS (SELECT 1 FROM settings)`).Scan(&used); err != nil {
+		OR EXISTS (SELECT 1 FROM checkups) OR EXISTS (SELECT 1 FROM settings)`).Scan(&used); err != nil {
 		return err
 	}
 

@@ -185,7 +185,7 @@ func TestImportSettingsOnlyIntoAnEmptyJournal(t *testing.T) {
 	dst := openStore(t)
 	addContact(t, dst, "Someone")
 	e := model.Export{Format: model.ExportFormat, Version: model.ExportVersion,
-		Settings: map[string]string{recoveryStartKey: "2024-01-02", "region": "uk"}}
+		Settings: map[string]string{recoveryStartKey: "2024-01-02", "theme": "calm"}}
 	rep, err := dst.Import(ctx, e, false)
 	if err != nil {
 		t.Fatal(err)
@@ -201,7 +201,7 @@ func TestImportSettingsOnlyIntoAnEmptyJournal(t *testing.T) {
 	if rep, err = empty.Import(ctx, e, false); err != nil || rep.Settings != 2 {
 		t.Fatalf("into an empty journal: %+v, %v", rep, err)
 	}
-	if v, ok, _ := empty.Setting(ctx, "region"); !ok || v != "uk" {
+	if v, ok, _ := empty.Setting(ctx, "theme"); !ok || v != "calm" {
 		t.Fatalf("unknown setting not carried: %q %v", v, ok)
 	}
 }

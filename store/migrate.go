@@ -26,6 +26,7 @@ var migrations = []migration{
 	{"contacts and settings", execAll(schema1...)},
 	{"daily check-ins and the reach-out log", execAll(schema2...)},
 	{"weekly reflections", execAll(schema3...)},
+	{"check-ups", execAll(schema4...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
@@ -245,4 +246,30 @@ var schema3 = []string{
 		answer   TEXT NOT NULL,
 		PRIMARY KEY (week, position)
 	) STRICT, WITHOUT ROWID`,
+}
+
+var schema4 = []string{
+	// One row per questionnaire taken: an instrument on a local day. The
+	// unique key makes a second answer the same day replace the first
+	// (SaveCheckup's upsert keeps the row's id), and it is also the index
+	// every read uses: one instrument's days in order, and the last day of
+	// each. id is an INTEGER PRIMARY KEY (not the rowid of a table keyed by
+	// instrument and day) so a check-up keeps its id through VACUUM INTO.
+	//
+	// The answers are a JSON array of whole numbers, one per item in the
+	// instrument's order: always read and written whole, never searched by
+	// item, so a child table would only add a join. The CHECK holds the
+	// array to its instrument's number of items (BARC-10 has 10, MSPSS 12);
+	// SQLite allows no subquery in a CHECK, so each answer's range is the
+	// model's to check. created_at is when these answers were saved: a
+	// replacement is a questionnaire taken again.
+	`CREATE TABLE checkups (
+		id         INTEGER PRIMARY KEY,
+		instrument TEXT NOT NULL CHECK (instrument IN ('barc10', 'mspss')),
+		day        TEXT NOT NULL CHECK (date(day) IS day),
+		answers    TEXT NOT NULL CHECK (json_valid(answers) AND json_type(answers) = 'array' AND
+			json_array_length(answers) = CASE instrument WHEN 'barc10' THEN 10 WHEN 'mspss' THEN 12 END),
+		created_at TEXT NOT NULL,
+		UNIQUE (instrument, day)
+	) STRICT`,
 }

@@ -272,7 +272,7 @@ func TestMigrationsAreWholeSteps(t *testing.T) {
 }
 
 // TestMigrateFromV2KeepsLog opens a journal written by schema 2 (contacts,
-// reach-outs and check-ins, no reflections): Open takes it to schema 3 and
+// reach-outs and check-ins, no reflections): Open takes it to the latest and
 // every contact, reach-out, check-in and setting reads back exactly as
 // before; the new tables work beside them.
 func TestMigrateFromV2KeepsLog(t *testing.T) {
@@ -342,8 +342,8 @@ func TestMigrateFromV2KeepsLog(t *testing.T) {
 	}
 
 	s := openAt(t, path)
-	if v := userVersion(t, s); v != 3 {
-		t.Fatalf("after Open: user_version %d; want 3", v)
+	if v := userVersion(t, s); v != latestVersion() {
+		t.Fatalf("after Open: user_version %d; want %d", v, latestVersion())
 	}
 	if after := take(s); !reflect.DeepEqual(after, before) {
 		t.Errorf("the journal changed in migration:\n got %+v\nwant %+v", after, before)
@@ -363,7 +363,106 @@ func TestMigrateFromV2KeepsLog(t *testing.T) {
 	checkIntegrity(t, s)
 	s.Close()
 	s = openAt(t, path)
-	if v := userVersion(t, s); v != 3 {
+	if v := userVersion(t, s); v != latestVersion() {
 		t.Errorf("second Open: user_version %d", v)
+	}
+}
+
+// TestMigrateFromV3KeepsEverything opens a journal written by schema 3
+// (everything but check-ups): Open takes it to the latest schema, the whole
+// journal (every contact, reach-out, check-in, reflection and setting, as
+// an export sees them) reads back exactly as before, and the check-ups
+// table works beside it.
+func TestMigrateFromV3KeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	old := journalAtVersion(t, path, 3)
+	archived := fullContact()
+	archived.Name, archived.Archived = "Chris Walsh", true
+	ids, err := old.AddContacts(ctx, []model.Contact{fullContact(), archived, {Name: "王芳"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log []model.ReachOut
+	for i := range 30 {
+		log = append(log, model.ReachOut{
+			ContactID: ids[i%len(ids)], At: fixedNow.Add(-time.Duration(i*23) * time.Hour).In(eastern),
+			Channel: model.LogChannels[i%len(model.LogChannels)], Note: fmt.Sprintf("call %d ☕", i),
+		})
+	}
+	if err := old.AddReachOuts(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	var days []model.CheckIn
+	for i := range 15 {
+		days = append(days, fullCheckIn(testToday.AddDays(-i)))
+	}
+	if err := old.AddCheckIns(ctx, days); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.SaveReflection(ctx, fullReflection(lastWeek)); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SetRecoveryStart(ctx, testToday.AddDays(-100)); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SetPrompts(ctx, []string{"Who helped?", "What next — and when?"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.SetSetting(ctx, "colour_scheme", "calm"); err != nil {
+		t.Fatal(err)
+	}
+	take := func(s *Store) model.Export {
+		t.Helper()
+		e, err := s.Export(ctx, model.Date{}, model.Date{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	before := take(old)
+	if len(before.Contacts) != 3 || len(before.ReachOuts) != 30 || len(before.CheckIns) != 15 ||
+		len(before.Reflections) != 1 || len(before.Settings) != 3 {
+		t.Fatalf("schema 3 journal: %d contacts, %d reach-outs, %d check-ins, %d reflections, %d settings",
+			len(before.Contacts), len(before.ReachOuts), len(before.CheckIns), len(before.Reflections), len(before.Settings))
+	}
+	var n int
+	old.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'checkups'`).Scan(&n)
+	if n != 0 {
+		t.Fatal("schema 3 already has check-ups")
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s := openAt(t, path)
+	if v := userVersion(t, s); v != 4 {
+		t.Fatalf("after Open: user_version %d; want 4", v)
+	}
+	if after := take(s); !reflect.DeepEqual(after, before) {
+		t.Errorf("the journal changed in migration:\n got %+v\nwant %+v", after, before)
+	}
+	checkIntegrity(t, s)
+
+	// The settings written before read back through Settings; the new
+	// table works, and the old ones still take writes.
+	st, err := s.Settings(ctx)
+	if err != nil || st.RecoveryStart != testToday.AddDays(-100) || !st.CheckupReminders {
+		t.Errorf("settings after migration: %+v, %v", st, err)
+	}
+	if _, err := s.SaveCheckup(ctx, model.Checkup{Instrument: model.BARC10, Day: testToday, Answers: answersFor(t, model.BARC10, 4)}); err != nil {
+		t.Errorf("check-up after migration: %v", err)
+	}
+	if _, err := s.SaveReachOut(ctx, model.ReachOut{ContactID: ids[2], At: fixedNow.Add(-time.Minute)}); err != nil {
+		t.Errorf("reach-out after migration: %v", err)
+	}
+	checkIntegrity(t, s)
+	s.Close()
+	s = openAt(t, path)
+	if v := userVersion(t, s); v != 4 {
+		t.Errorf("second Open: user_version %d", v)
+	}
+	if list, err := s.Checkups(ctx, model.BARC10); err != nil || len(list) != 1 {
+		t.Errorf("check-ups after reopening: %+v, %v", list, err)
 	}
 }

@@ -348,3 +348,41 @@ func (s *Store) LastContactsBefore(ctx context.Context, day model.Date) (map[int
 	}
 	return out, nil
 }
+
+// reachOutCountsSQL counts a range of local days from the day index alone
+// (day leads reach_outs_day, and the count needs no other column), already
+// grouped in the index's order: no table rows, no sort.
+const reachOutCountsSQL = `SELECT day, count(*) FROM reach_outs WHERE day BETWEEN ? AND ? GROUP BY day`
+
+// ReachOutCounts counts the reach-outs of each local day from to to,
+// inclusive, for the Network view's calendar heatmap; a day without any is
+// absent. A zero from starts at the first entry; a zero to runs to the
+// last. It is one grouped query, not a list of reach-outs to count.
+func (s *Store) ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error) {
+	lo, hi := dayRange(from, to)
+	out := map[model.Date]int{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, reachOutCountsSQL, lo, hi)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var day string
+			var n int
+			if err := rows.Scan(&day, &n); err != nil {
+				return err
+			}
+			d, err := parseDay(day)
+			if err != nil {
+				return err
+			}
+			out[d] = n
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count the reach-outs from %s to %s: %w", from, to, err)
+	}
+	return out, nil
+}

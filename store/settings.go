@@ -87,11 +87,8 @@ func (s *Store) SetRecoveryStart(ctx context.Context, d model.Date) error {
 		}
 		return nil
 	}
-	if back, err := model.ParseDate(d.String()); err != nil || back != d {
-		return model.Problems{FieldRecoveryStart: "That is not a real calendar day; use year-month-day, like 2024-03-09."}
-	}
-	if d.After(model.DateOf(s.now())) {
-		return model.Problems{FieldRecoveryStart: "That day hasn't happened yet; choose today or a day gone by."}
+	if msg := recoveryStartProblem(d, model.DateOf(s.now())); msg != "" {
+		return model.Problems{FieldRecoveryStart: msg}
 	}
 	return s.SetSetting(ctx, recoveryStartKey, d.String())
 }

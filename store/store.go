@@ -27,8 +27,9 @@ type Store struct {
 	// Now stamps created_at and updated_at; time.Now unless a test pins it.
 	Now func() time.Time
 
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool // opened by OpenReadOnly: every write is refused with ErrReadOnly
 }
 
 // DefaultPath is where the journal lives unless the person chooses another
@@ -141,6 +142,9 @@ func (s *Store) now() time.Time {
 // write runs fn in one transaction (BEGIN IMMEDIATE, from the DSN): all of
 // it is committed, or none.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -20,10 +21,10 @@ func TestOpenFreshJournalIsMigrated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 3 {
-		t.Errorf("identity = %+v, want application id %#x and user_version 3", id, applicationID)
+	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 4 {
+		t.Errorf("identity = %+v, want application id %#x and user_version 4", id, applicationID)
 	}
-	for _, table := range []string{"settings", "contacts", "contact_tags", "reach_outs", "check_ins", "reflections", "reflection_answers"} {
+	for _, table := range []string{"settings", "contacts", "contact_tags", "reach_outs", "check_ins", "reflections", "reflection_answers", "checkups"} {
 		var n int
 		if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, table).Scan(&n); err != nil || n != 1 {
 			t.Errorf("table %s: n=%d err=%v", table, n, err)
@@ -229,12 +230,46 @@ func TestDefaultPath(t *testing.T) {
 // they were (no -wal or -shm beside it).
 func TestOpenRefuses(t *testing.T) {
 	ctx := context.Background()
-	tests := []struct {
-		name    string
-		make    func(t *testing.T, path string)
-		want    error
-		wantMsg string
-	}{
+	for _, tt := range refusedFiles() {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "t.db")
+			tt.make(t, path)
+			before, files := hashFile(t, path), listDir(t, dir)
+
+			s, err := Open(ctx, path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded")
+			}
+			if !errors.Is(err, tt.want) {
+				t.Errorf("error %v; want errors.Is %v", err, tt.want)
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "open journal "+path+": ") || strings.Contains(msg, "\n") || !strings.Contains(msg, tt.wantMsg) {
+				t.Errorf("message %q: want one line naming %s and saying %q", msg, path, tt.wantMsg)
+			}
+			if after := hashFile(t, path); after != before {
+				t.Error("the file was changed")
+			}
+			if got := listDir(t, dir); !slices.Equal(got, files) {
+				t.Errorf("folder holds %v, was %v", got, files)
+			}
+		})
+	}
+}
+
+// refusedFile is a file Open (and OpenReadOnly) must refuse untouched.
+type refusedFile struct {
+	name    string
+	make    func(t *testing.T, path string)
+	want    error
+	wantMsg string
+}
+
+func refusedFiles() []refusedFile {
+	ctx := context.Background()
+	return []refusedFile{
 		{
 			name: "journal from a newer Tether",
 			make: func(t *testing.T, path string) {
@@ -251,7 +286,7 @@ func TestOpenRefuses(t *testing.T) {
 				db.Close()
 			},
 			want:    ErrNewerJournal,
-			wantMsg: "it was written by a newer Tether (schema 99; this one knows 3). Update Tether to open it; the file was not changed.",
+			wantMsg: fmt.Sprintf("it was written by a newer Tether (schema 99; this one knows %d). Update Tether to open it; the file was not changed.", latestVersion()),
 		},
 		{
 			name: "random bytes",
@@ -336,33 +371,6 @@ func TestOpenRefuses(t *testing.T) {
 			},
 			want: ErrForeignDatabase,
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "t.db")
-			tt.make(t, path)
-			before, files := hashFile(t, path), listDir(t, dir)
-
-			s, err := Open(ctx, path)
-			if err == nil {
-				s.Close()
-				t.Fatal("Open succeeded")
-			}
-			if !errors.Is(err, tt.want) {
-				t.Errorf("error %v; want errors.Is %v", err, tt.want)
-			}
-			msg := err.Error()
-			if !strings.HasPrefix(msg, "open journal "+path+": ") || strings.Contains(msg, "\n") || !strings.Contains(msg, tt.wantMsg) {
-				t.Errorf("message %q: want one line naming %s and saying %q", msg, path, tt.wantMsg)
-			}
-			if after := hashFile(t, path); after != before {
-				t.Error("the file was changed")
-			}
-			if got := listDir(t, dir); !slices.Equal(got, files) {
-				t.Errorf("folder holds %v, was %v", got, files)
-			}
-		})
 	}
 }
 

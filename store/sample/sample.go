@@ -5,8 +5,9 @@
 //
 // Each kind of record has its own file (contacts.go, with names.go for the
 // name pools; reachouts.go, with decade.go for the large journal's log;
-// checkins.go; reflections.go); later kinds join them and are written by
-// Generate after the contacts.
+// checkins.go; reflections.go; checkups.go; choices.go for the settings and
+// the safety plan); later kinds join them and are written by Generate after
+// the contacts.
 package sample
 
 import (
@@ -55,7 +56,10 @@ type journal struct {
 	reachOuts     []plannedReachOut  // in time order
 	checkIns      []model.CheckIn    // in day order
 	reflections   []model.Reflection // in week order
+	checkups      []model.Checkup    // in day order
 	recoveryStart model.Date
+	settings      model.Settings // with recoveryStart
+	plan          model.SafetyPlan
 }
 
 // build makes the journal in memory; the random source is consumed in a
@@ -73,6 +77,7 @@ func build(size Size, today model.Date) (journal, error) {
 		j.checkIns = smallCheckIns(r, today, lapse, meetings)
 		j.recoveryStart = smallRecoveryStart(today)
 		j.reflections = reflectionsFor(r, today, SmallReflections, 0.6, false, j.reachOuts, j.checkIns, []model.Date{lapse})
+		j.checkups = smallCheckups(r, today)
 	case Large:
 		j.contacts = append(smallContacts(today), earlyYears(today)...)
 		j.contacts = append(j.contacts, largeContacts(r, today, LargeContacts-len(j.contacts))...)
@@ -86,18 +91,22 @@ func build(size Size, today model.Date) (journal, error) {
 		j.checkIns = largeCheckIns(r, today, lapses, meetings)
 		j.recoveryStart = largeRecoveryStart(today, lapses)
 		j.reflections = reflectionsFor(r, today, LargeReflections, 0, true, j.reachOuts, j.checkIns, lapses)
+		j.checkups = largeCheckups(r, today)
 	default:
 		return j, fmt.Errorf("unknown sample size %q: use small or large", size)
 	}
+	j.settings = settingsFor(size, j.recoveryStart)
+	j.plan = planFor(size)
 	return j, nil
 }
 
 // Generate fills an open, empty journal with the sample of the given size,
 // as of today, in one transaction per record kind: contacts, reach-outs,
-// check-ins, weekly reflections, then the recovery start date. Nothing is
-// dated today or later, and no reflection is of this week, so the person
-// trying the demo has today's check-in and this week's reflection to fill
-// in. The prompt set is left unset: the defaults, as in a new journal.
+// check-ins, weekly reflections, check-ups, then the settings (the
+// recovery start date among them) and the safety plan. Nothing is dated
+// today or later, and no reflection is of this week, so the person trying
+// the demo has today's check-in and this week's reflection to fill in. The
+// prompt set is left unset: the defaults, as in a new journal.
 func Generate(ctx context.Context, st *store.Store, size Size, today model.Date) error {
 	if today.IsZero() {
 		return errors.New("sample: no date given for today")
@@ -135,8 +144,14 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 	if err := st.AddReflections(ctx, j.reflections); err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
-	if err := st.SetRecoveryStart(ctx, j.recoveryStart); err != nil {
+	if err := st.AddCheckups(ctx, j.checkups); err != nil {
 		return fmt.Errorf("sample: %w", err)
+	}
+	if err := st.SaveSettings(ctx, j.settings); err != nil {
+		return fmt.Errorf("sample: settings: %w", err)
+	}
+	if err := st.SaveSafetyPlan(ctx, j.plan); err != nil {
+		return fmt.Errorf("sample: safety plan: %w", err)
 	}
 	return nil
 }

@@ -98,6 +98,38 @@ func TestSampleLogIsValid(t *testing.T) {
 		if last := j.reflections[len(j.reflections)-1].Week; last != model.WeekOf(today).Prev() {
 			t.Errorf("%s: the last reflection is of %v; want last week", size, last)
 		}
+		// Check-ups: valid, before today, in day order, one of each
+		// instrument a day, saved on their day.
+		if len(j.checkups) == 0 {
+			t.Errorf("%s: no check-ups", size)
+		}
+		for i, c := range j.checkups {
+			if p := c.Validate(today.AddDays(-1)); len(p) > 0 {
+				t.Errorf("%s check-up %s %v: %v", size, c.Instrument, c.Day, p)
+			}
+			if model.DateOf(c.CreatedAt) != c.Day {
+				t.Errorf("%s check-up %s %v saved %v", size, c.Instrument, c.Day, c.CreatedAt)
+			}
+			if i > 0 {
+				prev := j.checkups[i-1]
+				if c.Day.Before(prev.Day) || c.Day == prev.Day && c.Instrument == prev.Instrument {
+					t.Errorf("%s: check-up %s %v follows %s %v", size, c.Instrument, c.Day, prev.Instrument, prev.Day)
+				}
+			}
+		}
+		// Settings and plan: valid as of today, the recovery start date
+		// the journal's, every part of the plan written.
+		if p := j.settings.Validate(today); len(p) > 0 || j.settings.RecoveryStart != j.recoveryStart || j.settings.Region == "" || len(j.settings.OwnNumbers) == 0 {
+			t.Errorf("%s settings %+v: %v", size, j.settings, p)
+		}
+		if p := j.plan.Validate(); len(p) > 0 {
+			t.Errorf("%s plan: %v", size, p)
+		}
+		for _, part := range model.PlanParts {
+			if len(j.plan.Lines(part.Key)) == 0 {
+				t.Errorf("%s plan: nothing under %q", size, part.Title)
+			}
+		}
 	}
 }
 
@@ -110,9 +142,12 @@ func TestGenerate(t *testing.T) {
 		reachOuts             [2]int // at least, at most
 		checkIns              [2]int
 		reflections           int
+		checkups              map[model.Instrument]int // at least
 	}{
-		{Small, 18, 3, 24, 3, [2]int{130, 180}, [2]int{52, 58}, SmallReflections},
-		{Large, 200, 100, 500, 12, [2]int{LargeReachOuts, LargeReachOuts}, [2]int{LargeCheckIns, LargeCheckIns}, LargeReflections},
+		{Small, 18, 3, 24, 3, [2]int{130, 180}, [2]int{52, 58}, SmallReflections,
+			map[model.Instrument]int{model.BARC10: 3, model.MSPSS: 1}},
+		{Large, 200, 100, 500, 12, [2]int{LargeReachOuts, LargeReachOuts}, [2]int{LargeCheckIns, LargeCheckIns}, LargeReflections,
+			map[model.Instrument]int{model.BARC10: LargeBARC10, model.MSPSS: LargeMSPSS}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.size), func(t *testing.T) {
@@ -121,6 +156,9 @@ func TestGenerate(t *testing.T) {
 			logs := make([][]model.ReachOut, 2)
 			days := make([][]model.CheckIn, 2)
 			weeks := make([][]model.Reflection, 2)
+			checkups := make([][]model.Checkup, 2)
+			settings := make([]model.Settings, 2)
+			plans := make([]model.SafetyPlan, 2)
 			for run := range 2 {
 				path := filepath.Join(t.TempDir(), "sample.db")
 				if err := Write(ctx, path, tt.size, today); err != nil {
@@ -187,6 +225,27 @@ func TestGenerate(t *testing.T) {
 				if start, err := st.RecoveryStart(ctx); start.IsZero() || err != nil {
 					t.Errorf("recovery start %v, %v", start, err)
 				}
+				for _, in := range model.Instruments {
+					cs, err := st.Checkups(ctx, in)
+					if err != nil || len(cs) < tt.checkups[in] {
+						t.Errorf("%d %s check-ups, %v; want at least %d", len(cs), in, err, tt.checkups[in])
+					}
+					checkups[run] = append(checkups[run], cs...)
+				}
+				last, err := st.LastCheckups(ctx)
+				if err != nil || len(last) != len(model.Instruments) {
+					t.Errorf("LastCheckups = %v, %v", last, err)
+				}
+				if settings[run], err = st.Settings(ctx); err != nil || settings[run].Region != "GB" ||
+					len(settings[run].OwnNumbers) == 0 || !settings[run].CheckupReminders {
+					t.Errorf("settings %+v, %v", settings[run], err)
+				}
+				if start, _ := st.RecoveryStart(ctx); settings[run].RecoveryStart != start {
+					t.Errorf("Settings says recovery started %v, RecoveryStart %v", settings[run].RecoveryStart, start)
+				}
+				if plans[run], err = st.SafetyPlan(ctx); err != nil || plans[run].Empty() {
+					t.Errorf("safety plan %+v, %v", plans[run], err)
+				}
 				reached := 0
 				for _, c := range lists[run] {
 					if !c.LastContact.IsZero() {
@@ -216,6 +275,15 @@ func TestGenerate(t *testing.T) {
 			}
 			if !reflect.DeepEqual(weeks[0], weeks[1]) {
 				t.Error("two runs with the same size and day gave different reflections")
+			}
+			for k := range checkups[0] {
+				checkups[0][k].ID, checkups[1][k].ID = 0, 0
+			}
+			if !reflect.DeepEqual(checkups[0], checkups[1]) {
+				t.Error("two runs with the same size and day gave different check-ups")
+			}
+			if !reflect.DeepEqual(settings[0], settings[1]) || !reflect.DeepEqual(plans[0], plans[1]) {
+				t.Error("two runs with the same size and day gave different settings or safety plans")
 			}
 		})
 	}

@@ -308,3 +308,67 @@ func promptsOf(r model.Reflection) []string {
 	}
 	return out
 }
+
+// TestCheckupsImprove: two years of check-ups in the large journal, BARC-10
+// about monthly and MSPSS about quarterly, both scoring better in the last
+// year than in the first; the demo has a few, and a BARC-10 due today.
+func TestCheckupsImprove(t *testing.T) {
+	j, err := build(Large, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byInstrument := map[model.Instrument][]model.Checkup{}
+	for _, c := range j.checkups {
+		byInstrument[c.Instrument] = append(byInstrument[c.Instrument], c)
+	}
+	for in, want := range map[model.Instrument]struct{ n, every int }{
+		model.BARC10: {LargeBARC10, 30}, model.MSPSS: {LargeMSPSS, 91},
+	} {
+		cs := byInstrument[in]
+		if len(cs) != want.n {
+			t.Fatalf("%s: %d check-ups; want %d", in, len(cs), want.n)
+		}
+		for i := 1; i < len(cs); i++ {
+			if gap := cs[i].Day.DaysSince(cs[i-1].Day); gap != want.every {
+				t.Errorf("%s: %d days between %v and %v; want %d", in, gap, cs[i-1].Day, cs[i].Day, want.every)
+			}
+		}
+		if span := today.DaysSince(cs[0].Day); span < 640 || span > 740 {
+			t.Errorf("%s: the first is %d days ago; want about two years", in, span)
+		}
+		if model.CheckupDue(in, cs[len(cs)-1].Day, today) {
+			t.Errorf("%s is due in the large journal; its last was %v", in, cs[len(cs)-1].Day)
+		}
+		half := len(cs) / 2
+		var early, late float64
+		for i, c := range cs {
+			score, _ := c.Score()
+			if i < half {
+				early += score / float64(half)
+			} else {
+				late += score / float64(len(cs)-half)
+			}
+		}
+		info, _ := in.Info()
+		if late <= early || early < info.Min || late > info.Max {
+			t.Errorf("%s: first year scores %.1f on average, second year %.1f; want better", in, early, late)
+		}
+		t.Logf("%s: %.1f → %.1f", in, early, late)
+	}
+
+	small, _ := build(Small, today)
+	var barc []model.Checkup
+	for _, c := range small.checkups {
+		if c.Instrument == model.BARC10 {
+			barc = append(barc, c)
+		}
+	}
+	if len(barc) < 3 || !model.CheckupDue(model.BARC10, barc[len(barc)-1].Day, today) {
+		t.Errorf("the demo's BARC-10s %v: want a few, the last one due again", barc)
+	}
+	first, _ := barc[0].Score()
+	last, _ := barc[len(barc)-1].Score()
+	if last <= first {
+		t.Errorf("the demo's BARC-10 went from %.0f to %.0f", first, last)
+	}
+}

@@ -1,0 +1,248 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// The person's choices (model.Settings) and their safety plan live in the
+// settings table, one key each, the lists as JSON text, rather than in
+// tables of their own. They are small, always read and written whole, never
+// searched; and the settings table is what `tether export` writes and
+// `tether import` reads back (model.Export.Settings), so the plan and the
+// crisis numbers move with the rest of the journal without a change to the
+// export format. The JSON shapes below are the stored form and, like a
+// migration, never change meaning; a new field is a new key or a new,
+// optional member.
+const (
+	regionKey           = "region"            // a region code, "" until chosen
+	ownNumbersKey       = "own_numbers"       // JSON: [{"label": "…", "number": "…"}]
+	defaultCadenceKey   = "default_cadence"   // days, a whole number ≥ 0
+	checkupRemindersKey = "checkup_reminders" // "true" or "false"; true when unset
+	safetyPlanKey       = "safety_plan"       // JSON: storedPlan
+)
+
+// settingsKeys are the keys Settings reads, recoveryStartKey first.
+var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey}
+
+// storedNumber is one of the person's own crisis numbers as stored.
+type storedNumber struct {
+	Label  string `json:"label"`
+	Number string `json:"number"`
+}
+
+// Settings reads the person's choices. Each is its default until set: no
+// recovery start date, no region, no numbers of their own, no default
+// cadence, and check-up reminders on. The recovery start date is the one
+// RecoveryStart reads (one key, one source). A value the store cannot read
+// back (a hand-edited journal) is an error that says which setting to set
+// again; the value itself stays out of the message.
+func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
+	st := model.Settings{CheckupReminders: true}
+	values := map[string]string{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx,
+			`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)`, settingsKeys...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k, v string
+			if err := rows.Scan(&k, &v); err != nil {
+				return err
+			}
+			values[k] = v
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return model.Settings{}, fmt.Errorf("read the settings: %w", err)
+	}
+	if v, ok := values[recoveryStartKey]; ok {
+		d, err := model.ParseDate(v)
+		if err != nil || d.IsZero() {
+			return model.Settings{}, fmt.Errorf("read the recovery start date: the journal holds something that is not a date (%w); set it again", model.ErrDateFormat)
+		}
+		st.RecoveryStart = d
+	}
+	st.Region = values[regionKey]
+	for _, k := range []string{ownNumbersKey, defaultCadenceKey, checkupRemindersKey} {
+		v, ok := values[k]
+		if !ok {
+			continue
+		}
+		if err := decodeSetting(k, v, &st); err != nil {
+			return model.Settings{}, err
+		}
+	}
+	return st, nil
+}
+
+// decodeSetting reads one stored value into st.
+func decodeSetting(key, value string, st *model.Settings) error {
+	switch key {
+	case ownNumbersKey:
+		var list []storedNumber
+		if err := json.Unmarshal([]byte(value), &list); err != nil {
+			return fmt.Errorf("read your own crisis numbers: the journal holds something that is not a list of numbers; set them again")
+		}
+		st.OwnNumbers = nil
+		for _, n := range list {
+			st.OwnNumbers = append(st.OwnNumbers, model.OwnNumber{Label: n.Label, Number: n.Number})
+		}
+	case defaultCadenceKey:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 {
+			return fmt.Errorf("read the default rhythm for new contacts: the journal holds something that is not a number of days; set it again")
+		}
+		st.DefaultCadence = n
+	case checkupRemindersKey:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("read whether to remind you of check-ups: the journal holds something that is not yes or no; set it again")
+		}
+		st.CheckupReminders = b
+	}
+	return nil
+}
+
+// SaveSettings stores the person's choices, all of them in one
+// transaction: a failure part-way leaves every setting as it was. The
+// region is trimmed and upper-cased ("gb" is "GB"), labels and numbers are
+// trimmed, and an own number with neither (a blank row of a form) is
+// dropped. The settings are then checked with model.Settings's
+// Validate as of the store's clock, and a refusal is that model.Problems,
+// with nothing written. A zero RecoveryStart clears the date, as
+// SetRecoveryStart does; the prompt set is not part of model.Settings and
+// is left alone.
+func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
+	today := model.DateOf(s.now())
+	st = normalizeSettings(st)
+	if p := st.Validate(today); len(p) > 0 {
+		return p
+	}
+	// The store's own rule for the date, so that nothing SetRecoveryStart
+	// would refuse is ever stored this way either.
+	if msg := recoveryStartProblem(st.RecoveryStart, today); msg != "" {
+		return model.Problems{FieldRecoveryStart: msg}
+	}
+	values, err := encodeSettings(st)
+	if err != nil {
+		return fmt.Errorf("save the settings: %w", err)
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if st.RecoveryStart.IsZero() {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, recoveryStartKey); err != nil {
+				return err
+			}
+		} else if _, err := tx.ExecContext(ctx, upsertSettingSQL, recoveryStartKey, st.RecoveryStart.String()); err != nil {
+			return err
+		}
+		for _, kv := range values {
+			if _, err := tx.ExecContext(ctx, upsertSettingSQL, kv[0], kv[1]); err != nil {
+				return fmt.Errorf("%s: %w", kv[0], err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save the settings: %w", err)
+	}
+	return nil
+}
+
+// normalizeSettings trims what a form may leave untidy.
+func normalizeSettings(st model.Settings) model.Settings {
+	st.Region = strings.ToUpper(strings.TrimSpace(st.Region)) // region codes are "GB", "US"
+	var own []model.OwnNumber
+	for _, n := range st.OwnNumbers {
+		n.Label, n.Number = strings.TrimSpace(n.Label), strings.TrimSpace(n.Number)
+		if n.Label != "" || n.Number != "" {
+			own = append(own, n)
+		}
+	}
+	st.OwnNumbers = own
+	return st
+}
+
+// encodeSettings is every stored value of st but the recovery start date,
+// as key and value pairs in a fixed order.
+func encodeSettings(st model.Settings) ([][2]string, error) {
+	list := make([]storedNumber, 0, len(st.OwnNumbers))
+	for _, n := range st.OwnNumbers {
+		list = append(list, storedNumber{Label: n.Label, Number: n.Number})
+	}
+	own, err := compactJSON(list)
+	if err != nil {
+		return nil, err
+	}
+	return [][2]string{
+		{regionKey, st.Region},
+		{ownNumbersKey, own},
+		{defaultCadenceKey, strconv.Itoa(st.DefaultCadence)},
+		{checkupRemindersKey, strconv.FormatBool(st.CheckupReminders)},
+	}, nil
+}
+
+// recoveryStartProblem is SetRecoveryStart's rule: a real calendar day, not
+// after today; "" when d is fine or zero.
+func recoveryStartProblem(d, today model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if back, err := model.ParseDate(d.String()); err != nil || back != d {
+		return "That is not a real calendar day; use year-month-day, like 2024-03-09."
+	}
+	if d.After(today) {
+		return "That day hasn't happened yet; choose today or a day gone by."
+	}
+	return ""
+}
+
+// compactJSON is v as one line of JSON, readable in the sqlite3 shell ("&",
+// not "\u0026").
+func compactJSON(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// settingValueProblem says why an imported value of one of the keys above
+// could not be read back, or breaks the model's rules; "" when it is fine.
+func settingValueProblem(key, value string) string {
+	switch key {
+	case regionKey:
+		if p := (model.Settings{Region: value}).Validate(model.Date{}); len(p) > 0 {
+			return p.Error()
+		}
+	case safetyPlanKey:
+		plan, err := decodePlan(value)
+		if err != nil {
+			return "it is not a safety plan"
+		}
+		if p := plan.Validate(); len(p) > 0 {
+			return p.Error()
+		}
+	default:
+		st := model.Settings{CheckupReminders: true}
+		if err := decodeSetting(key, value, &st); err != nil {
+			return "it cannot be read back"
+		}
+		if p := st.Validate(model.Date{}); len(p) > 0 {
+			return p.Error()
+		}
+	}
+	return ""
+}
