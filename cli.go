@@ -132,6 +132,7 @@ func (f *flags) help() string {
 		width = max(width, len(left))
 	}
 	rows = append(rows, row{"-h, --help", "show this help"})
+	width = max(width, len("-h, --help"))
 	b.WriteString("\nOptions:\n")
 	for _, r := range rows {
 		lines := strings.Split(wrapText(r.right, max(30, 76-width)), "\n")

@@ -9,6 +9,7 @@ import (
 // flags; tether --help lists every command.
 func TestEveryCommandHasHelp(t *testing.T) {
 	flagsOf := map[string][]string{
+		"sos":          {"--db"},
 		"due":          {"--json", "--db"},
 		"log":          {"--via", "--note", "--at", "--direction", "--helped", "--db"},
 		"contact add":  {"--name", "--nickname", "--circle", "--group", "--phone", "--email", "--prefer", "--available", "--any-time", "--distraction", "--importance", "--supportive", "--stance", "--known-since", "--every", "--notes", "--tags", "--db"},

@@ -150,8 +150,8 @@ func TestEndToEndAddContactQuitReopen(t *testing.T) {
 		t.Fatalf("reopened contact lost fields:\n%s", scr)
 	}
 	s.keys("!")
-	scr = s.waitFor("People you can call any time")
-	if !strings.Contains(scr, "Zoë 🌻 O'Brien  +44 20 7946 0018") {
+	scr = s.waitFor(model.CardAnyTimeTitle)
+	if !strings.Contains(scr, "Zoë 🌻 O'Brien · +44 20 7946 0018") {
 		t.Fatalf("crisis card lacks the any-time person:\n%s", scr)
 	}
 	s.keys("Escape")

@@ -2,7 +2,7 @@
 // in recovery: who their supporters are, who they reached out to, how they
 // are doing. Everything stays in one file on their own machine.
 //
-// With no command it opens the app; the commands (due, log, contact,
+// With no command it opens the app; the commands (sos, due, log, contact,
 // export, import, backup, restore, demo) are for scripts and for people who
 // live in a shell. Each has its own file here (cmd_*.go) and its own --help.
 package main
@@ -44,6 +44,7 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{"sos", "your crisis card as plain text, at once, even while the app is open", runSOS},
 		{"due", "who is due a reach-out; silent when nobody is (for a shell greeting)", runDue},
 		{"log", "log a reach-out: tether log Maria --via call", runLog},
 		{"contact", "add or list contacts: tether contact add --name ..., tether contact list", runContact},
@@ -77,6 +78,7 @@ Options:
   -h, --help     show this help; tether COMMAND --help shows a command's options
 
 Keys inside the app: 1-5 switch views, ? shows all keys, ! the crisis card, q quits.
+In a hard moment, tether sos prints the crisis card right here.
 Exit codes: 0 success, 1 failure, 2 wrong usage.
 `)
 	return b.String()
