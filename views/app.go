@@ -226,6 +226,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.resize()
 		return a, cmd
+	case editPromptsMsg:
+		a.active = screenReflection
+		a.reflection.mode = modePrompts
+		a.resize()
+		return a, a.reflection.prompts.open()
 	case editPlanMsg:
 		a.active = screenNetwork
 		var cmd tea.Cmd
@@ -469,7 +474,7 @@ func (a App) ShortHelp() []key.Binding {
 	case a.log != nil:
 		return append(a.log.helpKeys(), k.CrisisAnywhere)
 	case a.settings != nil:
-		return append(a.settings.form.helpKeys(), k.CrisisAnywhere)
+		return append(a.settings.form.helpKeys(), editPrompts, k.CrisisAnywhere)
 	}
 	var ks []key.Binding
 	switch a.active {

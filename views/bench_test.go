@@ -151,3 +151,34 @@ func BenchmarkReflectionOpenAndList(b *testing.B) {
 		d.send(keyMsg("esc"))
 	}
 }
+
+// BenchmarkNetworkOpen measures opening the Network review on the large
+// journal: its queries (both contact lists, 12 weeks of reach-outs, a
+// year of daily counts, half a year of check-ins, the check-ups) and the
+// first frame.
+func BenchmarkNetworkOpen(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	b.ResetTimer()
+	for range b.N {
+		d.send(keyMsg("5"))
+		_ = d.app.View()
+	}
+}
+
+// BenchmarkNetworkKeypress measures moving through the faded list and
+// redrawing the review.
+func BenchmarkNetworkKeypress(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	d.send(keyMsg("5"))
+	b.ResetTimer()
+	for i := range b.N {
+		k := "j"
+		if i%40 >= 20 {
+			k = "k"
+		}
+		d.send(keyMsg(k))
+		_ = d.app.View()
+	}
+}

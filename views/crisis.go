@@ -77,16 +77,8 @@ func loadCrisis(ctx context.Context, st Store) (crisisData, error) {
 	if d.anyTime, err = st.AnyTimeContacts(ctx); err != nil {
 		return d, err
 	}
-	all, err := st.Contacts(ctx, false, model.Date{})
-	if err != nil {
-		return d, err
-	}
-	for _, c := range all {
-		if (c.Circle == model.CircleHealthcare || c.Circle == model.CircleTreatment) && c.Phone != "" {
-			d.professionals = append(d.professionals, c)
-		}
-	}
-	return d, nil
+	d.professionals, err = st.Professionals(ctx)
+	return d, err
 }
 
 func (m crisisModel) show() (crisisModel, tea.Cmd) {

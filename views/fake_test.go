@@ -120,6 +120,17 @@ func (f *fakeStore) AnyTimeContacts(ctx context.Context) ([]model.Contact, error
 	return out, nil
 }
 
+func (f *fakeStore) Professionals(ctx context.Context) ([]model.Contact, error) {
+	cs, _ := f.Contacts(ctx, false, model.Date{})
+	var out []model.Contact
+	for _, c := range cs {
+		if (c.Circle == model.CircleHealthcare || c.Circle == model.CircleTreatment) && c.Phone != "" {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeStore) SaveReachOut(_ context.Context, r model.ReachOut) (model.ReachOut, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

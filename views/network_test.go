@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/tether-recovery/tether/model"
@@ -189,4 +190,12 @@ func TestNetworkGoldenOnTheLargeJournal(t *testing.T) {
 			golden.RequireEqual(t, []byte(d.view()))
 		})
 	}
+}
+
+func TestSettingsOpenTheReflectionPrompts(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 100, 30)
+	d.keys("S")
+	d.mustSee("Settings", "ctrl+p")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlP})
+	d.mustSee("[4 Reflection]", "Reflection prompts", model.DefaultPrompts[0])
 }

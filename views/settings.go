@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tether-recovery/tether/model"
@@ -13,6 +14,12 @@ type settingsLoadedMsg struct {
 	settings model.Settings
 	err      error
 }
+
+// editPromptsMsg asks the root to open the reflection prompt set.
+type editPromptsMsg struct{}
+
+// editPrompts opens the reflection prompts from Settings.
+var editPrompts = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "reflection prompts"))
 
 type settingsSavedMsg struct {
 	settings model.Settings
@@ -142,6 +149,9 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		if e.saving {
 			return false, nil
 		}
+		if key.Matches(msg, editPrompts) && !e.form.dirty() {
+			return true, func() tea.Msg { return editPromptsMsg{} }
+		}
 		action, cmd := e.form.update(msg)
 		switch action {
 		case formCancel:
@@ -162,6 +172,6 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 }
 
 func (e *settingsEditor) view() string {
-	note := e.styles.Muted.Render(truncate("Reflection prompts: p on the Reflection view (4).", e.width))
+	note := e.styles.Muted.Render(truncate("ctrl+p: the reflection prompts (also p on the Reflection view).", e.width))
 	return e.form.view() + "\n\n" + note
 }

@@ -15,6 +15,9 @@ type Store interface {
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error
 	AnyTimeContacts(ctx context.Context) ([]model.Contact, error)
+	// Professionals are active healthcare and treatment contacts with a
+	// phone, for the crisis card.
+	Professionals(ctx context.Context) ([]model.Contact, error)
 
 	SaveReachOut(ctx context.Context, r model.ReachOut) (model.ReachOut, error)
 	DeleteReachOut(ctx context.Context, id int64) error
