@@ -144,7 +144,12 @@ func (m crisisModel) view(w, h int) string {
 	if m.scroll > max(0, len(lines)-avail) {
 		m.scroll = max(0, len(lines)-avail)
 	}
-	body := strings.Join(lines[m.scroll:], "\n")
+	visible := lines[m.scroll:]
+	if len(visible) > avail && avail > 1 {
+		// Say that more is below: the people to call may be out of sight.
+		visible = append(visible[:avail-1], s.Prompt.Render("↓ more below: j or ↓ (people to call, crisis lines)"))
+	}
+	body := strings.Join(visible, "\n")
 	if w < 24 || h < 8 {
 		// Too small for a border: the words matter more than the frame.
 		return clip(body, w, h)

@@ -141,7 +141,7 @@ func TestSettingsRegionAndOwnNumbersOnTheCard(t *testing.T) {
 func TestTakeACheckupAndTheReminderGoes(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	d := newDriver(t, st, 100, 40)
-	d.mustSee("check-up is due")
+	d.mustSee(") is due if you'd like one")
 	d.keys("5", "u")
 	info, _ := model.BARC10.Info()
 	d.mustSee(info.Name, "Vilsaint", "not a diagnosis")
@@ -159,14 +159,14 @@ func TestTakeACheckupAndTheReminderGoes(t *testing.T) {
 	d.keys("ctrl+t")
 	d.mustSee(info.Name)
 	d.keys("esc", "1")
-	d.mustSee("check-up is due") // MSPSS has never been taken
+	d.mustSee(") is due if you'd like one") // MSPSS has never been taken
 	// Turned off in Settings, the reminder goes.
 	d.keys("S")
 	for !strings.Contains(d.view(), "› Check-up reminders") {
 		d.keys("tab")
 	}
 	d.keys("n", "ctrl+s")
-	d.mustNotSee("check-up is due")
+	d.mustNotSee(") is due if you'd like one")
 }
 
 // Golden Network screens on the large sample journal at 80×24 and 200×50.

@@ -411,7 +411,7 @@ func (m todayModel) dueCheckup(today model.Date) string {
 	for _, i := range model.Instruments {
 		if model.CheckupDue(i, m.data.lastCheckups[i], today) {
 			info, _ := i.Info()
-			return "A " + info.Name + " check-up is due, if you'd like one: u on Network (5). S turns these reminders off."
+			return "A check-up (" + info.Name + ") is due if you'd like one: u on Network. S to stop these."
 		}
 	}
 	return ""
