@@ -19,7 +19,7 @@ type settingsLoadedMsg struct {
 type editPromptsMsg struct{}
 
 // editPrompts opens the reflection prompts from Settings.
-var editPrompts = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "reflection prompts"))
+var editPrompts = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "prompts"))
 
 type settingsSavedMsg struct {
 	settings model.Settings
@@ -72,8 +72,8 @@ func (e *settingsEditor) newForm(s model.Settings) *form {
 		textField("recovery_start", "Recovery start date", "YYYY-MM-DD; Today counts the days. Blank stops counting.", s.RecoveryStart.String(), "YYYY-MM-DD"),
 		choiceField("region", "Region for crisis lines", "Chosen by you, never guessed. ←/→ or a letter.", regionOptions(), s.Region),
 		areaField("own_numbers", "My own crisis numbers", "One per line, like 'GP out of hours: 111'. Shown first on the crisis card.", strings.Join(own, "\n")),
-		textField("default_cadence", "Default rhythm for new contacts", "Days (7) or weeks (2w); blank for none.", model.FormatCadence(s.DefaultCadence), "e.g. 2w"),
-		toggleField("reminders", "Check-up reminders on Today", "BARC-10 monthly, MSPSS quarterly. y/n", s.CheckupReminders),
+		textField("default_cadence", "Default rhythm", "For people you add from now on: days (7) or weeks (2w); blank for none.", model.FormatCadence(s.DefaultCadence), "e.g. 2w"),
+		toggleField("reminders", "Check-up reminders", "On Today: BARC-10 monthly, MSPSS quarterly. y/n", s.CheckupReminders),
 	}
 	var f *form
 	f = newForm("Settings", e.styles, fields, func() model.Problems {
