@@ -21,11 +21,11 @@ func runExport(e *env, args []string) error {
 		"tether export --format json|csv|md|vcf [--from DATE] [--to DATE]\n"+
 			"                     [--week WEEK] [-o FILE] [--table TABLE] [--force]",
 		"Writes your journal, or a period of it, for another program or another person. "+
-			"json is the whole journal (every contact, archived ones too, and the settings), the file tether import reads back. "+
+			"json is the whole journal (every contact, archived ones too, the check-ups and the settings), the file tether import reads back. "+
 			"csv is tables for a spreadsheet. md is a summary of a period to share with a sponsor or therapist if you choose: "+
-			"figures, names and your reflections, never your private notes (the last 7 days unless you give a period). "+
+			"figures, names, check-up scores and your reflections, never your private notes (the last 7 days unless you give a period). "+
 			"vcf is your active contacts as vCards, for a phone's address book.\n"+
-			"A period keeps the reach-outs and check-ins of its days and the reflections of its weeks; contacts always come whole. "+
+			"A period keeps the reach-outs, check-ins and check-ups of its days and the reflections of its weeks; contacts always come whole. "+
 			"Files are made readable only by you, and an existing file is never replaced unless you add --force.",
 		"tether export --format json -o ~/tether-export.json",
 		"tether export --format md --week 2026-W47 -o week47.md",
@@ -240,11 +240,12 @@ func reasonOf(err error) string {
 }
 
 // exportCounts says what an export holds: "500 contacts, 50,000
-// reach-outs, 3,650 check-ins and 520 reflections".
+// reach-outs, 3,650 check-ins, 520 reflections and 32 check-ups".
 func exportCounts(ex model.Export) string {
 	return listWords([]string{
 		count(len(ex.Contacts), "contact"), count(len(ex.ReachOuts), "reach-out"),
 		count(len(ex.CheckIns), "check-in"), count(len(ex.Reflections), "reflection"),
+		count(len(ex.Checkups), "check-up"),
 	})
 }
 

@@ -56,7 +56,7 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 	start := time.Now()
 	out := mustCLI(t, db, "export", "--format", "json", "-o", first)
 	t.Logf("export: %v", time.Since(start))
-	if out != "Wrote 500 contacts, 50,000 reach-outs, 3,650 check-ins and 520 reflections to "+first+".\n" {
+	if out != "Wrote 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections and 32 check-ups to "+first+".\n" {
 		t.Fatalf("stdout %q", out)
 	}
 	if m := mode(t, first); m != 0o600 {
@@ -67,7 +67,7 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 	start = time.Now()
 	out = mustCLI(t, fresh, "import", first)
 	t.Logf("import: %v", time.Since(start))
-	if out != "Imported 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections and 6 settings.\n" {
+	if out != "Imported 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups and 6 settings.\n" {
 		t.Fatalf("import said %q", out)
 	}
 	second := filepath.Join(dir, "second.json")
@@ -83,13 +83,72 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 		}
 		t.Fatalf("the second export differs at byte %d:\n%.200q\n%.200q", i, a[max(0, i-100):], b[max(0, i-100):])
 	}
+	// The two years of check-ups are in it, each as it was taken.
+	ex, err := model.DecodeExport(strings.NewReader(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex.Checkups) != sample.LargeBARC10+sample.LargeMSPSS {
+		t.Fatalf("%d check-ups in the export", len(ex.Checkups))
+	}
+	for i, c := range ex.Checkups {
+		if c.CreatedAt.IsZero() || i > 0 && c.Day.Before(ex.Checkups[i-1].Day) {
+			t.Fatalf("check-up %d: %+v", i, c)
+		}
+	}
 
 	// Importing it again adds nothing, and says why.
 	out = mustCLI(t, fresh, "import", first)
-	if !strings.HasPrefix(out, "Imported 0 contacts, 0 reach-outs, 0 check-ins, 0 reflections and 0 settings; skipped 54,676: 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections and 6 settings.\n") ||
+	if !strings.HasPrefix(out, "Imported 0 contacts, 0 reach-outs, 0 check-ins, 0 reflections, 0 check-ups and 0 settings; skipped 54,708: 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups and 6 settings.\n") ||
 		!strings.Contains(out, "  50,000 reach-outs already in the journal: ") ||
-		!strings.Contains(out, "and 49,995 more\n") {
+		!strings.Contains(out, "and 49,995 more\n") ||
+		!strings.Contains(out, "  32 check-ups already in the journal (the same questionnaire on the same day): BARC-10 recovery capital on ") ||
+		!strings.Contains(out, "and 27 more\n") {
 		t.Fatalf("second import said:\n%s", out)
+	}
+}
+
+// withoutCheckups is a JSON export as Tether wrote it before check-ups
+// were exported: the same file, without its last key.
+func withoutCheckups(t *testing.T, export string) string {
+	t.Helper()
+	i := strings.LastIndex(export, ",\n  \"check_ups\": [")
+	if i < 0 || !strings.HasSuffix(export, "]\n}\n") {
+		t.Fatalf("the export does not end with its check-ups:\n%.300s", export[max(0, len(export)-300):])
+	}
+	return export[:i] + "\n}\n"
+}
+
+// A file exported before check-ups were (no "check_ups" key) still
+// imports, whole, and exports again as the same file with an empty list.
+func TestImportAnExportFromBeforeCheckups(t *testing.T) {
+	db := smallJournal(t)
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.json")
+	writeFile(t, old, withoutCheckups(t, mustCLI(t, db, "export", "--format", "json")))
+
+	fresh := filepath.Join(dir, "fresh", "tether.db")
+	out := mustCLI(t, fresh, "import", old)
+	if out != "Imported 24 contacts, 164 reach-outs, 56 check-ins, 8 reflections, 0 check-ups and 6 settings.\n" {
+		t.Fatalf("import said %q", out)
+	}
+	again := mustCLI(t, fresh, "export", "--format", "json")
+	if want := strings.TrimSuffix(read(t, old), "\n}\n") + ",\n  \"check_ups\": []\n}\n"; again != want {
+		t.Fatalf("the export after importing an old file:\n%.300s\nwant the old file with an empty check_ups:\n%.300s",
+			again[max(0, len(again)-300):], want[max(0, len(want)-300):])
+	}
+
+	// The check-ups come across later, from a file that has them; the
+	// rest is already there.
+	current := filepath.Join(dir, "current.json")
+	mustCLI(t, db, "export", "--format", "json", "-o", current)
+	out = mustCLI(t, fresh, "import", current)
+	if !strings.HasPrefix(out, "Imported 0 contacts, 0 reach-outs, 0 check-ins, 0 reflections, 7 check-ups and 0 settings; skipped ") ||
+		strings.Contains(out, "check-ups already") {
+		t.Fatalf("import of the current file said:\n%s", out)
+	}
+	if again := mustCLI(t, fresh, "export", "--format", "json"); again != read(t, current) {
+		t.Fatal("after both imports the journal does not export as the original")
 	}
 }
 
@@ -133,11 +192,21 @@ func TestExportFormatsAndFiles(t *testing.T) {
 	if same != week {
 		t.Fatal("--week 2026-W10 and --from 2026-03-02 --to 2026-03-08 differ")
 	}
+	// Check-ups only when the period has one: the last BARC-10 was taken
+	// 33 days ago, the last MSPSS 88.
+	if strings.Contains(md, "## Check-ups") {
+		t.Fatalf("md of a week without check-ups:\n%s", md)
+	}
+	month := mustCLI(t, db, "export", "--format", "md", "--from", testDay.AddDays(-40).String())
+	if !strings.Contains(month, "\n## Check-ups\n\nQuestionnaires taken for self-reflection, not a diagnosis.\n\n- "+
+		testDay.AddDays(-33).Human()+", BARC-10 recovery capital: ") || strings.Contains(month, "MSPSS") {
+		t.Fatalf("md of 40 days:\n%s", month)
+	}
 
 	// CSV: one file per table into a folder, or one table.
 	csvDir := filepath.Join(dir, "csv")
 	out := mustCLI(t, db, "export", "--format", "csv", "-o", csvDir)
-	if !strings.HasPrefix(out, "Wrote contacts.csv, reach_outs.csv, check_ins.csv and reflections.csv (") {
+	if !strings.HasPrefix(out, "Wrote contacts.csv, reach_outs.csv, check_ins.csv, reflections.csv and check_ups.csv (24 contacts, 164 reach-outs, 56 check-ins, 8 reflections and 7 check-ups) to ") {
 		t.Fatalf("stdout %q", out)
 	}
 	for _, tb := range model.CSVTables {
@@ -148,6 +217,11 @@ func TestExportFormatsAndFiles(t *testing.T) {
 	}
 	if mode(t, csvDir) != 0o700 {
 		t.Fatalf("csv folder mode %v", mode(t, csvDir))
+	}
+	checkups := read(t, filepath.Join(csvDir, "check_ups.csv"))
+	if !strings.HasPrefix(checkups, "instrument,day,score,significant_other,family,friends,item_1,") ||
+		strings.Count(checkups, "\r\n") != 1+7 || strings.Count(checkups, "\r\nbarc10,") != 5 {
+		t.Fatalf("check_ups.csv:\n%s", checkups)
 	}
 	contacts := mustCLI(t, db, "export", "--format", "csv", "--table", "contacts")
 	if contacts != read(t, filepath.Join(csvDir, "contacts.csv")) || !strings.HasPrefix(contacts, "id,name,") {
@@ -245,6 +319,8 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 		{"junk.json", "{ this is not json", "nothing was imported"},
 		{"newer.json", newer, "newer"},
 		{"bad-record.json", badRecord, "mood"},
+		{"bad-check-up.json", strings.Replace(read(t, good), `"instrument": "mspss"`, `"instrument": "phq9"`, 1), `instrument "phq9" is not one Tether knows (barc10, mspss)`},
+		{"two-check-ups.json", twoBARC10s(t, read(t, good)), "check-up barc10 on 2025-10-10: the check-up at position 2 is the same instrument on the same day; a day has one of each"},
 		{"empty.vcf", "", "no vCard"},
 		{"notes.vcf", "just some notes\n", "no vCard"},
 		{"notes.txt", "just some notes\n", "neither a vCard file"},
@@ -289,6 +365,30 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 	if real != want {
 		t.Fatalf("import said:\n%s\nthe dry run:\n%s", real, dry)
 	}
+}
+
+// twoBARC10s gives an export's second BARC-10 the day of its first.
+func twoBARC10s(t *testing.T, export string) string {
+	t.Helper()
+	ex, err := model.DecodeExport(strings.NewReader(export))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []string
+	for _, c := range ex.Checkups {
+		if c.Instrument == model.BARC10 {
+			days = append(days, c.Day.String())
+		}
+	}
+	if len(days) < 2 {
+		t.Fatalf("fewer than two BARC-10s: %+v", ex.Checkups)
+	}
+	out := strings.Replace(export, `"instrument": "barc10",`+"\n      "+`"day": "`+days[1]+`"`,
+		`"instrument": "barc10",`+"\n      "+`"day": "`+days[0]+`"`, 1)
+	if out == export {
+		t.Fatal("no day was changed")
+	}
+	return out
 }
 
 func TestExportImportUsage(t *testing.T) {

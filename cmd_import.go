@@ -19,8 +19,8 @@ func runImport(e *env, args []string) error {
 		"Adds what a file holds to your journal: a Tether JSON export (from tether export --format json), "+
 			"or a vCard file (.vcf) from a phone or another address book. It is all or nothing: a file with a problem changes nothing, "+
 			"and the problem is named. People already in your journal (same name, and the same phone or email, or neither has one) "+
-			"are not added twice, and their history from the file joins the person you have; days already checked in and weeks "+
-			"already reflected on are kept as they are. Settings come across only into a new, empty journal. "+
+			"are not added twice, and their history from the file joins the person you have; days already checked in, weeks "+
+			"already reflected on and check-ups already taken that day are kept as they are. Settings come across only into a new, empty journal. "+
 			"Cards of a vCard file that cannot be read are skipped with a warning.",
 		"tether import --dry-run ~/Downloads/contacts.vcf",
 		"tether import ~/Downloads/contacts.vcf",
@@ -168,7 +168,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 	added := []string{count(rep.Contacts, "contact")}
 	if !vcard {
 		added = append(added, count(rep.ReachOuts, "reach-out"), count(rep.CheckIns, "check-in"),
-			count(rep.Reflections, "reflection"))
+			count(rep.Reflections, "reflection"), count(rep.Checkups, "check-up"))
 		if hadSettings {
 			added = append(added, count(rep.Settings, "setting"))
 		}
@@ -182,7 +182,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 		b.WriteString(".\n")
 	} else {
 		var kinds []string
-		for _, k := range []string{store.KindContact, store.KindReachOut, store.KindCheckIn, store.KindReflection, store.KindSetting} {
+		for _, k := range []string{store.KindContact, store.KindReachOut, store.KindCheckIn, store.KindReflection, store.KindCheckup, store.KindSetting} {
 			if n := rep.SkippedOf(k); n > 0 {
 				kinds = append(kinds, count(n, k))
 			}

@@ -4,13 +4,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
 
 // CSVTables are the tables WriteCSV writes, in the order a full export
-// writes them (one file each).
-var CSVTables = []string{"contacts", "reach_outs", "check_ins", "reflections"}
+// writes them (one file each): the order of Tether JSON's lists.
+var CSVTables = []string{"contacts", "reach_outs", "check_ins", "reflections", "check_ups"}
 
 // The columns of each CSV table.
 var csvHeaders = map[string][]string{
@@ -21,6 +22,34 @@ var csvHeaders = map[string][]string{
 	"check_ins": {"day", "mood", "difficulty", "craving", "risky", "meetings", "sleep_hours",
 		"hungry", "angry", "lonely", "tired", "used", "gratitude", "note"},
 	"reflections": {"week", "week_start", "supported", "confidence", "craving_bother", "position", "prompt", "answer"},
+	"check_ups":   checkupHeader(),
+}
+
+// checkupHeader is the check_ups table's columns, the same whatever the
+// export holds: instrument, day and score, a column for each subscale of
+// any instrument (in the order of Instruments, then of their statements),
+// and item_1 to item_n for the answers of the instrument with the most
+// statements.
+func checkupHeader() []string {
+	header := []string{"instrument", "day", "score"}
+	items := 0
+	for _, in := range Instruments {
+		info := instruments[in]
+		for _, sub := range info.Subscales() {
+			header = append(header, subscaleColumn(sub))
+		}
+		items = max(items, len(info.Items))
+	}
+	for i := range items {
+		header = append(header, fmt.Sprintf("item_%d", i+1))
+	}
+	return header
+}
+
+// subscaleColumn is a subscale's column name: "Significant other" is
+// "significant_other".
+func subscaleColumn(name string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimSpace(name)), " ", "_")
 }
 
 // WriteCSV writes one of the CSVTables of e, with a header row, for a
@@ -31,7 +60,13 @@ var csvHeaders = map[string][]string{
 // is an empty cell (0 stays 0). Tags are joined with ", ". Reflections
 // have one row per answer (week, its Monday, the ratings, position from 1,
 // prompt, answer), and one row with empty answer columns for a week of
-// ratings only.
+// ratings only. Check-ups have one row each: the instrument's code, the
+// day, the score as Checkup.Score gives it (to two decimals at most: a
+// BARC-10 total is a whole number, an MSPSS score a mean), its subscale
+// scores in their columns (empty for an instrument without them), and the
+// answers as item_1, item_2, …, empty past the instrument's last
+// statement. A check-up whose answers do not fit its instrument has no
+// scores.
 //
 // Cells that hold what the person typed (names, notes, phone numbers,
 // answers…) and start with = + - @ or a tab or carriage return get a
@@ -101,6 +136,31 @@ func WriteCSV(w io.Writer, table string, e Export) error {
 				rows = append(rows, append(head[:len(head):len(head)], strconv.Itoa(i+1), typed(a.Prompt), typed(a.Text)))
 			}
 		}
+	case "check_ups":
+		// The subscale columns follow the score; the items follow them.
+		first := 3
+		subscales := map[string]int{} // column name → index
+		for ; first < len(header) && !strings.HasPrefix(header[first], "item_"); first++ {
+			subscales[header[first]] = first
+		}
+		for _, c := range e.Checkups {
+			row := make([]string, len(header))
+			row[0], row[1] = typed(string(c.Instrument)), c.Day.String()
+			if total, subs := c.Score(); total != 0 {
+				row[2] = scoreCell(total)
+				for name, v := range subs {
+					if i, ok := subscales[subscaleColumn(name)]; ok {
+						row[i] = scoreCell(v)
+					}
+				}
+			}
+			for i, a := range c.Answers {
+				if first+i < len(row) {
+					row[first+i] = strconv.Itoa(a)
+				}
+			}
+			rows = append(rows, row)
+		}
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return fmt.Errorf("write the %s table: %w", table, err)
@@ -142,6 +202,12 @@ func optFloat(x *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*x, 'f', -1, 64)
+}
+
+// scoreCell is a check-up score for a spreadsheet: at most two decimals,
+// none when it is whole (5.166… is 5.17, 41 is 41).
+func scoreCell(x float64) string {
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 }
 
 // rating is a 1–n answer where 0 means not answered.

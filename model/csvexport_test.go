@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,6 +53,13 @@ func TestWriteCSVTables(t *testing.T) {
 			"2026-W47,2026-11-16,7,8,3,1,Who helped you feel seen and supported this week?,\"Ana.\r\n\r\n# not a heading\"\r\n" +
 			"2026-W47,2026-11-16,7,8,3,2,What next — and when?,\r\n" +
 			"2026-W53,2026-12-28,,,,1,Who helped?,\"Me, for once.\"\r\n"},
+		{"check_ups", "instrument,day,score,significant_other,family,friends," +
+			"item_1,item_2,item_3,item_4,item_5,item_6,item_7,item_8,item_9,item_10,item_11,item_12\r\n" +
+			// A BARC-10 total is a sum and has no subscales; an MSPSS
+			// score is a mean (55/12), its subscales means of four.
+			"barc10,2026-11-16,43,,,,4,5,3,4,5,6,4,5,3,4,,\r\n" +
+			"mspss,2026-11-16,4.58,6.5,2.5,4.75,7,6,3,2,6,5,5,2,5,7,3,4\r\n" +
+			"barc10,2026-10-17,26,,,,1,2,2,3,3,2,1,4,6,2,,\r\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.table, func(t *testing.T) {
@@ -81,7 +89,7 @@ func TestWriteCSVEmptyTables(t *testing.T) {
 func TestWriteCSVUnknownTable(t *testing.T) {
 	var b bytes.Buffer
 	err := WriteCSV(&b, "people", Export{})
-	if want := `there is no table "people"; choose contacts, reach_outs, check_ins, reflections`; err == nil || err.Error() != want {
+	if want := `there is no table "people"; choose contacts, reach_outs, check_ins, reflections, check_ups`; err == nil || err.Error() != want {
 		t.Errorf("WriteCSV(people) = %v, want %q", err, want)
 	}
 	if b.Len() != 0 {
@@ -134,6 +142,37 @@ func TestWriteCSVReflectionWithoutAnswers(t *testing.T) {
 	want := "week,week_start,supported,confidence,craving_bother,position,prompt,answer\r\n2026-W47,2026-11-16,6,,,,,\r\n"
 	if got := writeCSV(t, "reflections", e); got != want {
 		t.Errorf("WriteCSV = %q, want %q", got, want)
+	}
+}
+
+// A check-up whose answers do not fit its instrument (only a hand-made
+// Export can hold one) has its answers but no scores, and an instrument
+// Tether does not know is guarded like typed text.
+func TestWriteCSVCheckupThatDoesNotScore(t *testing.T) {
+	e := Export{Checkups: []Checkup{
+		{Instrument: MSPSS, Day: day(2026, 1, 2), Answers: []int{7, 7, 9}},
+		{Instrument: "=1+1", Day: day(2026, 1, 3), Answers: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}},
+	}}
+	want := "instrument,day,score,significant_other,family,friends,item_1,item_2,item_3,item_4,item_5,item_6,item_7,item_8,item_9,item_10,item_11,item_12\r\n" +
+		"mspss,2026-01-02,,,,,7,7,9,,,,,,,,,\r\n" +
+		"'=1+1,2026-01-03,,,,,1,2,3,4,5,6,7,8,9,10,11,12\r\n"
+	if got := writeCSV(t, "check_ups", e); got != want {
+		t.Errorf("WriteCSV:\n%s\nwant:\n%s\n%s", got, want, firstDiff(got, want))
+	}
+}
+
+// The check_ups columns follow the instruments: a subscale column for
+// each subscale, and an item column for each statement of the longest.
+func TestCheckupHeaderFollowsTheInstruments(t *testing.T) {
+	header := checkupHeader()
+	items, subs := 0, 0
+	for _, in := range Instruments {
+		info, _ := in.Info()
+		items = max(items, len(info.Items))
+		subs += len(info.Subscales())
+	}
+	if len(header) != 3+subs+items || header[len(header)-1] != fmt.Sprintf("item_%d", items) {
+		t.Errorf("header %q: want 3 + %d subscales + %d items", header, subs, items)
 	}
 }
 

@@ -40,4 +40,9 @@ type Export struct {
 	ReachOuts   []ReachOut
 	CheckIns    []CheckIn
 	Reflections []Reflection
+	// Checkups are the questionnaires taken (BARC-10, MSPSS) in the
+	// period; the store exports them by day and then instrument. Their
+	// IDs are the journal's own and are not carried: a day holds one of
+	// each instrument, and the instrument and day are what name one.
+	Checkups []Checkup
 }

@@ -17,7 +17,8 @@ package model
 //	  "contacts": [ … ],
 //	  "reach_outs": [ … ],
 //	  "check_ins": [ … ],
-//	  "reflections": [ … ]
+//	  "reflections": [ … ],
+//	  "check_ups": [ … ]
 //	}
 //
 // Dates are "YYYY-MM-DD", weeks ISO 8601 "YYYY-Www" ("2026-W47"), and
@@ -55,10 +56,20 @@ package model
 // "confidence", "craving_bother" (1–10 or null), "answers" (a list of
 // {"prompt", "answer"}, each prompt as it was asked), "updated_at".
 //
+// A check-up (a questionnaire taken, for self-reflection): "instrument"
+// ("barc10" or "mspss"), "day" (date; a day has one of each instrument),
+// "answers" (a list of whole numbers, one per statement in the
+// instrument's order, each a point on its scale: 1–6 for BARC-10, 1–7 for
+// MSPSS), "created_at" (instant or null). The score is not written: it
+// follows from the answers (see Checkup.Score). Files written before
+// check-ups were exported have no "check_ups" key, and read as having
+// none.
+//
 // Reading (DecodeExport) is more forgiving than writing, for files edited
 // by hand: a key may be left out when its value would be null, "", false,
 // 0 or [] (all but "format", "version", a contact's "id", a reach-out's
-// "contact_id" and "at", a check-in's "day" and a reflection's "week");
+// "contact_id" and "at", a check-in's "day", a reflection's "week", and a
+// check-up's "instrument", "day" and "answers");
 // a left-out circle is "other", stance "unknown", channel "call" and
 // direction "mine"; a rating or mood of 0 means unanswered; dates may use
 // / or . ("2026/11/16"); text is trimmed as the journal trims it; a UTF-8
@@ -101,6 +112,7 @@ type (
 		ReachOuts   []jsonReachOut    `json:"reach_outs"`
 		CheckIns    []jsonCheckIn     `json:"check_ins"`
 		Reflections []jsonReflection  `json:"reflections"`
+		Checkups    []jsonCheckup     `json:"check_ups"`
 	}
 
 	// jsonBody is an export as read: each record is decoded on its own, so
@@ -114,6 +126,7 @@ type (
 		ReachOuts   []json.RawMessage `json:"reach_outs"`
 		CheckIns    []json.RawMessage `json:"check_ins"`
 		Reflections []json.RawMessage `json:"reflections"`
+		Checkups    []json.RawMessage `json:"check_ups"`
 	}
 
 	jsonContact struct {
@@ -182,6 +195,13 @@ type (
 		Prompt string `json:"prompt"`
 		Answer string `json:"answer"`
 	}
+
+	jsonCheckup struct {
+		Instrument string  `json:"instrument"`
+		Day        string  `json:"day"`
+		Answers    []int   `json:"answers"`
+		CreatedAt  *string `json:"created_at"`
+	}
 )
 
 // EncodeExport writes e as Tether JSON (described at the top of this file).
@@ -202,6 +222,7 @@ func EncodeExport(w io.Writer, e Export) error {
 		ReachOuts:   make([]jsonReachOut, len(e.ReachOuts)),
 		CheckIns:    make([]jsonCheckIn, len(e.CheckIns)),
 		Reflections: make([]jsonReflection, len(e.Reflections)),
+		Checkups:    make([]jsonCheckup, len(e.Checkups)),
 	}
 	if je.Settings == nil {
 		je.Settings = map[string]string{}
@@ -251,6 +272,15 @@ func EncodeExport(w io.Writer, e Export) error {
 		je.Reflections[i] = jsonReflection{
 			Week: week, Supported: jsonRating(r.Supported), Confidence: jsonRating(r.Confidence),
 			CravingBother: jsonRating(r.CravingBother), Answers: answers, UpdatedAt: jsonTime(r.UpdatedAt),
+		}
+	}
+	for i, c := range e.Checkups {
+		answers := c.Answers
+		if answers == nil {
+			answers = []int{}
+		}
+		je.Checkups[i] = jsonCheckup{
+			Instrument: string(c.Instrument), Day: c.Day.String(), Answers: answers, CreatedAt: jsonTime(c.CreatedAt),
 		}
 	}
 	var b bytes.Buffer
@@ -306,11 +336,13 @@ var utf8BOM = []byte("\uFEFF")
 
 // DecodeExport reads Tether JSON and checks all of it before returning
 // anything: the format and version, then every contact, reach-out,
-// check-in and reflection normalized and validated as the journal would
-// (without a clock, so dates ahead of today are not refused here),
-// reach-outs naming contacts of the same file, and no contact id, reach-out
-// id, check-in day or reflection week twice. Keys it does not know are
-// ignored; a version newer than ExportVersion is refused.
+// check-in, reflection and check-up normalized and validated as the
+// journal would (without a clock, so dates ahead of today are not refused
+// here), reach-outs naming contacts of the same file, and no contact id,
+// reach-out id, check-in day, reflection week, or instrument and day of a
+// check-up twice. Keys it does not know are ignored, and a file without
+// "check_ups" (written before they were exported) has none; a version
+// newer than ExportVersion is refused.
 //
 // The records returned are normalized (what would be stored), in the
 // file's order; each reach-out's ContactName is its contact's name from the
@@ -406,6 +438,14 @@ func DecodeExport(r io.Reader) (Export, error) {
 			return Export{}, err
 		}
 		e.Reflections = append(e.Reflections, r)
+	}
+	taken := map[checkupKey]int{}
+	for i, raw := range body.Checkups {
+		c, err := decodeCheckup(i, raw, taken)
+		if err != nil {
+			return Export{}, err
+		}
+		e.Checkups = append(e.Checkups, c)
 	}
 	return e, nil
 }
@@ -659,6 +699,111 @@ func decodeReflection(i int, raw json.RawMessage, weeks map[Week]int) (Reflectio
 	return r, nil
 }
 
+// checkupKey is what names a check-up: a day has one of each instrument.
+type checkupKey struct {
+	instrument Instrument
+	day        Date
+}
+
+func decodeCheckup(i int, raw json.RawMessage, taken map[checkupKey]int) (Checkup, error) {
+	if isNull(raw) {
+		return Checkup{}, fmt.Errorf("check-up at position %d is empty (null)", i+1)
+	}
+	var w jsonCheckup
+	err := json.Unmarshal(raw, &w)
+	inst := Instrument(w.Instrument)
+	info, known := inst.Info()
+	d, dayErr := ParseDate(w.Day)
+	label := fmt.Sprintf("check-up at position %d", i+1)
+	if dayErr == nil && !d.IsZero() {
+		if known {
+			label = fmt.Sprintf("check-up %s on %s", inst, d)
+		} else {
+			label += " on " + d.String()
+		}
+	}
+	switch {
+	case err != nil:
+		return Checkup{}, recordError(label, typeProblem(err))
+	case w.Instrument == "":
+		return Checkup{}, recordError(label, fmt.Sprintf("it has no instrument (%s)", strings.Join(instrumentCodes(), " or ")))
+	case !known:
+		return Checkup{}, recordError(label, unknownCode("instrument", w.Instrument, Instruments))
+	case strings.TrimSpace(w.Day) == "":
+		return Checkup{}, recordError(label, "it has no day")
+	case dayErr != nil:
+		return Checkup{}, recordError(label, fmt.Sprintf("its day %s is not a date like 2025-03-02", quoteText(w.Day)))
+	}
+	c := Checkup{Instrument: inst, Day: d, Answers: w.Answers}
+	if c.CreatedAt, err = parseJSONTime(w.CreatedAt, "created_at"); err != nil {
+		return Checkup{}, recordError(label, err.Error())
+	}
+	if !c.CreatedAt.IsZero() && (c.CreatedAt.Year() < 1900 || c.CreatedAt.Year() > 9999) {
+		return Checkup{}, recordError(label, "its created_at is outside the years 1900 to 9999")
+	}
+	if p := c.Validate(Date{}); len(p) > 0 {
+		return Checkup{}, recordError(label, checkupProblems(c, info, p))
+	}
+	key := checkupKey{c.Instrument, c.Day}
+	if first, dup := taken[key]; dup {
+		return Checkup{}, recordError(label, fmt.Sprintf("the check-up at position %d is the same instrument on the same day; a day has one of each", first))
+	}
+	taken[key] = i + 1
+	return c, nil
+}
+
+func instrumentCodes() []string {
+	codes := make([]string, len(Instruments))
+	for i, in := range Instruments {
+		codes[i] = string(in)
+	}
+	return codes
+}
+
+// checkupProblems says what Checkup.Validate found, in the words of a file
+// (its list of answers) rather than a form's statements: the number of
+// answers, then the first few answers off the scale.
+func checkupProblems(c Checkup, info InstrumentInfo, p Problems) string {
+	var parts []string
+	rest := Problems{}
+	for k, msg := range p {
+		if k != FieldAnswers && !strings.HasPrefix(k, FieldCheckupItem) {
+			rest[k] = msg
+		}
+	}
+	if len(rest) > 0 {
+		parts = append(parts, problemsSentence(rest))
+	}
+	if _, ok := p[FieldAnswers]; ok {
+		n := "none"
+		if len(c.Answers) > 0 {
+			n = strconv.Itoa(len(c.Answers))
+		}
+		parts = append(parts, fmt.Sprintf("answers: there are %s, and the %s has %d statements, one answer each",
+			n, info.Name, len(info.Items)))
+	}
+	const show = 3
+	var off []string
+	for i := range min(len(c.Answers), len(info.Items)) {
+		if _, bad := p[fmt.Sprintf("%s%d", FieldCheckupItem, i)]; !bad {
+			continue
+		}
+		if a := c.Answers[i]; a == 0 {
+			off = append(off, fmt.Sprintf("answer %d is blank (0 or null), and each statement needs one from 1 to %d", i+1, len(info.Scale)))
+		} else {
+			off = append(off, fmt.Sprintf("answer %d is %d, not a number from 1 to %d", i+1, a, len(info.Scale)))
+		}
+	}
+	if len(off) > show {
+		off = append(off[:show:show], fmt.Sprintf("and %d more answers are off the scale", len(off)-show))
+	}
+	parts = append(parts, off...)
+	if len(parts) == 0 { // a problem Validate may add one day
+		return problemsSentence(p)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // settingsProblem checks the settings Tether itself reads; any other key
 // is carried as it is.
 func settingsProblem(s map[string]string) string {
@@ -733,9 +878,12 @@ func jsonSyntax(data []byte) error {
 	if !errors.As(err, &se) {
 		return nil
 	}
-	// Offset counts the bytes read, the wrong one included.
+	// Offset counts the bytes read, the wrong one included. A file that
+	// ends inside a value (a string, say) has no wrong byte: the scanner
+	// ran out, and says so.
 	pos := int(se.Offset) - 1
-	if pos >= len(bytes.TrimRight(data, " \t\r\n")) || pos < 0 {
+	ranOut := se.Error() == "unexpected end of JSON input" || errors.Is(err, io.ErrUnexpectedEOF)
+	if ranOut || pos >= len(bytes.TrimRight(data, " \t\r\n")) || pos < 0 {
 		return errors.New("this file is not valid JSON: it ends too early, as if cut off")
 	}
 	line := 1 + bytes.Count(data[:pos], []byte("\n"))

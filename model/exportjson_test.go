@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -75,6 +76,15 @@ func richExport() Export {
 				UpdatedAt: time.Date(2026, 11, 22, 19, 0, 0, 0, paris)},
 			{Week: Week{2026, 53}, Answers: []Answer{{Prompt: "Who helped?", Text: "Me, for once."}}},
 		},
+		// Two instruments on one day, and an older one after them: the
+		// file's order is kept.
+		Checkups: []Checkup{
+			{Instrument: BARC10, Day: day(2026, 11, 16), Answers: []int{4, 5, 3, 4, 5, 6, 4, 5, 3, 4},
+				CreatedAt: time.Date(2026, 11, 16, 21, 10, 0, 0, paris)},
+			{Instrument: MSPSS, Day: day(2026, 11, 16), Answers: []int{7, 6, 3, 2, 6, 5, 5, 2, 5, 7, 3, 4},
+				CreatedAt: time.Date(2026, 11, 16, 21, 25, 30, 250000000, paris)},
+			{Instrument: BARC10, Day: day(2026, 10, 17), Answers: []int{1, 2, 2, 3, 3, 2, 1, 4, 6, 2}},
+		},
 	}
 }
 
@@ -117,6 +127,12 @@ func normTimes(e Export) Export {
 	for i := range e.Reflections {
 		e.Reflections[i].UpdatedAt = norm(e.Reflections[i].UpdatedAt)
 	}
+	if e.Checkups != nil {
+		e.Checkups = append([]Checkup(nil), e.Checkups...)
+		for i := range e.Checkups {
+			e.Checkups[i].CreatedAt = norm(e.Checkups[i].CreatedAt)
+		}
+	}
 	return e
 }
 
@@ -152,6 +168,44 @@ func TestExportJSONRoundTrip(t *testing.T) {
 	if c1.Mood != 0 || c1.Meetings != nil || c1.SleepHours != nil {
 		t.Errorf("unanswered questions gained answers: %+v", c1)
 	}
+	// Check-ups come back in the file's order, scoring as they did.
+	if len(got.Checkups) != 3 || got.Checkups[2].Day != day(2026, 10, 17) {
+		t.Fatalf("check-ups after the round trip: %+v", got.Checkups)
+	}
+	for i, c := range got.Checkups {
+		total, subs := c.Score()
+		wantTotal, wantSubs := want.Checkups[i].Score()
+		if total != wantTotal || !reflect.DeepEqual(subs, wantSubs) {
+			t.Errorf("check-up %d scores %v %v, was %v %v", i, total, subs, wantTotal, wantSubs)
+		}
+	}
+}
+
+// A file written before check-ups were exported (this one was written by
+// that Tether's EncodeExport from richExport, then without its check-ups)
+// has no "check_ups" key: it reads as a journal without check-ups, under
+// the same version, and writes back as the same file with an empty list.
+func TestDecodeExportFromBeforeCheckups(t *testing.T) {
+	old, err := os.ReadFile("testdata/export-before-checkups.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(old, []byte("check_ups")) {
+		t.Fatal("the old file mentions check-ups")
+	}
+	got := decode(t, old)
+	if got.Version != 1 || got.Checkups != nil {
+		t.Fatalf("version %d, check-ups %+v", got.Version, got.Checkups)
+	}
+	want := richExport()
+	want.Checkups = nil
+	if !reflect.DeepEqual(normTimes(got), normTimes(want)) {
+		t.Errorf("the old file reads as\n%+v\nwant\n%+v", got, want)
+	}
+	wantBytes := strings.TrimSuffix(string(old), "\n}\n") + ",\n  \"check_ups\": []\n}\n"
+	if again := string(encode(t, got)); again != wantBytes {
+		t.Errorf("the old file re-encodes differently:\n%s", firstDiff(again, wantBytes))
+	}
 }
 
 func TestEncodeExportShape(t *testing.T) {
@@ -164,7 +218,7 @@ func TestEncodeExportShape(t *testing.T) {
 	if !strings.HasPrefix(out, "{\n  \"format\": \"tether-journal\",\n  \"version\": 1,\n") {
 		t.Errorf("the export does not open with its format and version:\n%.80s", out)
 	}
-	for _, derived := range []string{"last_contact", "reached", "contact_name", "Someone Else", "2026-11-21T08:00:00Z"} {
+	for _, derived := range []string{"last_contact", "reached", "contact_name", "Someone Else", "2026-11-21T08:00:00Z", "score", "43"} {
 		if strings.Contains(out, derived) {
 			t.Errorf("derived value %q was written", derived)
 		}
@@ -178,6 +232,11 @@ func TestEncodeExportShape(t *testing.T) {
 		`"difficulty": "not-bad",`, `"stance": "supports-using",`, `"channel": "in-person",`,
 		`"week": "2026-W53",`, `"notes": "Line one\nLine \"two\" with a \\ backslash\n\n<b>not html</b> & more",`,
 		"\n    {\n      \"id\": 3,\n", // two spaces a level
+		// A check-up: its code, day, answers in order, and when it was taken.
+		"\n  \"check_ups\": [\n    {\n      \"instrument\": \"barc10\",\n      \"day\": \"2026-11-16\",\n      \"answers\": [\n        4,\n        5,\n",
+		`"created_at": "2026-11-16T21:25:30.25+01:00"`,
+		"\"instrument\": \"barc10\",\n      \"day\": \"2026-10-17\",\n      \"answers\": [\n        1,\n",
+		"        2\n      ],\n      \"created_at\": null\n    }\n  ]\n}\n", // the last key of the file
 	} {
 		if !strings.Contains(out, has) {
 			t.Errorf("the export lacks %s", has)
@@ -191,7 +250,7 @@ func TestEncodeExportShape(t *testing.T) {
 	}
 	// An empty journal is still a complete file.
 	empty := string(encode(t, Export{}))
-	for _, has := range []string{`"exported_at": null`, `"settings": {}`, `"contacts": []`, `"reach_outs": []`, `"check_ins": []`, `"reflections": []`} {
+	for _, has := range []string{`"exported_at": null`, `"settings": {}`, `"contacts": []`, `"reach_outs": []`, `"check_ins": []`, `"reflections": []`, `"check_ups": []`} {
 		if !strings.Contains(empty, has) {
 			t.Errorf("the empty export lacks %s:\n%s", has, empty)
 		}
@@ -222,6 +281,7 @@ func TestDecodeExportLenient(t *testing.T) {
 	  "reach_outs": [{"contact_id": 4, "at": "2026-11-16T19:30:00Z"}],
 	  "check_ins": [{"day": "2026/11/16", "mood": 0, "craving": 3}],
 	  "reflections": [{"week": "2026-w47", "answers": [{"prompt": "Who?", "answer": "Sam  \n"}]}],
+	  "check_ups": [{"instrument": "barc10", "day": "2026/11/16", "answers": [6, 6, 6, 6, 6, 6, 6, 6, 6, 6], "score": 60}],
 	  "safety_plan": {"steps": []}}`
 	got := decode(t, []byte(in))
 	want := Export{
@@ -230,6 +290,7 @@ func TestDecodeExportLenient(t *testing.T) {
 		ReachOuts:   []ReachOut{{ContactID: 4, ContactName: "Sam", At: time.Date(2026, 11, 16, 19, 30, 0, 0, time.UTC), Channel: ChannelCall, Direction: DirectionMine}},
 		CheckIns:    []CheckIn{{Day: day(2026, 11, 16), Craving: ptr(3)}},
 		Reflections: []Reflection{{Week: Week{2026, 47}, Answers: []Answer{{Prompt: "Who?", Text: "Sam"}}}},
+		Checkups:    []Checkup{{Instrument: BARC10, Day: day(2026, 11, 16), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}}},
 	}
 	if !reflect.DeepEqual(normTimes(got), normTimes(want)) {
 		t.Errorf("DecodeExport =\n%+v\nwant\n%+v", got, want)
@@ -266,6 +327,8 @@ func TestDecodeExportRefusals(t *testing.T) {
 		{"empty file", []byte(" \n"), "this file is empty, so it holds no journal"},
 		{"a vCard", []byte("BEGIN:VCARD\r\nFN:Sam\r\nEND:VCARD\r\n"), "this file is not valid JSON: something is amiss at line 1, column 1"},
 		{"cut off", []byte(rich[:len(rich)/2]), "this file is not valid JSON: it ends too early, as if cut off"},
+		{"cut off inside a text", []byte(rich[:strings.Index(rich, `"tether-jour`)+len(`"tether-jour`)]), "this file is not valid JSON: it ends too early, as if cut off"},
+		{"cut off after a key", []byte(rich[:strings.Index(rich, `"version"`)+len(`"version"`)]), "this file is not valid JSON: it ends too early, as if cut off"},
 		{"stray character", []byte("{\n  \"format\": \"tether-journal\",\n  \"version\": 1 x\n}"), "this file is not valid JSON: something is amiss at line 3, column 16"},
 		{"a list", []byte(`[1, 2]`), `this file is not a Tether journal export (it has no "format": "tether-journal")`},
 		{"no format", []byte(`{"version": 1}`), `this file is not a Tether journal export (it has no "format": "tether-journal")`},
@@ -365,6 +428,47 @@ func TestDecodeExportRefusals(t *testing.T) {
 			"reflection 2026-W47: confidence: ratings are 1 to 10 (or blank)"},
 		{"answers not a list", mutated(t, func(m map[string]any) { rec(m, "reflections", 0)["answers"] = "Ana" }),
 			"reflection 2026-W47: answers should be a list, not text"},
+
+		{"check-ups not a list", mutated(t, func(m map[string]any) { m["check_ups"] = map[string]any{} }),
+			"this Tether journal export's check_ups should be a list, not an object"},
+		{"null check-up", mutated(t, func(m map[string]any) { m["check_ups"].([]any)[1] = nil }), "check-up at position 2 is empty (null)"},
+		{"duplicate check-up", mutated(t, func(m map[string]any) { rec(m, "check_ups", 2)["day"] = "2026-11-16" }),
+			"check-up barc10 on 2026-11-16: the check-up at position 1 is the same instrument on the same day; a day has one of each"},
+		{"two BARC-10s on one day", mutated(t, func(m map[string]any) {
+			rec(m, "check_ups", 1)["instrument"] = "barc10"
+			rec(m, "check_ups", 1)["answers"] = []any{1, 1, 1, 1, 1, 1, 1, 1, 1, 1}
+		}), "check-up barc10 on 2026-11-16: the check-up at position 1 is the same instrument on the same day; a day has one of each"},
+		{"unknown instrument", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["instrument"] = "phq9" }),
+			`check-up at position 1 on 2026-11-16: instrument "phq9" is not one Tether knows (barc10, mspss)`},
+		{"no instrument", mutated(t, func(m map[string]any) { delete(rec(m, "check_ups", 0), "instrument") }),
+			"check-up at position 1 on 2026-11-16: it has no instrument (barc10 or mspss)"},
+		{"no day", mutated(t, func(m map[string]any) { rec(m, "check_ups", 1)["day"] = nil }),
+			"check-up at position 2: it has no day"},
+		{"impossible check-up day", mutated(t, func(m map[string]any) { rec(m, "check_ups", 1)["day"] = "2026-11-31" }),
+			`check-up at position 2: its day "2026-11-31" is not a date like 2025-03-02`},
+		{"too few answers", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["answers"] = []any{4, 5, 3} }),
+			"check-up barc10 on 2026-11-16: answers: there are 3, and the BARC-10 recovery capital has 10 statements, one answer each"},
+		{"no answers", mutated(t, func(m map[string]any) { delete(rec(m, "check_ups", 1), "answers") }),
+			"check-up mspss on 2026-11-16: answers: there are none, and the MSPSS perceived support has 12 statements, one answer each"},
+		{"answer off the scale", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["answers"].([]any)[3] = 7 }),
+			"check-up barc10 on 2026-11-16: answer 4 is 7, not a number from 1 to 6"},
+		{"blank answer", mutated(t, func(m map[string]any) { rec(m, "check_ups", 1)["answers"].([]any)[11] = nil }),
+			"check-up mspss on 2026-11-16: answer 12 is blank (0 or null), and each statement needs one from 1 to 7"},
+		{"many answers off the scale", mutated(t, func(m map[string]any) {
+			rec(m, "check_ups", 2)["answers"] = []any{0, 9, 9, -1, 9, 1, 1, 1, 1, 1, 1}
+		}), "check-up barc10 on 2026-10-17: answers: there are 11, and the BARC-10 recovery capital has 10 statements, one answer each; " +
+			"answer 1 is blank (0 or null), and each statement needs one from 1 to 6; answer 2 is 9, not a number from 1 to 6; " +
+			"answer 3 is 9, not a number from 1 to 6; and 2 more answers are off the scale"},
+		{"answer with a fraction", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["answers"].([]any)[0] = 4.5 }),
+			"check-up barc10 on 2026-11-16: answers should be a whole number, not 4.5"},
+		{"answers as text", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["answers"] = "4556" }),
+			"check-up barc10 on 2026-11-16: answers should be a list, not text"},
+		{"bad created_at", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["created_at"] = "tonight" }),
+			`check-up barc10 on 2026-11-16: created_at "tonight" is not a date and time like 2026-11-16T19:30:00+01:00`},
+		{"created long ago", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["created_at"] = "1066-10-14T09:00:00Z" }),
+			"check-up barc10 on 2026-11-16: its created_at is outside the years 1900 to 9999"},
+		{"escape in an instrument", mutated(t, func(m map[string]any) { rec(m, "check_ups", 0)["instrument"] = "barc\x1b[2J10" }),
+			`check-up at position 1 on 2026-11-16: instrument "barc\x1b[2J10" is not one Tether knows (barc10, mspss)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -409,7 +513,11 @@ func FuzzDecodeExport(f *testing.F) {
 	f.Add(b.Bytes())
 	f.Add([]byte(`{"format":"tether-journal","version":1,"contacts":[{"id":1,"name":"Sam","tags":["a"]}],` +
 		`"reach_outs":[{"contact_id":1,"at":"2026-11-16T19:30:00.000+00:00"}],"check_ins":[{"day":"2026/1/2","craving":0}],` +
-		`"reflections":[{"week":"2026-w01","answers":[{"prompt":" Who? ","answer":"x\r\n"}]}]}`))
+		`"reflections":[{"week":"2026-w01","answers":[{"prompt":" Who? ","answer":"x\r\n"}]}],` +
+		`"check_ups":[{"instrument":"mspss","day":"2026.1.2","answers":[1,2,3,4,5,6,7,7,6,5,4,3],"created_at":"2026-01-02T20:00:00.5-03:30"},` +
+		`{"instrument":"barc10","day":"2026-01-02","answers":[6,6,6,6,6,6,6,6,6,6]}]}`))
+	f.Add([]byte(`{"format":"tether-journal","version":1,"check_ups":[{"instrument":"barc10","day":"2026-01-02","answers":[6,6,6,6,6,6,6,6,6,6]},` +
+		`{"instrument":"barc10","day":"2026/01/02","answers":[1,1,1,1,1,1,1,1,1,null]}]}`))
 	f.Add([]byte(`{"format":"tether-journal","version":1,"settings":{"prompts":"[\"a\"]","recovery_start":"2025.1.6"}}`))
 	f.Add([]byte(`{"format":"tether-journal","version":2}`))
 	f.Add([]byte(`[]`))
@@ -445,11 +553,19 @@ func FuzzDecodeExport(f *testing.F) {
 				t.Fatalf("a decoded contact is not normalized and valid: %+v", c)
 			}
 		}
+		taken := map[checkupKey]bool{}
+		for _, c := range e.Checkups {
+			if len(c.Validate(Date{})) > 0 || taken[checkupKey{c.Instrument, c.Day}] {
+				t.Fatalf("a decoded check-up is not valid, or is there twice: %+v", c)
+			}
+			taken[checkupKey{c.Instrument, c.Day}] = true
+		}
 	})
 }
 
 // decadeExport is ten years of journal: 500 contacts, 50,000 reach-outs,
-// 3,650 check-ins and 520 reflections, as the SPEC's promises measure.
+// 3,650 check-ins and 520 reflections, as the SPEC's promises measure, and
+// a BARC-10 every 30 days and an MSPSS every 91.
 func decadeExport() Export {
 	start := day(2016, 11, 21)
 	zone := time.FixedZone("", 3600)
@@ -477,6 +593,14 @@ func decadeExport() Export {
 			r.Answers = append(r.Answers, Answer{Prompt: p, Text: "A few lines of answer.\nAnd another."})
 		}
 		e.Reflections = append(e.Reflections, r)
+	}
+	for i := 0; i < 3650; i += 30 {
+		e.Checkups = append(e.Checkups, Checkup{Instrument: BARC10, Day: start.AddDays(i),
+			Answers: []int{1 + i%6, 4, 4, 5, 3, 4, 5, 4, 4, 5}, CreatedAt: time.Date(2016, 11, 21, 20, 0, 0, 0, zone).AddDate(0, 0, i)})
+		if i%91 < 30 {
+			e.Checkups = append(e.Checkups, Checkup{Instrument: MSPSS, Day: start.AddDays(i),
+				Answers: []int{5, 5, 4, 4, 6, 5, 5, 4, 6, 5, 4, 5}})
+		}
 	}
 	return e
 }

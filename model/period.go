@@ -2,7 +2,9 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,6 +22,10 @@ import (
 //     supportive contact, reach-outs with people who support using (when
 //     there were any), then "### By person" (each person's count and last
 //     day, most first) and "### By circle" (in the circles' order);
+//   - "## Check-ups", only when a questionnaire was taken in the period:
+//     said to be for self-reflection, not a diagnosis, then each one by
+//     day with its score, what the instrument's scale means, and its
+//     subscale scores when it has them (never the single answers);
 //   - "## Reflections": each begun reflection of a week that overlaps the
 //     period, rendered by ReflectionMarkdown with headings two levels
 //     down. Its summary comes from SummarizeWeek over the export's own
@@ -68,6 +74,20 @@ func PeriodMarkdown(from, to Date, e Export) string {
 	}
 	writeReachOuts(&b, reachOuts, byID, from, to, days)
 
+	var checkups []Checkup
+	for _, c := range e.Checkups {
+		if in(c.Day) {
+			checkups = append(checkups, c)
+		}
+	}
+	if len(checkups) > 0 {
+		b.WriteString("\n## Check-ups\n\n")
+		b.WriteString("Questionnaires taken for self-reflection, not a diagnosis.\n\n")
+		for _, line := range checkupLines(checkups) {
+			b.WriteString("- " + line + "\n")
+		}
+	}
+
 	b.WriteString("\n## Reflections\n")
 	reflections := periodReflections(from, to, e)
 	if len(reflections) == 0 {
@@ -107,6 +127,9 @@ func periodBounds(from, to Date, e Export) (Date, Date) {
 				see(r.Week.Monday())
 				see(r.Week.Sunday())
 			}
+		}
+		for _, c := range e.Checkups {
+			see(c.Day)
 		}
 		if from.IsZero() {
 			from = first
@@ -211,6 +234,67 @@ func checkInSentences(cs []CheckIn, days int) []string {
 		out = append(out, fmt.Sprintf("Use recorded on %s: %s.", plural(len(used), "day", "days"), strings.Join(dates, ", ")))
 	}
 	return out
+}
+
+// checkupLines says each check-up with its score, oldest first (on the
+// same day, in the order of Instruments): "16 Nov 2026, BARC-10 recovery
+// capital: 41 (10–60, higher is more recovery capital)."
+func checkupLines(cs []Checkup) []string {
+	order := func(i Instrument) int {
+		for k, in := range Instruments {
+			if in == i {
+				return k
+			}
+		}
+		return len(Instruments)
+	}
+	cs = append([]Checkup(nil), cs...)
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.Day != b.Day {
+			return a.Day.Before(b.Day)
+		}
+		return order(a.Instrument) < order(b.Instrument)
+	})
+	out := make([]string, len(cs))
+	for k, c := range cs {
+		info, known := c.Instrument.Info()
+		if !known {
+			name := markdownInline(labelText(string(c.Instrument)))
+			if name == "" {
+				name = "a check-up"
+			}
+			out[k] = fmt.Sprintf("%s, %s: not scored, as Tether does not know this questionnaire.", c.Day.Human(), name)
+			continue
+		}
+		total, subs := c.Score()
+		if total == 0 {
+			out[k] = fmt.Sprintf("%s, %s: not scored, as its answers do not fit the questionnaire.", c.Day.Human(), info.Name)
+			continue
+		}
+		line := fmt.Sprintf("%s, %s: %s (%s).", c.Day.Human(), info.Name, checkupScore(info, total), info.ScoreLabel)
+		var parts []string
+		for _, sub := range info.Subscales() {
+			if v, ok := subs[sub]; ok {
+				parts = append(parts, sub+" "+checkupScore(info, v))
+			}
+		}
+		if len(parts) > 0 {
+			line += " Subscales: " + strings.Join(parts, ", ") + "."
+		}
+		out[k] = line
+	}
+	return out
+}
+
+// checkupScore writes a score as its scale reads: whole for a sum of the
+// answers (a BARC-10 total of 41), to one decimal for a mean (an MSPSS
+// score of 5.2).
+func checkupScore(info InstrumentInfo, x float64) string {
+	if info.Max == float64(len(info.Items)*len(info.Scale)) {
+		return strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	}
+	return oneDecimal(x)
 }
 
 // writeReachOuts writes the period's reach-outs: totals, by person, by

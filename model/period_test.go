@@ -50,6 +50,12 @@ func periodExport() Export {
 			{Week: Week{2026, 46}, Answers: []Answer{{Prompt: "Who helped?", Text: "Ana, on Friday."}}},
 			{Week: Week{2026, 48}, Answers: []Answer{{Prompt: "Who helped?"}}}, // not begun
 		},
+		Checkups: []Checkup{
+			{Instrument: MSPSS, Day: day(2026, 11, 15), Answers: []int{7, 6, 3, 2, 6, 5, 5, 2, 5, 7, 3, 4}},
+			{Instrument: BARC10, Day: day(2026, 11, 10), Answers: []int{3, 3, 3, 3, 3, 3, 3, 3, 3, 3}}, // before the period
+			{Instrument: BARC10, Day: day(2026, 11, 15), Answers: []int{4, 5, 3, 4, 5, 6, 4, 5, 3, 4}},
+			{Instrument: BARC10, Day: day(2026, 11, 21), Answers: []int{4, 5, 3}}, // answers that do not fit
+		},
 	}
 }
 
@@ -86,6 +92,14 @@ func TestPeriodMarkdown(t *testing.T) {
 - Sponsor or mentor: 3 reach-outs with 1 person.
 - Family: 1 reach-out with 1 person.
 - Friend: 1 reach-out with 1 person.
+
+## Check-ups
+
+Questionnaires taken for self-reflection, not a diagnosis.
+
+- 15 Nov 2026, BARC-10 recovery capital: 43 (10–60, higher is more recovery capital).
+- 15 Nov 2026, MSPSS perceived support: 4.6 (1–7 on average, higher is more support felt). Subscales: Significant other 6.5, Family 2.5, Friends 4.8.
+- 21 Nov 2026, BARC-10 recovery capital: not scored, as its answers do not fit the questionnaire.
 
 ## Reflections
 
@@ -142,6 +156,9 @@ _(no answer)_
 	if strings.Contains(got, "Quiet day") {
 		t.Errorf("a check-in's note was shared")
 	}
+	if strings.Contains(got, "10 Nov") {
+		t.Errorf("a check-up from before the period was listed")
+	}
 	// The ends given the other way round are the same period.
 	if back := PeriodMarkdown(day(2026, 11, 22), day(2026, 11, 13), e); back != got {
 		t.Errorf("PeriodMarkdown with the ends swapped differs:\n%s", firstDiff(back, got))
@@ -169,6 +186,15 @@ func TestPeriodMarkdownEdges(t *testing.T) {
 			"# Summary: 16 Nov 2026\n", "- Checked in on 1 of 1 day.\n", "- No use recorded.\n", "- Days with HALT ticked: hungry 0, angry 0, lonely 0, tired 0.\n",
 		}},
 		{"across a year", day(2026, 12, 28), day(2027, 1, 3), e, []string{"# Summary: 28 Dec 2026 – 3 Jan 2027\n"}},
+		{"only a check-up", Date{}, Date{}, Export{Checkups: []Checkup{
+			{Instrument: BARC10, Day: day(2026, 5, 4), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}},
+			{Instrument: "*new*", Day: day(2026, 5, 4), Answers: []int{1}},
+		}}, []string{
+			"# Summary: 4 May 2026\n",
+			"\n## Check-ups\n\nQuestionnaires taken for self-reflection, not a diagnosis.\n\n" +
+				"- 4 May 2026, BARC-10 recovery capital: 60 (10–60, higher is more recovery capital).\n" +
+				"- 4 May 2026, \\*new\\*: not scored, as Tether does not know this questionnaire.\n\n## Reflections\n",
+		}},
 		{"names that look like blocks", day(2026, 1, 1), day(2026, 1, 1), Export{
 			Contacts: []Contact{{ID: 1, Name: "# Boss"}, {ID: 2, Name: "1. Sam"}, {ID: 3, Name: "- x\n> y"}},
 			ReachOuts: []ReachOut{

@@ -12,15 +12,19 @@ import (
 // Export reads the journal as plain data, for `tether export` and for
 // moving a journal to another machine: every contact (archived too, with
 // tags, without the derived facts), every setting, and the reach-outs,
-// check-ins and reflections of the local days from to to, inclusive; a
-// reflection belongs to the period when its ISO week overlaps it. A zero
-// from starts at the first entry and a zero to runs to the last, so two zero
-// dates export everything. It is one read transaction: a consistent snapshot
-// even while another window writes. ExportedAt is the store's clock.
+// check-ins, check-ups and reflections of the local days from to to,
+// inclusive; a reflection belongs to the period when its ISO week overlaps
+// it. A zero from starts at the first entry and a zero to runs to the last,
+// so two zero dates export everything. It is one read transaction: a
+// consistent snapshot even while another window writes. ExportedAt is the
+// store's clock. A journal of a schema before check-ups (as OpenReadOnly
+// reads one, unmigrated) exports none.
 //
 // The order is fixed (contacts by id, reach-outs by day and time, check-ins
-// by day, reflections by week), so exporting the same journal twice gives
-// the same file, and an import followed by an export gives it back.
+// by day, reflections by week, check-ups by day and then instrument code:
+// BARC-10 before MSPSS, as model.Instruments lists them), so exporting the
+// same journal twice gives the same file, and an import followed by an
+// export gives it back.
 func (s *Store) Export(ctx context.Context, from, to model.Date) (model.Export, error) {
 	e := model.Export{
 		Format:     model.ExportFormat,
@@ -54,6 +58,20 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (model.Export, 
 		if e.Reflections, err = queryReflections(ctx, tx, wlo, whi); err != nil {
 			return fmt.Errorf("reflections: %w", err)
 		}
+		// A journal of a schema before check-ups (read as it is, as
+		// OpenReadOnly does) has none to export.
+		var hasCheckups bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema
+			WHERE type = 'table' AND name = 'checkups')`).Scan(&hasCheckups); err != nil {
+			return fmt.Errorf("check-ups: %w", err)
+		}
+		if !hasCheckups {
+			return nil
+		}
+		if e.Checkups, err = queryCheckups(ctx, tx, `SELECT `+checkupColumns+` FROM checkups
+			WHERE day BETWEEN ? AND ? ORDER BY day, instrument`, lo, hi); err != nil {
+			return fmt.Errorf("check-ups: %w", err)
+		}
 		return nil
 	})
 	if err != nil {
@@ -72,6 +90,9 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (model.Export, 
 	}
 	if e.Reflections == nil {
 		e.Reflections = []model.Reflection{}
+	}
+	if e.Checkups == nil {
+		e.Checkups = []model.Checkup{}
 	}
 	return e, nil
 }

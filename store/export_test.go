@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -15,8 +17,9 @@ type journalFixture struct {
 
 // fill writes the fixture: reach-outs from 1 to 9 March 2026 (one late on
 // the evening of 4 March in UTC-5, which is already 5 March in UTC),
-// check-ins on 1, 4 and 8 March, reflections of the weeks around them, a
-// recovery start date and a prompt set.
+// check-ins on 1, 4 and 8 March, reflections of the weeks around them,
+// check-ups (a BARC-10 on 1 March, an MSPSS on 4 March, and both on 8
+// March, saved MSPSS first), a recovery start date and a prompt set.
 func fill(t *testing.T, s *Store) journalFixture {
 	t.Helper()
 	ctx := context.Background()
@@ -49,6 +52,9 @@ func fill(t *testing.T, s *Store) journalFixture {
 		week, _ := model.ParseWeek(w)
 		saveReflection(t, s, fullReflection(week))
 	}
+	if err := s.AddCheckups(ctx, fixtureCheckups()); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.SetRecoveryStart(ctx, model.Date{Year: 2025, Month: time.June, Day: 1}); err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +65,19 @@ func fill(t *testing.T, s *Store) journalFixture {
 }
 
 func march(d int) model.Date { return model.Date{Year: 2026, Month: time.March, Day: d} }
+
+// fixtureCheckups are fill's check-ups, in the order it saves them; each
+// taken in the evening of its day, 4 March's in UTC-5.
+func fixtureCheckups() []model.Checkup {
+	at := func(d int) time.Time { return time.Date(2026, time.March, d, 20, 15, 30, 500000000, time.UTC) }
+	return []model.Checkup{
+		{Instrument: model.MSPSS, Day: march(8), Answers: []int{6, 6, 5, 4, 7, 5, 5, 4, 6, 7, 3, 5}, CreatedAt: at(8).Add(time.Minute)},
+		{Instrument: model.BARC10, Day: march(1), Answers: []int{4, 4, 3, 5, 5, 4, 3, 5, 2, 4}, CreatedAt: at(1)},
+		{Instrument: model.MSPSS, Day: march(4), Answers: []int{5, 5, 4, 4, 5, 6, 6, 3, 6, 5, 4, 6},
+			CreatedAt: time.Date(2026, time.March, 4, 22, 0, 0, 0, eastern)},
+		{Instrument: model.BARC10, Day: march(8), Answers: []int{5, 5, 4, 5, 5, 5, 4, 6, 3, 5}, CreatedAt: at(8)},
+	}
+}
 
 func TestExportEverything(t *testing.T) {
 	s := openStore(t)
@@ -96,6 +115,20 @@ func TestExportEverything(t *testing.T) {
 	if e.Settings[recoveryStartKey] != "2025-06-01" || e.Settings[promptsKey] != `["Who & what helped?","One step for next week?"]` {
 		t.Fatalf("settings: %q", e.Settings)
 	}
+	// Check-ups by day, then instrument; answers and the time each was
+	// taken as saved.
+	saved := fixtureCheckups()
+	wantOrder := []model.Checkup{saved[1], saved[2], saved[3], saved[0]}
+	if len(e.Checkups) != len(wantOrder) {
+		t.Fatalf("%d check-ups: %+v", len(e.Checkups), e.Checkups)
+	}
+	for i, want := range wantOrder {
+		got := e.Checkups[i]
+		if got.ID == 0 || got.Instrument != want.Instrument || got.Day != want.Day ||
+			!reflect.DeepEqual(got.Answers, want.Answers) || !got.CreatedAt.Equal(want.CreatedAt) {
+			t.Errorf("check-up %d: %+v, want %+v", i, got, want)
+		}
+	}
 }
 
 // A period takes reach-outs and check-ins by their local day, and the
@@ -117,6 +150,9 @@ func TestExportPeriod(t *testing.T) {
 	if len(e.Reflections) != 1 || e.Reflections[0].Week.String() != "2026-W10" {
 		t.Fatalf("reflections: %+v", e.Reflections)
 	}
+	if len(e.Checkups) != 1 || e.Checkups[0].Day != march(4) || e.Checkups[0].Instrument != model.MSPSS {
+		t.Fatalf("check-ups: %+v", e.Checkups)
+	}
 	if len(e.Contacts) != 3 || len(e.Settings) != 2 || e.From != march(2) || e.To != march(4) {
 		t.Fatalf("%d contacts, %d settings, period %s to %s", len(e.Contacts), len(e.Settings), e.From, e.To)
 	}
@@ -126,15 +162,25 @@ func TestExportPeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Reflections) != 2 || len(e.ReachOuts) != 4 || len(e.CheckIns) != 3 {
-		t.Fatalf("from 1 March: %d reflections, %d reach-outs, %d check-ins", len(e.Reflections), len(e.ReachOuts), len(e.CheckIns))
+	if len(e.Reflections) != 2 || len(e.ReachOuts) != 4 || len(e.CheckIns) != 3 || len(e.Checkups) != 4 {
+		t.Fatalf("from 1 March: %d reflections, %d reach-outs, %d check-ins, %d check-ups",
+			len(e.Reflections), len(e.ReachOuts), len(e.CheckIns), len(e.Checkups))
 	}
 	e, err = s.Export(context.Background(), model.Date{}, march(1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Reflections) != 2 || len(e.ReachOuts) != 1 || len(e.CheckIns) != 1 {
-		t.Fatalf("to 1 March: %d reflections, %d reach-outs, %d check-ins", len(e.Reflections), len(e.ReachOuts), len(e.CheckIns))
+	if len(e.Reflections) != 2 || len(e.ReachOuts) != 1 || len(e.CheckIns) != 1 || len(e.Checkups) != 1 {
+		t.Fatalf("to 1 March: %d reflections, %d reach-outs, %d check-ins, %d check-ups",
+			len(e.Reflections), len(e.ReachOuts), len(e.CheckIns), len(e.Checkups))
+	}
+	// 8 March alone holds both instruments, BARC-10 first.
+	e, err = s.Export(context.Background(), march(8), march(8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Checkups) != 2 || e.Checkups[0].Instrument != model.BARC10 || e.Checkups[1].Instrument != model.MSPSS {
+		t.Fatalf("8 March: check-ups %+v", e.Checkups)
 	}
 
 	if _, err := s.Export(context.Background(), march(4), march(2)); err == nil {
@@ -148,10 +194,25 @@ func TestExportEmptyJournalHasEmptyLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Contacts == nil || e.ReachOuts == nil || e.CheckIns == nil || e.Reflections == nil || e.Settings != nil {
+	if e.Contacts == nil || e.ReachOuts == nil || e.CheckIns == nil || e.Reflections == nil || e.Checkups == nil || e.Settings != nil {
 		t.Fatalf("empty export: %+v", e)
 	}
-	if len(e.Contacts)+len(e.ReachOuts)+len(e.CheckIns)+len(e.Reflections) != 0 {
+	if len(e.Contacts)+len(e.ReachOuts)+len(e.CheckIns)+len(e.Reflections)+len(e.Checkups) != 0 {
 		t.Fatalf("empty journal exported entries: %+v", e)
+	}
+}
+
+// A journal of the schema before check-ups, read as it is (as
+// OpenReadOnly reads one), exports everything else and no check-ups.
+func TestExportJournalBeforeCheckups(t *testing.T) {
+	s := journalAtVersion(t, filepath.Join(t.TempDir(), "tether.db"), 3)
+	t.Cleanup(func() { s.Close() })
+	addContact(t, s, "Sam Okafor")
+	e, err := s.Export(context.Background(), model.Date{}, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Contacts) != 1 || e.Checkups == nil || len(e.Checkups) != 0 {
+		t.Fatalf("schema 3 export: %d contacts, check-ups %#v", len(e.Contacts), e.Checkups)
 	}
 }

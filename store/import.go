@@ -20,6 +20,7 @@ const (
 	KindReachOut   = "reach-out"
 	KindCheckIn    = "check-in"
 	KindReflection = "reflection"
+	KindCheckup    = "check-up"
 	KindSetting    = "setting"
 )
 
@@ -28,7 +29,7 @@ const (
 type ImportReport struct {
 	DryRun bool
 	// What was added, by kind.
-	Contacts, ReachOuts, CheckIns, Reflections, Settings int
+	Contacts, ReachOuts, CheckIns, Reflections, Checkups, Settings int
 	// Skipped lists every entry of the file that was not added, in the
 	// order of the file, kind by kind.
 	Skipped []Skipped
@@ -55,8 +56,8 @@ func (r ImportReport) SkippedOf(kind string) int {
 
 // ImportError is a file an import refused as a whole, so nothing was
 // written: every problem found, each a *ContactError, *ReachOutError,
-// *CheckInError, *ReflectionError or a plain error (a setting, the file's
-// version). Its text is one line: the first problem and how many more.
+// *CheckInError, *ReflectionError, *CheckupError or a plain error (a
+// setting, the file's version). Its text is one line: the first problem and how many more.
 type ImportError struct {
 	Problems []error
 }
@@ -93,6 +94,7 @@ type importPlan struct {
 	reachOuts   []model.ReachOut   // normalized; ContactID is the file's id
 	checkIns    []model.CheckIn    // normalized
 	reflections []model.Reflection // normalized
+	checkups    []model.Checkup    // checked; IDs are ignored
 	settings    map[string]string
 	// cardsRepeat: a contact repeated in the file itself is one person
 	// (a phone's address book often holds a card twice). Not so in a
@@ -113,8 +115,10 @@ type importPlan struct {
 //     reach-outs follow it.
 //   - A reach-out the journal already holds (same person, same second, same
 //     channel and direction) is skipped, so importing a file twice adds
-//     nothing the second time; so is a check-in for a day, or a reflection
-//     for a week, the journal already has.
+//     nothing the second time; so is a check-in for a day, a reflection
+//     for a week, or a check-up of an instrument on a day, the journal
+//     already has. A check-up keeps the time it was taken (CreatedAt);
+//     its ID in the file is ignored.
 //   - Settings are imported only into an empty journal; a journal in use
 //     keeps its own.
 //
@@ -166,6 +170,8 @@ func (s *Store) Import(ctx context.Context, e model.Export, dryRun bool) (Import
 	bad = append(bad, more...)
 	plan.reflections, more = checkReflections(e.Reflections)
 	bad = append(bad, more...)
+	plan.checkups, more = checkCheckups(e.Checkups)
+	bad = append(bad, more...)
 	plan.settings = e.Settings
 	bad = append(bad, checkSettings(e.Settings)...)
 	if len(bad) > 0 {
@@ -190,6 +196,40 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact, dryRun b
 		norm[i].ID = 0
 	}
 	return s.runImport(ctx, importPlan{contacts: norm, cardsRepeat: true}, dryRun)
+}
+
+// checkCheckups checks a file's check-ups as AddCheckups does: each valid
+// for its instrument (not against the clock), dated, taken in a year the
+// journal can hold, and no instrument twice on one day. The IDs are
+// dropped: the journal gives its own.
+func checkCheckups(cs []model.Checkup) ([]model.Checkup, []error) {
+	norm := make([]model.Checkup, len(cs))
+	var bad []error
+	type key struct {
+		i model.Instrument
+		d model.Date
+	}
+	seen := make(map[key]int, len(cs))
+	for i, c := range cs {
+		c.ID = 0
+		p := c.Validate(model.Date{})
+		if p == nil {
+			p = model.Problems{}
+		}
+		if !c.CreatedAt.IsZero() && (c.CreatedAt.Year() < 1900 || c.CreatedAt.Year() > 9999) {
+			p["created"] = "The year is out of range."
+		}
+		if first, dup := seen[key{c.Instrument, c.Day}]; dup && !c.Day.IsZero() {
+			p[model.FieldDay] = fmt.Sprintf("This is also check-up #%d; a day has one of each instrument.", first+1)
+		} else {
+			seen[key{c.Instrument, c.Day}] = i
+		}
+		if len(p) > 0 {
+			bad = append(bad, &CheckupError{Index: i, Instrument: c.Instrument, Day: c.Day, Problems: p})
+		}
+		norm[i] = c
+	}
+	return norm, bad
 }
 
 // checkSettings refuses the settings the store reads itself when their
@@ -487,6 +527,36 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 				}
 			}
 			rep.Reflections++
+		}
+	}
+
+	if len(p.checkups) > 0 {
+		insU, err := tx.PrepareContext(ctx, insertCheckupSQL+` ON CONFLICT (instrument, day) DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer insU.Close()
+		for i, c := range p.checkups {
+			at := c.CreatedAt
+			if at.IsZero() {
+				at = now
+			}
+			res, err := insU.ExecContext(ctx, checkupArgs(c, at)...)
+			if err != nil {
+				return fmt.Errorf("check-up #%d (%s, %s): %w", i+1, c.Instrument, c.Day, err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				name := string(c.Instrument)
+				if info, ok := c.Instrument.Info(); ok {
+					name = info.Name
+				}
+				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckup, What: name + " on " + c.Day.String(),
+					Reason: "already in the journal (the same questionnaire on the same day)"})
+				continue
+			}
+			rep.Checkups++
 		}
 	}
 

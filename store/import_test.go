@@ -22,14 +22,15 @@ func exportAll(t *testing.T, s *Store) model.Export {
 }
 
 // sameExport compares two exports entry by entry, instants as instants,
-// ignoring when each was made.
+// ignoring when each was made and the check-ups' IDs (each journal's
+// own).
 func sameExport(t *testing.T, a, b model.Export) {
 	t.Helper()
 	if len(a.Contacts) != len(b.Contacts) || len(a.ReachOuts) != len(b.ReachOuts) ||
-		len(a.CheckIns) != len(b.CheckIns) || len(a.Reflections) != len(b.Reflections) {
-		t.Fatalf("sizes differ: %d/%d/%d/%d and %d/%d/%d/%d",
-			len(a.Contacts), len(a.ReachOuts), len(a.CheckIns), len(a.Reflections),
-			len(b.Contacts), len(b.ReachOuts), len(b.CheckIns), len(b.Reflections))
+		len(a.CheckIns) != len(b.CheckIns) || len(a.Reflections) != len(b.Reflections) || len(a.Checkups) != len(b.Checkups) {
+		t.Fatalf("sizes differ: %d/%d/%d/%d/%d and %d/%d/%d/%d/%d",
+			len(a.Contacts), len(a.ReachOuts), len(a.CheckIns), len(a.Reflections), len(a.Checkups),
+			len(b.Contacts), len(b.ReachOuts), len(b.CheckIns), len(b.Reflections), len(b.Checkups))
 	}
 	for i := range a.Contacts {
 		if !equalContacts(a.Contacts[i], b.Contacts[i]) {
@@ -56,6 +57,12 @@ func sameExport(t *testing.T, a, b model.Export) {
 			t.Fatalf("reflection %d:\n%+v\n%+v", i, a.Reflections[i], b.Reflections[i])
 		}
 	}
+	for i := range a.Checkups {
+		x, y := a.Checkups[i], b.Checkups[i]
+		if x.Instrument != y.Instrument || x.Day != y.Day || !reflect.DeepEqual(x.Answers, y.Answers) || !x.CreatedAt.Equal(y.CreatedAt) {
+			t.Fatalf("check-up %d:\n%+v\n%+v", i, x, y)
+		}
+	}
 	if !reflect.DeepEqual(a.Settings, b.Settings) {
 		t.Fatalf("settings: %q and %q", a.Settings, b.Settings)
 	}
@@ -73,7 +80,7 @@ func TestImportIntoAnEmptyJournalGivesTheSameJournal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ImportReport{Contacts: 3, ReachOuts: 4, CheckIns: 3, Reflections: 3, Settings: 2}
+	want := ImportReport{Contacts: 3, ReachOuts: 4, CheckIns: 3, Reflections: 3, Checkups: 4, Settings: 2}
 	if !reflect.DeepEqual(rep, want) {
 		t.Fatalf("report %+v, want %+v", rep, want)
 	}
@@ -101,16 +108,26 @@ func TestImportSkipsWhatTheJournalHolds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Contacts+rep.ReachOuts+rep.CheckIns+rep.Reflections+rep.Settings != 0 {
+	if rep.Contacts+rep.ReachOuts+rep.CheckIns+rep.Reflections+rep.Checkups+rep.Settings != 0 {
 		t.Fatalf("second import added entries: %+v", rep)
 	}
-	for kind, n := range map[string]int{KindContact: 3, KindReachOut: 4, KindCheckIn: 3, KindReflection: 3, KindSetting: 2} {
+	for kind, n := range map[string]int{KindContact: 3, KindReachOut: 4, KindCheckIn: 3, KindReflection: 3, KindCheckup: 4, KindSetting: 2} {
 		if got := rep.SkippedOf(kind); got != n {
 			t.Errorf("skipped %d of kind %s, want %d", got, kind, n)
 		}
 	}
 	if rep.Skipped[0] != (Skipped{KindContact, "Zoë Martín", "already in the journal (same name and phone)"}) {
 		t.Errorf("first skip: %+v", rep.Skipped[0])
+	}
+	// Kind by kind, in the order of the file: the check-ups after the
+	// reflections, before the settings.
+	firstCheckup := 3 + 4 + 3 + 3
+	if got := rep.Skipped[firstCheckup]; got != (Skipped{KindCheckup, "BARC-10 recovery capital on 2026-03-01",
+		"already in the journal (the same questionnaire on the same day)"}) {
+		t.Errorf("first check-up skip: %+v", got)
+	}
+	if got := rep.Skipped[firstCheckup+4]; got.Kind != KindSetting {
+		t.Errorf("after the check-ups: %+v", got)
 	}
 	sameExport(t, before, exportAll(t, dst))
 }
@@ -230,6 +247,12 @@ func TestImportRefusesABadFileWhole(t *testing.T) {
 		{"two check-ins a day", func(e *model.Export) { e.CheckIns[1].Day = e.CheckIns[0].Day }, "check-in #2"},
 		{"bad check-in", func(e *model.Export) { e.CheckIns[2].Mood = 9 }, "check-in #3 (2026-03-08): mood"},
 		{"bad reflection", func(e *model.Export) { e.Reflections[0].Supported = 11 }, "reflection #1 (2026-W08)"},
+		{"bad check-up", func(e *model.Export) { e.Checkups[2].Answers[4] = 8 }, "check-up #3 (barc10, 2026-03-08): item4: Statement 5"},
+		{"too few answers", func(e *model.Export) { e.Checkups[0].Answers = e.Checkups[0].Answers[:3] }, "check-up #1 (barc10, 2026-03-01): answers: The BARC-10 recovery capital has 10 statements; 3 answers were given"},
+		{"unknown instrument", func(e *model.Export) { e.Checkups[1].Instrument = "phq9" }, "check-up #2 (phq9, 2026-03-04): instrument"},
+		{"check-up without a day", func(e *model.Export) { e.Checkups[1].Day = model.Date{} }, "check-up #2"},
+		{"two of one instrument a day", func(e *model.Export) { e.Checkups[2].Day = e.Checkups[0].Day }, "check-up #3 (barc10, 2026-03-01): day: This is also check-up #1"},
+		{"check-up taken long ago", func(e *model.Export) { e.Checkups[0].CreatedAt = time.Date(1066, 10, 14, 9, 0, 0, 0, time.UTC) }, "check-up #1 (barc10, 2026-03-01): created"},
 		{"bad setting", func(e *model.Export) { e.Settings[recoveryStartKey] = "soon" }, "recovery_start"},
 		{"bad prompts", func(e *model.Export) { e.Settings[promptsKey] = "[]" }, "setting prompts"},
 		{"two problems", func(e *model.Export) { e.CheckIns[2].Mood = 9; e.ReachOuts[0].Channel = "pigeon" }, "(and 1 more problem)"},
@@ -280,6 +303,76 @@ func TestImportFailingMidwayWritesNothing(t *testing.T) {
 	if n := countAll(t, dst); n != 0 {
 		t.Fatalf("%d contacts and tags left behind", n)
 	}
+
+	// The same when the last thing written, a check-up, fails.
+	dst = openStore(t)
+	mustExec(t, dst.db, `CREATE TRIGGER no_support BEFORE INSERT ON checkups WHEN NEW.instrument = 'mspss'
+		BEGIN SELECT RAISE(ABORT, 'not today'); END`)
+	_, err = dst.Import(ctx, exportAll(t, src), false)
+	if err == nil || !strings.Contains(err.Error(), "nothing was imported") || !strings.Contains(err.Error(), "check-up #2 (mspss, 2026-03-04)") {
+		t.Fatalf("err %v", err)
+	}
+	if n := countAll(t, dst) + countRows(t, dst, "check_ins") + countRows(t, dst, "checkups"); n != 0 {
+		t.Fatalf("%d rows left behind", n)
+	}
+}
+
+// Check-ups join a journal in use: one the journal already has for its
+// instrument and day is skipped and reported, and the journal keeps its
+// own answers; the rest are added with the time they were taken (now, for
+// a file that does not say). A file from before check-ups were exported
+// holds none, and imports as it did.
+func TestImportCheckupsIntoAJournalInUse(t *testing.T) {
+	ctx := context.Background()
+	dst := openStore(t)
+	dst.Now = func() time.Time { return fixedNow.Add(time.Hour) }
+	mine := model.Checkup{Instrument: model.BARC10, Day: march(8), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}}
+	if _, err := dst.SaveCheckup(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	file := fixtureCheckups()
+	file[1].CreatedAt = time.Time{}
+	file[0].ID, file[3].ID = 41, 42 // another journal's ids mean nothing here
+	e := model.Export{Format: model.ExportFormat, Version: model.ExportVersion, Checkups: file}
+	rep, err := dst.Import(ctx, e, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ImportReport{Checkups: 3, Skipped: []Skipped{{KindCheckup, "BARC-10 recovery capital on 2026-03-08",
+		"already in the journal (the same questionnaire on the same day)"}}}
+	if !reflect.DeepEqual(rep, want) {
+		t.Fatalf("report %+v, want %+v", rep, want)
+	}
+	got := exportAll(t, dst).Checkups
+	if len(got) != 4 {
+		t.Fatalf("check-ups: %+v", got)
+	}
+	if got[2].Instrument != model.BARC10 || !reflect.DeepEqual(got[2].Answers, mine.Answers) {
+		t.Errorf("the journal's own 8 March BARC-10 changed: %+v", got[2])
+	}
+	if !got[0].CreatedAt.Equal(fixedNow.Add(time.Hour)) || !got[1].CreatedAt.Equal(file[2].CreatedAt) ||
+		!got[3].CreatedAt.Equal(file[0].CreatedAt) {
+		t.Errorf("times taken: %v, %v, %v", got[0].CreatedAt, got[1].CreatedAt, got[3].CreatedAt)
+	}
+	for _, c := range got {
+		if c.ID == 41 || c.ID == 42 {
+			t.Errorf("a file's id was kept: %+v", c)
+		}
+	}
+
+	// An export from before check-ups: none to add, nothing skipped.
+	src := openStore(t)
+	fill(t, src)
+	old := exportAll(t, src)
+	old.Checkups = nil
+	fresh := openStore(t)
+	rep, err = fresh.Import(ctx, old, false)
+	if err != nil || rep.Checkups != 0 || rep.SkippedOf(KindCheckup) != 0 || rep.CheckIns != 3 {
+		t.Fatalf("an export without check-ups: %+v, %v", rep, err)
+	}
+	if n := countRows(t, fresh, "checkups"); n != 0 {
+		t.Fatalf("%d check-ups from a file with none", n)
+	}
 }
 
 func TestImportDryRunWritesNothing(t *testing.T) {
@@ -298,7 +391,7 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !dry.DryRun || dry.Contacts != 2 || dry.SkippedOf(KindContact) != 1 || dry.ReachOuts != 4 {
+	if !dry.DryRun || dry.Contacts != 2 || dry.SkippedOf(KindContact) != 1 || dry.ReachOuts != 4 || dry.Checkups != 4 {
 		t.Fatalf("dry run report: %+v", dry)
 	}
 	dst.Close()
