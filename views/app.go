@@ -86,13 +86,21 @@ func New(st Store, opts Options) App {
 
 // Init starts the first loads; nothing here touches the disk itself.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.network.load(), a.crisis.load())
+	// The heavier Reflection and Network pages load when first shown.
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
 }
 
 // reloadAll refreshes every screen after a write, so what one screen
 // changed shows everywhere (and a change from another window shows too).
 func (a *App) reloadAll() tea.Cmd {
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.reflection.load(), a.network.load(), a.crisis.load())
+	cmds := []tea.Cmd{a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load()}
+	switch a.active {
+	case screenReflection:
+		cmds = append(cmds, a.reflection.load())
+	case screenNetwork:
+		cmds = append(cmds, a.network.load())
+	}
+	return tea.Batch(cmds...)
 }
 
 // capturing reports whether something has the keyboard for typing, in
@@ -230,7 +238,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.active = screenReflection
 		a.reflection.mode = modePrompts
 		a.resize()
-		return a, a.reflection.prompts.open()
+		return a, tea.Batch(a.reflection.prompts.open(), a.reflection.load())
 	case editPlanMsg:
 		a.active = screenNetwork
 		var cmd tea.Cmd
