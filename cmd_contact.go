@@ -287,7 +287,7 @@ func writeContactTable(w io.Writer, cs []model.Contact, today model.Date) error 
 		due := ""
 		switch d := c.Due(today); d.State {
 		case model.DueNow, model.Overdue:
-			due = dueWords(d)
+			due = d.Words()
 		case model.NotDue:
 			due = model.CadenceLabel(c.CadenceDays)
 		}

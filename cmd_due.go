@@ -70,7 +70,7 @@ func runDue(e *env, args []string) error {
 // dueLine is one person: "Maria Santos — overdue 3 days — call +1 555 0100".
 func dueLine(c model.Contact, today model.Date, colour bool) string {
 	d := c.Due(today)
-	name, words := oneLine(c.Name), dueWords(d)
+	name, words := oneLine(c.Name), d.Words()
 	if colour {
 		name = "\x1b[1m" + name + "\x1b[0m"
 		if d.State == model.Overdue {
@@ -82,21 +82,6 @@ func dueLine(c model.Contact, today model.Date, colour bool) string {
 		line += " — " + how
 	}
 	return line
-}
-
-// dueWords describes a due state as the Today screen does: "overdue 3
-// days", "due today", "not reached yet".
-func dueWords(d model.DueInfo) string {
-	switch {
-	case d.DaysSince < 0:
-		return "not reached yet"
-	case d.State == model.Overdue:
-		return "overdue " + plural(d.DaysLate, "day")
-	case d.DaysLate == 0:
-		return "due today"
-	default:
-		return "due, " + plural(d.DaysLate, "day") + " late"
-	}
 }
 
 // reachBy says how to reach someone, in the way they prefer when their

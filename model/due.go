@@ -72,3 +72,26 @@ func CadenceLabel(days int) string {
 		return fmt.Sprintf("every %d days", days)
 	}
 }
+
+// Words describes the state for people, the same on screen and in the
+// shell: "overdue 3 days", "due today", "due, 1 day late", "not reached
+// yet"; "" when nothing is due.
+func (d DueInfo) Words() string {
+	days := func(n int) string {
+		if n == 1 {
+			return "1 day"
+		}
+		return fmt.Sprintf("%d days", n)
+	}
+	switch {
+	case d.State != DueNow && d.State != Overdue:
+		return ""
+	case d.DaysSince < 0:
+		return "not reached yet"
+	case d.State == Overdue:
+		return "overdue " + days(d.DaysLate)
+	case d.DaysLate == 0:
+		return "due today"
+	}
+	return "due, " + days(d.DaysLate) + " late"
+}

@@ -173,3 +173,23 @@ func ExampleDueStatus() {
 	// Dr Okafor              every 30 days   due       days since -1
 	// Old school friend      no set rhythm   no rhythm days since 75
 }
+
+func TestDueWords(t *testing.T) {
+	tests := []struct {
+		d    DueInfo
+		want string
+	}{
+		{DueInfo{State: NoRhythm, DaysSince: 3}, ""},
+		{DueInfo{State: NotDue, DaysSince: 3}, ""},
+		{DueInfo{State: DueNow, DaysSince: -1}, "not reached yet"},
+		{DueInfo{State: DueNow, DaysSince: 7}, "due today"},
+		{DueInfo{State: DueNow, DaysSince: 8, DaysLate: 1}, "due, 1 day late"},
+		{DueInfo{State: Overdue, DaysSince: 10, DaysLate: 3}, "overdue 3 days"},
+		{DueInfo{State: Overdue, DaysSince: 2, DaysLate: 1}, "overdue 1 day"},
+	}
+	for _, tt := range tests {
+		if got := tt.d.Words(); got != tt.want {
+			t.Errorf("%+v.Words() = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

@@ -357,7 +357,7 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 	nameW := max(6, min(28, w-40))
 	for i := start; i < min(len(m.due), start+rows); i++ {
 		c := m.due[i]
-		row := pad(oneLine(c.Name), nameW) + " " + pad(c.Circle.Short(), 11) + " " + pad(dueWords(c.Due(today)), 18)
+		row := pad(oneLine(c.Name), nameW) + " " + pad(c.Circle.Short(), 11) + " " + pad(c.Due(today).Words(), 18)
 		if c.Phone != "" {
 			row += " " + c.Phone
 		}
@@ -368,21 +368,6 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 		}
 	}
 	return lines
-}
-
-// dueWords describes a due state for people: "overdue 3 days", "due today",
-// "never reached".
-func dueWords(d model.DueInfo) string {
-	switch {
-	case d.DaysSince < 0:
-		return "not reached yet"
-	case d.State == model.Overdue:
-		return "overdue " + plural(d.DaysLate, "day")
-	case d.DaysLate == 0:
-		return "due today"
-	default:
-		return "due, " + plural(d.DaysLate, "day") + " late"
-	}
 }
 
 func plural(n int, word string) string {
