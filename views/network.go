@@ -305,8 +305,15 @@ func (m networkModel) pageLines(w int) ([]string, int) {
 	for _, c := range model.Circles {
 		people := d.groups[c]
 		if len(people) == 0 {
-			if sug := model.CircleSuggestion(c); sug != "" {
-				lines = append(lines, truncate(pad(c.Label(), 28)+s.Muted.Render(sug), w))
+			// Named gently; where a suggestion could hurt (family, partner)
+			// the circle is just marked empty.
+			sug := model.CircleSuggestion(c)
+			if sug == "" {
+				sug = "–"
+			}
+			lines = append(lines, strings.Split(s.Muted.Render(pad(c.Label(), 28)+wrap(sug, max(10, w-28))), "\n")[0])
+			for _, l := range strings.Split(wrap(sug, max(10, w-28)), "\n")[1:] {
+				lines = append(lines, strings.Repeat(" ", 28)+s.Muted.Render(l))
 			}
 			continue
 		}
