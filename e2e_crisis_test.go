@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The crisis card from every view and from inside a form, as a person on
@@ -73,6 +75,37 @@ func TestEndToEndCrisisCardFromEveryView(t *testing.T) {
 	s.keys("Escape")
 	s.waitFor("Discard what you typed?")
 	s.keys("y")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+}
+
+// A reach-out logged from the shell shows up in the open app by itself.
+func TestEndToEndLogFromTheShellShowsInTheOpenApp(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	if out, err := exec.Command(bin, "--db", db, "contact", "add", "--name", "Ngozi Eze").CombinedOutput(); err != nil {
+		t.Fatalf("contact add: %v\n%s", err, out)
+	}
+	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
+	s.waitFor("Your network: 1 supporter")
+	s.keys("2")
+	scr := s.waitFor("Ngozi Eze")
+	if row := lineContaining(scr, "› Ngozi Eze"); !strings.Contains(row, "never") {
+		t.Fatalf("before: %q", row)
+	}
+	if out, err := exec.Command(bin, "--db", db, "log", "ngozi", "--via", "call").CombinedOutput(); err != nil {
+		t.Fatalf("log: %v\n%s", err, out)
+	}
+	// Within the app's watch interval, with no key pressed.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if strings.Contains(lineContaining(s.screen(), "› Ngozi Eze"), "today") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the shell's reach-out never showed:\n%s", s.screen())
+		}
+	}
 	s.keys("q")
 	s.waitFor("EXITED:0")
 }

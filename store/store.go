@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -30,6 +31,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool // opened by OpenReadOnly: every write is refused with ErrReadOnly
+
+	watchMu sync.Mutex
+	watch   *sql.Conn // pinned for DataVersion; see watch.go
 }
 
 // DefaultPath is where the journal lives unless the person chooses another
@@ -127,7 +131,15 @@ func (s *Store) start(ctx context.Context) error {
 
 // Close closes the journal. SQLite checkpoints the log into the file when
 // the last connection closes.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.watchMu.Lock()
+	if s.watch != nil {
+		s.watch.Close()
+		s.watch = nil
+	}
+	s.watchMu.Unlock()
+	return s.db.Close()
+}
 
 // Path is the journal's absolute path.
 func (s *Store) Path() string { return s.path }

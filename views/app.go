@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"strings"
 	"time"
 
@@ -60,7 +61,8 @@ type App struct {
 	status        string
 	statusErr     bool
 	confirmQuit   bool
-	quitAfterSave bool // ctrl+c while writing a reflection: save, then quit
+	quitAfterSave bool  // ctrl+c while writing a reflection: save, then quit
+	dataVersion   int64 // the journal's data_version last seen; 0 before the first look
 }
 
 // New builds the app on a journal.
@@ -87,7 +89,19 @@ func New(st Store, opts Options) App {
 // Init starts the first loads; nothing here touches the disk itself.
 func (a App) Init() tea.Cmd {
 	// The heavier Reflection and Network pages load when first shown.
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load(), a.readDataVersion())
+}
+
+// watchInterval is how often a window looks for changes made elsewhere:
+// another Tether window, or `tether log` in a shell.
+const watchInterval = 2 * time.Second
+
+func (a App) readDataVersion() tea.Cmd {
+	st := a.st
+	return func() tea.Msg {
+		v, err := st.DataVersion(context.Background())
+		return dataVersionMsg{version: v, err: err}
+	}
 }
 
 // reloadAll refreshes every screen after a write, so what one screen
@@ -162,6 +176,22 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		a.checkIn, cmd = a.checkIn.update(msg)
 		return a, cmd
+	case watchLaterMsg:
+		return a, tea.Tick(watchInterval, func(time.Time) tea.Msg { return watchMsg{} })
+	case watchMsg:
+		return a, a.readDataVersion()
+	case dataVersionMsg:
+		next := func() tea.Msg { return watchLaterMsg{} }
+		if msg.err != nil {
+			return a, next // a passing error; look again later
+		}
+		changed := a.dataVersion != 0 && msg.version != a.dataVersion
+		a.dataVersion = msg.version
+		if changed {
+			// Reloads never touch an open form: what is being typed stays.
+			return a, tea.Batch(a.reloadAll(), next)
+		}
+		return a, next
 	case autosaveLaterMsg:
 		return a, tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg(msg) })
 	case weekLoadedMsg, headersLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg:

@@ -164,3 +164,22 @@ func TestFormScrollsToTheFocusedField(t *testing.T) {
 	d.mustSee("› Notes and boundaries")
 	d.mustNotSee("› Name")
 }
+
+// A change made in another window shows up without a keypress, and what
+// is being typed stays.
+func TestOtherWindowsChangesShowUp(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("2")
+	d.send(watchMsg{}) // nothing changed: nothing to do
+	d.mustNotSee("Written elsewhere")
+	d.keys("a")
+	d.typeText("Half a na")
+	st.addFromElsewhere("Written elsewhere")
+	d.send(watchMsg{})
+	if f := d.app.contacts.form; f == nil || f.field(model.FieldName).value() != "Half a na" {
+		t.Fatal("the reload disturbed the form")
+	}
+	d.keys("esc", "y")
+	d.mustSee("Written elsewhere", "Contacts · 5")
+}

@@ -29,6 +29,7 @@ type fakeStore struct {
 	settings  model.Settings
 	plan      model.SafetyPlan
 	checkups  []model.Checkup
+	version   int64 // data version: bumped by changes "from another window"
 	nextID    int64
 	saveErr   error
 	saves     int
@@ -418,6 +419,22 @@ func (f *fakeStore) ReachOutCounts(_ context.Context, from, to model.Date) (map[
 	return out, nil
 }
 
+func (f *fakeStore) DataVersion(context.Context) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.version + 1, nil
+}
+
+// addFromElsewhere adds a contact as another window would, behind the
+// app's back.
+func (f *fakeStore) addFromElsewhere(name string) {
+	f.mu.Lock()
+	f.nextID++
+	f.contacts[f.nextID] = model.Contact{ID: f.nextID, Name: name}.Normalize()
+	f.version++
+	f.mu.Unlock()
+}
+
 func (f *fakeStore) byName(name string) (model.Contact, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -457,9 +474,9 @@ func (l *loop) run(cmd tea.Cmd) {
 		}
 	case tea.QuitMsg:
 		l.quit = true
-	case autosaveLaterMsg:
+	case autosaveLaterMsg, watchLaterMsg:
 		// Time does not pass in tests by itself: a test sends autosaveMsg
-		// when it wants the pause in typing to be over.
+		// or watchMsg when it wants the pause to be over.
 	default:
 		l.send(msg)
 	}

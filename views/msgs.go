@@ -93,3 +93,15 @@ type switchToCheckInMsg struct{}
 // switchToReflectionMsg asks the root to open this week's reflection for
 // writing; Today's gentle Friday line offers it.
 type switchToReflectionMsg struct{}
+
+// watchLaterMsg asks the root to look for outside changes after a pause;
+// like the autosave timer, the root owns the clock so tests need not wait.
+type watchLaterMsg struct{}
+
+// watchMsg is the pause being over: time to read the data version.
+type watchMsg struct{}
+
+type dataVersionMsg struct {
+	version int64
+	err     error
+}

@@ -49,4 +49,8 @@ type Store interface {
 	Checkups(ctx context.Context, i model.Instrument) ([]model.Checkup, error)
 	LastCheckups(ctx context.Context) (map[model.Instrument]model.Date, error)
 	ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error)
+
+	// DataVersion changes when someone else (another window, a
+	// subcommand) has committed to the journal.
+	DataVersion(ctx context.Context) (int64, error)
 }
