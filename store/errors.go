@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
 	"github.com/tether-recovery/tether/model"
 )
 
@@ -149,3 +152,14 @@ func (e *CheckupError) Error() string {
 
 // Unwrap lets errors.As reach the model.Problems.
 func (e *CheckupError) Unwrap() error { return e.Problems }
+
+// openFailed words an error met while opening: a damaged file gets a
+// sentence that says what to do; anything else keeps SQLite's words.
+func openFailed(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT || se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
+		return fmt.Errorf("open journal %s: it is damaged and cannot be read; the file was not changed. "+
+			"'tether restore BACKUP' puts a backup in its place: %w", path, ErrDamaged)
+	}
+	return fmt.Errorf("open journal %s: %w", path, err)
+}

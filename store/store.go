@@ -105,11 +105,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // log too, and migrates.
 func (s *Store) start(ctx context.Context) error {
 	if err := s.db.PingContext(ctx); err != nil {
-		return fmt.Errorf("open journal %s: %w", s.path, err)
+		return openFailed(s.path, err)
 	}
 	id, err := s.readIdentity(ctx)
 	if err != nil {
-		return fmt.Errorf("open journal %s: read its schema version: %w", s.path, err)
+		return openFailed(s.path, err)
 	}
 	if err := judge(s.path, id); err != nil {
 		return err
@@ -122,7 +122,7 @@ func (s *Store) start(ctx context.Context) error {
 		return makePrivate(s.path, false)
 	}
 	if err := s.migrate(ctx); err != nil {
-		return fmt.Errorf("open journal %s: %w", s.path, err)
+		return openFailed(s.path, err)
 	}
 	// SQLite has created -wal and -shm by now (with the journal's mode, but
 	// make sure).

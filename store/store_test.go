@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -12,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 func TestOpenFreshJournalIsMigrated(t *testing.T) {
@@ -581,5 +584,40 @@ func TestWriteTransactionsLockAtBegin(t *testing.T) {
 	defer other.Close()
 	if _, err := other.Exec(`BEGIN IMMEDIATE`); err == nil || !strings.Contains(err.Error(), "locked") {
 		t.Errorf("a second writer began while the first held its transaction: %v", err)
+	}
+}
+
+// A journal cut short (a failing disk, an interrupted copy) is refused
+// with a sentence that says what to do, and is not changed.
+func TestTruncatedJournalIsDamagedAndUnchanged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "j.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		if _, err := s.SaveContact(ctx, model.Contact{Name: fmt.Sprintf("Person %d with a long enough name to fill pages", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	full, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut.db")
+	if err := os.WriteFile(cut, full[:len(full)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := full[:len(full)/2]
+	_, err = Open(ctx, cut)
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "tether restore") {
+		t.Fatalf("Open of a cut journal: %v", err)
+	}
+	after, _ := os.ReadFile(cut)
+	if !bytes.Equal(before, after) {
+		t.Fatal("the damaged journal was changed")
 	}
 }
