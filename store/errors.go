@@ -163,3 +163,10 @@ func openFailed(path string, err error) error {
 	}
 	return fmt.Errorf("open journal %s: %w", path, err)
 }
+
+// isBusy reports SQLite's "database is locked": another connection holds
+// a lock this one could not wait for.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}

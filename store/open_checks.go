@@ -153,11 +153,10 @@ func checkFolder(path string) error {
 
 // probe reads the identity through SQLite itself, read-only. Without a -wal
 // file the main file is the whole database, and immutable=1 makes SQLite
-// read it with no locks and no -shm; with one, SQLite must read the log,
-// and any -wal or -shm the probe created is removed again.
+// read it with no locks and no -shm; with one, SQLite must read the log
+// (and may leave a -shm beside it, which is harmless and never removed).
 func probe(path string) (identity, error) {
-	wal, shm := path+"-wal", path+"-shm"
-	walExisted, shmExisted := exists(wal), exists(shm)
+	walExisted := exists(path + "-wal")
 	q := "?mode=ro&immutable=1"
 	if walExisted {
 		q = "?mode=ro"
@@ -166,15 +165,10 @@ func probe(path string) (identity, error) {
 	if err != nil {
 		return identity{}, err
 	}
-	defer func() {
-		db.Close()
-		if !walExisted {
-			os.Remove(wal)
-		}
-		if !shmExisted {
-			os.Remove(shm)
-		}
-	}()
+	// Nothing beside the journal is ever removed here: a -wal or -shm that
+	// appears meanwhile may belong to another window creating this journal
+	// right now, and deleting it would lose that window's writes.
+	defer db.Close()
 	db.SetMaxOpenConns(1)
 	return queryIdentity(context.Background(), db)
 }

@@ -94,7 +94,22 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open journal %s: %w", abs, err)
 	}
 	s := &Store{Now: time.Now, db: db, path: abs}
-	if err := s.start(ctx); err != nil {
+	// A journal being created by another window at this very moment is
+	// switching to WAL, and SQLite answers "busy" at once for that, whatever
+	// the busy timeout: wait a little and try again.
+	for attempt := 0; ; attempt++ {
+		err = s.start(ctx)
+		if err == nil || !isBusy(err) || attempt == 40 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			db.Close()
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
