@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -211,4 +212,35 @@ func openExisting(ctx context.Context, path string) (*store.Store, error) {
 		return nil, errNoJournal{path}
 	}
 	return openStore(ctx, path)
+}
+
+// contactsOf finishes a reading command's flags (it takes no words), then
+// reads the contacts with their derived facts: the archived ones when the
+// archived flag (read after parsing; nil for none) is set. A journal that
+// does not exist yet simply has nobody in it: reading never creates one.
+func (e *env) contactsOf(f *flags, db *string, args []string, archived *bool) ([]model.Contact, model.Date, error) {
+	today := model.Today(clock)
+	words, err := f.parse(args)
+	if err != nil {
+		return nil, today, err
+	}
+	if len(words) > 0 {
+		return nil, today, f.usagef("unexpected %q", words[0])
+	}
+	path, err := e.journalOf(db)
+	if err != nil {
+		return nil, today, err
+	}
+	ctx := context.Background()
+	st, err := openExisting(ctx, path)
+	var none errNoJournal
+	switch {
+	case errors.As(err, &none):
+		return nil, today, nil
+	case err != nil:
+		return nil, today, err
+	}
+	defer st.Close()
+	cs, err := st.Contacts(ctx, archived != nil && *archived, today)
+	return cs, today, err
 }

@@ -224,31 +224,9 @@ func runContactList(e *env, args []string) error {
 	asJSON := f.Bool("json", false, "print a JSON list of every field instead")
 	archived := f.Bool("archived", false, "list the archived contacts instead of the active ones")
 	db := f.db()
-	words, err := f.parse(args)
+	cs, today, err := e.contactsOf(f, db, args, archived)
 	if err != nil {
 		return err
-	}
-	if len(words) > 0 {
-		return f.usagef("unexpected %q", words[0])
-	}
-	path, err := e.journalOf(db)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	today := model.Today(clock)
-	var cs []model.Contact
-	st, err := openExisting(ctx, path)
-	var none errNoJournal
-	switch {
-	case errors.As(err, &none):
-	case err != nil:
-		return err
-	default:
-		defer st.Close()
-		if cs, err = st.Contacts(ctx, *archived, today); err != nil {
-			return err
-		}
 	}
 	if *asJSON {
 		out := make([]contactJSON, len(cs))

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,35 +23,11 @@ func runDue(e *env, args []string) error {
 		"tether due --json | jq -r '.[].name'")
 	asJSON := f.Bool("json", false, "print a JSON list instead (an empty list, [], when nobody is due)")
 	db := f.db()
-	words, err := f.parse(args)
+	cs, today, err := e.contactsOf(f, db, args, nil)
 	if err != nil {
 		return err
 	}
-	if len(words) > 0 {
-		return f.usagef("unexpected %q", words[0])
-	}
-	path, err := e.journalOf(db)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	today := model.Today(clock)
-	var due []model.Contact
-	st, err := openExisting(ctx, path)
-	var none errNoJournal
-	switch {
-	case errors.As(err, &none):
-		// Nobody can be due in a journal that does not exist yet.
-	case err != nil:
-		return err
-	default:
-		defer st.Close()
-		cs, err := st.Contacts(ctx, false, today)
-		if err != nil {
-			return err
-		}
-		due = model.DueContacts(cs, today)
-	}
+	due := model.DueContacts(cs, today)
 	if *asJSON {
 		return writeJSON(e.stdout, dueList(due, today))
 	}
