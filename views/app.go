@@ -269,6 +269,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.reflection.mode = modePrompts
 		a.resize()
 		return a, tea.Batch(a.reflection.prompts.open(), a.reflection.load())
+	case openSettingsMsg:
+		return a.openSettings()
 	case editPlanMsg:
 		a.active = screenNetwork
 		var cmd tea.Cmd
@@ -399,11 +401,7 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.crisis, cmd = a.crisis.show()
 		return a, cmd
 	case key.Matches(msg, a.keys.Settings):
-		var cmd tea.Cmd
-		w, h := a.size0()
-		a.settings, cmd = openSettings(a.st, a.clock, a.styles, w, h)
-		a.resize()
-		return a, cmd
+		return a.openSettings()
 	case key.Matches(msg, a.keys.NextTab):
 		return a.switchTo((a.active + 1) % screenCount)
 	case key.Matches(msg, a.keys.PrevTab):
@@ -466,6 +464,15 @@ func (a App) size() (int, int) {
 		return 80, 24
 	}
 	return a.width, a.height
+}
+
+// openSettings shows the settings overlay over the current screen.
+func (a App) openSettings() (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	w, h := a.size0()
+	a.settings, cmd = openSettings(a.st, a.clock, a.styles, w, h)
+	a.resize()
+	return a, cmd
 }
 
 // size0 is the content area's size, for overlays that fill it.

@@ -183,3 +183,12 @@ func TestOtherWindowsChangesShowUp(t *testing.T) {
 	d.keys("esc", "y")
 	d.mustSee("Written elsewhere", "Contacts · 5")
 }
+
+// From the card, S goes straight to the region and own numbers.
+func TestCrisisCardOpensSettings(t *testing.T) {
+	d := newDriver(t, newFakeStore(), 100, 30)
+	d.keys("!")
+	d.mustSee("p edits your safety plan · S sets your")
+	d.keys("S")
+	d.mustSee("Settings", "Region for crisis lines")
+}

@@ -26,17 +26,22 @@ type crisisLoadedMsg struct {
 // editPlanMsg asks the root to open the safety plan editor (from the card).
 type editPlanMsg struct{}
 
+// openSettingsMsg asks the root to open Settings (from the card, to choose
+// a region or add one's own numbers).
+type openSettingsMsg struct{}
+
 // crisisModel is the crisis card: the safety plan, the people who said
 // "call me any time" (those who may be awake now first), professionals, the
 // person's own numbers and their region's crisis lines, one key away from
 // anywhere. It is an overlay, so the screen underneath (and anything
 // half-typed there) stays exactly as it was.
 type crisisModel struct {
-	st     Store
-	clock  model.Clock
-	styles *Styles
-	keys   overlayKeys
-	edit   key.Binding
+	st       Store
+	clock    model.Clock
+	styles   *Styles
+	keys     overlayKeys
+	edit     key.Binding
+	settings key.Binding
 
 	width, height int
 	open          bool
@@ -50,7 +55,8 @@ type crisisModel struct {
 
 func newCrisisModel(st Store, clock model.Clock, styles *Styles) crisisModel {
 	return crisisModel{st: st, clock: clock, styles: styles, keys: newOverlayKeys(),
-		edit: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "edit safety plan")),
+		edit:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "edit safety plan")),
+		settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "region, own numbers")),
 		// Before anything loads, the card still says what to do.
 		card: model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, nil, clock.Now())}
 }
@@ -101,6 +107,9 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 		case key.Matches(msg, m.edit):
 			m.open = false
 			return m, func() tea.Msg { return editPlanMsg{} }
+		case key.Matches(msg, m.settings):
+			m.open = false
+			return m, func() tea.Msg { return openSettingsMsg{} }
 		case key.Matches(msg, m.keys.Down):
 			m.scroll++
 		case key.Matches(msg, m.keys.Up):
@@ -113,7 +122,7 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 }
 
 func (m crisisModel) helpKeys() []key.Binding {
-	return []key.Binding{m.keys.Close, m.keys.Down, m.keys.Up, m.edit}
+	return []key.Binding{m.keys.Close, m.keys.Down, m.edit, m.settings}
 }
 
 // view renders the card to fit w×h.
@@ -138,7 +147,7 @@ func (m crisisModel) view(w, h int) string {
 		}
 		lines = append(lines, "")
 	}
-	lines = append(lines, s.Muted.Render("esc goes back to where you were · p edits your safety plan"))
+	lines = append(lines, s.Muted.Render(wrap("esc goes back to where you were · p edits your safety plan · S sets your region and own numbers", inner)))
 
 	avail := max(1, h-2)
 	if m.scroll > max(0, len(lines)-avail) {
