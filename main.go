@@ -17,8 +17,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 	"github.com/tether-recovery/tether/store/sample"
@@ -209,11 +207,7 @@ func openJournal(flagPath string) error {
 }
 
 func runTUI(st *store.Store, badge string) error {
-	app := views.New(st, views.Options{Clock: model.SystemClock{}, Badge: badge})
-	if _, err := tea.NewProgram(app, tea.WithAltScreen()).Run(); err != nil {
-		return fmt.Errorf("run the app: %w", err)
-	}
-	return nil
+	return views.Run(views.New(st, views.Options{Clock: model.SystemClock{}, Badge: badge}))
 }
 
 // runDemo opens the app on a freshly generated sample journal in a private

@@ -1,0 +1,99 @@
+package views
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
+)
+
+// Run shows m full screen on the terminal and returns when it quits.
+//
+// Bubble Tea's own renderer draws on a ticker (60 frames a second, 120 at
+// most), so every keypress waits up to a frame for its answer: 8 ms on
+// average, and the first frame waits too. A person on a hard day feels a
+// screen that lags behind their fingers. So Tether draws each frame the
+// moment it exists (see display.go) and Bubble Tea does the rest: input,
+// the update loop, commands. Without a terminal (a pipe, a test) it falls
+// back to Bubble Tea's renderer.
+func Run(m tea.Model) error {
+	in, out := os.Stdin, os.Stdout
+	width, height, err := term.GetSize(out.Fd())
+	if err != nil || !term.IsTerminal(in.Fd()) {
+		if _, err := tea.NewProgram(m, tea.WithAltScreen()).Run(); err != nil {
+			return fmt.Errorf("run the app: %w", err)
+		}
+		return nil
+	}
+	saved, err := term.MakeRaw(in.Fd())
+	if err != nil {
+		return fmt.Errorf("set up the terminal: %w", err)
+	}
+	defer func() { _ = term.Restore(in.Fd(), saved) }()
+
+	scr := openDisplay(out, width, height)
+	defer scr.close()
+
+	// The size is known now, so the very first frame is drawn at full size
+	// instead of waiting for a resize message to come round the loop.
+	m, _ = m.Update(tea.WindowSizeMsg{Width: width, Height: height})
+	p := tea.NewProgram(framed{inner: m, screen: scr}, tea.WithoutRenderer())
+
+	stop := watchResize(out, p)
+	defer stop()
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("run the app: %w", err)
+	}
+	return nil
+}
+
+// watchResize passes the terminal's new size to the program whenever the
+// window changes, as Bubble Tea's renderer would.
+func watchResize(out *os.File, p *tea.Program) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGWINCH)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-sig:
+				if w, h, err := term.GetSize(out.Fd()); err == nil {
+					p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
+
+// framed wraps the app so that each new view goes straight to the screen.
+// Bubble Tea calls View after every message; posting the frame is a
+// hand-over to the screen's writer, never a wait on the terminal.
+type framed struct {
+	inner  tea.Model
+	screen *display
+}
+
+func (f framed) Init() tea.Cmd { return f.inner.Init() }
+
+func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if size, ok := msg.(tea.WindowSizeMsg); ok {
+		f.screen.resize(size.Width, size.Height)
+	}
+	var cmd tea.Cmd
+	f.inner, cmd = f.inner.Update(msg)
+	return f, cmd
+}
+
+func (f framed) View() string {
+	f.screen.post(f.inner.View())
+	return ""
+}
