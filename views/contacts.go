@@ -139,7 +139,9 @@ func matchesAll(hay string, words []string) bool {
 // show selects one person in the active list, clearing any filter; the
 // Network review's faded list jumps here.
 func (m *contactsModel) show(id int64) tea.Cmd {
-	m.archived, m.filtering, m.detailOpen = false, false, true
+	// On a wide screen the person shows beside the list, selected; on a
+	// narrow one they open full width.
+	m.archived, m.filtering, m.detailOpen = false, false, !m.wide()
 	m.filter.SetValue("")
 	m.filter.Blur()
 	m.selectID = id
@@ -446,8 +448,8 @@ func (m contactsModel) fullHelpKeys() [][]key.Binding {
 }
 
 // wide reports whether the list and the detail fit side by side.
-// Below 96 columns the list keeps every column and the detail opens with
-// enter instead.
+// Below 96 columns the list keeps every column and the detail is only seen
+// with enter.
 func (m contactsModel) wide() bool { return m.width >= 96 }
 
 func (m contactsModel) listWidth() int {
@@ -479,7 +481,10 @@ func (m contactsModel) view() string {
 	if len(m.contacts) == 0 && !m.archived {
 		return m.emptyView()
 	}
-	if m.detailOpen && !m.wide() {
+	// enter opens the person full width at any size: on a narrow screen
+	// it is the only way to see them, on a wide one it gives their notes
+	// and history the whole screen.
+	if m.detailOpen {
 		if c, ok := m.selected(); ok {
 			return clip(m.detailView(c, w), w, h)
 		}
