@@ -1,0 +1,154 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// has is a screen test: every part appears in the text a person reads.
+func has(parts ...string) func(screen) bool {
+	return func(s screen) bool {
+		for _, p := range parts {
+			if !strings.Contains(s.text, p) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// keyN measures the same key n times under one scenario name.
+func keyN(c *ctl, r *results, program, scenario, key string, n int, ok func(screen) bool) error {
+	for i := 0; i < n; i++ {
+		d, err := c.key(key, ok)
+		if err != nil {
+			return fmt.Errorf("%s, %s: %w", program, scenario, err)
+		}
+		r.add(program, scenario, d)
+	}
+	return nil
+}
+
+// switchTo measures a view switch by its number key.
+func switchTo(c *ctl, r *results, program, key string, ok func(screen) bool) error {
+	d, err := c.key(key, ok)
+	if err != nil {
+		return fmt.Errorf("%s, switch to %s: %w", program, key, err)
+	}
+	r.add(program, "view switch", d)
+	return nil
+}
+
+// measureTether walks the large journal as a person would on a first look
+// around: Today, Contacts (move, open one, filter), Check-in, Reflection,
+// Network and back.
+func measureTether(c *ctl, w workspace, r *results) error {
+	const p = "tether"
+	d, err := c.launch(w.tether+" --db "+w.large, has("Due a reach-out (", "q quit"))
+	if err != nil {
+		return err
+	}
+	r.add(p, "first full frame", d)
+	steps := []func() error{
+		func() error { return keyN(c, r, p, "Today: move in due list", "j", 3, nil) },
+		func() error { return switchTo(c, r, p, "2", has("[2 Contacts]", "Contacts · 303", "q quit")) },
+		func() error { return keyN(c, r, p, "Contacts: move", "j", 8, nil) },
+		func() error { return keyN(c, r, p, "Contacts: open a contact", "Enter", 1, nil) },
+		func() error { return c.send("Escape") },
+		func() error { return keyN(c, r, p, "Contacts: filter", "/", 1, nil) },
+		func() error {
+			for _, k := range []string{"a", "n", "j"} {
+				if err := keyN(c, r, p, "Contacts: filter", k, 1, nil); err != nil {
+					return err
+				}
+			}
+			return c.send("Escape", "Escape")
+		},
+		func() error { return switchTo(c, r, p, "3", has("[3 Check-in]", "Reach-outs", "q quit")) },
+		func() error { return keyN(c, r, p, "Check-in: previous day", "[", 3, nil) },
+		func() error { return switchTo(c, r, p, "4", has("[4 Reflection]", "The week in connection", "q quit")) },
+		func() error {
+			return keyN(c, r, p, "Reflection: previous week", "[", 3, has("The week in connection", "q quit"))
+		},
+		func() error { return switchTo(c, r, p, "5", has("[5 Network]", "People reached", "q quit")) },
+		func() error { return keyN(c, r, p, "Network: move", "j", 3, nil) },
+		func() error { return switchTo(c, r, p, "1", has("[1 Today]", "Due a reach-out (", "q quit")) },
+		func() error { return recordRSS(c, r, p) },
+	}
+	for _, s := range steps {
+		if err := s(); err != nil {
+			return err
+		}
+	}
+	return c.blank()
+}
+
+// measureTetherEmpty is the same launch on a journal with nothing in it:
+// start-up must not grow with the data.
+func measureTetherEmpty(c *ctl, w workspace, r *results) error {
+	d, err := c.launch(w.tether+" --db "+w.empty, has("Welcome to Tether", "q quit"))
+	if err != nil {
+		return err
+	}
+	r.add("tether (empty journal)", "first full frame", d)
+	if err := switchTo(c, r, "tether (empty journal)", "2", has("[2 Contacts]", "q quit")); err != nil {
+		return err
+	}
+	if err := recordRSS(c, r, "tether (empty journal)"); err != nil {
+		return err
+	}
+	return c.blank()
+}
+
+// measureAbook does what abook offers that matches: the list, opening a
+// contact, and typing a search.
+func measureAbook(c *ctl, w workspace, r *results) error {
+	const p = "abook"
+	d, err := c.launch(w.abook, has("Person 024", "0/500"))
+	if err != nil {
+		return err
+	}
+	r.add(p, "first full frame", d)
+	if err := keyN(c, r, p, "list: move", "Down", 8, nil); err != nil {
+		return err
+	}
+	if err := keyN(c, r, p, "open a contact", "Enter", 1, has("CONTACT")); err != nil {
+		return err
+	}
+	if err := c.send("q"); err != nil {
+		return err
+	}
+	if err := keyN(c, r, p, "search: type", "/", 1, nil); err != nil {
+		return err
+	}
+	for _, k := range []string{"P", "e", "r"} {
+		if err := keyN(c, r, p, "search: type", k, 1, nil); err != nil {
+			return err
+		}
+	}
+	if err := c.send("Escape"); err != nil {
+		return err
+	}
+	if err := recordRSS(c, r, p); err != nil {
+		return err
+	}
+	return c.blank()
+}
+
+func measureBare(fps int) func(*ctl, workspace, *results) error {
+	return func(c *ctl, w workspace, r *results) error {
+		p := fmt.Sprintf("bare Bubble Tea list, %d fps", fps)
+		d, err := c.launch(fmt.Sprintf("%s -fps %d", w.bare, fps), has("Person 028", "q quit"))
+		if err != nil {
+			return err
+		}
+		r.add(p, "first full frame", d)
+		if err := keyN(c, r, p, "list: move", "j", 8, nil); err != nil {
+			return err
+		}
+		if err := recordRSS(c, r, p); err != nil {
+			return err
+		}
+		return c.blank()
+	}
+}

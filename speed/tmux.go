@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// ctl drives one private tmux server through a control-mode client. Control
+// mode matters for timing: tmux tells us, line by line and the moment it
+// reads it, every chunk a program writes to its pane (%output), so the
+// time a screen changed is when tmux saw the bytes, not when a polling loop
+// happened to look.
+type ctl struct {
+	socket string
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	lines  chan stamped
+	// outputs holds %output notifications read while waiting for a command's
+	// reply, in arrival order, for the next waitOutput.
+	outputs []time.Time
+}
+
+type stamped struct {
+	at   time.Time
+	text string
+	err  error
+}
+
+// errTimeout is returned when a screen never became what was expected.
+var errTimeout = errors.New("timed out waiting for the screen")
+
+func startTmux(socket string, width, height int) (*ctl, error) {
+	// Kill any server left over from an interrupted run on this socket.
+	_ = exec.Command("tmux", "-L", socket, "kill-server").Run()
+	c := &ctl{socket: socket, lines: make(chan stamped, 1<<16)}
+	c.cmd = exec.Command("tmux", "-L", socket, "-f", "/dev/null", "-C",
+		"new-session", "-s", "speed", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
+		"exec sleep 1000000")
+	c.cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	in, err := c.cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	c.in = in
+	if err := c.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start tmux: %w", err)
+	}
+	go func() {
+		r := bufio.NewReaderSize(out, 1<<20)
+		for {
+			s, err := r.ReadString('\n')
+			if err != nil {
+				c.lines <- stamped{err: err}
+				close(c.lines)
+				return
+			}
+			c.lines <- stamped{at: time.Now(), text: strings.TrimSuffix(s, "\n")}
+		}
+	}()
+	// new-session's own reply comes first.
+	if _, err := c.reply("new-session"); err != nil {
+		return nil, err
+	}
+	if _, err := c.run("set -g status off"); err != nil {
+		return nil, err
+	}
+	if _, err := c.run(fmt.Sprintf("resize-window -t speed -x %d -y %d", width, height)); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *ctl) close() {
+	_, _ = c.run("kill-server")
+	_ = c.in.Close()
+	_ = c.cmd.Wait()
+}
+
+// run sends one tmux command and returns its reply lines.
+func (c *ctl) run(command string) ([]string, error) {
+	if _, err := io.WriteString(c.in, command+"\n"); err != nil {
+		return nil, fmt.Errorf("tmux %q: %w", command, err)
+	}
+	return c.reply(command)
+}
+
+// reply reads the next reply block, keeping the notifications around it.
+func (c *ctl) reply(command string) ([]string, error) {
+	var reply []string
+	inBlock := false
+	deadline := time.After(10 * time.Second)
+	for {
+		var l stamped
+		select {
+		case l = <-c.lines:
+		case <-deadline:
+			return nil, fmt.Errorf("tmux %q: no reply", command)
+		}
+		if l.err != nil {
+			return nil, fmt.Errorf("tmux %q: %w", command, l.err)
+		}
+		switch {
+		case strings.HasPrefix(l.text, "%begin "):
+			inBlock = true
+			reply = reply[:0]
+		case inBlock && strings.HasPrefix(l.text, "%end "):
+			return reply, nil
+		case inBlock && strings.HasPrefix(l.text, "%error "):
+			return nil, fmt.Errorf("tmux %q: %s", command, strings.Join(reply, " "))
+		case inBlock:
+			reply = append(reply, l.text)
+		case strings.HasPrefix(l.text, "%output "):
+			c.outputs = append(c.outputs, l.at)
+		case strings.HasPrefix(l.text, "%exit"):
+			return nil, fmt.Errorf("tmux %q: server exited", command)
+		}
+	}
+}
+
+// nextOutput returns the time of the next chunk a program wrote, waiting
+// up to d for it.
+func (c *ctl) nextOutput(d time.Duration) (time.Time, error) {
+	if len(c.outputs) > 0 {
+		at := c.outputs[0]
+		c.outputs = c.outputs[1:]
+		return at, nil
+	}
+	deadline := time.After(d)
+	for {
+		select {
+		case l, ok := <-c.lines:
+			if !ok || l.err != nil {
+				return time.Time{}, errors.New("tmux went away")
+			}
+			if strings.HasPrefix(l.text, "%output ") {
+				return l.at, nil
+			}
+		case <-deadline:
+			return time.Time{}, errTimeout
+		}
+	}
+}
+
+// settle waits until the pane has been quiet for quiet, so that the next
+// measurement starts from a still screen.
+func (c *ctl) settle(quiet time.Duration) {
+	c.outputs = c.outputs[:0]
+	for {
+		if _, err := c.nextOutput(quiet); err != nil {
+			return
+		}
+	}
+}
+
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:?]*[a-zA-Z]")
+
+// screen is one capture of the pane: raw keeps colours and attributes (a
+// highlight that moves is a change), text is what a person reads.
+type screen struct{ raw, text string }
+
+func (c *ctl) capture() (screen, error) {
+	lines, err := c.run("capture-pane -p -e -t speed")
+	if err != nil {
+		return screen{}, err
+	}
+	raw := strings.Join(lines, "\n")
+	return screen{raw: raw, text: sgr.ReplaceAllString(raw, "")}, nil
+}
+
+// waitFor returns when the screen first satisfied ok: the time of the
+// output chunk after which it did, measured from start.
+func (c *ctl) waitFor(start time.Time, ok func(screen) bool, limit time.Duration) (time.Duration, screen, error) {
+	end := start.Add(limit)
+	for {
+		at, err := c.nextOutput(time.Until(end))
+		if err != nil {
+			s, _ := c.capture()
+			return 0, s, err
+		}
+		s, err := c.capture()
+		if err != nil {
+			return 0, s, err
+		}
+		if ok(s) {
+			return at.Sub(start), s, nil
+		}
+	}
+}
+
+// launch replaces whatever runs in the pane with command and measures the
+// time until its first full frame.
+func (c *ctl) launch(command string, full func(screen) bool) (time.Duration, error) {
+	if err := c.blank(); err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	if _, err := c.run("respawn-pane -k -t speed " + quote("exec "+command)); err != nil {
+		return 0, err
+	}
+	d, s, err := c.waitFor(start, full, 10*time.Second)
+	if err != nil {
+		return 0, fmt.Errorf("%s: first frame: %w; screen was:\n%s", command, err, s.text)
+	}
+	return d, nil
+}
+
+// blank leaves an empty, quiet pane so no earlier frame can pass for a new one.
+func (c *ctl) blank() error {
+	if _, err := c.run("respawn-pane -k -t speed 'exec sleep 1000000'"); err != nil {
+		return err
+	}
+	if _, err := c.run("clear-history -t speed"); err != nil {
+		return err
+	}
+	c.settle(30 * time.Millisecond)
+	return nil
+}
+
+// key sends one key (tmux key name) and measures the time until the
+// screen changed and satisfied ok (nil: any change).
+func (c *ctl) key(name string, ok func(screen) bool) (time.Duration, error) {
+	c.settle(25 * time.Millisecond)
+	before, err := c.capture()
+	if err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	if _, err := c.run("send-keys -t speed " + quote(name)); err != nil {
+		return 0, err
+	}
+	d, s, err := c.waitFor(start, func(s screen) bool {
+		return s.raw != before.raw && (ok == nil || ok(s))
+	}, 5*time.Second)
+	if err != nil {
+		return 0, fmt.Errorf("key %s: %w; screen was:\n%s", name, err, s.text)
+	}
+	return d, nil
+}
+
+// send types keys without measuring (to get somewhere).
+func (c *ctl) send(keys ...string) error {
+	for _, k := range keys {
+		if _, err := c.run("send-keys -t speed " + quote(k)); err != nil {
+			return err
+		}
+		// Apart, as a person types them: two escapes back to back would
+		// read as one alt+escape.
+		c.settle(60 * time.Millisecond)
+	}
+	return nil
+}
+
+// panePID is the process in the pane (commands are started with exec).
+func (c *ctl) panePID() (int, error) {
+	lines, err := c.run("display -p -t speed '#{pane_pid}'")
+	if err != nil || len(lines) == 0 {
+		return 0, fmt.Errorf("pane pid: %v", err)
+	}
+	var pid int
+	_, err = fmt.Sscan(lines[0], &pid)
+	return pid, err
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
