@@ -36,6 +36,9 @@ var (
 	ErrUnreadable = errors.New("journal not readable")
 	// ErrReadOnly: a write to a journal opened with OpenReadOnly.
 	ErrReadOnly = errors.New("the journal is open for reading only")
+	// ErrDiskFull: the disk had no room for a save (or would not let the
+	// journal grow); the transaction was undone, so nothing was changed.
+	ErrDiskFull = errors.New("the disk is full")
 )
 
 // openError is a refusal from Open. Its text is exactly one sentence for a
@@ -153,15 +156,65 @@ func (e *CheckupError) Error() string {
 // Unwrap lets errors.As reach the model.Problems.
 func (e *CheckupError) Unwrap() error { return e.Problems }
 
-// openFailed words an error met while opening: a damaged file gets a
-// sentence that says what to do; anything else keeps SQLite's words.
+// openFailed words an error met while opening: a damaged file, or a disk
+// with no room for the journal's working files, gets a sentence that says
+// what to do; anything else keeps SQLite's words.
 func openFailed(path string, err error) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT || se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
 		return fmt.Errorf("open journal %s: it is damaged and cannot be read; the file was not changed. "+
 			"'tether restore BACKUP' puts a backup in its place: %w", path, ErrDamaged)
 	}
+	if full, refused := noRoom(err); full || refused {
+		return &diskFullError{cause: err, msg: fmt.Sprintf(
+			"open journal %s: there is no room on the disk for the journal's working files (is it full?); "+
+				"the file was not changed. Free some space and try again", path)}
+	}
 	return fmt.Errorf("open journal %s: %w", path, err)
+}
+
+// diskFullError is a save, or an open, that found no room on the disk. Its
+// text is a sentence for a person, without SQLite's numbers; errors.Is
+// still finds ErrDiskFull, and errors.As SQLite's own error.
+type diskFullError struct {
+	msg   string
+	cause error
+}
+
+func (e *diskFullError) Error() string   { return e.msg }
+func (e *diskFullError) Unwrap() []error { return []error{ErrDiskFull, e.cause} }
+
+// noRoom sorts SQLite's answers to a write the disk refused. A full disk
+// (ENOSPC) is SQLITE_FULL. Any other refused write SQLite calls an I/O
+// error, so refused also covers IOERR_WRITE (a file size limit, a quota,
+// some file systems when full, a failing disk) and IOERR_SHMSIZE (no room
+// to grow the -shm working file, met when opening).
+func noRoom(err error) (full, refused bool) {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false, false
+	}
+	switch se.Code() {
+	case sqlite3.SQLITE_FULL:
+		return true, false
+	case sqlite3.SQLITE_IOERR_WRITE, sqlite3.SQLITE_IOERR_SHMSIZE:
+		return false, true
+	}
+	return false, false
+}
+
+// saveFailed words a write transaction's failure. Every write runs in one
+// transaction that SQLite undoes when it fails, so a save the disk refused
+// changed nothing, and the sentence says so; other errors pass unchanged
+// (nil stays nil).
+func saveFailed(err error) error {
+	switch full, refused := noRoom(err); {
+	case full:
+		return &diskFullError{cause: err, msg: "the disk is full, so nothing was saved (free some space and try again)"}
+	case refused:
+		return &diskFullError{cause: err, msg: "the journal could not be written to the disk (is it full?), so nothing was saved"}
+	}
+	return err
 }
 
 // isBusy reports SQLite's "database is locked": another connection holds

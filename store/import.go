@@ -274,13 +274,13 @@ func (s *Store) runImport(ctx context.Context, p importPlan, dryRun bool) (Impor
 	}
 	defer tx.Rollback()
 	if err := s.importTx(ctx, tx, p, &rep); err != nil {
-		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", err)
+		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", saveFailed(err))
 	}
 	if dryRun {
 		return rep, nil // the deferred Rollback undoes it all
 	}
 	if err := tx.Commit(); err != nil {
-		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", err)
+		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", saveFailed(err))
 	}
 	return rep, nil
 }

@@ -167,20 +167,20 @@ func (s *Store) now() time.Time {
 }
 
 // write runs fn in one transaction (BEGIN IMMEDIATE, from the DSN): all of
-// it is committed, or none.
+// it is committed, or none; a disk with no room is said in words.
 func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return saveFailed(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return saveFailed(err)
 	}
-	return tx.Commit()
+	return saveFailed(tx.Commit())
 }
 
 // read runs fn in a read-only transaction: a consistent snapshot across
