@@ -153,6 +153,13 @@ func reachOutsIn(t *testing.T, db string) int {
 	if _, err := store.CheckJournalFile(ctx, db); err != nil {
 		t.Fatalf("the journal after both windows closed: %v", err)
 	}
+	return len(exportOf(t, db).ReachOuts)
+}
+
+// exportOf opens the journal as the app does and reads everything in it.
+func exportOf(t *testing.T, db string) model.Export {
+	t.Helper()
+	ctx := context.Background()
 	st, err := store.Open(ctx, db)
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +169,7 @@ func reachOutsIn(t *testing.T, db string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(ex.ReachOuts)
+	return ex
 }
 
 func TestEndToEndTwoWindowsWriteAtOnce(t *testing.T) {
