@@ -95,6 +95,56 @@ func (s *Store) CheckIns(ctx context.Context, from, to model.Date) ([]model.Chec
 // their notes: a decade of days is a few pages.
 const checkInDaysSQL = `SELECT day FROM check_ins ORDER BY day`
 
+// StreakDays reads the days of the current run of check-ins — the unbroken
+// days ending today, or yesterday when today has none yet — newest first,
+// and whether there was ever a check-in at all. It reads the index
+// backwards and stops at the first gap, so start-up costs the length of
+// the streak, not of the journal.
+func (s *Store) StreakDays(ctx context.Context, today model.Date) (run []model.Date, ever bool, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT day FROM check_ins WHERE day <= ? ORDER BY day DESC`, today.String())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		want := today
+		var text string
+		for rows.Next() {
+			if err := rows.Scan(&text); err != nil {
+				return err
+			}
+			d, err := parseDay(text)
+			if err != nil {
+				return err
+			}
+			if !ever && d != today {
+				want = today.AddDays(-1)
+			}
+			ever = true
+			if d != want {
+				break
+			}
+			run = append(run, d)
+			want = want.AddDays(-1)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("read the days checked in: %w", err)
+	}
+	if !ever {
+		// A journal whose only check-ins lie ahead (a clock set back)
+		// still has check-ins.
+		err = s.read(ctx, func(tx *sql.Tx) error {
+			return tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM check_ins)`).Scan(&ever)
+		})
+		if err != nil {
+			return nil, false, fmt.Errorf("read the days checked in: %w", err)
+		}
+	}
+	return run, ever, nil
+}
+
 // CheckInDays lists every day that has a check-in, oldest first: all the
 // streak needs.
 func (s *Store) CheckInDays(ctx context.Context) ([]model.Date, error) {

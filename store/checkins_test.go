@@ -219,6 +219,54 @@ func TestCheckInsAndDays(t *testing.T) {
 	}
 }
 
+func TestStreakDaysReadsOnlyTheCurrentRun(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if run, ever, err := s.StreakDays(ctx, testToday); run != nil || ever || err != nil {
+		t.Fatalf("empty journal: %v, %v, %v", run, ever, err)
+	}
+	save := func(agos ...int) {
+		for _, ago := range agos {
+			if _, err := s.SaveCheckIn(ctx, model.CheckIn{Day: testToday.AddDays(-ago), Mood: 3}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	save(5, 6, 400)
+	// A run that ended days ago is no streak, but the journal has check-ins.
+	if run, ever, err := s.StreakDays(ctx, testToday); len(run) != 0 || !ever || err != nil {
+		t.Fatalf("old run: %v, %v, %v", run, ever, err)
+	}
+	save(1, 2, 3, 4)
+	// Not checked in today yet: the run ending yesterday still counts.
+	run, _, err := s.StreakDays(ctx, testToday)
+	if err != nil || len(run) != 6 || run[0] != testToday.AddDays(-1) || run[5] != testToday.AddDays(-6) {
+		t.Fatalf("run to yesterday: %v, %v", run, err)
+	}
+	save(0)
+	run, _, _ = s.StreakDays(ctx, testToday)
+	if len(run) != 7 || model.Streak(run, testToday) != 7 {
+		t.Fatalf("run to today: %v", run)
+	}
+	// A check-in on a day ahead (saved before the clock was set back)
+	// neither counts nor breaks the run.
+	ahead := func(st *Store) {
+		st.Now = func() time.Time { return testToday.AddDays(5).Time().Add(12 * time.Hour) }
+		if _, err := st.SaveCheckIn(ctx, model.CheckIn{Day: testToday.AddDays(3), Mood: 3}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ahead(s)
+	if run, _, _ = s.StreakDays(ctx, testToday); len(run) != 7 {
+		t.Fatalf("with a day ahead: %v", run)
+	}
+	fresh := openStore(t)
+	ahead(fresh)
+	if run, ever, _ := fresh.StreakDays(ctx, testToday); len(run) != 0 || !ever {
+		t.Fatalf("only a day ahead: %v, %v", run, ever)
+	}
+}
+
 func TestAddCheckInsAllOrNothing(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()

@@ -63,6 +63,7 @@ type App struct {
 	confirmQuit   bool
 	quitAfterSave bool  // ctrl+c while writing a reflection: save, then quit
 	dataVersion   int64 // the journal's data_version last seen; 0 before the first look
+	warm          bool  // the loads after the first frame have started
 }
 
 // New builds the app on a journal.
@@ -86,10 +87,24 @@ func New(st Store, opts Options) App {
 	}
 }
 
-// Init starts the first loads; nothing here touches the disk itself.
+// Init starts the first load; nothing here touches the disk itself.
+//
+// Only Today's data is read before the first frame: on two cores, every
+// other load running alongside would delay it. The rest follows as soon as
+// Today has what it needs (see todayLoadedMsg), and the heavier Reflection
+// and Network pages load when first shown.
 func (a App) Init() tea.Cmd {
-	// The heavier Reflection and Network pages load when first shown.
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load(), a.readDataVersion())
+	return tea.Batch(a.today.load(), a.readDataVersion())
+}
+
+// warmUp loads what the other screens need, once, right after the first
+// frame.
+func (a *App) warmUp() tea.Cmd {
+	if a.warm {
+		return nil
+	}
+	a.warm = true
+	return tea.Batch(a.checkIn.load(), a.crisis.load())
 }
 
 // watchInterval is how often a window looks for changes made elsewhere:
@@ -107,7 +122,7 @@ func (a App) readDataVersion() tea.Cmd {
 // reloadAll refreshes every screen after a write, so what one screen
 // changed shows everywhere (and a change from another window shows too).
 func (a *App) reloadAll() tea.Cmd {
-	cmds := []tea.Cmd{a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load()}
+	cmds := []tea.Cmd{a.today.load(), a.contacts.refresh(), a.checkIn.load(), a.crisis.load()}
 	switch a.active {
 	case screenReflection:
 		cmds = append(cmds, a.reflection.load())
@@ -161,9 +176,14 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
 	case todayLoadedMsg:
-		var cmd tea.Cmd
+		var cmd, contactsCmd tea.Cmd
 		a.today, cmd = a.today.update(msg)
-		return a, cmd
+		if msg.err != nil {
+			contactsCmd = a.contacts.load() // Today failed; Contacts tries its own
+		} else {
+			a.contacts, contactsCmd = a.contacts.adopt(msg.data.contacts, msg.data.defaultCadence)
+		}
+		return a, tea.Batch(cmd, contactsCmd, a.warmUp())
 	case recoveryStartSavedMsg:
 		var cmd tea.Cmd
 		a.today, cmd = a.today.update(msg)

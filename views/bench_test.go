@@ -182,3 +182,20 @@ func BenchmarkNetworkKeypress(b *testing.B) {
 		_ = d.app.View()
 	}
 }
+
+// BenchmarkOpenLargeJournalToToday measures start-up as a person meets it:
+// open the journal, run the start-up loads, draw Today.
+func BenchmarkOpenLargeJournalToToday(b *testing.B) {
+	path := largeJournal(b)
+	b.ResetTimer()
+	for range b.N {
+		st, err := store.Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l := &loop{app: New(st, Options{Clock: fixedClock})}
+		l.start(100, 30)
+		_ = l.app.View()
+		st.Close()
+	}
+}

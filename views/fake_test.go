@@ -230,6 +230,24 @@ func (f *fakeStore) CheckIns(_ context.Context, from, to model.Date) ([]model.Ch
 	return out, nil
 }
 
+func (f *fakeStore) StreakDays(_ context.Context, today model.Date) ([]model.Date, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	day := today
+	if _, ok := f.checkIns[day]; !ok {
+		day = day.AddDays(-1)
+	}
+	var run []model.Date
+	for {
+		if _, ok := f.checkIns[day]; !ok {
+			break
+		}
+		run = append(run, day)
+		day = day.AddDays(-1)
+	}
+	return run, len(f.checkIns) > 0, nil
+}
+
 func (f *fakeStore) CheckInDays(_ context.Context) ([]model.Date, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

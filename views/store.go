@@ -27,7 +27,7 @@ type Store interface {
 	SaveCheckIn(ctx context.Context, c model.CheckIn) (model.CheckIn, error)
 	CheckIn(ctx context.Context, day model.Date) (model.CheckIn, bool, error)
 	CheckIns(ctx context.Context, from, to model.Date) ([]model.CheckIn, error)
-	CheckInDays(ctx context.Context) ([]model.Date, error)
+	StreakDays(ctx context.Context, today model.Date) (run []model.Date, ever bool, err error)
 
 	RecoveryStart(ctx context.Context) (model.Date, error)
 	SetRecoveryStart(ctx context.Context, d model.Date) error

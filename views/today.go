@@ -16,10 +16,15 @@ import (
 type todayData struct {
 	contacts []model.Contact // active, with last contact
 	recent   []model.CheckIn // the last 14 days
-	days     []model.Date    // every day checked in, for the streak
-	start    model.Date      // recovery start; zero when unset
+	days     []model.Date    // the current run of check-in days, for the streak
+	// everCheckedIn tells a new journal from one whose streak has lapsed.
+	everCheckedIn bool
+	start         model.Date // recovery start; zero when unset
 	// reflected is whether this week's reflection has been begun.
 	reflected bool
+	// defaultCadence goes with contacts to the Contacts screen, which
+	// shows the same list (see App's todayLoadedMsg).
+	defaultCadence int
 	// remindCheckups and lastCheckups decide the check-up reminder.
 	remindCheckups bool
 	lastCheckups   map[model.Instrument]model.Date
@@ -85,7 +90,7 @@ func (m todayModel) load() tea.Cmd {
 		if d.recent, err = st.CheckIns(ctx, today.AddDays(1-sparkDays), today); err != nil {
 			return todayLoadedMsg{err: err}
 		}
-		if d.days, err = st.CheckInDays(ctx); err != nil {
+		if d.days, d.everCheckedIn, err = st.StreakDays(ctx, today); err != nil {
 			return todayLoadedMsg{err: err}
 		}
 		if d.start, err = st.RecoveryStart(ctx); err != nil {
@@ -101,6 +106,7 @@ func (m todayModel) load() tea.Cmd {
 			return todayLoadedMsg{err: err}
 		}
 		d.remindCheckups = settings.CheckupReminders
+		d.defaultCadence = settings.DefaultCadence
 		d.lastCheckups, err = st.LastCheckups(ctx)
 		return todayLoadedMsg{data: d, err: err}
 	}
@@ -284,7 +290,7 @@ func (m todayModel) view() string {
 		lines = append(lines, s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), w)))
 	case !m.loaded:
 		lines = append(lines, s.Muted.Render("Opening your journal…"))
-	case len(m.data.contacts) == 0 && len(m.data.days) == 0:
+	case len(m.data.contacts) == 0 && !m.data.everCheckedIn:
 		lines = append(lines, m.welcome(w)...)
 	default:
 		lines = append(lines, m.dayLines(today, w)...)
