@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	_ "modernc.org/sqlite"
 
 	"github.com/tether-recovery/tether/store"
 )
@@ -64,14 +61,7 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 	os.WriteFile(garbage, []byte("my private notes, not a database\n"), 0o600)
 
 	foreign := filepath.Join(dir, "other.db")
-	db, err := sql.Open("sqlite", foreign)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("CREATE TABLE recipes(name TEXT)"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	foreignSQLite(t, foreign)
 
 	newer := filepath.Join(dir, "newer.db")
 	st, err := store.Open(context.Background(), newer)
@@ -79,12 +69,7 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	db, _ = sql.Open("sqlite", newer)
-	db.Exec("PRAGMA user_version = 99")
-	db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	db.Close()
-	os.Remove(newer + "-wal")
-	os.Remove(newer + "-shm")
+	setUserVersion(t, newer, 99)
 
 	for _, tt := range []struct{ path, says string }{
 		{garbage, "not a Tether journal"},

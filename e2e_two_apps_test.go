@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -131,20 +130,6 @@ func twoWindowsWrites(t *testing.T) int {
 	return n
 }
 
-// runBinary runs the built tether and returns its output; a failure fails
-// the test.
-func runBinary(t *testing.T, bin string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(bin, args...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("tether %s: %v\n%s%s", strings.Join(args, " "), err, out, stderr.String())
-	}
-	return string(out)
-}
-
 // reachOutsIn counts the journal's reach-outs, after checking it whole
 // (integrity_check, closed cleanly).
 func reachOutsIn(t *testing.T, db string) int {
@@ -154,22 +139,6 @@ func reachOutsIn(t *testing.T, db string) int {
 		t.Fatalf("the journal after both windows closed: %v", err)
 	}
 	return len(exportOf(t, db).ReachOuts)
-}
-
-// exportOf opens the journal as the app does and reads everything in it.
-func exportOf(t *testing.T, db string) model.Export {
-	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ex, err := st.Export(ctx, model.Date{}, model.Date{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ex
 }
 
 func TestEndToEndTwoWindowsWriteAtOnce(t *testing.T) {
