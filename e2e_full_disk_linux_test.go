@@ -192,19 +192,6 @@ func fillDisk(t *testing.T, dir string, room int64) string {
 	return filler
 }
 
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
-	}
-	return names
-}
-
 const fileSizeLimitEnv = "TETHER_FILE_SIZE_LIMIT"
 
 // withFileSizeLimit runs bin with args under a file size limit of limit
