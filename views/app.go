@@ -64,6 +64,11 @@ type App struct {
 	quitAfterSave bool  // ctrl+c while writing a reflection: save, then quit
 	dataVersion   int64 // the journal's data_version last seen; 0 before the first look
 	warm          bool  // the loads after the first frame have started
+	// loadedDay is the day the screens last loaded for; a new day reloads.
+	loadedDay model.Date
+	// reflectionStale and networkStale mark pages that missed a reload
+	// while out of sight.
+	reflectionStale, networkStale bool
 }
 
 // New builds the app on a journal.
@@ -76,7 +81,7 @@ func New(st Store, opts Options) App {
 	h := help.New()
 	h.ShortSeparator = " · "
 	return App{
-		st: st, clock: clock, badge: opts.Badge, styles: styles,
+		st: st, clock: clock, badge: opts.Badge, styles: styles, loadedDay: model.Today(clock),
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
 		today:      newTodayModel(st, clock, styles),
 		contacts:   newContactsModel(st, clock, styles),
@@ -111,18 +116,26 @@ func (a *App) warmUp() tea.Cmd {
 // another Tether window, or `tether log` in a shell.
 const watchInterval = 2 * time.Second
 
-func (a App) readDataVersion() tea.Cmd {
+func (a App) readDataVersion() tea.Cmd { return a.lookForChanges(false) }
+
+// lookForChanges reads the journal's data_version: the watch's question,
+// and on switching screens a glance.
+func (a App) lookForChanges(glance bool) tea.Cmd {
 	st := a.st
 	return func() tea.Msg {
 		v, err := st.DataVersion(context.Background())
-		return dataVersionMsg{version: v, err: err}
+		return dataVersionMsg{version: v, err: err, glance: glance}
 	}
 }
 
 // reloadAll refreshes every screen after a write, so what one screen
 // changed shows everywhere (and a change from another window shows too).
 func (a *App) reloadAll() tea.Cmd {
+	a.loadedDay = model.Today(a.clock)
 	cmds := []tea.Cmd{a.today.load(), a.contacts.refresh(), a.checkIn.load(), a.crisis.load()}
+	// The heavier pages reload when on show, else the next time they are.
+	a.reflectionStale = a.active != screenReflection
+	a.networkStale = a.active != screenNetwork
 	switch a.active {
 	case screenReflection:
 		cmds = append(cmds, a.reflection.load())
@@ -202,6 +215,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.readDataVersion()
 	case dataVersionMsg:
 		next := func() tea.Msg { return watchLaterMsg{} }
+		if msg.glance {
+			next = nil // the watch's own round is already under way
+		}
 		if msg.err != nil {
 			return a, next // a passing error; look again later
 		}
@@ -455,26 +471,30 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// switchTo shows a screen and refreshes its data, so a change made in
-// another Tether window shows up when the person looks.
+// switchTo shows a screen at once with what it holds. Whether the journal
+// changed meanwhile (another window, a subcommand) is one glance at
+// data_version, which reloads everything only if so; a new day reloads
+// too. Reflection and Network load on first show, or when a change came
+// while they were out of sight.
 func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
 	a.active = s
 	a.resize()
+	if !a.loadedDay.IsZero() && model.Today(a.clock) != a.loadedDay {
+		return a, a.reloadAll()
+	}
 	switch s {
-	case screenToday:
-		return a, a.today.load()
-	case screenContacts:
-		return a, a.contacts.load()
-	case screenCheckIn:
-		return a, a.checkIn.load()
 	case screenReflection:
-		if a.reflection.form == nil {
-			return a, a.reflection.load()
+		if a.reflection.form == nil && (!a.reflection.loaded || a.reflectionStale) {
+			a.reflectionStale = false
+			return a, tea.Batch(a.reflection.load(), a.lookForChanges(true))
 		}
 	case screenNetwork:
-		return a, a.network.load()
+		if !a.network.loaded || a.networkStale {
+			a.networkStale = false
+			return a, tea.Batch(a.network.load(), a.lookForChanges(true))
+		}
 	}
-	return a, nil
+	return a, a.lookForChanges(true)
 }
 
 // size returns the terminal size, assuming 80×24 before the first

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -184,6 +185,39 @@ func TestOtherWindowsChangesShowUp(t *testing.T) {
 	d.mustSee("Written elsewhere", "Contacts · 5")
 }
 
+// Switching screens shows what each holds at once, without asking the
+// journal again; a change made elsewhere is noticed on the switch itself,
+// without waiting for the watch.
+func TestSwitchingScreensRereadsOnlyWhatChanged(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("2")
+	d.mustSee("Contacts · 4")
+	before := st.contactReads
+	d.keys("1", "3", "2", "1", "2")
+	if st.contactReads != before {
+		t.Fatalf("switching with nothing changed read the contact list %d more times", st.contactReads-before)
+	}
+	d.keys("1")
+	st.addFromElsewhere("Written elsewhere")
+	d.keys("2")
+	d.mustSee("Written elsewhere", "Contacts · 5")
+}
+
+// A screen switched to on a new day shows the new day, even with nothing
+// written.
+func TestSwitchingOnANewDayReloads(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	st.checkIns[model.Today(fixedClock)] = model.CheckIn{Day: model.Today(fixedClock), Mood: 4}
+	clock := &movableClock{t: fixedClock.T}
+	d := &driver{t: t, loop: loop{app: New(st, Options{Clock: clock})}}
+	d.start(100, 30)
+	d.mustSee("Checked in today.")
+	clock.t = clock.t.Add(6 * time.Hour) // past midnight
+	d.keys("2", "1")
+	d.mustSee("Sunday 22 November 2026", "Not checked in yet today.")
+}
+
 // From the card, S goes straight to the region and own numbers.
 func TestCrisisCardOpensSettings(t *testing.T) {
 	d := newDriver(t, newFakeStore(), 100, 30)
@@ -192,3 +226,8 @@ func TestCrisisCardOpensSettings(t *testing.T) {
 	d.keys("S")
 	d.mustSee("Settings", "Region for crisis lines")
 }
+
+// movableClock is a clock a test can move on, as midnight passes.
+type movableClock struct{ t time.Time }
+
+func (c *movableClock) Now() time.Time { return c.t }

@@ -33,6 +33,9 @@ type fakeStore struct {
 	nextID    int64
 	saveErr   error
 	saves     int
+	// contactReads counts contact-list queries: switching screens must not
+	// repeat them when nothing changed.
+	contactReads int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
@@ -66,6 +69,7 @@ func (f *fakeStore) withDerived(c model.Contact, today model.Date) model.Contact
 func (f *fakeStore) Contacts(_ context.Context, archived bool, today model.Date) ([]model.Contact, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.contactReads++
 	var out []model.Contact
 	for _, c := range f.contacts {
 		if c.Archived == archived {

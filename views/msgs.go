@@ -104,4 +104,7 @@ type watchMsg struct{}
 type dataVersionMsg struct {
 	version int64
 	err     error
+	// glance marks a one-off look (on switching screens), which must not
+	// start a second round of the 2-second watch.
+	glance bool
 }
