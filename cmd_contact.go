@@ -47,6 +47,43 @@ var fieldFlags = []struct{ field, flag string }{
 }
 
 func runContactAdd(e *env, args []string) error {
+	c, db, err := parseContactAdd(args, model.Today(clock))
+	if err != nil {
+		return err
+	}
+	path, err := e.journalOf(&db)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	saved, err := st.SaveContact(ctx, c)
+	var p model.Problems
+	if errors.As(err, &p) {
+		return contactProblems(p)
+	}
+	if err != nil {
+		return err
+	}
+	details := []string{saved.Circle.Label()}
+	if saved.CadenceDays > 0 {
+		details = append(details, model.CadenceLabel(saved.CadenceDays))
+	}
+	if saved.AnyTime {
+		details = append(details, "call any time")
+	}
+	fmt.Fprintf(e.stdout, "Added %s (%s).\n", oneLine(saved.Name), strings.Join(details, ", "))
+	return nil
+}
+
+// parseContactAdd reads tether contact add's command line into the contact
+// to add, checked as the model checks it (a refusal names each problem by
+// its flag), and the --db given. It needs no journal.
+func parseContactAdd(args []string, today model.Date) (c model.Contact, db string, err error) {
 	f := newFlags("contact add", "tether contact add --name NAME [options]",
 		"Adds a supporter, or a group such as a Tuesday meeting, to your network. Only the name is needed; "+
 			"everything else can be filled in later in the app. Each mistake is reported by its flag, and nothing is saved until all are right.",
@@ -71,22 +108,21 @@ func runContactAdd(e *env, args []string) error {
 	every := f.String("every", "", "how often you mean to reach out: `DAYS` like 7, or weeks like 2w (none by default)")
 	notes := f.String("notes", "", "notes and boundaries")
 	tags := f.String("tags", "", "tags, separated by commas: a,b")
-	db := f.db()
+	dbFlag := f.db()
 	words, err := f.parse(args)
 	if err != nil {
-		return err
+		return c, "", err
 	}
 	if len(words) > 0 {
-		return f.usagef("unexpected %q (put the name after --name, in quotes if it has spaces)", words[0])
+		return c, "", f.usagef("unexpected %q (put the name after --name, in quotes if it has spaces)", words[0])
 	}
 	set := map[string]bool{}
 	f.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 	if !set["name"] {
-		return f.usagef("--name is required")
+		return c, "", f.usagef("--name is required")
 	}
 
-	today := model.Today(clock)
-	c := model.Contact{
+	c = model.Contact{
 		Name: *name, Nickname: *nickname, Group: *group, Phone: *phone, Email: *email,
 		Availability: *available, AnyTime: *anyTime, Distraction: *distraction, Notes: *notes,
 		Tags: model.ParseTags(*tags),
@@ -134,35 +170,9 @@ func runContactAdd(e *env, args []string) error {
 		}
 	}
 	if len(p) > 0 {
-		return contactProblems(p)
+		return model.Contact{}, "", contactProblems(p)
 	}
-
-	path, err := e.journalOf(db)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	st, err := openStore(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	saved, err := st.SaveContact(ctx, c)
-	if errors.As(err, &p) {
-		return contactProblems(p)
-	}
-	if err != nil {
-		return err
-	}
-	details := []string{saved.Circle.Label()}
-	if saved.CadenceDays > 0 {
-		details = append(details, model.CadenceLabel(saved.CadenceDays))
-	}
-	if saved.AnyTime {
-		details = append(details, "call any time")
-	}
-	fmt.Fprintf(e.stdout, "Added %s (%s).\n", oneLine(saved.Name), strings.Join(details, ", "))
-	return nil
+	return c, *dbFlag, nil
 }
 
 // contactProblems reports each problem by its flag, one line each.

@@ -16,49 +16,13 @@ import (
 // runLog logs one reach-out from the shell, to the contact whose name
 // matches NAME.
 func runLog(e *env, args []string) error {
-	f := newFlags("log", "tether log NAME --via CHANNEL [--note TEXT] [--at WHEN] [--direction WHO]",
-		"Logs a reach-out with the person whose name (or nickname) matches NAME, ignoring case and accents. "+
-			"The beginning of any of their names is enough (\"mar\" for María Santos) as long as only one person matches; "+
-			"when several do, they are listed and nothing is logged. A name typed in full always wins.",
-		`tether log maria --via call`,
-		`tether log "Tuesday SMART" --via meeting --note "Shared for the first time"`,
-		`tether log sam --via text --direction theirs --at "2026-03-08 21:40"`)
-	via := f.String("via", "", "how you were in touch: `CHANNEL` is call, text, in-person, meeting, video, message or other")
-	note := f.String("note", "", "a short note, in your words")
-	at := f.String("at", "", "`WHEN` it was: a day (2026-03-08, yesterday), a time (21:40), or both (\"2026-03-08 21:40\"); "+
-		"default now. A day without a time is noon.")
-	direction := f.String("direction", "mine", "`WHO` reached out: mine (I did), theirs (they did), or supported (I supported them)")
-	helped := f.String("helped", "", "did it help: yes, somewhat or no")
-	db := f.db()
-	words, err := f.parse(args)
+	now := clock.Now()
+	name, r, db, err := parseLog(args, now)
 	if err != nil {
 		return err
 	}
-	name := strings.Join(words, " ")
-	if strings.TrimSpace(name) == "" {
-		return f.usagef("say who with a name: tether log NAME --via call")
-	}
-	if *via == "" {
-		return f.usagef("say how with --via: call, text, in-person, meeting, video, message or other")
-	}
-	r := model.ReachOut{Note: *note}
-	if r.Channel, err = parseChoice("--via", *via, model.LogChannels); err != nil {
-		return f.usagef("%v", err)
-	}
-	if r.Direction, err = parseChoice("--direction", *direction, model.Directions); err != nil {
-		return f.usagef("%v", err)
-	}
-	if *helped != "" {
-		if r.Helped, err = parseChoice("--helped", *helped, model.HelpedAnswers[1:]); err != nil {
-			return f.usagef("%v", err)
-		}
-	}
-	now := clock.Now()
-	if r.At, err = parseWhen(*at, now); err != nil {
-		return f.usagef("--at: %v", err)
-	}
 
-	path, err := e.journalOf(db)
+	path, err := e.journalOf(&db)
 	if err != nil {
 		return err
 	}
@@ -77,13 +41,73 @@ func runLog(e *env, args []string) error {
 	saved, err := st.SaveReachOut(ctx, r)
 	var p model.Problems
 	if errors.As(err, &p) {
-		return fmt.Errorf("log: nothing was logged: %s", problemSentence(p))
+		return loggedNothing(p)
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, loggedSentence(saved, who, now))
 	return nil
+}
+
+// parseLog reads tether log's command line, and checks all of it that
+// needs no journal: NAME as typed, the reach-out to log (all but who it
+// was with), and the --db given. What it accepts, the model accepts once
+// the person is found.
+func parseLog(args []string, now time.Time) (name string, r model.ReachOut, db string, err error) {
+	f := newFlags("log", "tether log NAME --via CHANNEL [--note TEXT] [--at WHEN] [--direction WHO]",
+		"Logs a reach-out with the person whose name (or nickname) matches NAME, ignoring case and accents. "+
+			"The beginning of any of their names is enough (\"mar\" for María Santos) as long as only one person matches; "+
+			"when several do, they are listed and nothing is logged. A name typed in full always wins.",
+		`tether log maria --via call`,
+		`tether log "Tuesday SMART" --via meeting --note "Shared for the first time"`,
+		`tether log sam --via text --direction theirs --at "2026-03-08 21:40"`)
+	via := f.String("via", "", "how you were in touch: `CHANNEL` is call, text, in-person, meeting, video, message or other")
+	note := f.String("note", "", "a short note, in your words")
+	at := f.String("at", "", "`WHEN` it was: a day (2026-03-08, yesterday), a time (21:40), or both (\"2026-03-08 21:40\"); "+
+		"default now. A day without a time is noon.")
+	direction := f.String("direction", "mine", "`WHO` reached out: mine (I did), theirs (they did), or supported (I supported them)")
+	helped := f.String("helped", "", "did it help: yes, somewhat or no")
+	dbFlag := f.db()
+	words, err := f.parse(args)
+	if err != nil {
+		return "", r, "", err
+	}
+	name = strings.Join(words, " ")
+	if strings.TrimSpace(name) == "" {
+		return "", r, "", f.usagef("say who with a name: tether log NAME --via call")
+	}
+	if *via == "" {
+		return "", r, "", f.usagef("say how with --via: call, text, in-person, meeting, video, message or other")
+	}
+	r = model.ReachOut{Note: *note}
+	if r.Channel, err = parseChoice("--via", *via, model.LogChannels); err != nil {
+		return "", r, "", f.usagef("%v", err)
+	}
+	if r.Direction, err = parseChoice("--direction", *direction, model.Directions); err != nil {
+		return "", r, "", f.usagef("%v", err)
+	}
+	if *helped != "" {
+		if r.Helped, err = parseChoice("--helped", *helped, model.HelpedAnswers[1:]); err != nil {
+			return "", r, "", f.usagef("%v", err)
+		}
+	}
+	if r.At, err = parseWhen(*at, now); err != nil {
+		return "", r, "", f.usagef("--at: %v", err)
+	}
+	// The note and the time are the model's to judge, as when saving; who
+	// it was with is found in the journal after this.
+	p := r.Normalize().Validate(now)
+	delete(p, model.FieldContact)
+	if len(p) > 0 {
+		return "", r, "", loggedNothing(p)
+	}
+	return name, r, *dbFlag, nil
+}
+
+// loggedNothing is a reach-out the model refused, in one line.
+func loggedNothing(p model.Problems) error {
+	return fmt.Errorf("log: nothing was logged: %s", problemSentence(p))
 }
 
 // loggedSentence says what was logged, as the app's footer does, with
