@@ -8,7 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
@@ -89,7 +91,8 @@ func (f *flags) parse(args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, helpRequest{f}
 			}
-			return nil, f.usagef("%v", err)
+			// The flag package repeats an unknown flag as it was typed.
+			return nil, f.usagef("%s", escapeControls(err.Error()))
 		}
 		rest := f.Args()
 		if len(rest) == 0 {
@@ -101,6 +104,25 @@ func (f *flags) parse(args []string) ([]string, error) {
 		words = append(words, rest[0])
 		args = rest[1:]
 	}
+}
+
+// escapeControls writes control characters as Go escapes (\n, \x1b), so
+// text a person typed by mistake neither breaks the error's one line nor
+// reaches the terminal as a command.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // help is the command's --help text.
