@@ -36,6 +36,8 @@ type fakeStore struct {
 	// contactReads counts contact-list queries: switching screens must not
 	// repeat them when nothing changed.
 	contactReads int
+	// reflectionReads counts week reads, to see the read-ahead at work.
+	reflectionReads int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
@@ -282,6 +284,7 @@ func (f *fakeStore) SetRecoveryStart(_ context.Context, d model.Date) error {
 func (f *fakeStore) Reflection(_ context.Context, w model.Week) (model.Reflection, bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.reflectionReads++
 	r, ok := f.reflects[w]
 	r.Answers = slices.Clone(r.Answers)
 	return r, ok, nil

@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,6 +59,9 @@ type networkModel struct {
 	data          networkData
 	scroll        int
 	cursor        int // selected faded person
+	// page is the review drawn once per load and width: j and k only move
+	// the selection within it, so holding j redraws no heatmap.
+	page *networkPage
 
 	plan    *planEditor
 	checkup *checkupForm
@@ -137,8 +141,49 @@ func (m networkModel) dirty() bool {
 	return (m.plan != nil && m.plan.form.dirty()) || (m.checkup != nil && m.checkup.form.dirty())
 }
 
+// networkPage is the review's lines with no one selected, and where the
+// faded people are in it.
+type networkPage struct {
+	width      int
+	lines      []string
+	fadedStart int      // index of the first faded person's line; -1 when none
+	fadedText  []string // each faded person's line without its marker
+}
+
+// pageWidth is the width the page is drawn for; 80 before the first size.
+func (m networkModel) pageWidth() int {
+	if m.width <= 0 {
+		return 80
+	}
+	return m.width
+}
+
+// rebuild draws the page again after a load or a resize.
+func (m *networkModel) rebuild() {
+	if !m.loaded || m.loadErr != nil {
+		m.page = nil
+		return
+	}
+	m.page = m.drawPage(m.pageWidth())
+}
+
+// pageLines is the page with the chosen faded person marked.
+func (m networkModel) pageLines() ([]string, int) {
+	p := m.page
+	if p == nil || p.width != m.pageWidth() {
+		p = m.drawPage(m.pageWidth())
+	}
+	if p.fadedStart < 0 || m.cursor >= len(p.fadedText) {
+		return p.lines, p.fadedStart
+	}
+	lines := slices.Clone(p.lines)
+	lines[p.fadedStart+m.cursor] = m.styles.Selected.Render(truncate("› "+p.fadedText[m.cursor], p.width))
+	return lines, p.fadedStart
+}
+
 func (m *networkModel) setSize(w, h int) {
 	m.width, m.height = w, h
+	m.rebuild()
 	if m.plan != nil {
 		m.plan.form.setSize(w, h)
 	}
@@ -155,6 +200,7 @@ func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 			m.data = msg.data
 			m.cursor = max(0, min(m.cursor, len(m.data.short.Faded)-1))
 		}
+		m.rebuild()
 		return m, nil
 	case planLoadedMsg, planSavedMsg:
 		if m.plan == nil {
@@ -275,14 +321,14 @@ func (m networkModel) view() string {
 	if !m.loaded {
 		return s.Muted.Render("Opening the review…")
 	}
-	lines, _ := m.pageLines(w)
+	lines, _ := m.pageLines()
 	scroll := max(0, min(m.scroll, len(lines)-h))
 	return clip(strings.Join(lines[scroll:], "\n"), w, h)
 }
 
 // pageLines is the whole review, and the line where the faded list starts
 // (so moving through it can scroll it into view).
-func (m networkModel) pageLines(w int) ([]string, int) {
+func (m networkModel) drawPage(w int) *networkPage {
 	s := m.styles
 	today := model.Today(m.clock)
 	d := m.data
@@ -326,16 +372,14 @@ func (m networkModel) pageLines(w int) ([]string, int) {
 	lines = append(lines, "")
 
 	fadedStart := -1
+	var fadedText []string
 	if len(d.short.Faded) > 0 {
 		lines = append(lines, s.Heading.Render("Faded: no contact in 14+ days")+s.Muted.Render(" · j/k choose, enter goes to them"))
 		fadedStart = len(lines)
-		for i, c := range d.short.Faded {
+		for _, c := range d.short.Faded {
 			text := pad(oneLine(c.Name), 28) + pad(c.Circle.Short(), 12) + "last contact " + model.SinceLabel(today.DaysSince(model.DateOf(c.LastContact))) + " ago"
-			if i == m.cursor {
-				lines = append(lines, s.Selected.Render(truncate("› "+text, w)))
-			} else {
-				lines = append(lines, truncate("  "+text, w))
-			}
+			fadedText = append(fadedText, text)
+			lines = append(lines, truncate("  "+text, w))
 		}
 		lines = append(lines, "")
 	}
@@ -352,12 +396,15 @@ func (m networkModel) pageLines(w int) ([]string, int) {
 		lines = append(lines, checkupTrend(info, d.checkups[i], s, w)...)
 	}
 	lines = append(lines, "", s.Muted.Render(wrap("Check-ups are for self-reflection, never a diagnosis. BARC-10: Vilsaint et al. (2017). MSPSS: Zimet et al. (1988). u takes one.", w)))
-	return lines, fadedStart
+	return &networkPage{width: w, lines: lines, fadedStart: fadedStart, fadedText: fadedText}
 }
 
 // keepFadedVisible scrolls so the chosen faded person is on screen.
 func (m *networkModel) keepFadedVisible() {
-	_, start := m.pageLines(max(1, m.width))
+	start := -1
+	if m.page != nil {
+		start = m.page.fadedStart
+	}
 	if start < 0 {
 		return
 	}

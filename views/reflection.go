@@ -18,12 +18,15 @@ type weekData struct {
 	saved      bool
 	prompts    []string
 	summary    model.WeekSummary
+	people     []model.Contact // everyone, active and archived: the summary's cast
 }
 
 type weekLoadedMsg struct {
-	week model.Week
-	data weekData
-	err  error
+	week     model.Week
+	data     weekData
+	err      error
+	prefetch bool
+	gen      int // which fresh load it follows; a read-ahead from before is dropped
 }
 
 type reflectionSavedMsg struct {
@@ -72,6 +75,8 @@ type reflectionModel struct {
 	mode          reflectionMode
 
 	week    model.Week
+	ahead   *weekLoadedMsg // the week before, read ahead; nil when not (yet)
+	gen     int            // counts fresh loads, to tell a stale read-ahead
 	loaded  bool
 	loadErr error
 	data    weekData
@@ -114,17 +119,28 @@ func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionM
 		}}
 }
 
-// load reads the shown week: its reflection, the prompt set, and the log
-// behind its summary.
-func (m reflectionModel) load() tea.Cmd {
-	st, w, today := m.st, m.week, model.Today(m.clock)
+// load reads the shown week afresh: its reflection, the prompt set, and
+// the log behind its summary, and then the week before, ahead of [. What
+// was read ahead is dropped: the journal may have changed since.
+func (m *reflectionModel) load() tea.Cmd {
+	m.ahead = nil
+	m.gen++
+	return m.loadWeek(m.week, nil, false)
+}
+
+// loadWeek reads week w. people, when known, are everyone in the journal
+// from an earlier load (they do not change from week to week), saving the
+// two largest reads. A prefetch is the week before the shown one, read
+// ahead so that [ answers at once.
+func (m reflectionModel) loadWeek(w model.Week, people []model.Contact, prefetch bool) tea.Cmd {
+	st, today, gen := m.st, model.Today(m.clock), m.gen
 	return func() tea.Msg {
-		d, err := loadWeek(context.Background(), st, w, today)
-		return weekLoadedMsg{week: w, data: d, err: err}
+		d, err := readWeek(context.Background(), st, w, today, people)
+		return weekLoadedMsg{week: w, data: d, err: err, prefetch: prefetch, gen: gen}
 	}
 }
 
-func loadWeek(ctx context.Context, st Store, w model.Week, today model.Date) (weekData, error) {
+func readWeek(ctx context.Context, st Store, w model.Week, today model.Date, people []model.Contact) (weekData, error) {
 	var d weekData
 	var err error
 	if d.reflection, d.saved, err = st.Reflection(ctx, w); err != nil {
@@ -141,14 +157,18 @@ func loadWeek(ctx context.Context, st Store, w model.Week, today model.Date) (we
 	if err != nil {
 		return d, err
 	}
-	active, err := st.Contacts(ctx, false, today)
-	if err != nil {
-		return d, err
+	if people == nil {
+		active, err := st.Contacts(ctx, false, today)
+		if err != nil {
+			return d, err
+		}
+		archived, err := st.Contacts(ctx, true, today)
+		if err != nil {
+			return d, err
+		}
+		people = append(active, archived...)
 	}
-	archived, err := st.Contacts(ctx, true, today)
-	if err != nil {
-		return d, err
-	}
+	d.people = people
 	ref := w.Sunday()
 	if w.Contains(today) {
 		ref = today
@@ -157,7 +177,7 @@ func loadWeek(ctx context.Context, st Store, w model.Week, today model.Date) (we
 	if err != nil {
 		return d, err
 	}
-	d.summary = model.SummarizeWeek(w, today, ros, cis, append(active, archived...), last)
+	d.summary = model.SummarizeWeek(w, today, ros, cis, people, last)
 	return d, nil
 }
 
@@ -241,21 +261,32 @@ func (m *reflectionModel) save(auto bool) tea.Cmd {
 func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case weekLoadedMsg:
+		if msg.prefetch {
+			if msg.err == nil && msg.week == m.week.Prev() && msg.gen == m.gen {
+				m.ahead = &weekLoadedMsg{week: msg.week, data: msg.data}
+			}
+			return m, nil
+		}
 		if msg.week != m.week {
 			return m, nil
 		}
 		m.loaded, m.loadErr = true, msg.err
+		var next tea.Cmd
+		if msg.err == nil {
+			m.ahead = nil
+			next = m.loadWeek(m.week.Prev(), msg.data.people, true)
+		}
 		if msg.err == nil && m.form == nil {
 			m.data = msg.data
 		} else if msg.err == nil {
 			// Keep the open form's words; refresh only what it doesn't own.
-			m.data.summary = msg.data.summary
+			m.data.summary, m.data.people = msg.data.summary, msg.data.people
 		}
 		if m.writeOnLoad && m.form == nil {
 			m.writeOnLoad = false
-			return m, m.startWriting()
+			return m, tea.Batch(m.startWriting(), next)
 		}
-		return m, nil
+		return m, next
 	case headersLoadedMsg:
 		m.headers, m.headersErr = msg.headers, msg.err
 		m.listCursor = max(0, min(m.listCursor, len(m.headers)-1))
@@ -399,9 +430,16 @@ func (m *reflectionModel) writeThisWeek() tea.Cmd {
 }
 
 func (m reflectionModel) showWeek(w model.Week) (reflectionModel, tea.Cmd) {
+	people := m.data.people
+	if m.ahead != nil && m.ahead.week == w {
+		// Read ahead: show it now, and read the week before it.
+		ahead := *m.ahead
+		m.week, m.scroll, m.mode = w, 0, modePage
+		return m.update(ahead)
+	}
 	m.week, m.loaded, m.scroll, m.mode = w, false, 0, modePage
 	m.data = weekData{}
-	return m, m.load()
+	return m, m.loadWeek(w, people, false)
 }
 
 func (m reflectionModel) updateList(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {

@@ -69,6 +69,34 @@ func TestAutosaveAfterAPauseInTyping(t *testing.T) {
 	}
 }
 
+// The week before the shown one is read ahead, so [ answers from memory;
+// and what was read ahead is dropped when the journal changes.
+func TestEarlierWeekIsReadAheadAndRefreshedOnChange(t *testing.T) {
+	st := newFakeStore()
+	last := thisWeek.Prev()
+	st.reflects[last] = model.Reflection{Week: last, Supported: 5,
+		Answers: []model.Answer{{Prompt: "What helped?", Text: "The Tuesday meeting"}}}
+	d := newDriver(t, st, 100, 30)
+	d.keys("4")
+	before := st.reflectionReads
+	d.keys("[")
+	d.mustSee("2026-W46", "The Tuesday meeting")
+	if got := st.reflectionReads - before; got != 1 {
+		t.Fatalf("[ read %d weeks; want 1 (the next one ahead, not the shown one)", got)
+	}
+	d.keys("]")
+	// Another window rewrites last week's answer.
+	st.mu.Lock()
+	st.reflects[last] = model.Reflection{Week: last, Supported: 5,
+		Answers: []model.Answer{{Prompt: "What helped?", Text: "Calling my sponsor"}}}
+	st.version++
+	st.mu.Unlock()
+	d.send(watchMsg{})
+	d.keys("[")
+	d.mustSee("Calling my sponsor")
+	d.mustNotSee("The Tuesday meeting")
+}
+
 func TestEditAPastWeekFromTheList(t *testing.T) {
 	st := newFakeStore()
 	past := thisWeek.Prev().Prev()
