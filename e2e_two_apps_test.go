@@ -23,8 +23,8 @@ import (
 // and every reach-out either window said it logged is in the journal.
 
 // twoWindowsWritesEnv overrides how many reach-outs each window logs:
-// 1,000 by default (about 35 s here, two frames of the app a write), 100
-// with -short.
+// 1,000 by default (26 to 38 s on a 2-core machine: two screen updates of
+// the app a write), 100 with -short.
 const (
 	twoWindowsWritesEnv = "TETHER_TWO_WINDOWS_WRITES"
 	twoWindowsDefault   = 1000
