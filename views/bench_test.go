@@ -144,11 +144,13 @@ func BenchmarkReflectionOpenAndList(b *testing.B) {
 	defer st.Close()
 	b.ResetTimer()
 	for range b.N {
+		d.app.reflectionStale = true // read afresh, as after a change
 		d.send(keyMsg("4"))
 		_ = d.app.View()
 		d.send(keyMsg("w"))
 		_ = d.app.View()
 		d.send(keyMsg("esc"))
+		d.send(keyMsg("1"))
 	}
 }
 
@@ -161,8 +163,10 @@ func BenchmarkNetworkOpen(b *testing.B) {
 	defer st.Close()
 	b.ResetTimer()
 	for range b.N {
+		d.app.networkStale = true // read afresh, as after a change
 		d.send(keyMsg("5"))
 		_ = d.app.View()
+		d.send(keyMsg("1"))
 	}
 }
 
@@ -197,5 +201,42 @@ func BenchmarkOpenLargeJournalToToday(b *testing.B) {
 		l.start(100, 30)
 		_ = l.app.View()
 		st.Close()
+	}
+}
+
+// BenchmarkView measures View() alone for every screen on the large
+// journal, once its data is loaded: the cost of each redraw, paid on every
+// keypress and every message.
+func BenchmarkView(b *testing.B) {
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"Today", []string{"1"}},
+		{"Contacts", []string{"2"}},
+		{"ContactDetail", []string{"2", "j", "enter"}},
+		{"ContactsFiltered", []string{"2", "/", "a", "n"}},
+		{"CheckIn", []string{"3"}},
+		{"CheckInForm", []string{"3", "enter"}},
+		{"Reflection", []string{"4"}},
+		{"ReflectionList", []string{"4", "w"}},
+		{"Network", []string{"5"}},
+		{"CrisisCard", []string{"!"}},
+		{"LogDialog", []string{"1", "l"}},
+		{"Help", []string{"?"}},
+	}
+	path := largeJournal(b)
+	for _, sc := range screens {
+		b.Run(sc.name, func(b *testing.B) {
+			st, d := openApp(b, path)
+			defer st.Close()
+			d.send(keyMsg("1"))
+			for _, k := range sc.keys {
+				d.send(keyMsg(k))
+			}
+			for b.Loop() {
+				_ = d.app.View()
+			}
+		})
 	}
 }
