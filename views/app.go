@@ -61,9 +61,10 @@ type App struct {
 	status        string
 	statusErr     bool
 	confirmQuit   bool
-	quitAfterSave bool  // ctrl+c while writing a reflection: save, then quit
-	dataVersion   int64 // the journal's data_version last seen; 0 before the first look
-	warm          bool  // the loads after the first frame have started
+	quitAfterSave bool         // ctrl+c while writing a reflection: save, then quit
+	dataVersion   int64        // the journal's data_version last seen; 0 before the first look
+	warm          bool         // the loads after the first frame have started
+	typedAhead    []tea.KeyMsg // keys typed while the reach-out dialog was busy
 	// loadedDay is the day the screens last loaded for; a new day reloads.
 	loadedDay model.Date
 	// reflectionStale and networkStale mark pages that missed a reload
@@ -276,7 +277,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				cmd = tea.Batch(cmd, a.reloadAll())
 			}
 		}
-		return a, cmd
+		return a.replayTypedAhead(cmd)
 	case crisisLoadedMsg:
 		var cmd tea.Cmd
 		a.crisis, cmd = a.crisis.update(msg)
@@ -318,6 +319,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, a.contacts.show(msg.id)
 	case openLogMsg:
+		if a.log != nil {
+			return a, nil // one dialog at a time; the open one keeps its typing
+		}
 		var cmd tea.Cmd
 		a.log, cmd = newLogDialog(a.st, a.clock, a.styles, msg)
 		a.resize()
@@ -400,6 +404,12 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	if a.log != nil {
+		if a.log.busy() {
+			// Saving, or still finding the people to pick from: keys typed
+			// meanwhile wait their turn instead of being lost.
+			a.typedAhead = append(a.typedAhead, msg)
+			return a, nil
+		}
 		done, cmd := a.log.update(msg)
 		if done {
 			a.log = nil
@@ -468,7 +478,28 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	case screenNetwork:
 		a.network, cmd = a.network.update(msg)
 	}
+	if ask := a.takeAsk(); ask != nil {
+		m, askCmd := a.Update(ask)
+		*a = m.(App)
+		cmd = tea.Batch(cmd, askCmd)
+	}
 	return cmd
+}
+
+// takeAsk collects what a screen asked of the root during its update: open
+// the reach-out dialog, go to another screen. The root acts on it in the
+// same Update, before the next key is read; sent as a command instead, a
+// person typing l enter quickly would have the enter land on the screen
+// underneath before the dialog opened.
+func (a *App) takeAsk() tea.Msg {
+	for _, ask := range []*tea.Msg{&a.today.ask, &a.contacts.ask, &a.checkIn.ask, &a.network.ask} {
+		if *ask != nil {
+			msg := *ask
+			*ask = nil
+			return msg
+		}
+	}
+	return nil
 }
 
 // switchTo shows a screen at once with what it holds. Whether the journal
@@ -495,6 +526,21 @@ func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
 		}
 	}
 	return a, a.lookForChanges(true)
+}
+
+// replayTypedAhead hands on the keys typed while the reach-out dialog was
+// busy, in order, now that it is not (a key may make it busy again, and
+// the rest then wait once more).
+func (a App) replayTypedAhead(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	keys := a.typedAhead
+	a.typedAhead = nil
+	var m tea.Model = a
+	for _, k := range keys {
+		var c tea.Cmd
+		m, c = m.(App).updateKey(k)
+		cmd = tea.Batch(cmd, c)
+	}
+	return m, cmd
 }
 
 // size returns the terminal size, assuming 80×24 before the first

@@ -231,3 +231,32 @@ func TestCrisisCardOpensSettings(t *testing.T) {
 type movableClock struct{ t time.Time }
 
 func (c *movableClock) Now() time.Time { return c.t }
+
+// l enter, typed three times faster than the journal saves: three
+// reach-outs, and no enter lands on the screen underneath.
+func TestLoggingInABurstLosesNoKeys(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("2")
+	d.mustSee("Contacts · 4")
+	d.burst("l", "enter", "l", "enter", "l", "enter")
+	if n := len(st.reachOuts); n != 3 {
+		t.Fatalf("%d reach-outs saved; want 3", n)
+	}
+	if d.app.log != nil || d.app.contacts.detailOpen || d.app.active != screenContacts {
+		t.Fatalf("keys went astray: dialog open %v, detail open %v, screen %v",
+			d.app.log != nil, d.app.contacts.detailOpen, d.app.active)
+	}
+	// From Today, enter on its own means check in: it must not steal the
+	// dialog's enter. With nobody due, l asks who; enter picks the first
+	// match once the list has loaded, and a second enter saves.
+	d.keys("1")
+	d.burst("l", "enter")
+	if d.app.log == nil || d.app.log.picking || d.app.active != screenToday {
+		t.Fatalf("from Today: dialog %v, screen %v", d.app.log != nil, d.app.active)
+	}
+	d.keys("enter")
+	if n := len(st.reachOuts); n != 4 {
+		t.Fatalf("from Today: %d reach-outs; want 4", n)
+	}
+}

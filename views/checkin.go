@@ -33,6 +33,8 @@ type checkInModel struct {
 	form       *form
 	saving     bool
 	confirmDel *model.ReachOut
+	// ask is what a key asks of the root (see App.updateActive).
+	ask tea.Msg
 }
 
 type checkInKeys struct {
@@ -194,7 +196,8 @@ func (m checkInModel) updateKey(msg tea.KeyMsg) (checkInModel, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.OpenReach):
 			c := model.Contact{ID: r.ContactID, Name: r.ContactName}
-			return m, func() tea.Msg { return openLogMsg{contact: &c, day: r.Day(), existing: &r} }
+			m.ask = openLogMsg{contact: &c, day: r.Day(), existing: &r}
+			return m, nil
 		case key.Matches(msg, k.Remove):
 			m.confirmDel = &r
 			return m, nil
@@ -217,7 +220,8 @@ func (m checkInModel) updateKey(msg tea.KeyMsg) (checkInModel, tea.Cmd) {
 		return m.moveDay(today)
 	case key.Matches(msg, k.Log):
 		day := m.day
-		return m, func() tea.Msg { return openLogMsg{day: day} }
+		m.ask = openLogMsg{day: day}
+		return m, nil
 	case key.Matches(msg, k.Down):
 		m.cursor = min(len(m.reachOuts)-1, m.cursor+1)
 	case key.Matches(msg, k.Up):

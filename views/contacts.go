@@ -50,6 +50,8 @@ type contactsModel struct {
 	historyErr error
 	confirmArc *model.Contact // archive y/n is showing for this contact
 	detailOpen bool           // full-width detail on narrow screens
+	// ask is what a key asks of the root (see App.updateActive).
+	ask tea.Msg
 }
 
 func newContactsModel(st Store, clock model.Clock, styles *Styles) contactsModel {
@@ -365,7 +367,8 @@ func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Log):
 		if c, ok := m.selected(); ok {
-			return m, func() tea.Msg { return openLogMsg{contact: &c} }
+			m.ask = openLogMsg{contact: &c}
+			return m, nil
 		}
 	case key.Matches(msg, k.Restore):
 		if c, ok := m.selected(); ok && c.Archived {

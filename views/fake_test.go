@@ -507,6 +507,20 @@ func (l *loop) run(cmd tea.Cmd) {
 	}
 }
 
+// burst delivers keys as a person typing faster than the journal answers:
+// every key reaches Update before any command's result comes back.
+func (l *loop) burst(keys ...string) {
+	var pending []tea.Cmd
+	for _, k := range keys {
+		m, cmd := l.app.Update(keyMsg(k))
+		l.app = m.(App)
+		pending = append(pending, cmd)
+	}
+	for _, cmd := range pending {
+		l.run(cmd)
+	}
+}
+
 // start sizes the app and runs its Init commands, as the runtime does.
 func (l *loop) start(w, h int) {
 	l.send(tea.WindowSizeMsg{Width: w, Height: h})

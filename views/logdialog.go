@@ -65,6 +65,10 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 	})
 }
 
+// busy is true while keys cannot be acted on yet: a save is under way, or
+// the people to pick from are still being read.
+func (d *logDialog) busy() bool { return d.saving || d.picking && !d.loaded }
+
 func (d *logDialog) openForm(c model.Contact) tea.Cmd {
 	d.picking = false
 	d.contact = c

@@ -65,6 +65,8 @@ type networkModel struct {
 
 	plan    *planEditor
 	checkup *checkupForm
+	// ask is what a key asks of the root (see App.updateActive).
+	ask tea.Msg
 }
 
 type networkKeys struct {
@@ -258,7 +260,8 @@ func (m networkModel) updateKey(msg tea.KeyMsg) (networkModel, tea.Cmd) {
 	case key.Matches(msg, k.Open):
 		if m.cursor < len(faded) {
 			id := faded[m.cursor].ID
-			return m, func() tea.Msg { return jumpToContactMsg{id: id} }
+			m.ask = jumpToContactMsg{id: id}
+			return m, nil
 		}
 	case key.Matches(msg, k.Plan):
 		var cmd tea.Cmd

@@ -60,6 +60,8 @@ type todayModel struct {
 
 	startForm *form // setting the recovery start date
 	saving    bool
+	// ask is what a key asks of the root (see App.updateActive).
+	ask tea.Msg
 }
 
 type todayKeys struct {
@@ -171,16 +173,21 @@ func (m todayModel) update(msg tea.Msg) (todayModel, tea.Cmd) {
 		k := m.keys
 		switch {
 		case key.Matches(msg, k.Add):
-			return m, func() tea.Msg { return switchToAddContactMsg{} }
+			m.ask = switchToAddContactMsg{}
+			return m, nil
 		case key.Matches(msg, k.CheckIn):
-			return m, func() tea.Msg { return switchToCheckInMsg{} }
+			m.ask = switchToCheckInMsg{}
+			return m, nil
 		case key.Matches(msg, k.Log):
 			if c, ok := m.selected(); ok {
-				return m, func() tea.Msg { return openLogMsg{contact: &c} }
+				m.ask = openLogMsg{contact: &c}
+				return m, nil
 			}
-			return m, func() tea.Msg { return openLogMsg{} }
+			m.ask = openLogMsg{}
+			return m, nil
 		case key.Matches(msg, k.Reflect):
-			return m, func() tea.Msg { return switchToReflectionMsg{} }
+			m.ask = switchToReflectionMsg{}
+			return m, nil
 		case key.Matches(msg, k.SetStart):
 			m.startForm = m.newStartForm()
 			return m, m.startForm.focusField(0)
