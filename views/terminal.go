@@ -39,8 +39,8 @@ func Run(m tea.Model) error {
 
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
-	m, _ = m.Update(tea.WindowSizeMsg{Width: width, Height: height})
-	p := tea.NewProgram(framed{inner: m, screen: scr}, tea.WithoutRenderer())
+	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
+	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer())
 
 	stop := watchResize(out, p)
 	defer stop()
@@ -80,9 +80,10 @@ func watchResize(out *os.File, p *tea.Program) (stop func()) {
 type framed struct {
 	inner  tea.Model
 	screen *display
+	first  tea.Cmd // what the first size asked for, run with Init
 }
 
-func (f framed) Init() tea.Cmd { return f.inner.Init() }
+func (f framed) Init() tea.Cmd { return tea.Batch(f.first, f.inner.Init()) }
 
 func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if size, ok := msg.(tea.WindowSizeMsg); ok {
