@@ -359,19 +359,15 @@ var qualifiedContactColumns = func() string {
 
 // contactsWithDerived selects the contacts matching where (which uses
 // parameter ?5) with their derived facts, in one query: no query per
-// contact. The latest reach-out is one seek to the end of the contact's
-// range of reach_outs_contact (the index holds the rowid, so the subquery
-// never reads the table) and a read of that row by id; the 30-day count is
-// a short range of the same index, bounded in at_unix by window30 and
-// decided by the local day. ?1 to ?4 are window30's.
+// contact. The latest reach-out is on the contact's row (schema5 keeps it);
+// the 30-day count is a short range of reach_outs_contact, bounded in
+// at_unix by window30 and decided by the local day. ?1 to ?4 are
+// window30's.
 func contactsWithDerived(where string) string {
-	return `SELECT ` + qualifiedContactColumns + `, last.at_unix, last.at_offset,
+	return `SELECT ` + qualifiedContactColumns + `, c.last_at_unix, c.last_at_offset,
 		(SELECT count(*) FROM reach_outs w WHERE w.contact_id = c.id
 		   AND w.at_unix >= ?1 AND w.at_unix < ?2 AND w.day BETWEEN ?3 AND ?4)
 		FROM contacts c
-		LEFT JOIN reach_outs last ON last.id = (
-			SELECT r.id FROM reach_outs r WHERE r.contact_id = c.id
-			ORDER BY r.at_unix DESC, r.id DESC LIMIT 1)
 		WHERE ` + where + ` ORDER BY c.name_key, c.id`
 }
 

@@ -85,6 +85,7 @@ func TestImportIntoAnEmptyJournalGivesTheSameJournal(t *testing.T) {
 		t.Fatalf("report %+v, want %+v", rep, want)
 	}
 	sameExport(t, e, exportAll(t, dst))
+	checkLastKept(t, dst, "after import")
 	// The derived facts follow the history.
 	c, err := dst.Contact(ctx, 2)
 	if err != nil || c.Name != "Sam Okafor" || c.LastContact.IsZero() {

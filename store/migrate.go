@@ -27,6 +27,7 @@ var migrations = []migration{
 	{"daily check-ins and the reach-out log", execAll(schema2...)},
 	{"weekly reflections", execAll(schema3...)},
 	{"check-ups", execAll(schema4...)},
+	{"the last reach-out kept on each contact", execAll(schema5...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
@@ -272,4 +273,33 @@ var schema4 = []string{
 		created_at TEXT NOT NULL,
 		UNIQUE (instrument, day)
 	) STRICT`,
+}
+
+// schema5 keeps each contact's latest reach-out on their own row. The
+// contact list and Today's due list need it for every person; read through
+// reach_outs it was a seek per person into a decade of reach-outs on every
+// start, the one part of opening the app that grew with the journal. The
+// triggers rewrite it in the same statement as every insert, delete and
+// move of a reach-out, so it is in the same transaction by construction and
+// no code path (a save, an import, an edit) can leave it stale. "Latest" is
+// as before: the greatest at_unix, then the greatest id.
+var schema5 = []string{
+	`ALTER TABLE contacts ADD COLUMN last_at_unix INTEGER`,
+	`ALTER TABLE contacts ADD COLUMN last_at_offset INTEGER`,
+	refreshLastReachOut(`true`),
+	`CREATE TRIGGER reach_outs_keep_last_insert AFTER INSERT ON reach_outs BEGIN ` +
+		refreshLastReachOut(`id = NEW.contact_id`) + `; END`,
+	`CREATE TRIGGER reach_outs_keep_last_delete AFTER DELETE ON reach_outs BEGIN ` +
+		refreshLastReachOut(`id = OLD.contact_id`) + `; END`,
+	`CREATE TRIGGER reach_outs_keep_last_update AFTER UPDATE OF contact_id, at_unix, at_offset ON reach_outs BEGIN ` +
+		refreshLastReachOut(`id IN (OLD.contact_id, NEW.contact_id)`) + `; END`,
+}
+
+// refreshLastReachOut sets last_at_unix and last_at_offset of the contacts
+// matching where from their latest reach-out (NULL when there is none): one
+// seek to the end of the person's range of reach_outs_contact.
+func refreshLastReachOut(where string) string {
+	return `UPDATE contacts SET (last_at_unix, last_at_offset) = (
+		SELECT r.at_unix, r.at_offset FROM reach_outs r WHERE r.contact_id = contacts.id
+		ORDER BY r.at_unix DESC, r.id DESC LIMIT 1) WHERE ` + where
 }

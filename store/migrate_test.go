@@ -315,8 +315,8 @@ func TestMigrateFromV2KeepsLog(t *testing.T) {
 		t.Helper()
 		var snap snapshot
 		var errs [5]error
-		snap.active, errs[0] = s.Contacts(ctx, false, testToday)
-		snap.archived, errs[1] = s.Contacts(ctx, true, testToday)
+		snap.active, errs[0] = contactsAnyVersion(ctx, s, false)
+		snap.archived, errs[1] = contactsAnyVersion(ctx, s, true)
 		snap.log, errs[2] = s.ReachOutsBetween(ctx, model.Date{}, model.Date{})
 		snap.checkIns, errs[3] = s.CheckIns(ctx, model.Date{}, model.Date{})
 		snap.start, errs[4] = s.RecoveryStart(ctx)
@@ -436,8 +436,8 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 	}
 
 	s := openAt(t, path)
-	if v := userVersion(t, s); v != 4 {
-		t.Fatalf("after Open: user_version %d; want 4", v)
+	if v := userVersion(t, s); v != latestVersion() {
+		t.Fatalf("after Open: user_version %d; want %d", v, latestVersion())
 	}
 	if after := take(s); !reflect.DeepEqual(after, before) {
 		t.Errorf("the journal changed in migration:\n got %+v\nwant %+v", after, before)
@@ -459,10 +459,41 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 	checkIntegrity(t, s)
 	s.Close()
 	s = openAt(t, path)
-	if v := userVersion(t, s); v != 4 {
+	if v := userVersion(t, s); v != latestVersion() {
 		t.Errorf("second Open: user_version %d", v)
 	}
 	if list, err := s.Checkups(ctx, model.BARC10); err != nil || len(list) != 1 {
 		t.Errorf("check-ups after reopening: %+v, %v", list, err)
 	}
+}
+
+// contactsAnyVersion is Contacts on a journal of any schema: before schema
+// 5 it finds each contact's last reach-out as Tether did then, by a seek
+// into reach_outs (this query is that version's, frozen), so a migration
+// test can compare what schema 5 keeps on the row with what it replaced.
+func contactsAnyVersion(ctx context.Context, s *Store, archived bool) ([]model.Contact, error) {
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return nil, err
+	}
+	if v >= 5 {
+		return s.Contacts(ctx, archived, testToday)
+	}
+	before5 := `SELECT ` + qualifiedContactColumns + `, last.at_unix, last.at_offset,
+		(SELECT count(*) FROM reach_outs w WHERE w.contact_id = c.id
+		   AND w.at_unix >= ?1 AND w.at_unix < ?2 AND w.day BETWEEN ?3 AND ?4)
+		FROM contacts c
+		LEFT JOIN reach_outs last ON last.id = (
+			SELECT r.id FROM reach_outs r WHERE r.contact_id = c.id
+			ORDER BY r.at_unix DESC, r.id DESC LIMIT 1)
+		WHERE c.archived = ?5 ORDER BY c.name_key, c.id`
+	var out []model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryContacts(ctx, tx, true, before5, append(window30(testToday), archived),
+			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+			 WHERE c.archived = ? ORDER BY t.contact_id, t.position`, archived)
+		return err
+	})
+	return out, err
 }

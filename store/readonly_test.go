@@ -119,7 +119,7 @@ func TestOpenReadOnlyDoesNotMigrate(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "tether.db")
 	old := journalAtVersion(t, path, 3)
-	if _, err := old.SaveContact(ctx, fullContact()); err != nil {
+	if _, err := old.AddContacts(ctx, []model.Contact{fullContact()}); err != nil {
 		t.Fatal(err)
 	}
 	old.Close()
