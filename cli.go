@@ -236,33 +236,44 @@ func openExisting(ctx context.Context, path string) (*store.Store, error) {
 	return openStore(ctx, path)
 }
 
-// contactsOf finishes a reading command's flags (it takes no words), then
-// reads the contacts with their derived facts: the archived ones when the
-// archived flag (read after parsing; nil for none) is set. A journal that
-// does not exist yet simply has nobody in it: reading never creates one.
-func (e *env) contactsOf(f *flags, db *string, args []string, archived *bool) ([]model.Contact, model.Date, error) {
-	today := model.Today(clock)
+// readJournal finishes a reading command's flags (it takes no words), then
+// opens the journal and reads from it. A journal that does not exist yet
+// simply has nothing in it: read is not called, and reading never creates
+// one.
+func (e *env) readJournal(f *flags, db *string, args []string, read func(context.Context, *store.Store) error) error {
 	words, err := f.parse(args)
 	if err != nil {
-		return nil, today, err
+		return err
 	}
 	if len(words) > 0 {
-		return nil, today, f.usagef("unexpected %q", words[0])
+		return f.usagef("unexpected %q", words[0])
 	}
 	path, err := e.journalOf(db)
 	if err != nil {
-		return nil, today, err
+		return err
 	}
 	ctx := context.Background()
 	st, err := openExisting(ctx, path)
 	var none errNoJournal
 	switch {
 	case errors.As(err, &none):
-		return nil, today, nil
+		return nil
 	case err != nil:
-		return nil, today, err
+		return err
 	}
 	defer st.Close()
-	cs, err := st.Contacts(ctx, archived != nil && *archived, today)
+	return read(ctx, st)
+}
+
+// contactsOf reads the contacts with their derived facts, as readJournal:
+// the archived ones when the archived flag (read after parsing; nil for
+// none) is set.
+func (e *env) contactsOf(f *flags, db *string, args []string, archived *bool) ([]model.Contact, model.Date, error) {
+	today := model.Today(clock)
+	var cs []model.Contact
+	err := e.readJournal(f, db, args, func(ctx context.Context, st *store.Store) (err error) {
+		cs, err = st.Contacts(ctx, archived != nil && *archived, today)
+		return err
+	})
 	return cs, today, err
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
 )
 
 // runDue prints who is due or overdue a reach-out, most urgent first, one
@@ -23,11 +25,16 @@ func runDue(e *env, args []string) error {
 		"tether due --json | jq -r '.[].name'")
 	asJSON := f.Bool("json", false, "print a JSON list instead (an empty list, [], when nobody is due)")
 	db := f.db()
-	cs, today, err := e.contactsOf(f, db, args, nil)
+	today := model.Today(clock)
+	var due []model.Contact
+	err := e.readJournal(f, db, args, func(ctx context.Context, st *store.Store) error {
+		r, err := st.Roster(ctx, today)
+		due = r.Due
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	due := model.DueContacts(cs, today)
 	if *asJSON {
 		return writeJSON(e.stdout, dueList(due, today))
 	}

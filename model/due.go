@@ -95,3 +95,18 @@ func (d DueInfo) Words() string {
 	}
 	return "due, " + days(d.DaysLate) + " late"
 }
+
+// Roster is the network at a glance, for Today and `tether due`: how many
+// active supporters there are, how many said they can be called any time,
+// and who is due a reach-out, most urgent first (as DueContacts orders
+// them).
+//
+// The due contacts carry what a due line shows and logging a reach-out
+// needs, not the whole record: ID, Name, Nickname, Circle, Phone, Email,
+// Preferred, Importance, CadenceDays, AnyTime and LastContact. Reading only
+// that keeps the first screen as quick on a decade of data as on a new
+// journal; anything that edits a contact reads it whole first.
+type Roster struct {
+	Active, AnyTime int
+	Due             []Contact
+}

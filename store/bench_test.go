@@ -68,6 +68,19 @@ func BenchmarkContactsWithLastContactLarge(b *testing.B) {
 	}
 }
 
+// BenchmarkRosterLarge is Today's question of the network on a decade of
+// data: counts, and who of 500 people is due.
+func BenchmarkRosterLarge(b *testing.B) {
+	ctx := context.Background()
+	st := openLarge(b)
+	for b.Loop() {
+		r, err := st.Roster(ctx, today)
+		if err != nil || r.Active == 0 || len(r.Due) == 0 {
+			b.Fatal(r.Active, len(r.Due), err)
+		}
+	}
+}
+
 // BenchmarkCheckInDaysLarge is the streak's question on a decade of
 // check-ins.
 func BenchmarkCheckInDaysLarge(b *testing.B) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/tether-recovery/tether/model"
@@ -271,8 +272,17 @@ func instant(t time.Time) (unix int64, offset int, day string) {
 // localTime is a stored instant read back as the person lived it: the same
 // wall clock as when it was logged, whatever the zone of the reader now.
 func localTime(unix, offset int64) time.Time {
-	return time.Unix(unix, 0).In(time.FixedZone("", int(offset)))
+	z, ok := zones.Load(offset)
+	if !ok {
+		z, _ = zones.LoadOrStore(offset, time.FixedZone("", int(offset)))
+	}
+	return time.Unix(unix, 0).In(z.(*time.Location))
 }
+
+// zones holds one *time.Location per UTC offset seen: a journal has a
+// handful, and a list of hundreds of contacts or reach-outs would otherwise
+// make a zone for each.
+var zones sync.Map // int64 offset -> *time.Location
 
 func reachOutArgs(r model.ReachOut, created, updated time.Time) []any {
 	unix, offset, day := instant(r.At)
