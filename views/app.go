@@ -32,19 +32,25 @@ type Options struct {
 	// Badge is shown at the right of the tab bar, e.g. "demo journal", so a
 	// person always knows when they are not looking at their own journal.
 	Badge string
+	// Settled, when set, is called once, as soon as the first screen with
+	// the journal's data has been drawn and before the other screens load:
+	// the end of start-up, for what should not slow it down.
+	Settled func()
 }
 
 // App is the root model: it owns the tab bar, the footer and the crisis
 // card, routes keys by the shared contract of the SPEC, and hands each
 // loaded result to the screen that asked for it.
 type App struct {
-	st     Store
-	clock  model.Clock
-	badge  string
-	styles *Styles
-	keys   globalKeys
-	yesNo  confirmKeys
-	help   help.Model
+	st    Store
+	clock model.Clock
+	badge string
+	// settled is Options.Settled until it has been called.
+	settled func()
+	styles  *Styles
+	keys    globalKeys
+	yesNo   confirmKeys
+	help    help.Model
 
 	width, height int
 	active        screen
@@ -82,7 +88,7 @@ func New(st Store, opts Options) App {
 	h := help.New()
 	h.ShortSeparator = " · "
 	return App{
-		st: st, clock: clock, badge: opts.Badge, styles: styles, loadedDay: model.Today(clock),
+		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, styles: styles, loadedDay: model.Today(clock),
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
 		today:      newTodayModel(st, clock, styles),
 		contacts:   newContactsModel(st, clock, styles),
@@ -103,6 +109,9 @@ func (a App) Init() tea.Cmd {
 	return tea.Batch(a.today.load(), a.readDataVersion())
 }
 
+// warmUpMsg asks for the warm-up, once the first full frame is drawn.
+type warmUpMsg struct{}
+
 // warmUp loads what the other screens need, once, right after the first
 // frame.
 func (a *App) warmUp() tea.Cmd {
@@ -110,7 +119,7 @@ func (a *App) warmUp() tea.Cmd {
 		return nil
 	}
 	a.warm = true
-	return tea.Batch(a.checkIn.load(), a.crisis.load())
+	return tea.Batch(a.contacts.load(), a.checkIn.load(), a.crisis.load())
 }
 
 // watchInterval is how often a window looks for changes made elsewhere:
@@ -133,7 +142,7 @@ func (a App) lookForChanges(glance bool) tea.Cmd {
 // changed shows everywhere (and a change from another window shows too).
 func (a *App) reloadAll() tea.Cmd {
 	a.loadedDay = model.Today(a.clock)
-	cmds := []tea.Cmd{a.today.load(), a.contacts.refresh(), a.checkIn.load(), a.crisis.load()}
+	cmds := []tea.Cmd{a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load()}
 	// The heavier pages reload when on show, else the next time they are.
 	a.reflectionStale = a.active != screenReflection
 	a.networkStale = a.active != screenNetwork
@@ -190,14 +199,21 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
 	case todayLoadedMsg:
-		var cmd, contactsCmd tea.Cmd
+		var cmd tea.Cmd
 		a.today, cmd = a.today.update(msg)
-		if msg.err != nil {
-			contactsCmd = a.contacts.load() // Today failed; Contacts tries its own
-		} else {
-			a.contacts, contactsCmd = a.contacts.adopt(msg.data.contacts, msg.data.defaultCadence)
+		if a.warm {
+			return a, cmd
 		}
-		return a, tea.Batch(cmd, contactsCmd, a.warmUp())
+		// Bubble Tea draws this Update's frame before it reads the next
+		// message, so warming up on a message of its own starts the other
+		// loads after the first full frame, not alongside it.
+		return a, tea.Batch(cmd, func() tea.Msg { return warmUpMsg{} })
+	case warmUpMsg:
+		if a.settled != nil {
+			a.settled()
+			a.settled = nil
+		}
+		return a, a.warmUp()
 	case recoveryStartSavedMsg:
 		var cmd tea.Cmd
 		a.today, cmd = a.today.update(msg)

@@ -260,3 +260,35 @@ func TestLoggingInABurstLosesNoKeys(t *testing.T) {
 		t.Fatalf("from Today: %d reach-outs; want 4", n)
 	}
 }
+
+// Start-up reads only what Today shows (the roster, not the contact list),
+// draws it, and only then says it has settled and warms the other screens
+// up: the contact list is read once, after Today has its data, and Settled
+// is called once however often the screens reload later.
+func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	settled, readsAtSettle := 0, -1
+	l := &loop{app: New(st, Options{Clock: fixedClock, Settled: func() {
+		settled++
+		readsAtSettle = st.contactReads
+	}})}
+	l.start(100, 30)
+	if settled != 1 || readsAtSettle != 0 {
+		t.Fatalf("settled %d times, with %d reads of the contact list before it; want once, after none", settled, readsAtSettle)
+	}
+	if st.contactReads != 1 {
+		t.Fatalf("start-up read the contact list %d times; want once, to warm up Contacts", st.contactReads)
+	}
+	view := l.app.View()
+	for _, want := range []string{"Your network: 4 supporters, 1 you can call any time", "due a reach-out"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("Today lacks %q:\n%s", want, view)
+		}
+	}
+	st.addFromElsewhere("Written elsewhere")
+	l.send(watchMsg{})
+	l.send(keyMsg("2"))
+	if !strings.Contains(l.app.View(), "Written elsewhere") || settled != 1 {
+		t.Fatalf("after a reload: settled %d times\n%s", settled, l.app.View())
+	}
+}

@@ -78,27 +78,6 @@ func (m *contactsModel) load() tea.Cmd {
 	}
 }
 
-// adopt takes the active list Today has just read (the same query with the
-// same day), so start-up and every refresh read it once, not twice. The
-// archived list is not Today's; it loads itself.
-func (m contactsModel) adopt(cs []model.Contact, defaultCadence int) (contactsModel, tea.Cmd) {
-	if m.archived {
-		return m, nil
-	}
-	m.req++
-	m.historyFor = 0
-	return m.update(contactsLoadedMsg{req: m.req, contacts: cs, defaultCadence: defaultCadence})
-}
-
-// refresh reloads after a change: the archived list itself, the active one
-// by way of Today (see adopt).
-func (m *contactsModel) refresh() tea.Cmd {
-	if m.archived {
-		return m.load()
-	}
-	return nil
-}
-
 // capturing reports whether this screen wants every key (a form, the
 // filter, or a y/n question is open).
 func (m contactsModel) capturing() bool {

@@ -72,6 +72,11 @@ func (f *fakeStore) Contacts(_ context.Context, archived bool, today model.Date)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.contactReads++
+	return f.list(archived, today), nil
+}
+
+// list is one tab of the contact list, in order; f.mu is held.
+func (f *fakeStore) list(archived bool, today model.Date) []model.Contact {
 	var out []model.Contact
 	for _, c := range f.contacts {
 		if c.Archived == archived {
@@ -79,7 +84,22 @@ func (f *fakeStore) Contacts(_ context.Context, archived bool, today model.Date)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].SortKey() < out[j].SortKey() })
-	return out, nil
+	return out
+}
+
+// Roster is the active list counted, and DueContacts of it, as the real
+// store's answer must be (store.TestRosterAgreesWithTheWholeList).
+func (f *fakeStore) Roster(_ context.Context, today model.Date) (model.Roster, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	active := f.list(false, today)
+	r := model.Roster{Active: len(active), Due: model.DueContacts(active, today)}
+	for _, c := range active {
+		if c.AnyTime {
+			r.AnyTime++
+		}
+	}
+	return r, nil
 }
 
 func (f *fakeStore) SaveContact(_ context.Context, c model.Contact) (model.Contact, error) {
@@ -116,8 +136,10 @@ func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) erro
 	return nil
 }
 
-func (f *fakeStore) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
-	cs, _ := f.Contacts(ctx, false, model.Date{})
+func (f *fakeStore) AnyTimeContacts(context.Context) ([]model.Contact, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	cs := f.list(false, model.Date{})
 	var out []model.Contact
 	for _, c := range cs {
 		if c.AnyTime {
@@ -127,8 +149,10 @@ func (f *fakeStore) AnyTimeContacts(ctx context.Context) ([]model.Contact, error
 	return out, nil
 }
 
-func (f *fakeStore) Professionals(ctx context.Context) ([]model.Contact, error) {
-	cs, _ := f.Contacts(ctx, false, model.Date{})
+func (f *fakeStore) Professionals(context.Context) ([]model.Contact, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	cs := f.list(false, model.Date{})
 	var out []model.Contact
 	for _, c := range cs {
 		if (c.Circle == model.CircleHealthcare || c.Circle == model.CircleTreatment) && c.Phone != "" {

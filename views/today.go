@@ -14,17 +14,14 @@ import (
 
 // todayData is everything Today shows, read in one command.
 type todayData struct {
-	contacts []model.Contact // active, with last contact
-	recent   []model.CheckIn // the last 14 days
-	days     []model.Date    // the current run of check-in days, for the streak
+	roster model.Roster    // how many supporters, and who is due
+	recent []model.CheckIn // the last 14 days
+	days   []model.Date    // the current run of check-in days, for the streak
 	// everCheckedIn tells a new journal from one whose streak has lapsed.
 	everCheckedIn bool
 	start         model.Date // recovery start; zero when unset
 	// reflected is whether this week's reflection has been begun.
 	reflected bool
-	// defaultCadence goes with contacts to the Contacts screen, which
-	// shows the same list (see App's todayLoadedMsg).
-	defaultCadence int
 	// remindCheckups and lastCheckups decide the check-up reminder.
 	remindCheckups bool
 	lastCheckups   map[model.Instrument]model.Date
@@ -86,7 +83,7 @@ func (m todayModel) load() tea.Cmd {
 		ctx := context.Background()
 		var d todayData
 		var err error
-		if d.contacts, err = st.Contacts(ctx, false, today); err != nil {
+		if d.roster, err = st.Roster(ctx, today); err != nil {
 			return todayLoadedMsg{err: err}
 		}
 		if d.recent, err = st.CheckIns(ctx, today.AddDays(1-sparkDays), today); err != nil {
@@ -108,7 +105,6 @@ func (m todayModel) load() tea.Cmd {
 			return todayLoadedMsg{err: err}
 		}
 		d.remindCheckups = settings.CheckupReminders
-		d.defaultCadence = settings.DefaultCadence
 		d.lastCheckups, err = st.LastCheckups(ctx)
 		return todayLoadedMsg{data: d, err: err}
 	}
@@ -140,7 +136,7 @@ func (m todayModel) update(msg tea.Msg) (todayModel, tea.Cmd) {
 		}
 		today := model.Today(m.clock)
 		m.data = msg.data
-		m.due = model.DueContacts(msg.data.contacts, today)
+		m.due = msg.data.roster.Due
 		m.cursor = max(0, min(m.cursor, len(m.due)-1))
 		m.checkedIn = false
 		for _, c := range msg.data.recent {
@@ -259,7 +255,7 @@ func (m todayModel) helpKeys() []key.Binding {
 	if m.startForm != nil {
 		return m.startForm.helpKeys()
 	}
-	if m.loaded && len(m.data.contacts) == 0 {
+	if m.loaded && m.data.roster.Active == 0 {
 		return []key.Binding{m.keys.Add, m.keys.CheckIn}
 	}
 	ks := []key.Binding{m.keys.CheckIn}
@@ -297,7 +293,7 @@ func (m todayModel) view() string {
 		lines = append(lines, s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), w)))
 	case !m.loaded:
 		lines = append(lines, s.Muted.Render("Opening your journal…"))
-	case len(m.data.contacts) == 0 && !m.data.everCheckedIn:
+	case m.data.roster.Active == 0 && !m.data.everCheckedIn:
 		lines = append(lines, m.welcome(w)...)
 	default:
 		lines = append(lines, m.dayLines(today, w)...)
@@ -331,14 +327,8 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 	if m.streak > 0 {
 		lines = append(lines, fmt.Sprintf("Streak: %s of check-ins in a row.", plural(m.streak, "day")))
 	}
-	if n := len(m.data.contacts); n > 0 {
-		anyTime := 0
-		for _, c := range m.data.contacts {
-			if c.AnyTime {
-				anyTime++
-			}
-		}
-		lines = append(lines, fmt.Sprintf("Your network: %s, %d you can call any time.", plural(n, "supporter"), anyTime))
+	if r := m.data.roster; r.Active > 0 {
+		lines = append(lines, fmt.Sprintf("Your network: %s, %d you can call any time.", plural(r.Active, "supporter"), r.AnyTime))
 	}
 	if m.data.start.IsZero() {
 		lines = append(lines, s.Muted.Render(truncate("s sets your recovery start date, to count the days.", w)))
@@ -356,7 +346,7 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 		s.Label.Render("Craving ")+" "+sparkline(m.craving, 0, model.MaxCraving),
 		"")
 
-	if len(m.data.contacts) == 0 {
+	if m.data.roster.Active == 0 {
 		lines = append(lines, "No supporters yet. Press "+s.Heading.Render("a")+" to add your first.")
 		return lines
 	}
