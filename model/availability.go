@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -24,49 +25,71 @@ const (
 	wakeUp        = 6 * 60 // where "before 9" starts
 )
 
-// The words MayBeAwake knows, each a window of the day.
-var availabilityWords = []struct {
-	re *regexp.Regexp
-	w  window
-}{
-	{regexp.MustCompile(`\b(any ?time|24/7|24-7|24 ?h(ours|rs)?|(a)?round the clock|day or night|day and night|all hours)\b`), window{0, minutesPerDay}},
-	{regexp.MustCompile(`\bmornings?\b`), window{6 * 60, 12 * 60}},
-	{regexp.MustCompile(`\bafternoons?\b`), window{12 * 60, 18 * 60}},
-	{regexp.MustCompile(`\bevenings?\b`), window{17 * 60, 23 * 60}},
-	{regexp.MustCompile(`\b(nights?|night ?shifts?|up late|late nights?|overnight|night owl)\b`), window{21 * 60, 5 * 60}},
+// availabilityPatterns are the words and times MayBeAwake knows.
+type availabilityPatterns struct {
+	// words are each a window of the day.
+	words []struct {
+		re *regexp.Regexp
+		w  window
+	}
+	weekdays, weekends          *regexp.Regexp
+	between, rng, after, before *regexp.Regexp
+	noon, midnight              *regexp.Regexp
+	replacer                    *strings.Replacer
 }
 
-var (
-	weekdaysRe = regexp.MustCompile(`\b(week ?days?|mon(day)?s? ?(-|to) ?fri(day)?s?)\b`)
-	weekendsRe = regexp.MustCompile(`\b(week-?ends?|sat(urday)?s? ?(-|to|and|&) ?sun(day)?s?)\b`)
-
+// patterns are compiled the first time availability is read (the crisis
+// card, a contact's details), not at every start of the program: thirteen
+// regular expressions were a quarter of a millisecond before the first
+// frame.
+var patterns = sync.OnceValue(func() *availabilityPatterns {
 	// clockPattern is a time of day: 9, 9am, 9 pm, 9:30, 18:00, 18.00, 18h00.
-	clockPattern = `(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?`
-	betweenRe    = regexp.MustCompile(`\bbetween\s+` + clockPattern + `\s+and\s+` + clockPattern + `\b`)
-	rangeRe      = regexp.MustCompile(`\b` + clockPattern + `\s*(?:-|to|till|til|until)\s*` + clockPattern + `\b`)
-	afterRe      = regexp.MustCompile(`\b(?:after|from|since)\s+` + clockPattern + `\b`)
-	beforeRe     = regexp.MustCompile(`\b(?:before|until|till|til|up to)\s+` + clockPattern + `\b`)
-
-	availabilityReplacer = strings.NewReplacer(
-		"–", "-", "—", "-", "‒", "-", "−", "-", "‑", "-",
-		"a.m.", "am", "p.m.", "pm",
-	)
-	// Whole words only: "noon" is also in "afternoon".
-	noonRe     = regexp.MustCompile(`\b(noon|midday)\b`)
-	midnightRe = regexp.MustCompile(`\bmidnight\b`)
-)
+	const clockPattern = `(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?`
+	p := &availabilityPatterns{
+		weekdays: regexp.MustCompile(`\b(week ?days?|mon(day)?s? ?(-|to) ?fri(day)?s?)\b`),
+		weekends: regexp.MustCompile(`\b(week-?ends?|sat(urday)?s? ?(-|to|and|&) ?sun(day)?s?)\b`),
+		between:  regexp.MustCompile(`\bbetween\s+` + clockPattern + `\s+and\s+` + clockPattern + `\b`),
+		rng:      regexp.MustCompile(`\b` + clockPattern + `\s*(?:-|to|till|til|until)\s*` + clockPattern + `\b`),
+		after:    regexp.MustCompile(`\b(?:after|from|since)\s+` + clockPattern + `\b`),
+		before:   regexp.MustCompile(`\b(?:before|until|till|til|up to)\s+` + clockPattern + `\b`),
+		// Whole words only: "noon" is also in "afternoon".
+		noon:     regexp.MustCompile(`\b(noon|midday)\b`),
+		midnight: regexp.MustCompile(`\bmidnight\b`),
+		replacer: strings.NewReplacer(
+			"–", "-", "—", "-", "‒", "-", "−", "-", "‑", "-",
+			"a.m.", "am", "p.m.", "pm",
+		),
+	}
+	for _, w := range []struct {
+		pattern string
+		w       window
+	}{
+		{`\b(any ?time|24/7|24-7|24 ?h(ours|rs)?|(a)?round the clock|day or night|day and night|all hours)\b`, window{0, minutesPerDay}},
+		{`\bmornings?\b`, window{6 * 60, 12 * 60}},
+		{`\bafternoons?\b`, window{12 * 60, 18 * 60}},
+		{`\bevenings?\b`, window{17 * 60, 23 * 60}},
+		{`\b(nights?|night ?shifts?|up late|late nights?|overnight|night owl)\b`, window{21 * 60, 5 * 60}},
+	} {
+		p.words = append(p.words, struct {
+			re *regexp.Regexp
+			w  window
+		}{regexp.MustCompile(w.pattern), w.w})
+	}
+	return p
+})
 
 // parseAvailability reads what it can of the text; see MayBeAwake.
 func parseAvailability(text string) availability {
+	p := patterns()
 	var a availability
-	t := " " + availabilityReplacer.Replace(strings.ToLower(text)) + " "
-	t = midnightRe.ReplaceAllString(noonRe.ReplaceAllString(t, "12pm"), "12am")
-	for _, w := range availabilityWords {
+	t := " " + p.replacer.Replace(strings.ToLower(text)) + " "
+	t = p.midnight.ReplaceAllString(p.noon.ReplaceAllString(t, "12pm"), "12am")
+	for _, w := range p.words {
 		if w.re.MatchString(t) {
 			a.windows = append(a.windows, w.w)
 		}
 	}
-	weekdays, weekends := weekdaysRe.MatchString(t), weekendsRe.MatchString(t)
+	weekdays, weekends := p.weekdays.MatchString(t), p.weekends.MatchString(t)
 	if weekdays || weekends {
 		a.days = map[time.Weekday]bool{}
 		for d := time.Sunday; d <= time.Saturday; d++ {
@@ -76,7 +99,7 @@ func parseAvailability(text string) availability {
 	}
 	// Ranges first, taken out of the text so that their ends are not read
 	// again as "until 5" or "from 9".
-	for _, re := range []*regexp.Regexp{betweenRe, rangeRe} {
+	for _, re := range []*regexp.Regexp{p.between, p.rng} {
 		for _, m := range re.FindAllStringSubmatch(t, -1) {
 			if w, ok := rangeWindow(m[1:4], m[4:7]); ok {
 				a.windows = append(a.windows, w)
@@ -84,14 +107,14 @@ func parseAvailability(text string) availability {
 		}
 		t = re.ReplaceAllString(t, " ")
 	}
-	for _, m := range afterRe.FindAllStringSubmatch(t, -1) {
+	for _, m := range p.after.FindAllStringSubmatch(t, -1) {
 		if c, ok := parseClock(m[1:4]); ok {
 			if from := c.alone(); from > 0 {
 				a.windows = append(a.windows, window{from, minutesPerDay})
 			}
 		}
 	}
-	for _, m := range beforeRe.FindAllStringSubmatch(t, -1) {
+	for _, m := range p.before.FindAllStringSubmatch(t, -1) {
 		if c, ok := parseClock(m[1:4]); ok {
 			switch to := c.alone(); {
 			case to == 0: // before midnight

@@ -108,6 +108,8 @@ func prepare(dir string) (workspace, error) {
 	}
 	for _, s := range steps {
 		cmd := exec.Command(s[0], s[1:]...)
+		// Built as the README installs it: static, with no C (see there).
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return w, fmt.Errorf("%s: %v\n%s", strings.Join(s, " "), err, out)
 		}
