@@ -47,10 +47,13 @@ type App struct {
 	badge string
 	// settled is Options.Settled until it has been called.
 	settled func()
-	styles  *Styles
-	keys    globalKeys
-	yesNo   confirmKeys
-	help    help.Model
+	// chrome is shared by every copy of the App (Bubble Tea passes it by
+	// value), so what it keeps survives from one Update to the next.
+	chrome *chrome
+	styles *Styles
+	keys   globalKeys
+	yesNo  confirmKeys
+	help   help.Model
 
 	width, height int
 	active        screen
@@ -88,7 +91,7 @@ func New(st Store, opts Options) App {
 	h := help.New()
 	h.ShortSeparator = " · "
 	return App{
-		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, styles: styles, loadedDay: model.Today(clock),
+		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, chrome: &chrome{}, styles: styles, loadedDay: model.Today(clock),
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
 		today:      newTodayModel(st, clock, styles),
 		contacts:   newContactsModel(st, clock, styles),
@@ -587,7 +590,21 @@ func (a App) size0() (int, int) {
 // the status line and the help.
 func (a App) contentHeight() int {
 	_, h := a.size()
-	return max(1, h-3-lipgloss.Height(a.helpView()))
+	return max(1, h-3-a.helpHeight())
+}
+
+// helpHeight is how many lines the help takes, without drawing it on every
+// key: the short help is always one line (bubbles/help cuts it to the
+// width); only the full help, shown on ?, is measured.
+func (a App) helpHeight() int {
+	if a.showingFullHelp() {
+		return lipgloss.Height(a.helpView())
+	}
+	return 1
+}
+
+func (a App) showingFullHelp() bool {
+	return a.help.ShowAll && !a.capturing() && !a.crisis.open && !a.confirmQuit
 }
 
 func (a *App) resize() {
@@ -665,7 +682,7 @@ func (a App) FullHelp() [][]key.Binding {
 }
 
 func (a App) helpView() string {
-	if a.help.ShowAll && !a.capturing() && !a.crisis.open && !a.confirmQuit {
+	if a.showingFullHelp() {
 		return a.help.FullHelpView(a.FullHelp())
 	}
 	return a.help.ShortHelpView(a.ShortHelp())
@@ -674,7 +691,8 @@ func (a App) helpView() string {
 func (a App) View() string {
 	w, h := a.size()
 	s := a.styles
-	contentH := a.contentHeight()
+	help := a.helpView()
+	contentH := max(1, h-3-lipgloss.Height(help))
 
 	var content string
 	if a.crisis.open {
@@ -711,14 +729,34 @@ func (a App) View() string {
 	case a.status != "":
 		status = s.Status.Render(a.status)
 	}
+	// Every part is cut to the width already (content by clip, the bars
+	// and status by truncate, the help by bubbles/help and, in case one
+	// column is wider than the screen, clip), so only the height is left
+	// to keep, without measuring every line of the frame again.
 	out := strings.Join([]string{
-		a.tabBar(w),
-		s.Muted.Render(strings.Repeat("─", w)),
+		a.chrome.bars(a, w),
 		content,
 		truncate(status, w),
-		a.helpView(),
+		clip(help, w, h),
 	}, "\n")
-	return clip(out, w, h)
+	return firstLines(out, h)
+}
+
+// chrome keeps the tab bar and its rule, drawn once per screen and width
+// rather than on every key: lipgloss underlines the active tab's label a
+// character at a time, which is slow to build.
+type chrome struct {
+	active screen
+	width  int
+	text   string
+}
+
+func (c *chrome) bars(a App, w int) string {
+	if c.text == "" || c.active != a.active || c.width != w {
+		c.active, c.width = a.active, w
+		c.text = a.tabBar(w) + "\n" + a.styles.Muted.Render(strings.Repeat("─", w))
+	}
+	return c.text
 }
 
 func (a App) tabBar(w int) string {

@@ -185,7 +185,11 @@ func (m networkModel) pageLines() ([]string, int) {
 
 func (m *networkModel) setSize(w, h int) {
 	m.width, m.height = w, h
-	m.rebuild()
+	// The root sizes every screen after every key; the page is only drawn
+	// again when its width changed (height only decides how much shows).
+	if m.page == nil || m.page.width != m.pageWidth() {
+		m.rebuild()
+	}
 	if m.plan != nil {
 		m.plan.form.setSize(w, h)
 	}

@@ -57,3 +57,16 @@ func wrap(s string, w int) string {
 	}
 	return ansi.Wrap(s, w, "")
 }
+
+// firstLines keeps at most h lines of s, without measuring them.
+func firstLines(s string, h int) string {
+	end := 0
+	for range h {
+		i := strings.IndexByte(s[end:], '\n')
+		if i < 0 {
+			return s
+		}
+		end += i + 1
+	}
+	return s[:max(0, end-1)]
+}
