@@ -5,7 +5,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -392,4 +394,44 @@ func namesIn(t *testing.T, path string) []string {
 		names = append(names, c.Name)
 	}
 	return names
+}
+
+// Closing the terminal window (tmux kills the session: SIGHUP) while a
+// reflection is half typed, before its autosave: what was typed is saved,
+// and the journal is closed properly (its -wal folded in and removed), as
+// if the person had quit.
+func TestEndToEndClosingTheWindowKeepsTheReflection(t *testing.T) {
+	requireTmux(t)
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	run := fmt.Sprintf("%s --db %s", bin, db)
+
+	s := startTmux(t, run)
+	s.waitFor("Welcome to Tether")
+	s.keys("4")
+	s.waitFor("Not written yet")
+	s.keys("e")
+	s.waitFor("How supported I felt")
+	s.keys("Tab", "Tab", "Tab")
+	s.typeText("Typed just before the window closed 🌙")
+	s.waitFor("window closed 🌙")
+	if out, err := exec.Command("tmux", "kill-session", "-t", s.name).CombinedOutput(); err != nil {
+		t.Fatalf("kill-session: %v\n%s", err, out)
+	}
+	// The deadline only bounds a broken run; it is not a speed assertion.
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		_, err := os.Stat(db + "-wal")
+		if errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the journal was not closed after the window closed (its -wal is still there: %v)", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	e := exportOf(t, db)
+	if len(e.Reflections) != 1 || !strings.Contains(fmt.Sprint(e.Reflections[0]), "Typed just before the window closed 🌙") {
+		t.Fatalf("the half-typed reflection was lost: %+v", e.Reflections)
+	}
 }

@@ -71,6 +71,7 @@ type App struct {
 	statusErr     bool
 	confirmQuit   bool
 	quitAfterSave bool         // ctrl+c while writing a reflection: save, then quit
+	hungUp        bool         // the terminal is gone: quit whatever happens
 	dataVersion   int64        // the journal's data_version last seen; 0 before the first look
 	warm          bool         // the loads after the first frame have started
 	typedAhead    []tea.KeyMsg // keys typed while the reach-out dialog was busy
@@ -198,6 +199,18 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		a.resize()
 		return a, nil
+	case hangUpMsg:
+		// The window was closed: there is nobody left to ask, so keep what
+		// can be kept (the reflection's last words; it saves as it goes)
+		// and quit, so the journal is closed properly.
+		a.hungUp = true
+		if a.reflection.dirty() {
+			a.quitAfterSave = true
+			if cmd := a.reflection.save(false); cmd != nil {
+				return a, cmd
+			}
+		}
+		return a, tea.Quit
 	case statusMsg:
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
@@ -259,7 +272,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.reflection, cmd = a.reflection.update(msg)
 		if a.quitAfterSave {
 			a.quitAfterSave = false
-			if msg.err == nil {
+			if msg.err == nil || a.hungUp {
 				return a, tea.Quit
 			}
 			a.status, a.statusErr = "Not saved, so not quitting: "+msg.err.Error(), true

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tether-recovery/tether/model"
@@ -290,5 +291,20 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	l.send(keyMsg("2"))
 	if !strings.Contains(l.app.View(), "Written elsewhere") || settled != 1 {
 		t.Fatalf("after a reload: settled %d times\n%s", settled, l.app.View())
+	}
+}
+
+// A closed window (SIGHUP, as hangUpMsg) quits at once when nothing is
+// being typed, without the "unsaved typing" question nobody could answer.
+func TestHangUpQuitsWithoutAsking(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.keys("2", "a")
+	d.typeText("Half a name")
+	_, cmd := d.app.Update(hangUpMsg{})
+	if cmd == nil {
+		t.Fatal("hang-up did nothing")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatalf("hang-up did not quit")
 	}
 }

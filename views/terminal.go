@@ -44,6 +44,8 @@ func Run(m tea.Model) error {
 
 	stop := watchResize(out, p)
 	defer stop()
+	stopHangUp := watchHangUp(p)
+	defer stopHangUp()
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the app: %w", err)
 	}
@@ -97,4 +99,27 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (f framed) View() string {
 	f.screen.post(f.inner.View())
 	return ""
+}
+
+// hangUpMsg says the terminal has gone: its window was closed (SIGHUP).
+type hangUpMsg struct{}
+
+// watchHangUp turns SIGHUP into hangUpMsg, so closing the window saves
+// what the reflection holds and closes the journal properly instead of the
+// program being killed mid-way. (Bubble Tea itself quits on SIGTERM.)
+func watchHangUp(p *tea.Program) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			p.Send(hangUpMsg{})
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }
