@@ -238,6 +238,17 @@ func lineContaining(screen, text string) string {
 	return ""
 }
 
+// beginFirstReflection opens this week's reflection in a new journal, on
+// its first question.
+func (s *tmuxSession) beginFirstReflection() {
+	s.t.Helper()
+	s.waitFor("Welcome to Tether")
+	s.keys("4")
+	s.waitFor("Not written yet")
+	s.keys("e")
+	s.waitFor("How supported I felt")
+}
+
 func TestEndToEndReflectionSurvivesQuitFromTheList(t *testing.T) {
 	requireTmux(t)
 	bin := buildBinary(t)
@@ -245,11 +256,7 @@ func TestEndToEndReflectionSurvivesQuitFromTheList(t *testing.T) {
 	run := fmt.Sprintf("%s --db %s", bin, db)
 
 	s := startTmux(t, run)
-	s.waitFor("Welcome to Tether")
-	s.keys("4")
-	s.waitFor("Not written yet")
-	s.keys("e")
-	s.waitFor("How supported I felt")
+	s.beginFirstReflection()
 	s.typeText("8")
 	s.keys("Tab", "Tab", "Tab")
 	s.typeText("Line one 🌻 with Maria")
@@ -407,11 +414,7 @@ func TestEndToEndClosingTheWindowKeepsTheReflection(t *testing.T) {
 	run := fmt.Sprintf("%s --db %s", bin, db)
 
 	s := startTmux(t, run)
-	s.waitFor("Welcome to Tether")
-	s.keys("4")
-	s.waitFor("Not written yet")
-	s.keys("e")
-	s.waitFor("How supported I felt")
+	s.beginFirstReflection()
 	s.keys("Tab", "Tab", "Tab")
 	s.typeText("Typed just before the window closed 🌙")
 	s.waitFor("window closed 🌙")

@@ -205,10 +205,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// and quit, so the journal is closed properly.
 		a.hungUp = true
 		if a.reflection.dirty() {
-			a.quitAfterSave = true
-			if cmd := a.reflection.save(false); cmd != nil {
-				return a, cmd
-			}
+			return a.saveReflectionThenQuit()
 		}
 		return a, tea.Quit
 	case statusMsg:
@@ -399,6 +396,16 @@ func (a *App) afterWrite(msg tea.Msg) tea.Cmd {
 	return a.reloadAll()
 }
 
+// saveReflectionThenQuit saves the reflection's last words (it saves as it
+// goes) and quits once they are written; see reflectionSavedMsg.
+func (a App) saveReflectionThenQuit() (tea.Model, tea.Cmd) {
+	a.quitAfterSave = true
+	if cmd := a.reflection.save(false); cmd != nil {
+		return a, cmd
+	}
+	return a, tea.Quit
+}
+
 func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	a.status, a.statusErr = "", false
 	if a.confirmQuit {
@@ -413,12 +420,7 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, a.keys.ForceQuit):
 		if a.reflection.dirty() && !a.otherDirty() {
-			// A reflection saves as it goes: save the last words, then quit.
-			a.quitAfterSave = true
-			if cmd := a.reflection.save(false); cmd != nil {
-				return a, cmd
-			}
-			return a, tea.Quit
+			return a.saveReflectionThenQuit()
 		}
 		if a.Dirty() {
 			a.confirmQuit = true
