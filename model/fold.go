@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -12,6 +13,27 @@ import (
 // accents, so "zoe" finds "Zoë" and "jose" finds "José". Marks that are
 // part of other scripts' spelling (Devanagari vowels, Arabic hamza) stay.
 func Fold(s string) string {
+	// Most names and tags are plain ASCII, where folding is lower-casing
+	// and there are no accents: this way is some twenty times quicker and
+	// gives the same key (FuzzFold holds the two ways to each other). Due
+	// lists and the contact list fold every name they sort.
+	if isASCII(s) {
+		return strings.ToLower(strings.TrimSpace(s))
+	}
+	return foldUnicode(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldUnicode is Fold for any text.
+func foldUnicode(s string) string {
 	// Broken UTF-8 (a Latin-1 import, a cut paste) makes the normalizer
 	// skip the accents on the next character, so the key would change when
 	// folded again; replace it first.

@@ -140,12 +140,15 @@ func FuzzFold(f *testing.F) {
 	for _, s := range []string{
 		"", "Zoë", "José", "Straße", "ẞ", "İstanbul", "ΐ", "ﬃ", "ǅ", "Ω", "K", "Å",
 		"王芳", "عائشة", "नमस्ते", "שָׁלוֹם", "Йо", "👨‍👩‍👧‍👦", "\u0301", " \u0301x ",
-		"\xff\xfe", "a\u0345", "ᾳ", "ﬀ", "ŉ", "ǰ", "\u1100\u1161", "\u3000", "\x00",
+		"\xff\xfe", "a\u0345", " Maria O'Brien\t", "ZOE-12 @x", "\x01\x7f ~", "ᾳ", "ﬀ", "ŉ", "ǰ", "\u1100\u1161", "\u3000", "\x00",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		once := Fold(s)
+		if slow := foldUnicode(s); once != slow {
+			t.Fatalf("Fold(%q) = %q, but the full Unicode fold gives %q", s, once, slow)
+		}
 		if twice := Fold(once); twice != once {
 			t.Fatalf("Fold is not idempotent: Fold(%q) = %q, Fold(%q) = %q", s, once, once, twice)
 		}
@@ -205,6 +208,19 @@ func TestFoldIdempotentOverCasedScripts(t *testing.T) {
 				if twice := Fold(once); twice != once {
 					t.Errorf("%U: Fold(%q) = %q, Fold again = %q", r, s, once, twice)
 				}
+			}
+		}
+	}
+}
+
+// TestFoldASCIIShortcut holds Fold's quick way for plain ASCII to the full
+// Unicode fold on every pair of ASCII characters, padded with spaces.
+func TestFoldASCIIShortcut(t *testing.T) {
+	for a := 0; a < utf8.RuneSelf; a++ {
+		for b := 0; b < utf8.RuneSelf; b++ {
+			s := " " + string(rune(a)) + string(rune(b)) + "x "
+			if got, want := Fold(s), foldUnicode(s); got != want {
+				t.Fatalf("Fold(%q) = %q, the full fold gives %q", s, got, want)
 			}
 		}
 	}
