@@ -28,6 +28,7 @@ var migrations = []migration{
 	{"weekly reflections", execAll(schema3...)},
 	{"check-ups", execAll(schema4...)},
 	{"the last reach-out kept on each contact", execAll(schema5...)},
+	{"who may be due, read from an index", execAll(schema6...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
@@ -293,6 +294,14 @@ var schema5 = []string{
 		refreshLastReachOut(`id = OLD.contact_id`) + `; END`,
 	`CREATE TRIGGER reach_outs_keep_last_update AFTER UPDATE OF contact_id, at_unix, at_offset ON reach_outs BEGIN ` +
 		refreshLastReachOut(`id IN (OLD.contact_id, NEW.contact_id)`) + `; END`,
+}
+
+// schema6 lets Today's glance at who may be due (store.Roster) read one
+// small index instead of seeking every active person's row: the count of
+// active and any-time people is answered from the index alone, and only
+// people whose last reach-out is outside their rhythm are looked up.
+var schema6 = []string{
+	`CREATE INDEX contacts_roster ON contacts (archived, cadence_days, any_time, last_at_unix, last_at_offset)`,
 }
 
 // refreshLastReachOut sets last_at_unix and last_at_offset of the contacts

@@ -8,6 +8,19 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
+// The roster's two queries read the index contacts_roster (schema6): the
+// counts from it alone, and only people with a rhythm can be due, and not
+// while their last reach-out's local day is within it (the model decides
+// the rest, with a row read for each such person).
+const (
+	rosterCountQuery = `SELECT count(*), coalesce(sum(any_time), 0) FROM contacts WHERE archived = 0`
+
+	rosterMayBeDueQuery = `SELECT id, name, nickname, circle, phone, email,
+		preferred, importance, cadence_days, any_time, last_at_unix, last_at_offset
+		FROM contacts WHERE archived = 0 AND cadence_days > 0 AND (last_at_unix IS NULL OR
+		last_at_unix + last_at_offset < ? - (cadence_days - 1) * 86400)`
+)
+
 // Roster is Today's view of the network (see model.Roster): the active
 // supporters counted, and of those with a rhythm, the ones due on today,
 // read in one transaction without their notes, tags or reach-outs. The
@@ -16,16 +29,10 @@ import (
 func (s *Store) Roster(ctx context.Context, today model.Date) (model.Roster, error) {
 	var r model.Roster
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(any_time), 0)
-			FROM contacts WHERE archived = 0`).Scan(&r.Active, &r.AnyTime); err != nil {
+		if err := tx.QueryRowContext(ctx, rosterCountQuery).Scan(&r.Active, &r.AnyTime); err != nil {
 			return err
 		}
-		// Only people with a rhythm can be due, and not while their last
-		// reach-out's local day is within it; the model decides the rest.
-		rows, err := tx.QueryContext(ctx, `SELECT id, name, nickname, circle, phone, email,
-			preferred, importance, cadence_days, any_time, last_at_unix, last_at_offset
-			FROM contacts WHERE archived = 0 AND cadence_days > 0 AND (last_at_unix IS NULL OR
-			last_at_unix + last_at_offset < ? - (cadence_days - 1) * 86400)`, today.Time().Unix())
+		rows, err := tx.QueryContext(ctx, rosterMayBeDueQuery, today.Time().Unix())
 		if err != nil {
 			return err
 		}
