@@ -70,11 +70,16 @@ type App struct {
 	status        string
 	statusErr     bool
 	confirmQuit   bool
-	quitAfterSave bool         // ctrl+c while writing a reflection: save, then quit
-	hungUp        bool         // the terminal is gone: quit whatever happens
-	dataVersion   int64        // the journal's data_version last seen; 0 before the first look
-	warm          bool         // the loads after the first frame have started
-	typedAhead    []tea.KeyMsg // keys typed while the reach-out dialog was busy
+	quitAfterSave bool    // ctrl+c while writing a reflection: save, then quit
+	hungUp        bool    // the terminal is gone: quit whatever happens
+	dataVersion   int64   // the journal's data_version last seen; 0 before the first look
+	firstLoad     tea.Cmd // Today's first reads, already under way (see onTerminal)
+	// displayReports says the display sends warmUpMsg once the first full
+	// frame is on the screen; without it (tests) the warm-up follows the
+	// first load at once.
+	displayReports bool
+	warm           bool         // the loads after the first frame have started
+	typedAhead     []tea.KeyMsg // keys typed while the reach-out dialog was busy
 	// loadedDay is the day the screens last loaded for; a new day reloads.
 	loadedDay model.Date
 	// reflectionStale and networkStale mark pages that missed a reload
@@ -110,20 +115,50 @@ func New(st Store, opts Options) App {
 // Today has what it needs (see todayLoadedMsg), and the heavier Reflection
 // and Network pages load when first shown.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.today.load(), a.readDataVersion())
+	if a.firstLoad != nil {
+		return a.firstLoad
+	}
+	return a.today.load()
 }
+
+// onTerminal readies the app for Run: Today's reads start at once, while
+// the terminal and Bubble Tea are still being set up (about a millisecond
+// on a slow machine), and the warm-up waits for the display to say the
+// first full frame is on the screen (see awaitingFirstFrame), since on two
+// cores the warm-up's reads would otherwise hold up its drawing.
+func (a App) onTerminal() App {
+	a.firstLoad = early(a.today.load())
+	a.displayReports = true
+	return a
+}
+
+// early runs cmd now, in its own goroutine, and returns a command that
+// hands over its message.
+func early(cmd tea.Cmd) tea.Cmd {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	return func() tea.Msg { return <-ch }
+}
+
+// awaitingFirstFrame reports that Today has what it needs and the warm-up
+// has not begun: the next frame drawn is the first full one.
+func (a App) awaitingFirstFrame() bool { return a.today.loaded && !a.warm }
 
 // warmUpMsg asks for the warm-up, once the first full frame is drawn.
 type warmUpMsg struct{}
 
 // warmUp loads what the other screens need, once, right after the first
-// frame.
+// frame, and begins watching for changes made elsewhere. The watch's first
+// look opens a connection of its own, which is work the first frame should
+// not wait for; Today is read again alongside it, so a change made by
+// another window in the moment between Today's first read and the watch's
+// first look still shows.
 func (a *App) warmUp() tea.Cmd {
 	if a.warm {
 		return nil
 	}
 	a.warm = true
-	return tea.Batch(a.contacts.load(), a.checkIn.load(), a.crisis.load())
+	return tea.Batch(a.readDataVersion(), a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
 }
 
 // watchInterval is how often a window looks for changes made elsewhere:
@@ -214,7 +249,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case todayLoadedMsg:
 		var cmd tea.Cmd
 		a.today, cmd = a.today.update(msg)
-		if a.warm {
+		if a.warm || a.displayReports {
 			return a, cmd
 		}
 		// Bubble Tea draws this Update's frame before it reads the next

@@ -294,6 +294,41 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	}
 }
 
+// On a terminal, Today's reads are under way before Bubble Tea starts, and
+// the warm-up waits for the display's word that the first full frame is
+// drawn. The warm-up reads Today again with the watch's first look, so what
+// another window wrote in between still shows.
+func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	settled := 0
+	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal()
+	if app.awaitingFirstFrame() {
+		t.Fatal("awaiting the first full frame before Today has loaded")
+	}
+	l := &loop{app: app}
+	l.start(100, 30)
+	if !l.app.awaitingFirstFrame() || settled != 0 || st.contactReads != 0 {
+		t.Fatalf("after Today's load: awaiting %v, settled %d, contact list read %d times; want true, 0, 0",
+			l.app.awaitingFirstFrame(), settled, st.contactReads)
+	}
+	if !strings.Contains(l.app.View(), "Your network: 4 supporters") {
+		t.Fatalf("Today is not drawn from the early load:\n%s", l.app.View())
+	}
+	st.addFromElsewhere("Written in between")
+	l.send(warmUpMsg{})
+	if l.app.awaitingFirstFrame() || settled != 1 || st.contactReads != 1 {
+		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 1",
+			l.app.awaitingFirstFrame(), settled, st.contactReads)
+	}
+	if !strings.Contains(l.app.View(), "Your network: 5 supporters") {
+		t.Fatalf("a change made before the watch's first look does not show:\n%s", l.app.View())
+	}
+	l.send(warmUpMsg{})
+	if settled != 1 || st.contactReads != 1 {
+		t.Fatalf("a second word warmed up again: settled %d, %d reads", settled, st.contactReads)
+	}
+}
+
 // A closed window (SIGHUP, as hangUpMsg) quits at once when nothing is
 // being typed, without the "unsaved typing" question nobody could answer.
 func TestHangUpQuitsWithoutAsking(t *testing.T) {

@@ -41,6 +41,11 @@ type display struct {
 	done chan struct{}
 
 	last []string // what is on the terminal now, line by line
+
+	// full is set when the frame waiting to be drawn is the first with
+	// the journal's data; once it is drawn, firstFull is called (once).
+	full      bool
+	firstFull func()
 }
 
 func openDisplay(out io.Writer, width, height int) *display {
@@ -62,10 +67,20 @@ func (s *display) close() {
 	_, _ = io.WriteString(s.out, pasteOff+resetStyle+exitAltScreen+showCursor)
 }
 
-// post hands over the newest frame.
-func (s *display) post(frame string) {
+// reportFirstFull has the writer call fn once, just after it has drawn
+// the first frame posted as full: the moment start-up is over for the
+// person looking at the screen.
+func (s *display) reportFirstFull(fn func()) {
+	s.mu.Lock()
+	s.firstFull = fn
+	s.mu.Unlock()
+}
+
+// post hands over the newest frame; full says it has the journal's data.
+func (s *display) post(frame string, full bool) {
 	s.mu.Lock()
 	s.next, s.pending = frame, true
+	s.full = s.full || full
 	s.mu.Unlock()
 	select {
 	case s.wake <- struct{}{}:
@@ -99,6 +114,10 @@ func (s *display) draw() {
 	}
 	frame, width, height, repaint := s.next, s.width, s.height, s.repaint
 	s.pending, s.repaint = false, false
+	var report func()
+	if s.full && s.firstFull != nil {
+		report, s.firstFull = s.firstFull, nil
+	}
 	s.mu.Unlock()
 
 	if repaint {
@@ -109,6 +128,10 @@ func (s *display) draw() {
 	s.last = lines
 	if len(b) > 0 {
 		_, _ = s.out.Write(b)
+	}
+	if report != nil {
+		// The program may be busy; its answer must not hold up the next frame.
+		go report()
 	}
 }
 

@@ -76,6 +76,48 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// The display says once, after drawing it, that the first full frame is on
+// the screen; frames before it (the loading line) do not count.
+func TestDisplayReportsTheFirstFullFrameOnceDrawn(t *testing.T) {
+	var out syncBuffer
+	d := openDisplay(&out, 20, 3)
+	defer d.close()
+	reported := make(chan string, 4)
+	d.reportFirstFull(func() { reported <- out.String() })
+	waitFor := func(text string) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), text); {
+			if time.Now().After(deadline) {
+				t.Fatalf("%q was never drawn: %q", text, out.String())
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	d.post("loading", false)
+	waitFor("loading")
+	select {
+	case <-reported:
+		t.Fatal("the loading frame was reported as the first full one")
+	case <-time.After(20 * time.Millisecond):
+	}
+	d.post("Today", true)
+	select {
+	case screen := <-reported:
+		if !strings.Contains(screen, "Today") {
+			t.Fatalf("reported before the full frame was written: %q", screen)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the first full frame was never reported")
+	}
+	d.post("Today again", true)
+	waitFor("Today again")
+	select {
+	case <-reported:
+		t.Fatal("reported twice")
+	case <-time.After(20 * time.Millisecond):
+	}
+}
+
 type fixedView string
 
 func (v fixedView) Init() tea.Cmd                       { return nil }

@@ -19,15 +19,18 @@ import (
 // moment it exists (see display.go) and Bubble Tea does the rest: input,
 // the update loop, commands. Without a terminal (a pipe, a test) it falls
 // back to Bubble Tea's renderer.
-func Run(m tea.Model) error {
+func Run(a App) error {
 	in, out := os.Stdin, os.Stdout
 	width, height, err := term.GetSize(out.Fd())
 	if err != nil || !term.IsTerminal(in.Fd()) {
-		if _, err := tea.NewProgram(m, tea.WithAltScreen()).Run(); err != nil {
+		if _, err := tea.NewProgram(a, tea.WithAltScreen()).Run(); err != nil {
 			return fmt.Errorf("run the app: %w", err)
 		}
 		return nil
 	}
+	// Today's reads begin now, while the terminal and Bubble Tea are set
+	// up; the display says when the first full frame is drawn.
+	var m tea.Model = a.onTerminal()
 	saved, err := term.MakeRaw(in.Fd())
 	if err != nil {
 		return fmt.Errorf("set up the terminal: %w", err)
@@ -41,6 +44,7 @@ func Run(m tea.Model) error {
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
 	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer())
+	scr.reportFirstFull(func() { p.Send(warmUpMsg{}) })
 
 	stop := watchResize(out, p)
 	defer stop()
@@ -96,8 +100,12 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return f, cmd
 }
 
+// View posts the frame, marked full when it is the first with the
+// journal's data, so the display can say when that one is on the screen.
 func (f framed) View() string {
-	f.screen.post(f.inner.View())
+	frame := f.inner.View()
+	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
+	f.screen.post(frame, ok && w.awaitingFirstFrame())
 	return ""
 }
 
