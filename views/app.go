@@ -78,6 +78,7 @@ type App struct {
 	// frame is on the screen; without it (tests) the warm-up follows the
 	// first load at once.
 	displayReports bool
+	still          bool         // the last Update changed nothing on the screen (see unchanged)
 	warm           bool         // the loads after the first frame have started
 	typedAhead     []tea.KeyMsg // keys typed while the reach-out dialog was busy
 	// loadedDay is the day the screens last loaded for; a new day reloads.
@@ -146,6 +147,13 @@ func (a App) awaitingFirstFrame() bool { return a.today.loaded && !a.warm }
 
 // warmUpMsg asks for the warm-up, once the first full frame is drawn.
 type warmUpMsg struct{}
+
+// unchanged reports that the last Update left the screen as it was: a
+// round of the watch that found nothing new, or the warm-up starting its
+// reads (what they read shows when it arrives). Switching screens glances
+// at the journal, and drawing again the screen just drawn for that key
+// would only compete with putting it on the terminal.
+func (a App) unchanged() bool { return a.still }
 
 // warmUp loads what the other screens need, once, right after the first
 // frame, and begins watching for changes made elsewhere. The watch's first
@@ -229,6 +237,7 @@ func (a App) Dirty() bool {
 }
 
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.still = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -257,6 +266,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// loads after the first full frame, not alongside it.
 		return a, tea.Batch(cmd, func() tea.Msg { return warmUpMsg{} })
 	case warmUpMsg:
+		a.still = true
 		if a.settled != nil {
 			a.settled()
 			a.settled = nil
@@ -275,8 +285,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.checkIn, cmd = a.checkIn.update(msg)
 		return a, cmd
 	case watchLaterMsg:
+		a.still = true
 		return a, tea.Tick(watchInterval, func(time.Time) tea.Msg { return watchMsg{} })
 	case watchMsg:
+		a.still = true
 		return a, a.readDataVersion()
 	case dataVersionMsg:
 		next := func() tea.Msg { return watchLaterMsg{} }
@@ -284,10 +296,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			next = nil // the watch's own round is already under way
 		}
 		if msg.err != nil {
+			a.still = true
 			return a, next // a passing error; look again later
 		}
 		changed := a.dataVersion != 0 && msg.version != a.dataVersion
 		a.dataVersion = msg.version
+		a.still = !changed
 		if changed {
 			// Reloads never touch an open form: what is being typed stays.
 			return a, tea.Batch(a.reloadAll(), next)

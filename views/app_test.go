@@ -1,6 +1,7 @@
 package views
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -291,6 +292,41 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	l.send(keyMsg("2"))
 	if !strings.Contains(l.app.View(), "Written elsewhere") || settled != 1 {
 		t.Fatalf("after a reload: settled %d times\n%s", settled, l.app.View())
+	}
+}
+
+// When an Update says it changed nothing (and the terminal skips drawing),
+// the screen really is as it was: for the watch's rounds that find nothing
+// new, on every screen. A change found elsewhere is drawn.
+func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	for _, screen := range []string{"1", "2", "3", "4", "5"} {
+		d.keys(screen)
+		v := d.app.dataVersion
+		for _, tt := range []struct {
+			msg       tea.Msg
+			unchanged bool
+		}{
+			{dataVersionMsg{version: v}, true},
+			{dataVersionMsg{version: v, glance: true}, true},
+			{dataVersionMsg{err: errors.New("busy")}, true},
+			{watchMsg{}, true},
+			{watchLaterMsg{}, true},
+			{warmUpMsg{}, true},
+			{dataVersionMsg{version: v + 1}, false},
+			{keyMsg("j"), false},
+		} {
+			before := d.app.View()
+			m, _ := d.app.Update(tt.msg)
+			after := m.(App)
+			if after.unchanged() != tt.unchanged {
+				t.Fatalf("screen %s, %#v: unchanged = %v, want %v", screen, tt.msg, after.unchanged(), tt.unchanged)
+			}
+			if after.unchanged() && after.View() != before {
+				t.Fatalf("screen %s changed after %#v, which said it did not:\nbefore:\n%s\nafter:\n%s",
+					screen, tt.msg, before, after.View())
+			}
+		}
 	}
 }
 

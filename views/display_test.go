@@ -124,6 +124,41 @@ func (v fixedView) Init() tea.Cmd                       { return nil }
 func (v fixedView) Update(tea.Msg) (tea.Model, tea.Cmd) { return v, nil }
 func (v fixedView) View() string                        { return string(v) }
 
+// countedView counts how often it is drawn; it says a message changed
+// nothing when the message is the string "nothing".
+type countedView struct {
+	views *int
+	still bool
+}
+
+func (v countedView) Init() tea.Cmd { return nil }
+func (v countedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	v.still = msg == "nothing"
+	return v, nil
+}
+func (v countedView) View() string    { *v.views++; return "frame" }
+func (v countedView) unchanged() bool { return v.still }
+
+// After an Update that changed nothing on the screen the model is not
+// drawn again; after anything else it is.
+func TestFramedSkipsTheFrameAfterAnUnchangedUpdate(t *testing.T) {
+	var out syncBuffer
+	d := openDisplay(&out, 20, 3)
+	defer d.close()
+	views := 0
+	var m tea.Model = framed{inner: countedView{views: &views}, screen: d}
+	m, _ = m.Update("nothing")
+	m.View()
+	if views != 0 {
+		t.Fatal("drawn after an Update that changed nothing")
+	}
+	m, _ = m.Update(keyMsg("j"))
+	m.View()
+	if views != 1 {
+		t.Fatalf("drawn %d times after a key; want once", views)
+	}
+}
+
 func TestFramedDrawsEachViewAndRestoresTheTerminal(t *testing.T) {
 	var out syncBuffer
 	d := openDisplay(&out, 20, 3)

@@ -87,6 +87,9 @@ type framed struct {
 	inner  tea.Model
 	screen *display
 	first  tea.Cmd // what the first size asked for, run with Init
+	// still says the last message changed nothing on the screen (see
+	// App.unchanged), so there is no frame to draw.
+	still bool
 }
 
 func (f framed) Init() tea.Cmd { return tea.Batch(f.first, f.inner.Init()) }
@@ -97,12 +100,17 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	f.inner, cmd = f.inner.Update(msg)
+	u, ok := f.inner.(interface{ unchanged() bool })
+	f.still = ok && u.unchanged()
 	return f, cmd
 }
 
 // View posts the frame, marked full when it is the first with the
 // journal's data, so the display can say when that one is on the screen.
 func (f framed) View() string {
+	if f.still {
+		return ""
+	}
 	frame := f.inner.View()
 	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
 	f.screen.post(frame, ok && w.awaitingFirstFrame())
