@@ -79,6 +79,7 @@ type App struct {
 	// first load at once.
 	displayReports bool
 	still          bool         // the last Update changed nothing on the screen (see unchanged)
+	warmLoadsDue   bool         // the warm-up's loads wait for the watch's first look
 	warm           bool         // the loads after the first frame have started
 	typedAhead     []tea.KeyMsg // keys typed while the reach-out dialog was busy
 	// loadedDay is the day the screens last loaded for; a new day reloads.
@@ -155,18 +156,31 @@ type warmUpMsg struct{}
 // would only compete with putting it on the terminal.
 func (a App) unchanged() bool { return a.still }
 
-// warmUp loads what the other screens need, once, right after the first
-// frame, and begins watching for changes made elsewhere. The watch's first
-// look opens a connection of its own, which is work the first frame should
-// not wait for; Today is read again alongside it, so a change made by
-// another window in the moment between Today's first read and the watch's
-// first look still shows.
+// warmUp begins, once, right after the first frame: it starts watching for
+// changes made elsewhere, and when the watch has had its first look, loads
+// what the other screens need (see warmLoads). The first look opens the
+// connection the watch keeps, work the first frame should not wait for.
 func (a *App) warmUp() tea.Cmd {
 	if a.warm {
 		return nil
 	}
 	a.warm = true
-	return tea.Batch(a.readDataVersion(), a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
+	a.warmLoadsDue = true
+	return a.readDataVersion()
+}
+
+// warmLoads is the warm-up's reading, after the watch's first look: by
+// then the watch holds its own connection, so the loads take turns on the
+// other one as they always do, rather than filling a second page cache
+// alongside (0.5-1 MB more at peak on a decade of data). Today is read
+// again with them, so a change another window made between Today's first
+// read and the watch's first look still shows.
+func (a *App) warmLoads() tea.Cmd {
+	if !a.warmLoadsDue {
+		return nil
+	}
+	a.warmLoadsDue = false
+	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
 }
 
 // watchInterval is how often a window looks for changes made elsewhere:
@@ -295,18 +309,20 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.glance {
 			next = nil // the watch's own round is already under way
 		}
+		// Loads only start reads: what they read shows when it arrives.
+		a.still = true
+		loads := a.warmLoads()
 		if msg.err != nil {
-			a.still = true
-			return a, next // a passing error; look again later
+			return a, tea.Batch(loads, next) // a passing error; look again later
 		}
 		changed := a.dataVersion != 0 && msg.version != a.dataVersion
 		a.dataVersion = msg.version
-		a.still = !changed
 		if changed {
+			a.still = false
 			// Reloads never touch an open form: what is being typed stays.
-			return a, tea.Batch(a.reloadAll(), next)
+			return a, tea.Batch(a.reloadAll(), loads, next)
 		}
-		return a, next
+		return a, tea.Batch(loads, next)
 	case autosaveLaterMsg:
 		return a, tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg(msg) })
 	case weekLoadedMsg, headersLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg:

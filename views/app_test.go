@@ -351,7 +351,15 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 		t.Fatalf("Today is not drawn from the early load:\n%s", l.app.View())
 	}
 	st.addFromElsewhere("Written in between")
-	l.send(warmUpMsg{})
+	// The warm-up begins with the watch's first look alone; the loads
+	// follow its answer, so they do not fill a second connection.
+	m, cmd := l.app.Update(warmUpMsg{})
+	l.app = m.(App)
+	first := cmd()
+	if _, ok := first.(dataVersionMsg); !ok || st.contactReads != 0 {
+		t.Fatalf("the warm-up began with %T and %d contact reads; want the watch's first look alone", first, st.contactReads)
+	}
+	l.send(first)
 	if l.app.awaitingFirstFrame() || settled != 1 || st.contactReads != 1 {
 		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 1",
 			l.app.awaitingFirstFrame(), settled, st.contactReads)
@@ -359,6 +367,7 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	if !strings.Contains(l.app.View(), "Your network: 5 supporters") {
 		t.Fatalf("a change made before the watch's first look does not show:\n%s", l.app.View())
 	}
+
 	l.send(warmUpMsg{})
 	if settled != 1 || st.contactReads != 1 {
 		t.Fatalf("a second word warmed up again: settled %d, %d reads", settled, st.contactReads)
