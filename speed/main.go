@@ -5,6 +5,9 @@
 // through the same harness, it measures two references — abook, Debian's
 // ncurses address book, on 500 contacts, and a bare Bubble Tea program that
 // only draws a list — and prints Tether's figures as ratios of abook's.
+// A third reference, the floor, is Tether's own packages drawing a fixed
+// frame without reading anything (speed/floor): what no change to how
+// Tether opens, reads and draws can go below.
 //
 //	go run ./speed            # or .ci/speed, which installs tmux and abook
 //	go run ./speed -runs 5    # quicker, noisier
@@ -69,7 +72,7 @@ func measureAll(runs int, keep bool) error {
 	r := newResults()
 	for i := 0; i < runs; i++ {
 		fmt.Fprintf(os.Stderr, "\rrun %d of %d", i+1, runs)
-		steps := []func(*ctl, workspace, *results) error{measureTether, measureTetherEmpty, measureBare(60), measureBare(120)}
+		steps := []func(*ctl, workspace, *results) error{measureFloor, measureTether, measureTetherEmpty, measureBare(60), measureBare(120)}
 		if w.abook != "" {
 			steps = append([]func(*ctl, workspace, *results) error{measureAbook}, steps...)
 		}
@@ -89,8 +92,8 @@ func measureAll(runs int, keep bool) error {
 
 // workspace is what the measured programs run on.
 type workspace struct {
-	dir, tether, bare, large, empty string
-	abook                           string // command line; "" when abook is not installed
+	dir, tether, bare, floor, large, empty string
+	abook                                  string // command line; "" when abook is not installed
 }
 
 func prepare(dir string) (workspace, error) {
@@ -98,12 +101,14 @@ func prepare(dir string) (workspace, error) {
 		dir:    dir,
 		tether: filepath.Join(dir, "tether"),
 		bare:   filepath.Join(dir, "barelist"),
+		floor:  filepath.Join(dir, "floor"),
 		large:  filepath.Join(dir, "large.db"),
 		empty:  filepath.Join(dir, "empty.db"),
 	}
 	steps := [][]string{
 		{"go", "build", "-o", w.tether, "."},
 		{"go", "build", "-o", w.bare, "./speed/barelist"},
+		{"go", "build", "-o", w.floor, "./speed/floor"},
 		{w.tether, "demo", "--save", w.large, "--size", "large"},
 	}
 	for _, s := range steps {

@@ -117,6 +117,12 @@ func (r *results) print(w io.Writer, withAbook bool) {
 		}
 		fmt.Fprintf(w, "  every key ≤ 1.5× abook's:            slowest %q %s ms vs %s ms → %.2f× %s\n", worstName, ms(worst), ms(abookKey), float64(worst)/float64(abookKey), verdict(float64(worst) <= 1.5*float64(abookKey)))
 	}
+	floor := median(r.samples[rowKey(floorProgram, "first full frame")])
+	fmt.Fprintf(w, "  beyond the floor (same binary size, reads nothing): large %s ms, empty %s ms\n", ms(large-floor), ms(empty-floor))
+	if withAbook {
+		fmt.Fprintf(w, "    (the floor is %.2f× abook; 1.5× abook leaves %s ms for opening, reading and drawing)\n",
+			float64(floor)/float64(abookFrame), ms(abookFrame*3/2-floor))
+	}
 	fmt.Fprintf(w, "  large journal no slower than empty:  %s ms vs %s ms → %.2f×\n", ms(large), ms(empty), float64(large)/float64(empty))
 	fmt.Fprintf(w, "  peak RSS ≤ 20 MiB:                   %.1f MiB %s\n", float64(r.rss["tether"])/1024, verdict(r.rss["tether"] <= 20*1024))
 	due := median(r.samples[rowKey("tether", "due (whole process)")])

@@ -100,6 +100,20 @@ func measureTetherEmpty(c *ctl, w workspace, r *results) error {
 	return c.blank()
 }
 
+// floorProgram names the floor's row in the table.
+const floorProgram = "floor: Tether's packages, no reads"
+
+// measureFloor launches the floor program (see speed/floor): Tether's own
+// packages drawing a fixed frame, reading nothing.
+func measureFloor(c *ctl, w workspace, r *results) error {
+	d, err := c.launch(w.floor, has("Due a reach-out (", "q quit"))
+	if err != nil {
+		return err
+	}
+	r.add(floorProgram, "first full frame", d)
+	return c.blank()
+}
+
 // measureAbook does what abook offers that matches: the list, opening a
 // contact, and typing a search.
 func measureAbook(c *ctl, w workspace, r *results) error {
