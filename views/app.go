@@ -110,12 +110,13 @@ func New(st Store, opts Options) App {
 	}
 }
 
-// Init starts the first load; nothing here touches the disk itself.
+// Init starts the first load (or, on a terminal, hands over the one
+// already under way; see onTerminal); nothing here touches the disk itself.
 //
 // Only Today's data is read before the first frame: on two cores, every
-// other load running alongside would delay it. The rest follows as soon as
-// Today has what it needs (see todayLoadedMsg), and the heavier Reflection
-// and Network pages load when first shown.
+// other load running alongside would delay it. The rest follows the first
+// full frame (the warm-up), and the heavier Reflection and Network pages
+// load when first shown.
 func (a App) Init() tea.Cmd {
 	if a.firstLoad != nil {
 		return a.firstLoad
