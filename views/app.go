@@ -721,19 +721,7 @@ func (a App) ShortHelp() []key.Binding {
 	case a.settings != nil:
 		return append(a.settings.form.helpKeys(), editPrompts, k.CrisisAnywhere)
 	}
-	var ks []key.Binding
-	switch a.active {
-	case screenToday:
-		ks = a.today.helpKeys()
-	case screenContacts:
-		ks = a.contacts.helpKeys()
-	case screenCheckIn:
-		ks = a.checkIn.helpKeys()
-	case screenReflection:
-		ks = a.reflection.helpKeys()
-	case screenNetwork:
-		ks = a.network.helpKeys()
-	}
+	ks := a.page().helpKeys()
 	if a.capturing() {
 		return append(ks, k.CrisisAnywhere)
 	}
@@ -747,19 +735,29 @@ func (a App) FullHelp() [][]key.Binding {
 		{views, k.NextTab, k.PrevTab, k.Help},
 		{k.Crisis, k.CrisisAnywhere, k.Settings, k.Quit, k.ForceQuit},
 	}
+	return append(a.page().fullHelpKeys(), global...)
+}
+
+// page is what the root asks of the screen on show: its view and its keys.
+type page interface {
+	view() string
+	helpKeys() []key.Binding
+	fullHelpKeys() [][]key.Binding
+}
+
+// page is the active screen, for the root's drawing and help.
+func (a App) page() page {
 	switch a.active {
 	case screenContacts:
-		return append(a.contacts.fullHelpKeys(), global...)
-	case screenToday:
-		return append(a.today.fullHelpKeys(), global...)
+		return a.contacts
 	case screenCheckIn:
-		return append(a.checkIn.fullHelpKeys(), global...)
+		return a.checkIn
 	case screenReflection:
-		return append(a.reflection.fullHelpKeys(), global...)
+		return a.reflection
 	case screenNetwork:
-		return append(a.network.fullHelpKeys(), global...)
+		return a.network
 	}
-	return global
+	return a.today
 }
 
 func (a App) helpView() string {
@@ -783,18 +781,7 @@ func (a App) View() string {
 	} else if a.settings != nil {
 		content = a.settings.view()
 	} else {
-		switch a.active {
-		case screenToday:
-			content = a.today.view()
-		case screenContacts:
-			content = a.contacts.view()
-		case screenCheckIn:
-			content = a.checkIn.view()
-		case screenReflection:
-			content = a.reflection.view()
-		case screenNetwork:
-			content = a.network.view()
-		}
+		content = a.page().view()
 	}
 	content = clip(content, w, contentH)
 	if n := lipgloss.Height(content); n < contentH {
