@@ -37,6 +37,7 @@ type networkData struct {
 type networkLoadedMsg struct {
 	data networkData
 	err  error
+	gen  int // which load it answers: an older one is dropped
 }
 
 // jumpToContactMsg asks the root to show a contact in Contacts.
@@ -56,6 +57,7 @@ type networkModel struct {
 	width, height int
 	loaded        bool
 	loadErr       error
+	gen           int // counts loads, so an answer overtaken by a newer load is dropped
 	data          networkData
 	scroll        int
 	cursor        int // selected faded person
@@ -85,12 +87,18 @@ func newNetworkModel(st Store, clock model.Clock, styles *Styles) networkModel {
 	}}
 }
 
-func (m networkModel) load() tea.Cmd {
-	st, today := m.st, model.Today(m.clock)
+func (m *networkModel) load() tea.Cmd {
+	st, today, gen := m.st, model.Today(m.clock), m.fresh()
 	return func() tea.Msg {
 		d, err := loadNetwork(context.Background(), st, today)
-		return networkLoadedMsg{data: d, err: err}
+		return networkLoadedMsg{data: d, err: err, gen: gen}
 	}
+}
+
+// fresh starts a load: what an earlier one answers later is dropped.
+func (m *networkModel) fresh() int {
+	m.gen++
+	return m.gen
 }
 
 func loadNetwork(ctx context.Context, st Store, today model.Date) (networkData, error) {
@@ -201,6 +209,9 @@ func (m *networkModel) setSize(w, h int) {
 func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case networkLoadedMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
 		m.loaded, m.loadErr = true, msg.err
 		if msg.err == nil {
 			m.data = msg.data

@@ -199,3 +199,20 @@ func TestSettingsOpenTheReflectionPrompts(t *testing.T) {
 	d.send(tea.KeyMsg{Type: tea.KeyCtrlP})
 	d.mustSee("[4 Reflection]", "Reflection prompts", model.DefaultPrompts[0])
 }
+
+// A load's answer that arrives after a newer load has been asked for (a
+// change came from another window while the first was reading) is
+// dropped: the screen keeps the newer answer.
+func TestNetworkDropsAnAnswerOvertakenByANewerLoad(t *testing.T) {
+	st := networkStore(t)
+	m := newNetworkModel(st, fixedClock, DefaultStyles())
+	m.setSize(120, 60)
+	older := m.load()()
+	st.addFromElsewhere("Written elsewhere")
+	newer := m.load()()
+	m, _ = m.update(newer)
+	m, _ = m.update(older)
+	if n := len(m.data.contacts); n != len(sampleContacts())+1 {
+		t.Fatalf("after the older answer came last, Network holds %d people; want the newer %d", n, len(sampleContacts())+1)
+	}
+}

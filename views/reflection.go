@@ -123,9 +123,16 @@ func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionM
 // the log behind its summary, and then the week before, ahead of [. What
 // was read ahead is dropped: the journal may have changed since.
 func (m *reflectionModel) load() tea.Cmd {
+	m.fresh()
+	return m.loadWeek(m.week, nil, false)
+}
+
+// fresh starts a fresh load: what was read ahead, and what an earlier
+// load answers later, are dropped.
+func (m *reflectionModel) fresh() int {
 	m.ahead = nil
 	m.gen++
-	return m.loadWeek(m.week, nil, false)
+	return m.gen
 }
 
 // loadWeek reads week w. people, when known, are everyone in the journal
@@ -263,11 +270,11 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 	case weekLoadedMsg:
 		if msg.prefetch {
 			if msg.err == nil && msg.week == m.week.Prev() && msg.gen == m.gen {
-				m.ahead = &weekLoadedMsg{week: msg.week, data: msg.data}
+				m.ahead = &weekLoadedMsg{week: msg.week, data: msg.data, gen: msg.gen}
 			}
 			return m, nil
 		}
-		if msg.week != m.week {
+		if msg.week != m.week || msg.gen != m.gen {
 			return m, nil
 		}
 		m.loaded, m.loadErr = true, msg.err

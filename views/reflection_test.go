@@ -176,3 +176,17 @@ func TestCtrlCWhileWritingSavesThenQuits(t *testing.T) {
 		t.Fatalf("quit without saving: %q", got)
 	}
 }
+
+// The same for the week: an answer overtaken by a fresh load is dropped.
+func TestReflectionDropsAnAnswerOvertakenByAFreshLoad(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	m := newReflectionModel(st, fixedClock, DefaultStyles())
+	older := m.load()()
+	st.addFromElsewhere("Written elsewhere")
+	newer := m.load()()
+	m, _ = m.update(newer)
+	m, _ = m.update(older)
+	if n := len(m.data.people); n != len(sampleContacts())+1 {
+		t.Fatalf("after the older answer came last, Reflection holds %d people; want the newer %d", n, len(sampleContacts())+1)
+	}
+}
