@@ -157,33 +157,6 @@ type warmUpMsg struct{}
 // would only compete with putting it on the terminal.
 func (a App) unchanged() bool { return a.still }
 
-// warmUp begins, once, right after the first frame: it starts watching for
-// changes made elsewhere, and when the watch has had its first look, loads
-// what the other screens need (see warmLoads). The first look opens the
-// connection the watch keeps, work the first frame should not wait for.
-func (a *App) warmUp() tea.Cmd {
-	if a.warm {
-		return nil
-	}
-	a.warm = true
-	a.warmLoadsDue = true
-	return a.readDataVersion()
-}
-
-// warmLoads is the warm-up's reading, after the watch's first look: by
-// then the watch holds its own connection, so the loads take turns on the
-// other one as they always do, rather than filling a second page cache
-// alongside (0.5-1 MB more at peak on a decade of data). Today is read
-// again with them, so a change another window made between Today's first
-// read and the watch's first look still shows.
-func (a *App) warmLoads() tea.Cmd {
-	if !a.warmLoadsDue {
-		return nil
-	}
-	a.warmLoadsDue = false
-	return tea.Batch(a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
-}
-
 // watchInterval is how often a window looks for changes made elsewhere:
 // another Tether window, or `tether log` in a shell.
 const watchInterval = 2 * time.Second

@@ -265,8 +265,9 @@ func TestLoggingInABurstLosesNoKeys(t *testing.T) {
 
 // Start-up reads only what Today shows (the roster, not the contact list),
 // draws it, and only then says it has settled and warms the other screens
-// up: the contact list is read once, after Today has its data, and Settled
-// is called once however often the screens reload later.
+// up: after Today has its data, Contacts' tab is read, then both tabs once
+// for Network and Reflection together, so that their first show reads
+// nothing; Settled is called once however often the screens reload later.
 func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	settled, readsAtSettle := 0, -1
@@ -278,8 +279,8 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	if settled != 1 || readsAtSettle != 0 {
 		t.Fatalf("settled %d times, with %d reads of the contact list before it; want once, after none", settled, readsAtSettle)
 	}
-	if st.contactReads != 1 {
-		t.Fatalf("start-up read the contact list %d times; want once, to warm up Contacts", st.contactReads)
+	if st.contactReads != 3 {
+		t.Fatalf("start-up read the contact list %d times; want 3: Contacts' tab, then both tabs once for Network and Reflection", st.contactReads)
 	}
 	view := l.app.View()
 	for _, want := range []string{"Your network: 4 supporters, 1 you can call any time", "due a reach-out"} {
@@ -287,6 +288,18 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 			t.Fatalf("Today lacks %q:\n%s", want, view)
 		}
 	}
+	for _, sw := range []struct{ key, want string }{{"4", "The week in connection"}, {"5", "People reached"}} {
+		m, cmd := l.app.Update(keyMsg(sw.key))
+		l.app = m.(App)
+		if view := l.app.View(); !strings.Contains(view, sw.want) {
+			t.Fatalf("first show of %s, before any answer, lacks %q:\n%s", sw.key, sw.want, view)
+		}
+		l.run(cmd)
+	}
+	if st.contactReads != 3 {
+		t.Fatalf("the first show of Reflection and Network read the contact list again (%d reads)", st.contactReads)
+	}
+	l.send(keyMsg("1"))
 	st.addFromElsewhere("Written elsewhere")
 	l.send(watchMsg{})
 	l.send(keyMsg("2"))
@@ -360,8 +373,8 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 		t.Fatalf("the warm-up began with %T and %d contact reads; want the watch's first look alone", first, st.contactReads)
 	}
 	l.send(first)
-	if l.app.awaitingFirstFrame() || settled != 1 || st.contactReads != 1 {
-		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 1",
+	if l.app.awaitingFirstFrame() || settled != 1 || st.contactReads != 3 {
+		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 3",
 			l.app.awaitingFirstFrame(), settled, st.contactReads)
 	}
 	if !strings.Contains(l.app.View(), "Your network: 5 supporters") {
@@ -369,7 +382,7 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	}
 
 	l.send(warmUpMsg{})
-	if settled != 1 || st.contactReads != 1 {
+	if settled != 1 || st.contactReads != 3 {
 		t.Fatalf("a second word warmed up again: settled %d, %d reads", settled, st.contactReads)
 	}
 }
