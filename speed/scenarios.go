@@ -53,7 +53,9 @@ func measureTether(c *ctl, w workspace, r *results) error {
 	r.add(p, "first full frame", d)
 	steps := []func() error{
 		func() error { return keyN(c, r, p, "Today: move in due list", "j", 3, nil) },
-		func() error { return switchTo(c, r, p, "2", "Contacts", has("[2 Contacts]", "Contacts · 303", "q quit")) },
+		func() error {
+			return switchTo(c, r, p, "2", "Contacts", has("[2 Contacts]", "Contacts · 303", "q quit"))
+		},
 		func() error { return keyN(c, r, p, "Contacts: move", "j", 8, nil) },
 		func() error { return keyN(c, r, p, "Contacts: open a contact", "Enter", 1, nil) },
 		func() error { return c.send("Escape") },
@@ -68,7 +70,9 @@ func measureTether(c *ctl, w workspace, r *results) error {
 		},
 		func() error { return switchTo(c, r, p, "3", "Check-in", has("[3 Check-in]", "Reach-outs", "q quit")) },
 		func() error { return keyN(c, r, p, "Check-in: previous day", "[", 3, nil) },
-		func() error { return switchTo(c, r, p, "4", "Reflection", has("[4 Reflection]", "The week in connection", "q quit")) },
+		func() error {
+			return switchTo(c, r, p, "4", "Reflection", has("[4 Reflection]", "The week in connection", "q quit"))
+		},
 		func() error {
 			return keyN(c, r, p, "Reflection: previous week", "[", 3, has("The week in connection", "q quit"))
 		},
