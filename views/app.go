@@ -97,6 +97,7 @@ func New(st Store, opts Options) App {
 	}
 	styles := DefaultStyles()
 	h := help.New()
+	h.Styles = styles.Help
 	h.ShortSeparator = " · "
 	return App{
 		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, chrome: &chrome{}, styles: styles, loadedDay: model.Today(clock),

@@ -7,6 +7,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 	"github.com/tether-recovery/tether/store/sample"
@@ -226,6 +229,11 @@ func BenchmarkView(b *testing.B) {
 		{"Help", []string{"?"}},
 	}
 	path := largeJournal(b)
+	// Drawn in colour as in a terminal (tmux: 256 colours), not in the
+	// plain text a test's output gets: styling is much of a frame's cost.
+	was := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(was)
 	for _, sc := range screens {
 		b.Run(sc.name, func(b *testing.B) {
 			st, d := openApp(b, path)

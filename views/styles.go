@@ -1,6 +1,12 @@
 package views
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"strconv"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // Styles is every look in the app, named by meaning and built once. Colours
 // adapt to light and dark terminals; under NO_COLOR lipgloss drops colour and
@@ -24,6 +30,8 @@ type Styles struct {
 	Status      lipgloss.Style
 	StatusError lipgloss.Style
 	Prompt      lipgloss.Style
+	// Help is bubbles/help's own look, its colours shaded once like ours.
+	Help help.Styles
 }
 
 var (
@@ -36,8 +44,12 @@ var (
 	colorText    = lipgloss.AdaptiveColor{Light: "#1C1B1F", Dark: "#E6E1E5"}
 )
 
-// DefaultStyles builds the app's styles.
+// DefaultStyles builds the app's styles for the terminal the app runs in:
+// each colour's shade for its background, in what it can show.
 func DefaultStyles() *Styles {
+	shade := shader(lipgloss.ColorProfile(), lipgloss.HasDarkBackground())
+	colorAccent, colorMuted, colorError := shade(colorAccent), shade(colorMuted), shade(colorError)
+	colorWarning, colorSuccess, colorSelBg, colorText := shade(colorWarning), shade(colorSuccess), shade(colorSelBg), shade(colorText)
 	return &Styles{
 		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(colorAccent).Underline(true).Padding(0, 1),
 		TabInactive: lipgloss.NewStyle().Foreground(colorMuted).Padding(0, 1),
@@ -57,5 +69,39 @@ func DefaultStyles() *Styles {
 		Status:      lipgloss.NewStyle().Foreground(colorSuccess),
 		StatusError: lipgloss.NewStyle().Foreground(colorError).Bold(true),
 		Prompt:      lipgloss.NewStyle().Bold(true).Foreground(colorWarning),
+		Help:        shadeHelp(help.New().Styles, shade),
+	}
+}
+
+// shadeHelp shades the adaptive foregrounds of help's styles.
+func shadeHelp(h help.Styles, shade func(lipgloss.AdaptiveColor) lipgloss.TerminalColor) help.Styles {
+	for _, st := range []*lipgloss.Style{&h.Ellipsis, &h.ShortKey, &h.ShortDesc, &h.ShortSeparator, &h.FullKey, &h.FullDesc, &h.FullSeparator} {
+		if c, ok := st.GetForeground().(lipgloss.AdaptiveColor); ok {
+			*st = st.Foreground(shade(c))
+		}
+	}
+	return h
+}
+
+// shader picks a colour's light or dark shade and converts it to what the
+// terminal can show, once, as the styles are built. Given the hex value,
+// lipgloss converts it again on every Render, and for a 256-colour
+// terminal (tmux, by default) that is a search of the palette by
+// perceptual distance: a sixth of drawing the contact list.
+func shader(p termenv.Profile, dark bool) func(lipgloss.AdaptiveColor) lipgloss.TerminalColor {
+	return func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
+		hex := c.Light
+		if dark {
+			hex = c.Dark
+		}
+		switch v := p.Convert(termenv.RGBColor(hex)).(type) {
+		case termenv.ANSI256Color:
+			return lipgloss.Color(strconv.Itoa(int(v)))
+		case termenv.ANSIColor:
+			return lipgloss.Color(strconv.Itoa(int(v)))
+		case termenv.NoColor:
+			return lipgloss.NoColor{}
+		}
+		return lipgloss.Color(hex)
 	}
 }
