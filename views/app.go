@@ -269,6 +269,14 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		a.contacts, cmd = a.contacts.update(msg)
 		return a, cmd
+	case historyLaterMsg:
+		a.still = true
+		return a, tea.Tick(historySettle, func(time.Time) tea.Msg { return historyDueMsg(msg) })
+	case historyDueMsg:
+		a.still = true // the read starts; what it finds shows when it arrives
+		var cmd tea.Cmd
+		a.contacts, cmd = a.contacts.update(msg)
+		return a, cmd
 	case checkInDayLoadedMsg:
 		var cmd tea.Cmd
 		a.checkIn, cmd = a.checkIn.update(msg)

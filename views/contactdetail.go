@@ -99,7 +99,7 @@ func (m contactsModel) historyLines(c model.Contact, w int) []string {
 	switch {
 	case m.historyErr != nil:
 		return append(lines, s.Error.Render(wrap("Could not read them: "+m.historyErr.Error(), w)))
-	case m.historyFor != c.ID:
+	case m.historyFor != c.ID || !m.historyIn:
 		return append(lines, s.Muted.Render("…"))
 	case len(m.history) == 0:
 		return append(lines, s.Muted.Render(wrap("None logged yet. l logs one.", w)))

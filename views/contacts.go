@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -44,12 +45,16 @@ type contactsModel struct {
 	form   *contactForm
 	saving bool
 
-	// The selected person's reach-out history, newest first.
-	historyFor int64
-	history    []model.ReachOut
-	historyErr error
-	confirmArc *model.Contact // archive y/n is showing for this contact
-	detailOpen bool           // full-width detail on narrow screens
+	// The selected person's reach-out history, newest first. historyAsked
+	// says it has been asked of the journal (see syncHistory), historyIn
+	// that the answer is here: until then the pane says it is coming, not
+	// that there is none.
+	historyFor              int64
+	historyAsked, historyIn bool
+	history                 []model.ReachOut
+	historyErr              error
+	confirmArc              *model.Contact // archive y/n is showing for this contact
+	detailOpen              bool           // full-width detail on narrow screens
 	// ask is what a key asks of the root (see App.updateActive).
 	ask tea.Msg
 }
@@ -186,11 +191,17 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 		}
 		m.selectID = 0
 		m.keepCursorVisible()
-		return m, m.syncHistory()
+		return m, m.syncHistory(false)
+
+	case historyDueMsg:
+		if msg.contactID != m.historyFor || m.historyAsked {
+			return m, nil // moved on since, or already asked
+		}
+		return m, m.readHistory()
 
 	case historyLoadedMsg:
 		if msg.contactID == m.historyFor {
-			m.history, m.historyErr = msg.reachOuts, msg.err
+			m.history, m.historyErr, m.historyIn = msg.reachOuts, msg.err, true
 		}
 		return m, nil
 
@@ -224,7 +235,7 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		m, cmd := m.updateKey(msg)
 		m.keepCursorVisible()
-		return m, tea.Batch(cmd, m.syncHistory())
+		return m, tea.Batch(cmd, m.syncHistory(true))
 	}
 	if m.form != nil {
 		_, cmd := m.form.update(msg)
@@ -366,15 +377,31 @@ func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
 // more than any screen shows, few enough to stay instant.
 const historyLimit = 50
 
+// historySettle is how long the selection rests on someone before their
+// history is read: moving through the list (a held j repeats every 30 ms
+// or so) draws one frame per key, with no read competing with each.
+const historySettle = 50 * time.Millisecond
+
 // syncHistory fetches the selected person's reach-outs when the selection
-// has moved to someone else.
-func (m *contactsModel) syncHistory() tea.Cmd {
+// has moved to someone else: at once, or when settle says the selection
+// moved by a key, once it has rested (historyLaterMsg).
+func (m *contactsModel) syncHistory(settle bool) tea.Cmd {
 	c, ok := m.selected()
 	if !ok || c.ID == m.historyFor || m.form != nil {
 		return nil
 	}
-	m.historyFor, m.history, m.historyErr = c.ID, nil, nil
-	st, id := m.st, c.ID
+	m.historyFor, m.history, m.historyErr, m.historyAsked, m.historyIn = c.ID, nil, nil, false, false
+	if settle {
+		id := c.ID
+		return func() tea.Msg { return historyLaterMsg{contactID: id} }
+	}
+	return m.readHistory()
+}
+
+// readHistory reads the history of the person historyFor names.
+func (m *contactsModel) readHistory() tea.Cmd {
+	m.historyAsked = true
+	st, id := m.st, m.historyFor
 	return func() tea.Msg {
 		rs, err := st.ReachOutsFor(context.Background(), id, historyLimit)
 		return historyLoadedMsg{contactID: id, reachOuts: rs, err: err}

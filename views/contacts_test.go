@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/tether-recovery/tether/model"
 )
 
@@ -256,4 +258,52 @@ func TestListScrollsWithCursor(t *testing.T) {
 	d.keys("g")
 	d.mustSee("› Person Aa")
 	d.mustNotSee("Person Zb")
+}
+
+// Moving through the list draws each move without reading anyone's
+// history: the selected person's history is read once the selection has
+// rested, and a burst of moves (a held j) reads it once, for the person
+// the selection rests on.
+func TestContactHistoryIsReadOnceTheSelectionRests(t *testing.T) {
+	st := networkStore(t)
+	d := newDriver(t, st, 120, 40)
+	d.keys("2")
+	before := st.historyReads
+
+	m, cmd := d.app.Update(keyMsg("j"))
+	d.app = m.(App)
+	if !strings.Contains(d.view(), "…") {
+		t.Fatalf("the moved-to person's history is not shown as coming:\n%s", d.view())
+	}
+	var later []historyLaterMsg
+	var walk func(tea.Msg)
+	walk = func(msg tea.Msg) {
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if c != nil {
+					walk(c())
+				}
+			}
+		case historyLaterMsg:
+			later = append(later, msg)
+		}
+	}
+	walk(cmd())
+	if st.historyReads != before || len(later) != 1 {
+		t.Fatalf("a move read history %d times at once and asked %d times for later; want 0 and 1", st.historyReads-before, len(later))
+	}
+	d.send(historyDueMsg(later[0]))
+	if st.historyReads != before+1 || strings.Contains(d.view(), "…") {
+		t.Fatalf("once the selection rested: %d reads, screen:\n%s", st.historyReads-before, d.view())
+	}
+
+	before = st.historyReads
+	d.burst("j", "k", "j")
+	if st.historyReads != before+1 {
+		t.Fatalf("a burst of three moves read history %d times; want once, where it rests", st.historyReads-before)
+	}
+	if sel, ok := d.app.contacts.selected(); !ok || d.app.contacts.historyFor != sel.ID || !d.app.contacts.historyAsked {
+		t.Fatalf("the history read is not the selected person's")
+	}
 }

@@ -38,6 +38,8 @@ type fakeStore struct {
 	contactReads int
 	// reflectionReads counts week reads, to see the read-ahead at work.
 	reflectionReads int
+	// historyReads counts reads of a person's history.
+	historyReads int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
@@ -211,6 +213,7 @@ func (f *fakeStore) sortedReachOuts(keep func(model.ReachOut) bool) []model.Reac
 func (f *fakeStore) ReachOutsFor(_ context.Context, id int64, limit int) ([]model.ReachOut, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.historyReads++
 	out := f.sortedReachOuts(func(r model.ReachOut) bool { return r.ContactID == id })
 	slices.Reverse(out)
 	if limit > 0 && len(out) > limit {
@@ -523,6 +526,10 @@ func (l *loop) run(cmd tea.Cmd) {
 		}
 	case tea.QuitMsg:
 		l.quit = true
+	case historyLaterMsg:
+		// The selection rests at once in tests, unless a test holds the
+		// message back to see what moving on does.
+		l.send(historyDueMsg(msg))
 	case autosaveLaterMsg, watchLaterMsg:
 		// Time does not pass in tests by itself: a test sends autosaveMsg
 		// or watchMsg when it wants the pause to be over.

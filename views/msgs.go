@@ -72,6 +72,12 @@ type pickerLoadedMsg struct {
 	err      error
 }
 
+// historyLaterMsg asks for the selected person's history once the
+// selection has rested (historySettle); the root turns it into a timer, so
+// that tests decide when the pause is over, and historyDueMsg says it is.
+type historyLaterMsg struct{ contactID int64 }
+type historyDueMsg struct{ contactID int64 }
+
 type historyLoadedMsg struct {
 	contactID int64
 	reachOuts []model.ReachOut
