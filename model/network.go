@@ -44,8 +44,11 @@ func HealthOver(from, to Date, reachOuts []ReachOut, contacts []Contact, lastBef
 // today, not to its Sunday.
 func healthOver(from, to, ref Date, reachOuts []ReachOut, contacts []Contact, lastBefore map[int64]time.Time) NetworkHealth {
 	h := NetworkHealth{From: from, To: to, Days: to.DaysSince(from) + 1}
-	byID := make(map[int64]Contact, len(contacts))
-	for _, c := range contacts {
+	// Pointers, not copies: a contact is a large value, and this runs over
+	// everyone four times as Network and Reflection load.
+	byID := make(map[int64]*Contact, len(contacts))
+	for i := range contacts {
+		c := &contacts[i]
 		byID[c.ID] = c
 		if c.AnyTime && !c.Archived {
 			h.AnyTime++
@@ -53,24 +56,22 @@ func healthOver(from, to, ref Date, reachOuts []ReachOut, contacts []Contact, la
 	}
 	in := func(d Date) bool { return !d.Before(from) && !d.After(to) }
 
-	var window []ReachOut
 	people := map[int64]bool{}
 	circles := map[Circle]bool{}
-	// last also sees the window's own reach-outs, so someone reached in it
-	// is never faded even if lastBefore missed them.
-	last := make(map[int64]time.Time, len(lastBefore))
-	for id, t := range lastBefore {
-		last[id] = t
-	}
+	supportive := map[Date]bool{}
+	// later holds the window's reach-outs newer than lastBefore says, so
+	// someone reached in it is never faded even if lastBefore missed them;
+	// lastBefore itself is only read.
+	later := map[int64]time.Time{}
 	for _, r := range reachOuts {
 		d := r.Day()
 		if !in(d) {
 			continue
 		}
-		window = append(window, r)
+		h.ReachOuts++
 		people[r.ContactID] = true
-		if !d.After(ref) && r.At.After(last[r.ContactID]) {
-			last[r.ContactID] = r.At
+		if !d.After(ref) && r.At.After(lastBefore[r.ContactID]) && r.At.After(later[r.ContactID]) {
+			later[r.ContactID] = r.At
 		}
 		c, ok := byID[r.ContactID]
 		if !ok {
@@ -84,41 +85,50 @@ func healthOver(from, to, ref Date, reachOuts []ReachOut, contacts []Contact, la
 		if c.Stance == StanceSupportsUsing {
 			h.UseReachOuts++
 		}
+		if c.IsSupportive() {
+			supportive[d] = true // SupportiveDays' rule
+		}
 	}
-	h.ReachOuts = len(window)
 	h.People = len(people)
 	for _, c := range Circles {
 		if circles[c] {
 			h.Circles = append(h.Circles, c)
 		}
 	}
-	h.SupportiveDays = SupportiveDays(window, byID, from, to)
+	h.SupportiveDays = len(supportive)
 	if h.ReachOuts > 0 {
 		h.UseShare = float64(h.UseReachOuts) / float64(h.ReachOuts)
 	}
-	h.Faded = fadedBy(ref, contacts, last)
+	h.Faded = fadedBy(ref, contacts, func(id int64) (time.Time, bool) {
+		if t, ok := later[id]; ok {
+			return t, true
+		}
+		t, ok := lastBefore[id]
+		return t, ok
+	})
 	return h
 }
 
 // fadedBy lists the active contacts last reached FadeDays or more before
 // ref, longest gap first, then the most important, then by name; each
-// carries its last contact. Contacts never reached, and archived ones,
-// never fade.
-func fadedBy(ref Date, contacts []Contact, last map[int64]time.Time) []Contact {
+// carries its last contact (lastOf). Contacts never reached, and archived
+// ones, never fade.
+func fadedBy(ref Date, contacts []Contact, lastOf func(id int64) (time.Time, bool)) []Contact {
 	type faded struct {
-		c   Contact
+		c   *Contact
+		at  time.Time
 		gap int
 		key string // the sort key, folded once rather than per comparison
 	}
 	var fs []faded
-	for _, c := range contacts {
-		t, ok := last[c.ID]
+	for i := range contacts {
+		c := &contacts[i]
+		t, ok := lastOf(c.ID)
 		if c.Archived || !ok || t.IsZero() {
 			continue
 		}
 		if gap := ref.DaysSince(DateOf(t)); gap >= FadeDays {
-			c.LastContact = t
-			fs = append(fs, faded{c, gap, c.SortKey()})
+			fs = append(fs, faded{c, t, gap, c.SortKey()})
 		}
 	}
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -135,7 +145,9 @@ func fadedBy(ref Date, contacts []Contact, last map[int64]time.Time) []Contact {
 	})
 	var out []Contact
 	for _, f := range fs {
-		out = append(out, f.c)
+		c := *f.c
+		c.LastContact = f.at
+		out = append(out, c)
 	}
 	return out
 }
