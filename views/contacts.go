@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -528,11 +527,7 @@ func (m contactsModel) view() string {
 	if c, ok := m.selected(); ok {
 		detail = m.detailView(c, w-lw-3)
 	}
-	sep := strings.TrimSuffix(strings.Repeat(" │ \n", max(1, h)), "\n")
-	return lipgloss.JoinHorizontal(lipgloss.Top,
-		lipgloss.NewStyle().Width(lw).Render(list),
-		m.styles.Muted.Render(sep),
-		clip(detail, w-lw-3, h))
+	return beside(list, lw, m.styles.Muted.Render(" │ "), clip(detail, w-lw-3, h), max(1, h))
 }
 
 func (m contactsModel) emptyView() string {

@@ -144,7 +144,7 @@ func fitFrame(frame string, width, height int) []string {
 		lines = lines[len(lines)-height:]
 	}
 	for i, l := range lines {
-		if width > 0 && ansi.StringWidth(l) > width {
+		if width > 0 && cells(l) > width {
 			lines[i] = ansi.Truncate(l, width, "")
 		}
 	}
@@ -168,7 +168,7 @@ func frameDiff(old, lines []string, width int, repaint bool) []byte {
 		b.WriteString(resetStyle)
 		// A line that fills the width leaves the cursor waiting to wrap;
 		// erasing there would take the last character with it.
-		if ansi.StringWidth(l) < width {
+		if cells(l) < width {
 			b.WriteString(eraseRight)
 		}
 	}
