@@ -53,17 +53,20 @@ type App struct {
 	styles *Styles
 	keys   globalKeys
 	yesNo  confirmKeys
-	help   help.Model
+	help   *help.Model
 
 	width, height int
 	active        screen
 
-	today      todayModel
-	contacts   contactsModel
-	checkIn    checkInModel
-	reflection reflectionModel
-	network    networkModel
-	crisis     crisisModel
+	// The screens are held by pointer: Bubble Tea boxes the App into an
+	// interface on every message, and with the screens inside it was an
+	// 18 KB copy each time, a garbage collection every few keys.
+	today      *todayModel
+	contacts   *contactsModel
+	checkIn    *checkInModel
+	reflection *reflectionModel
+	network    *networkModel
+	crisis     *crisisModel
 	log        *logDialog      // the reach-out dialog, over any screen
 	settings   *settingsEditor // the settings overlay, over any screen
 
@@ -101,15 +104,17 @@ func New(st Store, opts Options) App {
 	h.ShortSeparator = " · "
 	return App{
 		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, chrome: &chrome{}, styles: styles, loadedDay: model.Today(clock),
-		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: h,
-		today:      newTodayModel(st, clock, styles),
-		contacts:   newContactsModel(st, clock, styles),
-		checkIn:    newCheckInModel(st, clock, styles),
-		reflection: newReflectionModel(st, clock, styles),
-		network:    newNetworkModel(st, clock, styles),
-		crisis:     newCrisisModel(st, clock, styles),
+		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: &h,
+		today:      ptr(newTodayModel(st, clock, styles)),
+		contacts:   ptr(newContactsModel(st, clock, styles)),
+		checkIn:    ptr(newCheckInModel(st, clock, styles)),
+		reflection: ptr(newReflectionModel(st, clock, styles)),
+		network:    ptr(newNetworkModel(st, clock, styles)),
+		crisis:     ptr(newCrisisModel(st, clock, styles)),
 	}
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // Init starts the first load (or, on a terminal, hands over the one
 // already under way; see onTerminal); nothing here touches the disk itself.
@@ -246,7 +251,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case todayLoadedMsg:
 		var cmd tea.Cmd
-		a.today, cmd = a.today.update(msg)
+		*a.today, cmd = a.today.update(msg)
 		if a.warm || a.displayReports {
 			return a, cmd
 		}
@@ -263,11 +268,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.warmUp()
 	case recoveryStartSavedMsg:
 		var cmd tea.Cmd
-		a.today, cmd = a.today.update(msg)
+		*a.today, cmd = a.today.update(msg)
 		return a, tea.Batch(cmd, a.afterWrite(msg))
 	case contactsLoadedMsg, historyLoadedMsg:
 		var cmd tea.Cmd
-		a.contacts, cmd = a.contacts.update(msg)
+		*a.contacts, cmd = a.contacts.update(msg)
 		return a, cmd
 	case historyLaterMsg:
 		a.still = true
@@ -275,11 +280,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case historyDueMsg:
 		a.still = true // the read starts; what it finds shows when it arrives
 		var cmd tea.Cmd
-		a.contacts, cmd = a.contacts.update(msg)
+		*a.contacts, cmd = a.contacts.update(msg)
 		return a, cmd
 	case checkInDayLoadedMsg:
 		var cmd tea.Cmd
-		a.checkIn, cmd = a.checkIn.update(msg)
+		*a.checkIn, cmd = a.checkIn.update(msg)
 		return a, cmd
 	case watchLaterMsg:
 		a.still = true
@@ -310,11 +315,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg(msg) })
 	case weekLoadedMsg, headersLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg:
 		var cmd tea.Cmd
-		a.reflection, cmd = a.reflection.update(msg)
+		*a.reflection, cmd = a.reflection.update(msg)
 		return a, cmd
 	case reflectionSavedMsg:
 		var cmd tea.Cmd
-		a.reflection, cmd = a.reflection.update(msg)
+		*a.reflection, cmd = a.reflection.update(msg)
 		if a.quitAfterSave {
 			a.quitAfterSave = false
 			if msg.err == nil || a.hungUp {
@@ -329,11 +334,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case contactSavedMsg, contactArchivedMsg:
 		var cmd tea.Cmd
-		a.contacts, cmd = a.contacts.update(msg)
+		*a.contacts, cmd = a.contacts.update(msg)
 		return a, tea.Batch(cmd, a.afterWrite(msg))
 	case checkInSavedMsg:
 		var cmd tea.Cmd
-		a.checkIn, cmd = a.checkIn.update(msg)
+		*a.checkIn, cmd = a.checkIn.update(msg)
 		return a, tea.Batch(cmd, a.afterWrite(msg))
 	case reachOutDeletedMsg:
 		if msg.err != nil {
@@ -357,15 +362,15 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.replayTypedAhead(cmd)
 	case crisisLoadedMsg:
 		var cmd tea.Cmd
-		a.crisis, cmd = a.crisis.update(msg)
+		*a.crisis, cmd = a.crisis.update(msg)
 		return a, cmd
 	case networkLoadedMsg, planLoadedMsg:
 		var cmd tea.Cmd
-		a.network, cmd = a.network.update(msg)
+		*a.network, cmd = a.network.update(msg)
 		return a, cmd
 	case planSavedMsg, checkupSavedMsg:
 		var cmd tea.Cmd
-		a.network, cmd = a.network.update(msg)
+		*a.network, cmd = a.network.update(msg)
 		return a, tea.Batch(cmd, a.afterWrite(msg))
 	case settingsLoadedMsg, settingsSavedMsg:
 		if a.settings == nil {
@@ -477,12 +482,12 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case key.Matches(msg, a.keys.CrisisAnywhere) && !a.crisis.open:
 		var cmd tea.Cmd
-		a.crisis, cmd = a.crisis.show()
+		*a.crisis, cmd = a.crisis.show()
 		return a, cmd
 	}
 	if a.crisis.open {
 		var cmd tea.Cmd
-		a.crisis, cmd = a.crisis.update(msg)
+		*a.crisis, cmd = a.crisis.update(msg)
 		return a, cmd
 	}
 	if a.log != nil {
@@ -526,7 +531,7 @@ func (a App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case key.Matches(msg, a.keys.Crisis):
 		var cmd tea.Cmd
-		a.crisis, cmd = a.crisis.show()
+		*a.crisis, cmd = a.crisis.show()
 		return a, cmd
 	case key.Matches(msg, a.keys.Settings):
 		return a.openSettings()
@@ -550,15 +555,15 @@ func (a *App) updateActive(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch a.active {
 	case screenToday:
-		a.today, cmd = a.today.update(msg)
+		*a.today, cmd = a.today.update(msg)
 	case screenContacts:
-		a.contacts, cmd = a.contacts.update(msg)
+		*a.contacts, cmd = a.contacts.update(msg)
 	case screenCheckIn:
-		a.checkIn, cmd = a.checkIn.update(msg)
+		*a.checkIn, cmd = a.checkIn.update(msg)
 	case screenReflection:
-		a.reflection, cmd = a.reflection.update(msg)
+		*a.reflection, cmd = a.reflection.update(msg)
 	case screenNetwork:
-		a.network, cmd = a.network.update(msg)
+		*a.network, cmd = a.network.update(msg)
 	}
 	if ask := a.takeAsk(); ask != nil {
 		m, askCmd := a.Update(ask)
