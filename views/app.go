@@ -84,6 +84,7 @@ type App struct {
 	still          bool         // the last Update changed nothing on the screen (see unchanged)
 	warmLoadsDue   bool         // the warm-up's loads wait for the watch's first look
 	warm           bool         // the loads after the first frame have started
+	openingDue     bool         // Today's first read has taken openingDelay
 	typedAhead     []tea.KeyMsg // keys typed while the reach-out dialog was busy
 	// loadedDay is the day the screens last loaded for; a new day reloads.
 	loadedDay model.Date
@@ -121,14 +122,30 @@ func ptr[T any](v T) *T { return &v }
 //
 // Only Today's data is read before the first frame: on two cores, every
 // other load running alongside would delay it. The rest follows the first
-// full frame (the warm-up), and the heavier Reflection and Network pages
-// load when first shown.
+// full frame (the warm-up), the heavier Reflection and Network pages last.
 func (a App) Init() tea.Cmd {
 	if a.firstLoad != nil {
-		return a.firstLoad
+		return tea.Batch(a.firstLoad, func() tea.Msg { return openingLaterMsg{} })
 	}
 	return a.today.load()
 }
+
+// openingDelay is how long the terminal stays blank, at start, for Today's
+// first read: it takes a few milliseconds, and drawing "Opening your
+// journal…" first would only hold up the screen with the data (and flash).
+// On a slow disk the line shows after this long.
+const openingDelay = 100 * time.Millisecond
+
+// openingLaterMsg asks for openingDueMsg after openingDelay; the root turns
+// it into a timer, so tests decide when the delay is over.
+type openingLaterMsg struct{}
+
+// openingDueMsg says Today's first read has taken openingDelay.
+type openingDueMsg struct{}
+
+// holdsFirstFrame reports that nothing should be drawn yet: on a terminal,
+// Today's first read is under way and has not yet taken openingDelay.
+func (a App) holdsFirstFrame() bool { return a.displayReports && !a.today.loaded && !a.openingDue }
 
 // onTerminal readies the app for Run: Today's reads start at once, while
 // the terminal and Bubble Tea are still being set up (about a millisecond
@@ -259,6 +276,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// message, so warming up on a message of its own starts the other
 		// loads after the first full frame, not alongside it.
 		return a, tea.Batch(cmd, func() tea.Msg { return warmUpMsg{} })
+	case openingLaterMsg:
+		a.still = true
+		return a, tea.Tick(openingDelay, func(time.Time) tea.Msg { return openingDueMsg{} })
+	case openingDueMsg:
+		a.openingDue = true
+		a.still = a.today.loaded // drawn already, with its data
+		return a, nil
 	case warmUpMsg:
 		a.still = true
 		if a.settled != nil {

@@ -401,3 +401,29 @@ func TestHangUpQuitsWithoutAsking(t *testing.T) {
 		t.Fatalf("hang-up did not quit")
 	}
 }
+
+// On a terminal the screen stays blank while Today's first read is under
+// way, for at most openingDelay: the first frame drawn is the one with the
+// data, with no "Opening your journal…" flashing before it; a slow read
+// shows that line once the delay is over.
+func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	app := New(st, Options{Clock: fixedClock}).onTerminal()
+	if !app.holdsFirstFrame() {
+		t.Fatal("a frame may be drawn before Today's first read is in")
+	}
+	m, _ := app.Update(openingDueMsg{})
+	if slow := m.(App); slow.holdsFirstFrame() || !strings.Contains(slow.View(), "Opening your journal…") {
+		t.Fatalf("after the delay, still holding %v; screen:\n%s", slow.holdsFirstFrame(), slow.View())
+	}
+
+	l := &loop{app: app}
+	l.start(100, 30)
+	if l.app.holdsFirstFrame() || !strings.Contains(l.app.View(), "Your network: 4 supporters") {
+		t.Fatalf("with Today read, holding %v; screen:\n%s", l.app.holdsFirstFrame(), l.app.View())
+	}
+	// Without a terminal (tests, a pipe) nothing is held.
+	if New(st, Options{Clock: fixedClock}).holdsFirstFrame() {
+		t.Fatal("held the first frame without a terminal's display")
+	}
+}

@@ -530,7 +530,7 @@ func (l *loop) run(cmd tea.Cmd) {
 		// The selection rests at once in tests, unless a test holds the
 		// message back to see what moving on does.
 		l.send(historyDueMsg(msg))
-	case autosaveLaterMsg, watchLaterMsg:
+	case autosaveLaterMsg, watchLaterMsg, openingLaterMsg:
 		// Time does not pass in tests by itself: a test sends autosaveMsg
 		// or watchMsg when it wants the pause to be over.
 	default:

@@ -111,6 +111,9 @@ func (f framed) View() string {
 	if f.still {
 		return ""
 	}
+	if h, ok := f.inner.(interface{ holdsFirstFrame() bool }); ok && h.holdsFirstFrame() {
+		return "" // the first frame waits for Today's data, briefly
+	}
 	frame := f.inner.View()
 	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
 	f.screen.post(frame, ok && w.awaitingFirstFrame())
