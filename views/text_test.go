@@ -35,6 +35,7 @@ func FuzzCells(f *testing.F) {
 		"", "Maria Santos", "\x1b[1;38;5;141mToday\x1b[0m · 3", "王芳 family", "🌻 Zoë",
 		"\x1b[1;2", "\x1b[ 1m", "\x1b[1 ;m", "\x1b", "\x1b]8;;x\x07link\x1b]8;;\x07", "a\tb", "a\nb",
 		"\x1b[38;2;183;164;255m› José\x1b[m", "\x1b[\x7fm", "\x1b[?25l",
+		"José · 3d …", "▁▂▃▅▇ mood", "鈴木 健", "한국어", "かな\u3099", "Иван", "Nguyễn", "e\u0301", "↔\ufe0f", "a\u200db", "─\u0301", "ß\u00ad",
 	} {
 		f.Add(seed)
 	}
@@ -64,6 +65,32 @@ func TestBesideLaysOutAsJoinHorizontal(t *testing.T) {
 			tt.right)
 		if got := beside(tt.left, tt.lw, sep, tt.right, tt.h); got != want {
 			t.Errorf("beside(%q, %q):\n%q\nJoinHorizontal:\n%q", tt.left, tt.right, got, want)
+		}
+	}
+}
+
+// Every rune cells counts by itself takes the cells runeCells says alone,
+// after a letter, before one, and beside each of the others, as
+// ansi.StringWidth says.
+func TestRuneCellsCountAsAnsiDoes(t *testing.T) {
+	var all []rune
+	for _, rc := range runeCells {
+		for r := rc.lo; r <= rc.hi; r++ {
+			all = append(all, r)
+		}
+	}
+	for i, r := range all {
+		for _, s := range []string{string(r), "a" + string(r) + "b", "\x1b[1m" + string(r) + "\x1b[0m"} {
+			if got, want := cells(s), ansi.StringWidth(s); got != want {
+				t.Fatalf("cells(%q) = %d; ansi.StringWidth says %d", s, got, want)
+			}
+		}
+		// Each next to a spread of the others (all pairs would be a billion).
+		for j := i % 7; j < len(all); j += 1009 {
+			s := string(r) + string(all[j])
+			if got, want := cells(s), ansi.StringWidth(s); got != want {
+				t.Fatalf("cells(%q) = %d; ansi.StringWidth says %d", s, got, want)
+			}
 		}
 	}
 }
