@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -771,11 +772,40 @@ func (a App) page() page {
 	return a.today
 }
 
+// helpView is the help line (or, with ?, the full help), drawn again only
+// when the keys on offer or the width change: bubbles/help styles and
+// measures every key on each call, a quarter of drawing Today.
 func (a App) helpView() string {
-	if a.showingFullHelp() {
-		return a.help.FullHelpView(a.FullHelp())
+	full := a.showingFullHelp()
+	var groups [][]key.Binding
+	if full {
+		groups = a.FullHelp()
+	} else {
+		groups = [][]key.Binding{a.ShortHelp()}
 	}
-	return a.help.ShortHelpView(a.ShortHelp())
+	var k strings.Builder
+	fmt.Fprintf(&k, "%v %d", full, a.help.Width)
+	for _, g := range groups {
+		k.WriteByte('\x1e')
+		for _, b := range g {
+			if b.Enabled() {
+				k.WriteByte('\x1f')
+				k.WriteString(b.Help().Key)
+				k.WriteByte('\x1f')
+				k.WriteString(b.Help().Desc)
+			}
+		}
+	}
+	c := a.chrome
+	if key := k.String(); key != c.helpKey {
+		c.helpKey = key
+		if full {
+			c.helpText = a.help.FullHelpView(groups)
+		} else {
+			c.helpText = a.help.ShortHelpView(groups[0])
+		}
+	}
+	return c.helpText
 }
 
 func (a App) View() string {
@@ -828,6 +858,8 @@ type chrome struct {
 	active screen
 	width  int
 	text   string
+	// The help line as last drawn, and what it was drawn for (see helpView).
+	helpKey, helpText string
 }
 
 func (c *chrome) bars(a App, w int) string {

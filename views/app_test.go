@@ -427,3 +427,28 @@ func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
 		t.Fatal("held the first frame without a terminal's display")
 	}
 }
+
+// The help line drawn from the cache is the one bubbles/help would draw
+// now, through every screen, form, overlay, full help and width.
+func TestCachedHelpIsTheHelpOfTheMoment(t *testing.T) {
+	d := newDriver(t, networkStore(t), 100, 30)
+	fresh := func() string {
+		if d.app.showingFullHelp() {
+			return d.app.help.FullHelpView(d.app.FullHelp())
+		}
+		return d.app.help.ShortHelpView(d.app.ShortHelp())
+	}
+	steps := []func(){
+		func() { d.keys("2") }, func() { d.keys("/") }, func() { d.typeText("ma") }, func() { d.keys("esc", "esc") },
+		func() { d.keys("a") }, func() { d.keys("esc") }, func() { d.keys("?") }, func() { d.keys("?") },
+		func() { d.send(tea.WindowSizeMsg{Width: 44, Height: 20}) }, func() { d.keys("3") }, func() { d.keys("enter") },
+		func() { d.keys("esc") }, func() { d.keys("4") }, func() { d.keys("w") }, func() { d.keys("5") }, func() { d.keys("!") },
+		func() { d.keys("esc") }, func() { d.send(tea.WindowSizeMsg{Width: 120, Height: 40}) }, func() { d.keys("1", "l") },
+	}
+	for i, step := range steps {
+		step()
+		if got, want := d.app.helpView(), fresh(); got != want {
+			t.Fatalf("step %d: the help line drawn is\n%q\nbubbles/help draws\n%q", i, got, want)
+		}
+	}
+}
