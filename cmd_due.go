@@ -28,7 +28,7 @@ func runDue(e *env, args []string) error {
 	today := model.Today(clock)
 	var due []model.Contact
 	err := e.readJournal(f, db, args, func(ctx context.Context, st *store.Store) error {
-		r, err := st.Roster(ctx, today)
+		r, err := st.Roster(ctx, today, 0)
 		due = r.Due
 		return err
 	})

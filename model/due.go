@@ -106,7 +106,11 @@ func (d DueInfo) Words() string {
 // Preferred, Importance, CadenceDays, AnyTime and LastContact. Reading only
 // that keeps the first screen as quick on a decade of data as on a new
 // journal; anything that edits a contact reads it whole first.
+//
+// Due may hold only the first of them (see store.Roster's first): DueCount
+// is how many are due in all.
 type Roster struct {
 	Active, AnyTime int
 	Due             []Contact
+	DueCount        int
 }

@@ -140,8 +140,13 @@ func DueContacts(contacts []Contact, today Date) []Contact {
 			return cmp.Compare(b.due.DaysLate, a.due.DaysLate)
 		case a.c.Importance != b.c.Importance:
 			return cmp.Compare(b.c.Importance, a.c.Importance)
+		case a.key != b.key:
+			return strings.Compare(a.key, b.key)
 		}
-		return strings.Compare(a.key, b.key)
+		// Two people of the same name: the one added first, so the order
+		// never depends on the order they were read in (the store can read
+		// the first screenful of this order itself; see store.Roster).
+		return cmp.Compare(a.c.ID, b.c.ID)
 	})
 	out := make([]Contact, len(es))
 	for i, e := range es {

@@ -74,7 +74,7 @@ func BenchmarkRosterLarge(b *testing.B) {
 	ctx := context.Background()
 	st := openLarge(b)
 	for b.Loop() {
-		r, err := st.Roster(ctx, today)
+		r, err := st.Roster(ctx, today, 0)
 		if err != nil || r.Active == 0 || len(r.Due) == 0 {
 			b.Fatal(r.Active, len(r.Due), err)
 		}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"testing"
 	"time"
@@ -49,7 +50,7 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 		}
 	}
 	for _, day := range []model.Date{today, today.AddDays(10), today.AddDays(90)} {
-		r, err := st.Roster(ctx, day)
+		r, err := st.Roster(ctx, day, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,6 +79,74 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 				!c.LastContact.Equal(w.LastContact) || c.LastContact.Format("-07:00") != w.LastContact.Format("-07:00") ||
 				c.Due(day) != w.Due(day) {
 				t.Errorf("%s: due %d is %+v; the list says %+v", day, i, c, w)
+			}
+		}
+	}
+}
+
+// Roster's first screenful, read and ordered by SQL, is exactly the start
+// of the whole due list as model.DueContacts orders it, and DueCount counts
+// all of it: across rhythms, ratings, names that fold alike (José, JOSE),
+// people never reached, instants near midnight in zones far from UTC,
+// archived people, and on several days.
+func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "tether.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rng := rand.New(rand.NewPCG(7, 11))
+	names := []string{"José", "JOSE", "jose", "Zoë", "Zoe", "王芳", "Ærø", "Amir", "amir", "Ngozi"}
+	// Few rhythms and few days, so that many people are equally late and
+	// the order's later keys decide every cut.
+	cadences := []int{0, 1, 2, 3, 7, 14}
+	for i := range 200 {
+		c, err := st.SaveContact(ctx, model.Contact{
+			Name:        names[rng.IntN(len(names))],
+			CadenceDays: cadences[rng.IntN(len(cadences))],
+			Importance:  rng.IntN(6),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range rng.IntN(3) { // some never reached
+			zone := time.FixedZone("", (rng.IntN(26)-11)*3600)
+			day := today.AddDays(-rng.IntN(24))
+			at := time.Date(day.Year, day.Month, day.Day, []int{0, 12, 23}[rng.IntN(3)], rng.IntN(60), 0, 0, zone)
+			if _, err := st.SaveReachOut(ctx, model.ReachOut{ContactID: c.ID, At: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i%9 == 0 {
+			if err := st.SetArchived(ctx, c.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, day := range []model.Date{today, today.AddDays(2), today.AddDays(9)} {
+		whole, err := st.Roster(ctx, day, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(whole.Due) < 40 || whole.DueCount != len(whole.Due) {
+			t.Fatalf("%s: %d due, counted %d; want a long list, counted whole", day, len(whole.Due), whole.DueCount)
+		}
+		for first := 1; first <= len(whole.Due)+1; first++ {
+			r, err := st.Roster(ctx, day, first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := whole.Due[:min(first, len(whole.Due))]
+			if r.DueCount != whole.DueCount || r.Active != whole.Active || r.AnyTime != whole.AnyTime || len(r.Due) != len(want) {
+				t.Fatalf("%s, first %d: %d due of %d (active %d); want %d of %d (active %d)",
+					day, first, len(r.Due), r.DueCount, r.Active, len(want), whole.DueCount, whole.Active)
+			}
+			for i := range want {
+				if r.Due[i].ID != want[i].ID || !r.Due[i].LastContact.Equal(want[i].LastContact) {
+					t.Fatalf("%s, first %d: due %d is %d %q (%v); the whole list has %d %q (%v)", day, first, i,
+						r.Due[i].ID, r.Due[i].Name, r.Due[i].Due(day), want[i].ID, want[i].Name, want[i].Due(day))
+				}
 			}
 		}
 	}

@@ -148,13 +148,14 @@ type openingDueMsg struct{}
 // Today's first read is under way and has not yet taken openingDelay.
 func (a App) holdsFirstFrame() bool { return a.displayReports && !a.today.loaded && !a.openingDue }
 
-// onTerminal readies the app for Run: Today's reads start at once, while
-// the terminal and Bubble Tea are still being set up (about a millisecond
-// on a slow machine), and the warm-up waits for the display to say the
+// onTerminal readies the app for Run on a terminal height lines tall:
+// Today's reads start at once, while the terminal and Bubble Tea are still
+// being set up (about a millisecond on a slow machine), taking only the
+// due people that screen can show (see loadFirst); and the warm-up waits for the display to say the
 // first full frame is on the screen (see awaitingFirstFrame), since on two
 // cores the warm-up's reads would otherwise hold up its drawing.
-func (a App) onTerminal() App {
-	a.firstLoad = early(a.today.load())
+func (a App) onTerminal(height int) App {
+	a.firstLoad = early(a.today.loadFirst(height))
 	a.displayReports = true
 	return a
 }

@@ -350,7 +350,7 @@ func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
 func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	settled := 0
-	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal()
+	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal(30)
 	if app.awaitingFirstFrame() {
 		t.Fatal("awaiting the first full frame before Today has loaded")
 	}
@@ -408,7 +408,7 @@ func TestHangUpQuitsWithoutAsking(t *testing.T) {
 // shows that line once the delay is over.
 func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
-	app := New(st, Options{Clock: fixedClock}).onTerminal()
+	app := New(st, Options{Clock: fixedClock}).onTerminal(30)
 	if !app.holdsFirstFrame() {
 		t.Fatal("a frame may be drawn before Today's first read is in")
 	}
@@ -450,5 +450,33 @@ func TestCachedHelpIsTheHelpOfTheMoment(t *testing.T) {
 		if got, want := d.app.helpView(), fresh(); got != want {
 			t.Fatalf("step %d: the help line drawn is\n%q\nbubbles/help draws\n%q", i, got, want)
 		}
+	}
+}
+
+// On a terminal the first read of Today takes only the due people one
+// screen can show, with all of them counted; the warm-up's reload brings
+// the rest, so moving down the list goes past the first screenful.
+func TestTodaysFirstReadTakesOneScreenOfTheDue(t *testing.T) {
+	var many []model.Contact
+	for i := range 40 {
+		many = append(many, model.Contact{Name: fmt.Sprintf("Person %02d", i), CadenceDays: 7})
+	}
+	st := newFakeStore(many...)
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(30)}
+	l.start(100, 30)
+	if n := len(l.app.today.due); n != 30 || !strings.Contains(l.app.View(), "Due a reach-out (40)") {
+		t.Fatalf("first read holds %d due; screen:\n%s", n, l.app.View())
+	}
+	l.send(warmUpMsg{})
+	if n := len(l.app.today.due); n != 40 {
+		t.Fatalf("after the warm-up, Today holds %d of the 40 due", n)
+	}
+	for range 35 {
+		l.send(keyMsg("j"))
+	}
+	// The selection stays on the screen (the list used to count two lines
+	// too many of room and let it slip below the edge).
+	if !strings.Contains(l.app.View(), "› Person 35") {
+		t.Fatalf("moving down did not reach past the first screenful, on screen:\n%s", l.app.View())
 	}
 }

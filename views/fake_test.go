@@ -91,11 +91,15 @@ func (f *fakeStore) list(archived bool, today model.Date) []model.Contact {
 
 // Roster is the active list counted, and DueContacts of it, as the real
 // store's answer must be (store.TestRosterAgreesWithTheWholeList).
-func (f *fakeStore) Roster(_ context.Context, today model.Date) (model.Roster, error) {
+func (f *fakeStore) Roster(_ context.Context, today model.Date, first int) (model.Roster, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	active := f.list(false, today)
 	r := model.Roster{Active: len(active), Due: model.DueContacts(active, today)}
+	r.DueCount = len(r.Due)
+	if first > 0 && len(r.Due) > first {
+		r.Due = r.Due[:first]
+	}
 	for _, c := range active {
 		if c.AnyTime {
 			r.AnyTime++

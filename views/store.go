@@ -11,8 +11,9 @@ import (
 // its user, so tests can hand the views a fake.
 type Store interface {
 	// Contacts come with their derived LastContact and Reached30.
-	// Roster is Today's glance: counts, and who is due (see model.Roster).
-	Roster(ctx context.Context, today model.Date) (model.Roster, error)
+	// Roster is Today's glance: counts, and who is due (see model.Roster);
+	// with first above 0, only the first that many of the due, counted.
+	Roster(ctx context.Context, today model.Date, first int) (model.Roster, error)
 	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error

@@ -30,7 +30,7 @@ func Run(a App) error {
 	}
 	// Today's reads begin now, while the terminal and Bubble Tea are set
 	// up; the display says when the first full frame is drawn.
-	var m tea.Model = a.onTerminal()
+	var m tea.Model = a.onTerminal(height)
 	saved, err := term.MakeRaw(in.Fd())
 	if err != nil {
 		return fmt.Errorf("set up the terminal: %w", err)

@@ -77,13 +77,23 @@ func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
 	}}
 }
 
-func (m todayModel) load() tea.Cmd {
+// load reads what Today shows, everyone due included.
+func (m todayModel) load() tea.Cmd { return m.read(0) }
+
+// loadFirst is load for the first screen, of rows lines: of the due, only
+// those rows can show, so only they are read (and the rest counted). The
+// warm-up's reload, a few milliseconds after the first frame, reads them
+// all; on a decade of data this keeps the first frame as quick as on a new
+// journal.
+func (m todayModel) loadFirst(rows int) tea.Cmd { return m.read(max(1, rows)) }
+
+func (m todayModel) read(firstDue int) tea.Cmd {
 	st, today := m.st, model.Today(m.clock)
 	return func() tea.Msg {
 		ctx := context.Background()
 		var d todayData
 		var err error
-		if d.roster, err = st.Roster(ctx, today); err != nil {
+		if d.roster, err = st.Roster(ctx, today, firstDue); err != nil {
 			return todayLoadedMsg{err: err}
 		}
 		if d.recent, err = st.CheckIns(ctx, today.AddDays(1-sparkDays), today); err != nil {
@@ -296,7 +306,7 @@ func (m todayModel) view() string {
 	case m.data.roster.Active == 0 && !m.data.everCheckedIn:
 		lines = append(lines, m.welcome(w)...)
 	default:
-		lines = append(lines, m.dayLines(today, w)...)
+		lines = append(lines, m.dayLines(today, w, len(lines))...)
 	}
 	return clip(strings.Join(lines, "\n"), w, h)
 }
@@ -316,7 +326,9 @@ func (m todayModel) welcome(w int) []string {
 	}
 }
 
-func (m todayModel) dayLines(today model.Date, w int) []string {
+// dayLines is the day's screen below the first above lines, which count
+// against the room the due list has.
+func (m todayModel) dayLines(today model.Date, w, above int) []string {
 	s := m.styles
 	var lines []string
 	if m.checkedIn {
@@ -354,8 +366,8 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 		lines = append(lines, s.Heading.Render("Nobody is due a reach-out."), s.Muted.Render(wrap("Reaching out when nobody is due counts double. l logs one.", w)))
 		return lines
 	}
-	lines = append(lines, s.Heading.Render(fmt.Sprintf("Due a reach-out (%d)", len(m.due))))
-	rows := max(1, m.height-len(lines))
+	lines = append(lines, s.Heading.Render(fmt.Sprintf("Due a reach-out (%d)", m.data.roster.DueCount)))
+	rows := max(1, m.height-above-len(lines))
 	start := max(0, min(m.cursor-rows+1, len(m.due)-rows))
 	nameW := max(6, min(28, w-40))
 	for i := start; i < min(len(m.due), start+rows); i++ {
