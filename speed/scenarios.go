@@ -110,13 +110,17 @@ func measureTetherEmpty(c *ctl, w workspace, r *results) error {
 const floorProgram = "floor: Tether's packages, no reads"
 
 // measureFloor launches the floor program (see speed/floor): Tether's own
-// packages drawing a fixed frame, reading nothing.
+// packages drawing a fixed frame, reading nothing, and answering j from one
+// plain loop.
 func measureFloor(c *ctl, w workspace, r *results) error {
 	d, err := c.launch(w.floor, has("Due a reach-out (", "q quit"))
 	if err != nil {
 		return err
 	}
 	r.add(floorProgram, "first full frame", d)
+	if err := keyN(c, r, floorProgram, "key: move", "j", 8, nil); err != nil {
+		return err
+	}
 	return c.blank()
 }
 
