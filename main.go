@@ -215,7 +215,7 @@ func openJournal(flagPath string) error {
 func collectSooner() { debug.SetGCPercent(50) }
 
 func runTUI(st *store.Store, badge string) error {
-	return views.Run(views.New(st, views.Options{Clock: model.SystemClock{}, Badge: badge, Settled: collectSooner}))
+	return views.Run(st, views.Options{Clock: model.SystemClock{}, Badge: badge, Settled: collectSooner})
 }
 
 // runDemo opens the app on a freshly generated sample journal in a private

@@ -148,16 +148,27 @@ type openingDueMsg struct{}
 // Today's first read is under way and has not yet taken openingDelay.
 func (a App) holdsFirstFrame() bool { return a.displayReports && !a.today.loaded && !a.openingDue }
 
-// onTerminal readies the app for Run on a terminal height lines tall:
-// Today's reads start at once, while the terminal and Bubble Tea are still
-// being set up (about a millisecond on a slow machine), taking only the
-// due people that screen can show (see loadFirst); and the warm-up waits for the display to say the
-// first full frame is on the screen (see awaitingFirstFrame), since on two
-// cores the warm-up's reads would otherwise hold up its drawing.
-func (a App) onTerminal(height int) App {
-	a.firstLoad = early(a.today.loadFirst(height))
+// onTerminal readies the app for Run: first is Today's first read,
+// already under way (see startToday), and the warm-up waits for the display
+// to say the first full frame is on the screen (see awaitingFirstFrame),
+// since on two cores the warm-up's reads would otherwise hold up its
+// drawing.
+func (a App) onTerminal(first tea.Cmd) App {
+	a.firstLoad = first
 	a.displayReports = true
 	return a
+}
+
+// startToday starts Today's first read for a terminal height lines tall,
+// at once, before the app is even built: it runs while the styles and
+// screens are made and the terminal and Bubble Tea are set up (together
+// half a millisecond and more on a cold start), and takes only the due
+// people that screen can show (see loadFirst).
+func startToday(st Store, clock model.Clock, height int) tea.Cmd {
+	if clock == nil {
+		clock = model.SystemClock{}
+	}
+	return early(readToday(st, model.Today(clock), max(1, height)))
 }
 
 // early runs cmd now, in its own goroutine, and returns a command that

@@ -350,7 +350,7 @@ func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
 func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	settled := 0
-	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal(30)
+	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal(startToday(st, fixedClock, 30))
 	if app.awaitingFirstFrame() {
 		t.Fatal("awaiting the first full frame before Today has loaded")
 	}
@@ -408,7 +408,7 @@ func TestHangUpQuitsWithoutAsking(t *testing.T) {
 // shows that line once the delay is over.
 func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
-	app := New(st, Options{Clock: fixedClock}).onTerminal(30)
+	app := New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))
 	if !app.holdsFirstFrame() {
 		t.Fatal("a frame may be drawn before Today's first read is in")
 	}
@@ -462,7 +462,7 @@ func TestTodaysFirstReadTakesOneScreenOfTheDue(t *testing.T) {
 		many = append(many, model.Contact{Name: fmt.Sprintf("Person %02d", i), CadenceDays: 7})
 	}
 	st := newFakeStore(many...)
-	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(30)}
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
 	l.start(100, 30)
 	if n := len(l.app.today.due); n != 30 || !strings.Contains(l.app.View(), "Due a reach-out (40)") {
 		t.Fatalf("first read holds %d due; screen:\n%s", n, l.app.View())

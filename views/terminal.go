@@ -10,7 +10,8 @@ import (
 	"github.com/charmbracelet/x/term"
 )
 
-// Run shows m full screen on the terminal and returns when it quits.
+// Run shows the app on the journal st full screen on the terminal and
+// returns when it quits.
 //
 // Bubble Tea's own renderer draws on a ticker (60 frames a second, 120 at
 // most), so every keypress waits up to a frame for its answer: 8 ms on
@@ -19,18 +20,20 @@ import (
 // moment it exists (see display.go) and Bubble Tea does the rest: input,
 // the update loop, commands. Without a terminal (a pipe, a test) it falls
 // back to Bubble Tea's renderer.
-func Run(a App) error {
+func Run(st Store, opts Options) error {
 	in, out := os.Stdin, os.Stdout
 	width, height, err := term.GetSize(out.Fd())
 	if err != nil || !term.IsTerminal(in.Fd()) {
-		if _, err := tea.NewProgram(a, tea.WithAltScreen()).Run(); err != nil {
+		if _, err := tea.NewProgram(New(st, opts), tea.WithAltScreen()).Run(); err != nil {
 			return fmt.Errorf("run the app: %w", err)
 		}
 		return nil
 	}
-	// Today's reads begin now, while the terminal and Bubble Tea are set
-	// up; the display says when the first full frame is drawn.
-	var m tea.Model = a.onTerminal(height)
+	// Today's reads begin first, while the app is built and the terminal
+	// and Bubble Tea are set up; the display says when the first full
+	// frame is drawn.
+	first := startToday(st, opts.Clock, height)
+	var m tea.Model = New(st, opts).onTerminal(first)
 	saved, err := term.MakeRaw(in.Fd())
 	if err != nil {
 		return fmt.Errorf("set up the terminal: %w", err)

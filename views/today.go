@@ -88,7 +88,12 @@ func (m todayModel) load() tea.Cmd { return m.read(0) }
 func (m todayModel) loadFirst(rows int) tea.Cmd { return m.read(max(1, rows)) }
 
 func (m todayModel) read(firstDue int) tea.Cmd {
-	st, today := m.st, model.Today(m.clock)
+	return readToday(m.st, model.Today(m.clock), firstDue)
+}
+
+// readToday reads what Today shows on day today, only the first firstDue
+// of the due when above 0 (see Store.Roster).
+func readToday(st Store, today model.Date, firstDue int) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		var d todayData
