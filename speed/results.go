@@ -51,16 +51,21 @@ func quantile(ds []time.Duration, q float64) time.Duration {
 	return s[int(q*float64(len(s)-1)+0.5)]
 }
 
-// keysOf pools every keypress sample of a program (all but start-up).
+// keysOf pools every keypress sample of a program: all but start-up and
+// `tether due`, which is a whole process, not a key.
 func (r *results) keysOf(program string) []time.Duration {
 	var all []time.Duration
 	for _, k := range r.order {
 		p, scenario, _ := strings.Cut(k, "\x00")
-		if p == program && scenario != "first full frame" {
+		if p == program && isKey(scenario) {
 			all = append(all, r.samples[k]...)
 		}
 	}
 	return all
+}
+
+func isKey(scenario string) bool {
+	return scenario != "first full frame" && scenario != "due (whole process)"
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
@@ -109,7 +114,7 @@ func (r *results) print(w io.Writer, withAbook bool) {
 		worst, worstName := time.Duration(0), ""
 		for _, k := range r.order {
 			program, scenario, _ := strings.Cut(k, "\x00")
-			if program == "tether" && scenario != "first full frame" && scenario != "due (whole process)" {
+			if program == "tether" && isKey(scenario) {
 				if m := median(r.samples[k]); m > worst {
 					worst, worstName = m, scenario
 				}
