@@ -812,7 +812,7 @@ func (a App) helpView() string {
 	if key := k.String(); key != c.helpKey {
 		c.helpKey = key
 		if full {
-			c.helpText = a.help.FullHelpView(groups)
+			c.helpText = a.fullHelpView(groups)
 		} else {
 			c.helpText = a.help.ShortHelpView(groups[0])
 		}
@@ -861,6 +861,29 @@ func (a App) View() string {
 		clip(help, w, h),
 	}, "\n")
 	return firstLines(out, h)
+}
+
+// fullHelpView sets the full help's columns side by side, in as many rows
+// as the width needs: bubbles/help cuts what does not fit, and at 80
+// columns that was the last column, where "! crisis" and "q quit" are.
+func (a App) fullHelpView(groups [][]key.Binding) string {
+	if a.help.Width <= 0 {
+		return a.help.FullHelpView(groups)
+	}
+	h := *a.help
+	h.Width = 0 // measure a row whole, uncut
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		wider := append(append([][]key.Binding(nil), row...), g)
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(wider)) > a.help.Width {
+			rows = append(rows, h.FullHelpView(row))
+			wider = [][]key.Binding{g}
+		}
+		row = wider
+	}
+	rows = append(rows, h.FullHelpView(row))
+	return strings.Join(rows, "\n\n")
 }
 
 // chrome keeps the tab bar and its rule, drawn once per screen and width

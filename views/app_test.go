@@ -434,7 +434,7 @@ func TestCachedHelpIsTheHelpOfTheMoment(t *testing.T) {
 	d := newDriver(t, networkStore(t), 100, 30)
 	fresh := func() string {
 		if d.app.showingFullHelp() {
-			return d.app.help.FullHelpView(d.app.FullHelp())
+			return d.app.fullHelpView(d.app.FullHelp())
 		}
 		return d.app.help.ShortHelpView(d.app.ShortHelp())
 	}
@@ -478,5 +478,29 @@ func TestTodaysFirstReadTakesOneScreenOfTheDue(t *testing.T) {
 	// too many of room and let it slip below the edge).
 	if !strings.Contains(l.app.View(), "› Person 35") {
 		t.Fatalf("moving down did not reach past the first screenful, on screen:\n%s", l.app.View())
+	}
+}
+
+// The full help shows every key on every screen at 80 columns, the crisis
+// keys and quit included (they are its last column, which bubbles/help used
+// to cut off there), and no line is wider than the screen.
+func TestFullHelpFitsEveryKeyAt80Columns(t *testing.T) {
+	for _, screenKey := range []string{"1", "2", "3", "4", "5"} {
+		d := newDriver(t, networkStore(t), 80, 40)
+		d.keys(screenKey, "?")
+		help := d.app.helpView()
+		for _, want := range []string{"! ", "crisis", "ctrl+g", "q ", "quit", "1-5", "switch view"} {
+			if !strings.Contains(help, want) {
+				t.Errorf("screen %s: the full help lacks %q:\n%s", screenKey, want, help)
+			}
+		}
+		for _, line := range strings.Split(d.view(), "\n") {
+			if w := lipgloss.Width(line); w > 80 {
+				t.Errorf("screen %s: a line %d wide: %q", screenKey, w, line)
+			}
+		}
+		if strings.Contains(help, "…") {
+			t.Errorf("screen %s: the full help is cut:\n%s", screenKey, help)
+		}
 	}
 }
