@@ -160,10 +160,8 @@ func (e *CheckupError) Unwrap() error { return e.Problems }
 // with no room for the journal's working files, gets a sentence that says
 // what to do; anything else keeps SQLite's words.
 func openFailed(path string, err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT || se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
-		return fmt.Errorf("open journal %s: it is damaged and cannot be read; the file was not changed. "+
-			"'tether restore BACKUP' puts a backup in its place: %w", path, ErrDamaged)
+	if d := damaged(path, err); d != nil {
+		return d
 	}
 	if full, refused := noRoom(err); full || refused {
 		return &diskFullError{cause: err, msg: fmt.Sprintf(
@@ -171,6 +169,17 @@ func openFailed(path string, err error) error {
 				"the file was not changed. Free some space and try again", path)}
 	}
 	return fmt.Errorf("open journal %s: %w", path, err)
+}
+
+// damaged is the sentence for a journal SQLite found damaged (cut short,
+// overwritten), or nil when err says something else.
+func damaged(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_CORRUPT || se.Code()&0xff == sqlite3.SQLITE_NOTADB) {
+		return fmt.Errorf("open journal %s: it is damaged and cannot be read; the file was not changed. "+
+			"'tether restore BACKUP' puts a backup in its place: %w", path, ErrDamaged)
+	}
+	return nil
 }
 
 // diskFullError is a save, or an open, that found no room on the disk. Its

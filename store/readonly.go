@@ -81,10 +81,16 @@ func connectReadOnly(ctx context.Context, abs string, immutable bool) (*Store, e
 // SQLite has read the log too; it migrates nothing.
 func (s *Store) startReadOnly(ctx context.Context) error {
 	if err := s.db.PingContext(ctx); err != nil {
+		if d := damaged(s.path, err); d != nil {
+			return d
+		}
 		return refuse(ErrUnreadable, err, "open journal %s: it cannot be read", s.path)
 	}
 	id, err := s.readIdentity(ctx)
 	if err != nil {
+		if d := damaged(s.path, err); d != nil {
+			return d
+		}
 		return refuse(ErrUnreadable, err, "open journal %s: its schema version cannot be read", s.path)
 	}
 	if err := judge(s.path, id); err != nil {

@@ -263,11 +263,14 @@ func TestOpenRefuses(t *testing.T) {
 }
 
 // refusedFile is a file Open (and OpenReadOnly) must refuse untouched.
+// readerLog says SQLite gets as far as reading it: OpenReadOnly, a WAL
+// reader, then leaves an empty -wal and a -shm beside it (see OpenReadOnly).
 type refusedFile struct {
-	name    string
-	make    func(t *testing.T, path string)
-	want    error
-	wantMsg string
+	name      string
+	make      func(t *testing.T, path string)
+	want      error
+	wantMsg   string
+	readerLog bool
 }
 
 func refusedFiles() []refusedFile {
@@ -324,6 +327,25 @@ func refusedFiles() []refusedFile {
 				writeFile(t, path, []byte(sqliteMagic+"truncated"))
 			},
 			want: ErrNotJournal,
+		},
+		{
+			name: "journal cut short between its pages",
+			make: func(t *testing.T, path string) {
+				s, err := Open(ctx, path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := s.SaveContact(ctx, fullContact()); err != nil {
+					t.Fatal(err)
+				}
+				s.Close()
+				if err := os.Truncate(path, 3*4096+100); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want:      ErrDamaged,
+			wantMsg:   "it is damaged and cannot be read; the file was not changed",
+			readerLog: true,
 		},
 		{
 			name: "another program's database",
