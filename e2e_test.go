@@ -12,8 +12,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -46,6 +48,25 @@ func requireTmux(t *testing.T) {
 		}
 		t.Skip("tmux not installed; the end-to-end tests need it")
 	}
+}
+
+// appPID is the program's process: the child of the pane's shell.
+func (s *tmuxSession) appPID() int {
+	s.t.Helper()
+	out, err := exec.Command("tmux", "display", "-p", "-t", s.name, "#{pane_pid}").Output()
+	if err != nil {
+		s.t.Fatalf("pane pid: %v", err)
+	}
+	sh := strings.TrimSpace(string(out))
+	children, err := os.ReadFile(fmt.Sprintf("/proc/%s/task/%s/children", sh, sh))
+	if err != nil {
+		s.t.Skipf("cannot find the program's process (%v)", err)
+	}
+	pid, err := strconv.Atoi(strings.Fields(string(children) + " x")[0])
+	if err != nil {
+		s.t.Fatalf("the pane's shell has no child: %q", children)
+	}
+	return pid
 }
 
 // startTmux runs command in a detached 100×30 tmux session. The command is
@@ -403,13 +424,20 @@ func namesIn(t *testing.T, path string) []string {
 	return names
 }
 
-// Closing the terminal window (tmux kills the session: SIGHUP) while a
+// Closing the terminal window (tmux kills the session: SIGHUP), or being
+// told to stop (SIGTERM, as at shutdown; SIGINT from kill), while a
 // reflection is half typed, before its autosave: what was typed is saved,
 // and the journal is closed properly (its -wal folded in and removed), as
 // if the person had quit.
 func TestEndToEndClosingTheWindowKeepsTheReflection(t *testing.T) {
 	requireTmux(t)
 	bin := buildBinary(t)
+	for _, end := range []string{"SIGHUP", "SIGTERM", "SIGINT"} {
+		t.Run(end, func(t *testing.T) { endingKeepsTheReflection(t, bin, end) })
+	}
+}
+
+func endingKeepsTheReflection(t *testing.T, bin, end string) {
 	db := filepath.Join(t.TempDir(), "journal.db")
 	run := fmt.Sprintf("%s --db %s", bin, db)
 
@@ -418,8 +446,16 @@ func TestEndToEndClosingTheWindowKeepsTheReflection(t *testing.T) {
 	s.keys("Tab", "Tab", "Tab")
 	s.typeText("Typed just before the window closed 🌙")
 	s.waitFor("window closed 🌙")
-	if out, err := exec.Command("tmux", "kill-session", "-t", s.name).CombinedOutput(); err != nil {
-		t.Fatalf("kill-session: %v\n%s", err, out)
+	if end == "SIGHUP" {
+		if out, err := exec.Command("tmux", "kill-session", "-t", s.name).CombinedOutput(); err != nil {
+			t.Fatalf("kill-session: %v\n%s", err, out)
+		}
+	} else {
+		sig := map[string]syscall.Signal{"SIGTERM": syscall.SIGTERM, "SIGINT": syscall.SIGINT}[end]
+		if err := syscall.Kill(s.appPID(), sig); err != nil {
+			t.Fatal(err)
+		}
+		s.waitFor("EXITED:0")
 	}
 	// The deadline only bounds a broken run; it is not a speed assertion.
 	deadline := time.Now().Add(15 * time.Second)

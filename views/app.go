@@ -268,9 +268,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case hangUpMsg:
-		// The window was closed: there is nobody left to ask, so keep what
-		// can be kept (the reflection's last words; it saves as it goes)
-		// and quit, so the journal is closed properly.
+		// The window was closed, or the app told to stop: there is nobody
+		// left to ask, so keep what can be kept (the reflection's last
+		// words; it saves as it goes) and quit, so the journal is closed
+		// properly.
 		a.hungUp = true
 		if a.reflection.dirty() {
 			return a.saveReflectionThenQuit()

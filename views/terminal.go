@@ -46,7 +46,7 @@ func Run(st Store, opts Options) error {
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
-	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer())
+	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	scr.reportFirstFull(func() { p.Send(warmUpMsg{}) })
 
 	stop := watchResize(out, p)
@@ -123,15 +123,18 @@ func (f framed) View() string {
 	return ""
 }
 
-// hangUpMsg says the terminal has gone: its window was closed (SIGHUP).
+// hangUpMsg says the app is being ended from outside: its window was
+// closed (SIGHUP), or it was told to stop (SIGTERM, say at shutdown, or
+// SIGINT from kill; in the terminal ctrl+c is a key).
 type hangUpMsg struct{}
 
-// watchHangUp turns SIGHUP into hangUpMsg, so closing the window saves
-// what the reflection holds and closes the journal properly instead of the
-// program being killed mid-way. (Bubble Tea itself quits on SIGTERM.)
+// watchHangUp turns those signals into hangUpMsg, so the app saves what
+// the reflection holds and closes the journal properly instead of being
+// killed mid-way. Bubble Tea's own handler, which quits on SIGTERM without
+// a word to the app, is off (see Run).
 func watchHangUp(p *tea.Program) (stop func()) {
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGHUP)
+	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	done := make(chan struct{})
 	go func() {
 		select {
