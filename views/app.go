@@ -84,6 +84,7 @@ type App struct {
 	displayReports bool
 	still          bool         // the last Update changed nothing on the screen (see unchanged)
 	warmLoadsDue   bool         // the warm-up's loads wait for the watch's first look
+	warmPending    int          // the warm-up's loads not yet answered (see warmAnswered)
 	warm           bool         // the loads after the first frame have started
 	openingDue     bool         // Today's first read has taken openingDelay
 	typedAhead     []tea.KeyMsg // keys typed while the reach-out dialog was busy
@@ -290,6 +291,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// message, so warming up on a message of its own starts the other
 		// loads after the first full frame, not alongside it.
 		return a, tea.Batch(cmd, func() tea.Msg { return warmUpMsg{} })
+	case warmAnswerMsg:
+		return a.warmAnswered(msg)
 	case openingLaterMsg:
 		a.still = true
 		return a, tea.Tick(openingDelay, func(time.Time) tea.Msg { return openingDueMsg{} })
@@ -630,22 +633,23 @@ func (a *App) takeAsk() tea.Msg {
 // switchTo shows a screen at once with what it holds. Whether the journal
 // changed meanwhile (another window, a subcommand) is one glance at
 // data_version, which reloads everything only if so; a new day reloads
-// too. Reflection and Network load on first show, or when a change came
-// while they were out of sight.
+// too. Reflection and Network load when they have not been read (and are
+// not being read: the read-ahead may be on its way), when their last read
+// failed, or when a change came while they were out of sight.
 func (a App) switchTo(s screen) (tea.Model, tea.Cmd) {
 	a.active = s
 	a.resize()
 	if !a.loadedDay.IsZero() && model.Today(a.clock) != a.loadedDay {
 		return a, a.reloadAll()
 	}
-	switch s {
+	switch r, n := a.reflection, a.network; s {
 	case screenReflection:
-		if a.reflection.form == nil && (!a.reflection.loaded || a.reflectionStale) {
+		if r.form == nil && (a.reflectionStale || !r.loading && (!r.loaded || r.loadErr != nil)) {
 			a.reflectionStale = false
 			return a, tea.Batch(a.reflection.load(), a.lookForChanges(true))
 		}
 	case screenNetwork:
-		if !a.network.loaded || a.networkStale {
+		if a.networkStale || !n.loading && (!n.loaded || n.loadErr != nil) {
 			a.networkStale = false
 			return a, tea.Batch(a.network.load(), a.lookForChanges(true))
 		}

@@ -311,33 +311,37 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 // When an Update says it changed nothing (and the terminal skips drawing),
 // the screen really is as it was: for the watch's rounds that find nothing
 // new, on every screen. A change found elsewhere is drawn.
+//
+// Each message meets an app of its own: the screens are shared between an
+// App and the one its Update returns, so an Update whose result is thrown
+// away still leaves its mark on them.
 func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
-	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
 	for _, screen := range []string{"1", "2", "3", "4", "5"} {
-		d.keys(screen)
-		v := d.app.dataVersion
 		for _, tt := range []struct {
-			msg       tea.Msg
+			msg       func(version int64) tea.Msg
 			unchanged bool
 		}{
-			{dataVersionMsg{version: v}, true},
-			{dataVersionMsg{version: v, glance: true}, true},
-			{dataVersionMsg{err: errors.New("busy")}, true},
-			{watchMsg{}, true},
-			{watchLaterMsg{}, true},
-			{warmUpMsg{}, true},
-			{dataVersionMsg{version: v + 1}, false},
-			{keyMsg("j"), false},
+			{func(v int64) tea.Msg { return dataVersionMsg{version: v} }, true},
+			{func(v int64) tea.Msg { return dataVersionMsg{version: v, glance: true} }, true},
+			{func(int64) tea.Msg { return dataVersionMsg{err: errors.New("busy")} }, true},
+			{func(int64) tea.Msg { return watchMsg{} }, true},
+			{func(int64) tea.Msg { return watchLaterMsg{} }, true},
+			{func(int64) tea.Msg { return warmUpMsg{} }, true},
+			{func(v int64) tea.Msg { return dataVersionMsg{version: v + 1} }, false},
+			{func(int64) tea.Msg { return keyMsg("j") }, false},
 		} {
+			d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+			d.keys(screen)
+			msg := tt.msg(d.app.dataVersion)
 			before := d.app.View()
-			m, _ := d.app.Update(tt.msg)
+			m, _ := d.app.Update(msg)
 			after := m.(App)
 			if after.unchanged() != tt.unchanged {
-				t.Fatalf("screen %s, %#v: unchanged = %v, want %v", screen, tt.msg, after.unchanged(), tt.unchanged)
+				t.Fatalf("screen %s, %#v: unchanged = %v, want %v", screen, msg, after.unchanged(), tt.unchanged)
 			}
 			if after.unchanged() && after.View() != before {
 				t.Fatalf("screen %s changed after %#v, which said it did not:\nbefore:\n%s\nafter:\n%s",
-					screen, tt.msg, before, after.View())
+					screen, msg, before, after.View())
 			}
 		}
 	}
@@ -502,5 +506,52 @@ func TestFullHelpFitsEveryKeyAt80Columns(t *testing.T) {
 		if strings.Contains(help, "…") {
 			t.Errorf("screen %s: the full help is cut:\n%s", screenKey, help)
 		}
+	}
+}
+
+// The read-ahead leaves a screen alone that a quick person already asked
+// for: pressed before the warm-up's loads, Network's own load stands (it
+// used to be dropped, and the screen waited for the read-ahead), and
+// Reflection is still read ahead on its own.
+func TestTheReadAheadLeavesAScreenAlreadyAskedFor(t *testing.T) {
+	st := networkStore(t)
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
+	l.start(100, 30)
+	m, netLoad := l.app.Update(keyMsg("5"))
+	l.app = m.(App)
+	m, lookCmd := l.app.Update(warmUpMsg{})
+	l.app = m.(App)
+	m, warm := l.app.Update(lookCmd())
+	l.app = m.(App)
+	reads := st.contactReads
+	l.run(warm) // the warm-up's loads, then the read-ahead, all before Network answers
+	if !l.app.reflection.loaded {
+		t.Fatal("Reflection was not read ahead")
+	}
+	// Contacts' tab, and the people of Reflection's week: not Network again.
+	if got := st.contactReads - reads; got != 3 || st.networkReads != 0 {
+		t.Fatalf("the warm-up read the contact list %d times and Network %d; want 3 and 0 (Network is being read already)", got, st.networkReads)
+	}
+	l.run(netLoad) // Network's own answer, at last, then the glance
+	if !l.app.network.loaded || st.networkReads != 1 || !strings.Contains(l.app.View(), "People reached") {
+		t.Fatalf("Network's own load was dropped (%d reads):\n%s", st.networkReads, l.app.View())
+	}
+}
+
+// A read of Network that failed (during the busy warm-up, say) is tried
+// again when the person opens Network, not shown as an error for good.
+func TestAFailedReadAheadIsTriedAgainOnShow(t *testing.T) {
+	st := networkStore(t)
+	st.countsErr = errors.New("disk I/O error")
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
+	l.start(100, 30)
+	l.send(warmUpMsg{})
+	if !l.app.network.loaded || l.app.network.loadErr == nil {
+		t.Fatalf("the read-ahead did not fail as set up: loaded %v, err %v", l.app.network.loaded, l.app.network.loadErr)
+	}
+	st.countsErr = nil
+	l.send(keyMsg("5"))
+	if l.app.network.loadErr != nil || !strings.Contains(l.app.View(), "People reached") {
+		t.Fatalf("Network still shows the read-ahead's failure:\n%s", l.app.View())
 	}
 }

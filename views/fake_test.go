@@ -40,6 +40,10 @@ type fakeStore struct {
 	reflectionReads int
 	// historyReads counts reads of a person's history.
 	historyReads int
+	// countsErr, when set, fails the heatmap's read (Network's alone), and
+	// networkReads counts that read: one per load of Network.
+	countsErr    error
+	networkReads int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
@@ -466,6 +470,10 @@ func (f *fakeStore) LastCheckups(context.Context) (map[model.Instrument]model.Da
 func (f *fakeStore) ReachOutCounts(_ context.Context, from, to model.Date) (map[model.Date]int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.networkReads++
+	if f.countsErr != nil {
+		return nil, f.countsErr
+	}
 	out := map[model.Date]int{}
 	for _, r := range f.reachOuts {
 		if d := r.Day(); !d.Before(from) && !d.After(to) {

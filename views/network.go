@@ -57,7 +57,8 @@ type networkModel struct {
 	width, height int
 	loaded        bool
 	loadErr       error
-	gen           int // counts loads, so an answer overtaken by a newer load is dropped
+	gen           int  // counts loads, so an answer overtaken by a newer load is dropped
+	loading       bool // the newest load has not answered yet
 	data          networkData
 	scroll        int
 	cursor        int // selected faded person
@@ -98,6 +99,7 @@ func (m *networkModel) load() tea.Cmd {
 // fresh starts a load: what an earlier one answers later is dropped.
 func (m *networkModel) fresh() int {
 	m.gen++
+	m.loading = true
 	return m.gen
 }
 
@@ -212,7 +214,7 @@ func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 		if msg.gen != m.gen {
 			return m, nil
 		}
-		m.loaded, m.loadErr = true, msg.err
+		m.loaded, m.loadErr, m.loading = true, msg.err, false
 		if msg.err == nil {
 			m.data = msg.data
 			m.cursor = max(0, min(m.cursor, len(m.data.short.Faded)-1))

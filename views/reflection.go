@@ -77,6 +77,7 @@ type reflectionModel struct {
 	week    model.Week
 	ahead   *weekLoadedMsg // the week before, read ahead; nil when not (yet)
 	gen     int            // counts fresh loads, to tell a stale read-ahead
+	loading bool           // the newest fresh load has not answered yet
 	loaded  bool
 	loadErr error
 	data    weekData
@@ -132,6 +133,7 @@ func (m *reflectionModel) load() tea.Cmd {
 func (m *reflectionModel) fresh() int {
 	m.ahead = nil
 	m.gen++
+	m.loading = true
 	return m.gen
 }
 
@@ -273,6 +275,9 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 				m.ahead = &weekLoadedMsg{week: msg.week, data: msg.data, gen: msg.gen}
 			}
 			return m, nil
+		}
+		if msg.gen == m.gen {
+			m.loading = false // whichever week it read, the fresh load is over
 		}
 		if msg.week != m.week || msg.gen != m.gen {
 			return m, nil

@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -27,62 +26,71 @@ func (a *App) warmUp() tea.Cmd {
 // other one as they always do, rather than filling a second page cache
 // alongside (0.5-1 MB more at peak on a decade of data). Today is read
 // again with them, so a change another window made between Today's first
-// read and the watch's first look still shows.
+// read and the watch's first look still shows. Each answer is handed on as
+// it comes; when the last is in, Network and Reflection are read ahead.
 func (a *App) warmLoads() tea.Cmd {
 	if !a.warmLoadsDue {
 		return nil
 	}
 	a.warmLoadsDue = false
-	return after(a.preload(), a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load())
+	cmds := []tea.Cmd{a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load()}
+	a.warmPending = len(cmds)
+	for i, cmd := range cmds {
+		cmds[i] = func() tea.Msg { return warmAnswerMsg{msg: cmd()} }
+	}
+	return tea.Batch(cmds...)
 }
 
-// preload reads Network and Reflection ahead of their first show, once
-// the warm-up's other loads are in, so that the first switch to either is
-// as quick as any other (read on show, they took 26 and 14 ms on a decade
-// of data). One read after the other, and of everyone in the journal only
-// once: the week's summary needs the same people Network lists. A screen
-// already read (a quick person got there first) is not read again.
+// warmAnswerMsg is the answer to one of the warm-up's loads.
+type warmAnswerMsg struct{ msg tea.Msg }
+
+// warmAnswered hands on a warm-up load's answer and, once every one is
+// in, starts the read-ahead.
+func (a App) warmAnswered(msg warmAnswerMsg) (tea.Model, tea.Cmd) {
+	m, cmd := a.Update(msg.msg)
+	a = m.(App)
+	if a.warmPending--; a.warmPending == 0 {
+		cmd = tea.Batch(cmd, a.preload())
+	}
+	return a, cmd
+}
+
+// preload reads Network and Reflection ahead of their first show, so that
+// the first switch to either is as quick as any other (read on show, they
+// took 26 and 14 ms on a decade of data). One read after the other, and of
+// everyone in the journal only once: the week's summary needs the same
+// people Network lists. A screen already read, or being read (a quick
+// person got there first), is left alone, as is a reflection being written.
 func (a *App) preload() tea.Cmd {
-	if a.network.loaded || a.reflection.loaded {
+	net := !a.network.loaded && !a.network.loading
+	week := !a.reflection.loaded && !a.reflection.loading && a.reflection.form == nil
+	if !net && !week {
 		return nil
 	}
-	st, today := a.st, model.Today(a.clock)
-	netGen := a.network.fresh()
-	week, weekGen := a.reflection.week, a.reflection.fresh()
+	st, today, w := a.st, model.Today(a.clock), a.reflection.week
+	var netGen, weekGen int
+	if net {
+		netGen = a.network.fresh()
+	}
+	if week {
+		weekGen = a.reflection.fresh()
+	}
 	return func() tea.Msg {
 		ctx := context.Background()
-		n, netErr := loadNetwork(ctx, st, today)
-		people := n.contacts
-		if netErr != nil {
-			people = nil // the week reads them itself
+		var out tea.BatchMsg
+		var people []model.Contact // nil: the week reads them itself
+		if net {
+			n, err := loadNetwork(ctx, st, today)
+			if err == nil {
+				people = n.contacts
+			}
+			out = append(out, answer(networkLoadedMsg{data: n, err: err, gen: netGen}))
 		}
-		w, weekErr := readWeek(ctx, st, week, today, people)
-		return tea.BatchMsg{
-			answer(networkLoadedMsg{data: n, err: netErr, gen: netGen}),
-			answer(weekLoadedMsg{week: week, data: w, err: weekErr, gen: weekGen}),
+		if week {
+			d, err := readWeek(ctx, st, w, today, people)
+			out = append(out, answer(weekLoadedMsg{week: w, data: d, err: err, gen: weekGen}))
 		}
-	}
-}
-
-// after runs cmds at once and, when every one has answered, hands on
-// their answers and starts next.
-func after(next tea.Cmd, cmds ...tea.Cmd) tea.Cmd {
-	return func() tea.Msg {
-		msgs := make([]tea.Msg, len(cmds))
-		var wg sync.WaitGroup
-		for i, cmd := range cmds {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				msgs[i] = cmd()
-			}()
-		}
-		wg.Wait()
-		out := make(tea.BatchMsg, 0, len(msgs)+1)
-		for _, msg := range msgs {
-			out = append(out, answer(msg))
-		}
-		return append(out, next)
+		return out
 	}
 }
 
