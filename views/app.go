@@ -362,12 +362,18 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		*a.reflection, cmd = a.reflection.update(msg)
 		if a.quitAfterSave {
-			a.quitAfterSave = false
-			if msg.err == nil || a.hungUp {
-				return a, tea.Quit
+			if msg.err != nil && !a.hungUp {
+				a.quitAfterSave = false
+				a.status, a.statusErr = "Not saved, so not quitting: "+msg.err.Error(), true
+				return a, cmd
 			}
-			a.status, a.statusErr = "Not saved, so not quitting: "+msg.err.Error(), true
-			return a, cmd
+			// Words typed while that save was on its way are saved too.
+			if msg.err == nil && a.reflection.dirty() {
+				if save := a.reflection.save(false); save != nil {
+					return a, tea.Batch(cmd, save)
+				}
+			}
+			return a, tea.Quit
 		}
 		if msg.err == nil {
 			cmd = tea.Batch(cmd, a.today.load())
@@ -494,6 +500,11 @@ func (a *App) afterWrite(msg tea.Msg) tea.Cmd {
 // goes) and quits once they are written; see reflectionSavedMsg.
 func (a App) saveReflectionThenQuit() (tea.Model, tea.Cmd) {
 	a.quitAfterSave = true
+	if a.reflection.saving {
+		// An autosave is on its way: its answer comes first, and whatever
+		// was typed since is saved then (see reflectionSavedMsg).
+		return a, nil
+	}
 	if cmd := a.reflection.save(false); cmd != nil {
 		return a, cmd
 	}

@@ -555,3 +555,58 @@ func TestAFailedReadAheadIsTriedAgainOnShow(t *testing.T) {
 		t.Fatalf("Network still shows the read-ahead's failure:\n%s", l.app.View())
 	}
 }
+
+// Quitting (here the window closing) while an autosave of the reflection
+// is on its way waits for it, then saves what was typed since, then quits:
+// nothing typed is lost to the race.
+func TestQuittingDuringAnAutosaveKeepsTheLatestWords(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("4", "e", "tab", "tab", "tab")
+	d.typeText("First words")
+	m, autosave := d.app.Update(autosaveMsg{seq: d.app.reflection.saveSeq})
+	d.app = m.(App)
+	if autosave == nil || !d.app.reflection.saving {
+		t.Fatal("no autosave under way")
+	}
+	d.typeText(", and more")
+	m, cmd := d.app.Update(hangUpMsg{})
+	d.app = m.(App)
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("quit while the autosave was on its way, losing ', and more'")
+		}
+	}
+	m, cmd = d.app.Update(autosave()) // the autosave answers: save again
+	d.app = m.(App)
+	if cmd == nil {
+		t.Fatal("nothing after the autosave's answer")
+	}
+	var quit bool
+	var walk func(tea.Msg)
+	walk = func(msg tea.Msg) {
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if c != nil {
+					walk(c())
+				}
+			}
+		case tea.QuitMsg:
+			quit = true
+		case reflectionSavedMsg:
+			m, cmd := d.app.Update(msg)
+			d.app = m.(App)
+			if cmd != nil {
+				walk(cmd())
+			}
+		}
+	}
+	walk(cmd())
+	if !quit {
+		t.Fatal("did not quit once saved")
+	}
+	if got := st.reflects[thisWeek].Answers[0].Text; got != "First words, and more" {
+		t.Fatalf("saved %q; want every word typed", got)
+	}
+}

@@ -139,6 +139,9 @@ func watchHangUp(p *tea.Program) (stop func()) {
 	go func() {
 		select {
 		case <-sig:
+			// Once asked, a second signal ends the program the usual way,
+			// should saving hang (a journal locked by another window).
+			signal.Stop(sig)
 			p.Send(hangUpMsg{})
 		case <-done:
 		}
