@@ -273,20 +273,26 @@ type refusedFile struct {
 	readerLog bool
 }
 
-func refusedFiles() []refusedFile {
+// journalWithAContact writes a journal at path holding one contact, closed.
+func journalWithAContact(t *testing.T, path string) {
+	t.Helper()
 	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveContact(ctx, fullContact()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
+func refusedFiles() []refusedFile {
 	return []refusedFile{
 		{
 			name: "journal from a newer Tether",
 			make: func(t *testing.T, path string) {
-				s, err := Open(ctx, path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := s.SaveContact(ctx, fullContact()); err != nil {
-					t.Fatal(err)
-				}
-				s.Close()
+				journalWithAContact(t, path)
 				db := plainDB(t, path)
 				mustExec(t, db, `PRAGMA user_version = 99`, `PRAGMA wal_checkpoint(TRUNCATE)`)
 				db.Close()
@@ -331,14 +337,7 @@ func refusedFiles() []refusedFile {
 		{
 			name: "journal cut short between its pages",
 			make: func(t *testing.T, path string) {
-				s, err := Open(ctx, path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := s.SaveContact(ctx, fullContact()); err != nil {
-					t.Fatal(err)
-				}
-				s.Close()
+				journalWithAContact(t, path)
 				if err := os.Truncate(path, 3*4096+100); err != nil {
 					t.Fatal(err)
 				}

@@ -583,26 +583,18 @@ func TestQuittingDuringAnAutosaveKeepsTheLatestWords(t *testing.T) {
 		t.Fatal("nothing after the autosave's answer")
 	}
 	var quit bool
-	var walk func(tea.Msg)
-	walk = func(msg tea.Msg) {
+	var handle func(tea.Msg)
+	handle = func(msg tea.Msg) {
 		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			for _, c := range msg {
-				if c != nil {
-					walk(c())
-				}
-			}
 		case tea.QuitMsg:
 			quit = true
 		case reflectionSavedMsg:
 			m, cmd := d.app.Update(msg)
 			d.app = m.(App)
-			if cmd != nil {
-				walk(cmd())
-			}
+			eachMsg(cmd, handle)
 		}
 	}
-	walk(cmd())
+	eachMsg(cmd, handle)
 	if !quit {
 		t.Fatal("did not quit once saved")
 	}

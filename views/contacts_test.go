@@ -288,20 +288,11 @@ func TestContactHistoryIsReadOnceTheSelectionRests(t *testing.T) {
 		t.Fatalf("the moved-to person's history is not shown as coming:\n%s", d.view())
 	}
 	var later []historyLaterMsg
-	var walk func(tea.Msg)
-	walk = func(msg tea.Msg) {
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			for _, c := range msg {
-				if c != nil {
-					walk(c())
-				}
-			}
-		case historyLaterMsg:
+	eachMsg(cmd, func(msg tea.Msg) {
+		if msg, ok := msg.(historyLaterMsg); ok {
 			later = append(later, msg)
 		}
-	}
-	walk(cmd())
+	})
 	if st.historyReads != before || len(later) != 1 {
 		t.Fatalf("a move read history %d times at once and asked %d times for later; want 0 and 1", st.historyReads-before, len(later))
 	}

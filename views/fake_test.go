@@ -550,6 +550,23 @@ func (l *loop) run(cmd tea.Cmd) {
 	}
 }
 
+// eachMsg runs cmd, and every command of a batch it answers, handing each
+// message to fn rather than to the app: for tests that look at what a step
+// asks for before letting it happen.
+func eachMsg(cmd tea.Cmd, fn func(tea.Msg)) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			eachMsg(c, fn)
+		}
+	default:
+		fn(msg)
+	}
+}
+
 // burst delivers keys as a person typing faster than the journal answers:
 // every key reaches Update before any command's result comes back.
 func (l *loop) burst(keys ...string) {

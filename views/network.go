@@ -103,17 +103,27 @@ func (m *networkModel) fresh() int {
 	return m.gen
 }
 
-func loadNetwork(ctx context.Context, st Store, today model.Date) (networkData, error) {
-	var d networkData
+// readEveryone reads everyone in the journal, the active and then the
+// archived: Network's shape and Reflection's week both count people since
+// archived.
+func readEveryone(ctx context.Context, st Store, today model.Date) ([]model.Contact, error) {
 	active, err := st.Contacts(ctx, false, today)
 	if err != nil {
-		return d, err
+		return nil, err
 	}
 	archived, err := st.Contacts(ctx, true, today)
 	if err != nil {
+		return nil, err
+	}
+	return append(active, archived...), nil
+}
+
+func loadNetwork(ctx context.Context, st Store, today model.Date) (networkData, error) {
+	var d networkData
+	var err error
+	if d.contacts, err = readEveryone(ctx, st, today); err != nil {
 		return d, err
 	}
-	d.contacts = append(active, archived...)
 	ros, err := st.ReachOutsBetween(ctx, today.AddDays(1-longWindow), today)
 	if err != nil {
 		return d, err

@@ -167,15 +167,9 @@ func readWeek(ctx context.Context, st Store, w model.Week, today model.Date, peo
 		return d, err
 	}
 	if people == nil {
-		active, err := st.Contacts(ctx, false, today)
-		if err != nil {
+		if people, err = readEveryone(ctx, st, today); err != nil {
 			return d, err
 		}
-		archived, err := st.Contacts(ctx, true, today)
-		if err != nil {
-			return d, err
-		}
-		people = append(active, archived...)
 	}
 	d.people = people
 	ref := w.Sunday()
