@@ -153,8 +153,16 @@ func (s *Store) start(ctx context.Context) error {
 	return makePrivate(s.path, false)
 }
 
-// Close closes the journal. SQLite checkpoints the log into the file when
-// the last connection closes.
+// closeWait bounds how long Close waits for reads and writes under way: a
+// write may wait out the busy timeout (10 s) for another window first.
+const closeWait = 15 * time.Second
+
+// Close closes the journal, once any read or write under way has ended.
+// SQLite checkpoints the log into the file and removes it when the last
+// connection closes; database/sql closes a busy connection only when its
+// work ends, so a Close that returned at once would let the process end
+// first, leaving the log beside the journal (a window quit during a
+// refresh did).
 func (s *Store) Close() error {
 	s.watchMu.Lock()
 	if s.watch != nil {
@@ -162,7 +170,18 @@ func (s *Store) Close() error {
 		s.watch = nil
 	}
 	s.watchMu.Unlock()
-	return s.db.Close()
+	err := s.db.Close()
+	deadline := time.Now().Add(closeWait)
+	for s.db.Stats().OpenConnections > 0 {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("close journal %s: a read or write still under way after %v", s.path, closeWait)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if err != nil {
+		return fmt.Errorf("close journal %s: %w", s.path, err)
+	}
+	return nil
 }
 
 // Path is the journal's absolute path.

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -640,5 +641,57 @@ func TestTruncatedJournalIsDamagedAndUnchanged(t *testing.T) {
 	after, _ := os.ReadFile(cut)
 	if !bytes.Equal(before, after) {
 		t.Fatal("the damaged journal was changed")
+	}
+}
+
+// A window may quit while one of its reads is still running (a refresh
+// after another window's write, say). Close waits for it, so that the last
+// connection closes and folds the log into the file before the process
+// ends; otherwise the log stays beside the journal, and a backup or a check
+// refuses the file as "not closed cleanly".
+func TestCloseWaitsForAReadUnderWay(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveContact(ctx, fullContact()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DataVersion(ctx); err != nil { // the watch's pinned connection too
+		t.Fatal(err)
+	}
+	started, release := make(chan struct{}), make(chan struct{})
+	read := make(chan error)
+	go func() {
+		read <- s.read(ctx, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM contacts`).Scan(&n); err != nil {
+				return err
+			}
+			close(started)
+			<-release
+			return nil
+		})
+	}()
+	<-started
+	closed := make(chan error)
+	go func() { closed <- s.Close() }()
+	select {
+	case err := <-closed:
+		close(release)
+		t.Fatalf("Close returned (%v) while a read was under way", err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if err := <-read; err != nil {
+		t.Fatalf("the read under way: %v", err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+	if got := listDir(t, filepath.Dir(path)); !slices.Equal(got, []string{"tether.db"}) {
+		t.Errorf("after Close the folder holds %v", got)
 	}
 }
