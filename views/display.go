@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -152,23 +153,34 @@ func fitFrame(frame string, width, height int) []string {
 }
 
 // frameDiff is what to write to turn the screen showing old into one
-// showing lines: each changed line rewritten in place, and lines the new
-// frame no longer has erased.
+// showing lines: of each changed line, only what differs from where the
+// change begins (see lineChange), and lines the new frame no longer has
+// erased. The terminal reads every byte, and tmux took 0.1 ms more for
+// each KB a key's answer wrote; a move in Contacts wrote 3.6 KB when it
+// rewrote whole lines.
 func frameDiff(old, lines []string, width int, repaint bool) []byte {
 	var b bytes.Buffer
 	if repaint {
 		b.WriteString(clearScreen)
 	}
 	for i, l := range lines {
-		if !repaint && i < len(old) && old[i] == l {
-			continue
+		was := ""
+		if !repaint && i < len(old) {
+			if old[i] == l {
+				continue
+			}
+			was = old[i]
 		}
-		moveTo(&b, i)
-		b.WriteString(l)
+		col, rest := lineChange(was, l)
+		if width > 0 && col >= width {
+			continue // the change is past the edge: colours, nothing shown
+		}
+		moveToCell(&b, i, col)
+		b.WriteString(rest)
 		b.WriteString(resetStyle)
 		// A line that fills the width leaves the cursor waiting to wrap;
 		// erasing there would take the last character with it.
-		if cells(l) < width {
+		if col+cells(rest) < width {
 			b.WriteString(eraseRight)
 		}
 	}
@@ -179,8 +191,118 @@ func frameDiff(old, lines []string, width int, repaint bool) []byte {
 	return b.Bytes()
 }
 
-func moveTo(b *bytes.Buffer, row int) {
+// lineChange is what to write, from which column (in cells), to turn a
+// terminal line showing old into one showing line. It starts at the last
+// place in their common beginning where line's style is the plain one and
+// plain ASCII meets plain ASCII, so a list beside a changed pane is not
+// written again; and it leaves out plain spaces at the end, which the
+// erase after it clears anyway. ASCII on both sides makes the place a
+// border between characters whatever the script (a combining accent or a
+// prepended sign joins its neighbour into one); where it is unclear
+// (escape sequences other than colours) it starts earlier, at worst at the
+// line's start.
+func lineChange(old, line string) (col int, rest string) {
+	same := 0
+	for same < len(old) && same < len(line) && old[same] == line[same] {
+		same++
+	}
+	start, plain, afterASCII := 0, true, true
+	for i := 0; i <= same; {
+		if plain && afterASCII && startsCharacter(line, i) && startsCharacter(old, i) {
+			start = i
+		}
+		if i == len(line) {
+			break
+		}
+		n, sgr := styleSeq(line, i)
+		switch {
+		case sgr:
+			plain = isReset(line[i : i+n])
+		case n > 0:
+			i = len(line) // not a colour: no start after it
+			continue
+		default:
+			_, n = utf8.DecodeRuneInString(line[i:])
+			afterASCII = n == 1 && line[i] >= 0x20 && line[i] < 0x7f
+		}
+		i += n
+	}
+	return cells(line[:start]), trimPlainEnd(line[start:])
+}
+
+// startsCharacter says whether a character (or the end) begins at i in s
+// once any colour sequences there are passed, and is plain ASCII, which
+// never joins the character before it.
+func startsCharacter(s string, i int) bool {
+	for i < len(s) {
+		n, ok := styleSeq(s, i)
+		if n == 0 {
+			return s[i] >= 0x20 && s[i] < 0x7f
+		}
+		if !ok {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// styleSeq measures an escape sequence at i in s: its length (0 when
+// none starts there) and whether it is SGR, a colour or style.
+func styleSeq(s string, i int) (n int, sgr bool) {
+	if s[i] != 0x1b {
+		return 0, false
+	}
+	if i+1 >= len(s) || s[i+1] != '[' {
+		return 1, false
+	}
+	j := i + 2
+	for j < len(s) && s[j] >= 0x20 && s[j] < 0x40 {
+		j++
+	}
+	if j >= len(s) {
+		return len(s) - i, false
+	}
+	return j + 1 - i, s[j] == 'm' && !strings.ContainsAny(s[i+2:j], " !\"#$%&'()*+,-./<=>?")
+}
+
+func isReset(sgr string) bool { return sgr == resetStyle || sgr == "\x1b[0m" }
+
+// trimPlainEnd drops the spaces at the end of s that are drawn in the
+// plain style (after a reset, or before any colour): erasing to the end of
+// the line draws the same. A space straight after a character outside
+// ASCII stays, since it may be part of it (a prepended sign takes the
+// next character, whatever it is).
+func trimPlainEnd(s string) string {
+	end, plain, afterASCII := 0, true, true
+	for i := 0; i < len(s); {
+		n, sgr := styleSeq(s, i)
+		switch {
+		case sgr:
+			plain = isReset(s[i : i+n])
+			if !plain {
+				end = i + n
+			}
+		case n > 0:
+			n, end = len(s)-i, len(s) // unknown: keep the rest as it is
+		case s[i] == ' ' && plain && afterASCII:
+			n = 1
+		default:
+			_, n = utf8.DecodeRuneInString(s[i:])
+			end = i + n
+			afterASCII = n == 1
+		}
+		i += n
+	}
+	return s[:end]
+}
+
+func moveTo(b *bytes.Buffer, row int) { moveToCell(b, row, 0) }
+
+func moveToCell(b *bytes.Buffer, row, col int) {
 	b.WriteString("\x1b[")
 	b.WriteString(strconv.Itoa(row + 1))
-	b.WriteString(";1H")
+	b.WriteString(";")
+	b.WriteString(strconv.Itoa(col + 1))
+	b.WriteString("H")
 }

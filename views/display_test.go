@@ -84,9 +84,14 @@ func TestDisplayReportsTheFirstFullFrameOnceDrawn(t *testing.T) {
 	defer d.close()
 	reported := make(chan string, 4)
 	d.reportFirstFull(func() { reported <- out.String() })
+	shown := func() string {
+		v := newVScreen(20, 3)
+		v.write(out.String())
+		return v.text()
+	}
 	waitFor := func(text string) {
 		t.Helper()
-		for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), text); {
+		for deadline := time.Now().Add(5 * time.Second); !strings.Contains(shown(), text); {
 			if time.Now().After(deadline) {
 				t.Fatalf("%q was never drawn: %q", text, out.String())
 			}
