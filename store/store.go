@@ -34,6 +34,7 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watch   *sql.Conn // pinned for DataVersion; see watch.go
+	closed  bool      // Close has begun: DataVersion pins no new connection
 }
 
 // DefaultPath is where the journal lives unless the person chooses another
@@ -165,6 +166,7 @@ const closeWait = 15 * time.Second
 // refresh did).
 func (s *Store) Close() error {
 	s.watchMu.Lock()
+	s.closed = true
 	if s.watch != nil {
 		s.watch.Close()
 		s.watch = nil

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -693,5 +694,43 @@ func TestCloseWaitsForAReadUnderWay(t *testing.T) {
 	}
 	if got := listDir(t, filepath.Dir(path)); !slices.Equal(got, []string{"tether.db"}) {
 		t.Errorf("after Close the folder holds %v", got)
+	}
+}
+
+// The window's watch may look at the journal while it is being closed (its
+// command outlives the app). It must not pin a connection Close has
+// already passed: that one would never close, Close would wait for it in
+// vain, and the log would stay beside the journal.
+func TestCloseWhileTheWatchLooks(t *testing.T) {
+	ctx := context.Background()
+	for round := range 40 {
+		path := filepath.Join(t.TempDir(), "tether.db")
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SaveContact(ctx, fullContact()); err != nil {
+			t.Fatal(err)
+		}
+		var lookers sync.WaitGroup
+		for range 4 {
+			lookers.Go(func() {
+				for {
+					if _, err := s.DataVersion(ctx); err != nil {
+						return // closed
+					}
+				}
+			})
+		}
+		if _, err := s.DataVersion(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		lookers.Wait()
+		if got := listDir(t, filepath.Dir(path)); !slices.Equal(got, []string{"tether.db"}) {
+			t.Fatalf("round %d: after Close the folder holds %v", round, got)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -13,6 +14,11 @@ import (
 func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 	s.watchMu.Lock()
 	defer s.watchMu.Unlock()
+	if s.closed {
+		// A look still on its way when the window quits: a connection
+		// pinned now would never be closed, and the log would stay.
+		return 0, fmt.Errorf("watch the journal: %w", sql.ErrConnDone)
+	}
 	if s.watch == nil {
 		c, err := s.db.Conn(ctx)
 		if err != nil {
