@@ -140,6 +140,11 @@ func (s *display) draw() {
 // when there are too many lines the top ones go, as Bubble Tea does, so
 // the help line at the bottom stays in sight.
 func fitFrame(frame string, width, height int) []string {
+	if strings.Contains(frame, "\t") {
+		// Notes are drawn with their tabs as spaces (see wrap); any other
+		// tab would jump over cells without clearing them.
+		frame = strings.ReplaceAll(frame, "\t", " ")
+	}
 	lines := strings.Split(frame, "\n")
 	if height > 0 && len(lines) > height {
 		lines = lines[len(lines)-height:]
@@ -175,14 +180,16 @@ func frameDiff(old, lines []string, width int, repaint bool) []byte {
 		if width > 0 && col >= width {
 			continue // the change is past the edge: colours, nothing shown
 		}
+		// Erased first, then written: erasing after a line that fills the
+		// width would take its last character (the cursor waits there to
+		// wrap), and a terminal may measure a line's characters wider than
+		// the screens do, so where a line ends is not known for sure.
 		moveToCell(&b, i, col)
+		if !repaint {
+			b.WriteString(eraseRight) // a repaint has cleared the screen
+		}
 		b.WriteString(rest)
 		b.WriteString(resetStyle)
-		// A line that fills the width leaves the cursor waiting to wrap;
-		// erasing there would take the last character with it.
-		if col+cells(rest) < width {
-			b.WriteString(eraseRight)
-		}
 	}
 	for i := len(lines); i < len(old); i++ {
 		moveTo(&b, i)
@@ -215,15 +222,21 @@ func lineChange(old, line string) (col int, rest string) {
 			break
 		}
 		n, sgr := styleSeq(line, i)
-		switch {
-		case sgr:
+		if n > 0 && !sgr {
+			break // not a colour: no start after it
+		}
+		if sgr {
 			plain = isReset(line[i : i+n])
-		case n > 0:
-			i = len(line) // not a colour: no start after it
-			continue
-		default:
-			_, n = utf8.DecodeRuneInString(line[i:])
-			afterASCII = n == 1 && line[i] >= 0x20 && line[i] < 0x7f
+		} else {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if r < 0x20 || r == 0x7f || (r >= utf8.RuneSelf && cellsOf(r) == 0) {
+				// A control (a tab jumps to a stop), or a character whose
+				// width terminals disagree on (emoji with their modifiers
+				// and selectors, joiners): past it, this column count and
+				// the terminal's may differ, so no start after it.
+				break
+			}
+			n, afterASCII = size, size == 1
 		}
 		i += n
 	}

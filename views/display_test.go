@@ -13,7 +13,7 @@ import (
 func TestFrameDiffRewritesOnlyChangedLines(t *testing.T) {
 	old := []string{"one", "two", "three"}
 	got := string(frameDiff(old, []string{"one", "TWO", "three"}, 10, false))
-	want := "\x1b[2;1H" + "TWO" + resetStyle + eraseRight
+	want := "\x1b[2;1H" + eraseRight + "TWO" + resetStyle
 	if got != want {
 		t.Fatalf("diff = %q, want %q", got, want)
 	}
@@ -31,13 +31,11 @@ func TestFrameDiffErasesLinesTheNewFrameLacks(t *testing.T) {
 }
 
 func TestFrameDiffKeepsTheLastCharacterOfAFullLine(t *testing.T) {
-	got := string(frameDiff(nil, []string{"abcd", "ab"}, 4, false))
-	if strings.Contains(got, "abcd"+resetStyle+eraseRight) {
+	got := string(frameDiff([]string{"abcx", "abcx"}, []string{"abcd", "ab"}, 4, false))
+	if strings.Contains(got, "abcd"+resetStyle+eraseRight) || strings.Contains(got, "d"+resetStyle+eraseRight) {
 		t.Fatalf("a line filling the width is followed by erase-right, which eats its last cell: %q", got)
 	}
-	if !strings.Contains(got, "ab"+resetStyle+eraseRight) {
-		t.Fatalf("a short line is not cleared to its end: %q", got)
-	}
+	checkFrameDiff(t, []string{"abcx", "abcx"}, []string{"abcd", "ab"}, 4, 2)
 }
 
 func TestFrameDiffRepaintClearsAndDrawsEverything(t *testing.T) {

@@ -6,16 +6,12 @@ import (
 	"testing"
 )
 
-// paintWhole is how the display drew before it wrote only changes: every
-// line whole, from its first column. It is the reference the diff is held
-// to.
-func paintWhole(lines []string, width int) string {
+// paintWhole draws every line whole: from its first column, after erasing
+// the line. It is the reference the diff is held to.
+func paintWhole(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		b.WriteString("\x1b[" + strconv.Itoa(i+1) + ";1H" + l + resetStyle)
-		if cells(l) < width {
-			b.WriteString(eraseRight)
-		}
+		b.WriteString("\x1b[" + strconv.Itoa(i+1) + ";1H" + eraseLine + l + resetStyle)
 	}
 	return b.String()
 }
@@ -25,25 +21,33 @@ func paintWhole(lines []string, width int) string {
 // shows, cell by cell, colours included.
 func checkFrameDiff(t *testing.T, old, lines []string, width, height int) []byte {
 	t.Helper()
-	want := newVScreen(width, height)
-	want.write(paintWhole(lines, width))
-	if want.err != nil {
-		t.Fatalf("the reference itself: %v", want.err)
-	}
 	diff := frameDiff(old, lines, width, false)
-	for _, repaint := range []bool{false, true} {
-		got := newVScreen(width, height)
-		got.write(paintWhole(old, width))
-		if repaint {
-			got.write(string(frameDiff(old, lines, width, true)))
-		} else {
-			got.write(string(diff))
+	for _, byRune := range []bool{false, true} {
+		want := newVScreen(width, height)
+		want.byRune = byRune
+		want.write(paintWhole(lines))
+		if want.err != nil {
+			if byRune {
+				continue // wider there than the screens measure: cut by such a terminal anyway
+			}
+			t.Fatalf("the reference itself: %v", want.err)
 		}
-		if got.err != nil {
-			t.Fatalf("repaint=%v: %v\nold   %q\nlines %q\ndiff  %q", repaint, got.err, old, lines, diff)
-		}
-		if d := got.differs(want); d != "" {
-			t.Fatalf("repaint=%v: the screen differs at %s\nold   %q\nlines %q\ndiff  %q", repaint, d, old, lines, diff)
+		for _, repaint := range []bool{false, true} {
+			got := newVScreen(width, height)
+			got.byRune = byRune
+			got.write(paintWhole(old))
+			got.err = nil // the old frame may not fit a rune-by-rune terminal either
+			if repaint {
+				got.write(string(frameDiff(old, lines, width, true)))
+			} else {
+				got.write(string(diff))
+			}
+			if got.err != nil {
+				t.Fatalf("byRune=%v repaint=%v: %v\nold   %q\nlines %q\ndiff  %q", byRune, repaint, got.err, old, lines, diff)
+			}
+			if d := got.differs(want); d != "" {
+				t.Fatalf("byRune=%v repaint=%v: the screen differs at %s\nold   %q\nlines %q\ndiff  %q", byRune, repaint, d, old, lines, diff)
+			}
 		}
 	}
 	return diff
@@ -71,26 +75,32 @@ func TestFrameDiffShowsWhatTheWholeFrameShows(t *testing.T) {
 			[]string{"  Abena Mensah  " + dim + " │ " + reset, sel + "› Abena Okafor  " + reset + dim + " │ " + reset},
 			0,
 		},
-		"shorter":                  {[]string{"Due a reach-out (12)   x"}, []string{"Due a reach-out (9)"}, 0},
-		"longer":                   {[]string{"Due (9)"}, []string{"Due (12) and more text"}, 0},
-		"only trailing spaces":     {[]string{"abc  x"}, []string{"abc   "}, 0},
-		"emptied":                  {[]string{"something"}, []string{""}, 0},
-		"styled spaces at the end": {[]string{"ab" + sel + "    " + reset}, []string{"ab" + sel + "   " + reset}, 0},
-		"a background that ends":   {[]string{sel + "ab   " + reset + "x"}, []string{sel + "ab   " + reset}, 0},
-		"full width":               {[]string{"abcdefghij"}, []string{"abcdefghiJ"}, 10},
-		"full width to short":      {[]string{"abcdefghij"}, []string{"abc"}, 10},
-		"short to full width":      {[]string{"abc"}, []string{"abcdefghij"}, 10},
-		"wide at the edge":         {[]string{"abcdefgh漢"}, []string{"abcdefgh字"}, 10},
-		"wide characters":          {[]string{"漢字 Wang 🌻 ok"}, []string{"漢字 Wang 🌻 no"}, 0},
-		"wide then ascii":          {[]string{"漢a"}, []string{"漢b"}, 0},
-		"a combining accent":       {[]string{"Rene"}, []string{"Rene\u0301"}, 0},
-		"accent taken away":        {[]string{"Rene\u0301"}, []string{"Rene"}, 0},
-		"a prepended sign":         {[]string{"x\u06001"}, []string{"x\u06002"}, 0},
-		"accent after a colour":    {[]string{"e" + bold + "x"}, []string{"e" + bold + "\u0301"}, 0},
-		"fewer lines":              {[]string{"a", "b", "c"}, []string{"a"}, 0},
-		"more lines":               {[]string{"a"}, []string{"a", "b", "c"}, 0},
-		"colour changes mid-word":  {[]string{"abc" + dim + "def" + reset}, []string{"abc" + bold + "def" + reset}, 0},
-		"reset written as [m":      {[]string{dim + "ab" + resetStyle + "cd"}, []string{dim + "ab" + resetStyle + "ce"}, 0},
+		"shorter":                        {[]string{"Due a reach-out (12)   x"}, []string{"Due a reach-out (9)"}, 0},
+		"longer":                         {[]string{"Due (9)"}, []string{"Due (12) and more text"}, 0},
+		"only trailing spaces":           {[]string{"abc  x"}, []string{"abc   "}, 0},
+		"emptied":                        {[]string{"something"}, []string{""}, 0},
+		"styled spaces at the end":       {[]string{"ab" + sel + "    " + reset}, []string{"ab" + sel + "   " + reset}, 0},
+		"a background that ends":         {[]string{sel + "ab   " + reset + "x"}, []string{sel + "ab   " + reset}, 0},
+		"full width":                     {[]string{"abcdefghij"}, []string{"abcdefghiJ"}, 10},
+		"full width to short":            {[]string{"abcdefghij"}, []string{"abc"}, 10},
+		"short to full width":            {[]string{"abc"}, []string{"abcdefghij"}, 10},
+		"wide at the edge":               {[]string{"abcdefgh漢"}, []string{"abcdefgh字"}, 10},
+		"wide characters":                {[]string{"漢字 Wang 🌻 ok"}, []string{"漢字 Wang 🌻 no"}, 0},
+		"wide then ascii":                {[]string{"漢a"}, []string{"漢b"}, 0},
+		"a combining accent":             {[]string{"Rene"}, []string{"Rene\u0301"}, 0},
+		"accent taken away":              {[]string{"Rene\u0301"}, []string{"Rene"}, 0},
+		"a prepended sign":               {[]string{"x\u06001"}, []string{"x\u06002"}, 0},
+		"accent after a colour":          {[]string{"e" + bold + "x"}, []string{"e" + bold + "\u0301"}, 0},
+		"fewer lines":                    {[]string{"a", "b", "c"}, []string{"a"}, 0},
+		"more lines":                     {[]string{"a"}, []string{"a", "b", "c"}, 0},
+		"colour changes mid-word":        {[]string{"abc" + dim + "def" + reset}, []string{"abc" + bold + "def" + reset}, 0},
+		"a skin tone before":             {[]string{"👍🏽 ab"}, []string{"👍🏽 ac"}, 0},
+		"a selector before":              {[]string{"Mom ❤️ ab"}, []string{"Mom ❤️ ac"}, 0},
+		"a keycap before":                {[]string{"#️⃣ ab"}, []string{"#️⃣ ac"}, 0},
+		"a family before":                {[]string{"👨‍👩‍👧 ab"}, []string{"👨‍👩‍👧 ac"}, 0},
+		"a flag before":                  {[]string{"🇬🇧 ab"}, []string{"🇬🇧 ac"}, 0},
+		"a control that is not a colour": {[]string{"ab\x1b[3CX"}, []string{"ab\x1b[3C"}, 0},
+		"reset written as [m":            {[]string{dim + "ab" + resetStyle + "cd"}, []string{dim + "ab" + resetStyle + "ce"}, 0},
 	}
 	for name, c := range cases {
 		width := c.width
@@ -125,6 +135,8 @@ func TestFrameDiffWritesOnlyWhatChanged(t *testing.T) {
 var frameTokens = []string{
 	"a", "b", "Abena", " ", "   ", "│", "·", "é", "e\u0301", "\u0301", "\u0600", "漢", "🌻",
 	"👨\u200d👩", "\u200d", "1", dim, bold, sel, reset, resetStyle, "\x1b[48;5;59m", "\n",
+	"\uFE0F", "#", "\u20E3", "\u2764", "\U0001F3FD", "👍", "\U0001F1EC", "\u1100", "\u1161",
+	"\x1b[22m", "\x1b[0;1m", "\x1b[4:3m", "\u200B", "\u00AD", "\t",
 }
 
 // framesOf reads two frames from fuzz bytes, each byte a token; a 0xff
@@ -157,4 +169,17 @@ func FuzzFrameDiff(f *testing.F) {
 		oldFrame, frame := framesOf(data)
 		checkFrameDiff(t, fitFrame(oldFrame, w, h), fitFrame(frame, w, h), w, h)
 	})
+}
+
+// A tab in a person's notes is drawn as spaces: on the terminal it would
+// jump to the next stop over cells it does not clear, and measure as none.
+func TestTabsAreDrawnAsSpaces(t *testing.T) {
+	if got := wrap("Walks:\tMon", 40); got != "Walks:"+tabSpaces+"Mon" {
+		t.Errorf("wrap = %q", got)
+	}
+	lines := fitFrame("a\tb\nc", 10, 5)
+	if lines[0] != "a b" {
+		t.Errorf("fitFrame = %q", lines)
+	}
+	checkFrameDiff(t, []string{"漢字 notes"}, fitFrame("\tnotes", 20, 2), 20, 2)
 }

@@ -141,8 +141,13 @@ func wrap(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return ansi.Wrap(s, w, "")
+	return ansi.Wrap(strings.ReplaceAll(s, "\t", tabSpaces), w, "")
 }
+
+// tabSpaces stands for a tab in a person's notes: on the terminal a tab
+// jumps to the next stop (up to 8 columns) without clearing what it
+// passes, and it measures as no cells, so it would shift and stain a pane.
+const tabSpaces = "    "
 
 // firstLines keeps at most h lines of s, without measuring them.
 func firstLines(s string, h int) string {

@@ -14,6 +14,10 @@ import (
 // insert modes) it does not know; writing past the edge is an error, since
 // the display must never make the terminal wrap.
 type vscreen struct {
+	// byRune measures each rune on its own, as xterm and VTE do, instead
+	// of each grapheme, as tmux and the screens' own cells do: emoji with
+	// modifiers, selectors and joiners then take other widths.
+	byRune   bool
 	w, h     int
 	cells    [][]vcell
 	row, col int
@@ -53,7 +57,11 @@ func (v *vscreen) write(s string) {
 	p := ansi.NewParser()
 	var state byte
 	for len(s) > 0 {
-		seq, width, n, next := ansi.DecodeSequence(s, state, p)
+		decode := ansi.DecodeSequence[string]
+		if v.byRune {
+			decode = ansi.DecodeSequenceWc[string]
+		}
+		seq, width, n, next := decode(s, state, p)
 		state = next
 		s = s[n:]
 		switch {
@@ -79,6 +87,8 @@ func (v *vscreen) csi(seq string, p *ansi.Parser) {
 			v.fail("cursor moved off the screen: %q", seq)
 			v.row, v.col = min(max(v.row, 0), v.h-1), min(max(v.col, 0), v.w-1)
 		}
+	case 'C':
+		v.col, v.wrapNext = min(v.col+param(0, 1), v.w-1), false
 	case 'K':
 		switch param(0, 0) {
 		case 0:
