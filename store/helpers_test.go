@@ -40,6 +40,24 @@ func openAt(t testing.TB, path string) *Store {
 
 // plainDB opens path with no Tether pragmas, the way another program (or a
 // person with the sqlite3 shell) would.
+// openToClose opens a fresh journal holding one contact, with a pinned
+// clock, and leaves closing it to the test, which looks at the file
+// afterwards; it returns the journal's path too.
+func openToClose(t *testing.T) (*Store, string) {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return fixedNow }
+	if _, err := s.SaveContact(ctx, fullContact()); err != nil {
+		t.Fatal(err)
+	}
+	return s, path
+}
+
 func plainDB(t *testing.T, path string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open("sqlite", path)

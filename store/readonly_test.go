@@ -21,16 +21,7 @@ import (
 // safety plan, as a person's would be.
 func filledJournal(t *testing.T) string {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tether.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Now = func() time.Time { return fixedNow }
-	if _, err := s.SaveContact(ctx, fullContact()); err != nil {
-		t.Fatal(err)
-	}
+	s, path := openToClose(t)
 	if _, err := s.db.Exec(upsertSettingSQL, regionKey, "GB"); err != nil {
 		t.Fatal(err)
 	}

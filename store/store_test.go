@@ -652,14 +652,7 @@ func TestTruncatedJournalIsDamagedAndUnchanged(t *testing.T) {
 // refuses the file as "not closed cleanly".
 func TestCloseWaitsForAReadUnderWay(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "tether.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SaveContact(ctx, fullContact()); err != nil {
-		t.Fatal(err)
-	}
+	s, path := openToClose(t)
 	if _, err := s.DataVersion(ctx); err != nil { // the watch's pinned connection too
 		t.Fatal(err)
 	}
@@ -704,14 +697,7 @@ func TestCloseWaitsForAReadUnderWay(t *testing.T) {
 func TestCloseWhileTheWatchLooks(t *testing.T) {
 	ctx := context.Background()
 	for round := range 40 {
-		path := filepath.Join(t.TempDir(), "tether.db")
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.SaveContact(ctx, fullContact()); err != nil {
-			t.Fatal(err)
-		}
+		s, path := openToClose(t)
 		var lookers sync.WaitGroup
 		for range 4 {
 			lookers.Go(func() {

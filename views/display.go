@@ -202,11 +202,12 @@ func frameDiff(old, lines []string, width int, repaint bool) []byte {
 // terminal line showing old into one showing line. It starts at the last
 // place in their common beginning where line's style is the plain one and
 // plain ASCII meets plain ASCII, so a list beside a changed pane is not
-// written again; and it leaves out plain spaces at the end, which the
-// erase after it clears anyway. ASCII on both sides makes the place a
-// border between characters whatever the script (a combining accent or a
-// prepended sign joins its neighbour into one); where it is unclear
-// (escape sequences other than colours) it starts earlier, at worst at the
+// written again; and it leaves out plain spaces at the end, which erasing
+// the line (frameDiff does, first) draws the same. ASCII on both sides
+// makes the place a border between characters whatever the script (a
+// combining accent or a prepended sign joins its neighbour into one); no
+// place after an escape that is not a colour, a control or a character
+// whose width terminals disagree on counts, so at worst it starts at the
 // line's start.
 func lineChange(old, line string) (col int, rest string) {
 	same := 0
