@@ -16,9 +16,9 @@ import (
 func TestNumberKeysAndTabSwitchViews(t *testing.T) {
 	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
 	d.mustSee("[1 Today]", "Saturday 21 November 2026")
-	for i, name := range screenNames {
+	for i, tab := range d.app.tabs {
 		d.keys(fmt.Sprint(i + 1))
-		d.mustSee("[" + fmt.Sprint(i+1) + " " + name + "]")
+		d.mustSee("[" + fmt.Sprint(i+1) + " " + tab.name + "]")
 	}
 	d.keys("tab")
 	d.mustSee("[1 Today]")
@@ -290,7 +290,7 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	}
 	for _, sw := range []struct{ key, want string }{{"4", "The week in connection"}, {"5", "People reached"}} {
 		m, cmd := l.app.Update(keyMsg(sw.key))
-		l.app = m.(App)
+		l.app = m.(*App)
 		if view := l.app.View(); !strings.Contains(view, sw.want) {
 			t.Fatalf("first show of %s, before any answer, lacks %q:\n%s", sw.key, sw.want, view)
 		}
@@ -335,7 +335,7 @@ func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
 			msg := tt.msg(d.app.dataVersion)
 			before := d.app.View()
 			m, _ := d.app.Update(msg)
-			after := m.(App)
+			after := m.(*App)
 			if after.unchanged() != tt.unchanged {
 				t.Fatalf("screen %s, %#v: unchanged = %v, want %v", screen, msg, after.unchanged(), tt.unchanged)
 			}
@@ -371,7 +371,7 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	// The warm-up begins with the watch's first look alone; the loads
 	// follow its answer, so they do not fill a second connection.
 	m, cmd := l.app.Update(warmUpMsg{})
-	l.app = m.(App)
+	l.app = m.(*App)
 	first := cmd()
 	if _, ok := first.(dataVersionMsg); !ok || st.contactReads != 0 {
 		t.Fatalf("the warm-up began with %T and %d contact reads; want the watch's first look alone", first, st.contactReads)
@@ -417,7 +417,7 @@ func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
 		t.Fatal("a frame may be drawn before Today's first read is in")
 	}
 	m, _ := app.Update(openingDueMsg{})
-	if slow := m.(App); slow.holdsFirstFrame() || !strings.Contains(slow.View(), "Opening your journal…") {
+	if slow := m.(*App); slow.holdsFirstFrame() || !strings.Contains(slow.View(), "Opening your journal…") {
 		t.Fatalf("after the delay, still holding %v; screen:\n%s", slow.holdsFirstFrame(), slow.View())
 	}
 
@@ -518,11 +518,11 @@ func TestTheReadAheadLeavesAScreenAlreadyAskedFor(t *testing.T) {
 	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
 	l.start(100, 30)
 	m, netLoad := l.app.Update(keyMsg("5"))
-	l.app = m.(App)
+	l.app = m.(*App)
 	m, lookCmd := l.app.Update(warmUpMsg{})
-	l.app = m.(App)
+	l.app = m.(*App)
 	m, warm := l.app.Update(lookCmd())
-	l.app = m.(App)
+	l.app = m.(*App)
 	reads := st.contactReads
 	l.run(warm) // the warm-up's loads, then the read-ahead, all before Network answers
 	if !l.app.reflection.loaded {
@@ -565,20 +565,20 @@ func TestQuittingDuringAnAutosaveKeepsTheLatestWords(t *testing.T) {
 	d.keys("4", "e", "tab", "tab", "tab")
 	d.typeText("First words")
 	m, autosave := d.app.Update(autosaveMsg{seq: d.app.reflection.saveSeq})
-	d.app = m.(App)
+	d.app = m.(*App)
 	if autosave == nil || !d.app.reflection.saving {
 		t.Fatal("no autosave under way")
 	}
 	d.typeText(", and more")
 	m, cmd := d.app.Update(hangUpMsg{})
-	d.app = m.(App)
+	d.app = m.(*App)
 	if cmd != nil {
 		if _, quit := cmd().(tea.QuitMsg); quit {
 			t.Fatal("quit while the autosave was on its way, losing ', and more'")
 		}
 	}
 	m, cmd = d.app.Update(autosave()) // the autosave answers: save again
-	d.app = m.(App)
+	d.app = m.(*App)
 	if cmd == nil {
 		t.Fatal("nothing after the autosave's answer")
 	}
@@ -590,7 +590,7 @@ func TestQuittingDuringAnAutosaveKeepsTheLatestWords(t *testing.T) {
 			quit = true
 		case reflectionSavedMsg:
 			m, cmd := d.app.Update(msg)
-			d.app = m.(App)
+			d.app = m.(*App)
 			eachMsg(cmd, handle)
 		}
 	}

@@ -147,7 +147,7 @@ func BenchmarkReflectionOpenAndList(b *testing.B) {
 	defer st.Close()
 	b.ResetTimer()
 	for range b.N {
-		d.app.reflectionStale = true // read afresh, as after a change
+		d.app.stale[screenReflection] = true // read afresh, as after a change
 		d.send(keyMsg("4"))
 		_ = d.app.View()
 		d.send(keyMsg("w"))
@@ -166,7 +166,7 @@ func BenchmarkNetworkOpen(b *testing.B) {
 	defer st.Close()
 	b.ResetTimer()
 	for range b.N {
-		d.app.networkStale = true // read afresh, as after a change
+		d.app.stale[screenNetwork] = true // read afresh, as after a change
 		d.send(keyMsg("5"))
 		_ = d.app.View()
 		d.send(keyMsg("1"))

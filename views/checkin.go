@@ -33,8 +33,8 @@ type checkInModel struct {
 	form       *form
 	saving     bool
 	confirmDel *model.ReachOut
-	// ask is what a key asks of the root (see App.updateActive).
-	ask tea.Msg
+	// asks holds what a key asks of the root (see App.updateActive).
+	asks
 }
 
 type checkInKeys struct {
@@ -355,4 +355,18 @@ func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
 		lines = append(lines, strings.Split(wrap("Note: "+c.Note, w), "\n")...)
 	}
 	return lines
+}
+
+// handle and owns put the screen in the table (see screen).
+func (m *checkInModel) handle(msg tea.Msg) (cmd tea.Cmd) {
+	*m, cmd = m.update(msg)
+	return cmd
+}
+
+func (m *checkInModel) owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case checkInDayLoadedMsg, checkInSavedMsg:
+		return true
+	}
+	return false
 }

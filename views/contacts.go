@@ -54,8 +54,8 @@ type contactsModel struct {
 	historyErr              error
 	confirmArc              *model.Contact // archive y/n is showing for this contact
 	detailOpen              bool           // full-width detail on narrow screens
-	// ask is what a key asks of the root (see App.updateActive).
-	ask tea.Msg
+	// asks holds what a key asks of the root (see App.updateActive).
+	asks
 }
 
 func newContactsModel(st Store, clock model.Clock, styles *Styles) contactsModel {
@@ -607,4 +607,18 @@ func (m contactsModel) listView() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// handle and owns put the screen in the table (see screen).
+func (m *contactsModel) handle(msg tea.Msg) (cmd tea.Cmd) {
+	*m, cmd = m.update(msg)
+	return cmd
+}
+
+func (m *contactsModel) owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case contactsLoadedMsg, historyLoadedMsg, historyDueMsg, contactSavedMsg, contactArchivedMsg:
+		return true
+	}
+	return false
 }

@@ -283,7 +283,7 @@ func TestContactHistoryIsReadOnceTheSelectionRests(t *testing.T) {
 		return false
 	}
 	m, cmd := d.app.Update(keyMsg("j"))
-	d.app = m.(App)
+	d.app = m.(*App)
 	if !historyComing() {
 		t.Fatalf("the moved-to person's history is not shown as coming:\n%s", d.view())
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -125,8 +126,8 @@ func (m crisisModel) helpKeys() []key.Binding {
 	return []key.Binding{m.keys.Close, m.keys.Down, m.edit, m.settings}
 }
 
-// view renders the card to fit w×h.
-func (m crisisModel) view(w, h int) string {
+// render draws the card to fit w×h.
+func (m crisisModel) render(w, h int) string {
 	s := m.styles
 	inner := max(10, min(w-4, 76))
 	lines := []string{s.CardTitle.Render("You don't have to get through this alone"), ""}
@@ -164,4 +165,13 @@ func (m crisisModel) view(w, h int) string {
 		return clip(body, w, h)
 	}
 	return s.Card.Width(inner + 2).Render(clip(body, inner, avail))
+}
+
+// The crisis card as an overlay (see overlay): it lies over everything,
+// centred, and holds no typing.
+func (m *crisisModel) setSize(w, h int) { m.width, m.height = w, h }
+func (m *crisisModel) dirty() bool      { return false }
+func (m *crisisModel) typing() bool     { return false }
+func (m *crisisModel) view() string {
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.render(m.width, m.height))
 }

@@ -516,13 +516,13 @@ var fixedClock = model.FixedClock{T: time.Date(2026, 11, 21, 20, 0, 0, 0, time.U
 // loop runs an App the way Bubble Tea would, but synchronously: every
 // command is executed and its message fed back until nothing is left.
 type loop struct {
-	app  App
+	app  *App
 	quit bool
 }
 
 func (l *loop) send(msg tea.Msg) {
 	m, cmd := l.app.Update(msg)
-	l.app = m.(App)
+	l.app = m.(*App)
 	l.run(cmd)
 }
 
@@ -573,7 +573,7 @@ func (l *loop) burst(keys ...string) {
 	var pending []tea.Cmd
 	for _, k := range keys {
 		m, cmd := l.app.Update(keyMsg(k))
-		l.app = m.(App)
+		l.app = m.(*App)
 		pending = append(pending, cmd)
 	}
 	for _, cmd := range pending {

@@ -290,3 +290,6 @@ func loggedSentence(r model.ReachOut, edited bool) string {
 	}
 	return fmt.Sprintf("Logged: you reached out to %s (%s).", oneLine(r.ContactName), what)
 }
+
+// typing: the dialog is a form (see overlay).
+func (d *logDialog) typing() bool { return true }

@@ -114,3 +114,11 @@ type dataVersionMsg struct {
 	// start a second round of the 2-second watch.
 	glance bool
 }
+
+// The saves whose success reloads every screen (see written).
+func (m contactSavedMsg) writeErr() error       { return m.err }
+func (m contactArchivedMsg) writeErr() error    { return m.err }
+func (m checkInSavedMsg) writeErr() error       { return m.err }
+func (m recoveryStartSavedMsg) writeErr() error { return m.err }
+func (m planSavedMsg) writeErr() error          { return m.err }
+func (m checkupSavedMsg) writeErr() error       { return m.err }

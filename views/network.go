@@ -68,8 +68,8 @@ type networkModel struct {
 
 	plan    *planEditor
 	checkup *checkupForm
-	// ask is what a key asks of the root (see App.updateActive).
-	ask tea.Msg
+	// asks holds what a key asks of the root (see App.updateActive).
+	asks
 }
 
 type networkKeys struct {
@@ -479,4 +479,22 @@ func checkupTrend(info model.InstrumentInfo, cs []model.Checkup, s *Styles, w in
 	total, _ := last.Score()
 	return []string{truncate(s.Label.Render(pad(string(info.Name), 10))+sparkline(pts, info.Min, info.Max)+
 		s.Muted.Render(fmt.Sprintf("  %.1f on %s (%s)", total, last.Day.Human(), info.ScoreLabel)), w)}
+}
+
+// handle and owns put the screen in the table (see screen).
+func (m *networkModel) handle(msg tea.Msg) (cmd tea.Cmd) {
+	*m, cmd = m.update(msg)
+	return cmd
+}
+
+func (m *networkModel) owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case networkLoadedMsg, planLoadedMsg, planSavedMsg, checkupSavedMsg:
+		return true
+	}
+	return false
+}
+
+func (m *networkModel) needsLoad(stale bool) bool {
+	return stale || !m.loading && (!m.loaded || m.loadErr != nil)
 }

@@ -66,6 +66,7 @@ const (
 // the prompt set. Answers save as the person moves between prompts, a
 // moment after they stop typing, and with ctrl+s.
 type reflectionModel struct {
+	asks   // none yet: its keys act on the screen itself
 	st     Store
 	clock  model.Clock
 	styles *Styles
@@ -196,9 +197,15 @@ func (m reflectionModel) capturing() bool {
 	return m.form != nil || m.prompts.capturing() && m.mode == modePrompts
 }
 
-func (m reflectionModel) dirty() bool {
-	return (m.form != nil && m.form.dirty()) || (m.mode == modePrompts && m.prompts.dirty())
-}
+func (m reflectionModel) dirty() bool { return m.weekDirty() || m.promptsDirty() }
+
+// weekDirty reports words in the week's form not yet saved: it saves as
+// the person writes, so quitting saves them rather than asking.
+func (m reflectionModel) weekDirty() bool { return m.form != nil && m.form.dirty() }
+
+// promptsDirty reports a prompt being added or edited: it is saved only
+// when the person says so, so quitting asks.
+func (m reflectionModel) promptsDirty() bool { return m.mode == modePrompts && m.prompts.dirty() }
 
 func (m *reflectionModel) setSize(w, h int) {
 	m.width, m.height = w, h
@@ -485,4 +492,23 @@ func (m reflectionModel) helpKeys() []key.Binding {
 func (m reflectionModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.ThisWeek}, {k.Weeks, k.Prompts, k.Open, k.Back, k.Up, k.Down}}
+}
+
+// handle and owns put the screen in the table (see screen).
+func (m *reflectionModel) handle(msg tea.Msg) (cmd tea.Cmd) {
+	*m, cmd = m.update(msg)
+	return cmd
+}
+
+func (m *reflectionModel) owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case weekLoadedMsg, headersLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg, reflectionSavedMsg:
+		return true
+	}
+	return false
+}
+
+// needsLoad: a week being written is never read over.
+func (m *reflectionModel) needsLoad(stale bool) bool {
+	return m.form == nil && (stale || !m.loading && (!m.loaded || m.loadErr != nil))
 }

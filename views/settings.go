@@ -175,3 +175,15 @@ func (e *settingsEditor) view() string {
 	note := e.styles.Muted.Render(truncate("ctrl+p: the reflection prompts (also p on the Reflection view).", e.width))
 	return e.form.view() + "\n\n" + note
 }
+
+// The settings as an overlay (see overlay): a form, with ctrl+p to the
+// reflection prompts offered beside its own keys.
+func (e *settingsEditor) setSize(w, h int) {
+	e.width, e.height = w, h
+	e.form.setSize(w, h-2)
+}
+func (e *settingsEditor) dirty() bool  { return e.form.dirty() }
+func (e *settingsEditor) typing() bool { return true }
+func (e *settingsEditor) helpKeys() []key.Binding {
+	return append(e.form.helpKeys(), editPrompts)
+}

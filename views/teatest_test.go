@@ -22,7 +22,7 @@ func TestProgramAddsAContact(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
 	waitFor(t, tm, "Saved Zoë 🌻 O'Brien.")
 	tm.Type("q")
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
 	if final.active != screenContacts {
 		t.Fatalf("ended on screen %d", final.active)
 	}

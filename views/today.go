@@ -57,8 +57,8 @@ type todayModel struct {
 
 	startForm *form // setting the recovery start date
 	saving    bool
-	// ask is what a key asks of the root (see App.updateActive).
-	ask tea.Msg
+	// asks holds what a key asks of the root (see App.updateActive).
+	asks
 }
 
 type todayKeys struct {
@@ -420,4 +420,18 @@ func (m todayModel) dueCheckup(today model.Date) string {
 		}
 	}
 	return ""
+}
+
+// handle and owns put the screen in the table (see screen).
+func (m *todayModel) handle(msg tea.Msg) (cmd tea.Cmd) {
+	*m, cmd = m.update(msg)
+	return cmd
+}
+
+func (m *todayModel) owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case todayLoadedMsg, recoveryStartSavedMsg:
+		return true
+	}
+	return false
 }

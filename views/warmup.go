@@ -46,9 +46,8 @@ type warmAnswerMsg struct{ msg tea.Msg }
 
 // warmAnswered hands on a warm-up load's answer and, once every one is
 // in, starts the read-ahead.
-func (a App) warmAnswered(msg warmAnswerMsg) (tea.Model, tea.Cmd) {
-	m, cmd := a.Update(msg.msg)
-	a = m.(App)
+func (a *App) warmAnswered(msg warmAnswerMsg) (tea.Model, tea.Cmd) {
+	_, cmd := a.Update(msg.msg)
 	if a.warmPending--; a.warmPending == 0 {
 		cmd = tea.Batch(cmd, a.preload())
 	}

@@ -1,0 +1,188 @@
+package views
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// updateKeys takes a key message from the terminal. Text that arrives in
+// one read (a fast typist over a slow link, dictation, a paste without
+// bracketed paste) comes as one message of many runes, and its String()
+// may spell a key's name: "down", "home", "tab". So a run of runes is
+// never compared with key names: while someone is typing it is text for
+// the field, whole; otherwise it is what it is, one key per rune.
+func (a *App) updateKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 {
+		return a.updateKey(msg)
+	}
+	if a.typingText() {
+		return a.updateKey(asText(msg))
+	}
+	var cmds []tea.Cmd
+	for _, r := range msg.Runes {
+		_, cmd := a.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return a, tea.Batch(cmds...)
+}
+
+// typingText reports whether typed runes go into a text field now.
+func (a *App) typingText() bool {
+	if a.confirmQuit || a.crisis.open {
+		return false
+	}
+	return a.capturing()
+}
+
+// asText marks a run of typed runes as text (as a paste is marked), so no
+// key binding can match it: key.Matches compares String(), which for a
+// paste is the runes in brackets.
+func asText(msg tea.KeyMsg) tea.KeyMsg {
+	msg.Paste = true
+	return msg
+}
+
+// updateKey routes one key: the quit question first, then the keys that
+// act from anywhere (ctrl+c, ctrl+g), then the overlay on top, then a
+// screen that is typing, then the global keys, then the screen on show.
+func (a *App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	a.status, a.statusErr = "", false
+	if a.confirmQuit {
+		switch {
+		case key.Matches(msg, a.yesNo.Yes), key.Matches(msg, a.keys.ForceQuit):
+			return a, tea.Quit
+		case key.Matches(msg, a.yesNo.No):
+			a.confirmQuit = false
+		}
+		return a, nil
+	}
+	switch {
+	case key.Matches(msg, a.keys.ForceQuit):
+		return a.quit()
+	case key.Matches(msg, a.keys.CrisisAnywhere) && !a.crisis.open:
+		return a.showCrisis()
+	}
+	if a.crisis.open {
+		var cmd tea.Cmd
+		*a.crisis, cmd = a.crisis.update(msg)
+		a.resize() // the help under it changes
+		return a, cmd
+	}
+	if a.log != nil {
+		if a.log.busy() {
+			// Saving, or still finding the people to pick from: keys typed
+			// meanwhile wait their turn instead of being lost.
+			a.typedAhead = append(a.typedAhead, msg)
+			return a, nil
+		}
+		done, cmd := a.log.update(msg)
+		if done {
+			a.log = nil
+		}
+		a.resize()
+		return a, cmd
+	}
+	if a.settings != nil {
+		done, cmd := a.settings.update(msg)
+		if done {
+			a.settings = nil
+		}
+		a.resize()
+		return a, cmd
+	}
+	if a.capturing() {
+		cmd := a.updateActive(msg)
+		a.resize() // the help line may have changed height
+		return a, cmd
+	}
+	if a.help.ShowAll && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
+		a.help.ShowAll = false
+		a.resize()
+		return a, nil
+	}
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a, tea.Quit
+	case key.Matches(msg, a.keys.Help):
+		a.help.ShowAll = true
+		a.resize()
+		return a, nil
+	case key.Matches(msg, a.keys.Crisis):
+		return a.showCrisis()
+	case key.Matches(msg, a.keys.Settings):
+		return a.openSettings()
+	case key.Matches(msg, a.keys.NextTab):
+		return a.switchTo((a.active + 1) % len(a.tabs))
+	case key.Matches(msg, a.keys.PrevTab):
+		return a.switchTo((a.active + len(a.tabs) - 1) % len(a.tabs))
+	}
+	for i, b := range a.tabKeys {
+		if key.Matches(msg, b) {
+			return a.switchTo(i)
+		}
+	}
+	cmd := a.updateActive(msg)
+	a.resize()
+	return a, cmd
+}
+
+// quit answers ctrl+c: at once when nothing is unsaved; saving first when
+// only the reflection (which saves as it goes) holds new words; otherwise
+// it asks, so no typing is thrown away.
+func (a *App) quit() (tea.Model, tea.Cmd) {
+	if a.reflection.weekDirty() && !a.otherDirty() {
+		return a.saveReflectionThenQuit()
+	}
+	if a.Dirty() {
+		a.confirmQuit = true
+		return a, nil
+	}
+	return a, tea.Quit
+}
+
+// updateActive hands a key to the screen on show, then acts on what it
+// asked of the root.
+func (a *App) updateActive(msg tea.Msg) tea.Cmd {
+	cmd := a.page().handle(msg)
+	if ask := a.takeAsk(); ask != nil {
+		_, askCmd := a.Update(ask)
+		cmd = tea.Batch(cmd, askCmd)
+	}
+	return cmd
+}
+
+// takeAsk collects what a screen asked of the root during its update: open
+// the reach-out dialog, go to another screen. The root acts on it in the
+// same Update, before the next key is read; sent as a command instead, a
+// person typing l enter quickly would have the enter land on the screen
+// underneath before the dialog opened.
+func (a *App) takeAsk() tea.Msg {
+	for _, t := range a.tabs {
+		if ask := t.screen.takeAsk(); ask != nil {
+			return ask
+		}
+	}
+	return nil
+}
+
+// replayTypedAhead hands on the keys typed while the reach-out dialog was
+// busy, in order, now that it is not (a key may make it busy again, and
+// the rest then wait once more).
+func (a *App) replayTypedAhead(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	keys := a.typedAhead
+	a.typedAhead = nil
+	for _, k := range keys {
+		_, c := a.updateKey(k)
+		cmd = tea.Batch(cmd, c)
+	}
+	return a, cmd
+}
+
+// showCrisis opens the crisis card over whatever is on show; esc returns
+// exactly there.
+func (a *App) showCrisis() (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	*a.crisis, cmd = a.crisis.show()
+	a.resize()
+	return a, cmd
+}

@@ -1,0 +1,262 @@
+package views
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// Update handles the root's own messages, hands a key to whoever has the
+// keyboard (see updateKey), and every other message to its owner — the
+// screen or overlay that asked for it — even while another screen shows.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.still = false
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case tea.KeyMsg:
+		return a.updateKeys(msg)
+	case hangUpMsg:
+		// The window was closed, or the app told to stop: there is nobody
+		// left to ask, so keep what can be kept (the reflection's last
+		// words; it saves as it goes) and quit, so the journal is closed
+		// properly.
+		a.hungUp = true
+		if a.reflection.weekDirty() {
+			return a.saveReflectionThenQuit()
+		}
+		return a, tea.Quit
+	case statusMsg:
+		a.status, a.statusErr = msg.text, msg.isErr
+		return a, nil
+	case todayLoadedMsg:
+		cmd := a.today.handle(msg)
+		if a.warm || a.displayReports {
+			return a, cmd
+		}
+		// Bubble Tea draws this Update's frame before it reads the next
+		// message, so warming up on a message of its own starts the other
+		// loads after the first full frame, not alongside it.
+		return a, tea.Batch(cmd, func() tea.Msg { return warmUpMsg{} })
+	case warmAnswerMsg:
+		return a.warmAnswered(msg)
+	case openingLaterMsg:
+		a.still = true
+		return a, tea.Tick(openingDelay, func(time.Time) tea.Msg { return openingDueMsg{} })
+	case openingDueMsg:
+		a.openingDue = true
+		a.still = a.today.loaded // drawn already, with its data
+		return a, nil
+	case warmUpMsg:
+		a.still = true
+		if a.settled != nil {
+			a.settled()
+			a.settled = nil
+		}
+		return a, a.warmUp()
+	case historyLaterMsg:
+		a.still = true
+		return a, tea.Tick(historySettle, func(time.Time) tea.Msg { return historyDueMsg(msg) })
+	case historyDueMsg:
+		a.still = true // the read starts; what it finds shows when it arrives
+		return a, a.contacts.handle(msg)
+	case watchLaterMsg:
+		a.still = true
+		return a, tea.Tick(watchInterval, func(time.Time) tea.Msg { return watchMsg{} })
+	case watchMsg:
+		a.still = true
+		return a, a.readDataVersion()
+	case dataVersionMsg:
+		return a.noticeChanges(msg)
+	case autosaveLaterMsg:
+		return a, tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg(msg) })
+	case reflectionSavedMsg:
+		return a.reflectionSaved(msg)
+	case reachOutDeletedMsg:
+		if msg.err != nil {
+			a.status, a.statusErr = "Could not remove it: "+msg.err.Error(), true
+			return a, nil
+		}
+		a.status, a.statusErr = "Removed the reach-out with "+oneLine(msg.name)+".", false
+		return a, a.reloadAll()
+	case pickerLoadedMsg, reachOutSavedMsg:
+		if a.log == nil {
+			return a, nil
+		}
+		done, cmd := a.log.update(msg)
+		if done {
+			a.log = nil
+			if saved, ok := msg.(reachOutSavedMsg); ok {
+				a.status, a.statusErr = loggedSentence(saved.reachOut, saved.edited), false
+				cmd = tea.Batch(cmd, a.reloadAll())
+			}
+		}
+		return a.replayTypedAhead(cmd)
+	case crisisLoadedMsg:
+		var cmd tea.Cmd
+		*a.crisis, cmd = a.crisis.update(msg)
+		return a, cmd
+	case settingsLoadedMsg, settingsSavedMsg:
+		if a.settings == nil {
+			return a, nil
+		}
+		done, cmd := a.settings.update(msg)
+		if done {
+			a.settings = nil
+			cmd = tea.Batch(cmd, a.reloadAll())
+		}
+		a.resize()
+		return a, cmd
+	case editPromptsMsg:
+		a.show(screenReflection)
+		a.reflection.mode = modePrompts
+		return a, tea.Batch(a.reflection.prompts.open(), a.reflection.load())
+	case openSettingsMsg:
+		return a.openSettings()
+	case editPlanMsg:
+		a.show(screenNetwork)
+		var cmd tea.Cmd
+		a.network.plan, cmd = openPlanEditor(a.st, a.styles, a.width, a.contentHeight())
+		a.resize()
+		return a, cmd
+	case jumpToContactMsg:
+		a.show(screenContacts)
+		return a, a.contacts.show(msg.id)
+	case openLogMsg:
+		if a.log != nil {
+			return a, nil // one dialog at a time; the open one keeps its typing
+		}
+		var cmd tea.Cmd
+		a.log, cmd = newLogDialog(a.st, a.clock, a.styles, msg)
+		a.resize()
+		return a, cmd
+	case switchToAddContactMsg:
+		a.show(screenContacts)
+		return a, a.contacts.openAdd()
+	case switchToCheckInMsg:
+		a.show(screenCheckIn)
+		return a, a.checkIn.showToday()
+	case switchToReflectionMsg:
+		a.show(screenReflection)
+		return a, a.reflection.writeThisWeek()
+	}
+	return a, a.toOwner(msg)
+}
+
+// toOwner hands a loaded or saved result to the screen that owns it; a
+// save that succeeded reloads every screen.
+func (a *App) toOwner(msg tea.Msg) tea.Cmd {
+	for _, t := range a.tabs {
+		if !t.screen.owns(msg) {
+			continue
+		}
+		cmd := t.screen.handle(msg)
+		if w, ok := msg.(written); ok && w.writeErr() == nil {
+			cmd = tea.Batch(cmd, a.reloadAll())
+		}
+		return cmd
+	}
+	return nil
+}
+
+// noticeChanges acts on a look at the journal's data_version: a change
+// made elsewhere (another window, `tether log`) reloads every screen.
+func (a *App) noticeChanges(msg dataVersionMsg) (tea.Model, tea.Cmd) {
+	next := func() tea.Msg { return watchLaterMsg{} }
+	if msg.glance {
+		next = nil // the watch's own round is already under way
+	}
+	// Loads only start reads: what they read shows when it arrives.
+	a.still = true
+	loads := a.warmLoads()
+	if msg.err != nil {
+		return a, tea.Batch(loads, next) // a passing error; look again later
+	}
+	changed := a.dataVersion != 0 && msg.version != a.dataVersion
+	a.dataVersion = msg.version
+	if changed {
+		a.still = false
+		// Reloads never touch an open form: what is being typed stays.
+		return a, tea.Batch(a.reloadAll(), loads, next)
+	}
+	return a, tea.Batch(loads, next)
+}
+
+// reflectionSaved hands a save of the week to Reflection and, when the
+// person asked to quit while it was on its way, quits once it is written.
+// It reloads only Today (which shows whether the week is begun): the week
+// saves as the person writes, and reloading every screen each time would
+// be wasted.
+func (a *App) reflectionSaved(msg reflectionSavedMsg) (tea.Model, tea.Cmd) {
+	cmd := a.reflection.handle(msg)
+	if a.quitAfterSave {
+		if msg.err != nil && !a.hungUp {
+			a.quitAfterSave = false
+			a.status, a.statusErr = "Not saved, so not quitting: "+msg.err.Error(), true
+			return a, cmd
+		}
+		// Words typed while that save was on its way are saved too.
+		if msg.err == nil && a.reflection.weekDirty() {
+			if save := a.reflection.save(false); save != nil {
+				return a, tea.Batch(cmd, save)
+			}
+		}
+		return a, tea.Quit
+	}
+	if msg.err == nil {
+		cmd = tea.Batch(cmd, a.today.load())
+	}
+	return a, cmd
+}
+
+// saveReflectionThenQuit saves the reflection's last words (it saves as it
+// goes) and quits once they are written; see reflectionSaved.
+func (a *App) saveReflectionThenQuit() (tea.Model, tea.Cmd) {
+	a.quitAfterSave = true
+	if a.reflection.saving {
+		// An autosave is on its way: its answer comes first, and whatever
+		// was typed since is saved then (see reflectionSaved).
+		return a, nil
+	}
+	if cmd := a.reflection.save(false); cmd != nil {
+		return a, cmd
+	}
+	return a, tea.Quit
+}
+
+// show puts a tab on show, sized, without reading anything (see switchTo).
+func (a *App) show(i int) {
+	a.active = i
+	a.resize()
+}
+
+// switchTo shows a screen at once with what it holds. Whether the journal
+// changed meanwhile (another window, a subcommand) is one glance at
+// data_version, which reloads everything only if so; a new day reloads
+// too. A lazy screen loads when it has not been read (and is not being
+// read: the read-ahead may be on its way), when its last read failed, or
+// when a change came while it was out of sight.
+func (a *App) switchTo(i int) (tea.Model, tea.Cmd) {
+	a.show(i)
+	if !a.loadedDay.IsZero() && model.Today(a.clock) != a.loadedDay {
+		return a, a.reloadAll()
+	}
+	if l, ok := a.tabs[i].screen.(lazyScreen); ok && a.tabs[i].lazy && l.needsLoad(a.stale[i]) {
+		a.stale[i] = false
+		return a, tea.Batch(a.tabs[i].screen.load(), a.lookForChanges(true))
+	}
+	return a, a.lookForChanges(true)
+}
+
+// openSettings shows the settings overlay over the current screen.
+func (a *App) openSettings() (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	w, _ := a.size()
+	a.settings, cmd = openSettings(a.st, a.clock, a.styles, w, a.contentHeight())
+	a.resize()
+	return a, cmd
+}
