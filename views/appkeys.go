@@ -18,6 +18,9 @@ func (a *App) updateKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if a.typingText() {
 		return a.updateKey(asText(msg))
 	}
+	if msg.Paste {
+		return a.updateKey(msg) // a paste outside a field is no keys at all
+	}
 	var cmds []tea.Cmd
 	for _, r := range msg.Runes {
 		_, cmd := a.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})

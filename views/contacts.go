@@ -290,14 +290,14 @@ func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
 	}
 
 	if m.filtering {
-		switch msg.String() {
-		case "esc":
+		switch namedKey(msg) {
+		case tea.KeyEsc:
 			m.filtering = false
 			m.filter.SetValue("")
 			m.filter.Blur()
 			m.applyFilter()
 			return m, nil
-		case "enter", "tab", "down", "up":
+		case tea.KeyEnter, tea.KeyTab, tea.KeyDown, tea.KeyUp:
 			// Keep the filter, hand the keyboard back to the list.
 			m.filtering = false
 			m.filter.Blur()

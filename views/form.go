@@ -357,19 +357,19 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 			return formNone, nil
 		}
 		return formCancel, nil
-	case km.String() == "tab":
+	case namedKey(km) == tea.KeyTab:
 		return formNone, f.focusField(f.focus + 1)
-	case km.String() == "shift+tab":
+	case namedKey(km) == tea.KeyShiftTab:
 		return formNone, f.focusField(f.focus - 1)
 	}
-	if f.enterSaves && km.String() == "enter" {
+	if f.enterSaves && namedKey(km) == tea.KeyEnter {
 		return f.update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	}
 	if fl.kind != kindArea {
-		switch km.String() {
-		case "enter", "down":
+		switch namedKey(km) {
+		case tea.KeyEnter, tea.KeyDown:
 			return formNone, f.focusField(f.focus + 1)
-		case "up":
+		case tea.KeyUp:
 			return formNone, f.focusField(f.focus - 1)
 		}
 	}
@@ -411,11 +411,11 @@ func (fl *field) updateChoice(km tea.KeyMsg) {
 	if n == 0 {
 		return
 	}
-	switch km.String() {
-	case "left", "backspace":
+	switch namedKey(km) {
+	case tea.KeyLeft, tea.KeyBackspace:
 		fl.choice = (fl.choice + n - 1) % n
 		return
-	case "right", " ":
+	case tea.KeyRight, tea.KeySpace:
 		fl.choice = (fl.choice + 1) % n
 		return
 	}
@@ -453,38 +453,44 @@ func (fl *field) updateFlags(km tea.KeyMsg) {
 }
 
 func (fl *field) updateToggle(km tea.KeyMsg) {
-	k := km.String()
-	if km.Type == tea.KeyRunes && len(km.Runes) > 1 {
-		k = string(km.Runes[len(km.Runes)-1]) // typed fast: the last key wins
-	}
-	switch k {
-	case " ", "left", "right", "x":
+	switch namedKey(km) {
+	case tea.KeySpace, tea.KeyLeft, tea.KeyRight:
 		fl.on = !fl.on
-	case "y", "Y":
+		return
+	case tea.KeyBackspace:
+		fl.on = false
+		return
+	}
+	if km.Type != tea.KeyRunes || len(km.Runes) == 0 {
+		return
+	}
+	switch km.Runes[len(km.Runes)-1] { // typed fast: the last key wins
+	case ' ', 'x':
+		fl.on = !fl.on
+	case 'y', 'Y':
 		fl.on = true
-	case "n", "N", "backspace":
+	case 'n', 'N':
 		fl.on = false
 	}
 }
 
 func (fl *field) updateRating(km tea.KeyMsg) {
-	switch km.String() {
-	case "left":
+	switch namedKey(km) {
+	case tea.KeyLeft:
 		fl.rating = max(0, fl.rating-1)
 		return
-	case "right":
+	case tea.KeyRight:
 		fl.rating = min(fl.max, fl.rating+1)
 		return
-	case "backspace", "delete":
+	case tea.KeyBackspace, tea.KeyDelete:
 		fl.rating = 0
 		return
-	case "0":
-		if fl.max < 10 || fl.rating != 1 {
-			fl.rating = 0
-			return
-		}
 	}
 	if km.Type != tea.KeyRunes || len(km.Runes) == 0 {
+		return
+	}
+	if len(km.Runes) == 1 && km.Runes[0] == '0' && (fl.max < 10 || fl.rating != 1) {
+		fl.rating = 0
 		return
 	}
 	r := km.Runes[len(km.Runes)-1]

@@ -1,23 +1,20 @@
 package views
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // globalKeys are the keys every screen shares: the contract end-to-end tests
 // and people's muscle memory rely on.
 type globalKeys struct {
-	Today, Contacts, CheckIn, Reflection, Network key.Binding
-	NextTab, PrevTab                              key.Binding
-	Help, Crisis, CrisisAnywhere, Settings        key.Binding
-	Quit, ForceQuit                               key.Binding
+	NextTab, PrevTab                       key.Binding
+	Help, Crisis, CrisisAnywhere, Settings key.Binding
+	Quit, ForceQuit                        key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Today:          key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "today")),
-		Contacts:       key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
-		CheckIn:        key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "check-in")),
-		Reflection:     key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "reflection")),
-		Network:        key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "network")),
 		NextTab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevTab:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -107,4 +104,15 @@ func newOverlayKeys() overlayKeys {
 		listKeys: newListKeys(),
 		Close:    key.NewBinding(key.WithKeys("esc", "!", "q"), key.WithHelp("esc", "close")),
 	}
+}
+
+// namedKey is the named key km is (enter, tab, an arrow, backspace…), or
+// KeyRunes for typed text, which never counts as a named key however it
+// is spelled: a burst of typed runes whose String() is "down" is text.
+// Keys with alt held are not the plain named key either.
+func namedKey(km tea.KeyMsg) tea.KeyType {
+	if km.Type == tea.KeyRunes || km.Alt {
+		return tea.KeyRunes
+	}
+	return km.Type
 }

@@ -198,18 +198,18 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 }
 
 func (d *logDialog) updatePicker(msg tea.KeyMsg) (bool, tea.Cmd) {
-	switch {
-	case msg.String() == "esc":
+	switch namedKey(msg) {
+	case tea.KeyEsc:
 		return true, nil
-	case msg.String() == "enter":
+	case tea.KeyEnter:
 		if d.cursor >= 0 && d.cursor < len(d.matches) {
 			return false, d.openForm(d.all[d.matches[d.cursor]])
 		}
 		return false, nil
-	case msg.String() == "up" || msg.String() == "ctrl+p" || msg.String() == "shift+tab":
+	case tea.KeyUp, tea.KeyCtrlP, tea.KeyShiftTab:
 		d.cursor = max(0, d.cursor-1)
 		return false, nil
-	case msg.String() == "down" || msg.String() == "ctrl+n" || msg.String() == "tab":
+	case tea.KeyDown, tea.KeyCtrlN, tea.KeyTab:
 		d.cursor = max(0, min(len(d.matches)-1, d.cursor+1))
 		return false, nil
 	}

@@ -100,7 +100,7 @@ type reflectionModel struct {
 }
 
 type reflectionKeys struct {
-	Edit, Earlier, Later, Move, ThisWeek, Weeks, Prompts, Up, Down, Open, Back key.Binding
+	Edit, Earlier, Later, Move, ThisWeek, Weeks, Prompts, Up, Down, Top, Bottom, Open, Back key.Binding
 }
 
 func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionModel {
@@ -116,6 +116,8 @@ func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionM
 			Prompts:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prompts")),
 			Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
 			Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+			Top:      key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "first")),
+			Bottom:   key.NewBinding(key.WithKeys("G"), key.WithHelp("G", "last")),
 			Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open week")),
 			Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		}}
@@ -464,9 +466,9 @@ func (m reflectionModel) updateList(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {
 		m.listCursor = max(0, m.listCursor-1)
 	case key.Matches(msg, k.Down):
 		m.listCursor = max(0, min(len(m.headers)-1, m.listCursor+1))
-	case msg.String() == "g":
+	case key.Matches(msg, k.Top):
 		m.listCursor = 0
-	case msg.String() == "G":
+	case key.Matches(msg, k.Bottom):
 		m.listCursor = max(0, len(m.headers)-1)
 	case key.Matches(msg, k.Open):
 		if m.listCursor < len(m.headers) {
