@@ -8,10 +8,9 @@ import (
 // editorCase opens one editor and says where its form is.
 type editorCase struct {
 	name string
-	open []string            // the keys that open it, from Today
-	form func(a *App) *form  // the open form
-	asks bool                // false: it saves itself on ctrl+c instead (the reflection)
-	seen func(d *driver) any // what shows the typing was kept (nil: the screen)
+	open []string           // the keys that open it, from Today
+	form func(a *App) *form // the open form
+	asks bool               // false: it saves itself on ctrl+c instead (the reflection)
 }
 
 // editorsByTab lists, for every tab of the table, the editors it opens.

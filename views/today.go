@@ -80,13 +80,6 @@ func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
 // load reads what Today shows, everyone due included.
 func (m todayModel) load() tea.Cmd { return m.read(0) }
 
-// loadFirst is load for the first screen, of rows lines: of the due, only
-// those rows can show, so only they are read (and the rest counted). The
-// warm-up's reload, a few milliseconds after the first frame, reads them
-// all; on a decade of data this keeps the first frame as quick as on a new
-// journal.
-func (m todayModel) loadFirst(rows int) tea.Cmd { return m.read(max(1, rows)) }
-
 func (m todayModel) read(firstDue int) tea.Cmd {
 	return readToday(m.st, model.Today(m.clock), firstDue)
 }
