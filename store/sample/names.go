@@ -162,7 +162,3 @@ var groups = map[string][]string{
 	"volunteer": {"Food bank Saturday crew", "Animal shelter dog walkers", "Library reading buddies", "Community garden"},
 	"faith":     {"St Aidan's men's group", "Friday prayers, Al-Noor", "Zen sitting group", "Quaker meeting"},
 }
-
-// groupCircles lists the circles that have groups, in a fixed order (maps
-// iterate randomly, and the sample must not).
-var groupCircles = []string{"fellowship", "treatment", "online", "hobby", "volunteer", "faith"}
