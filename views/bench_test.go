@@ -22,14 +22,6 @@ var (
 	benchDir  string // removed by TestMain
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
-	os.Exit(code)
-}
-
 // largeJournal writes the large sample journal (a decade of data) once per
 // test binary and returns its path.
 func largeJournal(b *testing.B) string {
