@@ -97,18 +97,3 @@ func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
 }
-
-// oneLineErr checks stderr is one line saying says.
-func oneLineErr(t *testing.T, stderr, says string) {
-	t.Helper()
-	if !strings.Contains(stderr, says) || strings.Count(strings.TrimRight(stderr, "\n"), "\n") != 0 || !strings.HasPrefix(stderr, "tether: ") {
-		t.Fatalf("stderr %q, want one line saying %q", stderr, says)
-	}
-}
-
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
-}

@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -44,15 +44,6 @@ func TestUsageAndVersion(t *testing.T) {
 	}
 }
 
-func sum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
-}
-
 // A file Tether must not open is refused with one line on stderr and exit
 // 1, and is left exactly as it was.
 func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
@@ -61,7 +52,7 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 	os.WriteFile(garbage, []byte("my private notes, not a database\n"), 0o600)
 
 	foreign := filepath.Join(dir, "other.db")
-	foreignSQLite(t, foreign)
+	journaltest.ForeignSQLite(t, foreign)
 
 	newer := filepath.Join(dir, "newer.db")
 	st, err := store.Open(context.Background(), newer)
@@ -69,7 +60,7 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	setUserVersion(t, newer, 99)
+	journaltest.SetUserVersion(t, newer, 99)
 
 	for _, tt := range []struct{ path, says string }{
 		{garbage, "not a Tether journal"},
@@ -77,7 +68,7 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 		{newer, "newer Tether"},
 	} {
 		t.Run(filepath.Base(tt.path), func(t *testing.T) {
-			before := sum(t, tt.path)
+			before := journaltest.Sum(t, tt.path)
 			code, _, errs := runCLI("--db", tt.path)
 			if code != 1 {
 				t.Fatalf("exit %d, want 1 (stderr %q)", code, errs)
@@ -85,7 +76,7 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 			if !strings.Contains(errs, tt.says) || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
 				t.Fatalf("want one line saying %q, got %q", tt.says, errs)
 			}
-			if sum(t, tt.path) != before {
+			if journaltest.Sum(t, tt.path) != before {
 				t.Fatal("the refused file was changed")
 			}
 		})
@@ -120,11 +111,11 @@ func TestDemoSaveWritesASampleAndRefusesToOverwrite(t *testing.T) {
 	if err != nil || active+archived != 24 {
 		t.Fatalf("sample has %d+%d contacts, err %v", active, archived, err)
 	}
-	before := sum(t, path)
+	before := journaltest.Sum(t, path)
 	if code, _, _ := runCLI("demo", "--save", path); code != 1 {
 		t.Fatalf("overwriting a journal: exit %d, want 1", code)
 	}
-	if sum(t, path) != before {
+	if journaltest.Sum(t, path) != before {
 		t.Fatal("demo --save changed an existing journal")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -41,19 +42,19 @@ func TestBackupBesideTheJournal(t *testing.T) {
 func TestBackupRefusals(t *testing.T) {
 	db := smallJournal(t)
 	taken := filepath.Join(t.TempDir(), "taken.db")
-	writeFile(t, taken, "my precious file")
+	journaltest.WriteFile(t, taken, "my precious file")
 	code, _, errs := cli(db, "backup", taken)
 	if code != 1 || read(t, taken) != "my precious file" {
 		t.Fatalf("backup over a file: exit %d", code)
 	}
-	oneLineErr(t, errs, "already exists; a backup never replaces a file")
+	journaltest.OneLineErr(t, errs, "already exists; a backup never replaces a file")
 
 	none := journal(t)
 	code, _, errs = cli(none, "backup")
 	if code != 1 || exists(none) {
 		t.Fatalf("no journal: exit %d", code)
 	}
-	oneLineErr(t, errs, "no journal")
+	journaltest.OneLineErr(t, errs, "no journal")
 
 	if code, _, errs := cli(db, "backup", "a.db", "b.db"); code != 2 || !strings.Contains(errs, "at most one file") {
 		t.Fatalf("two files: exit %d, %q", code, errs)
@@ -91,8 +92,8 @@ func TestRestoreRefusals(t *testing.T) {
 	backup := filepath.Join(dir, "backup.db")
 	mustCLI(t, db, "backup", backup)
 	junk := filepath.Join(dir, "junk.db")
-	writeFile(t, junk, "not a journal at all, not even close")
-	before := sum(t, db)
+	journaltest.WriteFile(t, junk, "not a journal at all, not even close")
+	before := journaltest.Sum(t, db)
 
 	for _, tt := range []struct{ file, says string }{
 		{junk, "not a Tether journal"},
@@ -103,8 +104,8 @@ func TestRestoreRefusals(t *testing.T) {
 		if code != 1 {
 			t.Fatalf("%s: exit %d", tt.file, code)
 		}
-		oneLineErr(t, errs, tt.says)
-		if sum(t, db) != before {
+		journaltest.OneLineErr(t, errs, tt.says)
+		if journaltest.Sum(t, db) != before {
 			t.Fatalf("%s: the journal changed", tt.file)
 		}
 	}
@@ -120,8 +121,8 @@ func TestRestoreRefusals(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("journal in use: exit %d", code)
 	}
-	oneLineErr(t, errs, "close Tether first")
-	if sum(t, db) != before {
+	journaltest.OneLineErr(t, errs, "close Tether first")
+	if journaltest.Sum(t, db) != before {
 		t.Fatal("a refused restore changed the journal")
 	}
 	if es, _ := os.ReadDir(filepath.Dir(db)); len(es) != 1 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/model"
 )
 
@@ -74,12 +75,12 @@ func TestDueListsTheMostUrgentFirst(t *testing.T) {
 
 func TestDueRefusesWhatIsNotAJournal(t *testing.T) {
 	db := journal(t)
-	writeFile(t, db, "not a journal\n")
+	journaltest.WriteFile(t, db, "not a journal\n")
 	code, _, errs := cli(db, "due")
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
-	oneLineErr(t, errs, "not a Tether journal")
+	journaltest.OneLineErr(t, errs, "not a Tether journal")
 }
 
 func TestDueUsage(t *testing.T) {

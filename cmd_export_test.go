@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 	"github.com/tether-recovery/tether/store/sample"
@@ -125,7 +126,7 @@ func TestImportAnExportFromBeforeCheckups(t *testing.T) {
 	db := smallJournal(t)
 	dir := t.TempDir()
 	old := filepath.Join(dir, "old.json")
-	writeFile(t, old, withoutCheckups(t, mustCLI(t, db, "export", "--format", "json")))
+	journaltest.WriteFile(t, old, withoutCheckups(t, mustCLI(t, db, "export", "--format", "json")))
 
 	fresh := filepath.Join(dir, "fresh", "tether.db")
 	out := mustCLI(t, fresh, "import", old)
@@ -170,7 +171,7 @@ func TestExportFormatsAndFiles(t *testing.T) {
 	if code != 1 || read(t, file) != "keep me" {
 		t.Fatalf("overwrote without --force: exit %d", code)
 	}
-	oneLineErr(t, errs, "already exists; nothing was written. Choose another name, or add --force")
+	journaltest.OneLineErr(t, errs, "already exists; nothing was written. Choose another name, or add --force")
 	mustCLI(t, db, "export", "--format", "json", "-o", file, "--force")
 	if read(t, file) != before || mode(t, file) != 0o600 {
 		t.Fatalf("--force: mode %v", mode(t, file))
@@ -231,7 +232,7 @@ func TestExportFormatsAndFiles(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("csv over existing files: exit %d", code)
 	}
-	oneLineErr(t, errs, "contacts.csv already exists; nothing was written")
+	journaltest.OneLineErr(t, errs, "contacts.csv already exists; nothing was written")
 	mustCLI(t, db, "export", "--format", "csv", "-o", csvDir, "--force")
 
 	// A period keeps its days.
@@ -293,7 +294,7 @@ const goodCards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ngozi Eze\r\nTEL;TYPE=CELL:+
 func TestImportVCardSkipsCardsItCannotRead(t *testing.T) {
 	db := journal(t)
 	file := filepath.Join(t.TempDir(), "phone.vcf")
-	writeFile(t, file, goodCards)
+	journaltest.WriteFile(t, file, goodCards)
 	code, out, errs := cli(db, "import", file)
 	if code != 0 || out != "Imported 2 contacts.\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
@@ -326,11 +327,11 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 		{"notes.txt", "just some notes\n", "neither a vCard file"},
 		{"cards.vcf", "BEGIN:VCARD\r\nN:;;;;\r\nEND:VCARD\r\n", "none of its cards could be read"},
 	}
-	before := sum(t, target)
+	before := journaltest.Sum(t, target)
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {
 			path := filepath.Join(dir, f.name)
-			writeFile(t, path, f.text)
+			journaltest.WriteFile(t, path, f.text)
 			code, out, errs := cli(target, "import", path)
 			if code != 1 || out != "" {
 				t.Fatalf("exit %d, stdout %q", code, out)
@@ -339,7 +340,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 			if !strings.Contains(last, f.says) || !strings.HasPrefix(last, "tether: import "+path+": ") {
 				t.Fatalf("stderr %q, want a last line saying %q", errs, f.says)
 			}
-			if sum(t, target) != before {
+			if journaltest.Sum(t, target) != before {
 				t.Fatal("a refused import changed the journal")
 			}
 		})
@@ -350,7 +351,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 		!strings.Contains(dry, "6 settings not taken, as only a new, empty journal takes a file's settings: checkup_reminders; default_cadence; own_numbers; recovery_start; region; and 1 more") {
 		t.Fatalf("dry run said:\n%s", dry)
 	}
-	if sum(t, target) != before {
+	if journaltest.Sum(t, target) != before {
 		t.Fatal("a dry run changed the journal")
 	}
 	// A dry run into a journal that does not exist yet makes none.
@@ -433,5 +434,5 @@ func TestExportImportUsage(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("missing file: exit %d", code)
 	}
-	oneLineErr(t, errs, "no such file")
+	journaltest.OneLineErr(t, errs, "no such file")
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 )
@@ -78,19 +79,19 @@ func TestLogRefusesAmbiguityAndStrangers(t *testing.T) {
 	if code != 1 || out != "" {
 		t.Fatalf("exit %d, stdout %q", code, out)
 	}
-	oneLineErr(t, errs, `"sa" matches 3 people: María Santos (sponsor, +1 555 0100); Sam (family); Samantha Lee (friend, sam@example.org); nothing was logged.`)
+	journaltest.OneLineErr(t, errs, `"sa" matches 3 people: María Santos (sponsor, +1 555 0100); Sam (family); Samantha Lee (friend, sam@example.org); nothing was logged.`)
 
 	code, _, errs = cli(db, "log", "Alex Kim", "--via", "call")
 	if code != 1 {
 		t.Fatalf("two people of the same name: exit %d", code)
 	}
-	oneLineErr(t, errs, `add their circle ("Alex Kim school/work")`)
+	journaltest.OneLineErr(t, errs, `add their circle ("Alex Kim school/work")`)
 
 	code, _, errs = cli(db, "log", "Nobody", "--via", "text")
 	if code != 1 {
 		t.Fatalf("no match: exit %d", code)
 	}
-	oneLineErr(t, errs, `nobody in your contacts matches "Nobody"; nothing was logged`)
+	journaltest.OneLineErr(t, errs, `nobody in your contacts matches "Nobody"; nothing was logged`)
 	if rs := reachOuts(t, db); len(rs) != 0 {
 		t.Fatalf("a refused log wrote %d reach-outs", len(rs))
 	}
@@ -133,12 +134,12 @@ func TestLogStoresWhatWasSaid(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("a future reach-out: exit %d", code)
 	}
-	oneLineErr(t, errs, "That is in the future")
+	journaltest.OneLineErr(t, errs, "That is in the future")
 	code, _, errs = cli(db, "log", "maria", "--via", "call", "--note", "bad \x1b[2J note")
 	if code != 1 {
 		t.Fatalf("a note with an escape: exit %d", code)
 	}
-	oneLineErr(t, errs, "control characters")
+	journaltest.OneLineErr(t, errs, "control characters")
 	if n := len(reachOuts(t, db)); n != 3 {
 		t.Fatalf("refused logs wrote: %d reach-outs", n)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 )
@@ -98,9 +99,9 @@ func TestSOSPrintsTheCard(t *testing.T) {
 // sos only reads: the journal file is byte for byte as it was.
 func TestSOSChangesNothing(t *testing.T) {
 	db := crisisJournal(t)
-	before := sum(t, db)
+	before := journaltest.Sum(t, db)
 	mustCLI(t, db, "sos")
-	if sum(t, db) != before {
+	if journaltest.Sum(t, db) != before {
 		t.Fatal("tether sos changed the journal")
 	}
 	for _, side := range []string{"-wal", "-shm"} {
@@ -121,7 +122,7 @@ func TestSOSWithoutAJournalStillPrintsTheCard(t *testing.T) {
 	if !strings.Contains(out, model.EmergencyLine) || !strings.Contains(out, model.HelplineDirectory) {
 		t.Fatalf("the general card lacks the emergency line or the directory:\n%s", out)
 	}
-	oneLineErr(t, errs, "there is no journal yet at "+db)
+	journaltest.OneLineErr(t, errs, "there is no journal yet at "+db)
 	if exists(db) {
 		t.Fatal("tether sos created a journal")
 	}
@@ -131,14 +132,14 @@ func TestSOSWithoutAJournalStillPrintsTheCard(t *testing.T) {
 		"empty":     "",
 	} {
 		path := filepath.Join(t.TempDir(), "notes.db")
-		writeFile(t, path, content)
-		before := sum(t, path)
+		journaltest.WriteFile(t, path, content)
+		before := journaltest.Sum(t, path)
 		code, out, errs := cli(path, "sos")
 		if code != 0 || out != generalCard() {
 			t.Errorf("%s: exit %d, stdout:\n%s", name, code, out)
 		}
-		oneLineErr(t, errs, "sos: ")
-		if sum(t, path) != before {
+		journaltest.OneLineErr(t, errs, "sos: ")
+		if journaltest.Sum(t, path) != before {
 			t.Errorf("%s: the file was changed", name)
 		}
 	}
@@ -160,7 +161,7 @@ func TestSOSNewerJournal(t *testing.T) {
 	if code != 0 || out != generalCard() {
 		t.Fatalf("exit %d, stdout:\n%s", code, out)
 	}
-	oneLineErr(t, errs, "newer Tether")
+	journaltest.OneLineErr(t, errs, "newer Tether")
 }
 
 // A part of the journal that cannot be read costs only that part.
@@ -176,7 +177,7 @@ func TestSOSKeepsWhatItCanRead(t *testing.T) {
 		strings.Contains(out, "My safety plan") {
 		t.Fatalf("exit %d, stdout:\n%s", code, out)
 	}
-	oneLineErr(t, errs, "safety plan")
+	journaltest.OneLineErr(t, errs, "safety plan")
 }
 
 // While another connection holds a write transaction (BEGIN IMMEDIATE, a

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"syscall"
 	"testing"
+
+	"github.com/tether-recovery/tether/internal/journaltest"
 )
 
 // looseUmask lets every new file be read and written by anyone unless the
@@ -64,7 +66,7 @@ func TestBackupAndExportKeepTheJournalPrivate(t *testing.T) {
 	// Nothing else was left in the journal's folder: no temporary files,
 	// no -wal or -shm once every command has closed the journal.
 	want := []string{"contacts.vcf", "tether-backup-2026-03-09.db", "tether.db"}
-	if got := dirNames(t, dir); !slices.Equal(got, want) {
+	if got := journaltest.DirNames(t, dir); !slices.Equal(got, want) {
 		t.Errorf("the journal's folder holds %v, want %v", got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os/exec"
@@ -48,7 +48,7 @@ func (s *tmuxSession) redrawnAt(width int) string {
 // the text.
 func TestEndToEndChangedLinesShowWhatTheWholeFrameShows(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	runBinary(t, bin, "demo", "--save", db, "--size", "small")
 	s := startTmux(t, bin+" --db "+db)

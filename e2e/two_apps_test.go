@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -144,7 +144,7 @@ func reachOutsIn(t *testing.T, db string) int {
 func TestEndToEndTwoWindowsWriteAtOnce(t *testing.T) {
 	requireTmux(t)
 	n := twoWindowsWrites(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	const who = "Ngozi Eze"
 	runBinary(t, bin, "--db", db, "contact", "add", "--name", who, "--circle", "peer")

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package e2e
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/tether-recovery/tether/internal/journaltest"
 )
 
 // The SPEC's promise for bad files and places, through the built binary:
@@ -45,7 +47,7 @@ func badPlaces() []badPlace {
 			if err := os.Mkdir(p, 0o700); err != nil {
 				t.Fatal(err)
 			}
-			writeFile(t, filepath.Join(p, "notes.txt"), "mine")
+			journaltest.WriteFile(t, filepath.Join(p, "notes.txt"), "mine")
 			return p
 		}},
 		{name: "read-only file", says: "the file is not writable: permission denied", permissions: true,
@@ -91,13 +93,13 @@ func badPlaces() []badPlace {
 		}},
 		{name: "another program's SQLite file", says: "another program's SQLite database", make: func(t *testing.T, dir, _ string) string {
 			p := filepath.Join(dir, "recipes.db")
-			foreignSQLite(t, p)
+			journaltest.ForeignSQLite(t, p)
 			return p
 		}},
 		{name: "journal from a newer Tether", says: "written by a newer Tether", make: func(t *testing.T, dir, template string) string {
 			p := filepath.Join(dir, "tether.db")
 			copyFile(t, template, p)
-			setUserVersion(t, p, 99)
+			journaltest.SetUserVersion(t, p, 99)
 			return p
 		}},
 	}
@@ -151,7 +153,7 @@ func changedEntries(before, after map[string]string) []string {
 }
 
 func TestBadPlacesEveryCommandRefusesAndChangesNothing(t *testing.T) {
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	// A folder everyone may enter, so that the permission cases can run as
 	// nobody when the test runs as root; the binary goes there too.
 	world, err := os.MkdirTemp("", "tether-bad-places-")
@@ -222,7 +224,7 @@ func TestBadPlacesEveryCommandRefusesAndChangesNothing(t *testing.T) {
 				if code := cmd.ProcessState.ExitCode(); code != 1 {
 					t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
 				}
-				oneLineErr(t, stderr.String(), place.says)
+				journaltest.OneLineErr(t, stderr.String(), place.says)
 				if stdout.Len() != 0 {
 					t.Errorf("stdout %q, want nothing", stdout.String())
 				}

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os/exec"
@@ -12,7 +12,7 @@ import (
 // UUID library's MAC-address lookup; it opens no connection, and the
 // protocol stacks that would are what this test keeps out.)
 func TestNoNetworkStack(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	out, err := exec.Command("go", "list", "-deps", "github.com/tether-recovery/tether").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 // an any-time contact, ! from each of the five views, ctrl+g while typing.
 func TestEndToEndCrisisCardFromEveryView(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
 	s.waitFor("Welcome to Tether")
@@ -82,7 +82,7 @@ func TestEndToEndCrisisCardFromEveryView(t *testing.T) {
 // A reach-out logged from the shell shows up in the open app by itself.
 func TestEndToEndLogFromTheShellShowsInTheOpenApp(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	if out, err := exec.Command(bin, "--db", db, "contact", "add", "--name", "Ngozi Eze").CombinedOutput(); err != nil {
 		t.Fatalf("contact add: %v\n%s", err, out)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 // changed by it.
 func TestEndToEndSOSWhileTheAppIsOpen(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	st, err := store.Open(context.Background(), db)
 	if err != nil {

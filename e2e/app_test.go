@@ -1,21 +1,17 @@
-package main
+package e2e
 
-// End-to-end tests: build the real binary and drive it in tmux at 100×30,
-// typing as a person would, then quit, reopen and look again.
+// End-to-end tests of the app: the built binary in tmux at 100×30, typed
+// at as a person would, then quit, reopened and looked at again.
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,113 +19,9 @@ import (
 	"github.com/tether-recovery/tether/store"
 )
 
-// buildBinary compiles tether once per test run.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "tether")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	return bin
-}
-
-// tmuxSession is one terminal running tether.
-type tmuxSession struct {
-	t    *testing.T
-	name string
-}
-
-func requireTmux(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is required for the end-to-end tests in CI; .ci/run installs it")
-		}
-		t.Skip("tmux not installed; the end-to-end tests need it")
-	}
-}
-
-// appPID is the program's process: the child of the pane's shell.
-func (s *tmuxSession) appPID() int {
-	s.t.Helper()
-	out, err := exec.Command("tmux", "display", "-p", "-t", s.name, "#{pane_pid}").Output()
-	if err != nil {
-		s.t.Fatalf("pane pid: %v", err)
-	}
-	sh := strings.TrimSpace(string(out))
-	children, err := os.ReadFile(fmt.Sprintf("/proc/%s/task/%s/children", sh, sh))
-	if err != nil {
-		s.t.Skipf("cannot find the program's process (%v)", err)
-	}
-	pid, err := strconv.Atoi(strings.Fields(string(children) + " x")[0])
-	if err != nil {
-		s.t.Fatalf("the pane's shell has no child: %q", children)
-	}
-	return pid
-}
-
-// startTmux runs command in a detached 100×30 tmux session. The command is
-// followed by a marker so the test can see how the program exited.
-func startTmux(t *testing.T, command string) *tmuxSession {
-	t.Helper()
-	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
-	script := command + `; echo "EXITED:$?"; sleep 60`
-	cmd := exec.Command("tmux", "-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script)
-	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("tmux new-session: %v\n%s", err, out)
-	}
-	s := &tmuxSession{t: t, name: name}
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", name).Run() })
-	return s
-}
-
-func (s *tmuxSession) screen() string {
-	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
-	if err != nil {
-		s.t.Fatalf("capture-pane: %v", err)
-	}
-	return string(out)
-}
-
-// waitFor polls the screen until it shows text. The deadline only bounds a
-// broken run; it is not a speed assertion.
-func (s *tmuxSession) waitFor(text string) string {
-	s.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		scr := s.screen()
-		if strings.Contains(scr, text) {
-			return scr
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("screen never showed %q; it shows:\n%s", text, scr)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// keys sends tmux key names (Enter, Escape, C-s, ...).
-func (s *tmuxSession) keys(keys ...string) {
-	s.t.Helper()
-	args := append([]string{"send-keys", "-t", s.name}, keys...)
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
-		s.t.Fatalf("send-keys %v: %v\n%s", keys, err, out)
-	}
-}
-
-// typeText sends text literally, as typed.
-func (s *tmuxSession) typeText(text string) {
-	s.t.Helper()
-	if out, err := exec.Command("tmux", "send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
-		s.t.Fatalf("send-keys -l: %v\n%s", err, out)
-	}
-}
-
 func TestEndToEndAddContactQuitReopen(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	dir := filepath.Join(t.TempDir(), "tether")
 	db := filepath.Join(dir, "tether.db")
 	run := fmt.Sprintf("%s --db %s", bin, db)
@@ -185,7 +77,7 @@ func TestEndToEndAddContactQuitReopen(t *testing.T) {
 
 func TestEndToEndDemoNeverTouchesTheRealJournal(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	home := t.TempDir()
 	s := startTmux(t, fmt.Sprintf("HOME=%s XDG_DATA_HOME= TETHER_DB= %s demo", home, bin))
 	s.waitFor("demo journal")
@@ -200,7 +92,7 @@ func TestEndToEndDemoNeverTouchesTheRealJournal(t *testing.T) {
 
 func TestEndToEndCheckInAndReachOutSurviveReopen(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	run := fmt.Sprintf("%s --db %s", bin, db)
 
@@ -272,7 +164,7 @@ func (s *tmuxSession) beginFirstReflection() {
 
 func TestEndToEndReflectionSurvivesQuitFromTheList(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
 	run := fmt.Sprintf("%s --db %s", bin, db)
 
@@ -310,7 +202,7 @@ func TestEndToEndReflectionSurvivesQuitFromTheList(t *testing.T) {
 // began. A restore, meanwhile, is refused until the app is closed.
 func TestEndToEndBackupWhileTheAppWrites(t *testing.T) {
 	requireTmux(t)
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "journal.db")
 	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
@@ -422,55 +314,4 @@ func namesIn(t *testing.T, path string) []string {
 		names = append(names, c.Name)
 	}
 	return names
-}
-
-// Closing the terminal window (tmux kills the session: SIGHUP), or being
-// told to stop (SIGTERM, as at shutdown; SIGINT from kill), while a
-// reflection is half typed, before its autosave: what was typed is saved,
-// and the journal is closed properly (its -wal folded in and removed), as
-// if the person had quit.
-func TestEndToEndClosingTheWindowKeepsTheReflection(t *testing.T) {
-	requireTmux(t)
-	bin := buildBinary(t)
-	for _, end := range []string{"SIGHUP", "SIGTERM", "SIGINT"} {
-		t.Run(end, func(t *testing.T) { endingKeepsTheReflection(t, bin, end) })
-	}
-}
-
-func endingKeepsTheReflection(t *testing.T, bin, end string) {
-	db := filepath.Join(t.TempDir(), "journal.db")
-	run := fmt.Sprintf("%s --db %s", bin, db)
-
-	s := startTmux(t, run)
-	s.beginFirstReflection()
-	s.keys("Tab", "Tab", "Tab")
-	s.typeText("Typed just before the window closed 🌙")
-	s.waitFor("window closed 🌙")
-	if end == "SIGHUP" {
-		if out, err := exec.Command("tmux", "kill-session", "-t", s.name).CombinedOutput(); err != nil {
-			t.Fatalf("kill-session: %v\n%s", err, out)
-		}
-	} else {
-		sig := map[string]syscall.Signal{"SIGTERM": syscall.SIGTERM, "SIGINT": syscall.SIGINT}[end]
-		if err := syscall.Kill(s.appPID(), sig); err != nil {
-			t.Fatal(err)
-		}
-		s.waitFor("EXITED:0")
-	}
-	// The deadline only bounds a broken run; it is not a speed assertion.
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		_, err := os.Stat(db + "-wal")
-		if errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the journal was not closed after the window closed (its -wal is still there: %v)", err)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	e := exportOf(t, db)
-	if len(e.Reflections) != 1 || !strings.Contains(fmt.Sprint(e.Reflections[0]), "Typed just before the window closed 🌙") {
-		t.Fatalf("the half-typed reflection was lost: %+v", e.Reflections)
-	}
 }

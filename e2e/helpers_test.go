@@ -1,15 +1,11 @@
-package main
+package e2e
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"testing"
-
-	_ "modernc.org/sqlite"
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
@@ -48,41 +44,6 @@ func runBinary(t *testing.T, bin string, args ...string) string {
 	return string(out)
 }
 
-// foreignSQLite writes another program's database at path: a table, and
-// no Tether mark.
-func foreignSQLite(t *testing.T, path string) {
-	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES ('soda bread')"); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// setUserVersion stamps a journal with another schema version, as a newer
-// Tether would have left it, with nothing left beside it.
-func setUserVersion(t *testing.T, path string, v int) {
-	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{"PRAGMA user_version = " + strconv.Itoa(v), "PRAGMA wal_checkpoint(TRUNCATE)"} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	for _, side := range []string{"-wal", "-shm"} {
-		if err := os.Remove(path + side); err != nil && !os.IsNotExist(err) {
-			t.Fatal(err)
-		}
-	}
-}
-
 func chmod(t *testing.T, path string, mode os.FileMode) {
 	t.Helper()
 	if err := os.Chmod(path, mode); err != nil {
@@ -99,18 +60,4 @@ func copyFile(t *testing.T, from, to string) {
 	if err := os.WriteFile(to, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// dirNames lists a folder, sorted by name.
-func dirNames(t *testing.T, dir string) []string {
-	t.Helper()
-	es, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range es {
-		names = append(names, e.Name())
-	}
-	return names
 }

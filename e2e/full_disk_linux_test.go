@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 )
@@ -46,7 +47,7 @@ const (
 var sqliteJargon = []string{"disk I/O error", "database or disk is full", "SQLITE", "(13)", "(778)", "(4874)"}
 
 func TestFullDiskChangesNothing(t *testing.T) {
-	bin := buildBinary(t)
+	bin := builtBinary(t)
 	dir := t.TempDir()
 
 	// The person's journal: someone, and a reach-out to them.
@@ -106,14 +107,14 @@ func TestFullDiskChangesNothing(t *testing.T) {
 				makeRoom = func() {}
 				cmd = withFileSizeLimit(tt.room, bin, append([]string{"--db", db}, tt.args...)...)
 			}
-			before := sum(t, db)
+			before := journaltest.Sum(t, db)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
 			if code := cmd.ProcessState.ExitCode(); code != 1 {
 				t.Fatalf("exit %d (%v), want 1\nstdout: %s\nstderr: %s", code, err, stdout.String(), stderr.String())
 			}
-			oneLineErr(t, stderr.String(), tt.says)
+			journaltest.OneLineErr(t, stderr.String(), tt.says)
 			for _, j := range sqliteJargon {
 				if strings.Contains(stderr.String(), j) {
 					t.Errorf("stderr speaks SQLite (%q): %s", j, stderr.String())
@@ -122,7 +123,7 @@ func TestFullDiskChangesNothing(t *testing.T) {
 			if stdout.Len() != 0 {
 				t.Errorf("stdout %q, want nothing", stdout.String())
 			}
-			if sum(t, db) != before {
+			if journaltest.Sum(t, db) != before {
 				t.Fatal("the journal file was changed")
 			}
 
@@ -135,7 +136,7 @@ func TestFullDiskChangesNothing(t *testing.T) {
 			if _, err := store.CheckJournalFile(context.Background(), db); err != nil {
 				t.Fatal(err)
 			}
-			if got := dirNames(t, filepath.Dir(db)); !slices.Equal(got, []string{"tether.db"}) {
+			if got := journaltest.DirNames(t, filepath.Dir(db)); !slices.Equal(got, []string{"tether.db"}) {
 				t.Errorf("beside the journal after a normal open: %v", got)
 			}
 			t.Logf("%s", strings.TrimSpace(stderr.String()))
