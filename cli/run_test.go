@@ -1,7 +1,6 @@
-package main
+package cli
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -12,13 +11,8 @@ import (
 	"github.com/tether-recovery/tether/store"
 )
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
-	var out, errb bytes.Buffer
-	code = run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
-
 func TestUsageAndVersion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args   []string
 		code   int
@@ -47,6 +41,7 @@ func TestUsageAndVersion(t *testing.T) {
 // A file Tether must not open is refused with one line on stderr and exit
 // 1, and is left exactly as it was.
 func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	garbage := filepath.Join(dir, "notes.txt")
 	os.WriteFile(garbage, []byte("my private notes, not a database\n"), 0o600)
@@ -89,14 +84,14 @@ func TestRefusedJournalsExitOneAndStayUnchanged(t *testing.T) {
 		}
 	})
 	t.Run("TETHER_DB", func(t *testing.T) {
-		t.Setenv("TETHER_DB", garbage)
-		if code, _, errs := runCLI(); code != 1 || !strings.Contains(errs, garbage) {
+		if code, _, errs := runCLIWith(map[string]string{"TETHER_DB": garbage}); code != 1 || !strings.Contains(errs, garbage) {
 			t.Fatalf("TETHER_DB not used: exit %d, stderr %q", code, errs)
 		}
 	})
 }
 
 func TestDemoSaveWritesASampleAndRefusesToOverwrite(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "sample.db")
 	code, out, errs := runCLI("demo", "--save", path, "--size", "small")
 	if code != 0 || !strings.Contains(out, "Wrote a small sample journal") {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -10,6 +10,7 @@ import (
 )
 
 func TestDueIsSilentWhenNobodyIsDue(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	// No journal at all: silent, and none is made.
 	if code, out, errs := cli(db, "due"); code != 0 || out != "" || errs != "" {
@@ -34,6 +35,7 @@ func TestDueIsSilentWhenNobodyIsDue(t *testing.T) {
 }
 
 func TestDueListsTheMostUrgentFirst(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	addPeople(t, db,
 		person{model.Contact{Name: "Sam Lee", CadenceDays: 7, Preferred: model.ChannelText, Phone: "07700 900123"}, 7},
@@ -67,13 +69,13 @@ func TestDueListsTheMostUrgentFirst(t *testing.T) {
 	}
 
 	// TETHER_DB chooses the journal as --db does.
-	t.Setenv("TETHER_DB", db)
-	if code, out2, _ := runCLI("due"); code != 0 || out2 != want {
+	if code, out2, _ := runCLIWith(map[string]string{"TETHER_DB": db}, "due"); code != 0 || out2 != want {
 		t.Fatalf("TETHER_DB: exit %d, %q", code, out2)
 	}
 }
 
 func TestDueRefusesWhatIsNotAJournal(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	journaltest.WriteFile(t, db, "not a journal\n")
 	code, _, errs := cli(db, "due")
@@ -84,6 +86,7 @@ func TestDueRefusesWhatIsNotAJournal(t *testing.T) {
 }
 
 func TestDueUsage(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	for _, args := range [][]string{{"due", "extra"}, {"due", "--nope"}, {"due", "--json=maybe"}} {
 		code, _, errs := cli(db, args...)

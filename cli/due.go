@@ -1,11 +1,8 @@
-package main
+package cli
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -16,7 +13,7 @@ import (
 // runDue prints who is due or overdue a reach-out, most urgent first, one
 // line each. It sits in shell startup files, so it says nothing at all
 // when nobody is due (or there is no journal yet), and is quick.
-func runDue(e *env, args []string) error {
+func runDue(ctx context.Context, e *env, args []string) error {
 	f := newFlags("due", "tether due [--json]",
 		"Lists who is due or overdue a reach-out by the rhythm you set for them, most urgent first, "+
 			"with how to reach them. Prints nothing when nobody is due, so it can greet you in every new shell.",
@@ -25,9 +22,9 @@ func runDue(e *env, args []string) error {
 		"tether due --json | jq -r '.[].name'")
 	asJSON := f.Bool("json", false, "print a JSON list instead (an empty list, [], when nobody is due)")
 	db := f.db()
-	today := model.Today(clock)
+	today := model.Today(e.Clock)
 	var due []model.Contact
-	err := e.readJournal(f, db, args, func(ctx context.Context, st *store.Store) error {
+	err := e.readJournal(ctx, f, db, args, func(ctx context.Context, st *store.Store) error {
 		r, err := st.Roster(ctx, today, 0)
 		due = r.Due
 		return err
@@ -36,15 +33,15 @@ func runDue(e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, dueList(due, today))
+		return writeJSON(e.Stdout, dueList(due, today))
 	}
-	colour := useColour(e.stdout)
+	colour := e.useColour()
 	var b strings.Builder
 	for _, c := range due {
 		b.WriteString(dueLine(c, today, colour))
 		b.WriteByte('\n')
 	}
-	_, err = io.WriteString(e.stdout, b.String())
+	_, err = io.WriteString(e.Stdout, b.String())
 	return err
 }
 
@@ -96,13 +93,6 @@ func reachBy(c model.Contact) string {
 	return ""
 }
 
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // dueJSON is one entry of tether due --json.
 type dueJSON struct {
 	ID          int64   `json:"id"`
@@ -142,35 +132,3 @@ func dueList(cs []model.Contact, today model.Date) []dueJSON {
 	}
 	return out
 }
-
-// writeJSON writes v indented, with "&" and "<" as themselves.
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-// useColour: colour only for a person at a terminal who has not asked for
-// none (NO_COLOR, TERM=dumb); never into a pipe or a file.
-func useColour(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if word == "person" {
-		return fmt.Sprintf("%d people", n)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// oneLine keeps text a person typed on one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

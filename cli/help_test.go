@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"strings"
@@ -8,6 +8,7 @@ import (
 // Every command answers --help on stdout, exit 0, listing each of its
 // flags; tether --help lists every command.
 func TestEveryCommandHasHelp(t *testing.T) {
+	t.Parallel()
 	flagsOf := map[string][]string{
 		"sos":          {"--db"},
 		"due":          {"--json", "--db"},
@@ -59,6 +60,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // --db before the command and after it both choose the journal, and the
 // one after wins.
 func TestDBBeforeOrAfterTheCommand(t *testing.T) {
+	t.Parallel()
 	a, b := journal(t), journal(t)
 	mustCLI(t, a, "contact", "add", "--name", "In A")
 	if code, out, _ := runCLI("contact", "list", "--db", a); code != 0 || !strings.Contains(out, "In A") {

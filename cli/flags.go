@@ -1,19 +1,13 @@
-package main
+package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/tether-recovery/tether/model"
-	"github.com/tether-recovery/tether/store"
 )
 
 // usageErr is a mistake in how tether was called: exit 2, with a hint to
@@ -197,83 +191,4 @@ func wrapText(s string, width int) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
-}
-
-// journalOf is the journal a command works on: its own --db, else the one
-// given before the command, else TETHER_DB, else the default.
-func (e *env) journalOf(db *string) (string, error) {
-	if db != nil && *db != "" {
-		return journalPath(*db)
-	}
-	return journalPath(e.db)
-}
-
-// openStore opens (creating if need be) the journal, going by the
-// command line's clock.
-func openStore(ctx context.Context, path string) (*store.Store, error) {
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	st.Now = clock.Now
-	return st, nil
-}
-
-// errNoJournal: a command that only reads found no journal, and made none.
-type errNoJournal struct{ path string }
-
-func (e errNoJournal) Error() string {
-	return fmt.Sprintf("there is no journal at %s yet; run tether to start one, or choose one with --db", e.path)
-}
-
-// openExisting opens the journal for a command that only reads it: where
-// there is none yet, it is not created (a shell greeting must not leave
-// files behind), and errNoJournal says so.
-func openExisting(ctx context.Context, path string) (*store.Store, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, errNoJournal{path}
-	}
-	return openStore(ctx, path)
-}
-
-// readJournal finishes a reading command's flags (it takes no words), then
-// opens the journal and reads from it. A journal that does not exist yet
-// simply has nothing in it: read is not called, and reading never creates
-// one.
-func (e *env) readJournal(f *flags, db *string, args []string, read func(context.Context, *store.Store) error) error {
-	words, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(words) > 0 {
-		return f.usagef("unexpected %q", words[0])
-	}
-	path, err := e.journalOf(db)
-	if err != nil {
-		return err
-	}
-	ctx := context.Background()
-	st, err := openExisting(ctx, path)
-	var none errNoJournal
-	switch {
-	case errors.As(err, &none):
-		return nil
-	case err != nil:
-		return err
-	}
-	defer st.Close()
-	return read(ctx, st)
-}
-
-// contactsOf reads the contacts with their derived facts, as readJournal:
-// the archived ones when the archived flag (read after parsing; nil for
-// none) is set.
-func (e *env) contactsOf(f *flags, db *string, args []string, archived *bool) ([]model.Contact, model.Date, error) {
-	today := model.Today(clock)
-	var cs []model.Contact
-	err := e.readJournal(f, db, args, func(ctx context.Context, st *store.Store) (err error) {
-		cs, err = st.Contacts(ctx, archived != nil && *archived, today)
-		return err
-	})
-	return cs, today, err
 }

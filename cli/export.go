@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -10,13 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
 )
 
-func runExport(e *env, args []string) error {
+func runExport(ctx context.Context, e *env, args []string) error {
 	f := newFlags("export",
 		"tether export --format json|csv|md|vcf [--from DATE] [--to DATE]\n"+
 			"                     [--week WEEK] [-o FILE] [--table TABLE] [--force]",
@@ -90,7 +89,7 @@ func runExport(e *env, args []string) error {
 	case *format == "vcf" && period:
 		return f.usagef("vcf holds contacts only, so --from, --to and --week do not apply")
 	}
-	today := model.Today(clock)
+	today := model.Today(e.Clock)
 	if *format == "md" && !period {
 		from, to = today.AddDays(-6), today
 	}
@@ -99,8 +98,7 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openExisting(ctx, path)
+	st, err := e.openExisting(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -140,7 +138,7 @@ func runExport(e *env, args []string) error {
 		what = "the " + *table + " table"
 	}
 	if *output == "" || *output == "-" {
-		bw := bufio.NewWriterSize(e.stdout, 64<<10)
+		bw := bufio.NewWriterSize(e.Stdout, 64<<10)
 		if err := write(bw); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
@@ -149,7 +147,7 @@ func runExport(e *env, args []string) error {
 	if err := writeNewFile(*output, *force, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Wrote %s to %s.\n", what, *output)
+	fmt.Fprintf(e.Stdout, "Wrote %s to %s.\n", what, *output)
 	return nil
 }
 
@@ -177,7 +175,7 @@ func writeCSVFolder(e *env, dir string, ex model.Export, force bool) error {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stdout, "Wrote %s (%s) to %s.\n", listWords(names), exportCounts(ex), dir)
+	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s.\n", listWords(names), exportCounts(ex), dir)
 	return nil
 }
 
@@ -247,31 +245,4 @@ func exportCounts(ex model.Export) string {
 		count(len(ex.CheckIns), "check-in"), count(len(ex.Reflections), "reflection"),
 		count(len(ex.Checkups), "check-up"),
 	})
-}
-
-// count is plural with thousands separated: "50,000 reach-outs".
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return thousands(n) + " " + word + "s"
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// listWords joins "a", "b" and "c" as a person would.
-func listWords(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 )
 
 func TestContactAddAndListRoundTrip(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	out := mustCLI(t, db, "contact", "add", "--name", "  María Santos ", "--nickname", "Mari",
 		"--circle", "Sponsor or mentor", "--group", "Tuesday SMART", "--phone", "+1 555 0100",
@@ -54,6 +55,7 @@ func TestContactAddAndListRoundTrip(t *testing.T) {
 }
 
 func TestContactListWithoutAJournal(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	if out := mustCLI(t, db, "contact", "list"); !strings.HasPrefix(out, "No contacts yet.") {
 		t.Fatalf("stdout %q", out)
@@ -66,6 +68,7 @@ func TestContactListWithoutAJournal(t *testing.T) {
 // Every problem is reported by its flag, on a line of its own, and nothing
 // is saved (no journal is even made).
 func TestContactAddReportsEachProblem(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	code, out, errs := cli(db, "contact", "add", "--name", "Sam", "--phone", "sam@example.org",
 		"--email", "sam at example", "--importance", "9", "--circle", "neighbours", "--known-since", "2027-01-01",
@@ -112,6 +115,7 @@ func TestContactAddReportsEachProblem(t *testing.T) {
 }
 
 func TestContactUsage(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	tests := []struct {
 		args []string

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -26,7 +26,7 @@ const sosWait = 3 * time.Second
 // general part that needs no journal, says what went wrong in one line on
 // stderr, and succeeds: this command must never leave someone with
 // nothing.
-func runSOS(e *env, args []string) error {
+func runSOS(ctx context.Context, e *env, args []string) error {
 	f := newFlags("sos", "tether sos",
 		"Prints your crisis card: your safety plan, the people who said call any time "+
 			"(those who may be awake now first), your professionals, your own crisis numbers "+
@@ -44,13 +44,13 @@ func runSOS(e *env, args []string) error {
 	if len(words) > 0 {
 		return f.usagef("unexpected %q", words[0])
 	}
-	in, problem := readCard(e, db)
+	in, problem := readCard(ctx, e, db)
 	if problem != "" {
 		// Before the card, so the card is what stays on the screen.
-		io.WriteString(e.stderr, "tether: sos: "+problem+"\n")
+		io.WriteString(e.Stderr, "tether: sos: "+problem+"\n")
 	}
-	card := model.BuildCrisisCard(in.plan, in.settings, in.anyTime, in.professionals, clock.Now())
-	_, err = io.WriteString(e.stdout, renderCard(card, useColour(e.stdout)))
+	card := model.BuildCrisisCard(in.plan, in.settings, in.anyTime, in.professionals, e.Clock.Now())
+	_, err = io.WriteString(e.Stdout, renderCard(card, e.useColour()))
 	return err
 }
 
@@ -65,12 +65,12 @@ type cardInput struct {
 
 // readCard reads the card's inputs from the journal, read-only, keeping
 // whatever it could read; problem says, in one line, what it could not.
-func readCard(e *env, db *string) (in cardInput, problem string) {
+func readCard(ctx context.Context, e *env, db *string) (in cardInput, problem string) {
 	path, err := e.journalOf(db)
 	if err != nil {
 		return in, oneLine(err.Error()) + "; showing the general crisis card"
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), sosWait)
+	ctx, cancel := context.WithTimeout(ctx, sosWait)
 	defer cancel()
 	st, err := store.OpenReadOnly(ctx, path)
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -41,6 +41,7 @@ func logNetwork(t *testing.T) string {
 }
 
 func TestLogMatchesNamesIgnoringCaseAndAccents(t *testing.T) {
+	t.Parallel()
 	db := logNetwork(t)
 	tests := []struct {
 		name, who string
@@ -74,6 +75,7 @@ func TestLogMatchesNamesIgnoringCaseAndAccents(t *testing.T) {
 }
 
 func TestLogRefusesAmbiguityAndStrangers(t *testing.T) {
+	t.Parallel()
 	db := logNetwork(t)
 	code, out, errs := cli(db, "log", "sa", "--via", "call")
 	if code != 1 || out != "" {
@@ -104,6 +106,7 @@ func TestLogRefusesAmbiguityAndStrangers(t *testing.T) {
 }
 
 func TestLogStoresWhatWasSaid(t *testing.T) {
+	t.Parallel()
 	db := logNetwork(t)
 	out := mustCLI(t, db, "log", "zoe", "--via", "in person", "--note", "Walked by the river 🌊",
 		"--at", "2026-03-08 19:05", "--direction", "supported", "--helped", "yes")
@@ -146,6 +149,7 @@ func TestLogStoresWhatWasSaid(t *testing.T) {
 }
 
 func TestLogUsage(t *testing.T) {
+	t.Parallel()
 	db := logNetwork(t)
 	tests := []struct {
 		args []string

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
-func runContact(e *env, args []string) error {
+func runContact(ctx context.Context, e *env, args []string) error {
 	const about = "tether contact add --name NAME [options]   add a supporter\n" +
 		"tether contact list [--json] [--archived]      list your contacts\n"
 	if len(args) == 0 {
@@ -24,11 +24,11 @@ func runContact(e *env, args []string) error {
 	}
 	switch args[0] {
 	case "add":
-		return runContactAdd(e, args[1:])
+		return runContactAdd(ctx, e, args[1:])
 	case "list", "ls":
-		return runContactList(e, args[1:])
+		return runContactList(ctx, e, args[1:])
 	case "-h", "--help", "-help", "help":
-		fmt.Fprintf(e.stdout, "Usage:\n  %s\nEach has its own --help.\n", strings.ReplaceAll(strings.TrimSpace(about), "\n", "\n  "))
+		fmt.Fprintf(e.Stdout, "Usage:\n  %s\nEach has its own --help.\n", strings.ReplaceAll(strings.TrimSpace(about), "\n", "\n  "))
 		return nil
 	}
 	return usageErr{cmd: "contact", msg: fmt.Sprintf("contact: unknown %q; say add or list", args[0])}
@@ -46,8 +46,8 @@ var fieldFlags = []struct{ field, flag string }{
 	{model.FieldNotes, "notes"}, {model.FieldTags, "tags"},
 }
 
-func runContactAdd(e *env, args []string) error {
-	c, db, err := parseContactAdd(args, model.Today(clock))
+func runContactAdd(ctx context.Context, e *env, args []string) error {
+	c, db, err := parseContactAdd(args, model.Today(e.Clock))
 	if err != nil {
 		return err
 	}
@@ -55,8 +55,7 @@ func runContactAdd(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openStore(ctx, path)
+	st, err := e.openStore(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -76,7 +75,7 @@ func runContactAdd(e *env, args []string) error {
 	if saved.AnyTime {
 		details = append(details, "call any time")
 	}
-	fmt.Fprintf(e.stdout, "Added %s (%s).\n", oneLine(saved.Name), strings.Join(details, ", "))
+	fmt.Fprintf(e.Stdout, "Added %s (%s).\n", oneLine(saved.Name), strings.Join(details, ", "))
 	return nil
 }
 
@@ -205,27 +204,7 @@ func parseCircle(s string) (model.Circle, error) {
 	return "", fmt.Errorf("%q is not a circle; use one of %s.", s, codes(model.Circles))
 }
 
-func codes[T ~string](list []T) string {
-	out := make([]string, len(list))
-	for i, c := range list {
-		out[i] = string(c)
-	}
-	return strings.Join(out, ", ")
-}
-
-// sentence makes an error's text a sentence: capital first, full stop.
-func sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	s = strings.ToUpper(s[:1]) + s[1:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
-}
-
-func runContactList(e *env, args []string) error {
+func runContactList(ctx context.Context, e *env, args []string) error {
 	f := newFlags("contact list", "tether contact list [--json] [--archived]",
 		"Lists your contacts by name, with their circle, when you were last in touch, whether they are due, and their number. "+
 			"Archived contacts are listed with --archived.",
@@ -234,7 +213,7 @@ func runContactList(e *env, args []string) error {
 	asJSON := f.Bool("json", false, "print a JSON list of every field instead")
 	archived := f.Bool("archived", false, "list the archived contacts instead of the active ones")
 	db := f.db()
-	cs, today, err := e.contactsOf(f, db, args, archived)
+	cs, today, err := e.contactsOf(ctx, f, db, args, archived)
 	if err != nil {
 		return err
 	}
@@ -243,17 +222,17 @@ func runContactList(e *env, args []string) error {
 		for i, c := range cs {
 			out[i] = contactToJSON(c, today)
 		}
-		return writeJSON(e.stdout, out)
+		return writeJSON(e.Stdout, out)
 	}
 	if len(cs) == 0 {
 		if *archived {
-			fmt.Fprintln(e.stdout, "No archived contacts.")
+			fmt.Fprintln(e.Stdout, "No archived contacts.")
 		} else {
-			fmt.Fprintln(e.stdout, `No contacts yet. Add one with: tether contact add --name "NAME"`)
+			fmt.Fprintln(e.Stdout, `No contacts yet. Add one with: tether contact add --name "NAME"`)
 		}
 		return nil
 	}
-	return writeContactTable(e.stdout, cs, today)
+	return writeContactTable(e.Stdout, cs, today)
 }
 
 // writeContactTable lines the contacts up in columns, measuring names by

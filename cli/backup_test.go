@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 )
 
 func TestBackupBesideTheJournal(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	dir := filepath.Dir(db)
 	out := mustCLI(t, db, "backup")
@@ -40,6 +41,7 @@ func TestBackupBesideTheJournal(t *testing.T) {
 }
 
 func TestBackupRefusals(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	taken := filepath.Join(t.TempDir(), "taken.db")
 	journaltest.WriteFile(t, taken, "my precious file")
@@ -62,6 +64,7 @@ func TestBackupRefusals(t *testing.T) {
 }
 
 func TestRestoreKeepsTheOldJournalBesideIt(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	backup := filepath.Join(t.TempDir(), "backup.db")
 	mustCLI(t, db, "backup", backup)
@@ -87,6 +90,7 @@ func TestRestoreKeepsTheOldJournalBesideIt(t *testing.T) {
 }
 
 func TestRestoreRefusals(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	dir := t.TempDir()
 	backup := filepath.Join(dir, "backup.db")

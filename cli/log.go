@@ -1,10 +1,9 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -15,8 +14,8 @@ import (
 
 // runLog logs one reach-out from the shell, to the contact whose name
 // matches NAME.
-func runLog(e *env, args []string) error {
-	now := clock.Now()
+func runLog(ctx context.Context, e *env, args []string) error {
+	now := e.Clock.Now()
 	name, r, db, err := parseLog(args, now)
 	if err != nil {
 		return err
@@ -26,8 +25,7 @@ func runLog(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openExisting(ctx, path)
+	st, err := e.openExisting(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -46,7 +44,7 @@ func runLog(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, loggedSentence(saved, who, now))
+	fmt.Fprintln(e.Stdout, loggedSentence(saved, who, now))
 	return nil
 }
 
@@ -259,21 +257,6 @@ func ambiguous(name string, cs []model.Contact) error {
 		oneLine(name), plural(len(cs), "person"), strings.Join(list, "; "), oneLine(name)+" "+cs[0].Circle.Short())
 }
 
-// parseChoice reads one of a fixed set of codes, ignoring case, with
-// spaces or underscores for hyphens ("in person").
-func parseChoice[T ~string](flagName, s string, choices []T) (T, error) {
-	key := strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s)))
-	names := make([]string, len(choices))
-	for i, c := range choices {
-		if string(c) == key {
-			return c, nil
-		}
-		names[i] = string(c)
-	}
-	var zero T
-	return zero, fmt.Errorf("%s %q: use one of %s", flagName, s, strings.Join(names, ", "))
-}
-
 // parseWhen reads --at: empty is now; "today", "yesterday" or a date, with
 // or without a time ("21:40"); a time alone is today. A past day without a
 // time is logged at noon, today's at the moment.
@@ -313,23 +296,4 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 		return now, nil
 	}
 	return time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, now.Location()), nil
-}
-
-// problemSentence is a model.Problems as one line for the terminal: the
-// messages themselves, which already say what to do.
-func problemSentence(p model.Problems) string {
-	var msgs []string
-	for _, k := range sortedKeys(p) {
-		msgs = append(msgs, strings.TrimSuffix(p[k], "."))
-	}
-	return strings.Join(msgs, "; ") + "."
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -45,6 +45,7 @@ func smallJournal(t *testing.T) string {
 // The whole of a decade's journal goes out as JSON and comes back in,
 // byte for byte: export, import into a new journal, export again.
 func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("writes the large sample journal")
 	}
@@ -123,6 +124,7 @@ func withoutCheckups(t *testing.T, export string) string {
 // A file exported before check-ups were (no "check_ups" key) still
 // imports, whole, and exports again as the same file with an empty list.
 func TestImportAnExportFromBeforeCheckups(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	dir := t.TempDir()
 	old := filepath.Join(dir, "old.json")
@@ -154,6 +156,7 @@ func TestImportAnExportFromBeforeCheckups(t *testing.T) {
 }
 
 func TestExportFormatsAndFiles(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	dir := t.TempDir()
 
@@ -253,6 +256,7 @@ func TestExportFormatsAndFiles(t *testing.T) {
 
 // vCards go out for the active contacts and come back in as contacts.
 func TestExportVCardsAndImportThem(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	var active []model.Contact
 	withStore(t, db, func(st *store.Store) {
@@ -292,6 +296,7 @@ const goodCards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ngozi Eze\r\nTEL;TYPE=CELL:+
 	"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tomás Ruiz\r\nEMAIL:tomas@example.org\r\nCATEGORIES:climbing\r\nEND:VCARD\r\n"
 
 func TestImportVCardSkipsCardsItCannotRead(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	file := filepath.Join(t.TempDir(), "phone.vcf")
 	journaltest.WriteFile(t, file, goodCards)
@@ -307,6 +312,7 @@ func TestImportVCardSkipsCardsItCannotRead(t *testing.T) {
 // A file that is refused leaves the journal exactly as it was, byte for
 // byte; so does a dry run.
 func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.json")
@@ -393,6 +399,7 @@ func twoBARC10s(t *testing.T, export string) string {
 }
 
 func TestExportImportUsage(t *testing.T) {
+	t.Parallel()
 	db := smallJournal(t)
 	tests := []struct {
 		args []string

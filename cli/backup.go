@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"github.com/tether-recovery/tether/store"
 )
 
-func runBackup(e *env, args []string) error {
+func runBackup(ctx context.Context, e *env, args []string) error {
 	f := newFlags("backup", "tether backup [FILE]",
 		"Writes a complete copy of your journal to FILE, a new file (an existing one is never replaced), "+
 			"readable only by you. Without FILE the copy goes beside the journal as tether-backup-YYYY-MM-DD.db "+
@@ -33,8 +33,7 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := openExisting(ctx, journal)
+	st, err := e.openExisting(ctx, journal)
 	if err != nil {
 		return err
 	}
@@ -44,7 +43,7 @@ func runBackup(e *env, args []string) error {
 		path = words[0]
 		err = st.Backup(ctx, path)
 	} else {
-		base := filepath.Join(filepath.Dir(st.Path()), "tether-backup-"+model.Today(clock).String())
+		base := filepath.Join(filepath.Dir(st.Path()), "tether-backup-"+model.Today(e.Clock).String())
 		for n := 1; ; n++ {
 			path = base + ".db"
 			if n > 1 {
@@ -63,11 +62,11 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Backed up your journal to %s (%s). The copy was checked and is complete.\n", path, humanSize(info.Size()))
+	fmt.Fprintf(e.Stdout, "Backed up your journal to %s (%s). The copy was checked and is complete.\n", path, humanSize(info.Size()))
 	return nil
 }
 
-func runRestore(e *env, args []string) error {
+func runRestore(ctx context.Context, e *env, args []string) error {
 	f := newFlags("restore", "tether restore FILE",
 		"Puts a copy of the backup FILE in place of your journal. FILE is checked first (a whole Tether journal, "+
 			"not from a newer Tether) and is copied, never moved. Your current journal is kept beside the new one as "+
@@ -86,7 +85,7 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	kept, err := store.Restore(context.Background(), journal, words[0], clock.Now())
+	kept, err := store.Restore(ctx, journal, words[0], e.Clock.Now())
 	if err != nil {
 		return err
 	}
@@ -94,9 +93,9 @@ func runRestore(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Restored your journal from %s (%s).\n", words[0], humanSize(info.Size()))
+	fmt.Fprintf(e.Stdout, "Restored your journal from %s (%s).\n", words[0], humanSize(info.Size()))
 	if kept != "" {
-		fmt.Fprintf(e.stdout, "The journal it replaced is kept at %s.\n", kept)
+		fmt.Fprintf(e.Stdout, "The journal it replaced is kept at %s.\n", kept)
 	}
 	return nil
 }

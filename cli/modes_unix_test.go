@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package cli
 
 import (
 	"os"
@@ -14,8 +14,10 @@ import (
 
 // looseUmask lets every new file be read and written by anyone unless the
 // program asks otherwise, for one test, so that the modes checked are the
-// ones Tether sets and not the machine's defaults. Tests in this package
-// run one at a time, so no other test sees it.
+// ones Tether sets and not the machine's defaults. The umask is the
+// process's: a test that loosens it must not be parallel, and then no
+// other test sees it (parallel tests start only once every other test has
+// ended).
 func looseUmask(t *testing.T) {
 	t.Helper()
 	old := syscall.Umask(0)
@@ -26,7 +28,6 @@ func looseUmask(t *testing.T) {
 // 0600 in its 0700 folder after a backup and an export, and what they
 // write is 0600 too, even with a umask that would let anyone read.
 func TestBackupAndExportKeepTheJournalPrivate(t *testing.T) {
-	journal(t) // pins the clock and clears TETHER_DB
 	looseUmask(t)
 	root := t.TempDir()
 	db := filepath.Join(root, "data", "tether", "tether.db")

@@ -1,6 +1,7 @@
-package main
+package cli
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -21,20 +22,27 @@ var (
 	benchNow = testNow
 )
 
-// pinClock sets the commands' clock for one test.
-func pinClock(tb testing.TB, t time.Time) {
-	tb.Helper()
-	old := clock
-	clock = model.FixedClock{T: t}
-	tb.Cleanup(func() { clock = old })
+// runCLI runs tether in this process at testNow, with an empty
+// environment, so that only --db chooses the journal.
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	return runCLIWith(nil, args...)
 }
 
-// journal is a fresh journal path in a private folder, with the clock
-// pinned and TETHER_DB cleared so that only --db counts.
+// runCLIWith is runCLI with the environment variables given.
+func runCLIWith(environ map[string]string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), Env{
+		Args: args, Stdout: &out, Stderr: &errb,
+		Clock:   model.FixedClock{T: testNow},
+		Version: "0.1.0-test",
+		Getenv:  func(key string) string { return environ[key] },
+	})
+	return code, out.String(), errb.String()
+}
+
+// journal is a fresh journal path in a private folder.
 func journal(t *testing.T) string {
 	t.Helper()
-	pinClock(t, testNow)
-	t.Setenv("TETHER_DB", "")
 	return filepath.Join(t.TempDir(), "tether.db")
 }
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -16,13 +16,13 @@ import (
 // pick who is due and print them. The process start around it is measured
 // separately (see README): about 3 ms.
 func BenchmarkDueLarge(b *testing.B) {
-	pinClock(b, benchNow)
 	path := filepath.Join(b.TempDir(), "large.db")
 	if err := sample.Write(context.Background(), path, sample.Large, model.DateOf(benchNow)); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if code := run([]string{"--db", path, "due"}, io.Discard, io.Discard); code != 0 {
+		env := Env{Args: []string{"--db", path, "due"}, Stdout: io.Discard, Stderr: io.Discard, Clock: model.FixedClock{T: benchNow}}
+		if code := Run(context.Background(), env); code != 0 {
 			b.Fatal("exit", code)
 		}
 	}

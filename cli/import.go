@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"github.com/tether-recovery/tether/store"
 )
 
-func runImport(e *env, args []string) error {
+func runImport(ctx context.Context, e *env, args []string) error {
 	f := newFlags("import", "tether import FILE [--dry-run]",
 		"Adds what a file holds to your journal: a Tether JSON export (from tether export --format json), "+
 			"or a vCard file (.vcf) from a phone or another address book. It is all or nothing: a file with a problem changes nothing, "+
@@ -57,7 +57,7 @@ func runImport(e *env, args []string) error {
 		return fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(err.Error(), "."))
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "tether: warning: %s: %s\n", file, w)
+		fmt.Fprintf(e.Stderr, "tether: warning: %s: %s\n", file, w)
 	}
 	if vcard && len(cards) == 0 {
 		return fmt.Errorf("import %s: none of its cards could be read (see the warnings above); nothing was imported", file)
@@ -67,8 +67,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, cleanup, err := openForImport(ctx, path, *dry)
+	st, cleanup, err := e.openForImport(ctx, path, *dry)
 	if err != nil {
 		return err
 	}
@@ -82,7 +81,7 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", file, unwrapImport(err))
 	}
-	fmt.Fprint(e.stdout, importSummary(rep, vcard, len(ex.Settings) > 0))
+	fmt.Fprint(e.Stdout, importSummary(rep, vcard, len(ex.Settings) > 0))
 	return nil
 }
 
@@ -141,20 +140,20 @@ func sniff(file string, data []byte) (vcard bool, err error) {
 // openForImport opens the journal an import writes to. A dry run must not
 // create a journal that is not there: it runs against an empty temporary
 // one instead, which is what the new journal would be.
-func openForImport(ctx context.Context, path string, dry bool) (*store.Store, func(), error) {
+func (e *env) openForImport(ctx context.Context, path string, dry bool) (*store.Store, func(), error) {
 	if _, err := os.Stat(path); dry && errors.Is(err, fs.ErrNotExist) {
 		dir, err := os.MkdirTemp("", "tether-dry-run-")
 		if err != nil {
 			return nil, nil, err
 		}
-		st, err := openStore(ctx, filepath.Join(dir, "tether.db"))
+		st, err := e.openStore(ctx, filepath.Join(dir, "tether.db"))
 		if err != nil {
 			os.RemoveAll(dir)
 			return nil, nil, err
 		}
 		return st, func() { st.Close(); os.RemoveAll(dir) }, nil
 	}
-	st, err := openStore(ctx, path)
+	st, err := e.openStore(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -55,6 +55,7 @@ func generalCard() string {
 }
 
 func TestSOSPrintsTheCard(t *testing.T) {
+	t.Parallel()
 	db := crisisJournal(t)
 	code, out, errs := cli(db, "sos")
 	if code != 0 || errs != "" {
@@ -98,6 +99,7 @@ func TestSOSPrintsTheCard(t *testing.T) {
 
 // sos only reads: the journal file is byte for byte as it was.
 func TestSOSChangesNothing(t *testing.T) {
+	t.Parallel()
 	db := crisisJournal(t)
 	before := journaltest.Sum(t, db)
 	mustCLI(t, db, "sos")
@@ -114,6 +116,7 @@ func TestSOSChangesNothing(t *testing.T) {
 // No journal, or a file that is not one: the general card, exit 0, one
 // line on stderr; nothing made, nothing changed.
 func TestSOSWithoutAJournalStillPrintsTheCard(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	code, out, errs := cli(db, "sos")
 	if code != 0 || out != generalCard() {
@@ -148,6 +151,7 @@ func TestSOSWithoutAJournalStillPrintsTheCard(t *testing.T) {
 // A journal from a newer Tether is not read (its meaning may have
 // changed), but the general card still comes.
 func TestSOSNewerJournal(t *testing.T) {
+	t.Parallel()
 	db := crisisJournal(t)
 	raw, err := sql.Open("sqlite", db)
 	if err != nil {
@@ -166,6 +170,7 @@ func TestSOSNewerJournal(t *testing.T) {
 
 // A part of the journal that cannot be read costs only that part.
 func TestSOSKeepsWhatItCanRead(t *testing.T) {
+	t.Parallel()
 	db := crisisJournal(t)
 	withStore(t, db, func(st *store.Store) {
 		if err := st.SetSetting(context.Background(), "safety_plan", "not a plan"); err != nil {
@@ -183,6 +188,7 @@ func TestSOSKeepsWhatItCanRead(t *testing.T) {
 // While another connection holds a write transaction (BEGIN IMMEDIATE, a
 // change not yet committed), sos prints at once, from what was committed.
 func TestSOSWhileAnotherConnectionWrites(t *testing.T) {
+	t.Parallel()
 	db := crisisJournal(t)
 	writer, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(0)")
 	if err != nil {
@@ -218,6 +224,7 @@ func TestSOSWhileAnotherConnectionWrites(t *testing.T) {
 }
 
 func TestSOSUsage(t *testing.T) {
+	t.Parallel()
 	db := journal(t)
 	for _, args := range [][]string{{"sos", "now"}, {"sos", "--loud"}} {
 		code, _, errs := cli(db, args...)
@@ -228,6 +235,7 @@ func TestSOSUsage(t *testing.T) {
 }
 
 func TestRenderCardColour(t *testing.T) {
+	t.Parallel()
 	card := model.CrisisCard{Sections: []model.CardSection{
 		{Title: "Crisis lines", Lines: []string{"Samaritans · 116 123"}, Note: "Checked."},
 		{Title: "In an emergency", Lines: []string{model.EmergencyLine}},
