@@ -9,6 +9,8 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/tether-recovery/tether/cli"
 	"github.com/tether-recovery/tether/model"
@@ -18,12 +20,20 @@ import (
 var version = "0.1.0-dev"
 
 func main() {
-	os.Exit(cli.Run(context.Background(), cli.Env{
+	// ctrl+c, or a kill, ends a command's wait for a busy journal at once,
+	// and it says so, instead of leaving the person to wait out the busy
+	// timeout in silence; a second one ends tether as usual. The app
+	// answers these signals itself as well (views/terminal.go).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	code := cli.Run(ctx, cli.Env{
 		Args:    os.Args[1:],
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
 		Clock:   model.SystemClock{},
 		Getenv:  os.Getenv,
 		Version: version,
-	}))
+	})
+	stop()
+	os.Exit(code)
 }

@@ -143,7 +143,7 @@ func (e *env) run(ctx context.Context, args []string) int {
 		}
 		err = cmd.run(ctx, e, rest[1:])
 	}
-	return e.report(err)
+	return e.report(ctx, err)
 }
 
 func findCommand(name string) (command, bool) {
@@ -156,8 +156,10 @@ func findCommand(name string) (command, bool) {
 }
 
 // report turns a command's outcome into its output on stderr and an exit
-// code.
-func (e *env) report(err error) int {
+// code. A command that failed once ctx ended was interrupted: what went
+// wrong is that the person stopped it, most likely while it waited for a
+// journal another Tether was writing to.
+func (e *env) report(ctx context.Context, err error) int {
 	var help helpRequest
 	var ue usageErr
 	var lines failLines
@@ -169,6 +171,9 @@ func (e *env) report(err error) int {
 		return exitOK
 	case errors.As(err, &ue):
 		return usageError(e.Stderr, ue.cmd, ue.msg)
+	case ctx.Err() != nil:
+		fmt.Fprintln(e.Stderr, "tether: "+interrupted)
+		return exitFail
 	case errors.As(err, &lines):
 		for _, l := range lines {
 			fmt.Fprintln(e.Stderr, "tether:", l)
@@ -179,6 +184,11 @@ func (e *env) report(err error) int {
 		return exitFail
 	}
 }
+
+// interrupted is true of every command: reads save nothing, and each write
+// is one transaction, undone unless it was committed.
+const interrupted = "interrupted: stopped before it was done, and saved nothing. " +
+	"If it seemed stuck, the journal was busy (another Tether may be saving to it)."
 
 func usageError(stderr io.Writer, cmd, msg string) int {
 	hint := "tether --help"
