@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
+)
+
+// runDue prints who is due or overdue a reach-out, most urgent first, one
+// line each. It sits in shell startup files, so it says nothing at all
+// when nobody is due (or there is no journal yet), and is quick.
+func runDue(ctx context.Context, e *env, args []string) error {
+	f := newFlags("due", "tether due [--json]",
+		"Lists who is due or overdue a reach-out by the rhythm you set for them, most urgent first, "+
+			"with how to reach them. Prints nothing when nobody is due, so it can greet you in every new shell.",
+		"tether due",
+		"echo 'command -v tether >/dev/null && tether due' >> ~/.bashrc",
+		"tether due --json | jq -r '.[].name'")
+	asJSON := f.Bool("json", false, "print a JSON list instead (an empty list, [], when nobody is due)")
+	db := f.db()
+	today := model.Today(e.Clock)
+	var due []model.Contact
+	err := e.readJournal(ctx, f, db, args, func(ctx context.Context, st *store.Store) error {
+		r, err := st.Roster(ctx, today, 0)
+		due = r.Due
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.Stdout, dueList(due, today))
+	}
+	colour := e.useColour()
+	var b strings.Builder
+	for _, c := range due {
+		b.WriteString(dueLine(c, today, colour))
+		b.WriteByte('\n')
+	}
+	_, err = io.WriteString(e.Stdout, b.String())
+	return err
+}
+
+// dueLine is one person: "Maria Santos — overdue 3 days — call +1 555 0100".
+func dueLine(c model.Contact, today model.Date, colour bool) string {
+	d := c.Due(today)
+	name, words := oneLine(c.Name), d.Words()
+	if colour {
+		name = "\x1b[1m" + name + "\x1b[0m"
+		if d.State == model.Overdue {
+			words = "\x1b[33m" + words + "\x1b[0m" // yellow: a nudge, not an alarm
+		}
+	}
+	line := name + " — " + words
+	if how := reachBy(c); how != "" {
+		line += " — " + how
+	}
+	return line
+}
+
+// reachBy says how to reach someone, in the way they prefer when their
+// details allow it: "call +1 555 0100", "text ...", "email ...".
+func reachBy(c model.Contact) string {
+	phone, email := oneLine(c.Phone), oneLine(c.Email)
+	switch c.Preferred {
+	case model.ChannelText:
+		if phone != "" {
+			return "text " + phone
+		}
+	case model.ChannelVideo:
+		if phone != "" || email != "" {
+			return "video call " + firstOf(phone, email)
+		}
+		return "video call"
+	case model.ChannelMessage:
+		if phone != "" || email != "" {
+			return "message " + firstOf(phone, email)
+		}
+		return "send a message"
+	case model.ChannelInPerson:
+		return "see them in person"
+	}
+	switch {
+	case phone != "":
+		return "call " + phone
+	case email != "":
+		return "email " + email
+	}
+	return ""
+}
+
+// dueJSON is one entry of tether due --json.
+type dueJSON struct {
+	ID          int64   `json:"id"`
+	Name        string  `json:"name"`
+	Nickname    string  `json:"nickname"`
+	Status      string  `json:"status"` // "due" or "overdue"
+	DaysLate    int     `json:"days_late"`
+	DaysSince   *int    `json:"days_since"` // null when never reached
+	CadenceDays int     `json:"cadence_days"`
+	LastContact *string `json:"last_contact"` // RFC 3339, null when never reached
+	Preferred   string  `json:"preferred"`
+	Phone       string  `json:"phone"`
+	Email       string  `json:"email"`
+	Reach       string  `json:"reach"` // how, in words: "call +1 555 0100"
+}
+
+func dueList(cs []model.Contact, today model.Date) []dueJSON {
+	out := make([]dueJSON, 0, len(cs))
+	for _, c := range cs {
+		d := c.Due(today)
+		j := dueJSON{
+			ID: c.ID, Name: c.Name, Nickname: c.Nickname, Status: "due", DaysLate: d.DaysLate,
+			CadenceDays: c.CadenceDays, Preferred: string(c.Preferred), Phone: c.Phone, Email: c.Email,
+			Reach: reachBy(c),
+		}
+		if d.State == model.Overdue {
+			j.Status = "overdue"
+		}
+		if d.DaysSince >= 0 {
+			j.DaysSince = &d.DaysSince
+		}
+		if !c.LastContact.IsZero() {
+			s := c.LastContact.Format(time.RFC3339)
+			j.LastContact = &s
+		}
+		out = append(out, j)
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/tether-recovery/tether/internal/journaltest"
+	"github.com/tether-recovery/tether/model"
+)
+
+func TestDueIsSilentWhenNobodyIsDue(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	// No journal at all: silent, and none is made.
+	if code, out, errs := cli(db, "due"); code != 0 || out != "" || errs != "" {
+		t.Fatalf("no journal: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if exists(db) {
+		t.Fatal("tether due created a journal")
+	}
+	if out := mustCLI(t, db, "due", "--json"); out != "[]\n" {
+		t.Fatalf("--json without a journal: %q", out)
+	}
+	addPeople(t, db,
+		person{model.Contact{Name: "No Rhythm"}, -1},
+		person{model.Contact{Name: "Called Yesterday", CadenceDays: 7}, 1},
+	)
+	if code, out, errs := cli(db, "due"); code != 0 || out != "" || errs != "" {
+		t.Fatalf("nobody due: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if out := mustCLI(t, db, "due", "--json"); out != "[]\n" {
+		t.Fatalf("--json with nobody due: %q", out)
+	}
+}
+
+func TestDueListsTheMostUrgentFirst(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	addPeople(t, db,
+		person{model.Contact{Name: "Sam Lee", CadenceDays: 7, Preferred: model.ChannelText, Phone: "07700 900123"}, 7},
+		person{model.Contact{Name: "Maria Santos", CadenceDays: 7, Phone: "+1 555 0100"}, 10},
+		person{model.Contact{Name: "Zoë 🌻", CadenceDays: 14, Email: "zoe@example.org"}, -1},
+		person{model.Contact{Name: "Tuesday meeting", CadenceDays: 7, Preferred: model.ChannelInPerson}, 8},
+		person{model.Contact{Name: "Archived Al", CadenceDays: 1, Archived: true}, 30},
+	)
+	out := mustCLI(t, db, "due")
+	want := strings.Join([]string{
+		"Maria Santos — overdue 3 days — call +1 555 0100",
+		"Tuesday meeting — due, 1 day late — see them in person",
+		"Sam Lee — due today — text 07700 900123",
+		"Zoë 🌻 — not reached yet — email zoe@example.org",
+	}, "\n") + "\n"
+	if out != want {
+		t.Fatalf("due:\n%s\nwant:\n%s", out, want)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Fatal("colour codes in output that is not a terminal")
+	}
+
+	var list []dueJSON
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "due", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 4 || list[0].Name != "Maria Santos" || list[0].Status != "overdue" || list[0].DaysLate != 3 ||
+		list[0].DaysSince == nil || *list[0].DaysSince != 10 || list[0].LastContact == nil ||
+		list[3].DaysSince != nil || list[3].Status != "due" || list[2].Reach != "text 07700 900123" {
+		t.Fatalf("--json: %+v", list)
+	}
+
+	// TETHER_DB chooses the journal as --db does.
+	if code, out2, _ := runCLIWith(map[string]string{"TETHER_DB": db}, "due"); code != 0 || out2 != want {
+		t.Fatalf("TETHER_DB: exit %d, %q", code, out2)
+	}
+}
+
+func TestDueRefusesWhatIsNotAJournal(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	journaltest.WriteFile(t, db, "not a journal\n")
+	code, _, errs := cli(db, "due")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	journaltest.OneLineErr(t, errs, "not a Tether journal")
+}
+
+func TestDueUsage(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	for _, args := range [][]string{{"due", "extra"}, {"due", "--nope"}, {"due", "--json=maybe"}} {
+		code, _, errs := cli(db, args...)
+		if code != 2 || !strings.Contains(errs, "tether: due: ") || !strings.Contains(errs, "tether due --help") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+	}
+}

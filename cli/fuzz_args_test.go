@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Fuzzing the command-line arguments that carry data: whatever a person
+// (or a script) passes, parsing never panics; what it accepts, the model
+// accepts; and what it refuses comes with a message of one line per
+// problem. Run briefly in CI with the seeds here and in testdata/fuzz.
+
+// checkRefusal: a refusal says something, each line of it one line.
+func checkRefusal(t *testing.T, err error) {
+	t.Helper()
+	var help helpRequest
+	var ue usageErr
+	var lines failLines
+	switch {
+	case errors.As(err, &help):
+		return // -h or --help among the words: the help is shown
+	case errors.As(err, &ue):
+		lines = failLines{ue.msg}
+	case errors.As(err, &lines):
+	default:
+		lines = failLines{err.Error()}
+	}
+	if len(lines) == 0 {
+		t.Fatalf("refused with no message: %#v", err)
+	}
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" || strings.ContainsAny(l, "\r\n") {
+			t.Fatalf("a refusal's line is empty or breaks the line: %q (of %q)", l, err)
+		}
+	}
+}
+
+func FuzzLogArgs(f *testing.F) {
+	f.Add("maria", "call", "", "", "mine", "")
+	f.Add("Zoë 🌻 O'Brien", "in person", "Walked by the river 🌊", "2026-03-08 19:05", "supported", "yes")
+	f.Add("alex kim work", "MEETING", "Shared for the first time", "yesterday", "theirs", "somewhat")
+	f.Add("sam", "text", "", "08:15", "mine", "no")
+	f.Add("王芳", "video", "Talked\nabout the weekend", "2026-02-01", "supported", "")
+	f.Add("maria", "call", "bad \x1b[2J note", "2026-03-10 09:00", "mine", "")
+	f.Add("-h", "call", "", "", "mine", "")
+	f.Add("maria", "pigeon", "", "25:00", "up", "lots")
+	f.Add("--", "call", "", "2026-02-30", "mine", "")
+	f.Fuzz(func(t *testing.T, name, via, note, at, direction, helped string) {
+		args := []string{name, "--via", via, "--note", note, "--at", at, "--direction", direction}
+		if helped != "" {
+			args = append(args, "--helped", helped)
+		}
+		who, r, _, err := parseLog(args, testNow)
+		if err != nil {
+			checkRefusal(t, err)
+			return
+		}
+		if strings.TrimSpace(who) == "" {
+			t.Fatalf("accepted %q with nobody named", args)
+		}
+		r.ContactID = 1 // found in the journal after parsing
+		if p := r.Normalize().Validate(testNow); len(p) > 0 {
+			t.Fatalf("accepted %q, which the model refuses: %v", args, p)
+		}
+	})
+}
+
+func FuzzContactAddArgs(f *testing.F) {
+	type contactArgs struct {
+		name, nickname, circle, group, phone, email, prefer, available string
+		importance, supportive, stance, knownSince, every, notes, tags string
+		anyTime                                                        bool
+	}
+	for _, a := range []contactArgs{
+		{name: "María Santos", circle: "sponsor", phone: "+1 555 0100", every: "1w", anyTime: true},
+		{name: "Tuesday SMART meeting", circle: "fellowship", every: "7", tags: "meeting,tuesday"},
+		{name: "Zoë 🌻 O'Brien", nickname: "Zo", circle: "School / work", email: "zoe@example.org", prefer: "in person",
+			available: "evenings, Europe/Dublin", importance: "5", supportive: "4", stance: "supports",
+			knownSince: "2019-02-28", notes: "Boundaries:\nno calls after 11", tags: "friend, runner"},
+		{name: "", circle: "other"},
+		{name: "Sam", circle: "pirates", importance: "6", supportive: "x", stance: "maybe", knownSince: "2099-01-01", every: "-3"},
+		{name: "Sam\x1b[2J", phone: "call me", email: "not an email", prefer: "pigeon", every: "3651"},
+		{name: strings.Repeat("名", 201), tags: strings.Repeat("t", 41)},
+	} {
+		f.Add(a.name, a.nickname, a.circle, a.group, a.phone, a.email, a.prefer, a.available,
+			a.importance, a.supportive, a.stance, a.knownSince, a.every, a.notes, a.tags, a.anyTime)
+	}
+	f.Fuzz(func(t *testing.T, name, nickname, circle, group, phone, email, prefer, available,
+		importance, supportive, stance, knownSince, every, notes, tags string, anyTime bool) {
+		args := []string{"--name", name, "--nickname", nickname, "--circle", circle, "--group", group,
+			"--phone", phone, "--email", email, "--available", available, "--stance", stance,
+			"--known-since", knownSince, "--every", every, "--notes", notes, "--tags", tags}
+		for _, opt := range []struct{ flag, value string }{
+			{"--prefer", prefer}, {"--importance", importance}, {"--supportive", supportive},
+		} {
+			if opt.value != "" {
+				args = append(args, opt.flag, opt.value)
+			}
+		}
+		if anyTime {
+			args = append(args, "--any-time")
+		}
+		c, _, err := parseContactAdd(args, testDay)
+		if err != nil {
+			checkRefusal(t, err)
+			return
+		}
+		if p := c.Validate(testDay); len(p) > 0 {
+			t.Fatalf("accepted %q, which the model refuses: %v", args, p)
+		}
+		if n := c.Normalize(); !reflect.DeepEqual(n, c) {
+			t.Fatalf("accepted %q as %+v, which normalizes again to %+v", args, c, n)
+		}
+		if c.AnyTime != anyTime || (anyTime && c.AnyTimeSince != testDay) {
+			t.Fatalf("--any-time %v gave %v since %v", anyTime, c.AnyTime, c.AnyTimeSince)
+		}
+	})
+}

@@ -1,0 +1,219 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
+)
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	f := newFlags("import", "tether import FILE [--dry-run]",
+		"Adds what a file holds to your journal: a Tether JSON export (from tether export --format json), "+
+			"or a vCard file (.vcf) from a phone or another address book. It is all or nothing: a file with a problem changes nothing, "+
+			"and the problem is named. People already in your journal (same name, and the same phone or email, or neither has one) "+
+			"are not added twice, and their history from the file joins the person you have; days already checked in, weeks "+
+			"already reflected on and check-ups already taken that day are kept as they are. Settings come across only into a new, empty journal. "+
+			"Cards of a vCard file that cannot be read are skipped with a warning.",
+		"tether import --dry-run ~/Downloads/contacts.vcf",
+		"tether import ~/Downloads/contacts.vcf",
+		"tether --db ~/new/tether.db import tether-export.json")
+	dry := f.Bool("dry-run", false, "check the file and say what would be imported, without writing anything")
+	db := f.db()
+	words, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(words) != 1 {
+		return f.usagef("name one file to import: tether import FILE")
+	}
+	file := words[0]
+	data, err := readImportFile(file)
+	if err != nil {
+		return err
+	}
+	vcard, err := sniff(file, data)
+	if err != nil {
+		return err
+	}
+
+	// Read and check the whole file before the journal is even opened.
+	var ex model.Export
+	var cards []model.Contact
+	var warnings []string
+	if vcard {
+		cards, warnings, err = model.ParseVCards(data)
+		if err != nil {
+			return fmt.Errorf("import %s: %v; nothing was imported", file, err)
+		}
+	} else if ex, err = model.DecodeExport(bytes.NewReader(data)); err != nil {
+		return fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(err.Error(), "."))
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.Stderr, "tether: warning: %s: %s\n", file, w)
+	}
+	if vcard && len(cards) == 0 {
+		return fmt.Errorf("import %s: none of its cards could be read (see the warnings above); nothing was imported", file)
+	}
+
+	path, err := e.journalOf(db)
+	if err != nil {
+		return err
+	}
+	st, cleanup, err := e.openForImport(ctx, path, *dry)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	var rep store.ImportReport
+	if vcard {
+		rep, err = st.ImportContacts(ctx, cards, *dry)
+	} else {
+		rep, err = st.Import(ctx, ex, *dry)
+	}
+	if err != nil {
+		return fmt.Errorf("import %s: %w", file, unwrapImport(err))
+	}
+	fmt.Fprint(e.Stdout, importSummary(rep, vcard, len(ex.Settings) > 0))
+	return nil
+}
+
+// unwrapImport drops the store's "import: " before its sentence, since
+// the command says which file already.
+func unwrapImport(err error) error {
+	var ie *store.ImportError
+	if errors.As(err, &ie) {
+		return ie
+	}
+	return err
+}
+
+// maxImportBytes bounds the file read: far more than a lifetime of
+// journalling or any address book, far less than a file chosen by mistake.
+const maxImportBytes = 512 << 20
+
+// readImportFile reads the file, refusing what is not a regular file or
+// is far too large to be a journal.
+func readImportFile(file string) ([]byte, error) {
+	fi, err := os.Stat(file)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("import %s: %v", file, reasonOf(err))
+	case fi.IsDir():
+		return nil, fmt.Errorf("import %s: this is a folder; name a .json or .vcf file", file)
+	case fi.Size() > maxImportBytes:
+		return nil, fmt.Errorf("import %s: the file is larger than %d MB, too large to be a journal or an address book", file, maxImportBytes>>20)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %v", file, reasonOf(err))
+	}
+	return data, nil
+}
+
+// sniff tells a vCard file from Tether JSON by what it holds, and by its
+// name only when its content says neither.
+func sniff(file string, data []byte) (vcard bool, err error) {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	switch {
+	case len(head) > 0 && head[0] == '{':
+		return false, nil
+	case bytes.Contains(bytes.ToUpper(head[:min(len(head), 64<<10)]), []byte("BEGIN:VCARD")):
+		return true, nil
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".vcf", ".vcard":
+		return true, nil
+	case ".json":
+		return false, nil
+	}
+	return false, fmt.Errorf("import %s: this is neither a vCard file (BEGIN:VCARD) nor a Tether JSON export; nothing was imported", file)
+}
+
+// openForImport opens the journal an import writes to. A dry run must not
+// create a journal that is not there: it runs against an empty temporary
+// one instead, which is what the new journal would be.
+func (e *env) openForImport(ctx context.Context, path string, dry bool) (*store.Store, func(), error) {
+	if _, err := os.Stat(path); dry && errors.Is(err, fs.ErrNotExist) {
+		dir, err := os.MkdirTemp("", "tether-dry-run-")
+		if err != nil {
+			return nil, nil, err
+		}
+		st, err := e.openStore(ctx, filepath.Join(dir, "tether.db"))
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, nil, err
+		}
+		return st, func() { st.Close(); os.RemoveAll(dir) }, nil
+	}
+	st, err := e.openStore(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, func() { st.Close() }, nil
+}
+
+// importSummary is the report: what was added, what was skipped and why
+// (a few names for each reason), and for a dry run, that nothing was.
+func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
+	var b strings.Builder
+	added := []string{count(rep.Contacts, "contact")}
+	if !vcard {
+		added = append(added, count(rep.ReachOuts, "reach-out"), count(rep.CheckIns, "check-in"),
+			count(rep.Reflections, "reflection"), count(rep.Checkups, "check-up"))
+		if hadSettings {
+			added = append(added, count(rep.Settings, "setting"))
+		}
+	}
+	verb := "Imported"
+	if rep.DryRun {
+		verb = "Would import"
+	}
+	fmt.Fprintf(&b, "%s %s", verb, listWords(added))
+	if len(rep.Skipped) == 0 {
+		b.WriteString(".\n")
+	} else {
+		var kinds []string
+		for _, k := range []string{store.KindContact, store.KindReachOut, store.KindCheckIn, store.KindReflection, store.KindCheckup, store.KindSetting} {
+			if n := rep.SkippedOf(k); n > 0 {
+				kinds = append(kinds, count(n, k))
+			}
+		}
+		fmt.Fprintf(&b, "; skipped %s: %s.\n", thousands(len(rep.Skipped)), listWords(kinds))
+		type group struct {
+			kind, reason string
+			what         []string
+		}
+		var groups []*group
+		index := map[[2]string]*group{}
+		for _, s := range rep.Skipped {
+			key := [2]string{s.Kind, s.Reason}
+			g, ok := index[key]
+			if !ok {
+				g = &group{kind: s.Kind, reason: s.Reason}
+				index[key] = g
+				groups = append(groups, g)
+			}
+			g.what = append(g.what, oneLine(s.What))
+		}
+		const show = 5
+		for _, g := range groups {
+			names := g.what
+			if len(names) > show {
+				names = append(names[:show:show], fmt.Sprintf("and %s more", thousands(len(g.what)-show)))
+			}
+			fmt.Fprintf(&b, "  %s %s: %s\n", count(len(g.what), g.kind), g.reason, strings.Join(names, "; "))
+		}
+	}
+	if rep.DryRun {
+		b.WriteString("Dry run: nothing was written.\n")
+	}
+	return b.String()
+}

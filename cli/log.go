@@ -1,0 +1,299 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
+)
+
+// runLog logs one reach-out from the shell, to the contact whose name
+// matches NAME.
+func runLog(ctx context.Context, e *env, args []string) error {
+	now := e.Clock.Now()
+	name, r, db, err := parseLog(args, now)
+	if err != nil {
+		return err
+	}
+
+	path, err := e.journalOf(&db)
+	if err != nil {
+		return err
+	}
+	st, err := e.openExisting(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	today := model.DateOf(now)
+	who, err := findContact(ctx, st, name, today)
+	if err != nil {
+		return err
+	}
+	r.ContactID = who.ID
+	saved, err := st.SaveReachOut(ctx, r)
+	var p model.Problems
+	if errors.As(err, &p) {
+		return loggedNothing(p)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stdout, loggedSentence(saved, who, now))
+	return nil
+}
+
+// parseLog reads tether log's command line, and checks all of it that
+// needs no journal: NAME as typed, the reach-out to log (all but who it
+// was with), and the --db given. What it accepts, the model accepts once
+// the person is found.
+func parseLog(args []string, now time.Time) (name string, r model.ReachOut, db string, err error) {
+	f := newFlags("log", "tether log NAME --via CHANNEL [--note TEXT] [--at WHEN] [--direction WHO]",
+		"Logs a reach-out with the person whose name (or nickname) matches NAME, ignoring case and accents. "+
+			"The beginning of any of their names is enough (\"mar\" for María Santos) as long as only one person matches; "+
+			"when several do, they are listed and nothing is logged. A name typed in full always wins.",
+		`tether log maria --via call`,
+		`tether log "Tuesday SMART" --via meeting --note "Shared for the first time"`,
+		`tether log sam --via text --direction theirs --at "2026-03-08 21:40"`)
+	via := f.String("via", "", "how you were in touch: `CHANNEL` is call, text, in-person, meeting, video, message or other")
+	note := f.String("note", "", "a short note, in your words")
+	at := f.String("at", "", "`WHEN` it was: a day (2026-03-08, yesterday), a time (21:40), or both (\"2026-03-08 21:40\"); "+
+		"default now. A day without a time is noon.")
+	direction := f.String("direction", "mine", "`WHO` reached out: mine (I did), theirs (they did), or supported (I supported them)")
+	helped := f.String("helped", "", "did it help: yes, somewhat or no")
+	dbFlag := f.db()
+	words, err := f.parse(args)
+	if err != nil {
+		return "", r, "", err
+	}
+	name = strings.Join(words, " ")
+	if strings.TrimSpace(name) == "" {
+		return "", r, "", f.usagef("say who with a name: tether log NAME --via call")
+	}
+	if *via == "" {
+		return "", r, "", f.usagef("say how with --via: call, text, in-person, meeting, video, message or other")
+	}
+	r = model.ReachOut{Note: *note}
+	if r.Channel, err = parseChoice("--via", *via, model.LogChannels); err != nil {
+		return "", r, "", f.usagef("%v", err)
+	}
+	if r.Direction, err = parseChoice("--direction", *direction, model.Directions); err != nil {
+		return "", r, "", f.usagef("%v", err)
+	}
+	if *helped != "" {
+		if r.Helped, err = parseChoice("--helped", *helped, model.HelpedAnswers[1:]); err != nil {
+			return "", r, "", f.usagef("%v", err)
+		}
+	}
+	if r.At, err = parseWhen(*at, now); err != nil {
+		return "", r, "", f.usagef("--at: %v", err)
+	}
+	// The note and the time are the model's to judge, as when saving; who
+	// it was with is found in the journal after this.
+	p := r.Normalize().Validate(now)
+	delete(p, model.FieldContact)
+	if len(p) > 0 {
+		return "", r, "", loggedNothing(p)
+	}
+	return name, r, *dbFlag, nil
+}
+
+// loggedNothing is a reach-out the model refused, in one line.
+func loggedNothing(p model.Problems) error {
+	return fmt.Errorf("log: nothing was logged: %s", problemSentence(p))
+}
+
+// loggedSentence says what was logged, as the app's footer does, with
+// when: "Logged: you reached out to Maria Santos (call), today at 19:05."
+func loggedSentence(r model.ReachOut, who model.Contact, now time.Time) string {
+	name := oneLine(who.Name)
+	what := strings.ToLower(r.Channel.Label())
+	var s string
+	switch r.Direction {
+	case model.DirectionTheirs:
+		s = fmt.Sprintf("Logged: %s reached out (%s)", name, what)
+	case model.DirectionSupported:
+		s = fmt.Sprintf("Logged: you supported %s (%s)", name, what)
+	default:
+		s = fmt.Sprintf("Logged: you reached out to %s (%s)", name, what)
+	}
+	day := r.Day()
+	switch model.DateOf(now).DaysSince(day) {
+	case 0:
+		s += ", today"
+	case 1:
+		s += ", yesterday"
+	default:
+		s += ", " + day.Human()
+	}
+	s += " at " + r.At.Format("15:04")
+	s += "."
+	if who.Archived {
+		s += " " + name + " is archived; v on the Contacts screen shows archived people."
+	}
+	return s
+}
+
+// findContact picks the one contact NAME means: someone whose full name
+// is NAME (ignoring case and accents) wins; then someone whose nickname is;
+// then whoever has a name or nickname whose words begin with each word of
+// NAME. Active contacts are looked at first, archived ones only when no
+// active one matches. No match, or more than one, is an error that names
+// the candidates, so nothing is logged to the wrong person.
+func findContact(ctx context.Context, st *store.Store, name string, today model.Date) (model.Contact, error) {
+	for _, archived := range []bool{false, true} {
+		cs, err := st.Contacts(ctx, archived, today)
+		if err != nil {
+			return model.Contact{}, err
+		}
+		found := matchContacts(name, cs)
+		switch {
+		case len(found) == 1:
+			return found[0], nil
+		case len(found) > 1:
+			return model.Contact{}, ambiguous(name, found)
+		}
+	}
+	return model.Contact{}, fmt.Errorf("log: nobody in your contacts matches %q; nothing was logged (tether contact list shows them all)", oneLine(name))
+}
+
+// matchContacts returns the best tier of matches for query among cs.
+func matchContacts(query string, cs []model.Contact) []model.Contact {
+	q := model.Fold(oneLine(query))
+	qWords := strings.Fields(q)
+	if len(qWords) == 0 {
+		return nil
+	}
+	var exact, nick, prefix []model.Contact
+	for _, c := range cs {
+		name, nickname := model.Fold(oneLine(c.Name)), model.Fold(oneLine(c.Nickname))
+		switch {
+		case name == q:
+			exact = append(exact, c)
+		case nickname != "" && nickname == q:
+			nick = append(nick, c)
+		case wordsBegin(qWords, nameWords(name+" "+nickname), circleWords(c.Circle)):
+			prefix = append(prefix, c)
+		}
+	}
+	switch {
+	case len(exact) > 0:
+		return exact
+	case len(nick) > 0:
+		return nick
+	}
+	return prefix
+}
+
+// nameWords are the words of a folded name, split at spaces and also at
+// hyphens and apostrophes, so "pierre" finds Jean-Pierre and "brien" finds
+// O'Brien, while "o'brien" still does.
+func nameWords(s string) []string {
+	words := strings.Fields(s)
+	for _, w := range strings.Fields(s) {
+		parts := strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+		if len(parts) > 1 {
+			words = append(words, parts...)
+		}
+	}
+	return words
+}
+
+// wordsBegin: every query word begins a word of the name, or of the
+// circle ("sam friend" tells two Sams apart), and at least one begins a
+// word of the name, so "fa" finds Fatima and not the whole family circle.
+func wordsBegin(query, name, circle []string) bool {
+	inName := false
+	for _, q := range query {
+		switch {
+		case anyBegins(name, q):
+			inName = true
+		case anyBegins(circle, q):
+		default:
+			return false
+		}
+	}
+	return inName
+}
+
+func anyBegins(words []string, prefix string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// circleWords are the words a circle goes by: its code and short label.
+func circleWords(c model.Circle) []string {
+	return nameWords(model.Fold(string(c) + " " + c.Short()))
+}
+
+// ambiguous lists the people a name could mean, with what tells them
+// apart.
+func ambiguous(name string, cs []model.Contact) error {
+	const show = 8
+	var list []string
+	for i, c := range cs {
+		if i == show {
+			list = append(list, fmt.Sprintf("and %d more", len(cs)-show))
+			break
+		}
+		detail := []string{c.Circle.Short()}
+		if c.Phone != "" {
+			detail = append(detail, oneLine(c.Phone))
+		} else if c.Email != "" {
+			detail = append(detail, oneLine(c.Email))
+		}
+		list = append(list, fmt.Sprintf("%s (%s)", oneLine(c.DisplayName()), strings.Join(detail, ", ")))
+	}
+	return fmt.Errorf("log: %q matches %s: %s; nothing was logged. Type more of the name, or add their circle (%q)",
+		oneLine(name), plural(len(cs), "person"), strings.Join(list, "; "), oneLine(name)+" "+cs[0].Circle.Short())
+}
+
+// parseWhen reads --at: empty is now; "today", "yesterday" or a date, with
+// or without a time ("21:40"); a time alone is today. A past day without a
+// time is logged at noon, today's at the moment.
+func parseWhen(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return now, nil
+	}
+	dayText, timeText := s, ""
+	if i := strings.LastIndexAny(s, " T"); i > 0 {
+		dayText, timeText = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	} else if strings.Contains(s, ":") {
+		dayText, timeText = "today", s
+	}
+	today := model.DateOf(now)
+	var day model.Date
+	switch strings.ToLower(dayText) {
+	case "today":
+		day = today
+	case "yesterday":
+		day = today.AddDays(-1)
+	default:
+		var err error
+		if day, err = model.ParseDate(dayText); err != nil {
+			return time.Time{}, fmt.Errorf("%q: %v; or say today or yesterday, with a time like 21:40 if you like", s, err)
+		}
+	}
+	hour, minute := 12, 0
+	switch {
+	case timeText != "":
+		t, err := time.Parse("15:04", timeText)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: write the time as hours and minutes, like 21:40", s)
+		}
+		hour, minute = t.Hour(), t.Minute()
+	case day == today:
+		return now, nil
+	}
+	return time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, now.Location()), nil
+}

@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"os"
+)
+
+// writeJSON writes v indented, with "&" and "<" as themselves.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// useColour: colour only for a person at a terminal who has not asked for
+// none (NO_COLOR, TERM=dumb); never into a pipe or a file.
+func (e *env) useColour() bool {
+	f, ok := e.Stdout.(*os.File)
+	if !ok || e.Getenv("NO_COLOR") != "" || e.Getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,104 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession is one terminal running tether.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func requireTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is required for the end-to-end tests in CI; .ci/run installs it")
+		}
+		t.Skip("tmux not installed; the end-to-end tests need it")
+	}
+}
+
+// appPID is the program's process: the child of the pane's shell.
+func (s *tmuxSession) appPID() int {
+	s.t.Helper()
+	out, err := exec.Command("tmux", "display", "-p", "-t", s.name, "#{pane_pid}").Output()
+	if err != nil {
+		s.t.Fatalf("pane pid: %v", err)
+	}
+	sh := strings.TrimSpace(string(out))
+	children, err := os.ReadFile(fmt.Sprintf("/proc/%s/task/%s/children", sh, sh))
+	if err != nil {
+		s.t.Skipf("cannot find the program's process (%v)", err)
+	}
+	pid, err := strconv.Atoi(strings.Fields(string(children) + " x")[0])
+	if err != nil {
+		s.t.Fatalf("the pane's shell has no child: %q", children)
+	}
+	return pid
+}
+
+// startTmux runs command in a detached 100×30 tmux session. The command is
+// followed by a marker so the test can see how the program exited.
+func startTmux(t *testing.T, command string) *tmuxSession {
+	t.Helper()
+	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
+	script := command + `; echo "EXITED:$?"; sleep 60`
+	cmd := exec.Command("tmux", "-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script)
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, name: name}
+	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", name).Run() })
+	return s
+}
+
+func (s *tmuxSession) screen() string {
+	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	if err != nil {
+		s.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
+}
+
+// waitFor polls the screen until it shows text. The deadline only bounds a
+// broken run; it is not a speed assertion.
+func (s *tmuxSession) waitFor(text string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, text) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q; it shows:\n%s", text, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// keys sends tmux key names (Enter, Escape, C-s, ...).
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	args := append([]string{"send-keys", "-t", s.name}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		s.t.Fatalf("send-keys %v: %v\n%s", keys, err, out)
+	}
+}
+
+// typeText sends text literally, as typed.
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	if out, err := exec.Command("tmux", "send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
+		s.t.Fatalf("send-keys -l: %v\n%s", err, out)
+	}
+}
