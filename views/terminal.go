@@ -51,7 +51,7 @@ func Run(st Store, opts Options) error {
 	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	scr.ReportFirstFull(func() { p.Send(warmUpMsg{}) })
 
-	stop := watchResize(out, p)
+	stop := term.WatchResize(out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	defer stop()
 	stopHangUp := watchHangUp(p)
 	defer stopHangUp()
@@ -59,30 +59,6 @@ func Run(st Store, opts Options) error {
 		return fmt.Errorf("run the app: %w", err)
 	}
 	return nil
-}
-
-// watchResize passes the terminal's new size to the program whenever the
-// window changes, as Bubble Tea's renderer would.
-func watchResize(out *os.File, p *tea.Program) (stop func()) {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGWINCH)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-sig:
-				if w, h, err := xterm.GetSize(out.Fd()); err == nil {
-					p.Send(tea.WindowSizeMsg{Width: w, Height: h})
-				}
-			case <-done:
-				return
-			}
-		}
-	}()
-	return func() {
-		signal.Stop(sig)
-		close(done)
-	}
 }
 
 // framed wraps the app so that each new view goes straight to the screen.
@@ -133,7 +109,10 @@ type hangUpMsg struct{}
 // watchHangUp turns those signals into hangUpMsg, so the app saves what
 // the reflection holds and closes the journal properly instead of being
 // killed mid-way. Bubble Tea's own handler, which quits on SIGTERM without
-// a word to the app, is off (see Run).
+// a word to the app, is off (see Run). On Windows there is no hang-up:
+// closing the console window arrives as SIGTERM, and Go holds the process
+// open for the handler (Windows allows it a few seconds), so the same
+// save happens there.
 func watchHangUp(p *tea.Program) (stop func()) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
