@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 // End-to-end tests: build the real binary and drive it in tmux at 100×30,
