@@ -7,7 +7,9 @@ import (
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/term"
+	xterm "github.com/charmbracelet/x/term"
+
+	"github.com/tether-recovery/tether/views/term"
 )
 
 // Run shows the app on the journal st full screen on the terminal and
@@ -17,13 +19,13 @@ import (
 // most), so every keypress waits up to a frame for its answer: 8 ms on
 // average, and the first frame waits too. A person on a hard day feels a
 // screen that lags behind their fingers. So Tether draws each frame the
-// moment it exists (see display.go) and Bubble Tea does the rest: input,
+// moment it exists (see the term package) and Bubble Tea does the rest: input,
 // the update loop, commands. Without a terminal (a pipe, a test) it falls
 // back to Bubble Tea's renderer.
 func Run(st Store, opts Options) error {
 	in, out := os.Stdin, os.Stdout
-	width, height, err := term.GetSize(out.Fd())
-	if err != nil || !term.IsTerminal(in.Fd()) {
+	width, height, err := xterm.GetSize(out.Fd())
+	if err != nil || !xterm.IsTerminal(in.Fd()) {
 		if _, err := tea.NewProgram(New(st, opts), tea.WithAltScreen()).Run(); err != nil {
 			return fmt.Errorf("run the app: %w", err)
 		}
@@ -34,22 +36,22 @@ func Run(st Store, opts Options) error {
 	// frame is drawn.
 	first := startToday(st, opts.Clock, height)
 	var m tea.Model = New(st, opts).onTerminal(first)
-	saved, err := term.MakeRaw(in.Fd())
+	saved, err := xterm.MakeRaw(in.Fd())
 	if err != nil {
 		return fmt.Errorf("set up the terminal: %w", err)
 	}
-	defer func() { _ = term.Restore(in.Fd(), saved) }()
+	defer func() { _ = xterm.Restore(in.Fd(), saved) }()
 
-	scr := openDisplay(out, width, height)
-	defer scr.close()
+	scr := term.Open(out, width, height)
+	defer scr.Close()
 
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
 	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer(), tea.WithoutSignalHandler())
-	scr.reportFirstFull(func() { p.Send(warmUpMsg{}) })
+	scr.ReportFirstFull(func() { p.Send(warmUpMsg{}) })
 
-	stop := watchResize(out, p)
+	stop := term.WatchResize(out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	defer stop()
 	stopHangUp := watchHangUp(p)
 	defer stopHangUp()
@@ -59,36 +61,12 @@ func Run(st Store, opts Options) error {
 	return nil
 }
 
-// watchResize passes the terminal's new size to the program whenever the
-// window changes, as Bubble Tea's renderer would.
-func watchResize(out *os.File, p *tea.Program) (stop func()) {
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGWINCH)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-sig:
-				if w, h, err := term.GetSize(out.Fd()); err == nil {
-					p.Send(tea.WindowSizeMsg{Width: w, Height: h})
-				}
-			case <-done:
-				return
-			}
-		}
-	}()
-	return func() {
-		signal.Stop(sig)
-		close(done)
-	}
-}
-
 // framed wraps the app so that each new view goes straight to the screen.
 // Bubble Tea calls View after every message; posting the frame is a
 // hand-over to the screen's writer, never a wait on the terminal.
 type framed struct {
 	inner  tea.Model
-	screen *display
+	screen *term.Display
 	first  tea.Cmd // what the first size asked for, run with Init
 	// still says the last message changed nothing on the screen (see
 	// App.unchanged), so there is no frame to draw.
@@ -99,7 +77,7 @@ func (f framed) Init() tea.Cmd { return tea.Batch(f.first, f.inner.Init()) }
 
 func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		f.screen.resize(size.Width, size.Height)
+		f.screen.Resize(size.Width, size.Height)
 	}
 	var cmd tea.Cmd
 	f.inner, cmd = f.inner.Update(msg)
@@ -119,7 +97,7 @@ func (f framed) View() string {
 	}
 	frame := f.inner.View()
 	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
-	f.screen.post(frame, ok && w.awaitingFirstFrame())
+	f.screen.Post(frame, ok && w.awaitingFirstFrame())
 	return ""
 }
 
@@ -131,7 +109,10 @@ type hangUpMsg struct{}
 // watchHangUp turns those signals into hangUpMsg, so the app saves what
 // the reflection holds and closes the journal properly instead of being
 // killed mid-way. Bubble Tea's own handler, which quits on SIGTERM without
-// a word to the app, is off (see Run).
+// a word to the app, is off (see Run). On Windows there is no hang-up:
+// closing the console window arrives as SIGTERM, and Go holds the process
+// open for the handler (Windows allows it a few seconds), so the same
+// save happens there.
 func watchHangUp(p *tea.Program) (stop func()) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)

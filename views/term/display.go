@@ -1,4 +1,4 @@
-package views
+package term
 
 import (
 	"bytes"
@@ -25,10 +25,10 @@ const (
 	eraseLine      = "\x1b[2K"
 )
 
-// display draws frames on the terminal as soon as they are posted, from one
+// Display draws frames on the terminal as soon as they are posted, from one
 // writer goroutine, rewriting only the lines that changed. When frames come
 // faster than the terminal takes them, only the newest is drawn.
-type display struct {
+type Display struct {
 	out io.Writer
 
 	mu            sync.Mutex
@@ -49,8 +49,11 @@ type display struct {
 	firstFull func()
 }
 
-func openDisplay(out io.Writer, width, height int) *display {
-	s := &display{
+// Open takes over the terminal out of width by height cells for a whole
+// screen session (the alternate screen, no cursor, bracketed paste) and
+// starts the writer. The caller has put the terminal in raw mode.
+func Open(out io.Writer, width, height int) *Display {
+	s := &Display{
 		out: out, width: width, height: height,
 		wake: make(chan struct{}, 1),
 		quit: make(chan struct{}),
@@ -61,24 +64,25 @@ func openDisplay(out io.Writer, width, height int) *display {
 	return s
 }
 
-// close stops the writer and gives the terminal back as it was.
-func (s *display) close() {
+// Close stops the writer and gives the terminal back as it was.
+func (s *Display) Close() {
 	close(s.quit)
 	<-s.done
 	_, _ = io.WriteString(s.out, pasteOff+resetStyle+exitAltScreen+showCursor)
 }
 
-// reportFirstFull has the writer call fn once, just after it has drawn
+// ReportFirstFull has the writer call fn once, just after it has drawn
 // the first frame posted as full: the moment start-up is over for the
 // person looking at the screen.
-func (s *display) reportFirstFull(fn func()) {
+func (s *Display) ReportFirstFull(fn func()) {
 	s.mu.Lock()
 	s.firstFull = fn
 	s.mu.Unlock()
 }
 
-// post hands over the newest frame; full says it has the journal's data.
-func (s *display) post(frame string, full bool) {
+// Post hands over the newest frame and returns at once, never waiting on
+// the terminal; full says it has the journal's data.
+func (s *Display) Post(frame string, full bool) {
 	s.mu.Lock()
 	s.next, s.pending = frame, true
 	s.full = s.full || full
@@ -89,13 +93,16 @@ func (s *display) post(frame string, full bool) {
 	}
 }
 
-func (s *display) resize(width, height int) {
+// Resize says the terminal is now width by height cells: the next frame
+// is drawn whole on a cleared screen, since the terminal may have moved
+// or cut what it showed.
+func (s *Display) Resize(width, height int) {
 	s.mu.Lock()
 	s.width, s.height, s.repaint = width, height, true
 	s.mu.Unlock()
 }
 
-func (s *display) loop() {
+func (s *Display) loop() {
 	defer close(s.done)
 	for {
 		select {
@@ -107,7 +114,7 @@ func (s *display) loop() {
 	}
 }
 
-func (s *display) draw() {
+func (s *Display) draw() {
 	s.mu.Lock()
 	if !s.pending {
 		s.mu.Unlock()
@@ -141,7 +148,7 @@ func (s *display) draw() {
 // the help line at the bottom stays in sight.
 func fitFrame(frame string, width, height int) []string {
 	if strings.Contains(frame, "\t") {
-		// Notes are drawn with their tabs as spaces (see wrap); any other
+		// Notes are drawn with their tabs as spaces (views' wrap); any other
 		// tab would jump over cells without clearing them.
 		frame = strings.ReplaceAll(frame, "\t", " ")
 	}
@@ -150,7 +157,7 @@ func fitFrame(frame string, width, height int) []string {
 		lines = lines[len(lines)-height:]
 	}
 	for i, l := range lines {
-		if width > 0 && cells(l) > width {
+		if width > 0 && Cells(l) > width {
 			lines[i] = ansi.Truncate(l, width, "")
 		}
 	}
@@ -241,7 +248,7 @@ func lineChange(old, line string) (col int, rest string) {
 		}
 		i += n
 	}
-	return cells(line[:start]), trimPlainEnd(line[start:])
+	return Cells(line[:start]), trimPlainEnd(line[start:])
 }
 
 // startsCharacter says whether a character (or the end) begins at i in s

@@ -1,4 +1,4 @@
-package views
+package term
 
 import (
 	"bytes"
@@ -6,8 +6,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 func TestFrameDiffRewritesOnlyChangedLines(t *testing.T) {
@@ -78,10 +76,10 @@ func (s *syncBuffer) String() string {
 // the screen; frames before it (the loading line) do not count.
 func TestDisplayReportsTheFirstFullFrameOnceDrawn(t *testing.T) {
 	var out syncBuffer
-	d := openDisplay(&out, 20, 3)
-	defer d.close()
+	d := Open(&out, 20, 3)
+	defer d.Close()
 	reported := make(chan string, 4)
-	d.reportFirstFull(func() { reported <- out.String() })
+	d.ReportFirstFull(func() { reported <- out.String() })
 	shown := func() string {
 		v := newVScreen(20, 3)
 		v.write(out.String())
@@ -96,14 +94,14 @@ func TestDisplayReportsTheFirstFullFrameOnceDrawn(t *testing.T) {
 			time.Sleep(time.Millisecond)
 		}
 	}
-	d.post("loading", false)
+	d.Post("loading", false)
 	waitFor("loading")
 	select {
 	case <-reported:
 		t.Fatal("the loading frame was reported as the first full one")
 	case <-time.After(20 * time.Millisecond):
 	}
-	d.post("Today", true)
+	d.Post("Today", true)
 	select {
 	case screen := <-reported:
 		if !strings.Contains(screen, "Today") {
@@ -112,7 +110,7 @@ func TestDisplayReportsTheFirstFullFrameOnceDrawn(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the first full frame was never reported")
 	}
-	d.post("Today again", true)
+	d.Post("Today again", true)
 	waitFor("Today again")
 	select {
 	case <-reported:
@@ -121,54 +119,12 @@ func TestDisplayReportsTheFirstFullFrameOnceDrawn(t *testing.T) {
 	}
 }
 
-type fixedView string
-
-func (v fixedView) Init() tea.Cmd                       { return nil }
-func (v fixedView) Update(tea.Msg) (tea.Model, tea.Cmd) { return v, nil }
-func (v fixedView) View() string                        { return string(v) }
-
-// countedView counts how often it is drawn; it says a message changed
-// nothing when the message is the string "nothing".
-type countedView struct {
-	views *int
-	still bool
-}
-
-func (v countedView) Init() tea.Cmd { return nil }
-func (v countedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	v.still = msg == "nothing"
-	return v, nil
-}
-func (v countedView) View() string    { *v.views++; return "frame" }
-func (v countedView) unchanged() bool { return v.still }
-
-// After an Update that changed nothing on the screen the model is not
-// drawn again; after anything else it is.
-func TestFramedSkipsTheFrameAfterAnUnchangedUpdate(t *testing.T) {
+func TestDisplayDrawsEachFrameAndRestoresTheTerminal(t *testing.T) {
 	var out syncBuffer
-	d := openDisplay(&out, 20, 3)
-	defer d.close()
-	views := 0
-	var m tea.Model = framed{inner: countedView{views: &views}, screen: d}
-	m, _ = m.Update("nothing")
-	m.View()
-	if views != 0 {
-		t.Fatal("drawn after an Update that changed nothing")
-	}
-	m, _ = m.Update(keyMsg("j"))
-	m.View()
-	if views != 1 {
-		t.Fatalf("drawn %d times after a key; want once", views)
-	}
-}
-
-func TestFramedDrawsEachViewAndRestoresTheTerminal(t *testing.T) {
-	var out syncBuffer
-	d := openDisplay(&out, 20, 3)
-	f := framed{inner: fixedView("hello\nworld"), screen: d}
-	f.View()
-	m, _ := f.Update(tea.WindowSizeMsg{Width: 30, Height: 5})
-	m.View()
+	d := Open(&out, 20, 3)
+	d.Post("hello\nworld", false)
+	d.Resize(30, 5)
+	d.Post("hello\nworld", false)
 	// The writer draws on its own goroutine; wait for the repaint.
 	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), clearScreen+"\x1b[1;1Hhello"); {
 		if time.Now().After(deadline) {
@@ -176,7 +132,7 @@ func TestFramedDrawsEachViewAndRestoresTheTerminal(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	d.close()
+	d.Close()
 	got := out.String()
 	for _, want := range []string{hideCursor, enterAltScreen, pasteOn, "hello", "world", clearScreen, pasteOff, exitAltScreen, showCursor} {
 		if !strings.Contains(got, want) {

@@ -1,0 +1,83 @@
+package term
+
+import (
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Cells is how many terminal cells a line of text takes, as
+// ansi.StringWidth counts them. Most of what a frame measures is printable
+// ASCII, SGR styling and common letters and symbols, counted here one by one; at
+// anything else it hands over to ansi.StringWidth, whose grapheme parsing
+// was a quarter of drawing the contact list. FuzzCells holds the two to
+// the same answer.
+func Cells(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f:
+			n++
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			// A CSI sequence: parameter bytes, then intermediate bytes,
+			// then one final byte; it takes no cell.
+			j := i + 2
+			for j < len(s) && s[j] >= 0x30 && s[j] < 0x40 {
+				j++
+			}
+			for j < len(s) && s[j] >= 0x20 && s[j] < 0x30 {
+				j++
+			}
+			if j >= len(s) || s[j] < 0x40 || s[j] >= 0x7f {
+				return ansi.StringWidth(s)
+			}
+			i = j
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w := cellsOf(r)
+			if w == 0 {
+				return ansi.StringWidth(s)
+			}
+			n += w
+			i += size - 1
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return n
+}
+
+// runeCells are the runes beyond ASCII that names and frames are mostly
+// made of, with the cells each takes: accented Latin, Greek and Cyrillic
+// letters, dashes, quotes, "·", "…", "›", arrows, box drawing and the
+// sparkline's blocks take one; kana, CJK ideographs and Hangul syllables
+// two. Each starts its own grapheme whatever follows it but a rune not
+// listed here, so Cells can count them one by one. A rune that joins with
+// its neighbours (a combining accent, a variation selector, a zero-width
+// joiner, a trailing Hangul jamo) is not listed and sends the line to
+// ansi.StringWidth whole. TestRuneCellsCountAsAnsiDoes checks every one.
+var runeCells = [...]struct {
+	lo, hi rune
+	cells  int
+}{
+	{0x00A0, 0x00AC, 1}, {0x00AE, 0x024F, 1}, // Latin-1 and Latin Extended, without the soft hyphen
+	{0x0370, 0x0482, 1}, {0x048A, 0x04FF, 1}, // Greek and Cyrillic, without Cyrillic's combining marks
+	{0x1E00, 0x1EFF, 1},                      // Latin Extended Additional (Vietnamese)
+	{0x2010, 0x2027, 1}, {0x2030, 0x205E, 1}, // general punctuation, without spaces and controls
+	{0x2190, 0x21FF, 1},                      // arrows
+	{0x2500, 0x25FC, 1},                      // box drawing, blocks, shapes (not the emoji-wide squares)
+	{0x3041, 0x3096, 2}, {0x309B, 0x30FF, 2}, // kana, without the combining sound marks
+	{0x4E00, 0x9FFF, 2}, // CJK ideographs
+	{0xAC00, 0xD7A3, 2}, // Hangul syllables
+}
+
+// cellsOf is how many cells r takes by runeCells, or 0 when it is not
+// listed there.
+func cellsOf(r rune) int {
+	for _, rc := range runeCells {
+		if r >= rc.lo && r <= rc.hi {
+			return rc.cells
+		}
+	}
+	return 0
+}

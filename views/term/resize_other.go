@@ -1,0 +1,50 @@
+//go:build !unix
+
+package term
+
+import (
+	"os"
+	"time"
+
+	xterm "github.com/charmbracelet/x/term"
+)
+
+// resizePoll is how often the size is asked for where no signal says it
+// changed: a quarter of a second is soon enough for a window being dragged
+// and costs one cheap console call.
+const resizePoll = 250 * time.Millisecond
+
+// WatchResize calls resized with the terminal's new size, in cells,
+// whenever the window showing out changes size, as Bubble Tea's renderer
+// would tell the program, until stop is called.
+//
+// There is no SIGWINCH here. Windows' console queues a buffer-size event,
+// which Bubble Tea's input reader turns into a size message, but that is
+// the buffer's size, not the window's: a console with scroll-back is
+// taller than its window, and resizing the window alone sends nothing. So
+// the window's size is asked for every resizePoll and passed on only when
+// it has changed.
+func WatchResize(out *os.File, resized func(width, height int)) (stop func()) {
+	w, h, _ := xterm.GetSize(out.Fd())
+	tick := time.NewTicker(resizePoll)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-tick.C:
+				nw, nh, err := xterm.GetSize(out.Fd())
+				if err != nil || (nw == w && nh == h) {
+					continue
+				}
+				w, h = nw, nh
+				resized(w, h)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		tick.Stop()
+		close(done)
+	}
+}

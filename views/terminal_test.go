@@ -1,0 +1,100 @@
+package views
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tether-recovery/tether/views/term"
+)
+
+type fixedView string
+
+func (v fixedView) Init() tea.Cmd                       { return nil }
+func (v fixedView) Update(tea.Msg) (tea.Model, tea.Cmd) { return v, nil }
+func (v fixedView) View() string                        { return string(v) }
+
+// countedView counts how often it is drawn; it says a message changed
+// nothing when the message is the string "nothing".
+type countedView struct {
+	views *int
+	still bool
+}
+
+func (v countedView) Init() tea.Cmd { return nil }
+func (v countedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	v.still = msg == "nothing"
+	return v, nil
+}
+func (v countedView) View() string    { *v.views++; return "frame" }
+func (v countedView) unchanged() bool { return v.still }
+
+// After an Update that changed nothing on the screen the model is not
+// drawn again; after anything else it is.
+func TestFramedSkipsTheFrameAfterAnUnchangedUpdate(t *testing.T) {
+	var out syncBuffer
+	d := term.Open(&out, 20, 3)
+	defer d.Close()
+	views := 0
+	var m tea.Model = framed{inner: countedView{views: &views}, screen: d}
+	m, _ = m.Update("nothing")
+	m.View()
+	if views != 0 {
+		t.Fatal("drawn after an Update that changed nothing")
+	}
+	m, _ = m.Update(keyMsg("j"))
+	m.View()
+	if views != 1 {
+		t.Fatalf("drawn %d times after a key; want once", views)
+	}
+}
+
+// framed hands each view to the display, and a new size to it too, so the
+// frame after a resize is drawn whole. (What the display writes around
+// the frames is term's TestDisplayDrawsEachFrameAndRestoresTheTerminal.)
+func TestFramedDrawsEachViewAndResizesTheDisplay(t *testing.T) {
+	var out syncBuffer
+	d := term.Open(&out, 20, 3)
+	f := framed{inner: fixedView("hello\nworld"), screen: d}
+	f.View()
+	m, _ := f.Update(tea.WindowSizeMsg{Width: 30, Height: 5})
+	m.View()
+	// The writer draws on its own goroutine; wait for the repaint: the
+	// screen cleared, then the frame from the top.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), "\x1b[2J\x1b[1;1Hhello"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the resized frame was never drawn: %q", out.String())
+		}
+		time.Sleep(time.Millisecond)
+	}
+	d.Close()
+	got := out.String()
+	for _, want := range []string{"hello", "world"} {
+		if !strings.Contains(got, want) {
+			t.Fatalf("output lacks %q:\n%q", want, got)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while the display's writer
+// goroutine writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
