@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -32,18 +31,18 @@ func (s *tmuxSession) still() string {
 // is as wide as the window) and nothing more is changing.
 func (s *tmuxSession) redrawnAt(width int) string {
 	s.t.Helper()
-	if out, err := exec.Command("tmux", "resize-window", "-t", s.name, "-x", strconv.Itoa(width), "-y", "30").CombinedOutput(); err != nil {
+	if out, err := tmux("resize-window", "-t", s.name, "-x", strconv.Itoa(width), "-y", "30").CombinedOutput(); err != nil {
 		s.t.Fatalf("resize-window: %v\n%s", err, out)
 	}
 	s.waitFor("\n" + strings.Repeat("─", width) + "\n")
 	return s.still()
 }
 
-// The display writes only what changed in each line (views/display.go).
+// The display writes only what changed in each line (views/term/display.go).
 // After every key of a walk through the screens, on sample data with
 // accents and wide characters, what the terminal shows is what it shows
 // once the whole frame is drawn afresh (a resize repaints everything).
-// Colours are held to the whole frame by FuzzFrameDiff in ./views/; tmux's
+// Colours are held to the whole frame by FuzzFrameDiff in ./views/term/; tmux's
 // capture of colours depends on how cells were cleared, so this compares
 // the text.
 func TestEndToEndChangedLinesShowWhatTheWholeFrameShows(t *testing.T) {

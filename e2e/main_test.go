@@ -23,6 +23,7 @@ var (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	_ = tmux("kill-server").Run() // this run's own server (see tmuxSocket)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}

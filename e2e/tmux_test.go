@@ -10,6 +10,15 @@ import (
 	"time"
 )
 
+// tmuxSocket is this run's own tmux server, so the tests neither see nor
+// disturb a person's tmux, or another test run on the same machine.
+var tmuxSocket = fmt.Sprintf("tether-e2e-%d", os.Getpid())
+
+// tmux is a tmux command on this run's server.
+func tmux(args ...string) *exec.Cmd {
+	return exec.Command("tmux", append([]string{"-L", tmuxSocket}, args...)...)
+}
+
 // tmuxSession is one terminal running tether.
 type tmuxSession struct {
 	t    *testing.T
@@ -29,7 +38,7 @@ func requireTmux(t *testing.T) {
 // appPID is the program's process: the child of the pane's shell.
 func (s *tmuxSession) appPID() int {
 	s.t.Helper()
-	out, err := exec.Command("tmux", "display", "-p", "-t", s.name, "#{pane_pid}").Output()
+	out, err := tmux("display", "-p", "-t", s.name, "#{pane_pid}").Output()
 	if err != nil {
 		s.t.Fatalf("pane pid: %v", err)
 	}
@@ -51,18 +60,18 @@ func startTmux(t *testing.T, command string) *tmuxSession {
 	t.Helper()
 	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
 	script := command + `; echo "EXITED:$?"; sleep 60`
-	cmd := exec.Command("tmux", "-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script)
+	cmd := tmux("-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script)
 	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
 	s := &tmuxSession{t: t, name: name}
-	t.Cleanup(func() { _ = exec.Command("tmux", "kill-session", "-t", name).Run() })
+	t.Cleanup(func() { _ = tmux("kill-session", "-t", name).Run() })
 	return s
 }
 
 func (s *tmuxSession) screen() string {
-	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	out, err := tmux("capture-pane", "-p", "-t", s.name).Output()
 	if err != nil {
 		s.t.Fatalf("capture-pane: %v", err)
 	}
@@ -86,19 +95,30 @@ func (s *tmuxSession) waitFor(text string) string {
 	}
 }
 
-// keys sends tmux key names (Enter, Escape, C-s, ...).
+// keys sends tmux key names (Enter, Escape, C-s, ...), one at a time.
+// After Escape it pauses as a person's fingers would: an escape followed at
+// once by a key, in one read, is how a terminal spells alt+key, and on a
+// busy machine Escape then 3 arrived as alt+3.
 func (s *tmuxSession) keys(keys ...string) {
 	s.t.Helper()
-	args := append([]string{"send-keys", "-t", s.name}, keys...)
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
-		s.t.Fatalf("send-keys %v: %v\n%s", keys, err, out)
+	for _, k := range keys {
+		if out, err := tmux("send-keys", "-t", s.name, k).CombinedOutput(); err != nil {
+			s.t.Fatalf("send-keys %v: %v\n%s", k, err, out)
+		}
+		if k == "Escape" {
+			time.Sleep(escapePause)
+		}
 	}
 }
+
+// escapePause is longer than Bubble Tea waits to tell a lone escape from
+// the start of a sequence.
+const escapePause = 60 * time.Millisecond
 
 // typeText sends text literally, as typed.
 func (s *tmuxSession) typeText(text string) {
 	s.t.Helper()
-	if out, err := exec.Command("tmux", "send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
+	if out, err := tmux("send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
 		s.t.Fatalf("send-keys -l: %v\n%s", err, out)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -46,7 +45,7 @@ type paneWatch struct {
 }
 
 func (p *paneWatch) capture() (string, error) {
-	cmd := exec.Command("tmux", "capture-pane", "-p", "-t", p.name)
+	cmd := tmux("capture-pane", "-p", "-t", p.name)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -63,7 +62,7 @@ func (p *paneWatch) capture() (string, error) {
 
 func (p *paneWatch) send(keys ...string) error {
 	args := append([]string{"send-keys", "-t", p.name}, keys...)
-	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+	if out, err := tmux(args...).CombinedOutput(); err != nil {
 		return fmt.Errorf("%s: send-keys %v: %v %s", p.name, keys, err, out)
 	}
 	return nil

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -38,7 +37,7 @@ func endingKeepsTheReflection(t *testing.T, bin, end string) {
 	s.typeText("Typed just before the window closed 🌙")
 	s.waitFor("window closed 🌙")
 	if end == "SIGHUP" {
-		if out, err := exec.Command("tmux", "kill-session", "-t", s.name).CombinedOutput(); err != nil {
+		if out, err := tmux("kill-session", "-t", s.name).CombinedOutput(); err != nil {
 			t.Fatalf("kill-session: %v\n%s", err, out)
 		}
 	} else {
