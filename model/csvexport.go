@@ -34,7 +34,7 @@ func checkupHeader() []string {
 	header := []string{"instrument", "day", "score"}
 	items := 0
 	for _, in := range Instruments {
-		info := instruments[in]
+		info, _ := in.Info()
 		for _, sub := range info.Subscales() {
 			header = append(header, subscaleColumn(sub))
 		}

@@ -1025,8 +1025,8 @@ func sentencePart(msg string) string {
 // labelText is a name as a record's label shows it: one line, no control
 // characters, at most 40 characters.
 func labelText(s string) string {
-	s = strings.Join(strings.FieldsFunc(stripEscapes(s), func(r rune) bool {
-		return unicode.IsSpace(r) || unsafeRune(r)
+	s = strings.Join(strings.FieldsFunc(StripEscapes(s), func(r rune) bool {
+		return unicode.IsSpace(r) || UnsafeRune(r)
 	}), " ")
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:39]) + "…"
@@ -1051,20 +1051,12 @@ func shortJSON(b []byte) string {
 	return s
 }
 
-// unsafeRune reports a character that must not reach a terminal from a
-// file: control characters, line and paragraph separators, and
-// bidirectional controls.
-func unsafeRune(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
-		r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
-}
-
 // safeMessage makes a message that quotes a file safe to print: valid
 // UTF-8 and nothing that could move the cursor or reorder the text.
 func safeMessage(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
-		if unsafeRune(r) {
+		if UnsafeRune(r) {
 			return '\uFFFD'
 		}
 		return r

@@ -557,73 +557,6 @@ func unescapeText(s string) string {
 	return b.String()
 }
 
-// oneLine makes text fit a one-line field: line breaks and tabs become
-// spaces, terminal escape sequences and characters that would disturb a
-// terminal go, and the ends are trimmed.
-func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
-			return ' '
-		case unsafeRune(r):
-			return -1
-		}
-		return r
-	}, stripEscapes(s))
-	return strings.TrimSpace(s)
-}
-
-// multiLine keeps line breaks and tabs and drops other disturbing
-// characters.
-func multiLine(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\r' || r == '\u2028' || r == '\u2029':
-			return '\n'
-		case unsafeRune(r):
-			return -1
-		}
-		return r
-	}, stripEscapes(s))
-}
-
-// stripEscapes removes terminal escape sequences whole (ESC [ … m, ESC ]
-// … BEL), so that no colour codes are left behind as "[31m" when the
-// escape character itself is dropped.
-func stripEscapes(s string) string {
-	if !strings.Contains(s, "\x1b") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != 0x1b {
-			b.WriteByte(s[i])
-			continue
-		}
-		switch {
-		case i+1 < len(s) && s[i+1] == '[': // CSI: parameters, then a final byte
-			i += 2
-			for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
-				i++
-			}
-		case i+1 < len(s) && s[i+1] == ']': // OSC: up to BEL or ESC \
-			i += 2
-			for i < len(s) && s[i] != 0x07 && !(s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\') {
-				i++
-			}
-			if i < len(s) && s[i] == 0x1b {
-				i++
-			}
-		default:
-			i++ // ESC and the one character after it
-		}
-	}
-	return b.String()
-}
-
 // vcItem is one phone number or email address of a card.
 type vcItem struct {
 	text  string
@@ -642,7 +575,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	labels := map[string]string{}
 	for _, p := range card.props {
 		if p.name == "X-ABLABEL" && p.group != "" {
-			labels[p.group] = appleLabel(oneLine(unescapeText(p.decoded(warn))))
+			labels[p.group] = appleLabel(OneLine(unescapeText(p.decoded(warn))))
 		}
 	}
 
@@ -654,7 +587,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 		switch p.name {
 		case "FN":
 			if fn == "" {
-				fn = oneLine(unescapeText(v))
+				fn = OneLine(unescapeText(v))
 			}
 		case "N":
 			if fromN == "" {
@@ -663,7 +596,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 		case "ORG":
 			if orgParts == nil {
 				for _, part := range splitEscaped(v, ';') {
-					if part = oneLine(unescapeText(part)); part != "" {
+					if part = OneLine(unescapeText(part)); part != "" {
 						orgParts = append(orgParts, part)
 					}
 				}
@@ -671,17 +604,17 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 			}
 		case "NICKNAME":
 			for _, n := range splitEscaped(v, ',') {
-				if n = oneLine(unescapeText(n)); n != "" {
+				if n = OneLine(unescapeText(n)); n != "" {
 					nicks = append(nicks, n)
 				}
 			}
 		case "NOTE":
-			if n := strings.TrimRight(multiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
+			if n := strings.TrimRight(MultiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
 				notes = append(notes, n)
 			}
 		case "CATEGORIES":
 			for _, t := range splitEscaped(v, ',') {
-				if t = oneLine(unescapeText(t)); t != "" && !strings.EqualFold(t, "myContacts") {
+				if t = OneLine(unescapeText(t)); t != "" && !strings.EqualFold(t, "myContacts") {
 					tags = append(tags, t)
 				}
 			}
@@ -695,7 +628,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 			}
 			tels = append(tels, vcItem{t, itemLabel(p, labels), prefRank(p)})
 		case "EMAIL":
-			e := oneLine(unescapeText(v))
+			e := OneLine(unescapeText(v))
 			for len(e) >= 7 && strings.EqualFold(e[:7], "mailto:") {
 				e = strings.TrimSpace(e[7:])
 			}
@@ -757,12 +690,12 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	}
 
 	c.Nickname = strings.Join(nicks, ", ")
-	if textProblem(c.Nickname, MaxShortLen, false) != "" {
+	if TextProblem(c.Nickname, MaxShortLen, false) != "" {
 		extras, c.Nickname = append(extras, "Nickname: "+c.Nickname), ""
 	}
 	if nameFrom != "org" {
 		c.Group = org
-		if textProblem(c.Group, MaxShortLen, false) != "" {
+		if TextProblem(c.Group, MaxShortLen, false) != "" {
 			extras, c.Group = append(extras, "Organisation: "+c.Group), ""
 		}
 	}
@@ -777,7 +710,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	}
 	var longTags []string
 	for _, t := range tags {
-		if textProblem(t, MaxTagLen, false) != "" {
+		if TextProblem(t, MaxTagLen, false) != "" {
 			longTags = append(longTags, t)
 		} else {
 			c.Tags = append(c.Tags, t)
@@ -788,18 +721,18 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	}
 
 	// The notes as written, cut if they must be so the extras fit.
-	extra := multiLine(strings.Join(extras, "\n"))
+	extra := MultiLine(strings.Join(extras, "\n"))
 	note := strings.Join(notes, "\n\n")
 	room := MaxNotesLen
 	if extra != "" {
 		room -= uniseg.GraphemeClusterCount(extra) + 2
 	}
 	cut := false
-	if note != "" && textProblem(joinNonEmpty("\n\n", note, extra), MaxNotesLen, true) != "" {
+	if note != "" && TextProblem(joinNonEmpty("\n\n", note, extra), MaxNotesLen, true) != "" {
 		note, cut = cutText(note, max(room, 0))
 	}
 	c.Notes = joinNonEmpty("\n\n", note, extra)
-	if textProblem(c.Notes, MaxNotesLen, true) != "" {
+	if TextProblem(c.Notes, MaxNotesLen, true) != "" {
 		c.Notes, cut = cutText(c.Notes, MaxNotesLen)
 	}
 	if cut {
@@ -823,7 +756,7 @@ func nameFromN(v string) string {
 		}
 		var words []string
 		for _, w := range splitEscaped(parts[i], ',') {
-			if w = oneLine(unescapeText(w)); w != "" {
+			if w = OneLine(unescapeText(w)); w != "" {
 				words = append(words, w)
 			}
 		}
@@ -844,7 +777,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // phoneFromVCard reads a TEL value, plain or a "tel:" URI.
 func phoneFromVCard(v string) string {
-	v = oneLine(v)
+	v = OneLine(v)
 	if len(v) >= 4 && strings.EqualFold(v[:4], "tel:") {
 		parts := strings.Split(v[4:], ";")
 		v = strings.TrimSpace(parts[0])
@@ -905,7 +838,7 @@ func prefRank(p vcProp) int {
 func pickItem(items []vcItem, fine func(string) bool) (string, []vcItem) {
 	best := -1
 	for i, it := range items {
-		if fine(it.text) && textProblem(it.text, MaxShortLen, false) == "" && (best < 0 || it.rank < items[best].rank) {
+		if fine(it.text) && TextProblem(it.text, MaxShortLen, false) == "" && (best < 0 || it.rank < items[best].rank) {
 			best = i
 		}
 	}
@@ -937,7 +870,7 @@ func itemList(items []vcItem) string {
 // cutText keeps at most n characters (grapheme clusters) of s, and no more
 // bytes than a field allows for them.
 func cutText(s string, n int) (string, bool) {
-	if uniseg.GraphemeClusterCount(s) <= n && len(s) <= maxBytes(n) {
+	if uniseg.GraphemeClusterCount(s) <= n && len(s) <= MaxBytes(n) {
 		return s, false
 	}
 	if n <= 1 {
@@ -947,7 +880,7 @@ func cutText(s string, n int) (string, bool) {
 	end, count := 0, 0
 	for g.Next() {
 		_, to := g.Positions()
-		if count == n-1 || to > maxBytes(n)-len("…") {
+		if count == n-1 || to > MaxBytes(n)-len("…") {
 			break
 		}
 		end, count = to, count+1
