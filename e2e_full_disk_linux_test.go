@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -150,7 +150,7 @@ func journalExport(t *testing.T, db string) string {
 	ex := exportOf(t, db)
 	ex.ExportedAt = time.Time{}
 	var b bytes.Buffer
-	if err := model.EncodeExport(&b, ex); err != nil {
+	if err := journalfile.EncodeExport(&b, ex); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
