@@ -101,7 +101,8 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
-// The JSON shapes of an Export. Pointers are what may be null.
+// The JSON shapes of an Export (a contact's, ContactJSON, is in
+// contactjson.go). Pointers are what may be null.
 type (
 	jsonExport struct {
 		Format      string            `json:"format"`
@@ -110,7 +111,7 @@ type (
 		From        *string           `json:"from"`
 		To          *string           `json:"to"`
 		Settings    map[string]string `json:"settings"`
-		Contacts    []jsonContact     `json:"contacts"`
+		Contacts    []ContactJSON     `json:"contacts"`
 		ReachOuts   []jsonReachOut    `json:"reach_outs"`
 		CheckIns    []jsonCheckIn     `json:"check_ins"`
 		Reflections []jsonReflection  `json:"reflections"`
@@ -129,31 +130,6 @@ type (
 		CheckIns    []json.RawMessage `json:"check_ins"`
 		Reflections []json.RawMessage `json:"reflections"`
 		Checkups    []json.RawMessage `json:"check_ups"`
-	}
-
-	jsonContact struct {
-		ID           int64    `json:"id"`
-		Name         string   `json:"name"`
-		Nickname     string   `json:"nickname"`
-		Circle       string   `json:"circle"`
-		Group        string   `json:"group"`
-		Phone        string   `json:"phone"`
-		Email        string   `json:"email"`
-		Preferred    *string  `json:"preferred"`
-		Availability string   `json:"availability"`
-		AnyTime      bool     `json:"any_time"`
-		AnyTimeSince *string  `json:"any_time_since"`
-		Distraction  bool     `json:"distraction"`
-		Importance   *int     `json:"importance"`
-		Supportive   *int     `json:"supportive"`
-		Stance       string   `json:"stance"`
-		KnownSince   *string  `json:"known_since"`
-		CadenceDays  int      `json:"cadence_days"`
-		Notes        string   `json:"notes"`
-		Tags         []string `json:"tags"`
-		Archived     bool     `json:"archived"`
-		CreatedAt    *string  `json:"created_at"`
-		UpdatedAt    *string  `json:"updated_at"`
 	}
 
 	jsonReachOut struct {
@@ -211,7 +187,8 @@ type (
 // says: this is the writer of the current version. The output is the same
 // for the same Export, byte for byte, and ends with a newline. Derived
 // fields (model.Contact.LastContact, Reached30,
-// model.ReachOut.ContactName) are not written. Nothing is written when an error is returned.
+// model.ReachOut.ContactName) are not written. Nothing is written when an
+// error is returned.
 func EncodeExport(w io.Writer, e Export) error {
 	je := jsonExport{
 		Format:      ExportFormat,
@@ -220,7 +197,7 @@ func EncodeExport(w io.Writer, e Export) error {
 		From:        jsonDate(e.From),
 		To:          jsonDate(e.To),
 		Settings:    e.Settings,
-		Contacts:    make([]jsonContact, len(e.Contacts)),
+		Contacts:    make([]ContactJSON, len(e.Contacts)),
 		ReachOuts:   make([]jsonReachOut, len(e.ReachOuts)),
 		CheckIns:    make([]jsonCheckIn, len(e.CheckIns)),
 		Reflections: make([]jsonReflection, len(e.Reflections)),
@@ -230,20 +207,7 @@ func EncodeExport(w io.Writer, e Export) error {
 		je.Settings = map[string]string{}
 	}
 	for i, c := range e.Contacts {
-		tags := c.Tags
-		if tags == nil {
-			tags = []string{}
-		}
-		je.Contacts[i] = jsonContact{
-			ID: c.ID, Name: c.Name, Nickname: c.Nickname, Circle: string(c.Circle),
-			Group: c.Group, Phone: c.Phone, Email: c.Email,
-			Preferred: jsonCode(string(c.Preferred)), Availability: c.Availability,
-			AnyTime: c.AnyTime, AnyTimeSince: jsonDate(c.AnyTimeSince), Distraction: c.Distraction,
-			Importance: jsonRating(c.Importance), Supportive: jsonRating(c.Supportive),
-			Stance: string(c.Stance), KnownSince: jsonDate(c.KnownSince), CadenceDays: c.CadenceDays,
-			Notes: c.Notes, Tags: tags, Archived: c.Archived,
-			CreatedAt: jsonTime(c.CreatedAt), UpdatedAt: jsonTime(c.UpdatedAt),
-		}
+		je.Contacts[i] = NewContactJSON(c)
 	}
 	for i, r := range e.ReachOuts {
 		je.ReachOuts[i] = jsonReachOut{
@@ -489,7 +453,7 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 	if isNull(raw) {
 		return model.Contact{}, fmt.Errorf("contact at position %d is empty (null)", i+1)
 	}
-	var w jsonContact
+	var w ContactJSON
 	err := json.Unmarshal(raw, &w)
 	label := fmt.Sprintf("contact at position %d", i+1)
 	if w.ID >= 1 {
