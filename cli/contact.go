@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 func runContact(ctx context.Context, e *env, args []string) error {
@@ -275,54 +276,19 @@ func padCells(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-lipgloss.Width(s)))
 }
 
-// contactJSON is one contact of tether contact list --json: every field,
-// always present, named as in Tether's JSON export, with the derived facts
-// the list shows.
+// contactJSON is one contact of tether contact list --json: the contact
+// as Tether JSON's export writes it (journalfile.ContactJSON, one shape
+// for scripts whichever command they read), then the derived facts the
+// list shows.
 type contactJSON struct {
-	ID           int64    `json:"id"`
-	Name         string   `json:"name"`
-	Nickname     string   `json:"nickname"`
-	Circle       string   `json:"circle"`
-	Group        string   `json:"group"`
-	Phone        string   `json:"phone"`
-	Email        string   `json:"email"`
-	Preferred    string   `json:"preferred"`
-	Availability string   `json:"availability"`
-	AnyTime      bool     `json:"any_time"`
-	AnyTimeSince *string  `json:"any_time_since"`
-	Distraction  bool     `json:"distraction"`
-	Importance   int      `json:"importance"`
-	Supportive   int      `json:"supportive"`
-	Stance       string   `json:"stance"`
-	KnownSince   *string  `json:"known_since"`
-	CadenceDays  int      `json:"cadence_days"`
-	Notes        string   `json:"notes"`
-	Tags         []string `json:"tags"`
-	Archived     bool     `json:"archived"`
-	LastContact  *string  `json:"last_contact"` // RFC 3339, null when never reached
-	Reached30    int      `json:"reach_outs_30_days"`
-	Due          string   `json:"due"` // "overdue", "due", "not-due" or "no-rhythm"
+	journalfile.ContactJSON
+	LastContact *string `json:"last_contact"` // RFC 3339, null when never reached
+	Reached30   int     `json:"reach_outs_30_days"`
+	Due         string  `json:"due"` // "overdue", "due", "not-due" or "no-rhythm"
 }
 
 func contactToJSON(c model.Contact, today model.Date) contactJSON {
-	j := contactJSON{
-		ID: c.ID, Name: c.Name, Nickname: c.Nickname, Circle: string(c.Circle), Group: c.Group,
-		Phone: c.Phone, Email: c.Email, Preferred: string(c.Preferred), Availability: c.Availability,
-		AnyTime: c.AnyTime, Distraction: c.Distraction, Importance: c.Importance, Supportive: c.Supportive,
-		Stance: string(c.Stance), CadenceDays: c.CadenceDays, Notes: c.Notes, Tags: c.Tags,
-		Archived: c.Archived, Reached30: c.Reached30,
-	}
-	if j.Tags == nil {
-		j.Tags = []string{}
-	}
-	if !c.AnyTimeSince.IsZero() {
-		s := c.AnyTimeSince.String()
-		j.AnyTimeSince = &s
-	}
-	if !c.KnownSince.IsZero() {
-		s := c.KnownSince.String()
-		j.KnownSince = &s
-	}
+	j := contactJSON{ContactJSON: journalfile.NewContactJSON(c), Reached30: c.Reached30}
 	if !c.LastContact.IsZero() {
 		s := c.LastContact.Format(time.RFC3339)
 		j.LastContact = &s

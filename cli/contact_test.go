@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -28,15 +30,19 @@ func TestContactAddAndListRoundTrip(t *testing.T) {
 	}
 	m := list[0]
 	if m.Name != "María Santos" || m.Nickname != "Mari" || m.Circle != "sponsor" || m.Group != "Tuesday SMART" ||
-		m.Phone != "+1 555 0100" || m.Email != "maria@example.org" || m.Preferred != "text" ||
+		m.Phone != "+1 555 0100" || m.Email != "maria@example.org" || m.Preferred == nil || *m.Preferred != "text" ||
 		m.Availability != "evenings, CET" || !m.AnyTime || m.AnyTimeSince == nil || *m.AnyTimeSince != "2026-03-09" ||
-		!m.Distraction || m.Importance != 5 || m.Supportive != 4 || m.Stance != "supports" ||
+		!m.Distraction || m.Importance == nil || *m.Importance != 5 || m.Supportive == nil || *m.Supportive != 4 || m.Stance != "supports" ||
 		m.KnownSince == nil || *m.KnownSince != "2019-02-28" || m.CadenceDays != 14 || m.Notes != "Not before 8am." ||
 		strings.Join(m.Tags, "|") != "sponsor|AA" || m.Archived || m.LastContact != nil || m.Due != "due" {
 		t.Fatalf("round trip lost something: %+v", m)
 	}
 	if n := list[1]; n.Name != "Ngozi Eze" || n.Circle != "other" || n.Stance != "unknown" || n.Tags == nil || n.Due != "no-rhythm" {
 		t.Fatalf("defaults: %+v", n)
+	}
+	// Unanswered is null, as in the export: 0 would read as an answer.
+	if n := list[1]; n.Preferred != nil || n.Importance != nil || n.Supportive != nil || n.KnownSince != nil {
+		t.Fatalf("unanswered fields are not null: %+v", n)
 	}
 
 	text := mustCLI(t, db, "contact", "list")
@@ -52,6 +58,77 @@ func TestContactAddAndListRoundTrip(t *testing.T) {
 	if out := mustCLI(t, db, "contact", "list", "--archived", "--json"); out != "[]\n" {
 		t.Fatalf("--archived --json: %q", out)
 	}
+}
+
+// A script reads one shape of a contact: contact list --json prints each
+// contact as the export does, key for key and in the same order, and adds
+// only the derived facts the list shows.
+func TestContactListPrintsTheExportsContact(t *testing.T) {
+	db := journal(t)
+	mustCLI(t, db, "contact", "add", "--name", "María Santos", "--circle", "sponsor", "--phone", "+1 555 0100",
+		"--prefer", "text", "--any-time", "--importance", "5", "--known-since", "2019-02-28", "--every", "1w",
+		"--notes", "Not before 8am.\nText first.", "--tags", "sponsor,<3")
+	mustCLI(t, db, "contact", "add", "--name", "Ngozi Eze")
+	mustCLI(t, db, "log", "maria", "--via", "call")
+
+	var export struct {
+		Contacts []json.RawMessage `json:"contacts"`
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "export", "--format", "json")), &export); err != nil {
+		t.Fatal(err)
+	}
+	listed := mustCLI(t, db, "contact", "list", "--json")
+	var list []contactJSON
+	if err := json.Unmarshal([]byte(listed), &list); err != nil {
+		t.Fatal(err)
+	}
+	var keys []map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(listed), &keys); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || len(export.Contacts) != 2 {
+		t.Fatalf("%d listed, %d exported", len(list), len(export.Contacts))
+	}
+	derived := []string{"last_contact", "reach_outs_30_days", "due"}
+	for i, c := range list {
+		var want bytes.Buffer
+		if err := json.Compact(&want, export.Contacts[i]); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		enc := json.NewEncoder(&got)
+		enc.SetEscapeHTML(false) // as both commands write "<3"
+		if err := enc.Encode(c.ContactJSON); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSuffix(got.String(), "\n"); got != want.String() {
+			t.Errorf("contact %d:\nlist   %s\nexport %s", i+1, got, want.String())
+		}
+		var exported map[string]json.RawMessage
+		if err := json.Unmarshal(export.Contacts[i], &exported); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range derived {
+			if _, ok := keys[i][k]; !ok {
+				t.Errorf("contact %d: the list has no %q", i+1, k)
+			}
+		}
+		if len(keys[i]) != len(exported)+len(derived) {
+			t.Errorf("contact %d: the list has keys %v beyond the export's and %v", i+1, mapKeys(keys[i]), derived)
+		}
+	}
+	if list[0].LastContact == nil || list[0].Reached30 != 1 || list[1].LastContact != nil {
+		t.Errorf("derived facts: %+v / %+v", list[0], list[1])
+	}
+}
+
+func mapKeys(m map[string]json.RawMessage) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func TestContactListWithoutAJournal(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -37,7 +38,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	weekText := f.String("week", "", "the period is one ISO `WEEK`, like 2026-W47, instead of --from and --to")
 	output := f.String("output", "", "write to `FILE` instead of the screen; for csv without --table, a folder that gets one file per table")
 	f.short("output", "o")
-	table := f.String("table", "", "csv only: write just one `TABLE`: "+strings.Join(model.CSVTables, ", "))
+	table := f.String("table", "", "csv only: write just one `TABLE`: "+strings.Join(journalfile.CSVTables, ", "))
 	force := f.Bool("force", false, "replace files that already exist")
 	db := f.db()
 	words, err := f.parse(args)
@@ -82,8 +83,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	switch {
 	case *table != "" && *format != "csv":
 		return f.usagef("--table is for --format csv")
-	case *table != "" && !slices.Contains(model.CSVTables, *table):
-		return f.usagef("there is no table %q: choose %s", *table, strings.Join(model.CSVTables, ", "))
+	case *table != "" && !slices.Contains(journalfile.CSVTables, *table):
+		return f.usagef("there is no table %q: choose %s", *table, strings.Join(journalfile.CSVTables, ", "))
 	case *format == "csv" && *table == "" && (*output == "" || *output == "-"):
 		return f.usagef("csv is one file per table: give a folder with -o FOLDER for all of them, or --table TABLE for one")
 	case *format == "vcf" && period:
@@ -113,11 +114,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	var what string
 	switch *format {
 	case "json":
-		write = func(w io.Writer) error { return model.EncodeExport(w, ex) }
+		write = func(w io.Writer) error { return journalfile.EncodeExport(w, ex) }
 		what = exportCounts(ex)
 	case "md":
 		write = func(w io.Writer) error {
-			_, err := io.WriteString(w, model.PeriodMarkdown(from, to, ex))
+			_, err := io.WriteString(w, journalfile.PeriodMarkdown(from, to, ex))
 			return err
 		}
 		what = fmt.Sprintf("the summary of %s to %s", from.Human(), to.Human())
@@ -128,13 +129,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 				active = append(active, c)
 			}
 		}
-		write = func(w io.Writer) error { return model.EncodeVCards(w, active) }
+		write = func(w io.Writer) error { return journalfile.EncodeVCards(w, active) }
 		what = plural(len(active), "contact")
 	case "csv":
 		if *table == "" {
 			return writeCSVFolder(e, *output, ex, *force)
 		}
-		write = func(w io.Writer) error { return model.WriteCSV(w, *table, ex) }
+		write = func(w io.Writer) error { return journalfile.WriteCSV(w, *table, ex) }
 		what = "the " + *table + " table"
 	}
 	if *output == "" || *output == "-" {
@@ -154,7 +155,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // writeCSVFolder writes every table into dir (made private if it is new),
 // after making sure that none of the files is there already (unless
 // force), so a refusal leaves no half set behind.
-func writeCSVFolder(e *env, dir string, ex model.Export, force bool) error {
+func writeCSVFolder(e *env, dir string, ex journalfile.Export, force bool) error {
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		return fmt.Errorf("export: %s is a file; csv needs a folder for its tables (or --table TABLE to write one)", dir)
 	}
@@ -162,15 +163,15 @@ func writeCSVFolder(e *env, dir string, ex model.Export, force bool) error {
 		return fmt.Errorf("export: make the folder %s: %w", dir, err)
 	}
 	var names []string
-	for _, t := range model.CSVTables {
+	for _, t := range journalfile.CSVTables {
 		name := filepath.Join(dir, t+".csv")
 		if _, err := os.Lstat(name); err == nil && !force {
 			return fmt.Errorf("export: %s already exists; nothing was written. Choose another folder, or add --force to replace the files", name)
 		}
 		names = append(names, t+".csv")
 	}
-	for i, t := range model.CSVTables {
-		err := writeNewFile(filepath.Join(dir, names[i]), force, func(w io.Writer) error { return model.WriteCSV(w, t, ex) })
+	for i, t := range journalfile.CSVTables {
+		err := writeNewFile(filepath.Join(dir, names[i]), force, func(w io.Writer) error { return journalfile.WriteCSV(w, t, ex) })
 		if err != nil {
 			return err
 		}
@@ -239,7 +240,7 @@ func reasonOf(err error) string {
 
 // exportCounts says what an export holds: "500 contacts, 50,000
 // reach-outs, 3,650 check-ins, 520 reflections and 32 check-ups".
-func exportCounts(ex model.Export) string {
+func exportCounts(ex journalfile.Export) string {
 	return listWords([]string{
 		count(len(ex.Contacts), "contact"), count(len(ex.ReachOuts), "reach-out"),
 		count(len(ex.CheckIns), "check-in"), count(len(ex.Reflections), "reflection"),

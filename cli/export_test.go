@@ -10,6 +10,7 @@ import (
 
 	"github.com/tether-recovery/tether/internal/journaltest"
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 	"github.com/tether-recovery/tether/store"
 	"github.com/tether-recovery/tether/store/sample"
 )
@@ -86,7 +87,7 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 		t.Fatalf("the second export differs at byte %d:\n%.200q\n%.200q", i, a[max(0, i-100):], b[max(0, i-100):])
 	}
 	// The two years of check-ups are in it, each as it was taken.
-	ex, err := model.DecodeExport(strings.NewReader(a))
+	ex, err := journalfile.DecodeExport(strings.NewReader(a))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +214,7 @@ func TestExportFormatsAndFiles(t *testing.T) {
 	if !strings.HasPrefix(out, "Wrote contacts.csv, reach_outs.csv, check_ins.csv, reflections.csv and check_ups.csv (24 contacts, 164 reach-outs, 56 check-ins, 8 reflections and 7 check-ups) to ") {
 		t.Fatalf("stdout %q", out)
 	}
-	for _, tb := range model.CSVTables {
+	for _, tb := range journalfile.CSVTables {
 		p := filepath.Join(csvDir, tb+".csv")
 		if mode(t, p) != 0o600 {
 			t.Fatalf("%s mode %v", p, mode(t, p))
@@ -240,7 +241,7 @@ func TestExportFormatsAndFiles(t *testing.T) {
 
 	// A period keeps its days.
 	jsonWeek := mustCLI(t, db, "export", "--format", "json", "--week", "2026-W10")
-	ex, err := model.DecodeExport(strings.NewReader(jsonWeek))
+	ex, err := journalfile.DecodeExport(strings.NewReader(jsonWeek))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +378,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 // twoBARC10s gives an export's second BARC-10 the day of its first.
 func twoBARC10s(t *testing.T, export string) string {
 	t.Helper()
-	ex, err := model.DecodeExport(strings.NewReader(export))
+	ex, err := journalfile.DecodeExport(strings.NewReader(export))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -45,15 +46,15 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 
 	// Read and check the whole file before the journal is even opened.
-	var ex model.Export
+	var ex journalfile.Export
 	var cards []model.Contact
 	var warnings []string
 	if vcard {
-		cards, warnings, err = model.ParseVCards(data)
+		cards, warnings, err = journalfile.ParseVCards(data)
 		if err != nil {
 			return fmt.Errorf("import %s: %v; nothing was imported", file, err)
 		}
-	} else if ex, err = model.DecodeExport(bytes.NewReader(data)); err != nil {
+	} else if ex, err = journalfile.DecodeExport(bytes.NewReader(data)); err != nil {
 		return fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(err.Error(), "."))
 	}
 	for _, w := range warnings {

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/internal/journaltest"
-	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -151,7 +151,7 @@ func journalExport(t *testing.T, db string) string {
 	ex := exportOf(t, db)
 	ex.ExportedAt = time.Time{}
 	var b bytes.Buffer
-	if err := model.EncodeExport(&b, ex); err != nil {
+	if err := journalfile.EncodeExport(&b, ex); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 	"github.com/tether-recovery/tether/store"
 )
 
@@ -15,7 +16,7 @@ import (
 // binary: two windows at once, a full disk, bad files and places.
 
 // exportOf opens the journal as the app does and reads everything in it.
-func exportOf(t *testing.T, db string) model.Export {
+func exportOf(t *testing.T, db string) journalfile.Export {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)

@@ -131,10 +131,10 @@ func (c CheckIn) Validate(today Date) Problems {
 	if c.SleepHours != nil && (*c.SleepHours < 0 || *c.SleepHours > MaxSleepHours || *c.SleepHours != *c.SleepHours) {
 		p[FieldSleep] = "Sleep is hours from 0 to 24, like 7 or 6.5."
 	}
-	if msg := textProblem(c.Gratitude, MaxLineLen, false); msg != "" {
+	if msg := TextProblem(c.Gratitude, MaxLineLen, false); msg != "" {
 		p[FieldGratitude] = msg
 	}
-	if msg := textProblem(c.Note, MaxNotesLen, true); msg != "" {
+	if msg := TextProblem(c.Note, MaxNotesLen, true); msg != "" {
 		p[FieldCheckNote] = msg
 	}
 	if !c.Answered() {

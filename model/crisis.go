@@ -164,14 +164,14 @@ func (s Settings) Validate(today Date) Problems {
 		switch {
 		case strings.TrimSpace(n.Number) == "":
 			p[key] = fmt.Sprintf("Your number %d has no number to call; add one, or remove the line.", i+1)
-		case textProblem(n.Number, MaxShortLen, false) != "":
-			p[key] = textProblem(n.Number, MaxShortLen, false)
+		case TextProblem(n.Number, MaxShortLen, false) != "":
+			p[key] = TextProblem(n.Number, MaxShortLen, false)
 		case PhoneProblem(n.Number) != "":
 			p[key] = PhoneProblem(n.Number)
 		case uniseg.GraphemeClusterCount(label) > MaxOwnLabelLen:
 			p[key] = fmt.Sprintf("Please keep the name of a number to %d characters.", MaxOwnLabelLen)
-		case textProblem(label, MaxOwnLabelLen, false) != "":
-			p[key] = textProblem(label, MaxOwnLabelLen, false)
+		case TextProblem(label, MaxOwnLabelLen, false) != "":
+			p[key] = TextProblem(label, MaxOwnLabelLen, false)
 		}
 	}
 	if s.DefaultCadence < 0 || s.DefaultCadence > MaxCadence {
@@ -383,5 +383,5 @@ func cardLines(lines []string) []string {
 // terminal. `tether sos` prints the card as it is, so this is the last
 // guard.
 func cardLine(s string) string {
-	return strings.Join(strings.Fields(oneLine(s)), " ")
+	return strings.Join(strings.Fields(OneLine(s)), " ")
 }

@@ -131,19 +131,22 @@ func (r ReachOut) Validate(now time.Time) Problems {
 	if !r.Helped.Valid() {
 		p[FieldHelped] = "Pick yes, somewhat, no, or leave it."
 	}
-	if msg := textProblem(r.Note, MaxNoteLen, true); msg != "" {
+	if msg := TextProblem(r.Note, MaxNoteLen, true); msg != "" {
 		p[FieldNote] = msg
 	}
 	return p
 }
 
-// textProblem is the shared check for free text: readable, not too long,
-// and free of characters that would disturb the screen.
-func textProblem(s string, maxLen int, multiline bool) string {
+// TextProblem is the shared check for free text: readable, not too long
+// (maxLen characters), and free of characters that would disturb the
+// screen; line breaks and tabs are fine only where multiline. It returns
+// the sentence to show beside the field, or "" when the text is fine, so
+// that an importer can judge a field the way the form does.
+func TextProblem(s string, maxLen int, multiline bool) string {
 	switch {
 	case !utf8.ValidString(s):
 		return badEncoding
-	case uniseg.GraphemeClusterCount(s) > maxLen || len(s) > maxBytes(maxLen):
+	case uniseg.GraphemeClusterCount(s) > maxLen || len(s) > MaxBytes(maxLen):
 		return fmt.Sprintf("Please keep this to %d characters.", maxLen)
 	case hasControl(s, multiline):
 		if multiline {

@@ -110,7 +110,7 @@ func (r Reflection) Validate(today Date) Problems {
 	for i, a := range r.Answers {
 		if msg := PromptProblem(a.Prompt); msg != "" {
 			p[fmt.Sprintf("%s%d", FieldAnswer, i)] = msg
-		} else if msg := textProblem(a.Text, MaxAnswerLen, true); msg != "" {
+		} else if msg := TextProblem(a.Text, MaxAnswerLen, true); msg != "" {
 			p[fmt.Sprintf("%s%d", FieldAnswer, i)] = msg
 		}
 	}
@@ -122,7 +122,7 @@ func PromptProblem(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "A prompt needs some words."
 	}
-	return textProblem(s, MaxPromptLen, false)
+	return TextProblem(s, MaxPromptLen, false)
 }
 
 // AnswersFor lays out the prompts to show for a week: the saved answers in

@@ -123,7 +123,7 @@ func (p SafetyPlan) Normalize() SafetyPlan {
 		var lines []string
 		for _, l := range p.Lines(part.Key) {
 			for _, piece := range splitLines(l) {
-				if piece = oneLine(piece); piece != "" {
+				if piece = OneLine(piece); piece != "" {
 					lines = append(lines, piece)
 				}
 			}
@@ -153,7 +153,7 @@ func (p SafetyPlan) Validate() Problems {
 			pr[part.Key] = fmt.Sprintf("%s has %d lines; please keep it to %d, the ones that help most.", part.Title, len(lines), MaxPlanLines)
 		}
 		for i, l := range lines {
-			if msg := textProblem(l, MaxPlanLineLen, false); msg != "" {
+			if msg := TextProblem(l, MaxPlanLineLen, false); msg != "" {
 				pr[fmt.Sprintf("%s%d", part.Key, i)] = fmt.Sprintf("%s, line %d: %s", part.Title, i+1, lowerFirst(msg))
 			}
 		}

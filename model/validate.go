@@ -68,7 +68,7 @@ func (c Contact) Validate(today Date) Problems {
 	switch {
 	case strings.TrimSpace(c.Name) == "":
 		p[FieldName] = "A name is needed — a first name or a nickname is enough."
-	case n > MaxNameLen || len(c.Name) > maxBytes(MaxNameLen):
+	case n > MaxNameLen || len(c.Name) > MaxBytes(MaxNameLen):
 		p[FieldName] = fmt.Sprintf("That name is %d characters; please keep it to %d.", n, MaxNameLen)
 	case !utf8.ValidString(c.Name):
 		p[FieldName] = badEncoding
@@ -82,7 +82,7 @@ func (c Contact) Validate(today Date) Problems {
 		FieldPhone: c.Phone, FieldEmail: c.Email,
 	}
 	for f, v := range short {
-		if msg := textProblem(v, MaxShortLen, false); msg != "" {
+		if msg := TextProblem(v, MaxShortLen, false); msg != "" {
 			p[f] = msg
 		}
 	}
@@ -96,11 +96,11 @@ func (c Contact) Validate(today Date) Problems {
 			p[FieldEmail] = msg
 		}
 	}
-	if msg := textProblem(c.Notes, MaxNotesLen, true); msg != "" {
+	if msg := TextProblem(c.Notes, MaxNotesLen, true); msg != "" {
 		p[FieldNotes] = msg
 	}
 	for _, t := range c.Tags {
-		if msg := textProblem(t, MaxTagLen, false); msg != "" {
+		if msg := TextProblem(t, MaxTagLen, false); msg != "" {
 			p[FieldTags] = "One of the tags needs a look. " + msg
 		}
 	}
@@ -142,10 +142,10 @@ func (c Contact) Validate(today Date) Problems {
 	return p
 }
 
-// maxBytes caps the bytes behind n characters: one character may carry any
+// MaxBytes caps the bytes behind n characters: one character may carry any
 // number of combining marks, and a pasted wall of them should not be stored.
 // Forty bytes a character leaves room for the longest emoji sequences.
-func maxBytes(n int) int { return 40 * n }
+func MaxBytes(n int) int { return 40 * n }
 
 // badEncoding is the message for bytes that are not UTF-8, typically from
 // a file saved in an old encoding.

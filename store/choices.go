@@ -16,7 +16,7 @@ import (
 // settings table, one key each, the lists as JSON text, rather than in
 // tables of their own. They are small, always read and written whole, never
 // searched; and the settings table is what `tether export` writes and
-// `tether import` reads back (model.Export.Settings), so the plan and the
+// `tether import` reads back (journalfile.Export.Settings), so the plan and the
 // crisis numbers move with the rest of the journal without a change to the
 // export format. The JSON shapes below are the stored form and, like a
 // migration, never change meaning; a new field is a new key or a new,

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 func settingsOf(t *testing.T, s *Store) model.Settings {
@@ -189,7 +190,7 @@ func TestImportChecksTheNewSettings(t *testing.T) {
 		safetyPlanKey:       `{"warning_signs":["Skipping meals"],"on_my_own":["Walk the canal"]}`,
 	}
 	s := openStore(t)
-	e := model.Export{Format: model.ExportFormat, Version: model.ExportVersion, Settings: good}
+	e := journalfile.Export{Format: journalfile.ExportFormat, Version: journalfile.ExportVersion, Settings: good}
 	if rep, err := s.Import(ctx, e, false); err != nil || rep.Settings != len(good) {
 		t.Fatalf("import: %+v, %v", rep, err)
 	}
@@ -208,7 +209,7 @@ func TestImportChecksTheNewSettings(t *testing.T) {
 		safetyPlanKey:       `["not", "a", "plan"]`,
 	} {
 		s := openStore(t)
-		bad := model.Export{Format: model.ExportFormat, Version: model.ExportVersion, Settings: map[string]string{key: value}}
+		bad := journalfile.Export{Format: journalfile.ExportFormat, Version: journalfile.ExportVersion, Settings: map[string]string{key: value}}
 		if _, err := s.Import(ctx, bad, false); err == nil || !strings.Contains(err.Error(), key) {
 			t.Errorf("import of %s = %q: %v; want a refusal naming it", key, value, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 // Export reads the journal as plain data, for `tether export` and for
@@ -25,16 +26,16 @@ import (
 // BARC-10 before MSPSS, as model.Instruments lists them), so exporting the
 // same journal twice gives the same file, and an import followed by an
 // export gives it back.
-func (s *Store) Export(ctx context.Context, from, to model.Date) (model.Export, error) {
-	e := model.Export{
-		Format:     model.ExportFormat,
-		Version:    model.ExportVersion,
+func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Export, error) {
+	e := journalfile.Export{
+		Format:     journalfile.ExportFormat,
+		Version:    journalfile.ExportVersion,
 		ExportedAt: s.now(),
 		From:       from,
 		To:         to,
 	}
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
-		return model.Export{}, fmt.Errorf("export: the period ends (%s) before it starts (%s)", to, from)
+		return journalfile.Export{}, fmt.Errorf("export: the period ends (%s) before it starts (%s)", to, from)
 	}
 	lo, hi := dayRange(from, to)
 	wlo, whi := weekRange(from, to)
@@ -75,7 +76,7 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (model.Export, 
 		return nil
 	})
 	if err != nil {
-		return model.Export{}, fmt.Errorf("export the journal: %w", err)
+		return journalfile.Export{}, fmt.Errorf("export the journal: %w", err)
 	}
 	// Empty lists rather than nil: an empty journal exports as lists with
 	// nothing in them, never as "no list".

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 // journalFixture is a small journal with something of every kind.
@@ -86,7 +87,7 @@ func TestExportEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Format != model.ExportFormat || e.Version != model.ExportVersion || !e.ExportedAt.Equal(fixedNow) ||
+	if e.Format != journalfile.ExportFormat || e.Version != journalfile.ExportVersion || !e.ExportedAt.Equal(fixedNow) ||
 		!e.From.IsZero() || !e.To.IsZero() {
 		t.Fatalf("header: %q %d %v", e.Format, e.Version, e.ExportedAt)
 	}

@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 // The kinds of entry an ImportReport counts and skips.
@@ -102,7 +103,7 @@ type importPlan struct {
 	cardsRepeat bool
 }
 
-// Import adds a Tether export (model.Export, as DecodeExport reads it) to
+// Import adds a Tether export (journalfile.Export, as DecodeExport reads it) to
 // the journal, all or nothing, in one transaction:
 //
 //   - A contact that duplicates one already in the journal (the same name
@@ -128,14 +129,14 @@ type importPlan struct {
 // nothing is written. With dryRun, everything is done inside the
 // transaction and then rolled back: the report is exactly what an import
 // would do, and the journal is untouched.
-func (s *Store) Import(ctx context.Context, e model.Export, dryRun bool) (ImportReport, error) {
+func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (ImportReport, error) {
 	switch {
-	case e.Format != model.ExportFormat:
+	case e.Format != journalfile.ExportFormat:
 		return ImportReport{}, fmt.Errorf("import: this is not a Tether export (its format is %q, not %q); nothing was imported",
-			printable(e.Format), model.ExportFormat)
-	case e.Version > model.ExportVersion:
+			printable(e.Format), journalfile.ExportFormat)
+	case e.Version > journalfile.ExportVersion:
 		return ImportReport{}, fmt.Errorf("import: this export was written by a newer Tether (version %d; this one reads up to %d). Update Tether to import it; nothing was imported",
-			e.Version, model.ExportVersion)
+			e.Version, journalfile.ExportVersion)
 	case e.Version < 1:
 		return ImportReport{}, fmt.Errorf("import: this export has no valid version (%d); nothing was imported", e.Version)
 	}

@@ -10,9 +10,10 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
-func exportAll(t *testing.T, s *Store) model.Export {
+func exportAll(t *testing.T, s *Store) journalfile.Export {
 	t.Helper()
 	e, err := s.Export(context.Background(), model.Date{}, model.Date{})
 	if err != nil {
@@ -24,7 +25,7 @@ func exportAll(t *testing.T, s *Store) model.Export {
 // sameExport compares two exports entry by entry, instants as instants,
 // ignoring when each was made and the check-ups' IDs (each journal's
 // own).
-func sameExport(t *testing.T, a, b model.Export) {
+func sameExport(t *testing.T, a, b journalfile.Export) {
 	t.Helper()
 	if len(a.Contacts) != len(b.Contacts) || len(a.ReachOuts) != len(b.ReachOuts) ||
 		len(a.CheckIns) != len(b.CheckIns) || len(a.Reflections) != len(b.Reflections) || len(a.Checkups) != len(b.Checkups) {
@@ -151,7 +152,7 @@ func TestImportDuplicateRule(t *testing.T) {
 	at := time.Date(2026, time.March, 1, 18, 0, 0, 0, time.UTC)
 	logAt(t, dst, jo, at)
 
-	e := model.Export{Format: model.ExportFormat, Version: model.ExportVersion,
+	e := journalfile.Export{Format: journalfile.ExportFormat, Version: journalfile.ExportVersion,
 		Contacts: []model.Contact{
 			{ID: 10, Name: "MARIA santos", Phone: "1-555-0100"},                  // same phone digits
 			{ID: 11, Name: "Maria Santos", Phone: "+1 555 0199"},                 // another Maria
@@ -202,7 +203,7 @@ func TestImportSettingsOnlyIntoAnEmptyJournal(t *testing.T) {
 	ctx := context.Background()
 	dst := openStore(t)
 	addContact(t, dst, "Someone")
-	e := model.Export{Format: model.ExportFormat, Version: model.ExportVersion,
+	e := journalfile.Export{Format: journalfile.ExportFormat, Version: journalfile.ExportVersion,
 		Settings: map[string]string{recoveryStartKey: "2024-01-02", "theme": "calm"}}
 	rep, err := dst.Import(ctx, e, false)
 	if err != nil {
@@ -228,35 +229,35 @@ func TestImportSettingsOnlyIntoAnEmptyJournal(t *testing.T) {
 // line naming the first problem.
 func TestImportRefusesABadFileWhole(t *testing.T) {
 	ctx := context.Background()
-	good := func() model.Export {
+	good := func() journalfile.Export {
 		src := openStore(t)
 		fill(t, src)
 		return exportAll(t, src)
 	}
 	tests := []struct {
 		name  string
-		spoil func(*model.Export)
+		spoil func(*journalfile.Export)
 		says  string
 	}{
-		{"newer", func(e *model.Export) { e.Version = model.ExportVersion + 1 }, "newer Tether"},
-		{"foreign", func(e *model.Export) { e.Format = "recipes" }, "not a Tether export"},
-		{"no version", func(e *model.Export) { e.Version = 0 }, "no valid version"},
-		{"bad contact", func(e *model.Export) { e.Contacts[2].Phone = "call me\x1b[2J" }, `contact #3 "Old Friend": phone`},
-		{"same id", func(e *model.Export) { e.Contacts[1].ID = e.Contacts[0].ID }, "same id"},
-		{"unknown contact", func(e *model.Export) { e.ReachOuts[3].ContactID = 99 }, "reach-out #4: contact: Its contact (id 99) is not in the file"},
-		{"bad reach-out", func(e *model.Export) { e.ReachOuts[0].Channel = "pigeon" }, "reach-out #1: channel"},
-		{"two check-ins a day", func(e *model.Export) { e.CheckIns[1].Day = e.CheckIns[0].Day }, "check-in #2"},
-		{"bad check-in", func(e *model.Export) { e.CheckIns[2].Mood = 9 }, "check-in #3 (2026-03-08): mood"},
-		{"bad reflection", func(e *model.Export) { e.Reflections[0].Supported = 11 }, "reflection #1 (2026-W08)"},
-		{"bad check-up", func(e *model.Export) { e.Checkups[2].Answers[4] = 8 }, "check-up #3 (barc10, 2026-03-08): item4: Statement 5"},
-		{"too few answers", func(e *model.Export) { e.Checkups[0].Answers = e.Checkups[0].Answers[:3] }, "check-up #1 (barc10, 2026-03-01): answers: The BARC-10 recovery capital has 10 statements; 3 answers were given"},
-		{"unknown instrument", func(e *model.Export) { e.Checkups[1].Instrument = "phq9" }, "check-up #2 (phq9, 2026-03-04): instrument"},
-		{"check-up without a day", func(e *model.Export) { e.Checkups[1].Day = model.Date{} }, "check-up #2"},
-		{"two of one instrument a day", func(e *model.Export) { e.Checkups[2].Day = e.Checkups[0].Day }, "check-up #3 (barc10, 2026-03-01): day: This is also check-up #1"},
-		{"check-up taken long ago", func(e *model.Export) { e.Checkups[0].CreatedAt = time.Date(1066, 10, 14, 9, 0, 0, 0, time.UTC) }, "check-up #1 (barc10, 2026-03-01): created"},
-		{"bad setting", func(e *model.Export) { e.Settings[recoveryStartKey] = "soon" }, "recovery_start"},
-		{"bad prompts", func(e *model.Export) { e.Settings[promptsKey] = "[]" }, "setting prompts"},
-		{"two problems", func(e *model.Export) { e.CheckIns[2].Mood = 9; e.ReachOuts[0].Channel = "pigeon" }, "(and 1 more problem)"},
+		{"newer", func(e *journalfile.Export) { e.Version = journalfile.ExportVersion + 1 }, "newer Tether"},
+		{"foreign", func(e *journalfile.Export) { e.Format = "recipes" }, "not a Tether export"},
+		{"no version", func(e *journalfile.Export) { e.Version = 0 }, "no valid version"},
+		{"bad contact", func(e *journalfile.Export) { e.Contacts[2].Phone = "call me\x1b[2J" }, `contact #3 "Old Friend": phone`},
+		{"same id", func(e *journalfile.Export) { e.Contacts[1].ID = e.Contacts[0].ID }, "same id"},
+		{"unknown contact", func(e *journalfile.Export) { e.ReachOuts[3].ContactID = 99 }, "reach-out #4: contact: Its contact (id 99) is not in the file"},
+		{"bad reach-out", func(e *journalfile.Export) { e.ReachOuts[0].Channel = "pigeon" }, "reach-out #1: channel"},
+		{"two check-ins a day", func(e *journalfile.Export) { e.CheckIns[1].Day = e.CheckIns[0].Day }, "check-in #2"},
+		{"bad check-in", func(e *journalfile.Export) { e.CheckIns[2].Mood = 9 }, "check-in #3 (2026-03-08): mood"},
+		{"bad reflection", func(e *journalfile.Export) { e.Reflections[0].Supported = 11 }, "reflection #1 (2026-W08)"},
+		{"bad check-up", func(e *journalfile.Export) { e.Checkups[2].Answers[4] = 8 }, "check-up #3 (barc10, 2026-03-08): item4: Statement 5"},
+		{"too few answers", func(e *journalfile.Export) { e.Checkups[0].Answers = e.Checkups[0].Answers[:3] }, "check-up #1 (barc10, 2026-03-01): answers: The BARC-10 recovery capital has 10 statements; 3 answers were given"},
+		{"unknown instrument", func(e *journalfile.Export) { e.Checkups[1].Instrument = "phq9" }, "check-up #2 (phq9, 2026-03-04): instrument"},
+		{"check-up without a day", func(e *journalfile.Export) { e.Checkups[1].Day = model.Date{} }, "check-up #2"},
+		{"two of one instrument a day", func(e *journalfile.Export) { e.Checkups[2].Day = e.Checkups[0].Day }, "check-up #3 (barc10, 2026-03-01): day: This is also check-up #1"},
+		{"check-up taken long ago", func(e *journalfile.Export) { e.Checkups[0].CreatedAt = time.Date(1066, 10, 14, 9, 0, 0, 0, time.UTC) }, "check-up #1 (barc10, 2026-03-01): created"},
+		{"bad setting", func(e *journalfile.Export) { e.Settings[recoveryStartKey] = "soon" }, "recovery_start"},
+		{"bad prompts", func(e *journalfile.Export) { e.Settings[promptsKey] = "[]" }, "setting prompts"},
+		{"two problems", func(e *journalfile.Export) { e.CheckIns[2].Mood = 9; e.ReachOuts[0].Channel = "pigeon" }, "(and 1 more problem)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -334,7 +335,7 @@ func TestImportCheckupsIntoAJournalInUse(t *testing.T) {
 	file := fixtureCheckups()
 	file[1].CreatedAt = time.Time{}
 	file[0].ID, file[3].ID = 41, 42 // another journal's ids mean nothing here
-	e := model.Export{Format: model.ExportFormat, Version: model.ExportVersion, Checkups: file}
+	e := journalfile.Export{Format: journalfile.ExportFormat, Version: journalfile.ExportVersion, Checkups: file}
 	rep, err := dst.Import(ctx, e, false)
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 // journalAtVersion builds a journal at path as a Tether that knew only the
@@ -412,7 +413,7 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 	if err := old.SetSetting(ctx, "colour_scheme", "calm"); err != nil {
 		t.Fatal(err)
 	}
-	take := func(s *Store) model.Export {
+	take := func(s *Store) journalfile.Export {
 		t.Helper()
 		e, err := s.Export(ctx, model.Date{}, model.Date{})
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/model/journalfile"
 )
 
 // filledJournal is a closed journal with an any-time person, settings and a
@@ -71,7 +72,7 @@ func TestOpenReadOnlyReadsAndRefusesWrites(t *testing.T) {
 		"SetSetting":  func() error { return s.SetSetting(ctx, regionKey, "US") },
 		"SetArchived": func() error { return s.SetArchived(ctx, 1, true) },
 		"Import": func() error {
-			_, err := s.Import(ctx, model.Export{Format: model.ExportFormat, Version: model.ExportVersion,
+			_, err := s.Import(ctx, journalfile.Export{Format: journalfile.ExportFormat, Version: journalfile.ExportVersion,
 				Contacts: []model.Contact{{ID: 1, Name: "Imported"}}}, false)
 			return err
 		},

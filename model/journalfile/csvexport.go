@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 import (
 	"encoding/csv"
@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // CSVTables are the tables WriteCSV writes, in the order a full export
@@ -33,8 +35,8 @@ var csvHeaders = map[string][]string{
 func checkupHeader() []string {
 	header := []string{"instrument", "day", "score"}
 	items := 0
-	for _, in := range Instruments {
-		info := instruments[in]
+	for _, in := range model.Instruments {
+		info, _ := in.Info()
 		for _, sub := range info.Subscales() {
 			header = append(header, subscaleColumn(sub))
 		}
@@ -61,7 +63,7 @@ func subscaleColumn(name string) string {
 // have one row per answer (week, its Monday, the ratings, position from 1,
 // prompt, answer), and one row with empty answer columns for a week of
 // ratings only. Check-ups have one row each: the instrument's code, the
-// day, the score as Checkup.Score gives it (to two decimals at most: a
+// day, the score as model.Checkup.Score gives it (to two decimals at most: a
 // BARC-10 total is a whole number, an MSPSS score a mean), its subscale
 // scores in their columns (empty for an instrument without them), and the
 // answers as item_1, item_2, …, empty past the instrument's last

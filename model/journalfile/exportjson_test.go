@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // richExport has something in every field: answers and their absence (nil
@@ -29,12 +31,12 @@ func richExport() Export {
 			SettingPrompts:       `["Who helped?","What next — and when?"]`,
 			"region":             "GB",
 		},
-		Contacts: []Contact{
+		Contacts: []model.Contact{
 			{
-				ID: 3, Name: "Ana Lima", Nickname: "Annie 🌻", Circle: CircleSponsor, Group: "Tuesday SMART meeting",
-				Phone: "+44 7700 900123", Email: "ana@example.org", Preferred: ChannelText,
+				ID: 3, Name: "Ana Lima", Nickname: "Annie 🌻", Circle: model.CircleSponsor, Group: "Tuesday SMART meeting",
+				Phone: "+44 7700 900123", Email: "ana@example.org", Preferred: model.ChannelText,
 				Availability: "evenings, UK time", AnyTime: true, AnyTimeSince: day(2025, 2, 1),
-				Distraction: true, Importance: 5, Supportive: 4, Stance: StanceSupports,
+				Distraction: true, Importance: 5, Supportive: 4, Stance: model.StanceSupports,
 				KnownSince: day(2019, 6, 30), CadenceDays: 7,
 				Notes:     "Line one\nLine \"two\" with a \\ backslash\n\n<b>not html</b> & more",
 				Tags:      []string{"AA", "any time", "مرحبا"},
@@ -42,48 +44,48 @@ func richExport() Export {
 				UpdatedAt: time.Date(2026, 11, 20, 18, 30, 15, 123456789, time.UTC),
 			},
 			{
-				ID: 7, Name: "山田花子", Circle: CircleFamily, Stance: StanceUnknown,
+				ID: 7, Name: "山田花子", Circle: model.CircleFamily, Stance: model.StanceUnknown,
 				CreatedAt: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), UpdatedAt: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 			},
 			{
-				ID: 12, Name: "Cal", Circle: CircleFriend, Stance: StanceSupportsUsing, Archived: true,
+				ID: 12, Name: "Cal", Circle: model.CircleFriend, Stance: model.StanceSupportsUsing, Archived: true,
 				Importance: 1, Tags: []string{"old crowd"},
 			},
 		},
-		ReachOuts: []ReachOut{
+		ReachOuts: []model.ReachOut{
 			{ID: 101, ContactID: 3, ContactName: "Ana Lima", At: time.Date(2026, 11, 16, 23, 30, 0, 0, la),
-				Channel: ChannelCall, Direction: DirectionMine, Note: "Talked for an hour.\nFelt better 🙏", Helped: HelpedYes},
+				Channel: model.ChannelCall, Direction: model.DirectionMine, Note: "Talked for an hour.\nFelt better 🙏", Helped: model.HelpedYes},
 			{ID: 102, ContactID: 7, ContactName: "山田花子", At: time.Date(2026, 11, 17, 7, 5, 30, 500000000, kolkata),
-				Channel: ChannelInPerson, Direction: DirectionSupported},
+				Channel: model.ChannelInPerson, Direction: model.DirectionSupported},
 			{ID: 103, ContactID: 12, ContactName: "Cal", At: time.Date(2026, 11, 18, 21, 0, 0, 0, paris),
-				Channel: ChannelMessage, Direction: DirectionTheirs, Helped: HelpedNo},
+				Channel: model.ChannelMessage, Direction: model.DirectionTheirs, Helped: model.HelpedNo},
 		},
-		CheckIns: []CheckIn{
-			{Day: day(2026, 11, 16), Mood: 4, Difficulty: DifficultyNotBad, Craving: ptr(0), Risky: ptr(false),
+		CheckIns: []model.CheckIn{
+			{Day: day(2026, 11, 16), Mood: 4, Difficulty: model.DifficultyNotBad, Craving: ptr(0), Risky: ptr(false),
 				Meetings: ptr(0), SleepHours: ptr(6.5), Hungry: true, Tired: true, Used: ptr(false),
 				Gratitude: "Tea with Ana ☕", Note: "A long day.\n\nBut I called.",
 				UpdatedAt: time.Date(2026, 11, 16, 22, 0, 0, 0, paris)},
-			{Day: day(2026, 11, 17), Difficulty: DifficultyHard, Craving: ptr(7), Risky: ptr(true), Angry: true, Lonely: true,
+			{Day: day(2026, 11, 17), Difficulty: model.DifficultyHard, Craving: ptr(7), Risky: ptr(true), Angry: true, Lonely: true,
 				Used: ptr(true), Note: "Used. Writing it down anyway."},
 			{Day: day(2026, 11, 18), Mood: 2},
 		},
-		Reflections: []Reflection{
-			{Week: Week{2026, 47}, Supported: 7, Confidence: 8, CravingBother: 3,
-				Answers: []Answer{
+		Reflections: []model.Reflection{
+			{Week: model.Week{Year: 2026, Num: 47}, Supported: 7, Confidence: 8, CravingBother: 3,
+				Answers: []model.Answer{
 					{Prompt: "Who helped you feel seen and supported this week?", Text: "Ana.\n\n# not a heading"},
 					{Prompt: "What next — and when?", Text: ""},
 				},
 				UpdatedAt: time.Date(2026, 11, 22, 19, 0, 0, 0, paris)},
-			{Week: Week{2026, 53}, Answers: []Answer{{Prompt: "Who helped?", Text: "Me, for once."}}},
+			{Week: model.Week{Year: 2026, Num: 53}, Answers: []model.Answer{{Prompt: "Who helped?", Text: "Me, for once."}}},
 		},
 		// Two instruments on one day, and an older one after them: the
 		// file's order is kept.
-		Checkups: []Checkup{
-			{Instrument: BARC10, Day: day(2026, 11, 16), Answers: []int{4, 5, 3, 4, 5, 6, 4, 5, 3, 4},
+		Checkups: []model.Checkup{
+			{Instrument: model.BARC10, Day: day(2026, 11, 16), Answers: []int{4, 5, 3, 4, 5, 6, 4, 5, 3, 4},
 				CreatedAt: time.Date(2026, 11, 16, 21, 10, 0, 0, paris)},
-			{Instrument: MSPSS, Day: day(2026, 11, 16), Answers: []int{7, 6, 3, 2, 6, 5, 5, 2, 5, 7, 3, 4},
+			{Instrument: model.MSPSS, Day: day(2026, 11, 16), Answers: []int{7, 6, 3, 2, 6, 5, 5, 2, 5, 7, 3, 4},
 				CreatedAt: time.Date(2026, 11, 16, 21, 25, 30, 250000000, paris)},
-			{Instrument: BARC10, Day: day(2026, 10, 17), Answers: []int{1, 2, 2, 3, 3, 2, 1, 4, 6, 2}},
+			{Instrument: model.BARC10, Day: day(2026, 10, 17), Answers: []int{1, 2, 2, 3, 3, 2, 1, 4, 6, 2}},
 		},
 	}
 }
@@ -109,26 +111,26 @@ func normTimes(e Export) Export {
 		return t.In(time.FixedZone("", off))
 	}
 	e.ExportedAt = norm(e.ExportedAt)
-	e.Contacts = append([]Contact(nil), e.Contacts...)
+	e.Contacts = append([]model.Contact(nil), e.Contacts...)
 	for i := range e.Contacts {
 		e.Contacts[i].CreatedAt = norm(e.Contacts[i].CreatedAt)
 		e.Contacts[i].UpdatedAt = norm(e.Contacts[i].UpdatedAt)
 		e.Contacts[i].LastContact = norm(e.Contacts[i].LastContact)
 	}
-	e.ReachOuts = append([]ReachOut(nil), e.ReachOuts...)
+	e.ReachOuts = append([]model.ReachOut(nil), e.ReachOuts...)
 	for i := range e.ReachOuts {
 		e.ReachOuts[i].At = norm(e.ReachOuts[i].At)
 	}
-	e.CheckIns = append([]CheckIn(nil), e.CheckIns...)
+	e.CheckIns = append([]model.CheckIn(nil), e.CheckIns...)
 	for i := range e.CheckIns {
 		e.CheckIns[i].UpdatedAt = norm(e.CheckIns[i].UpdatedAt)
 	}
-	e.Reflections = append([]Reflection(nil), e.Reflections...)
+	e.Reflections = append([]model.Reflection(nil), e.Reflections...)
 	for i := range e.Reflections {
 		e.Reflections[i].UpdatedAt = norm(e.Reflections[i].UpdatedAt)
 	}
 	if e.Checkups != nil {
-		e.Checkups = append([]Checkup(nil), e.Checkups...)
+		e.Checkups = append([]model.Checkup(nil), e.Checkups...)
 		for i := range e.Checkups {
 			e.Checkups[i].CreatedAt = norm(e.Checkups[i].CreatedAt)
 		}
@@ -258,7 +260,7 @@ func TestEncodeExportShape(t *testing.T) {
 }
 
 func TestEncodeExportRefusesNaN(t *testing.T) {
-	e := Export{CheckIns: []CheckIn{{Day: day(2026, 1, 2), SleepHours: ptr(0.0)}}}
+	e := Export{CheckIns: []model.CheckIn{{Day: day(2026, 1, 2), SleepHours: ptr(0.0)}}}
 	*e.CheckIns[0].SleepHours = 0
 	zero := 0.0
 	nan := zero / zero
@@ -286,11 +288,11 @@ func TestDecodeExportLenient(t *testing.T) {
 	got := decode(t, []byte(in))
 	want := Export{
 		Format: ExportFormat, Version: 1,
-		Contacts:    []Contact{{ID: 4, Name: "Sam", Circle: CircleOther, Stance: StanceUnknown, Tags: []string{"a", "b"}}},
-		ReachOuts:   []ReachOut{{ContactID: 4, ContactName: "Sam", At: time.Date(2026, 11, 16, 19, 30, 0, 0, time.UTC), Channel: ChannelCall, Direction: DirectionMine}},
-		CheckIns:    []CheckIn{{Day: day(2026, 11, 16), Craving: ptr(3)}},
-		Reflections: []Reflection{{Week: Week{2026, 47}, Answers: []Answer{{Prompt: "Who?", Text: "Sam"}}}},
-		Checkups:    []Checkup{{Instrument: BARC10, Day: day(2026, 11, 16), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}}},
+		Contacts:    []model.Contact{{ID: 4, Name: "Sam", Circle: model.CircleOther, Stance: model.StanceUnknown, Tags: []string{"a", "b"}}},
+		ReachOuts:   []model.ReachOut{{ContactID: 4, ContactName: "Sam", At: time.Date(2026, 11, 16, 19, 30, 0, 0, time.UTC), Channel: model.ChannelCall, Direction: model.DirectionMine}},
+		CheckIns:    []model.CheckIn{{Day: day(2026, 11, 16), Craving: ptr(3)}},
+		Reflections: []model.Reflection{{Week: model.Week{Year: 2026, Num: 47}, Answers: []model.Answer{{Prompt: "Who?", Text: "Sam"}}}},
+		Checkups:    []model.Checkup{{Instrument: model.BARC10, Day: day(2026, 11, 16), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}}},
 	}
 	if !reflect.DeepEqual(normTimes(got), normTimes(want)) {
 		t.Errorf("DecodeExport =\n%+v\nwant\n%+v", got, want)
@@ -549,13 +551,13 @@ func FuzzDecodeExport(f *testing.F) {
 			t.Fatalf("decoded twice, the export differs:\n%+v\n%+v", e, e2)
 		}
 		for _, c := range e.Contacts {
-			if len(c.Validate(Date{})) > 0 || !reflect.DeepEqual(c, c.Normalize()) {
+			if len(c.Validate(model.Date{})) > 0 || !reflect.DeepEqual(c, c.Normalize()) {
 				t.Fatalf("a decoded contact is not normalized and valid: %+v", c)
 			}
 		}
 		taken := map[checkupKey]bool{}
 		for _, c := range e.Checkups {
-			if len(c.Validate(Date{})) > 0 || taken[checkupKey{c.Instrument, c.Day}] {
+			if len(c.Validate(model.Date{})) > 0 || taken[checkupKey{c.Instrument, c.Day}] {
 				t.Fatalf("a decoded check-up is not valid, or is there twice: %+v", c)
 			}
 			taken[checkupKey{c.Instrument, c.Day}] = true
@@ -571,34 +573,34 @@ func decadeExport() Export {
 	zone := time.FixedZone("", 3600)
 	e := Export{ExportedAt: time.Date(2026, 11, 22, 20, 0, 0, 0, zone)}
 	for i := range 500 {
-		e.Contacts = append(e.Contacts, Contact{
-			ID: int64(i + 1), Name: "Person " + strings.Repeat("x", i%7), Circle: Circles[i%len(Circles)],
-			Stance: Stances[i%len(Stances)], Phone: "+44 7700 900123", Notes: "Met at a meeting.\nGood listener.",
+		e.Contacts = append(e.Contacts, model.Contact{
+			ID: int64(i + 1), Name: "Person " + strings.Repeat("x", i%7), Circle: model.Circles[i%len(model.Circles)],
+			Stance: model.Stances[i%len(model.Stances)], Phone: "+44 7700 900123", Notes: "Met at a meeting.\nGood listener.",
 			Tags: []string{"tag"}, CadenceDays: i % 30,
 		}.Normalize())
 	}
 	for i := range 50000 {
 		d := start.AddDays(i * 3650 / 50000)
-		e.ReachOuts = append(e.ReachOuts, ReachOut{
+		e.ReachOuts = append(e.ReachOuts, model.ReachOut{
 			ID: int64(i + 1), ContactID: int64(i%500 + 1), At: time.Date(d.Year, d.Month, d.Day, 8+i%12, i%60, 0, 0, zone),
-			Channel: LogChannels[i%len(LogChannels)], Direction: Directions[i%3], Helped: HelpedAnswers[i%4], Note: "Talked.",
+			Channel: model.LogChannels[i%len(model.LogChannels)], Direction: model.Directions[i%3], Helped: model.HelpedAnswers[i%4], Note: "Talked.",
 		})
 	}
 	for i := range 3650 {
-		e.CheckIns = append(e.CheckIns, CheckIn{Day: start.AddDays(i), Mood: i%5 + 1, Craving: ptr(i % 11), Gratitude: "Tea.", Used: ptr(i%97 == 0)})
+		e.CheckIns = append(e.CheckIns, model.CheckIn{Day: start.AddDays(i), Mood: i%5 + 1, Craving: ptr(i % 11), Gratitude: "Tea.", Used: ptr(i%97 == 0)})
 	}
 	for i := range 520 {
-		r := Reflection{Week: WeekOf(start.AddDays(7 * i)), Supported: i%10 + 1}
-		for _, p := range DefaultPrompts {
-			r.Answers = append(r.Answers, Answer{Prompt: p, Text: "A few lines of answer.\nAnd another."})
+		r := model.Reflection{Week: model.WeekOf(start.AddDays(7 * i)), Supported: i%10 + 1}
+		for _, p := range model.DefaultPrompts {
+			r.Answers = append(r.Answers, model.Answer{Prompt: p, Text: "A few lines of answer.\nAnd another."})
 		}
 		e.Reflections = append(e.Reflections, r)
 	}
 	for i := 0; i < 3650; i += 30 {
-		e.Checkups = append(e.Checkups, Checkup{Instrument: BARC10, Day: start.AddDays(i),
+		e.Checkups = append(e.Checkups, model.Checkup{Instrument: model.BARC10, Day: start.AddDays(i),
 			Answers: []int{1 + i%6, 4, 4, 5, 3, 4, 5, 4, 4, 5}, CreatedAt: time.Date(2016, 11, 21, 20, 0, 0, 0, zone).AddDate(0, 0, i)})
 		if i%91 < 30 {
-			e.Checkups = append(e.Checkups, Checkup{Instrument: MSPSS, Day: start.AddDays(i),
+			e.Checkups = append(e.Checkups, model.Checkup{Instrument: model.MSPSS, Day: start.AddDays(i),
 				Answers: []int{5, 5, 4, 4, 6, 5, 5, 4, 6, 5, 4, 5}})
 		}
 	}

@@ -1,26 +1,28 @@
-package model
+package journalfile
 
 import (
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // mdSummary is a week with something to say in every figure.
-func mdSummary() WeekSummary {
-	return WeekSummary{
-		Week: Week{2026, 47}, ReachOuts: 7, People: 4,
-		Circles:        []Circle{CircleFellowship, CircleSponsor, CircleFamily},
+func mdSummary() model.WeekSummary {
+	return model.WeekSummary{
+		Week: model.Week{Year: 2026, Num: 47}, ReachOuts: 7, People: 4,
+		Circles:        []model.Circle{model.CircleFellowship, model.CircleSponsor, model.CircleFamily},
 		SupportiveDays: 5,
-		Faded:          []Contact{{ID: 3, Name: "Sam", Nickname: "Sammy"}, {ID: 4, Name: "Zoë 🌻"}},
+		Faded:          []model.Contact{{ID: 3, Name: "Sam", Nickname: "Sammy"}, {ID: 4, Name: "Zoë 🌻"}},
 		UseReachOuts:   1, UseShare: 1.0 / 7,
 		CheckIns: 6, MoodAvg: 11.0 / 3, MoodOK: true, CravingAvg: 2.25, CravingOK: true,
 	}
 }
 
 // mdReflection answers every default prompt, in a person's own words.
-func mdReflection() Reflection {
+func mdReflection() model.Reflection {
 	texts := []string{
 		"Ana, after the Tuesday meeting.\nDee called twice 🙏",
 		"The Tuesday group.\n\nAlso the walk with Ben.",
@@ -29,9 +31,9 @@ func mdReflection() Reflection {
 		"Baked bread 🍞",
 		"Call Dee, Monday, 7pm.",
 	}
-	r := Reflection{Week: Week{2026, 47}, Supported: 7, Confidence: 8, CravingBother: 3}
-	for i, p := range DefaultPrompts {
-		r.Answers = append(r.Answers, Answer{Prompt: p, Text: texts[i]})
+	r := model.Reflection{Week: model.Week{Year: 2026, Num: 47}, Supported: 7, Confidence: 8, CravingBother: 3}
+	for i, p := range model.DefaultPrompts {
+		r.Answers = append(r.Answers, model.Answer{Prompt: p, Text: texts[i]})
 	}
 	return r
 }
@@ -108,7 +110,7 @@ func firstDiff(got, want string) string {
 }
 
 func TestReflectionMarkdownEmptyWeek(t *testing.T) {
-	r := Reflection{Week: Week{2026, 53}, Answers: []Answer{{Prompt: "Who helped?"}, {Prompt: "What next?", Text: " \n\t\n"}}}
+	r := model.Reflection{Week: model.Week{Year: 2026, Num: 53}, Answers: []model.Answer{{Prompt: "Who helped?"}, {Prompt: "What next?", Text: " \n\t\n"}}}
 	want := `# Week 2026-W53 (28 Dec 2026 – 3 Jan 2027)
 
 ## The week in connection
@@ -125,7 +127,7 @@ _(no answer)_
 
 _(no answer)_
 `
-	if got := ReflectionMarkdown(r, WeekSummary{Week: r.Week}); got != want {
+	if got := ReflectionMarkdown(r, model.WeekSummary{Week: r.Week}); got != want {
 		t.Errorf("ReflectionMarkdown:\n%s\nwant:\n%s\n%s", got, want, firstDiff(got, want))
 	}
 }
@@ -133,33 +135,33 @@ _(no answer)_
 func TestReflectionMarkdownSummarySentences(t *testing.T) {
 	tests := []struct {
 		name      string
-		s         WeekSummary
+		s         model.WeekSummary
 		has, hasn []string
 	}{
-		{"one of each", WeekSummary{ReachOuts: 1, People: 1, CheckIns: 1, SupportiveDays: 1},
+		{"one of each", model.WeekSummary{ReachOuts: 1, People: 1, CheckIns: 1, SupportiveDays: 1},
 			[]string{"- Reached 1 person in 1 reach-out.\n", "- Checked in on 1 day.\n", "- Days with supportive contact: 1 of 7.\n"}, nil},
-		{"no use share when none", WeekSummary{ReachOuts: 3, People: 2},
+		{"no use share when none", model.WeekSummary{ReachOuts: 3, People: 2},
 			[]string{"- Reached 2 people in 3 reach-outs.\n"}, []string{"support using"}},
-		{"all with people who support using", WeekSummary{ReachOuts: 2, People: 1, UseReachOuts: 2, UseShare: 1},
+		{"all with people who support using", model.WeekSummary{ReachOuts: 2, People: 1, UseReachOuts: 2, UseShare: 1},
 			[]string{"- With people who support using: 2 of 2 reach-outs (100%).\n"}, nil},
-		{"a tiny share", WeekSummary{ReachOuts: 300, People: 30, UseReachOuts: 1, UseShare: 1.0 / 300},
+		{"a tiny share", model.WeekSummary{ReachOuts: 300, People: 30, UseReachOuts: 1, UseShare: 1.0 / 300},
 			[]string{"(under 1%)"}, nil},
-		{"no averages when not answered", WeekSummary{CheckIns: 3, MoodAvg: 4, CravingAvg: 2},
+		{"no averages when not answered", model.WeekSummary{CheckIns: 3, MoodAvg: 4, CravingAvg: 2},
 			[]string{"- Checked in on 3 days.\n"}, []string{"Average"}},
-		{"only a craving average", WeekSummary{CheckIns: 2, CravingAvg: 0, CravingOK: true},
+		{"only a craving average", model.WeekSummary{CheckIns: 2, CravingAvg: 0, CravingOK: true},
 			[]string{"- Average craving: 0.0 of 10.\n"}, []string{"Average mood"}},
-		{"whole averages keep one decimal", WeekSummary{CheckIns: 2, MoodAvg: 4, MoodOK: true},
+		{"whole averages keep one decimal", model.WeekSummary{CheckIns: 2, MoodAvg: 4, MoodOK: true},
 			[]string{"- Average mood: 4.0 of 5.\n"}, nil},
-		{"no circles, no faded", WeekSummary{ReachOuts: 1, People: 1},
+		{"no circles, no faded", model.WeekSummary{ReachOuts: 1, People: 1},
 			nil, []string{"Circles", "Not reached"}},
-		{"every circle by its label", WeekSummary{ReachOuts: 2, People: 2, Circles: []Circle{CircleWork, CircleOther}},
+		{"every circle by its label", model.WeekSummary{ReachOuts: 2, People: 2, Circles: []model.Circle{model.CircleWork, model.CircleOther}},
 			[]string{"- Circles reached: School / work, Other.\n"}, nil},
-		{"faded names that look like Markdown", WeekSummary{Faded: []Contact{{Name: "*Jo*"}, {Name: "[x](y)"}, {Name: "<b>"}, {Name: "a_b_c"}}},
+		{"faded names that look like Markdown", model.WeekSummary{Faded: []model.Contact{{Name: "*Jo*"}, {Name: "[x](y)"}, {Name: "<b>"}, {Name: "a_b_c"}}},
 			[]string{`- Not reached in 14 days or more: \*Jo\*, \[x\](y), \<b\>, a\_b\_c.` + "\n"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ReflectionMarkdown(Reflection{Week: Week{2026, 47}}, tt.s)
+			got := ReflectionMarkdown(model.Reflection{Week: model.Week{Year: 2026, Num: 47}}, tt.s)
 			for _, s := range tt.has {
 				if !strings.Contains(got, s) {
 					t.Errorf("document lacks %q:\n%s", s, got)
@@ -178,20 +180,20 @@ func TestReflectionMarkdownSummarySentences(t *testing.T) {
 func TestReflectionMarkdownRatings(t *testing.T) {
 	tests := []struct {
 		name string
-		r    Reflection
+		r    model.Reflection
 		want string // the ratings section, "" for none
 	}{
-		{"no ratings", Reflection{}, ""},
-		{"only some", Reflection{Confidence: 10, CravingBother: 1},
+		{"no ratings", model.Reflection{}, ""},
+		{"only some", model.Reflection{Confidence: 10, CravingBother: 1},
 			"## Ratings\n\n- Confidence for next week: 10/10\n- Craving bother: 1/10\n"},
-		{"only supported", Reflection{Supported: 4}, "## Ratings\n\n- How supported I felt: 4/10\n"},
-		{"out of range is not shown", Reflection{Supported: 11, Confidence: -1}, ""},
+		{"only supported", model.Reflection{Supported: 4}, "## Ratings\n\n- How supported I felt: 4/10\n"},
+		{"out of range is not shown", model.Reflection{Supported: 11, Confidence: -1}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.r.Week = Week{2026, 47}
-			tt.r.Answers = []Answer{{Prompt: "Who?", Text: "Ana"}}
-			got := ReflectionMarkdown(tt.r, WeekSummary{})
+			tt.r.Week = model.Week{Year: 2026, Num: 47}
+			tt.r.Answers = []model.Answer{{Prompt: "Who?", Text: "Ana"}}
+			got := ReflectionMarkdown(tt.r, model.WeekSummary{})
 			i := strings.Index(got, "## Ratings")
 			if tt.want == "" {
 				if i >= 0 {
@@ -214,7 +216,7 @@ func TestReflectionMarkdownRatings(t *testing.T) {
 // answerBlock renders one answer and returns what stands under its heading.
 func answerBlock(t *testing.T, prompt, text string) string {
 	t.Helper()
-	doc := ReflectionMarkdown(Reflection{Week: Week{2026, 47}, Answers: []Answer{{Prompt: prompt, Text: text}}}, WeekSummary{})
+	doc := ReflectionMarkdown(model.Reflection{Week: model.Week{Year: 2026, Num: 47}, Answers: []model.Answer{{Prompt: prompt, Text: text}}}, model.WeekSummary{})
 	assertDocumentEnd(t, doc)
 	_, after, ok := strings.Cut(doc, "\n## "+markdownHeading(prompt)+"\n\n")
 	if !ok {
@@ -285,7 +287,7 @@ func TestReflectionMarkdownPrompts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.prompt, func(t *testing.T) {
-			doc := ReflectionMarkdown(Reflection{Week: Week{2026, 47}, Answers: []Answer{{Prompt: tt.prompt, Text: "x"}}}, WeekSummary{})
+			doc := ReflectionMarkdown(model.Reflection{Week: model.Week{Year: 2026, Num: 47}, Answers: []model.Answer{{Prompt: tt.prompt, Text: "x"}}}, model.WeekSummary{})
 			if !strings.Contains(doc, "\n\n"+tt.want+"\nx\n") {
 				t.Errorf("prompt %q: want heading %q in:\n%s", tt.prompt, tt.want, doc)
 			}
@@ -295,7 +297,7 @@ func TestReflectionMarkdownPrompts(t *testing.T) {
 }
 
 func TestReflectionMarkdownWeekFromSummary(t *testing.T) {
-	doc := ReflectionMarkdown(Reflection{}, WeekSummary{Week: Week{2027, 1}})
+	doc := ReflectionMarkdown(model.Reflection{}, model.WeekSummary{Week: model.Week{Year: 2027, Num: 1}})
 	if !strings.HasPrefix(doc, "# Week 2027-W01 (4–10 Jan 2027)\n") {
 		t.Errorf("heading of a reflection without its week: %q", doc)
 	}
@@ -370,10 +372,10 @@ func assertStructure(t *testing.T, doc string, prompts int, rated bool) {
 }
 
 func TestReflectionMarkdownStructure(t *testing.T) {
-	assertStructure(t, ReflectionMarkdown(mdReflection(), mdSummary()), len(DefaultPrompts), true)
+	assertStructure(t, ReflectionMarkdown(mdReflection(), mdSummary()), len(model.DefaultPrompts), true)
 	nasty := "#\n  ##\n>\n<div>\n```\n~~~\n---\n===\n[a]: b\n- ```\n* * *\n"
-	r := Reflection{Week: Week{2026, 47}, Answers: []Answer{{"# A #", nasty}, {"B", nasty + nasty}}}
-	assertStructure(t, ReflectionMarkdown(r, WeekSummary{}), 2, false)
+	r := model.Reflection{Week: model.Week{Year: 2026, Num: 47}, Answers: []model.Answer{{Prompt: "# A #", Text: nasty}, {Prompt: "B", Text: nasty + nasty}}}
+	assertStructure(t, ReflectionMarkdown(r, model.WeekSummary{}), 2, false)
 }
 
 func FuzzReflectionMarkdown(f *testing.F) {
@@ -382,11 +384,11 @@ func FuzzReflectionMarkdown(f *testing.F) {
 	f.Add("", "\r\n\r\n  \t\n", 11, "")
 	f.Add("a\nb", "- ```\n\n    <!--\n  # x\n   ~~~", 10, "<b>")
 	f.Fuzz(func(t *testing.T, prompt, text string, rating int, name string) {
-		r := Reflection{Week: Week{2026, 47}, Supported: rating,
-			Answers: []Answer{{Prompt: prompt, Text: text}, {Prompt: "Next?", Text: text}}}
-		s := WeekSummary{Faded: []Contact{{Name: name}}}
+		r := model.Reflection{Week: model.Week{Year: 2026, Num: 47}, Supported: rating,
+			Answers: []model.Answer{{Prompt: prompt, Text: text}, {Prompt: "Next?", Text: text}}}
+		s := model.WeekSummary{Faded: []model.Contact{{Name: name}}}
 		doc := ReflectionMarkdown(r, s)
-		assertStructure(t, doc, 2, rating >= 1 && rating <= MaxRating)
+		assertStructure(t, doc, 2, rating >= 1 && rating <= model.MaxRating)
 		if again := ReflectionMarkdown(r, s); again != doc {
 			t.Fatalf("not deterministic")
 		}

@@ -1,10 +1,12 @@
-package model
+package journalfile
 
 import (
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // ReflectionMarkdown renders a week's reflection, with its summary, as
@@ -22,7 +24,7 @@ import (
 // prompt is kept to one heading line. Emphasis and lists they typed render
 // as such, inside their own answer. The result is UTF-8, ends with one
 // newline, and is the same for the same input.
-func ReflectionMarkdown(r Reflection, s WeekSummary) string {
+func ReflectionMarkdown(r model.Reflection, s model.WeekSummary) string {
 	w := r.Week
 	if w.IsZero() {
 		w = s.Week
@@ -44,8 +46,8 @@ func ReflectionMarkdown(r Reflection, s WeekSummary) string {
 		{"Confidence for next week", r.Confidence},
 		{"Craving bother", r.CravingBother},
 	} {
-		if x.v >= 1 && x.v <= MaxRating {
-			ratings = append(ratings, fmt.Sprintf("- %s: %d/%d\n", x.label, x.v, MaxRating))
+		if x.v >= 1 && x.v <= model.MaxRating {
+			ratings = append(ratings, fmt.Sprintf("- %s: %d/%d\n", x.label, x.v, model.MaxRating))
 		}
 	}
 	if len(ratings) > 0 {
@@ -68,7 +70,7 @@ func ReflectionMarkdown(r Reflection, s WeekSummary) string {
 
 // summarySentences says the week's figures in words, leaving out what has
 // nothing to say.
-func summarySentences(s WeekSummary) []string {
+func summarySentences(s model.WeekSummary) []string {
 	var out []string
 	if s.ReachOuts == 0 {
 		out = append(out, "No reach-outs logged this week.")
@@ -88,7 +90,7 @@ func summarySentences(s WeekSummary) []string {
 		for i, c := range s.Faded {
 			names[i] = markdownInline(c.DisplayName())
 		}
-		out = append(out, fmt.Sprintf("Not reached in %d days or more: %s.", FadeDays, strings.Join(names, ", ")))
+		out = append(out, fmt.Sprintf("Not reached in %d days or more: %s.", model.FadeDays, strings.Join(names, ", ")))
 	}
 	if s.UseReachOuts > 0 && s.ReachOuts > 0 {
 		pct := math.Round(s.UseShare * 100)

@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 func writeCSV(t *testing.T, table string, e Export) string {
@@ -112,10 +114,10 @@ func TestWriteCSVFormulaGuard(t *testing.T) {
 	}
 	for _, tt := range tests {
 		e := Export{
-			Contacts:    []Contact{{ID: 1, Name: tt.typed, Notes: tt.typed, Tags: []string{tt.typed}}},
-			ReachOuts:   []ReachOut{{ContactID: 1, At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC), Note: tt.typed}},
-			CheckIns:    []CheckIn{{Day: day(2026, 1, 2), Gratitude: tt.typed, Note: tt.typed}},
-			Reflections: []Reflection{{Week: Week{2026, 1}, Answers: []Answer{{Prompt: tt.typed, Text: tt.typed}}}},
+			Contacts:    []model.Contact{{ID: 1, Name: tt.typed, Notes: tt.typed, Tags: []string{tt.typed}}},
+			ReachOuts:   []model.ReachOut{{ContactID: 1, At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC), Note: tt.typed}},
+			CheckIns:    []model.CheckIn{{Day: day(2026, 1, 2), Gratitude: tt.typed, Note: tt.typed}},
+			Reflections: []model.Reflection{{Week: model.Week{Year: 2026, Num: 1}, Answers: []model.Answer{{Prompt: tt.typed, Text: tt.typed}}}},
 		}
 		cells := map[string][]int{
 			"contacts": {1, 17, 18}, "reach_outs": {2, 8}, "check_ins": {12, 13}, "reflections": {6, 7},
@@ -130,7 +132,7 @@ func TestWriteCSVFormulaGuard(t *testing.T) {
 		}
 	}
 	// Cells Tether writes itself are left alone, even when negative.
-	e := Export{Contacts: []Contact{{ID: -1, Name: "Sam", CadenceDays: -3, Importance: -1}}}
+	e := Export{Contacts: []model.Contact{{ID: -1, Name: "Sam", CadenceDays: -3, Importance: -1}}}
 	rows := readCSV(t, writeCSV(t, "contacts", e))
 	if got, want := []string{rows[1][0], rows[1][12], rows[1][16]}, []string{"-1", "-1", "-3"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("numbers = %q, want %q", got, want)
@@ -138,7 +140,7 @@ func TestWriteCSVFormulaGuard(t *testing.T) {
 }
 
 func TestWriteCSVReflectionWithoutAnswers(t *testing.T) {
-	e := Export{Reflections: []Reflection{{Week: Week{2026, 47}, Supported: 6}}}
+	e := Export{Reflections: []model.Reflection{{Week: model.Week{Year: 2026, Num: 47}, Supported: 6}}}
 	want := "week,week_start,supported,confidence,craving_bother,position,prompt,answer\r\n2026-W47,2026-11-16,6,,,,,\r\n"
 	if got := writeCSV(t, "reflections", e); got != want {
 		t.Errorf("WriteCSV = %q, want %q", got, want)
@@ -149,8 +151,8 @@ func TestWriteCSVReflectionWithoutAnswers(t *testing.T) {
 // Export can hold one) has its answers but no scores, and an instrument
 // Tether does not know is guarded like typed text.
 func TestWriteCSVCheckupThatDoesNotScore(t *testing.T) {
-	e := Export{Checkups: []Checkup{
-		{Instrument: MSPSS, Day: day(2026, 1, 2), Answers: []int{7, 7, 9}},
+	e := Export{Checkups: []model.Checkup{
+		{Instrument: model.MSPSS, Day: day(2026, 1, 2), Answers: []int{7, 7, 9}},
 		{Instrument: "=1+1", Day: day(2026, 1, 3), Answers: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}},
 	}}
 	want := "instrument,day,score,significant_other,family,friends,item_1,item_2,item_3,item_4,item_5,item_6,item_7,item_8,item_9,item_10,item_11,item_12\r\n" +
@@ -166,7 +168,7 @@ func TestWriteCSVCheckupThatDoesNotScore(t *testing.T) {
 func TestCheckupHeaderFollowsTheInstruments(t *testing.T) {
 	header := checkupHeader()
 	items, subs := 0, 0
-	for _, in := range Instruments {
+	for _, in := range model.Instruments {
 		info, _ := in.Info()
 		items = max(items, len(info.Items))
 		subs += len(info.Subscales())
@@ -177,7 +179,7 @@ func TestCheckupHeaderFollowsTheInstruments(t *testing.T) {
 }
 
 func TestWriteCSVReachOutOfUnknownContact(t *testing.T) {
-	e := Export{ReachOuts: []ReachOut{{ID: 5, ContactID: 9, ContactName: "=Ghost", At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC), Channel: ChannelCall, Direction: DirectionMine}}}
+	e := Export{ReachOuts: []model.ReachOut{{ID: 5, ContactID: 9, ContactName: "=Ghost", At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC), Channel: model.ChannelCall, Direction: model.DirectionMine}}}
 	want := "id,contact_id,contact,date,time,channel,direction,helped,note\r\n5,9,'=Ghost,2026-01-02,03:04,call,mine,,\r\n"
 	if got := writeCSV(t, "reach_outs", e); got != want {
 		t.Errorf("WriteCSV = %q, want %q", got, want)

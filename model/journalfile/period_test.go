@@ -1,29 +1,31 @@
-package model
+package journalfile
 
 import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // periodExport is a small journal around a period of ten days, Friday 13
 // to Sunday 22 November 2026, with entries on both sides of it.
 func periodExport() Export {
 	utc := func(m, d, h int) time.Time { return time.Date(2026, time.Month(m), d, h, 0, 0, 0, time.UTC) }
-	ro := func(id int64, at time.Time) ReachOut {
-		return ReachOut{ContactID: id, At: at, Channel: ChannelCall, Direction: DirectionMine}
+	ro := func(id int64, at time.Time) model.ReachOut {
+		return model.ReachOut{ContactID: id, At: at, Channel: model.ChannelCall, Direction: model.DirectionMine}
 	}
 	ghost := ro(9, utc(11, 20, 9))
 	ghost.ContactName = "Ghost"
 	return Export{
 		ExportedAt: utc(11, 22, 20),
-		Contacts: []Contact{
-			{ID: 1, Name: "Ana", Circle: CircleSponsor, Stance: StanceSupports},
-			{ID: 2, Name: "*Jo* [x]", Nickname: "J_o", Circle: CircleFriend, Stance: StanceSupportsUsing},
-			{ID: 3, Name: "Ben", Circle: CircleFamily, Stance: StanceNeutral, Archived: true},
-			{ID: 4, Name: "Dee", Circle: CirclePeer, Stance: StanceSupports},
+		Contacts: []model.Contact{
+			{ID: 1, Name: "Ana", Circle: model.CircleSponsor, Stance: model.StanceSupports},
+			{ID: 2, Name: "*Jo* [x]", Nickname: "J_o", Circle: model.CircleFriend, Stance: model.StanceSupportsUsing},
+			{ID: 3, Name: "Ben", Circle: model.CircleFamily, Stance: model.StanceNeutral, Archived: true},
+			{ID: 4, Name: "Dee", Circle: model.CirclePeer, Stance: model.StanceSupports},
 		},
-		ReachOuts: []ReachOut{
+		ReachOuts: []model.ReachOut{
 			ro(4, utc(10, 20, 18)), // before: Dee fades
 			ro(1, utc(11, 12, 9)),  // before the period, in its first week
 			ro(1, utc(11, 13, 19)),
@@ -33,28 +35,28 @@ func periodExport() Export {
 			ghost, // a contact not in the export
 			ro(1, utc(11, 21, 10)),
 		},
-		CheckIns: []CheckIn{
+		CheckIns: []model.CheckIn{
 			{Day: day(2026, 11, 12), Mood: 1, Used: ptr(true)}, // before the period
 			{Day: day(2026, 11, 13), Mood: 3, Craving: ptr(2), SleepHours: ptr(7.0), Meetings: ptr(1), Hungry: true},
-			{Day: day(2026, 11, 14), Difficulty: DifficultyHard, Craving: ptr(6), Risky: ptr(true), Used: ptr(true), Lonely: true, Tired: true},
+			{Day: day(2026, 11, 14), Difficulty: model.DifficultyHard, Craving: ptr(6), Risky: ptr(true), Used: ptr(true), Lonely: true, Tired: true},
 			{Day: day(2026, 11, 16), Mood: 4, Craving: ptr(0), Meetings: ptr(2), Risky: ptr(false), Used: ptr(false), SleepHours: ptr(6.5)},
-			{Day: day(2026, 11, 18), Difficulty: DifficultyImpossible, Used: ptr(true), Angry: true, Lonely: true},
+			{Day: day(2026, 11, 18), Difficulty: model.DifficultyImpossible, Used: ptr(true), Angry: true, Lonely: true},
 			{Day: day(2026, 11, 21), Mood: 5, Note: "Quiet day. Not for the summary."},
 		},
-		Reflections: []Reflection{
-			{Week: Week{2026, 47}, Supported: 6, Confidence: 7, CravingBother: 4, Answers: []Answer{
+		Reflections: []model.Reflection{
+			{Week: model.Week{Year: 2026, Num: 47}, Supported: 6, Confidence: 7, CravingBother: 4, Answers: []model.Answer{
 				{Prompt: "Who helped?", Text: "Ana.\nAnd the group."},
 				{Prompt: "# What next?"},
 			}},
-			{Week: Week{2026, 44}, Answers: []Answer{{Prompt: "Who helped?", Text: "Outside the period."}}},
-			{Week: Week{2026, 46}, Answers: []Answer{{Prompt: "Who helped?", Text: "Ana, on Friday."}}},
-			{Week: Week{2026, 48}, Answers: []Answer{{Prompt: "Who helped?"}}}, // not begun
+			{Week: model.Week{Year: 2026, Num: 44}, Answers: []model.Answer{{Prompt: "Who helped?", Text: "Outside the period."}}},
+			{Week: model.Week{Year: 2026, Num: 46}, Answers: []model.Answer{{Prompt: "Who helped?", Text: "Ana, on Friday."}}},
+			{Week: model.Week{Year: 2026, Num: 48}, Answers: []model.Answer{{Prompt: "Who helped?"}}}, // not begun
 		},
-		Checkups: []Checkup{
-			{Instrument: MSPSS, Day: day(2026, 11, 15), Answers: []int{7, 6, 3, 2, 6, 5, 5, 2, 5, 7, 3, 4}},
-			{Instrument: BARC10, Day: day(2026, 11, 10), Answers: []int{3, 3, 3, 3, 3, 3, 3, 3, 3, 3}}, // before the period
-			{Instrument: BARC10, Day: day(2026, 11, 15), Answers: []int{4, 5, 3, 4, 5, 6, 4, 5, 3, 4}},
-			{Instrument: BARC10, Day: day(2026, 11, 21), Answers: []int{4, 5, 3}}, // answers that do not fit
+		Checkups: []model.Checkup{
+			{Instrument: model.MSPSS, Day: day(2026, 11, 15), Answers: []int{7, 6, 3, 2, 6, 5, 5, 2, 5, 7, 3, 4}},
+			{Instrument: model.BARC10, Day: day(2026, 11, 10), Answers: []int{3, 3, 3, 3, 3, 3, 3, 3, 3, 3}}, // before the period
+			{Instrument: model.BARC10, Day: day(2026, 11, 15), Answers: []int{4, 5, 3, 4, 5, 6, 4, 5, 3, 4}},
+			{Instrument: model.BARC10, Day: day(2026, 11, 21), Answers: []int{4, 5, 3}}, // answers that do not fit
 		},
 	}
 }
@@ -169,25 +171,25 @@ func TestPeriodMarkdownEdges(t *testing.T) {
 	e := periodExport()
 	tests := []struct {
 		name     string
-		from, to Date
+		from, to model.Date
 		e        Export
 		has      []string
 	}{
-		{"nothing at all", Date{}, Date{}, Export{}, []string{"# Summary\n\nNothing has been recorded yet.\n"}},
+		{"nothing at all", model.Date{}, model.Date{}, Export{}, []string{"# Summary\n\nNothing has been recorded yet.\n"}},
 		{"a quiet week", day(2026, 12, 7), day(2026, 12, 13), e, []string{
 			"# Summary: 7–13 Dec 2026\n\n## Check-ins\n\n- No check-ins in these 7 days.\n\n## Reach-outs\n\n" +
 				"- No reach-outs logged in these 7 days.\n\n## Reflections\n\nNo reflection was written for these weeks.\n",
 		}},
-		{"the whole journal", Date{}, Date{}, e, []string{
+		{"the whole journal", model.Date{}, model.Date{}, e, []string{
 			"# Summary: 20 Oct – 22 Nov 2026\n", "- Checked in on 6 of 34 days.\n", "### Week 2026-W44 (26 Oct – 1 Nov 2026)\n",
 		}},
-		{"from a day on", day(2026, 11, 21), Date{}, e, []string{"# Summary: 21–22 Nov 2026\n", "- Checked in on 1 of 2 days.\n"}},
+		{"from a day on", day(2026, 11, 21), model.Date{}, e, []string{"# Summary: 21–22 Nov 2026\n", "- Checked in on 1 of 2 days.\n"}},
 		{"one day", day(2026, 11, 16), day(2026, 11, 16), e, []string{
 			"# Summary: 16 Nov 2026\n", "- Checked in on 1 of 1 day.\n", "- No use recorded.\n", "- Days with HALT ticked: hungry 0, angry 0, lonely 0, tired 0.\n",
 		}},
 		{"across a year", day(2026, 12, 28), day(2027, 1, 3), e, []string{"# Summary: 28 Dec 2026 – 3 Jan 2027\n"}},
-		{"only a check-up", Date{}, Date{}, Export{Checkups: []Checkup{
-			{Instrument: BARC10, Day: day(2026, 5, 4), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}},
+		{"only a check-up", model.Date{}, model.Date{}, Export{Checkups: []model.Checkup{
+			{Instrument: model.BARC10, Day: day(2026, 5, 4), Answers: []int{6, 6, 6, 6, 6, 6, 6, 6, 6, 6}},
 			{Instrument: "*new*", Day: day(2026, 5, 4), Answers: []int{1}},
 		}}, []string{
 			"# Summary: 4 May 2026\n",
@@ -196,8 +198,8 @@ func TestPeriodMarkdownEdges(t *testing.T) {
 				"- 4 May 2026, \\*new\\*: not scored, as Tether does not know this questionnaire.\n\n## Reflections\n",
 		}},
 		{"names that look like blocks", day(2026, 1, 1), day(2026, 1, 1), Export{
-			Contacts: []Contact{{ID: 1, Name: "# Boss"}, {ID: 2, Name: "1. Sam"}, {ID: 3, Name: "- x\n> y"}},
-			ReachOuts: []ReachOut{
+			Contacts: []model.Contact{{ID: 1, Name: "# Boss"}, {ID: 2, Name: "1. Sam"}, {ID: 3, Name: "- x\n> y"}},
+			ReachOuts: []model.ReachOut{
 				{ContactID: 1, At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)},
 				{ContactID: 2, At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)},
 				{ContactID: 3, At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)},
@@ -222,6 +224,6 @@ func TestPeriodMarkdownEdges(t *testing.T) {
 func BenchmarkPeriodMarkdownDecade(b *testing.B) {
 	e := decadeExport()
 	for b.Loop() {
-		PeriodMarkdown(Date{}, Date{}, e)
+		PeriodMarkdown(model.Date{}, model.Date{}, e)
 	}
 }

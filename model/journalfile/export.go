@@ -1,6 +1,10 @@
-package model
+package journalfile
 
-import "time"
+import (
+	"time"
+
+	"github.com/tether-recovery/tether/model"
+)
 
 // ExportFormat names Tether's JSON export; ExportVersion changes whenever
 // its shape does, so an importer can refuse what it cannot read.
@@ -34,15 +38,15 @@ type Export struct {
 	// From and To are the period the export was limited to, inclusive; both
 	// zero for the whole journal. Contacts are always all of them, so the
 	// reach-outs of a period keep their people.
-	From, To    Date
+	From, To    model.Date
 	Settings    map[string]string // the journal's settings, by key
-	Contacts    []Contact
-	ReachOuts   []ReachOut
-	CheckIns    []CheckIn
-	Reflections []Reflection
+	Contacts    []model.Contact
+	ReachOuts   []model.ReachOut
+	CheckIns    []model.CheckIn
+	Reflections []model.Reflection
 	// Checkups are the questionnaires taken (BARC-10, MSPSS) in the
 	// period; the store exports them by day and then instrument. Their
 	// IDs are the journal's own and are not carried: a day holds one of
 	// each instrument, and the instrument and day are what name one.
-	Checkups []Checkup
+	Checkups []model.Checkup
 }

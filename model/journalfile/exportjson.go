@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 // Tether JSON, the journal export (format "tether-journal", version 1).
 //
@@ -61,7 +61,7 @@ package model
 // "answers" (a list of whole numbers, one per statement in the
 // instrument's order, each a point on its scale: 1–6 for BARC-10, 1–7 for
 // MSPSS), "created_at" (instant or null). The score is not written: it
-// follows from the answers (see Checkup.Score). Files written before
+// follows from the answers (see model.Checkup.Score). Files written before
 // check-ups were exported have no "check_ups" key, and read as having
 // none.
 //
@@ -97,9 +97,12 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tether-recovery/tether/model"
 )
 
-// The JSON shapes of an Export. Pointers are what may be null.
+// The JSON shapes of an Export (a contact's, ContactJSON, is in
+// contactjson.go). Pointers are what may be null.
 type (
 	jsonExport struct {
 		Format      string            `json:"format"`
@@ -108,7 +111,7 @@ type (
 		From        *string           `json:"from"`
 		To          *string           `json:"to"`
 		Settings    map[string]string `json:"settings"`
-		Contacts    []jsonContact     `json:"contacts"`
+		Contacts    []ContactJSON     `json:"contacts"`
 		ReachOuts   []jsonReachOut    `json:"reach_outs"`
 		CheckIns    []jsonCheckIn     `json:"check_ins"`
 		Reflections []jsonReflection  `json:"reflections"`
@@ -127,31 +130,6 @@ type (
 		CheckIns    []json.RawMessage `json:"check_ins"`
 		Reflections []json.RawMessage `json:"reflections"`
 		Checkups    []json.RawMessage `json:"check_ups"`
-	}
-
-	jsonContact struct {
-		ID           int64    `json:"id"`
-		Name         string   `json:"name"`
-		Nickname     string   `json:"nickname"`
-		Circle       string   `json:"circle"`
-		Group        string   `json:"group"`
-		Phone        string   `json:"phone"`
-		Email        string   `json:"email"`
-		Preferred    *string  `json:"preferred"`
-		Availability string   `json:"availability"`
-		AnyTime      bool     `json:"any_time"`
-		AnyTimeSince *string  `json:"any_time_since"`
-		Distraction  bool     `json:"distraction"`
-		Importance   *int     `json:"importance"`
-		Supportive   *int     `json:"supportive"`
-		Stance       string   `json:"stance"`
-		KnownSince   *string  `json:"known_since"`
-		CadenceDays  int      `json:"cadence_days"`
-		Notes        string   `json:"notes"`
-		Tags         []string `json:"tags"`
-		Archived     bool     `json:"archived"`
-		CreatedAt    *string  `json:"created_at"`
-		UpdatedAt    *string  `json:"updated_at"`
 	}
 
 	jsonReachOut struct {
@@ -208,8 +186,9 @@ type (
 // Format and version are always ExportFormat and ExportVersion, whatever e
 // says: this is the writer of the current version. The output is the same
 // for the same Export, byte for byte, and ends with a newline. Derived
-// fields (Contact.LastContact, Reached30, ReachOut.ContactName) are not
-// written. Nothing is written when an error is returned.
+// fields (model.Contact.LastContact, Reached30,
+// model.ReachOut.ContactName) are not written. Nothing is written when an
+// error is returned.
 func EncodeExport(w io.Writer, e Export) error {
 	je := jsonExport{
 		Format:      ExportFormat,
@@ -218,7 +197,7 @@ func EncodeExport(w io.Writer, e Export) error {
 		From:        jsonDate(e.From),
 		To:          jsonDate(e.To),
 		Settings:    e.Settings,
-		Contacts:    make([]jsonContact, len(e.Contacts)),
+		Contacts:    make([]ContactJSON, len(e.Contacts)),
 		ReachOuts:   make([]jsonReachOut, len(e.ReachOuts)),
 		CheckIns:    make([]jsonCheckIn, len(e.CheckIns)),
 		Reflections: make([]jsonReflection, len(e.Reflections)),
@@ -228,20 +207,7 @@ func EncodeExport(w io.Writer, e Export) error {
 		je.Settings = map[string]string{}
 	}
 	for i, c := range e.Contacts {
-		tags := c.Tags
-		if tags == nil {
-			tags = []string{}
-		}
-		je.Contacts[i] = jsonContact{
-			ID: c.ID, Name: c.Name, Nickname: c.Nickname, Circle: string(c.Circle),
-			Group: c.Group, Phone: c.Phone, Email: c.Email,
-			Preferred: jsonCode(string(c.Preferred)), Availability: c.Availability,
-			AnyTime: c.AnyTime, AnyTimeSince: jsonDate(c.AnyTimeSince), Distraction: c.Distraction,
-			Importance: jsonRating(c.Importance), Supportive: jsonRating(c.Supportive),
-			Stance: string(c.Stance), KnownSince: jsonDate(c.KnownSince), CadenceDays: c.CadenceDays,
-			Notes: c.Notes, Tags: tags, Archived: c.Archived,
-			CreatedAt: jsonTime(c.CreatedAt), UpdatedAt: jsonTime(c.UpdatedAt),
-		}
+		je.Contacts[i] = NewContactJSON(c)
 	}
 	for i, r := range e.ReachOuts {
 		je.ReachOuts[i] = jsonReachOut{
@@ -302,7 +268,7 @@ func jsonTime(t time.Time) *string {
 	return &s
 }
 
-func jsonDate(d Date) *string {
+func jsonDate(d model.Date) *string {
 	if d.IsZero() {
 		return nil
 	}
@@ -423,7 +389,7 @@ func DecodeExport(r io.Reader) (Export, error) {
 		}
 		e.ReachOuts = append(e.ReachOuts, r)
 	}
-	days := map[Date]int{}
+	days := map[model.Date]int{}
 	for i, raw := range body.CheckIns {
 		c, err := decodeCheckIn(i, raw, days)
 		if err != nil {
@@ -431,7 +397,7 @@ func DecodeExport(r io.Reader) (Export, error) {
 		}
 		e.CheckIns = append(e.CheckIns, c)
 	}
-	weeks := map[Week]int{}
+	weeks := map[model.Week]int{}
 	for i, raw := range body.Reflections {
 		r, err := decodeReflection(i, raw, weeks)
 		if err != nil {
@@ -483,11 +449,11 @@ func exportVersion(raw json.RawMessage) (v int, msg string) {
 // made safe to print.
 func recordError(label, msg string) error { return errors.New(safeMessage(label + ": " + msg)) }
 
-func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (Contact, error) {
+func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact, error) {
 	if isNull(raw) {
-		return Contact{}, fmt.Errorf("contact at position %d is empty (null)", i+1)
+		return model.Contact{}, fmt.Errorf("contact at position %d is empty (null)", i+1)
 	}
-	var w jsonContact
+	var w ContactJSON
 	err := json.Unmarshal(raw, &w)
 	label := fmt.Sprintf("contact at position %d", i+1)
 	if w.ID >= 1 {
@@ -497,23 +463,23 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (Contact, erro
 		label += " (" + n + ")"
 	}
 	if err != nil {
-		return Contact{}, recordError(label, typeProblem(err))
+		return model.Contact{}, recordError(label, typeProblem(err))
 	}
 	if w.ID < 1 {
-		return Contact{}, recordError(label, "it needs an id, a whole number from 1, for its reach-outs to refer to")
+		return model.Contact{}, recordError(label, "it needs an id, a whole number from 1, for its reach-outs to refer to")
 	}
 	if at, dup := ids[w.ID]; dup {
-		return Contact{}, recordError(label, fmt.Sprintf("the contact at position %d has the same id", at))
+		return model.Contact{}, recordError(label, fmt.Sprintf("the contact at position %d has the same id", at))
 	}
 	ids[w.ID] = i + 1
-	c := Contact{
-		ID: w.ID, Name: w.Name, Nickname: w.Nickname, Circle: Circle(w.Circle), Group: w.Group,
+	c := model.Contact{
+		ID: w.ID, Name: w.Name, Nickname: w.Nickname, Circle: model.Circle(w.Circle), Group: w.Group,
 		Phone: w.Phone, Email: w.Email, Availability: w.Availability, AnyTime: w.AnyTime,
-		Distraction: w.Distraction, Stance: Stance(w.Stance), CadenceDays: w.CadenceDays,
+		Distraction: w.Distraction, Stance: model.Stance(w.Stance), CadenceDays: w.CadenceDays,
 		Notes: w.Notes, Tags: w.Tags, Archived: w.Archived,
 	}
 	if w.Preferred != nil {
-		c.Preferred = Channel(*w.Preferred)
+		c.Preferred = model.Channel(*w.Preferred)
 	}
 	if w.Importance != nil {
 		c.Importance = *w.Importance
@@ -523,11 +489,11 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (Contact, erro
 	}
 	switch {
 	case w.Circle != "" && !c.Circle.Valid():
-		return Contact{}, recordError(label, unknownCode("circle", w.Circle, Circles))
+		return model.Contact{}, recordError(label, unknownCode("circle", w.Circle, model.Circles))
 	case w.Stance != "" && !c.Stance.Valid():
-		return Contact{}, recordError(label, unknownCode("stance", w.Stance, Stances))
-	case !slices.Contains(PreferredChannels, c.Preferred):
-		return Contact{}, recordError(label, unknownCode("preferred", string(c.Preferred), PreferredChannels[1:]))
+		return model.Contact{}, recordError(label, unknownCode("stance", w.Stance, model.Stances))
+	case !slices.Contains(model.PreferredChannels, c.Preferred):
+		return model.Contact{}, recordError(label, unknownCode("preferred", string(c.Preferred), model.PreferredChannels[1:]))
 	}
 	if c.AnyTimeSince, err = parseJSONDate(w.AnyTimeSince, "any_time_since"); err == nil {
 		if c.KnownSince, err = parseJSONDate(w.KnownSince, "known_since"); err == nil {
@@ -537,18 +503,18 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (Contact, erro
 		}
 	}
 	if err != nil {
-		return Contact{}, recordError(label, err.Error())
+		return model.Contact{}, recordError(label, err.Error())
 	}
 	c = c.Normalize()
-	if p := c.Validate(Date{}); len(p) > 0 {
-		return Contact{}, recordError(label, problemsSentence(p))
+	if p := c.Validate(model.Date{}); len(p) > 0 {
+		return model.Contact{}, recordError(label, problemsSentence(p))
 	}
 	return c, nil
 }
 
-func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[int64]int) (ReachOut, error) {
+func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[int64]int) (model.ReachOut, error) {
 	if isNull(raw) {
-		return ReachOut{}, fmt.Errorf("reach-out at position %d is empty (null)", i+1)
+		return model.ReachOut{}, fmt.Errorf("reach-out at position %d is empty (null)", i+1)
 	}
 	var w jsonReachOut
 	err := json.Unmarshal(raw, &w)
@@ -558,75 +524,75 @@ func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[
 	}
 	at, timeErr := parseJSONTime(w.At, "at")
 	if timeErr == nil && !at.IsZero() {
-		label += " on " + DateOf(at).String()
+		label += " on " + model.DateOf(at).String()
 	}
 	switch {
 	case err != nil:
-		return ReachOut{}, recordError(label, typeProblem(err))
+		return model.ReachOut{}, recordError(label, typeProblem(err))
 	case timeErr != nil:
-		return ReachOut{}, recordError(label, timeErr.Error())
+		return model.ReachOut{}, recordError(label, timeErr.Error())
 	case w.ID < 0:
-		return ReachOut{}, recordError(label, "its id is below 1; leave it out, or use a whole number from 1")
+		return model.ReachOut{}, recordError(label, "its id is below 1; leave it out, or use a whole number from 1")
 	}
 	if w.ID != 0 {
 		if first, dup := ids[w.ID]; dup {
-			return ReachOut{}, recordError(label, fmt.Sprintf("the reach-out at position %d has the same id", first))
+			return model.ReachOut{}, recordError(label, fmt.Sprintf("the reach-out at position %d has the same id", first))
 		}
 		ids[w.ID] = i + 1
 	}
-	r := ReachOut{ID: w.ID, ContactID: w.ContactID, At: at, Channel: Channel(w.Channel), Direction: Direction(w.Direction), Note: w.Note}
+	r := model.ReachOut{ID: w.ID, ContactID: w.ContactID, At: at, Channel: model.Channel(w.Channel), Direction: model.Direction(w.Direction), Note: w.Note}
 	if w.Helped != nil {
-		r.Helped = Helped(*w.Helped)
+		r.Helped = model.Helped(*w.Helped)
 	}
 	switch {
-	case w.Channel != "" && !slices.Contains(LogChannels, r.Channel):
-		return ReachOut{}, recordError(label, unknownCode("channel", w.Channel, LogChannels))
+	case w.Channel != "" && !slices.Contains(model.LogChannels, r.Channel):
+		return model.ReachOut{}, recordError(label, unknownCode("channel", w.Channel, model.LogChannels))
 	case w.Direction != "" && !r.Direction.Valid():
-		return ReachOut{}, recordError(label, unknownCode("direction", w.Direction, Directions))
+		return model.ReachOut{}, recordError(label, unknownCode("direction", w.Direction, model.Directions))
 	case !r.Helped.Valid():
-		return ReachOut{}, recordError(label, unknownCode("helped", string(r.Helped), HelpedAnswers[1:]))
+		return model.ReachOut{}, recordError(label, unknownCode("helped", string(r.Helped), model.HelpedAnswers[1:]))
 	}
 	switch {
 	case at.IsZero():
-		return ReachOut{}, recordError(label, "it has no time (at)")
+		return model.ReachOut{}, recordError(label, "it has no time (at)")
 	case at.Year() < 1900 || at.Year() > 9999:
-		return ReachOut{}, recordError(label, "its time (at) is outside the years 1900 to 9999")
+		return model.ReachOut{}, recordError(label, "its time (at) is outside the years 1900 to 9999")
 	}
 	// The journal keeps the offset within the widest any time zone has
 	// used; a wider one is a mistyped time.
 	if _, off := at.Zone(); off < -18*3600 || off > 18*3600 {
-		return ReachOut{}, recordError(label, "its time is more than 18 hours off UTC, which no time zone is")
+		return model.ReachOut{}, recordError(label, "its time is more than 18 hours off UTC, which no time zone is")
 	}
 	r = r.Normalize()
 	if p := r.Validate(time.Time{}); len(p) > 0 {
-		return ReachOut{}, recordError(label, problemsSentence(p))
+		return model.ReachOut{}, recordError(label, problemsSentence(p))
 	}
 	name, ok := names[r.ContactID]
 	if !ok {
-		return ReachOut{}, recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", r.ContactID))
+		return model.ReachOut{}, recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", r.ContactID))
 	}
 	r.ContactName = name
 	return r, nil
 }
 
-func decodeCheckIn(i int, raw json.RawMessage, days map[Date]int) (CheckIn, error) {
+func decodeCheckIn(i int, raw json.RawMessage, days map[model.Date]int) (model.CheckIn, error) {
 	if isNull(raw) {
-		return CheckIn{}, fmt.Errorf("check-in at position %d is empty (null)", i+1)
+		return model.CheckIn{}, fmt.Errorf("check-in at position %d is empty (null)", i+1)
 	}
 	var w jsonCheckIn
 	err := json.Unmarshal(raw, &w)
 	label := fmt.Sprintf("check-in at position %d", i+1)
-	d, dayErr := ParseDate(w.Day)
+	d, dayErr := model.ParseDate(w.Day)
 	if dayErr == nil && !d.IsZero() {
 		label = "check-in " + d.String()
 	}
 	switch {
 	case err != nil:
-		return CheckIn{}, recordError(label, typeProblem(err))
+		return model.CheckIn{}, recordError(label, typeProblem(err))
 	case dayErr != nil:
-		return CheckIn{}, recordError(label, fmt.Sprintf("its day %s is not a date like 2025-03-02", quoteText(w.Day)))
+		return model.CheckIn{}, recordError(label, fmt.Sprintf("its day %s is not a date like 2025-03-02", quoteText(w.Day)))
 	}
-	c := CheckIn{
+	c := model.CheckIn{
 		Day: d, Craving: w.Craving, Risky: w.Risky, Meetings: w.Meetings, SleepHours: w.SleepHours,
 		Hungry: w.Hungry, Angry: w.Angry, Lonely: w.Lonely, Tired: w.Tired, Used: w.Used,
 		Gratitude: w.Gratitude, Note: w.Note,
@@ -635,47 +601,47 @@ func decodeCheckIn(i int, raw json.RawMessage, days map[Date]int) (CheckIn, erro
 		c.Mood = *w.Mood
 	}
 	if w.Difficulty != nil {
-		c.Difficulty = Difficulty(*w.Difficulty)
+		c.Difficulty = model.Difficulty(*w.Difficulty)
 		if !c.Difficulty.Valid() {
-			return CheckIn{}, recordError(label, unknownCode("difficulty", *w.Difficulty, Difficulties[1:]))
+			return model.CheckIn{}, recordError(label, unknownCode("difficulty", *w.Difficulty, model.Difficulties[1:]))
 		}
 	}
 	if c.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at"); err != nil {
-		return CheckIn{}, recordError(label, err.Error())
+		return model.CheckIn{}, recordError(label, err.Error())
 	}
 	c = c.Normalize()
-	if p := c.Validate(Date{}); len(p) > 0 {
-		return CheckIn{}, recordError(label, problemsSentence(p))
+	if p := c.Validate(model.Date{}); len(p) > 0 {
+		return model.CheckIn{}, recordError(label, problemsSentence(p))
 	}
 	if first, dup := days[c.Day]; dup {
-		return CheckIn{}, recordError(label, fmt.Sprintf("the check-in at position %d is for the same day; a day has one check-in", first))
+		return model.CheckIn{}, recordError(label, fmt.Sprintf("the check-in at position %d is for the same day; a day has one check-in", first))
 	}
 	days[c.Day] = i + 1
 	return c, nil
 }
 
-func decodeReflection(i int, raw json.RawMessage, weeks map[Week]int) (Reflection, error) {
+func decodeReflection(i int, raw json.RawMessage, weeks map[model.Week]int) (model.Reflection, error) {
 	if isNull(raw) {
-		return Reflection{}, fmt.Errorf("reflection at position %d is empty (null)", i+1)
+		return model.Reflection{}, fmt.Errorf("reflection at position %d is empty (null)", i+1)
 	}
 	var w jsonReflection
 	err := json.Unmarshal(raw, &w)
 	label := fmt.Sprintf("reflection at position %d", i+1)
-	wk, weekErr := ParseWeek(w.Week)
+	wk, weekErr := model.ParseWeek(w.Week)
 	if weekErr == nil {
 		label = "reflection " + wk.String()
 	}
 	switch {
 	case err != nil:
-		return Reflection{}, recordError(label, typeProblem(err))
+		return model.Reflection{}, recordError(label, typeProblem(err))
 	case strings.TrimSpace(w.Week) == "":
-		return Reflection{}, recordError(label, "it has no week")
+		return model.Reflection{}, recordError(label, "it has no week")
 	case weekErr != nil:
-		return Reflection{}, recordError(label, fmt.Sprintf("its week %s is not a week like 2026-W47", quoteText(w.Week)))
+		return model.Reflection{}, recordError(label, fmt.Sprintf("its week %s is not a week like 2026-W47", quoteText(w.Week)))
 	}
-	r := Reflection{Week: wk, Answers: make([]Answer, len(w.Answers))}
+	r := model.Reflection{Week: wk, Answers: make([]model.Answer, len(w.Answers))}
 	for j, a := range w.Answers {
-		r.Answers[j] = Answer{Prompt: a.Prompt, Text: a.Answer}
+		r.Answers[j] = model.Answer{Prompt: a.Prompt, Text: a.Answer}
 	}
 	for _, x := range []struct {
 		to   *int
@@ -686,14 +652,14 @@ func decodeReflection(i int, raw json.RawMessage, weeks map[Week]int) (Reflectio
 		}
 	}
 	if r.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at"); err != nil {
-		return Reflection{}, recordError(label, err.Error())
+		return model.Reflection{}, recordError(label, err.Error())
 	}
 	r = r.Normalize()
-	if p := r.Validate(Date{}); len(p) > 0 {
-		return Reflection{}, recordError(label, problemsSentence(p))
+	if p := r.Validate(model.Date{}); len(p) > 0 {
+		return model.Reflection{}, recordError(label, problemsSentence(p))
 	}
 	if first, dup := weeks[r.Week]; dup {
-		return Reflection{}, recordError(label, fmt.Sprintf("the reflection at position %d is for the same week; a week has one reflection", first))
+		return model.Reflection{}, recordError(label, fmt.Sprintf("the reflection at position %d is for the same week; a week has one reflection", first))
 	}
 	weeks[r.Week] = i + 1
 	return r, nil
@@ -701,19 +667,19 @@ func decodeReflection(i int, raw json.RawMessage, weeks map[Week]int) (Reflectio
 
 // checkupKey is what names a check-up: a day has one of each instrument.
 type checkupKey struct {
-	instrument Instrument
-	day        Date
+	instrument model.Instrument
+	day        model.Date
 }
 
-func decodeCheckup(i int, raw json.RawMessage, taken map[checkupKey]int) (Checkup, error) {
+func decodeCheckup(i int, raw json.RawMessage, taken map[checkupKey]int) (model.Checkup, error) {
 	if isNull(raw) {
-		return Checkup{}, fmt.Errorf("check-up at position %d is empty (null)", i+1)
+		return model.Checkup{}, fmt.Errorf("check-up at position %d is empty (null)", i+1)
 	}
 	var w jsonCheckup
 	err := json.Unmarshal(raw, &w)
-	inst := Instrument(w.Instrument)
+	inst := model.Instrument(w.Instrument)
 	info, known := inst.Info()
-	d, dayErr := ParseDate(w.Day)
+	d, dayErr := model.ParseDate(w.Day)
 	label := fmt.Sprintf("check-up at position %d", i+1)
 	if dayErr == nil && !d.IsZero() {
 		if known {
@@ -724,57 +690,57 @@ func decodeCheckup(i int, raw json.RawMessage, taken map[checkupKey]int) (Checku
 	}
 	switch {
 	case err != nil:
-		return Checkup{}, recordError(label, typeProblem(err))
+		return model.Checkup{}, recordError(label, typeProblem(err))
 	case w.Instrument == "":
-		return Checkup{}, recordError(label, fmt.Sprintf("it has no instrument (%s)", strings.Join(instrumentCodes(), " or ")))
+		return model.Checkup{}, recordError(label, fmt.Sprintf("it has no instrument (%s)", strings.Join(instrumentCodes(), " or ")))
 	case !known:
-		return Checkup{}, recordError(label, unknownCode("instrument", w.Instrument, Instruments))
+		return model.Checkup{}, recordError(label, unknownCode("instrument", w.Instrument, model.Instruments))
 	case strings.TrimSpace(w.Day) == "":
-		return Checkup{}, recordError(label, "it has no day")
+		return model.Checkup{}, recordError(label, "it has no day")
 	case dayErr != nil:
-		return Checkup{}, recordError(label, fmt.Sprintf("its day %s is not a date like 2025-03-02", quoteText(w.Day)))
+		return model.Checkup{}, recordError(label, fmt.Sprintf("its day %s is not a date like 2025-03-02", quoteText(w.Day)))
 	}
-	c := Checkup{Instrument: inst, Day: d, Answers: w.Answers}
+	c := model.Checkup{Instrument: inst, Day: d, Answers: w.Answers}
 	if c.CreatedAt, err = parseJSONTime(w.CreatedAt, "created_at"); err != nil {
-		return Checkup{}, recordError(label, err.Error())
+		return model.Checkup{}, recordError(label, err.Error())
 	}
 	if !c.CreatedAt.IsZero() && (c.CreatedAt.Year() < 1900 || c.CreatedAt.Year() > 9999) {
-		return Checkup{}, recordError(label, "its created_at is outside the years 1900 to 9999")
+		return model.Checkup{}, recordError(label, "its created_at is outside the years 1900 to 9999")
 	}
-	if p := c.Validate(Date{}); len(p) > 0 {
-		return Checkup{}, recordError(label, checkupProblems(c, info, p))
+	if p := c.Validate(model.Date{}); len(p) > 0 {
+		return model.Checkup{}, recordError(label, checkupProblems(c, info, p))
 	}
 	key := checkupKey{c.Instrument, c.Day}
 	if first, dup := taken[key]; dup {
-		return Checkup{}, recordError(label, fmt.Sprintf("the check-up at position %d is the same instrument on the same day; a day has one of each", first))
+		return model.Checkup{}, recordError(label, fmt.Sprintf("the check-up at position %d is the same instrument on the same day; a day has one of each", first))
 	}
 	taken[key] = i + 1
 	return c, nil
 }
 
 func instrumentCodes() []string {
-	codes := make([]string, len(Instruments))
-	for i, in := range Instruments {
+	codes := make([]string, len(model.Instruments))
+	for i, in := range model.Instruments {
 		codes[i] = string(in)
 	}
 	return codes
 }
 
-// checkupProblems says what Checkup.Validate found, in the words of a file
+// checkupProblems says what model.Checkup.Validate found, in the words of a file
 // (its list of answers) rather than a form's statements: the number of
 // answers, then the first few answers off the scale.
-func checkupProblems(c Checkup, info InstrumentInfo, p Problems) string {
+func checkupProblems(c model.Checkup, info model.InstrumentInfo, p model.Problems) string {
 	var parts []string
-	rest := Problems{}
+	rest := model.Problems{}
 	for k, msg := range p {
-		if k != FieldAnswers && !strings.HasPrefix(k, FieldCheckupItem) {
+		if k != model.FieldAnswers && !strings.HasPrefix(k, model.FieldCheckupItem) {
 			rest[k] = msg
 		}
 	}
 	if len(rest) > 0 {
 		parts = append(parts, problemsSentence(rest))
 	}
-	if _, ok := p[FieldAnswers]; ok {
+	if _, ok := p[model.FieldAnswers]; ok {
 		n := "none"
 		if len(c.Answers) > 0 {
 			n = strconv.Itoa(len(c.Answers))
@@ -785,7 +751,7 @@ func checkupProblems(c Checkup, info InstrumentInfo, p Problems) string {
 	const show = 3
 	var off []string
 	for i := range min(len(c.Answers), len(info.Items)) {
-		if _, bad := p[fmt.Sprintf("%s%d", FieldCheckupItem, i)]; !bad {
+		if _, bad := p[fmt.Sprintf("%s%d", model.FieldCheckupItem, i)]; !bad {
 			continue
 		}
 		if a := c.Answers[i]; a == 0 {
@@ -811,7 +777,7 @@ func settingsProblem(s map[string]string) string {
 		return "a setting has no name"
 	}
 	if v, ok := s[SettingRecoveryStart]; ok {
-		if d, err := ParseDate(v); err != nil || d.IsZero() {
+		if d, err := model.ParseDate(v); err != nil || d.IsZero() {
 			return fmt.Sprintf("%s %s is not a date like 2025-01-06", SettingRecoveryStart, quoteText(v))
 		}
 	}
@@ -826,19 +792,19 @@ func settingsProblem(s map[string]string) string {
 	switch {
 	case len(prompts) == 0:
 		return fmt.Sprintf("%s holds no prompt; a week needs something to answer", SettingPrompts)
-	case len(prompts) > MaxPrompts:
-		return fmt.Sprintf("%s holds %d prompts; a set holds at most %d", SettingPrompts, len(prompts), MaxPrompts)
+	case len(prompts) > model.MaxPrompts:
+		return fmt.Sprintf("%s holds %d prompts; a set holds at most %d", SettingPrompts, len(prompts), model.MaxPrompts)
 	}
 	seen := map[string]int{}
 	for i, q := range prompts {
 		q = strings.TrimSpace(q)
-		if msg := PromptProblem(q); msg != "" {
+		if msg := model.PromptProblem(q); msg != "" {
 			return fmt.Sprintf("prompt %d: %s", i+1, sentencePart(msg))
 		}
-		if first, dup := seen[Fold(q)]; dup {
+		if first, dup := seen[model.Fold(q)]; dup {
 			return fmt.Sprintf("prompt %d is the same as prompt %d", i+1, first+1)
 		}
-		seen[Fold(q)] = i
+		seen[model.Fold(q)] = i
 	}
 	return ""
 }
@@ -854,13 +820,13 @@ func parseJSONTime(s *string, key string) (time.Time, error) {
 	return t, nil
 }
 
-func parseJSONDate(s *string, key string) (Date, error) {
+func parseJSONDate(s *string, key string) (model.Date, error) {
 	if s == nil {
-		return Date{}, nil
+		return model.Date{}, nil
 	}
-	d, err := ParseDate(*s)
+	d, err := model.ParseDate(*s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%s %s is not a date like 2025-03-02", key, quoteText(*s))
+		return model.Date{}, fmt.Errorf("%s %s is not a date like 2025-03-02", key, quoteText(*s))
 	}
 	return d, nil
 }
@@ -956,20 +922,20 @@ func unknownCode[T ~string](field, got string, known []T) string {
 // Words for fields in messages about a file, where the form's field names
 // are not in sight.
 var fieldWords = map[string]string{
-	FieldAnyTimeSince: "any_time_since", FieldKnownSince: "known_since", FieldCadence: "cadence_days",
-	FieldCheckNote: "note", FieldSleep: "sleep_hours", FieldCravingBother: "craving_bother",
-	FieldContact: "contact_id",
+	model.FieldAnyTimeSince: "any_time_since", model.FieldKnownSince: "known_since", model.FieldCadence: "cadence_days",
+	model.FieldCheckNote: "note", model.FieldSleep: "sleep_hours", model.FieldCravingBother: "craving_bother",
+	model.FieldContact: "contact_id",
 }
 
 // Messages written for a form that read oddly about a file.
 var fileMessages = map[string]string{
-	FieldAnswers: "it answers no question, and a saved day needs at least one answer",
-	FieldContact: "it names no contact (contact_id)",
+	model.FieldAnswers: "it answers no question, and a saved day needs at least one answer",
+	model.FieldContact: "it names no contact (contact_id)",
 }
 
 // problemsSentence joins a record's problems into one clause, each naming
 // its field unless its message already does.
-func problemsSentence(p Problems) string {
+func problemsSentence(p model.Problems) string {
 	keys := make([]string, 0, len(p))
 	for k := range p {
 		keys = append(keys, k)
@@ -984,7 +950,7 @@ func problemsSentence(p Problems) string {
 		word := fieldWords[k]
 		if word == "" {
 			word = k
-			if n, ok := strings.CutPrefix(k, FieldAnswer); ok && n != "" {
+			if n, ok := strings.CutPrefix(k, model.FieldAnswer); ok && n != "" {
 				if i, err := strconv.Atoi(n); err == nil {
 					word = fmt.Sprintf("answer %d", i+1)
 				}
@@ -1025,8 +991,8 @@ func sentencePart(msg string) string {
 // labelText is a name as a record's label shows it: one line, no control
 // characters, at most 40 characters.
 func labelText(s string) string {
-	s = strings.Join(strings.FieldsFunc(stripEscapes(s), func(r rune) bool {
-		return unicode.IsSpace(r) || unsafeRune(r)
+	s = strings.Join(strings.FieldsFunc(model.StripEscapes(s), func(r rune) bool {
+		return unicode.IsSpace(r) || model.UnsafeRune(r)
 	}), " ")
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:39]) + "…"
@@ -1051,20 +1017,12 @@ func shortJSON(b []byte) string {
 	return s
 }
 
-// unsafeRune reports a character that must not reach a terminal from a
-// file: control characters, line and paragraph separators, and
-// bidirectional controls.
-func unsafeRune(r rune) bool {
-	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
-		r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
-}
-
 // safeMessage makes a message that quotes a file safe to print: valid
 // UTF-8 and nothing that could move the cursor or reorder the text.
 func safeMessage(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
-		if unsafeRune(r) {
+		if model.UnsafeRune(r) {
 			return '\uFFFD'
 		}
 		return r

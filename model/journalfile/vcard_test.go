@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 import (
 	"bytes"
@@ -10,23 +10,25 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // imported is a contact as ParseVCards makes it: circle Other, stance
 // unknown, and the fields given.
-func imported(c Contact) Contact {
-	c.Circle, c.Stance = CircleOther, StanceUnknown
+func imported(c model.Contact) model.Contact {
+	c.Circle, c.Stance = model.CircleOther, model.StanceUnknown
 	return c
 }
 
 func TestParseVCardsFiles(t *testing.T) {
 	tests := []struct {
 		file     string
-		want     []Contact
+		want     []model.Contact
 		warnings []string
 	}{
-		{"iphone-3.0.vcf", []Contact{
-			imported(Contact{
+		{"iphone-3.0.vcf", []model.Contact{
+			imported(model.Contact{
 				Name: "Ana Lima", Nickname: "Annie", Group: "Ward 3 alumni",
 				Phone: "+44 7700 900123", Email: "ana@example.org",
 				Notes: "Met at the Tuesday meeting.\nCall after 6pm, never before.\n\n" +
@@ -34,24 +36,24 @@ func TestParseVCardsFiles(t *testing.T) {
 					"Other emails: ana.lima@work.example.com (work)",
 			}),
 			// FN is empty and ORG names the card: the name, not also the group.
-			imported(Contact{Name: "Tuesday SMART meeting", Phone: "+1 (555) 010-0199"}),
+			imported(model.Contact{Name: "Tuesday SMART meeting", Phone: "+1 (555) 010-0199"}),
 		}, nil},
 
-		{"android-2.1.vcf", []Contact{
-			imported(Contact{
+		{"android-2.1.vcf", []model.Contact{
+			imported(model.Contact{
 				Name: "Jürgen Müller", Phone: "+49 151 23456789", Email: "juergen@example.de",
 				// The soft line break joins "der" and " Arbeit" with the space kept.
 				Notes: "Sponsor seit 2019. Ruft gern abends an – am liebsten nach der Arbeit.\nKein Anruf vor 9 Uhr, bitte.\n\n" +
 					"Other phones: +49 30 1234567 (home)",
 			}),
-			imported(Contact{Name: "山田花子", Phone: "090-1234-5678", Notes: "また会いましょう🌻"}),
-			imported(Contact{Name: "+1 555 0100", Phone: "+1 555 0100"}),
+			imported(model.Contact{Name: "山田花子", Phone: "090-1234-5678", Notes: "また会いましょう🌻"}),
+			imported(model.Contact{Name: "+1 555 0100", Phone: "+1 555 0100"}),
 		}, []string{
 			"card 3 (+1 555 0100): it has no name, so it is named after its phone number",
 		}},
 
-		{"google-3.0.vcf", []Contact{
-			imported(Contact{
+		{"google-3.0.vcf", []model.Contact{
+			imported(model.Contact{
 				Name: "Dee Okafor", Nickname: "Dee", Group: "Mission Clinic",
 				Phone: "+1 415-555-0134", Email: "dee.okafor@example.com",
 				Notes: "Therapist. Thursdays 4pm.\n\n" +
@@ -60,25 +62,25 @@ func TestParseVCardsFiles(t *testing.T) {
 				Tags: []string{"Recovery", "Sponsor, backup"},
 			}),
 			// The same number twice is one phone; "family" repeats "Family".
-			imported(Contact{Name: "Ben Carter", Phone: "07700 900456", Tags: []string{"Family", "starred"}}),
+			imported(model.Contact{Name: "Ben Carter", Phone: "07700 900456", Tags: []string{"Family", "starred"}}),
 		}, nil},
 
-		{"latin1.vcf", []Contact{
-			imported(Contact{Name: "Renée Dupré", Group: "Groupe du mardi à Lyon", Phone: "+33 1 23 45 67 89", Notes: "Café après la réunion"}),
+		{"latin1.vcf", []model.Contact{
+			imported(model.Contact{Name: "Renée Dupré", Group: "Groupe du mardi à Lyon", Phone: "+33 1 23 45 67 89", Notes: "Café après la réunion"}),
 			// No CHARSET, and bytes that are not UTF-8: Windows-1252.
-			imported(Contact{Name: "Zoë Martin", Phone: "06 12 34 56 78", Notes: "“Smart quotes” from Outlook"}),
-			imported(Contact{Name: "Worf", Notes: "Qaplaé"}),
+			imported(model.Contact{Name: "Zoë Martin", Phone: "06 12 34 56 78", Notes: "“Smart quotes” from Outlook"}),
+			imported(model.Contact{Name: "Worf", Notes: "Qaplaé"}),
 		}, []string{
 			`card 3 (Worf): the character set "X-MAC-KLINGON" is not one Tether reads; its text was read as Windows-1252`,
 		}},
 
-		{"messy.vcf", []Contact{
+		{"messy.vcf", []model.Contact{
 			// No FN: N, given names first. A "phone" of letters and an
 			// address that is no address are kept in the notes.
-			imported(Contact{Name: "Kenji Taro Nakamura", Phone: "555-0142", Notes: "Other phones: CALLME\nOther emails: not-an-email"}),
+			imported(model.Contact{Name: "Kenji Taro Nakamura", Phone: "555-0142", Notes: "Other phones: CALLME\nOther emails: not-an-email"}),
 			// The escape sequences are gone, not left as "[31m".
-			imported(Contact{Name: "Red Alert", Phone: "+1 555 0199"}),
-			imported(Contact{Name: "Sam", Tags: []string{"short"}, Notes: "Other tags: a-very-long-tag-that-goes-on-and-on-beyond-forty-characters"}),
+			imported(model.Contact{Name: "Red Alert", Phone: "+1 555 0199"}),
+			imported(model.Contact{Name: "Sam", Tags: []string{"short"}, Notes: "Other tags: a-very-long-tag-that-goes-on-and-on-beyond-forty-characters"}),
 		}, []string{
 			"lines 1 to 2 are outside any card and were ignored",
 			"line 12 is outside any card and was ignored",
@@ -89,14 +91,14 @@ func TestParseVCardsFiles(t *testing.T) {
 			"card 4 (Sam): it has no END:VCARD line, so it was read up to the end of the file",
 		}},
 
-		{"v4.vcf", []Contact{
-			imported(Contact{
+		{"v4.vcf", []model.Contact{
+			imported(model.Contact{
 				Name: "Priya Raman", Nickname: "Pri, PR", Group: "NHS Trust, Addictions Service",
 				Phone: "+44-20-7946-0100 ext. 204", Email: "priya@example.net",
 				Notes: "Keyworker. Line one\nLine two\\with backslash\n\nOther phones: +44-7700-900321 (mobile)",
 				Tags:  []string{"healthcare", "keyworker"},
 			}),
-			imported(Contact{Name: "Tuesday SMART meeting", Notes: "Room 4, St Mary's hall. We meet at 7 and the door closes at 7:15; ring the bell if late."}),
+			imported(model.Contact{Name: "Tuesday SMART meeting", Notes: "Room 4, St Mary's hall. We meet at 7 and the door closes at 7:15; ring the bell if late."}),
 		}, nil},
 	}
 	for _, tt := range tests {
@@ -112,7 +114,7 @@ func TestParseVCardsFiles(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("contacts:")
 				for i := range max(len(got), len(tt.want)) {
-					var g, w Contact
+					var g, w model.Contact
 					if i < len(got) {
 						g = got[i]
 					}
@@ -128,7 +130,7 @@ func TestParseVCardsFiles(t *testing.T) {
 				t.Errorf("warnings:\n got  %q\n want %q", warnings, tt.warnings)
 			}
 			for _, c := range got {
-				if p := c.Validate(Date{}); len(p) > 0 {
+				if p := c.Validate(model.Date{}); len(p) > 0 {
 					t.Errorf("%s does not validate: %v", c.Name, p)
 				}
 			}
@@ -154,64 +156,64 @@ func TestParseVCardsDetails(t *testing.T) {
 	tests := []struct {
 		name     string
 		in       string
-		want     Contact
+		want     model.Contact
 		warnings []string
 	}{
 		{"folded with a space and a tab", begin + "FN:Sam\r\n  Lee\r\nNOTE:one\r\n\ttwo\r\n" + end,
-			Contact{Name: "Sam Lee", Notes: "onetwo"}, nil},
+			model.Contact{Name: "Sam Lee", Notes: "onetwo"}, nil},
 		{"LF line ends", strings.ReplaceAll(begin+"FN:Sam\r\n Lee\r\n"+end, "\r\n", "\n"),
-			Contact{Name: "SamLee"}, nil},
+			model.Contact{Name: "SamLee"}, nil},
 		{"old Mac CR line ends", strings.ReplaceAll(begin+"FN:Sam\r\nTEL:555 0101\r\n"+end, "\r\n", "\r"),
-			Contact{Name: "Sam", Phone: "555 0101"}, nil},
+			model.Contact{Name: "Sam", Phone: "555 0101"}, nil},
 		{"2.1 folding keeps the space", "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Sam\r\n Lee\r\n" + end,
-			Contact{Name: "Sam Lee"}, nil},
+			model.Contact{Name: "Sam Lee"}, nil},
 		{"quoted-printable soft break with blanks after the =", "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;ENCODING=QUOTED-PRINTABLE:Jo=  \r\nse\r\n" + end,
-			Contact{Name: "Jose"}, nil},
+			model.Contact{Name: "Jose"}, nil},
 		{"a broken soft break does not swallow END", "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;QUOTED-PRINTABLE:Jo=\r\nEND:VCARD\r\n",
-			Contact{Name: "Jo"}, nil},
+			model.Contact{Name: "Jo"}, nil},
 		{"quoted-printable that is not", begin + "FN;ENCODING=QUOTED-PRINTABLE:A=B =zz\r\n" + end,
-			Contact{Name: "A=B =zz"}, nil},
+			model.Contact{Name: "A=B =zz"}, nil},
 		{"base64 text", begin + "FN;ENCODING=b;CHARSET=UTF-8:Wm/Dqw==\r\n" + end,
-			Contact{Name: "Zoë"}, nil},
+			model.Contact{Name: "Zoë"}, nil},
 		{"escapes", begin + `FN:Dr\, Sam\; \\o/` + "\r\nNOTE:a\\nb\\Nc\\:d C:\\temp\r\n" + end,
-			Contact{Name: `Dr, Sam; \o/`, Notes: "a\nb\nc:d C:\\temp"}, nil},
+			model.Contact{Name: `Dr, Sam; \o/`, Notes: "a\nb\nc:d C:\\temp"}, nil},
 		{"line breaks in a name", begin + `FN:Sam\nLee` + "\r\n" + end,
-			Contact{Name: "Sam Lee"}, nil},
+			model.Contact{Name: "Sam Lee"}, nil},
 		{"lower-case names and a group", "begin:vcard\r\nversion:3.0\r\nfn:Sam\r\nA.tel;type=cell:555 0101\r\nend:vcard\r\n",
-			Contact{Name: "Sam", Phone: "555 0101"}, nil},
+			model.Contact{Name: "Sam", Phone: "555 0101"}, nil},
 		{"tel URI with an extension and PREF", strings.Replace(begin, "3.0", "4.0", 1) + "FN:Sam\r\nTEL;VALUE=uri:tel:+1-555-0100\r\nTEL;VALUE=uri;PREF=1:tel:+1-555-0199;ext=12\r\n" + end,
-			Contact{Name: "Sam", Phone: "+1-555-0199 ext. 12", Notes: "Other phones: +1-555-0100"}, nil},
+			model.Contact{Name: "Sam", Phone: "+1-555-0199 ext. 12", Notes: "Other phones: +1-555-0100"}, nil},
 		{"TYPE=pref wins over order", begin + "FN:Sam\r\nEMAIL:a@example.org\r\nEMAIL;TYPE=INTERNET,pref:b@example.org\r\n" + end,
-			Contact{Name: "Sam", Email: "b@example.org", Notes: "Other emails: a@example.org"}, nil},
+			model.Contact{Name: "Sam", Email: "b@example.org", Notes: "Other emails: a@example.org"}, nil},
 		{"mailto", begin + "FN:Sam\r\nEMAIL:mailto:sam@example.org\r\n" + end,
-			Contact{Name: "Sam", Email: "sam@example.org"}, nil},
+			model.Contact{Name: "Sam", Email: "sam@example.org"}, nil},
 		{"named after the email", begin + "EMAIL:sam@example.org\r\nTEL:555 0101\r\n" + end,
-			Contact{Name: "sam@example.org", Email: "sam@example.org", Phone: "555 0101"},
+			model.Contact{Name: "sam@example.org", Email: "sam@example.org", Phone: "555 0101"},
 			[]string{"card 1 (sam@example.org): it has no name, so it is named after its email address"}},
 		{"a name of nothing visible falls back to N", begin + "FN:\u200b\u200b\r\nN:Lee;Sam;;;\r\n" + end,
-			Contact{Name: "Sam Lee"},
+			model.Contact{Name: "Sam Lee"},
 			[]string{`card 1 (Sam Lee): its name could not be used (a name needs at least one visible character), so it is named "Sam Lee"`}},
 		{"multiple given names", begin + "N:García Márquez;Ana,María;;Dr.;\r\n" + end,
-			Contact{Name: "Ana María García Márquez"}, nil},
+			model.Contact{Name: "Ana María García Márquez"}, nil},
 		{"ORG of several parts is the group", begin + "FN:Sam\r\nORG:Clinic\\, North;Ward 3;\r\n" + end,
-			Contact{Name: "Sam", Group: "Clinic, North, Ward 3"}, nil},
+			model.Contact{Name: "Sam", Group: "Clinic, North, Ward 3"}, nil},
 		{"long notes are cut", begin + "FN:Sam\r\nTEL:555 0101\r\nTEL:555 0102\r\nNOTE:" + long + "\r\n" + end,
-			Contact{Name: "Sam", Phone: "555 0101",
-				Notes: strings.TrimRight(long[:MaxNotesLen-len("\n\nOther phones: 555 0102")-1], " ") + "…\n\nOther phones: 555 0102"},
+			model.Contact{Name: "Sam", Phone: "555 0101",
+				Notes: strings.TrimRight(long[:model.MaxNotesLen-len("\n\nOther phones: 555 0102")-1], " ") + "…\n\nOther phones: 555 0102"},
 			[]string{"card 1 (Sam): its notes were longer than 10000 characters and were cut"}},
 		{"a nickname too long for its field", begin + "FN:Sam\r\nNICKNAME:" + strings.Repeat("x", 201) + "\r\n" + end,
-			Contact{Name: "Sam", Notes: "Nickname: " + strings.Repeat("x", 201)}, nil},
+			model.Contact{Name: "Sam", Notes: "Nickname: " + strings.Repeat("x", 201)}, nil},
 		{"a name too long", begin + "FN:" + strings.Repeat("x", 201) + "\r\n" + end,
-			Contact{}, []string{"card 1 (" + strings.Repeat("x", 39) + "…): skipped: that name is 201 characters; please keep it to 200"}},
+			model.Contact{}, []string{"card 1 (" + strings.Repeat("x", 39) + "…): skipped: that name is 201 characters; please keep it to 200"}},
 		{"BEGIN inside a card starts the next", begin + "FN:Sam\r\n" + begin + "FN:Lee\r\n" + end,
-			Contact{Name: "Sam"}, []string{"card 1 (Sam): it has no END:VCARD line, so it was read up to the next BEGIN:VCARD"}},
+			model.Contact{Name: "Sam"}, []string{"card 1 (Sam): it has no END:VCARD line, so it was read up to the next BEGIN:VCARD"}},
 		{"bidi controls and escapes leave a name", begin + "FN:\u202eSam\x1b[2J\x07\r\n" + end,
-			Contact{Name: "Sam"}, nil},
+			model.Contact{Name: "Sam"}, nil},
 		{"valid UTF-8 labelled Latin-1 is UTF-8", begin + "FN;CHARSET=ISO-8859-1:Zoë\r\n" + end,
-			Contact{Name: "Zoë"}, nil},
+			model.Contact{Name: "Zoë"}, nil},
 		{"Windows-1251", "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=windows-1251:\xc8\xe2\xe0\xed\r\n" + end,
-			Contact{Name: "Иван"}, nil},
-		{"BOM", "\uFEFF" + begin + "FN:Sam\r\n" + end, Contact{Name: "Sam"}, nil},
+			model.Contact{Name: "Иван"}, nil},
+		{"BOM", "\uFEFF" + begin + "FN:Sam\r\n" + end, model.Contact{Name: "Sam"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -219,9 +221,9 @@ func TestParseVCardsDetails(t *testing.T) {
 			if err != nil {
 				t.Fatalf("ParseVCards: %v", err)
 			}
-			var want []Contact
+			var want []model.Contact
 			if tt.want.Name != "" {
-				want = []Contact{imported(tt.want)}
+				want = []model.Contact{imported(tt.want)}
 			}
 			if len(got) > 1 {
 				got = got[:1] // the cases are about the first card
@@ -252,7 +254,7 @@ func TestParseVCardsUTF16(t *testing.T) {
 			}
 		}
 		got, ws, err := ParseVCards(data)
-		want := []Contact{imported(Contact{Name: "Zoë 🌻", Phone: "555 0101"})}
+		want := []model.Contact{imported(model.Contact{Name: "Zoë 🌻", Phone: "555 0101"})}
 		if err != nil || ws != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("UTF-16 (big endian %v): %+v, %q, %v", big, got, ws, err)
 		}
@@ -260,10 +262,10 @@ func TestParseVCardsUTF16(t *testing.T) {
 }
 
 func TestEncodeVCards(t *testing.T) {
-	cs := []Contact{
+	cs := []model.Contact{
 		{ID: 1, Name: "Ana Lima", Nickname: "Annie, the 1st", Phone: "+44-7700-900123", Email: "ana@example.org",
 			Notes: "Line one\nCall after 6; never before.\\", Tags: []string{"AA", "any, time"}, Group: "Ward 3; alumni",
-			Circle: CircleSponsor, Importance: 5},
+			Circle: model.CircleSponsor, Importance: 5},
 		{Name: "Sam", Phone: "555 0101"},
 	}
 	want := "BEGIN:VCARD\r\n" +
@@ -291,13 +293,13 @@ func TestEncodeVCards(t *testing.T) {
 }
 
 // vcardFields is what a vCard carries of a contact.
-func vcardFields(c Contact) Contact {
-	return Contact{Name: c.Name, Nickname: c.Nickname, Phone: c.Phone, Email: c.Email, Notes: c.Notes, Tags: c.Tags, Group: c.Group}
+func vcardFields(c model.Contact) model.Contact {
+	return model.Contact{Name: c.Name, Nickname: c.Nickname, Phone: c.Phone, Email: c.Email, Notes: c.Notes, Tags: c.Tags, Group: c.Group}
 }
 
 func TestVCardRoundTrip(t *testing.T) {
 	notes := "Ünïcödé all the way: " + strings.Repeat("é🌻ا", 60) + "\n\ttabbed\n\nC:\\path\\n, not a break; ok"
-	cs := []Contact{
+	cs := []model.Contact{
 		{Name: "Ana Lima", Nickname: "Annie", Phone: "+44 7700 900123", Email: "ana@example.org",
 			Notes: notes, Tags: []string{"AA", "a,b", `back\slash`, "مرحبا"}, Group: "Ward 3, alumni; Tuesdays"},
 		{Name: "山田花子 " + strings.Repeat("花", 80), Phone: "+81-90-1234-5678"},
@@ -307,7 +309,7 @@ func TestVCardRoundTrip(t *testing.T) {
 	}
 	for i := range cs {
 		cs[i] = cs[i].Normalize()
-		if p := cs[i].Validate(Date{}); len(p) > 0 {
+		if p := cs[i].Validate(model.Date{}); len(p) > 0 {
 			t.Fatalf("test contact %d is not valid: %v", i, p)
 		}
 	}
@@ -354,9 +356,9 @@ func TestEncodeVCardsFolding(t *testing.T) {
 	// Every split position against characters of 1 to 4 bytes.
 	for _, r := range []string{"a", "é", "花", "🌻"} {
 		for pad := range 8 {
-			c := Contact{Name: strings.Repeat("x", pad) + strings.Repeat(r, 190), Notes: strings.Repeat(r, 300)}
+			c := model.Contact{Name: strings.Repeat("x", pad) + strings.Repeat(r, 190), Notes: strings.Repeat(r, 300)}
 			var b bytes.Buffer
-			if err := EncodeVCards(&b, []Contact{c}); err != nil {
+			if err := EncodeVCards(&b, []model.Contact{c}); err != nil {
 				t.Fatal(err)
 			}
 			assertFolded(t, b.Bytes())
@@ -393,7 +395,7 @@ func FuzzParseVCards(f *testing.F) {
 			}
 		}
 		for _, c := range cs {
-			if p := c.Validate(Date{}); len(p) > 0 {
+			if p := c.Validate(model.Date{}); len(p) > 0 {
 				t.Fatalf("contact %+v does not validate: %v", c, p)
 			}
 			if !reflect.DeepEqual(c, c.Normalize()) {
@@ -401,7 +403,7 @@ func FuzzParseVCards(f *testing.F) {
 			}
 			// What was imported exports and imports again unchanged.
 			var b bytes.Buffer
-			if err := EncodeVCards(&b, []Contact{c}); err != nil {
+			if err := EncodeVCards(&b, []model.Contact{c}); err != nil {
 				t.Fatal(err)
 			}
 			back, ws, err := ParseVCards(b.Bytes())

@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 import (
 	"bytes"
@@ -16,6 +16,8 @@ import (
 
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // ErrNoVCard is returned by ParseVCards for data without a single card.
@@ -58,8 +60,8 @@ var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 // warned about too. Warnings are in file order.
 //
 // The only error is ErrNoVCard, for data without a BEGIN:VCARD line.
-// Every contact returned passes Validate(Date{}).
-func ParseVCards(data []byte) (contacts []Contact, warnings []string, err error) {
+// Every contact returned passes Validate(model.Date{}).
+func ParseVCards(data []byte) (contacts []model.Contact, warnings []string, err error) {
 	p := vcParser{}
 	p.run(vcardText(data))
 	if !p.sawBegin {
@@ -557,73 +559,6 @@ func unescapeText(s string) string {
 	return b.String()
 }
 
-// oneLine makes text fit a one-line field: line breaks and tabs become
-// spaces, terminal escape sequences and characters that would disturb a
-// terminal go, and the ends are trimmed.
-func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
-			return ' '
-		case unsafeRune(r):
-			return -1
-		}
-		return r
-	}, stripEscapes(s))
-	return strings.TrimSpace(s)
-}
-
-// multiLine keeps line breaks and tabs and drops other disturbing
-// characters.
-func multiLine(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\r' || r == '\u2028' || r == '\u2029':
-			return '\n'
-		case unsafeRune(r):
-			return -1
-		}
-		return r
-	}, stripEscapes(s))
-}
-
-// stripEscapes removes terminal escape sequences whole (ESC [ … m, ESC ]
-// … BEL), so that no colour codes are left behind as "[31m" when the
-// escape character itself is dropped.
-func stripEscapes(s string) string {
-	if !strings.Contains(s, "\x1b") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != 0x1b {
-			b.WriteByte(s[i])
-			continue
-		}
-		switch {
-		case i+1 < len(s) && s[i+1] == '[': // CSI: parameters, then a final byte
-			i += 2
-			for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
-				i++
-			}
-		case i+1 < len(s) && s[i+1] == ']': // OSC: up to BEL or ESC \
-			i += 2
-			for i < len(s) && s[i] != 0x07 && !(s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\') {
-				i++
-			}
-			if i < len(s) && s[i] == 0x1b {
-				i++
-			}
-		default:
-			i++ // ESC and the one character after it
-		}
-	}
-	return b.String()
-}
-
 // vcItem is one phone number or email address of a card.
 type vcItem struct {
 	text  string
@@ -632,7 +567,7 @@ type vcItem struct {
 }
 
 // contact builds the card's contact; ok is false when it is skipped.
-func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
+func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	var notices []string
 	warn := func(s string) {
 		if !slices.Contains(notices, s) {
@@ -642,7 +577,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	labels := map[string]string{}
 	for _, p := range card.props {
 		if p.name == "X-ABLABEL" && p.group != "" {
-			labels[p.group] = appleLabel(oneLine(unescapeText(p.decoded(warn))))
+			labels[p.group] = appleLabel(model.OneLine(unescapeText(p.decoded(warn))))
 		}
 	}
 
@@ -654,7 +589,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 		switch p.name {
 		case "FN":
 			if fn == "" {
-				fn = oneLine(unescapeText(v))
+				fn = model.OneLine(unescapeText(v))
 			}
 		case "N":
 			if fromN == "" {
@@ -663,7 +598,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 		case "ORG":
 			if orgParts == nil {
 				for _, part := range splitEscaped(v, ';') {
-					if part = oneLine(unescapeText(part)); part != "" {
+					if part = model.OneLine(unescapeText(part)); part != "" {
 						orgParts = append(orgParts, part)
 					}
 				}
@@ -671,17 +606,17 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 			}
 		case "NICKNAME":
 			for _, n := range splitEscaped(v, ',') {
-				if n = oneLine(unescapeText(n)); n != "" {
+				if n = model.OneLine(unescapeText(n)); n != "" {
 					nicks = append(nicks, n)
 				}
 			}
 		case "NOTE":
-			if n := strings.TrimRight(multiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
+			if n := strings.TrimRight(model.MultiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
 				notes = append(notes, n)
 			}
 		case "CATEGORIES":
 			for _, t := range splitEscaped(v, ',') {
-				if t = oneLine(unescapeText(t)); t != "" && !strings.EqualFold(t, "myContacts") {
+				if t = model.OneLine(unescapeText(t)); t != "" && !strings.EqualFold(t, "myContacts") {
 					tags = append(tags, t)
 				}
 			}
@@ -695,7 +630,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 			}
 			tels = append(tels, vcItem{t, itemLabel(p, labels), prefRank(p)})
 		case "EMAIL":
-			e := oneLine(unescapeText(v))
+			e := model.OneLine(unescapeText(v))
 			for len(e) >= 7 && strings.EqualFold(e[:7], "mailto:") {
 				e = strings.TrimSpace(e[7:])
 			}
@@ -717,7 +652,7 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 		if s.text == "" {
 			continue
 		}
-		if msg := (Contact{Name: s.text}).Validate(Date{})[FieldName]; msg != "" {
+		if msg := (model.Contact{Name: s.text}).Validate(model.Date{})[model.FieldName]; msg != "" {
 			if rejected == "" {
 				rejected, why = s.text, msg
 			}
@@ -746,10 +681,10 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	switch {
 	case c.Name == "" && rejected == "":
 		add(card.line, "it has no name, organisation, email or phone, so it was skipped")
-		return Contact{}, warnings, false
+		return model.Contact{}, warnings, false
 	case c.Name == "":
-		add(card.line, "skipped: "+problemsSentence(Problems{FieldName: why}))
-		return Contact{}, warnings, false
+		add(card.line, "skipped: "+problemsSentence(model.Problems{model.FieldName: why}))
+		return model.Contact{}, warnings, false
 	case rejected != "" && rejected != c.Name:
 		add(card.line, "its name could not be used ("+sentencePart(why)+"), so it is named "+quoteText(c.Name))
 	case nameFrom != "" && nameFrom != "org":
@@ -757,27 +692,27 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	}
 
 	c.Nickname = strings.Join(nicks, ", ")
-	if textProblem(c.Nickname, MaxShortLen, false) != "" {
+	if model.TextProblem(c.Nickname, model.MaxShortLen, false) != "" {
 		extras, c.Nickname = append(extras, "Nickname: "+c.Nickname), ""
 	}
 	if nameFrom != "org" {
 		c.Group = org
-		if textProblem(c.Group, MaxShortLen, false) != "" {
+		if model.TextProblem(c.Group, model.MaxShortLen, false) != "" {
 			extras, c.Group = append(extras, "Organisation: "+c.Group), ""
 		}
 	}
 	var other []vcItem
-	c.Phone, other = pickItem(tels, func(s string) bool { return PhoneProblem(s) == "" })
+	c.Phone, other = pickItem(tels, func(s string) bool { return model.PhoneProblem(s) == "" })
 	if len(other) > 0 {
 		extras = append(extras, "Other phones: "+itemList(other))
 	}
-	c.Email, other = pickItem(emails, func(s string) bool { return EmailProblem(s) == "" })
+	c.Email, other = pickItem(emails, func(s string) bool { return model.EmailProblem(s) == "" })
 	if len(other) > 0 {
 		extras = append(extras, "Other emails: "+itemList(other))
 	}
 	var longTags []string
 	for _, t := range tags {
-		if textProblem(t, MaxTagLen, false) != "" {
+		if model.TextProblem(t, model.MaxTagLen, false) != "" {
 			longTags = append(longTags, t)
 		} else {
 			c.Tags = append(c.Tags, t)
@@ -788,28 +723,28 @@ func (card *vcCard) contact() (c Contact, warnings []vcWarning, ok bool) {
 	}
 
 	// The notes as written, cut if they must be so the extras fit.
-	extra := multiLine(strings.Join(extras, "\n"))
+	extra := model.MultiLine(strings.Join(extras, "\n"))
 	note := strings.Join(notes, "\n\n")
-	room := MaxNotesLen
+	room := model.MaxNotesLen
 	if extra != "" {
 		room -= uniseg.GraphemeClusterCount(extra) + 2
 	}
 	cut := false
-	if note != "" && textProblem(joinNonEmpty("\n\n", note, extra), MaxNotesLen, true) != "" {
+	if note != "" && model.TextProblem(joinNonEmpty("\n\n", note, extra), model.MaxNotesLen, true) != "" {
 		note, cut = cutText(note, max(room, 0))
 	}
 	c.Notes = joinNonEmpty("\n\n", note, extra)
-	if textProblem(c.Notes, MaxNotesLen, true) != "" {
-		c.Notes, cut = cutText(c.Notes, MaxNotesLen)
+	if model.TextProblem(c.Notes, model.MaxNotesLen, true) != "" {
+		c.Notes, cut = cutText(c.Notes, model.MaxNotesLen)
 	}
 	if cut {
-		add(card.line, fmt.Sprintf("its notes were longer than %d characters and were cut", MaxNotesLen))
+		add(card.line, fmt.Sprintf("its notes were longer than %d characters and were cut", model.MaxNotesLen))
 	}
 
 	c = c.Normalize()
-	if p := c.Validate(Date{}); len(p) > 0 {
+	if p := c.Validate(model.Date{}); len(p) > 0 {
 		add(card.line, "skipped: "+problemsSentence(p))
-		return Contact{}, warnings, false
+		return model.Contact{}, warnings, false
 	}
 	return c, warnings, true
 }
@@ -823,7 +758,7 @@ func nameFromN(v string) string {
 		}
 		var words []string
 		for _, w := range splitEscaped(parts[i], ',') {
-			if w = oneLine(unescapeText(w)); w != "" {
+			if w = model.OneLine(unescapeText(w)); w != "" {
 				words = append(words, w)
 			}
 		}
@@ -844,7 +779,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // phoneFromVCard reads a TEL value, plain or a "tel:" URI.
 func phoneFromVCard(v string) string {
-	v = oneLine(v)
+	v = model.OneLine(v)
 	if len(v) >= 4 && strings.EqualFold(v[:4], "tel:") {
 		parts := strings.Split(v[4:], ";")
 		v = strings.TrimSpace(parts[0])
@@ -905,7 +840,7 @@ func prefRank(p vcProp) int {
 func pickItem(items []vcItem, fine func(string) bool) (string, []vcItem) {
 	best := -1
 	for i, it := range items {
-		if fine(it.text) && textProblem(it.text, MaxShortLen, false) == "" && (best < 0 || it.rank < items[best].rank) {
+		if fine(it.text) && model.TextProblem(it.text, model.MaxShortLen, false) == "" && (best < 0 || it.rank < items[best].rank) {
 			best = i
 		}
 	}
@@ -937,7 +872,7 @@ func itemList(items []vcItem) string {
 // cutText keeps at most n characters (grapheme clusters) of s, and no more
 // bytes than a field allows for them.
 func cutText(s string, n int) (string, bool) {
-	if uniseg.GraphemeClusterCount(s) <= n && len(s) <= maxBytes(n) {
+	if uniseg.GraphemeClusterCount(s) <= n && len(s) <= model.MaxBytes(n) {
 		return s, false
 	}
 	if n <= 1 {
@@ -947,7 +882,7 @@ func cutText(s string, n int) (string, bool) {
 	end, count := 0, 0
 	for g.Next() {
 		_, to := g.Positions()
-		if count == n-1 || to > maxBytes(n)-len("…") {
+		if count == n-1 || to > model.MaxBytes(n)-len("…") {
 			break
 		}
 		end, count = to, count+1
@@ -982,7 +917,7 @@ func junkSentence(lines []int) string {
 // at 75 octets without splitting a character; values are escaped.
 // ParseVCards reads back the name, nickname, phone, email, notes, tags and
 // group of every valid contact as they were.
-func EncodeVCards(w io.Writer, cs []Contact) error {
+func EncodeVCards(w io.Writer, cs []model.Contact) error {
 	var b bytes.Buffer
 	for _, c := range cs {
 		writeFolded(&b, "BEGIN:VCARD")

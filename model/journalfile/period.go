@@ -1,4 +1,4 @@
-package model
+package journalfile
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // PeriodMarkdown is the summary of the days from..to (inclusive) that a
@@ -28,7 +30,7 @@ import (
 //     subscale scores when it has them (never the single answers);
 //   - "## Reflections": each begun reflection of a week that overlaps the
 //     period, rendered by ReflectionMarkdown with headings two levels
-//     down. Its summary comes from SummarizeWeek over the export's own
+//     down. Its summary comes from model.SummarizeWeek over the export's own
 //     data, with each contact's last reach-out up to the week's end taken
 //     from the export's reach-outs, and with the day of ExportedAt as
 //     "today" (so the week being lived is measured up to that day).
@@ -39,7 +41,7 @@ import (
 // reflections. Names keep to one line and cannot change the document's
 // shape (as in ReflectionMarkdown). The result is the same for the same
 // input and ends with one newline.
-func PeriodMarkdown(from, to Date, e Export) string {
+func PeriodMarkdown(from, to model.Date, e Export) string {
 	from, to = periodBounds(from, to, e)
 	var b strings.Builder
 	if from.IsZero() {
@@ -47,11 +49,11 @@ func PeriodMarkdown(from, to Date, e Export) string {
 		return b.String()
 	}
 	days := to.DaysSince(from) + 1
-	in := func(d Date) bool { return !d.Before(from) && !d.After(to) }
+	in := func(d model.Date) bool { return !d.Before(from) && !d.After(to) }
 	fmt.Fprintf(&b, "# Summary: %s\n", periodHuman(from, to))
 
 	b.WriteString("\n## Check-ins\n\n")
-	var checkIns []CheckIn
+	var checkIns []model.CheckIn
 	for _, c := range e.CheckIns {
 		if in(c.Day) {
 			checkIns = append(checkIns, c)
@@ -62,11 +64,11 @@ func PeriodMarkdown(from, to Date, e Export) string {
 	}
 
 	b.WriteString("\n## Reach-outs\n\n")
-	byID := make(map[int64]Contact, len(e.Contacts))
+	byID := make(map[int64]model.Contact, len(e.Contacts))
 	for _, c := range e.Contacts {
 		byID[c.ID] = c
 	}
-	var reachOuts []ReachOut
+	var reachOuts []model.ReachOut
 	for _, r := range e.ReachOuts {
 		if in(r.Day()) {
 			reachOuts = append(reachOuts, r)
@@ -74,7 +76,7 @@ func PeriodMarkdown(from, to Date, e Export) string {
 	}
 	writeReachOuts(&b, reachOuts, byID, from, to, days)
 
-	var checkups []Checkup
+	var checkups []model.Checkup
 	for _, c := range e.Checkups {
 		if in(c.Day) {
 			checkups = append(checkups, c)
@@ -100,10 +102,10 @@ func PeriodMarkdown(from, to Date, e Export) string {
 }
 
 // periodBounds fills a zero end from the data and orders the two.
-func periodBounds(from, to Date, e Export) (Date, Date) {
+func periodBounds(from, to model.Date, e Export) (model.Date, model.Date) {
 	if from.IsZero() || to.IsZero() {
-		var first, last Date
-		see := func(d Date) {
+		var first, last model.Date
+		see := func(d model.Date) {
 			if d.IsZero() {
 				return
 			}
@@ -152,7 +154,7 @@ func periodBounds(from, to Date, e Export) (Date, Date) {
 
 // periodHuman prints a period the way a person reads it: "16 Nov 2026",
 // "16–22 Nov 2026", "28 Oct – 3 Nov 2026", "28 Dec 2026 – 3 Jan 2027".
-func periodHuman(from, to Date) string {
+func periodHuman(from, to model.Date) string {
 	switch {
 	case from == to:
 		return from.Human()
@@ -165,7 +167,7 @@ func periodHuman(from, to Date) string {
 }
 
 // checkInSentences says the period's check-ins in words.
-func checkInSentences(cs []CheckIn, days int) []string {
+func checkInSentences(cs []model.CheckIn, days int) []string {
 	if len(cs) == 0 {
 		return []string{fmt.Sprintf("No check-ins in these %s.", plural(days, "day", "days"))}
 	}
@@ -173,7 +175,7 @@ func checkInSentences(cs []CheckIn, days int) []string {
 	var mood, craving, sleep float64
 	var moods, cravings, sleeps, hard, meetings, meetingDays, risky, riskyAnswered int
 	var halt [4]int
-	var used []Date
+	var used []model.Date
 	for _, c := range cs {
 		if c.Mood >= 1 && c.Mood <= 5 {
 			mood += float64(c.Mood)
@@ -187,7 +189,7 @@ func checkInSentences(cs []CheckIn, days int) []string {
 			sleep += *c.SleepHours
 			sleeps++
 		}
-		if c.Difficulty == DifficultyHard || c.Difficulty == DifficultyImpossible {
+		if c.Difficulty == model.DifficultyHard || c.Difficulty == model.DifficultyImpossible {
 			hard++
 		}
 		if c.Meetings != nil {
@@ -206,7 +208,7 @@ func checkInSentences(cs []CheckIn, days int) []string {
 			}
 		}
 	}
-	used = LapseDays(cs)
+	used = model.LapseDays(cs)
 	if moods > 0 {
 		out = append(out, fmt.Sprintf("Average mood: %s of 5, over %s.", oneDecimal(mood/float64(moods)), plural(moods, "day", "days")))
 	}
@@ -239,16 +241,16 @@ func checkInSentences(cs []CheckIn, days int) []string {
 // checkupLines says each check-up with its score, oldest first (on the
 // same day, in the order of Instruments): "16 Nov 2026, BARC-10 recovery
 // capital: 41 (10–60, higher is more recovery capital)."
-func checkupLines(cs []Checkup) []string {
-	order := func(i Instrument) int {
-		for k, in := range Instruments {
+func checkupLines(cs []model.Checkup) []string {
+	order := func(i model.Instrument) int {
+		for k, in := range model.Instruments {
 			if in == i {
 				return k
 			}
 		}
-		return len(Instruments)
+		return len(model.Instruments)
 	}
-	cs = append([]Checkup(nil), cs...)
+	cs = append([]model.Checkup(nil), cs...)
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if a.Day != b.Day {
@@ -290,7 +292,7 @@ func checkupLines(cs []Checkup) []string {
 // checkupScore writes a score as its scale reads: whole for a sum of the
 // answers (a BARC-10 total of 41), to one decimal for a mean (an MSPSS
 // score of 5.2).
-func checkupScore(info InstrumentInfo, x float64) string {
+func checkupScore(info model.InstrumentInfo, x float64) string {
 	if info.Max == float64(len(info.Items)*len(info.Scale)) {
 		return strconv.FormatFloat(math.Round(x), 'f', 0, 64)
 	}
@@ -299,7 +301,7 @@ func checkupScore(info InstrumentInfo, x float64) string {
 
 // writeReachOuts writes the period's reach-outs: totals, by person, by
 // circle.
-func writeReachOuts(b *strings.Builder, rs []ReachOut, byID map[int64]Contact, from, to Date, days int) {
+func writeReachOuts(b *strings.Builder, rs []model.ReachOut, byID map[int64]model.Contact, from, to model.Date, days int) {
 	if len(rs) == 0 {
 		fmt.Fprintf(b, "- No reach-outs logged in these %s.\n", plural(days, "day", "days"))
 		return
@@ -308,7 +310,7 @@ func writeReachOuts(b *strings.Builder, rs []ReachOut, byID map[int64]Contact, f
 		id    int64
 		name  string
 		key   string
-		c     Contact
+		c     model.Contact
 		known bool
 		n     int
 		last  time.Time
@@ -326,19 +328,19 @@ func writeReachOuts(b *strings.Builder, rs []ReachOut, byID map[int64]Contact, f
 					name = fmt.Sprintf("Contact %d", r.ContactID)
 				}
 			}
-			p = &person{id: r.ContactID, name: name, key: Fold(name), c: c, known: known}
+			p = &person{id: r.ContactID, name: name, key: model.Fold(name), c: c, known: known}
 			people[r.ContactID] = p
 		}
 		p.n++
 		if r.At.After(p.last) {
 			p.last = r.At
 		}
-		if p.known && p.c.Stance == StanceSupportsUsing {
+		if p.known && p.c.Stance == model.StanceSupportsUsing {
 			use++
 		}
 	}
 	fmt.Fprintf(b, "- %s with %s.\n", plural(len(rs), "reach-out", "reach-outs"), plural(len(people), "person", "people"))
-	fmt.Fprintf(b, "- Days with supportive contact: %d of %d.\n", SupportiveDays(rs, byID, from, to), days)
+	fmt.Fprintf(b, "- Days with supportive contact: %d of %d.\n", model.SupportiveDays(rs, byID, from, to), days)
 	if use > 0 {
 		fmt.Fprintf(b, "- With people who support using: %d of %s.\n", use, plural(len(rs), "reach-out", "reach-outs"))
 	}
@@ -358,25 +360,25 @@ func writeReachOuts(b *strings.Builder, rs []ReachOut, byID map[int64]Contact, f
 		return a.id < c.id
 	})
 	b.WriteString("\n### By person\n\n")
-	circles := map[Circle][2]int{} // reach-outs, people
+	circles := map[model.Circle][2]int{} // reach-outs, people
 	for _, p := range list {
 		line := markdownLead(markdownInline(p.name))
 		if p.known {
 			circle := p.c.Circle
 			if !circle.Valid() {
-				circle = CircleOther
+				circle = model.CircleOther
 			}
 			line += " — " + circle.Label()
 			x := circles[circle]
 			circles[circle] = [2]int{x[0] + p.n, x[1] + 1}
 		}
-		fmt.Fprintf(b, "- %s: %s, last on %s.\n", line, plural(p.n, "reach-out", "reach-outs"), DateOf(p.last).Human())
+		fmt.Fprintf(b, "- %s: %s, last on %s.\n", line, plural(p.n, "reach-out", "reach-outs"), model.DateOf(p.last).Human())
 	}
 	if len(circles) == 0 {
 		return
 	}
 	b.WriteString("\n### By circle\n\n")
-	for _, c := range Circles {
+	for _, c := range model.Circles {
 		if x, ok := circles[c]; ok {
 			fmt.Fprintf(b, "- %s: %s with %s.\n", c.Label(), plural(x[0], "reach-out", "reach-outs"), plural(x[1], "person", "people"))
 		}
@@ -385,8 +387,8 @@ func writeReachOuts(b *strings.Builder, rs []ReachOut, byID map[int64]Contact, f
 
 // periodReflections renders the begun reflections of the weeks that
 // overlap the period, oldest first, each with its week's summary.
-func periodReflections(from, to Date, e Export) []string {
-	var rs []Reflection
+func periodReflections(from, to model.Date, e Export) []string {
+	var rs []model.Reflection
 	for _, r := range e.Reflections {
 		if r.Week.IsZero() || !r.Begun() || r.Week.Sunday().Before(from) || r.Week.Monday().After(to) {
 			continue
@@ -401,9 +403,9 @@ func periodReflections(from, to Date, e Export) []string {
 	// Each week's own reach-outs and check-ins, and the running last
 	// reach-out of each contact up to the end of the week, so that a year
 	// of weeks does not walk the whole log once a week.
-	weekOf := func(d Date) Week { return WeekOf(d) }
-	reachByWeek := map[Week][]ReachOut{}
-	log := make([]ReachOut, 0, len(e.ReachOuts))
+	weekOf := func(d model.Date) model.Week { return model.WeekOf(d) }
+	reachByWeek := map[model.Week][]model.ReachOut{}
+	log := make([]model.ReachOut, 0, len(e.ReachOuts))
 	for _, r := range e.ReachOuts {
 		if r.At.IsZero() {
 			continue
@@ -412,15 +414,15 @@ func periodReflections(from, to Date, e Export) []string {
 		log = append(log, r)
 	}
 	sort.SliceStable(log, func(i, j int) bool { return log[i].Day().Before(log[j].Day()) })
-	checkByWeek := map[Week][]CheckIn{}
+	checkByWeek := map[model.Week][]model.CheckIn{}
 	for _, c := range e.CheckIns {
 		if !c.Day.IsZero() {
 			checkByWeek[weekOf(c.Day)] = append(checkByWeek[weekOf(c.Day)], c)
 		}
 	}
-	var today Date
+	var today model.Date
 	if !e.ExportedAt.IsZero() {
-		today = DateOf(e.ExportedAt)
+		today = model.DateOf(e.ExportedAt)
 	}
 
 	last := map[int64]time.Time{}
@@ -437,7 +439,7 @@ func periodReflections(from, to Date, e Export) []string {
 		for id, t := range last {
 			lastBefore[id] = t
 		}
-		s := SummarizeWeek(r.Week, today, reachByWeek[r.Week], checkByWeek[r.Week], e.Contacts, lastBefore)
+		s := model.SummarizeWeek(r.Week, today, reachByWeek[r.Week], checkByWeek[r.Week], e.Contacts, lastBefore)
 		out[i] = demoteHeadings(ReflectionMarkdown(r, s), 2)
 	}
 	return out

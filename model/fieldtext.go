@@ -1,0 +1,87 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Text that comes from elsewhere (a vCard, a pasted number, a plan line)
+// is made to fit a field by these rules, shared by the domain and the file
+// formats, so that what the journal keeps never carries line breaks into a
+// one-line field or escape sequences onto the screen.
+
+// OneLine makes text fit a one-line field: line breaks and tabs become
+// spaces, terminal escape sequences and characters that would disturb a
+// terminal go, and the ends are trimmed.
+func OneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
+			return ' '
+		case UnsafeRune(r):
+			return -1
+		}
+		return r
+	}, StripEscapes(s))
+	return strings.TrimSpace(s)
+}
+
+// MultiLine makes text fit a multi-line field: it keeps line breaks and
+// tabs (a lone CR or a Unicode separator becomes a line break) and drops
+// escape sequences and other disturbing characters.
+func MultiLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\r' || r == '\u2028' || r == '\u2029':
+			return '\n'
+		case UnsafeRune(r):
+			return -1
+		}
+		return r
+	}, StripEscapes(s))
+}
+
+// StripEscapes removes terminal escape sequences whole (ESC [ … m, ESC ]
+// … BEL), so that no colour codes are left behind as "[31m" when the
+// escape character itself is dropped.
+func StripEscapes(s string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0x1b {
+			b.WriteByte(s[i])
+			continue
+		}
+		switch {
+		case i+1 < len(s) && s[i+1] == '[': // CSI: parameters, then a final byte
+			i += 2
+			for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
+				i++
+			}
+		case i+1 < len(s) && s[i+1] == ']': // OSC: up to BEL or ESC \
+			i += 2
+			for i < len(s) && s[i] != 0x07 && !(s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\') {
+				i++
+			}
+			if i < len(s) && s[i] == 0x1b {
+				i++
+			}
+		default:
+			i++ // ESC and the one character after it
+		}
+	}
+	return b.String()
+}
+
+// UnsafeRune reports a character that must not reach a terminal from a
+// file or a field: control characters, line and paragraph separators, and
+// bidirectional controls.
+func UnsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' ||
+		r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
