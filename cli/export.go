@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tether-recovery/tether/internal/wholefile"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/model/journalfile"
 )
@@ -156,74 +157,131 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // after making sure that none of the files is there already (unless
 // force), so a refusal leaves no half set behind.
 func writeCSVFolder(e *env, dir string, ex journalfile.Export, force bool) error {
-	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return fmt.Errorf("export: %s is a file; csv needs a folder for its tables (or --table TABLE to write one)", dir)
+	err := writeCSVTables(dir, force, func(w io.Writer, table string) error { return journalfile.WriteCSV(w, table, ex) })
+	if err != nil {
+		return err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("export: make the folder %s: %w", dir, err)
-	}
-	var names []string
-	for _, t := range journalfile.CSVTables {
-		name := filepath.Join(dir, t+".csv")
-		if _, err := os.Lstat(name); err == nil && !force {
-			return fmt.Errorf("export: %s already exists; nothing was written. Choose another folder, or add --force to replace the files", name)
-		}
-		names = append(names, t+".csv")
-	}
+	names := make([]string, len(journalfile.CSVTables))
 	for i, t := range journalfile.CSVTables {
-		err := writeNewFile(filepath.Join(dir, names[i]), force, func(w io.Writer) error { return journalfile.WriteCSV(w, t, ex) })
-		if err != nil {
-			return err
-		}
+		names[i] = t + ".csv"
 	}
 	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s.\n", listWords(names), exportCounts(ex), dir)
 	return nil
 }
 
-// writeNewFile writes a file readable only by its owner (0600). Without
-// force it must not exist yet: it is created with O_EXCL, so even a file
-// made a moment ago is never replaced. With force, the new content goes to
-// a temporary file first and replaces the old one in a single rename, so
-// the file is never half written. A failed write leaves nothing behind.
-func writeNewFile(path string, force bool, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	var f *os.File
-	var err error
-	if force {
-		f, err = os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	} else {
-		f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+// writeCSVTables writes one file per table into dir, all of them or none:
+// each is written whole under a temporary name first, and only when every
+// one is on the disk are they given their names. On failure it removes what
+// it made (the temporaries, the files it placed, and the folder if it made
+// it), and the error names exactly what is left, if anything.
+func writeCSVTables(dir string, force bool, write func(w io.Writer, table string) error) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case err == nil && !fi.IsDir():
+		return fmt.Errorf("export: %s is a file; csv needs a folder for its tables (or --table TABLE to write one)", dir)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("export: cannot reach the folder %s: %v", dir, reasonOf(err))
 	}
+	madeDir := err != nil
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("export: make the folder %s: %v; nothing was written", dir, reasonOf(err))
+	}
+	finals := make([]string, len(journalfile.CSVTables))
+	existed := make([]bool, len(finals))
+	for i, t := range journalfile.CSVTables {
+		finals[i] = filepath.Join(dir, t+".csv")
+		wholefile.CleanLeftovers(finals[i]) // an earlier export here that was killed
+		if _, err := os.Lstat(finals[i]); err == nil {
+			if !force {
+				removeIfMade(dir, madeDir)
+				return fmt.Errorf("export: %s already exists; nothing was written. Choose another folder, or add --force to replace the files", finals[i])
+			}
+			existed[i] = true
+		}
+	}
+	var temps, placed []string
+	undo := func(cause string) error {
+		for _, t := range temps {
+			wholefile.Remove(t)
+		}
+		var left []string
+		for _, p := range placed {
+			if os.Remove(p) != nil {
+				left = append(left, p)
+			}
+		}
+		if madeDir && len(left) == 0 {
+			os.Remove(dir)
+		}
+		switch {
+		case len(left) > 0:
+			return fmt.Errorf("export: %s; these files could not be removed and hold part of your journal: %s", cause, strings.Join(left, ", "))
+		case madeDir:
+			return fmt.Errorf("export: %s; nothing was left behind (the folder %s was removed too)", cause, dir)
+		}
+		return fmt.Errorf("export: %s; nothing in %s was changed", cause, dir)
+	}
+	for i, t := range journalfile.CSVTables {
+		tmp, err := wholefile.Written(finals[i], func(w io.Writer) error { return write(w, t) })
+		if err != nil {
+			return undo(fmt.Sprintf("write %s: %v", finals[i], reasonOf(err)))
+		}
+		temps = append(temps, tmp)
+	}
+	for i, tmp := range temps {
+		if err := wholefile.Place(tmp, finals[i], force); err != nil {
+			temps = temps[i:]
+			cause := fmt.Sprintf("write %s: %v", finals[i], reasonOf(err))
+			if replaced := replacedOf(placed, finals, existed); len(replaced) > 0 {
+				// Replaced files cannot be put back; say which they are.
+				for _, t := range temps {
+					wholefile.Remove(t)
+				}
+				return fmt.Errorf("export: %s; %s were already replaced with the new export", cause, strings.Join(replaced, ", "))
+			}
+			return undo(cause)
+		}
+		placed = append(placed, finals[i])
+	}
+	return nil
+}
+
+// replacedOf lists the placed files that replaced a file already there.
+func replacedOf(placed, finals []string, existed []bool) []string {
+	var out []string
+	for i := range placed {
+		if existed[i] {
+			out = append(out, finals[i])
+		}
+	}
+	return out
+}
+
+// removeIfMade removes dir when this export made it (it is empty).
+func removeIfMade(dir string, made bool) {
+	if made {
+		os.Remove(dir)
+	}
+}
+
+// writeNewFile writes a file readable only by its owner (0600), whole or not
+// at all (see wholefile): the content goes to a temporary name beside path,
+// is flushed to the disk, and then takes path's name in one step. Without
+// force an existing path is never replaced, even one made a moment ago.
+// A failed write leaves nothing behind, and an existing file is untouched.
+func writeNewFile(path string, force bool, write func(io.Writer) error) error {
+	wholefile.CleanLeftovers(path) // an earlier export to path that was killed
+	if _, err := os.Lstat(path); err == nil && !force {
+		return fmt.Errorf("export: %s already exists; nothing was written. Choose another name, or add --force to replace it", path)
+	}
+	err := wholefile.Write(path, force, write)
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("export: %s already exists; nothing was written. Choose another name, or add --force to replace it", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("export: there is no folder %s to write %s in; nothing was written", filepath.Dir(path), filepath.Base(path))
 	case err != nil:
-		return fmt.Errorf("export: cannot create %s: %v", path, reasonOf(err))
-	}
-	name := f.Name()
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = f.Chmod(0o600)
-	if err != nil && errors.Is(err, fs.ErrPermission) {
-		err = nil // a file system without modes (FAT); nothing more private to do
-	}
-	if err == nil {
-		err = write(bw)
-	}
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil && force {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("export: write %s: %v; nothing was left behind", path, reasonOf(err))
+		return fmt.Errorf("export: could not write %s (%v); nothing was written, and no file was left behind", path, reasonOf(err))
 	}
 	return nil
 }

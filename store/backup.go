@@ -15,6 +15,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/tether-recovery/tether/internal/wholefile"
 )
 
 // More refusals, for errors.Is (see errors.go).
@@ -140,51 +142,60 @@ func readHeader(path string) (identity, error) {
 // touched), made private (0600). It uses VACUUM INTO, which reads one
 // snapshot: entries committed before it starts are all in the copy, and a
 // Tether window writing meanwhile neither waits nor is seen half-way. The
-// copy is then checked as CheckJournalFile checks a file, and must be of
-// this Tether's schema; a copy that fails is removed, and the error says
-// why.
+// copy is written under a temporary name beside path, checked as
+// CheckJournalFile checks a file (and must be of this Tether's schema),
+// flushed to the disk, and only then given its name: a backup killed
+// half-way leaves nothing under path, and its temporary is removed by the
+// next backup to path. A copy that fails is removed, and the error says why.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
-	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	switch {
-	case errors.Is(err, fs.ErrExist):
+	exists := func() error {
 		return &openError{kind: fs.ErrExist,
 			msg: fmt.Sprintf("back up to %s: that file already exists; a backup never replaces a file, so choose a new name", abs)}
-	case err != nil:
+	}
+	// A backup to this name that was killed left its temporary: remove it
+	// now, even if this one goes no further.
+	wholefile.CleanLeftovers(abs)
+	if _, err := os.Lstat(abs); err == nil {
+		return exists()
+	}
+	f, err := wholefile.Create(abs)
+	if err != nil {
 		return refuse(ErrUnwritable, err, "back up to %s: cannot create the file", abs)
 	}
-	if err := f.Chmod(0o600); err != nil && !ignorableChmod(err) {
-		f.Close()
-		os.Remove(abs)
-		return fmt.Errorf("back up to %s: make it private: %w", abs, err)
-	}
+	tmp := f.Name()
 	f.Close()
-	done := false
+	placed := false
 	defer func() {
-		if !done {
-			os.Remove(abs)
-			os.Remove(abs + "-journal")
+		if !placed {
+			wholefile.Remove(tmp)
 		}
 	}()
 	// VACUUM INTO writes into an empty file, so the one made above (with
 	// its mode) is the one filled.
-	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, err)
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		return inWords(fmt.Sprintf("back up to %s", abs), "nothing was written", err)
 	}
-	if err := syncFile(abs); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, err)
+	if err := syncFile(tmp); err != nil {
+		return refuse(ErrUnwritable, err, "back up to %s: the copy could not be flushed to the disk, so nothing was written", abs)
 	}
-	got, err := CheckJournalFile(ctx, abs)
+	got, err := CheckJournalFile(ctx, tmp)
 	if err != nil {
 		return fmt.Errorf("back up to %s: the copy failed its check, and was removed: %w", abs, err)
 	}
 	if got.Version != latestVersion() {
 		return fmt.Errorf("back up to %s: the copy has schema %d, not %d, and was removed", abs, got.Version, latestVersion())
 	}
-	done = true
+	switch err := wholefile.Place(tmp, abs, false); {
+	case errors.Is(err, fs.ErrExist):
+		return exists()
+	case err != nil:
+		return refuse(ErrUnwritable, err, "back up to %s: the checked copy could not be given its name, so nothing was written", abs)
+	}
+	placed = true
 	return nil
 }
 
