@@ -192,3 +192,11 @@ func wrapText(s string, width int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// given reports whether the flag name was on the command line, even with
+// an empty value.
+func (f *flags) given(name string) bool {
+	found := false
+	f.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
+	return found
+}

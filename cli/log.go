@@ -90,6 +90,10 @@ func parseLog(args []string, now time.Time) (name string, r model.ReachOut, db s
 			return "", r, "", f.usagef("%v", err)
 		}
 	}
+	if strings.TrimSpace(*at) == "" && f.given("at") {
+		// A script's empty variable must not quietly mean "now".
+		return "", r, "", f.usagef("--at is blank: give a day, a time, or both, or leave --at out to mean now")
+	}
 	if r.At, err = parseWhen(*at, now); err != nil {
 		return "", r, "", f.usagef("--at: %v", err)
 	}

@@ -175,3 +175,21 @@ func TestLogUsage(t *testing.T) {
 		t.Fatalf("usage errors wrote %d reach-outs", n)
 	}
 }
+
+// A blank --at (a script's empty variable) is refused, never taken for now.
+func TestLogRefusesABlankAt(t *testing.T) {
+	db := journal(t)
+	addPeople(t, db, person{c: model.Contact{Name: "Sam Okafor"}, lastDaysAgo: -1})
+	for _, at := range []string{"", "  "} {
+		code, out, errs := cli(db, "log", "sam", "--via", "call", "--at", at)
+		if code != 2 || out != "" || !strings.Contains(errs, "--at is blank") {
+			t.Fatalf("--at %q: exit %d, stdout %q, stderr %q", at, code, out, errs)
+		}
+	}
+	withStore(t, db, func(st *store.Store) {
+		ex, err := st.Export(context.Background(), model.Date{}, model.Date{})
+		if err != nil || len(ex.ReachOuts) != 0 {
+			t.Fatalf("a refused log saved %d reach-outs (%v)", len(ex.ReachOuts), err)
+		}
+	})
+}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/tether-recovery/tether/model"
@@ -140,6 +139,10 @@ func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (
 	case e.Version < 1:
 		return ImportReport{}, fmt.Errorf("import: this export has no valid version (%d); nothing was imported", e.Version)
 	}
+	// The same rules for dates as the app: nothing dated after now (a
+	// reach-out in 9999 would keep its person out of "due" for good).
+	now := s.now()
+	today := model.DateOf(now)
 	var plan importPlan
 	var bad []error
 	plan.contacts, bad = checkContacts(e.Contacts)
@@ -158,20 +161,25 @@ func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (
 	plan.reachOuts = make([]model.ReachOut, len(e.ReachOuts))
 	for i, r := range e.ReachOuts {
 		var p model.Problems
-		plan.reachOuts[i], p = checkReachOut(r, time.Time{})
-		if _, known := fileIDs[r.ContactID]; r.ContactID > 0 && !known {
+		plan.reachOuts[i], p = checkReachOut(r, now)
+		first, known := fileIDs[r.ContactID]
+		if r.ContactID > 0 && !known {
 			p[model.FieldContact] = fmt.Sprintf("Its contact (id %d) is not in the file.", r.ContactID)
 		}
 		if len(p) > 0 {
-			bad = append(bad, &ReachOutError{Index: i, Problems: p})
+			re := &ReachOutError{Index: i, Problems: p}
+			if known {
+				re.With = e.Contacts[first].Name
+			}
+			bad = append(bad, re)
 		}
 	}
 	var more []error
-	plan.checkIns, more = checkCheckIns(e.CheckIns)
+	plan.checkIns, more = checkCheckIns(e.CheckIns, today)
 	bad = append(bad, more...)
-	plan.reflections, more = checkReflections(e.Reflections)
+	plan.reflections, more = checkReflections(e.Reflections, today)
 	bad = append(bad, more...)
-	plan.checkups, more = checkCheckups(e.Checkups)
+	plan.checkups, more = checkCheckups(e.Checkups, today)
 	bad = append(bad, more...)
 	plan.settings = e.Settings
 	bad = append(bad, checkSettings(e.Settings)...)
@@ -203,7 +211,7 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact, dryRun b
 // for its instrument (not against the clock), dated, taken in a year the
 // journal can hold, and no instrument twice on one day. The IDs are
 // dropped: the journal gives its own.
-func checkCheckups(cs []model.Checkup) ([]model.Checkup, []error) {
+func checkCheckups(cs []model.Checkup, today model.Date) ([]model.Checkup, []error) {
 	norm := make([]model.Checkup, len(cs))
 	var bad []error
 	type key struct {
@@ -213,7 +221,7 @@ func checkCheckups(cs []model.Checkup) ([]model.Checkup, []error) {
 	seen := make(map[key]int, len(cs))
 	for i, c := range cs {
 		c.ID = 0
-		p := c.Validate(model.Date{})
+		p := c.Validate(today)
 		if p == nil {
 			p = model.Problems{}
 		}
@@ -233,31 +241,50 @@ func checkCheckups(cs []model.Checkup) ([]model.Checkup, []error) {
 	return norm, bad
 }
 
-// checkSettings refuses the settings the store reads itself when their
-// values are not what it can read back; others are kept as they are, so a
-// journal moves whole.
+// settingNames are the settings a journal holds, in a person's words. A
+// file's setting is named by its key, as the file spells it (so it can be
+// found there), and by these words.
+var settingNames = map[string]string{
+	recoveryStartKey:    "your recovery start date",
+	promptsKey:          "the reflection prompts",
+	regionKey:           "the region for crisis lines",
+	ownNumbersKey:       "your own crisis numbers",
+	defaultCadenceKey:   "the usual rhythm for new people",
+	checkupRemindersKey: "the check-up reminders",
+	safetyPlanKey:       "your safety plan",
+}
+
+// checkSettings refuses a setting this Tether does not know, and one whose
+// value the store could not read back (it would break the journal it lands
+// in), each named by its key and in words.
 func checkSettings(settings map[string]string) []error {
 	var bad []error
-	for k, v := range settings {
-		switch k {
-		case "":
-			bad = append(bad, errors.New("a setting has no name"))
-		case recoveryStartKey:
+	for _, k := range sortedKeys(settings) {
+		v := settings[k]
+		name, known := settingNames[k]
+		problem := func(msg string) error {
+			return fmt.Errorf("setting %s (%s): %s", printable(k), name, msg)
+		}
+		switch {
+		case k == "":
+			bad = append(bad, errors.New("a setting in the file has no name"))
+		case !known:
+			bad = append(bad, fmt.Errorf("setting %q: this Tether has no such setting (a newer Tether's, or not Tether's); remove it from the file and import again",
+				printable(k)))
+		case k == recoveryStartKey:
 			if d, err := model.ParseDate(v); err != nil || d.IsZero() {
-				bad = append(bad, errors.New("setting recovery_start: it is not a date (year-month-day)"))
+				bad = append(bad, problem("it is not a date (year-month-day)"))
 			}
-		case promptsKey:
+		case k == promptsKey:
 			var prompts []string
 			if err := json.Unmarshal([]byte(v), &prompts); err != nil {
-				bad = append(bad, errors.New("setting prompts: it is not a list of prompts"))
+				bad = append(bad, problem("it is not a list of prompts"))
 			} else if _, p := checkPrompts(prompts); len(p) > 0 {
-				bad = append(bad, fmt.Errorf("setting prompts: %s", p.Error()))
+				bad = append(bad, problem(problemWords(p)))
 			}
-		case regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, safetyPlanKey:
-			// The store reads these back itself (Settings, SafetyPlan), so
-			// a value it could not read would break the journal it lands in.
+		default:
 			if msg := settingValueProblem(k, v); msg != "" {
-				bad = append(bad, fmt.Errorf("setting %s: %s", k, msg))
+				bad = append(bad, problem(msg))
 			}
 		}
 	}

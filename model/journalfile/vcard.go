@@ -55,9 +55,10 @@ var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 // for its field and tags too long for a tag move into the notes, and notes
 // beyond the limit are cut, with a warning. A card with nothing to name it
 // by, or still invalid after the repairs, is skipped with a warning giving
-// its position and name and the reason. Lines outside any card, lines in
-// a card that are not properties, and a card without END:VCARD are
-// warned about too. Warnings are in file order.
+// its position and name and the reason, and so is a card without
+// END:VCARD, which may have been cut off. Lines outside any card and lines
+// in a card that are not properties are warned about too. Warnings are in
+// file order.
 //
 // The only error is ErrNoVCard, for data without a BEGIN:VCARD line.
 // Every contact returned passes Validate(model.Date{}).
@@ -87,6 +88,12 @@ func ParseVCards(data []byte) (contacts []model.Contact, warnings []string, err 
 type vcWarning struct {
 	line int
 	text string
+}
+
+// unendedSentence says why a card without END:VCARD was skipped; until is
+// where its lines stopped ("the next BEGIN:VCARD", "the end of the file").
+func unendedSentence(until string) string {
+	return "it has no END:VCARD line before " + until + ", so it may have been cut off and was not imported"
 }
 
 // vcProp is one property of a card, unfolded but still encoded.
@@ -670,7 +677,11 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	}
 	add := func(line int, s string) { warnings = append(warnings, vcWarning{line, label + ": " + s}) }
 	if card.unended != "" {
-		add(card.line, "it has no END:VCARD line, so it was read up to "+card.unended)
+		// A card cut off mid-way (a file copied in part, a phone's export
+		// stopped) may end in a cut value: a phone saved as "+1 555 01"
+		// would be worse than no phone. So it is named and left out.
+		add(card.line, unendedSentence(card.unended))
+		return model.Contact{}, warnings, false
 	}
 	if len(card.junk) > 0 {
 		add(card.line, junkSentence(card.junk))
