@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/store"
 )
 
 // Env is one run of tether as the world hands it over.
@@ -180,7 +181,7 @@ func (e *env) report(ctx context.Context, err error) int {
 		}
 		return exitFail
 	default:
-		fmt.Fprintln(e.Stderr, "tether:", err)
+		fmt.Fprintln(e.Stderr, "tether:", store.Words(err))
 		return exitFail
 	}
 }

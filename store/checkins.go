@@ -185,7 +185,7 @@ func (s *Store) AddCheckIns(ctx context.Context, cs []model.CheckIn) error {
 	if len(cs) == 0 {
 		return nil
 	}
-	norm, bad := checkCheckIns(cs)
+	norm, bad := checkCheckIns(cs, model.Date{})
 	if len(bad) > 0 {
 		return fmt.Errorf("add check-ins: nothing was saved: %w", errors.Join(bad...))
 	}
@@ -222,13 +222,13 @@ func (s *Store) AddCheckIns(ctx context.Context, cs []model.CheckIn) error {
 // checkCheckIns normalizes and validates a batch of check-ins from
 // elsewhere: the model's rules but not the clock, and one check-in a day.
 // Each refused one is a *CheckInError.
-func checkCheckIns(cs []model.CheckIn) ([]model.CheckIn, []error) {
+func checkCheckIns(cs []model.CheckIn, today model.Date) ([]model.CheckIn, []error) {
 	norm := make([]model.CheckIn, len(cs))
 	var bad []error
 	seen := make(map[model.Date]int, len(cs))
 	for i, c := range cs {
 		c = c.Normalize()
-		p := c.Validate(model.Date{})
+		p := c.Validate(today)
 		if !c.UpdatedAt.IsZero() && (c.UpdatedAt.Year() < 1900 || c.UpdatedAt.Year() > 9999) {
 			p["updated"] = "The year is out of range."
 		}

@@ -225,7 +225,7 @@ func settingValueProblem(key, value string) string {
 	switch key {
 	case regionKey:
 		if p := (model.Settings{Region: value}).Validate(model.Date{}); len(p) > 0 {
-			return p.Error()
+			return problemWords(p)
 		}
 	case safetyPlanKey:
 		plan, err := decodePlan(value)
@@ -233,7 +233,7 @@ func settingValueProblem(key, value string) string {
 			return "it is not a safety plan"
 		}
 		if p := plan.Validate(); len(p) > 0 {
-			return p.Error()
+			return problemWords(p)
 		}
 	default:
 		st := model.Settings{CheckupReminders: true}
@@ -241,7 +241,7 @@ func settingValueProblem(key, value string) string {
 			return "it cannot be read back"
 		}
 		if p := st.Validate(model.Date{}); len(p) > 0 {
-			return p.Error()
+			return problemWords(p)
 		}
 	}
 	return ""

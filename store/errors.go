@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -98,10 +101,14 @@ func (e *ContactError) Unwrap() error { return e.Problems }
 // and why; Index counts from 0, the message from 1.
 type ReachOutError struct {
 	Index    int
+	With     string // the contact's name, when known
 	Problems model.Problems
 }
 
 func (e *ReachOutError) Error() string {
+	if e.With != "" {
+		return fmt.Sprintf("reach-out #%d: %s (the reach-out with %s)", e.Index+1, e.Problems.Error(), e.With)
+	}
 	return fmt.Sprintf("reach-out #%d: %s", e.Index+1, e.Problems.Error())
 }
 
@@ -156,19 +163,35 @@ func (e *CheckupError) Error() string {
 // Unwrap lets errors.As reach the model.Problems.
 func (e *CheckupError) Unwrap() error { return e.Problems }
 
+// problemWords is the model's problems as a person reads them: the
+// sentences alone (each already names what it is about: "Your number 2 has
+// no number to call"), without the field keys that Problems.Error shows.
+func problemWords(p model.Problems) string {
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	msgs := make([]string, len(keys))
+	for i, k := range keys {
+		msgs[i] = strings.TrimSuffix(p[k], ".")
+	}
+	return strings.Join(msgs, "; ")
+}
+
 // openFailed words an error met while opening: a damaged file, or a disk
 // with no room for the journal's working files, gets a sentence that says
-// what to do; anything else keeps SQLite's words.
+// what to do; anything else SQLite says is put in words by inWords.
 func openFailed(path string, err error) error {
 	if d := damaged(path, err); d != nil {
 		return d
 	}
 	if full, refused := noRoom(err); full || refused {
-		return &diskFullError{cause: err, msg: fmt.Sprintf(
+		return &wordsError{kind: ErrDiskFull, cause: err, msg: fmt.Sprintf(
 			"open journal %s: there is no room on the disk for the journal's working files (is it full?); "+
 				"the file was not changed. Free some space and try again", path)}
 	}
-	return fmt.Errorf("open journal %s: %w", path, err)
+	return inWords("open journal "+path, "the file was not changed", err)
 }
 
 // damaged is the sentence for a journal SQLite found damaged (cut short,
@@ -182,16 +205,23 @@ func damaged(path string, err error) error {
 	return nil
 }
 
-// diskFullError is a save, or an open, that found no room on the disk. Its
-// text is a sentence for a person, without SQLite's numbers; errors.Is
-// still finds ErrDiskFull, and errors.As SQLite's own error.
-type diskFullError struct {
+// wordsError is an SQLite error put in words: its text is a sentence for a
+// person, without SQLite's numbers or names; errors.Is still finds its kind
+// (ErrDiskFull, ErrReadOnly, ErrInUse...), and errors.As SQLite's own
+// error.
+type wordsError struct {
 	msg   string
+	kind  error
 	cause error
 }
 
-func (e *diskFullError) Error() string   { return e.msg }
-func (e *diskFullError) Unwrap() []error { return []error{ErrDiskFull, e.cause} }
+func (e *wordsError) Error() string   { return e.msg }
+func (e *wordsError) Unwrap() []error { return []error{e.kind, e.cause} }
+
+// ErrJournalFailed: SQLite failed in a way that has no sentence of its own
+// (a bug, or a file changed under Tether's feet); the message still says
+// it in words.
+var ErrJournalFailed = errors.New("the journal could not do what was asked")
 
 // noRoom sorts SQLite's answers to a write the disk refused. A full disk
 // (ENOSPC) is SQLITE_FULL. Any other refused write SQLite calls an I/O
@@ -212,16 +242,109 @@ func noRoom(err error) (full, refused bool) {
 	return false, false
 }
 
+// sentence is the one place an SQLite error becomes words: what happened,
+// in a person's terms, then outcome (what it means for their journal:
+// "nothing was saved"), and what to do. ok is false for an error that is
+// not SQLite's.
+func sentence(err error, outcome string) (msg string, kind error, ok bool) {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return "", nil, false
+	}
+	if full, refused := noRoom(err); full {
+		return "the disk is full, so " + outcome + " (free some space and try again)", ErrDiskFull, true
+	} else if refused {
+		return "the journal could not be written to the disk (is it full?), so " + outcome, ErrDiskFull, true
+	}
+	switch code := se.Code(); {
+	case code == sqlite3.SQLITE_READONLY_DBMOVED:
+		return "the journal was replaced while this was writing (another Tether is restoring this journal), so " +
+			outcome + "; run the command again once the restore is done", ErrInUse, true
+	case code&0xff == sqlite3.SQLITE_READONLY:
+		return "the journal is read-only (check the permissions of the file and its folder), so " + outcome, ErrUnwritable, true
+	case code&0xff == sqlite3.SQLITE_BUSY, code&0xff == sqlite3.SQLITE_LOCKED:
+		return "another Tether is saving or restoring this journal and did not finish in time, so " +
+			outcome + "; try again in a moment", ErrInUse, true
+	case code&0xff == sqlite3.SQLITE_CORRUPT, code&0xff == sqlite3.SQLITE_NOTADB:
+		return "the journal is damaged, so " + outcome + "; 'tether restore BACKUP' puts a backup in its place", ErrDamaged, true
+	case code&0xff == sqlite3.SQLITE_CANTOPEN:
+		return "the journal's file, or a working file beside it, could not be opened (check the folder and its permissions), so " +
+			outcome, ErrUnreadable, true
+	case code&0xff == sqlite3.SQLITE_PERM, code&0xff == sqlite3.SQLITE_AUTH:
+		return "the system did not allow the journal to be used (check its permissions), so " + outcome, ErrUnreadable, true
+	case code&0xff == sqlite3.SQLITE_IOERR:
+		return "the disk reported an error reading or writing the journal, so " + outcome +
+			"; check the disk, then try again", ErrUnreadable, true
+	case code&0xff == sqlite3.SQLITE_NOMEM:
+		return "the computer ran out of memory, so " + outcome + "; close some programs and try again", ErrJournalFailed, true
+	case code&0xff == sqlite3.SQLITE_INTERRUPT:
+		return "it was stopped before it was done, so " + outcome, ErrJournalFailed, true
+	}
+	return "the journal refused it (" + plainSQLite(se) + "), so " + outcome, ErrJournalFailed, true
+}
+
+// sqliteCodes are the numbers and names SQLite puts after its message:
+// "database is locked (5) (SQLITE_BUSY)".
+var sqliteCodes = regexp.MustCompile(`(\s*\((\d+|SQLITE_[A-Z_]+)\))+$`)
+
+// plainSQLite is SQLite's own message without its numbers and names, for
+// the errors no sentence covers (a trigger's or a constraint's words).
+func plainSQLite(se *sqlite.Error) string {
+	return printable(sqliteCodes.ReplaceAllString(se.Error(), ""))
+}
+
+// worded is err with its SQLite error put in words (see sentence), in the
+// text around it ("check-up #2 (mspss, 2026-03-04): the disk is full, so
+// nothing was saved"), or nil when err holds no SQLite error.
+func worded(err error, outcome string) *wordsError {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return nil
+	}
+	msg, kind, _ := sentence(err, outcome)
+	if text, raw := err.Error(), se.Error(); text != raw && strings.Contains(text, raw) {
+		msg = strings.Replace(text, raw, msg, 1)
+	}
+	return &wordsError{msg: msg, kind: kind, cause: err}
+}
+
+// inWords is an error met while doing something ("back up to FILE") as one
+// sentence: SQLite's errors in words (see sentence), any other error after
+// doing as it is.
+func inWords(doing, outcome string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if we := worded(err, outcome); we != nil {
+		we.msg = doing + ": " + we.msg
+		return we
+	}
+	return fmt.Errorf("%s: %w", doing, err)
+}
+
 // saveFailed words a write transaction's failure. Every write runs in one
-// transaction that SQLite undoes when it fails, so a save the disk refused
-// changed nothing, and the sentence says so; other errors pass unchanged
-// (nil stays nil).
+// transaction that SQLite undoes when it fails, so a save that failed
+// changed nothing, and the sentence says so; errors that are not SQLite's
+// (a refusal of the model's rules) pass unchanged (nil stays nil).
 func saveFailed(err error) error {
-	switch full, refused := noRoom(err); {
-	case full:
-		return &diskFullError{cause: err, msg: "the disk is full, so nothing was saved (free some space and try again)"}
-	case refused:
-		return &diskFullError{cause: err, msg: "the journal could not be written to the disk (is it full?), so nothing was saved"}
+	if we := worded(err, "nothing was saved"); we != nil {
+		return we
+	}
+	return err
+}
+
+// Words is the last guard before an error reaches a person: an SQLite error
+// that no sentence of the store's has put in words yet is replaced, inside
+// the text around it, by its sentence (nothing was changed by a failed
+// statement: every write is one transaction). Other errors come back as
+// they are.
+func Words(err error) error {
+	var done *wordsError
+	if errors.As(err, &done) {
+		return err
+	}
+	if we := worded(err, "nothing was changed"); we != nil {
+		return we
 	}
 	return err
 }

@@ -95,7 +95,7 @@ func (s *Store) AddReflections(ctx context.Context, rs []model.Reflection) error
 	if len(rs) == 0 {
 		return nil
 	}
-	norm, bad := checkReflections(rs)
+	norm, bad := checkReflections(rs, model.Date{})
 	if len(bad) > 0 {
 		return fmt.Errorf("add reflections: nothing was saved: %w", errors.Join(bad...))
 	}
@@ -142,12 +142,12 @@ func (s *Store) AddReflections(ctx context.Context, rs []model.Reflection) error
 // checkReflections normalizes and validates a batch of reflections from
 // elsewhere: the model's rules but not the clock, and one reflection a
 // week. Each refused one is a *ReflectionError.
-func checkReflections(rs []model.Reflection) ([]model.Reflection, []error) {
+func checkReflections(rs []model.Reflection, today model.Date) ([]model.Reflection, []error) {
 	norm := make([]model.Reflection, len(rs))
 	var bad []error
 	seen := make(map[model.Week]int, len(rs))
 	for i, r := range rs {
-		r, p := checkReflection(r, model.Date{})
+		r, p := checkReflection(r, today)
 		if !r.UpdatedAt.IsZero() && (r.UpdatedAt.Year() < 1900 || r.UpdatedAt.Year() > 9999) {
 			p["updated"] = "The year is out of range."
 		}
