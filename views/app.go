@@ -2,11 +2,12 @@ package views
 
 import (
 	"context"
+	"github.com/charmbracelet/colorprofile"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -32,6 +33,9 @@ type Options struct {
 	// the journal's data has been drawn and before the other screens load:
 	// the end of start-up, for what should not slow it down.
 	Settled func()
+	// Profile is the colours the terminal shows; the zero value is plain
+	// text, as for a pipe or a test.
+	Profile colorprofile.Profile
 }
 
 // App is the root model: it owns the tab bar, the footer and the
@@ -86,14 +90,24 @@ type App struct {
 	// frame is on the screen; without it (tests) the warm-up follows the
 	// first load at once.
 	displayReports bool
-	still          bool         // the last Update changed nothing on the screen (see unchanged)
-	warmLoadsDue   bool         // the warm-up's loads wait for the watch's first look
-	warmPending    int          // the warm-up's loads not yet answered (see warmAnswered)
-	warm           bool         // the loads after the first frame have started
-	openingDue     bool         // Today's first read has taken openingDelay
-	typedAhead     []tea.KeyMsg // keys typed while the reach-out dialog was busy
+	still          bool      // the last Update changed nothing on the screen (see unchanged)
+	warmLoadsDue   bool      // the warm-up's loads wait for the watch's first look
+	warmPending    int       // the warm-up's loads not yet answered (see warmAnswered)
+	warm           bool      // the loads after the first frame have started
+	openingDue     bool      // Today's first read has taken openingDelay
+	typedAhead     []tea.Msg // keys and pastes typed while the reach-out dialog was busy
 	// loadedDay is the day the screens last loaded for; a new day reloads.
 	loadedDay model.Date
+	// profile is the colours the terminal shows (Options.Profile).
+	profile colorprofile.Profile
+}
+
+// restyle rebuilds the styles for the terminal's background once it is
+// known. Every screen holds the same *Styles, so all of them change with
+// it, and the next frame is drawn anew.
+func (a *App) restyle(p colorprofile.Profile, dark bool) {
+	*a.styles = *NewStyles(p, dark)
+	a.help.Styles = a.styles.Help
 }
 
 // New builds the app on a journal.
@@ -102,12 +116,14 @@ func New(st Store, opts Options) *App {
 	if clock == nil {
 		clock = model.SystemClock{}
 	}
-	styles := DefaultStyles()
+	// The background is taken as dark until the terminal says otherwise
+	// (see restyle): most terminals are, and it is asked once running.
+	styles := NewStyles(opts.Profile, true)
 	h := help.New()
 	h.Styles = styles.Help
 	h.ShortSeparator = " · "
 	a := &App{
-		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, styles: styles, loadedDay: model.Today(clock),
+		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, styles: styles, profile: opts.Profile, loadedDay: model.Today(clock),
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: &h,
 		today:      ptr(newTodayModel(st, clock, styles)),
 		contacts:   ptr(newContactsModel(st, clock, styles)),

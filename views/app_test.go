@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -149,7 +149,7 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 
 func TestFirstFrameBeforeWindowSize(t *testing.T) {
 	a := New(newFakeStore(), Options{Clock: fixedClock})
-	if v := a.View(); !strings.Contains(v, "Today") {
+	if v := screenText(a); !strings.Contains(v, "Today") {
 		t.Fatalf("first frame: %q", v)
 	}
 }
@@ -282,7 +282,7 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	if st.contactReads != 3 {
 		t.Fatalf("start-up read the contact list %d times; want 3: Contacts' tab, then both tabs once for Network and Reflection", st.contactReads)
 	}
-	view := l.app.View()
+	view := screenText(l.app)
 	for _, want := range []string{"Your network: 4 supporters, 1 you can call any time", "due a reach-out"} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("Today lacks %q:\n%s", want, view)
@@ -291,7 +291,7 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	for _, sw := range []struct{ key, want string }{{"4", "The week in connection"}, {"5", "People reached"}} {
 		m, cmd := l.app.Update(keyMsg(sw.key))
 		l.app = m.(*App)
-		if view := l.app.View(); !strings.Contains(view, sw.want) {
+		if view := screenText(l.app); !strings.Contains(view, sw.want) {
 			t.Fatalf("first show of %s, before any answer, lacks %q:\n%s", sw.key, sw.want, view)
 		}
 		l.run(cmd)
@@ -303,8 +303,8 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	st.addFromElsewhere("Written elsewhere")
 	l.send(watchMsg{})
 	l.send(keyMsg("2"))
-	if !strings.Contains(l.app.View(), "Written elsewhere") || settled != 1 {
-		t.Fatalf("after a reload: settled %d times\n%s", settled, l.app.View())
+	if !strings.Contains(screenText(l.app), "Written elsewhere") || settled != 1 {
+		t.Fatalf("after a reload: settled %d times\n%s", settled, screenText(l.app))
 	}
 }
 
@@ -333,15 +333,15 @@ func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
 			d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
 			d.keys(screen)
 			msg := tt.msg(d.app.dataVersion)
-			before := d.app.View()
+			before := screenText(d.app)
 			m, _ := d.app.Update(msg)
 			after := m.(*App)
 			if after.unchanged() != tt.unchanged {
 				t.Fatalf("screen %s, %#v: unchanged = %v, want %v", screen, msg, after.unchanged(), tt.unchanged)
 			}
-			if after.unchanged() && after.View() != before {
+			if after.unchanged() && screenText(after) != before {
 				t.Fatalf("screen %s changed after %#v, which said it did not:\nbefore:\n%s\nafter:\n%s",
-					screen, msg, before, after.View())
+					screen, msg, before, screenText(after))
 			}
 		}
 	}
@@ -364,8 +364,8 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 		t.Fatalf("after Today's load: awaiting %v, settled %d, contact list read %d times; want true, 0, 0",
 			l.app.awaitingFirstFrame(), settled, st.contactReads)
 	}
-	if !strings.Contains(l.app.View(), "Your network: 4 supporters") {
-		t.Fatalf("Today is not drawn from the early load:\n%s", l.app.View())
+	if !strings.Contains(screenText(l.app), "Your network: 4 supporters") {
+		t.Fatalf("Today is not drawn from the early load:\n%s", screenText(l.app))
 	}
 	st.addFromElsewhere("Written in between")
 	// The warm-up begins with the watch's first look alone; the loads
@@ -381,8 +381,8 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 3",
 			l.app.awaitingFirstFrame(), settled, st.contactReads)
 	}
-	if !strings.Contains(l.app.View(), "Your network: 5 supporters") {
-		t.Fatalf("a change made before the watch's first look does not show:\n%s", l.app.View())
+	if !strings.Contains(screenText(l.app), "Your network: 5 supporters") {
+		t.Fatalf("a change made before the watch's first look does not show:\n%s", screenText(l.app))
 	}
 
 	l.send(warmUpMsg{})
@@ -417,14 +417,14 @@ func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
 		t.Fatal("a frame may be drawn before Today's first read is in")
 	}
 	m, _ := app.Update(openingDueMsg{})
-	if slow := m.(*App); slow.holdsFirstFrame() || !strings.Contains(slow.View(), "Opening your journal…") {
-		t.Fatalf("after the delay, still holding %v; screen:\n%s", slow.holdsFirstFrame(), slow.View())
+	if slow := m.(*App); slow.holdsFirstFrame() || !strings.Contains(screenText(slow), "Opening your journal…") {
+		t.Fatalf("after the delay, still holding %v; screen:\n%s", slow.holdsFirstFrame(), screenText(slow))
 	}
 
 	l := &loop{app: app}
 	l.start(100, 30)
-	if l.app.holdsFirstFrame() || !strings.Contains(l.app.View(), "Your network: 4 supporters") {
-		t.Fatalf("with Today read, holding %v; screen:\n%s", l.app.holdsFirstFrame(), l.app.View())
+	if l.app.holdsFirstFrame() || !strings.Contains(screenText(l.app), "Your network: 4 supporters") {
+		t.Fatalf("with Today read, holding %v; screen:\n%s", l.app.holdsFirstFrame(), screenText(l.app))
 	}
 	// Without a terminal (tests, a pipe) nothing is held.
 	if New(st, Options{Clock: fixedClock}).holdsFirstFrame() {
@@ -468,8 +468,8 @@ func TestTodaysFirstReadTakesOneScreenOfTheDue(t *testing.T) {
 	st := newFakeStore(many...)
 	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
 	l.start(100, 30)
-	if n := len(l.app.today.due); n != 30 || !strings.Contains(l.app.View(), "Due a reach-out (40)") {
-		t.Fatalf("first read holds %d due; screen:\n%s", n, l.app.View())
+	if n := len(l.app.today.due); n != 30 || !strings.Contains(screenText(l.app), "Due a reach-out (40)") {
+		t.Fatalf("first read holds %d due; screen:\n%s", n, screenText(l.app))
 	}
 	l.send(warmUpMsg{})
 	if n := len(l.app.today.due); n != 40 {
@@ -480,8 +480,8 @@ func TestTodaysFirstReadTakesOneScreenOfTheDue(t *testing.T) {
 	}
 	// The selection stays on the screen (the list used to count two lines
 	// too many of room and let it slip below the edge).
-	if !strings.Contains(l.app.View(), "› Person 35") {
-		t.Fatalf("moving down did not reach past the first screenful, on screen:\n%s", l.app.View())
+	if !strings.Contains(screenText(l.app), "› Person 35") {
+		t.Fatalf("moving down did not reach past the first screenful, on screen:\n%s", screenText(l.app))
 	}
 }
 
@@ -533,8 +533,8 @@ func TestTheReadAheadLeavesAScreenAlreadyAskedFor(t *testing.T) {
 		t.Fatalf("the warm-up read the contact list %d times and Network %d; want 3 and 0 (Network is being read already)", got, st.networkReads)
 	}
 	l.run(netLoad) // Network's own answer, at last, then the glance
-	if !l.app.network.loaded || st.networkReads != 1 || !strings.Contains(l.app.View(), "People reached") {
-		t.Fatalf("Network's own load was dropped (%d reads):\n%s", st.networkReads, l.app.View())
+	if !l.app.network.loaded || st.networkReads != 1 || !strings.Contains(screenText(l.app), "People reached") {
+		t.Fatalf("Network's own load was dropped (%d reads):\n%s", st.networkReads, screenText(l.app))
 	}
 }
 
@@ -551,8 +551,8 @@ func TestAFailedReadAheadIsTriedAgainOnShow(t *testing.T) {
 	}
 	st.countsErr = nil
 	l.send(keyMsg("5"))
-	if l.app.network.loadErr != nil || !strings.Contains(l.app.View(), "People reached") {
-		t.Fatalf("Network still shows the read-ahead's failure:\n%s", l.app.View())
+	if l.app.network.loadErr != nil || !strings.Contains(screenText(l.app), "People reached") {
+		t.Fatalf("Network still shows the read-ahead's failure:\n%s", screenText(l.app))
 	}
 }
 

@@ -1,35 +1,36 @@
 package views
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
-// updateKeys takes a key message from the terminal. Text that arrives in
-// one read (a fast typist over a slow link, dictation, a paste without
-// bracketed paste) comes as one message of many runes, and its String()
-// may spell a key's name: "down", "home", "tab". So a run of runes is
-// never compared with key names: while someone is typing it is text for
-// the field, whole; otherwise it is what it is, one key per rune.
-func (a *App) updateKeys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 {
-		return a.updateKey(msg)
+// updatePaste takes a paste (bracketed by the terminal, so it arrives
+// whole): while someone is typing it is text for the field, whole, never
+// keys; anywhere else it is nothing at all.
+func (a *App) updatePaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	if !a.typingText() {
+		return a, nil
 	}
-	if a.typingText() {
-		return a.updateKey(asText(msg))
+	a.status, a.statusErr = "", false
+	var cmd tea.Cmd
+	switch {
+	case a.log != nil:
+		if a.log.busy() {
+			a.typedAhead = append(a.typedAhead, msg)
+			return a, nil
+		}
+		_, cmd = a.log.update(msg)
+	case a.settings != nil:
+		_, cmd = a.settings.update(msg)
+	default:
+		cmd = a.updateActive(msg)
 	}
-	if msg.Paste {
-		return a.updateKey(msg) // a paste outside a field is no keys at all
-	}
-	var cmds []tea.Cmd
-	for _, r := range msg.Runes {
-		_, cmd := a.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
-		cmds = append(cmds, cmd)
-	}
-	return a, tea.Batch(cmds...)
+	a.resize()
+	return a, cmd
 }
 
-// typingText reports whether typed runes go into a text field now.
+// typingText reports whether typed text goes into a text field now.
 func (a *App) typingText() bool {
 	if a.confirmQuit || a.crisis.open {
 		return false
@@ -37,19 +38,15 @@ func (a *App) typingText() bool {
 	return a.capturing()
 }
 
-// asText marks a run of typed runes as text (as a paste is marked), so no
-// key binding can match it: key.Matches compares String(), which for a
-// paste is the runes in brackets.
-func asText(msg tea.KeyMsg) tea.KeyMsg {
-	msg.Paste = true
-	return msg
-}
-
 // updateKey routes one key: the quit question first, then the keys that
 // act from anywhere (ctrl+c, ctrl+g), then the overlay on top, then a
 // screen that is typing, then the global keys, then the screen on show.
-func (a *App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	a.status, a.statusErr = "", false
+	if key.Matches(msg, a.keys.Suspend) {
+		// Everything is kept as it is, the question on screen included.
+		return a, tea.Suspend
+	}
 	if a.confirmQuit {
 		switch {
 		case key.Matches(msg, a.yesNo.Yes), key.Matches(msg, a.keys.ForceQuit):
@@ -98,7 +95,7 @@ func (a *App) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		a.resize() // the help line may have changed height
 		return a, cmd
 	}
-	if a.help.ShowAll && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
+	if a.help.ShowAll && (namedKey(msg) == "esc" || key.Matches(msg, a.keys.Help)) {
 		a.help.ShowAll = false
 		a.resize()
 		return a, nil
@@ -175,7 +172,13 @@ func (a *App) replayTypedAhead(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	keys := a.typedAhead
 	a.typedAhead = nil
 	for _, k := range keys {
-		_, c := a.updateKey(k)
+		var c tea.Cmd
+		switch k := k.(type) {
+		case tea.KeyPressMsg:
+			_, c = a.updateKey(k)
+		case tea.PasteMsg:
+			_, c = a.updatePaste(k)
+		}
 		cmd = tea.Batch(cmd, c)
 	}
 	return a, cmd

@@ -3,7 +3,7 @@ package views
 import (
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -18,8 +18,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.width, a.height = msg.Width, msg.Height
 		a.resize()
 		return a, nil
-	case tea.KeyMsg:
-		return a.updateKeys(msg)
+	case tea.KeyPressMsg:
+		return a.updateKey(msg)
+	case tea.PasteMsg:
+		return a.updatePaste(msg)
+	case tea.BackgroundColorMsg:
+		a.restyle(a.profile, msg.IsDark())
+		return a, nil
 	case hangUpMsg:
 		// The window was closed, or the app told to stop: there is nobody
 		// left to ask, so keep what can be kept (the reflection's last

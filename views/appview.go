@@ -1,11 +1,12 @@
 package views
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
 )
 
 // size returns the terminal size, assuming 80×24 before the first
@@ -42,7 +43,7 @@ func (a *App) showingFullHelp() bool {
 // of sight too, so each is ready the moment it shows.
 func (a *App) resize() {
 	w, _ := a.size()
-	a.help.Width = w
+	a.help.SetWidth(w)
 	h := a.contentHeight()
 	for _, t := range a.tabs {
 		t.screen.setSize(w, h)
@@ -100,7 +101,7 @@ func (a *App) helpView() string {
 		groups = [][]key.Binding{a.ShortHelp()}
 	}
 	var k strings.Builder
-	fmt.Fprintf(&k, "%v %d", full, a.help.Width)
+	fmt.Fprintf(&k, "%v %d", full, a.help.Width())
 	for _, g := range groups {
 		k.WriteByte('\x1e')
 		for _, b := range g {
@@ -124,7 +125,17 @@ func (a *App) helpView() string {
 	return c.helpText
 }
 
-func (a *App) View() string {
+// View is the frame for Bubble Tea's own renderer, used without a
+// terminal of our own (see Run): the whole screen, the alternate screen.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.frame())
+	v.AltScreen = true
+	return v
+}
+
+// frame draws the whole screen: the tab bar, the screen or the overlay on
+// top, the status line and the help.
+func (a *App) frame() string {
 	w, h := a.size()
 	s := a.styles
 	help := a.helpView()
@@ -167,16 +178,16 @@ func (a *App) View() string {
 // as the width needs: bubbles/help cuts what does not fit, and at 80
 // columns that was the last column, where "! crisis" and "q quit" are.
 func (a *App) fullHelpView(groups [][]key.Binding) string {
-	if a.help.Width <= 0 {
+	if a.help.Width() <= 0 {
 		return a.help.FullHelpView(groups)
 	}
 	h := *a.help
-	h.Width = 0 // measure a row whole, uncut
+	h.SetWidth(0) // measure a row whole, uncut
 	var rows []string
 	var row [][]key.Binding
 	for _, g := range groups {
 		wider := append(append([][]key.Binding(nil), row...), g)
-		if len(row) > 0 && lipgloss.Width(h.FullHelpView(wider)) > a.help.Width {
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(wider)) > a.help.Width() {
 			rows = append(rows, h.FullHelpView(row))
 			wider = [][]key.Binding{g}
 		}

@@ -7,8 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
@@ -60,7 +59,7 @@ func BenchmarkOpenLargeJournalToContacts(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		st, d := openApp(b, path)
-		_ = d.app.View()
+		_ = d.app.frame()
 		st.Close()
 	}
 }
@@ -77,7 +76,7 @@ func BenchmarkContactsKeypress(b *testing.B) {
 			k = "k"
 		}
 		d.send(keyMsg(k))
-		_ = d.app.View()
+		_ = d.app.frame()
 	}
 }
 
@@ -93,7 +92,7 @@ func BenchmarkContactsFilterKeypress(b *testing.B) {
 		} else {
 			d.send(keyMsg("backspace"))
 		}
-		_ = d.app.View()
+		_ = d.app.frame()
 	}
 }
 
@@ -110,7 +109,7 @@ func BenchmarkCheckInDayMove(b *testing.B) {
 			k = "]"
 		}
 		d.send(keyMsg(k))
-		_ = d.app.View()
+		_ = d.app.frame()
 	}
 }
 
@@ -127,7 +126,7 @@ func BenchmarkTodayRedraw(b *testing.B) {
 		} else {
 			d.send(keyMsg("k"))
 		}
-		_ = d.app.View()
+		_ = d.app.frame()
 	}
 }
 
@@ -141,9 +140,9 @@ func BenchmarkReflectionOpenAndList(b *testing.B) {
 	for range b.N {
 		d.app.stale[screenReflection] = true // read afresh, as after a change
 		d.send(keyMsg("4"))
-		_ = d.app.View()
+		_ = d.app.frame()
 		d.send(keyMsg("w"))
-		_ = d.app.View()
+		_ = d.app.frame()
 		d.send(keyMsg("esc"))
 		d.send(keyMsg("1"))
 	}
@@ -160,7 +159,7 @@ func BenchmarkNetworkOpen(b *testing.B) {
 	for range b.N {
 		d.app.stale[screenNetwork] = true // read afresh, as after a change
 		d.send(keyMsg("5"))
-		_ = d.app.View()
+		_ = d.app.frame()
 		d.send(keyMsg("1"))
 	}
 }
@@ -178,7 +177,7 @@ func BenchmarkNetworkKeypress(b *testing.B) {
 			k = "k"
 		}
 		d.send(keyMsg(k))
-		_ = d.app.View()
+		_ = d.app.frame()
 	}
 }
 
@@ -194,7 +193,7 @@ func BenchmarkOpenLargeJournalToToday(b *testing.B) {
 		}
 		l := &loop{app: New(st, Options{Clock: fixedClock})}
 		l.start(100, 30)
-		_ = l.app.View()
+		_ = l.app.frame()
 		st.Close()
 	}
 }
@@ -223,19 +222,17 @@ func BenchmarkView(b *testing.B) {
 	path := largeJournal(b)
 	// Drawn in colour as in a terminal (tmux: 256 colours), not in the
 	// plain text a test's output gets: styling is much of a frame's cost.
-	was := lipgloss.ColorProfile()
-	lipgloss.SetColorProfile(termenv.ANSI256)
-	defer lipgloss.SetColorProfile(was)
 	for _, sc := range screens {
 		b.Run(sc.name, func(b *testing.B) {
 			st, d := openApp(b, path)
 			defer st.Close()
+			d.app.restyle(colorprofile.ANSI256, true)
 			d.send(keyMsg("1"))
 			for _, k := range sc.keys {
 				d.send(keyMsg(k))
 			}
 			for b.Loop() {
-				_ = d.app.View()
+				_ = d.app.frame()
 			}
 		})
 	}

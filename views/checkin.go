@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -141,7 +141,7 @@ func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
 		}
 		m.form = nil
 		return m, statusCmd(false, "Saved your check-in for "+dayWords(msg.checkIn.Day, model.Today(m.clock))+".")
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.updateKey(msg)
 	}
 	if m.form != nil {
@@ -151,7 +151,7 @@ func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
 	return m, nil
 }
 
-func (m checkInModel) updateKey(msg tea.KeyMsg) (checkInModel, tea.Cmd) {
+func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 	if m.form != nil {
 		if m.saving {
 			return m, nil

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -93,7 +93,12 @@ func (c *checkupForm) update(msg tea.Msg) (bool, tea.Cmd) {
 		}
 		total, _ := msg.checkup.Score()
 		return true, statusCmd(false, fmt.Sprintf("Saved your %s: %.1f (%s). For reflection, not a diagnosis.", c.info.Name, total, c.info.ScoreLabel))
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		if !c.saving {
+			_, cmd := c.form.update(msg)
+			return false, cmd
+		}
+	case tea.KeyPressMsg:
 		if c.saving {
 			return false, nil
 		}
@@ -122,7 +127,7 @@ func (c *checkupForm) update(msg tea.Msg) (bool, tea.Cmd) {
 			}
 		}
 		// A digit answers and moves on: twelve statements, twelve keys.
-		if fl := c.form.fields[before]; c.form.focus == before && msg.Type == tea.KeyRunes && fl.rating > 0 {
+		if fl := c.form.fields[before]; c.form.focus == before && len(typed(msg)) > 0 && fl.rating > 0 {
 			cmd = tea.Batch(cmd, c.form.focusField(before+1))
 		}
 		return false, cmd

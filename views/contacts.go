@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -59,7 +59,7 @@ type contactsModel struct {
 }
 
 func newContactsModel(st Store, clock model.Clock, styles *Styles) contactsModel {
-	fi := newInput()
+	fi := newInput(styles)
 	fi.Prompt = "/ "
 	fi.Placeholder = "type to filter by name, circle, group or tag"
 	return contactsModel{st: st, clock: clock, styles: styles, keys: newContactKeys(), yesNo: newConfirmKeys(), filter: fi}
@@ -93,7 +93,7 @@ func (m contactsModel) dirty() bool { return m.form != nil && m.form.dirty() }
 
 func (m *contactsModel) setSize(w, h int) {
 	m.width, m.height = w, h
-	m.filter.Width = max(1, m.listWidth()-4)
+	m.filter.SetWidth(max(1, m.listWidth()-4))
 	if m.form != nil {
 		m.form.setSize(w, h)
 	}
@@ -231,7 +231,7 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 		}
 		return m, tea.Batch(m.load(), statusCmd(false, verb+" "+oneLine(msg.name)+"."+hint))
 
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		m, cmd := m.updateKey(msg)
 		m.keepCursorVisible()
 		return m, tea.Batch(cmd, m.syncHistory(true))
@@ -252,7 +252,7 @@ func statusCmd(isErr bool, text string) tea.Cmd {
 	return func() tea.Msg { return statusf(isErr, text) }
 }
 
-func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
+func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 	if m.form != nil {
 		if m.saving {
 			return m, nil
@@ -291,13 +291,13 @@ func (m contactsModel) updateKey(msg tea.KeyMsg) (contactsModel, tea.Cmd) {
 
 	if m.filtering {
 		switch namedKey(msg) {
-		case tea.KeyEsc:
+		case "esc":
 			m.filtering = false
 			m.filter.SetValue("")
 			m.filter.Blur()
 			m.applyFilter()
 			return m, nil
-		case tea.KeyEnter, tea.KeyTab, tea.KeyDown, tea.KeyUp:
+		case "enter", "tab", "down", "up":
 			// Keep the filter, hand the keyboard back to the list.
 			m.filtering = false
 			m.filter.Blur()

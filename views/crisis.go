@@ -4,9 +4,9 @@ import (
 	"context"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -101,7 +101,7 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 			m.data = msg.data
 		}
 		m.card = model.BuildCrisisCard(m.data.plan, m.data.settings, m.data.anyTime, m.data.professionals, m.clock.Now())
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
 			m.open = false
@@ -164,7 +164,8 @@ func (m crisisModel) render(w, h int) string {
 		// Too small for a border: the words matter more than the frame.
 		return clip(body, w, h)
 	}
-	return s.Card.Width(inner + 2).Render(clip(body, inner, avail))
+	// The width is the whole card: the words, their padding and the border.
+	return s.Card.Width(inner + s.Card.GetHorizontalFrameSize()).Render(clip(body, inner, avail))
 }
 
 // The crisis card as an overlay (see overlay): it lies over everything,

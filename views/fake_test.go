@@ -10,8 +10,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
-	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -607,32 +612,67 @@ func (d *driver) keys(names ...string) {
 	}
 }
 
-// typeText sends text rune by rune, as a person typing (accents and emoji
-// included).
+// typeText sends text as a person types it (accents and emoji included):
+// a key press for each character, as the terminal reader makes them (an
+// emoji of several runes is one key).
 func (d *driver) typeText(s string) {
-	for _, r := range s {
-		if r == ' ' {
-			d.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
-			continue
-		}
-		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		d.send(textKey(g.Str()))
 	}
 }
 
-func keyMsg(name string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"backspace": tea.KeyBackspace, "ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC,
-		"ctrl+g": tea.KeyCtrlG, "ctrl+u": tea.KeyCtrlU, "ctrl+t": tea.KeyCtrlT, " ": tea.KeySpace,
+// textKey is the key press that types the character c.
+func textKey(c string) tea.KeyPressMsg {
+	if utf8.RuneCountInString(c) == 1 {
+		return runeKey([]rune(c)[0])
 	}
-	if t, ok := named[name]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+	return tea.KeyPressMsg{Code: tea.KeyExtended, Text: c}
 }
 
-func (d *driver) view() string { return d.app.View() }
+// paste sends text as the terminal sends a bracketed paste: whole.
+func (d *driver) paste(s string) { d.send(tea.PasteMsg{Content: s}) }
+
+// runeKey is the key press that types r.
+func runeKey(r rune) tea.KeyPressMsg {
+	k := tea.KeyPressMsg{Code: r, Text: string(r)}
+	if unicode.IsUpper(r) {
+		k.Code, k.ShiftedCode, k.Mod = unicode.ToLower(r), r, tea.ModShift
+	}
+	return k
+}
+
+// keyMsg is the key press named ("ctrl+s", "esc", "enter", "tab", "down",
+// "space", "G", "j", ...), as the terminal reader makes it.
+func keyMsg(name string) tea.KeyPressMsg {
+	named := map[string]rune{
+		"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+	}
+	if name == "space" || name == " " {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	if c, ok := named[name]; ok {
+		return tea.KeyPressMsg{Code: c}
+	}
+	if c, ok := named[strings.TrimPrefix(name, "shift+")]; ok && strings.HasPrefix(name, "shift+") {
+		return tea.KeyPressMsg{Code: c, Mod: tea.ModShift}
+	}
+	if rest, ok := strings.CutPrefix(name, "ctrl+"); ok && utf8.RuneCountInString(rest) == 1 {
+		return tea.KeyPressMsg{Code: []rune(rest)[0], Mod: tea.ModCtrl}
+	}
+	if utf8.RuneCountInString(name) != 1 {
+		panic("keyMsg: not one key: " + name)
+	}
+	return runeKey([]rune(name)[0])
+}
+
+// view is the screen as text, without its styling.
+func (d *driver) view() string { return screenText(d.app) }
+
+// screenText is the app's frame as a person reads it.
+func screenText(a *App) string { return ansi.Strip(a.frame()) }
 
 func (d *driver) mustSee(want ...string) {
 	d.t.Helper()

@@ -5,12 +5,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textarea"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -96,21 +95,24 @@ func newForm(title string, styles *Styles, fields []*field, validate func() mode
 	}
 	for _, fl := range fields {
 		fl.initial = fl.value()
+		fl.input.SetStyles(styles.textInput())
+		fl.area.SetStyles(styles.textArea())
 	}
 	f.focusField(0)
 	return f
 }
 
-// newInput is a text input with a steady cursor: a blinking one redraws the
-// screen twice a second for nothing, and calm is the point.
-func newInput() textinput.Model {
+// newInput is a text input in the app's colours with a steady cursor: a
+// blinking one redraws the screen twice a second for nothing, and calm is
+// the point.
+func newInput(styles *Styles) textinput.Model {
 	in := textinput.New()
-	in.Cursor.SetMode(cursor.CursorStatic)
+	in.SetStyles(styles.textInput())
 	return in
 }
 
 func textField(key, label, hint, value, placeholder string) *field {
-	in := newInput()
+	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
 	in.SetValue(value)
@@ -120,7 +122,6 @@ func textField(key, label, hint, value, placeholder string) *field {
 
 func areaField(key, label, hint, value string) *field {
 	ta := textarea.New()
-	ta.Cursor.SetMode(cursor.CursorStatic)
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
 	ta.CharLimit = 0
@@ -255,7 +256,7 @@ func (f *form) setSize(w, h int) {
 	for _, fl := range f.fields {
 		switch fl.kind {
 		case kindText:
-			fl.input.Width = vw - 1
+			fl.input.SetWidth(vw - 1)
 		case kindArea:
 			fl.area.SetWidth(vw)
 		}
@@ -322,7 +323,15 @@ func (f *form) fail(err error) {
 }
 
 func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	if _, paste := msg.(tea.PasteMsg); paste {
+		if f.confirming {
+			return formNone, nil
+		}
+		cmd := f.passToField(msg) // text fields take it; choices ignore it
+		f.revalidate()
+		return formNone, cmd
+	}
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return formNone, f.passToField(msg)
 	}
@@ -357,19 +366,19 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 			return formNone, nil
 		}
 		return formCancel, nil
-	case namedKey(km) == tea.KeyTab:
+	case namedKey(km) == "tab":
 		return formNone, f.focusField(f.focus + 1)
-	case namedKey(km) == tea.KeyShiftTab:
+	case namedKey(km) == "shift+tab":
 		return formNone, f.focusField(f.focus - 1)
 	}
-	if f.enterSaves && namedKey(km) == tea.KeyEnter {
-		return f.update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if f.enterSaves && namedKey(km) == "enter" {
+		return f.update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	}
 	if fl.kind != kindArea {
 		switch namedKey(km) {
-		case tea.KeyEnter, tea.KeyDown:
+		case "enter", "down":
 			return formNone, f.focusField(f.focus + 1)
-		case tea.KeyUp:
+		case "up":
 			return formNone, f.focusField(f.focus - 1)
 		}
 	}
@@ -406,26 +415,26 @@ func (f *form) passToField(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (fl *field) updateChoice(km tea.KeyMsg) {
+func (fl *field) updateChoice(km tea.KeyPressMsg) {
 	n := len(fl.options)
 	if n == 0 {
 		return
 	}
 	switch namedKey(km) {
-	case tea.KeyLeft, tea.KeyBackspace:
+	case "left", "backspace":
 		fl.choice = (fl.choice + n - 1) % n
 		return
-	case tea.KeyRight, tea.KeySpace:
+	case "right":
+		fl.choice = (fl.choice + 1) % n
+		return
+	}
+	if km.Text == " " {
 		fl.choice = (fl.choice + 1) % n
 		return
 	}
 	// A letter jumps to the next choice starting with it, so "f" cycles
 	// Fellowship, Family, Friend, Faith.
-	// Fast typing can arrive as several runes in one message: take each.
-	if km.Type != tea.KeyRunes {
-		return
-	}
-	for _, r := range km.Runes {
+	for _, r := range typed(km) {
 		want := model.Fold(string(r))
 		for step := 1; step <= n; step++ {
 			i := (fl.choice + step) % n
@@ -437,11 +446,8 @@ func (fl *field) updateChoice(km tea.KeyMsg) {
 	}
 }
 
-func (fl *field) updateFlags(km tea.KeyMsg) {
-	if km.Type != tea.KeyRunes {
-		return
-	}
-	for _, r := range km.Runes {
+func (fl *field) updateFlags(km tea.KeyPressMsg) {
+	for _, r := range typed(km) {
 		want := model.Fold(string(r))
 		for i, o := range fl.options {
 			if strings.HasPrefix(model.Fold(o.label), want) {
@@ -452,19 +458,20 @@ func (fl *field) updateFlags(km tea.KeyMsg) {
 	}
 }
 
-func (fl *field) updateToggle(km tea.KeyMsg) {
+func (fl *field) updateToggle(km tea.KeyPressMsg) {
 	switch namedKey(km) {
-	case tea.KeySpace, tea.KeyLeft, tea.KeyRight:
+	case "left", "right":
 		fl.on = !fl.on
 		return
-	case tea.KeyBackspace:
+	case "backspace":
 		fl.on = false
 		return
 	}
-	if km.Type != tea.KeyRunes || len(km.Runes) == 0 {
+	runes := typed(km)
+	if len(runes) == 0 {
 		return
 	}
-	switch km.Runes[len(km.Runes)-1] { // typed fast: the last key wins
+	switch runes[len(runes)-1] { // a paste of several: the last one wins
 	case ' ', 'x':
 		fl.on = !fl.on
 	case 'y', 'Y':
@@ -474,27 +481,28 @@ func (fl *field) updateToggle(km tea.KeyMsg) {
 	}
 }
 
-func (fl *field) updateRating(km tea.KeyMsg) {
+func (fl *field) updateRating(km tea.KeyPressMsg) {
 	switch namedKey(km) {
-	case tea.KeyLeft:
+	case "left":
 		fl.rating = max(0, fl.rating-1)
 		return
-	case tea.KeyRight:
+	case "right":
 		fl.rating = min(fl.max, fl.rating+1)
 		return
-	case tea.KeyBackspace, tea.KeyDelete:
+	case "backspace", "delete":
 		fl.rating = 0
 		return
 	}
-	if km.Type != tea.KeyRunes || len(km.Runes) == 0 {
+	runes := typed(km)
+	if len(runes) == 0 {
 		return
 	}
-	if len(km.Runes) == 1 && km.Runes[0] == '0' && (fl.max < 10 || fl.rating != 1) {
+	if len(runes) == 1 && runes[0] == '0' && (fl.max < 10 || fl.rating != 1) {
 		fl.rating = 0
 		return
 	}
-	r := km.Runes[len(km.Runes)-1]
-	if r == '0' && fl.max >= 10 && (fl.rating == 1 || (len(km.Runes) > 1 && km.Runes[len(km.Runes)-2] == '1')) {
+	r := runes[len(runes)-1]
+	if r == '0' && fl.max >= 10 && (fl.rating == 1 || (len(runes) > 1 && runes[len(runes)-2] == '1')) {
 		fl.rating = 10 // "1" then "0" types ten on a 1–10 scale
 		return
 	}

@@ -1,8 +1,10 @@
 package views
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tether-recovery/tether/views/term"
 )
 
 // globalKeys are the keys every screen shares: the contract end-to-end tests
@@ -10,11 +12,11 @@ import (
 type globalKeys struct {
 	NextTab, PrevTab                       key.Binding
 	Help, Crisis, CrisisAnywhere, Settings key.Binding
-	Quit, ForceQuit                        key.Binding
+	Quit, ForceQuit, Suspend               key.Binding
 }
 
 func newGlobalKeys() globalKeys {
-	return globalKeys{
+	k := globalKeys{
 		NextTab:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next view")),
 		PrevTab:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -23,7 +25,12 @@ func newGlobalKeys() globalKeys {
 		CrisisAnywhere: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "crisis")),
 		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, also while typing")),
+		// ctrl+z hands the terminal back to the shell; fg brings the app
+		// back as it was. Windows consoles have no such thing.
+		Suspend: key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend (fg to return)")),
 	}
+	k.Suspend.SetEnabled(term.CanSuspend)
+	return k
 }
 
 // listKeys move through any list.
@@ -76,7 +83,7 @@ func newFormKeys() formKeys {
 		Next:      key.NewBinding(key.WithKeys("tab", "enter", "down"), key.WithHelp("tab", "next")),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "back")),
 		Move:      key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab/shift+tab", "move")),
-		Choose:    key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "choose")),
+		Choose:    key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→", "choose")),
 		Rate:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1–5", "rate")),
 	}
 }
@@ -106,13 +113,23 @@ func newOverlayKeys() overlayKeys {
 	}
 }
 
-// namedKey is the named key km is (enter, tab, an arrow, backspace…), or
-// KeyRunes for typed text, which never counts as a named key however it
-// is spelled: a burst of typed runes whose String() is "down" is text.
-// Keys with alt held are not the plain named key either.
-func namedKey(km tea.KeyMsg) tea.KeyType {
-	if km.Type == tea.KeyRunes || km.Alt {
-		return tea.KeyRunes
+// namedKey is the named key km is ("enter", "tab", "shift+tab", "down",
+// "backspace", "ctrl+s"…), or "" for typed text, which never counts as a
+// named key however it is spelled. Keys are told apart by what the
+// terminal sent (a key code, or text), not by comparing typed runes with
+// key names.
+func namedKey(km tea.KeyPressMsg) string {
+	if km.Text != "" {
+		return ""
 	}
-	return km.Type
+	return km.Keystroke()
+}
+
+// typed is the text a key press types: its runes, or none for a named key
+// or a key held with ctrl or alt.
+func typed(km tea.KeyPressMsg) []rune {
+	if km.Mod.Contains(tea.ModCtrl) || km.Mod.Contains(tea.ModAlt) {
+		return nil
+	}
+	return []rune(km.Text)
 }

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -55,7 +55,7 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 		return d, d.openForm(*msg.contact)
 	}
 	d.picking = true
-	d.filter = newInput()
+	d.filter = newInput(d.styles)
 	d.filter.Prompt = "Who was it with? "
 	d.filter.Placeholder = "type a few letters of their name"
 	today := model.Today(clock)
@@ -141,7 +141,7 @@ func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
 
 func (d *logDialog) setSize(w, h int) {
 	d.width, d.height = w, h
-	d.filter.Width = max(1, w-len(d.filter.Prompt)-2)
+	d.filter.SetWidth(max(1, w-len(d.filter.Prompt)-2))
 	if d.form != nil {
 		d.form.setSize(w, h)
 	}
@@ -168,7 +168,20 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 			return false, nil
 		}
 		return true, nil
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		// A paste is text for the field being typed in, whole.
+		if d.picking {
+			var cmd tea.Cmd
+			d.filter, cmd = d.filter.Update(msg)
+			d.refilter()
+			return false, cmd
+		}
+		if d.saving {
+			return false, nil
+		}
+		_, cmd := d.form.update(msg)
+		return false, cmd
+	case tea.KeyPressMsg:
 		if d.picking {
 			return d.updatePicker(msg)
 		}
@@ -197,19 +210,19 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 	return false, nil
 }
 
-func (d *logDialog) updatePicker(msg tea.KeyMsg) (bool, tea.Cmd) {
+func (d *logDialog) updatePicker(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	switch namedKey(msg) {
-	case tea.KeyEsc:
+	case "esc":
 		return true, nil
-	case tea.KeyEnter:
+	case "enter":
 		if d.cursor >= 0 && d.cursor < len(d.matches) {
 			return false, d.openForm(d.all[d.matches[d.cursor]])
 		}
 		return false, nil
-	case tea.KeyUp, tea.KeyCtrlP, tea.KeyShiftTab:
+	case "up", "ctrl+p", "shift+tab":
 		d.cursor = max(0, d.cursor-1)
 		return false, nil
-	case tea.KeyDown, tea.KeyCtrlN, tea.KeyTab:
+	case "down", "ctrl+n", "tab":
 		d.cursor = max(0, min(len(d.matches)-1, d.cursor+1))
 		return false, nil
 	}

@@ -3,18 +3,13 @@ package views
 import (
 	"os"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 )
 
-// TestMain pins what lipgloss would otherwise read from the environment,
-// so a golden screen is the same under CLICOLOR_FORCE=1, NO_COLOR or a
-// light terminal as in CI: plain text on a dark background. Tests of
-// colour set their own profile and put this one back.
+// TestMain runs the tests. Nothing in the views reads the environment's
+// colours (Run detects them and passes them in Options), so a golden
+// screen is the same under CLICOLOR_FORCE=1, NO_COLOR or a light terminal
+// as in CI: TestGoldenIgnoresTheEnvironment holds it so.
 func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	lipgloss.SetHasDarkBackground(true)
 	code := m.Run()
 	if benchDir != "" {
 		os.RemoveAll(benchDir)

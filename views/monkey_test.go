@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // TestMonkey presses thousands of random keys across every screen and
@@ -41,7 +41,7 @@ func TestMonkey(t *testing.T) {
 			w, h = 20+rng.IntN(281), 5+rng.IntN(96)
 			d.send(tea.WindowSizeMsg{Width: w, Height: h})
 		case r < 4:
-			d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(pastes[rng.IntN(len(pastes))]), Paste: true})
+			d.paste(pastes[rng.IntN(len(pastes))])
 		default:
 			k := keys[rng.IntN(len(keys))]
 			if k == "q" || k == "ctrl+c" {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -250,13 +250,18 @@ func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.load())
 		}
 		return m, cmd
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.updateKey(msg)
+	case tea.PasteMsg:
+		if m.plan != nil {
+			_, cmd := m.plan.update(msg)
+			return m, cmd
+		}
 	}
 	return m, nil
 }
 
-func (m networkModel) updateKey(msg tea.KeyMsg) (networkModel, tea.Cmd) {
+func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 	if m.plan != nil {
 		done, cmd := m.plan.update(msg)
 		if done {

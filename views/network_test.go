@@ -3,12 +3,12 @@ package views
 import (
 	"context"
 	"fmt"
+	"github.com/charmbracelet/colorprofile"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/tether-recovery/tether/model"
@@ -69,7 +69,7 @@ func TestHeatmapColumnsLineUpWithDates(t *testing.T) {
 		today.AddDays(-7):   6, // Saturday of the week before
 		today.AddDays(-362): 4, // the Monday fifty-one weeks back: first column
 	}
-	lines := heatmap(counts, today, 52, DefaultStyles())
+	lines := heatmap(counts, today, 52, NewStyles(colorprofile.NoTTY, true))
 	rows := lines[1:8] // Monday..Sunday
 	cell := func(weekday, col int) string { return string([]rune(rows[weekday])[4+col]) }
 	if got := cell(5, 51); got != "░" {
@@ -196,7 +196,7 @@ func TestSettingsOpenTheReflectionPrompts(t *testing.T) {
 	d := newDriver(t, newFakeStore(), 100, 30)
 	d.keys("S")
 	d.mustSee("Settings", "ctrl+p")
-	d.send(tea.KeyMsg{Type: tea.KeyCtrlP})
+	d.send(keyMsg("ctrl+p"))
 	d.mustSee("[4 Reflection]", "Reflection prompts", model.DefaultPrompts[0])
 }
 
@@ -205,7 +205,7 @@ func TestSettingsOpenTheReflectionPrompts(t *testing.T) {
 // dropped: the screen keeps the newer answer.
 func TestNetworkDropsAnAnswerOvertakenByANewerLoad(t *testing.T) {
 	st := networkStore(t)
-	m := newNetworkModel(st, fixedClock, DefaultStyles())
+	m := newNetworkModel(st, fixedClock, NewStyles(colorprofile.NoTTY, true))
 	m.setSize(120, 60)
 	older := m.load()()
 	st.addFromElsewhere("Written elsewhere")

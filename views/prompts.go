@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -111,7 +111,16 @@ func (p promptEditor) update(msg tea.Msg) (promptEditor, tea.Cmd) {
 	return p, nil
 }
 
-func (p promptEditor) updateKey(msg tea.KeyMsg) (promptEditor, tea.Cmd, bool) {
+// updatePaste takes a paste into the prompt being written.
+func (p promptEditor) updatePaste(msg tea.PasteMsg) (promptEditor, tea.Cmd) {
+	if p.saving || p.form == nil {
+		return p, nil
+	}
+	_, cmd := p.form.update(msg)
+	return p, cmd
+}
+
+func (p promptEditor) updateKey(msg tea.KeyPressMsg) (promptEditor, tea.Cmd, bool) {
 	if p.saving {
 		return p, nil, false
 	}

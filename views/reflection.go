@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -335,10 +335,37 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.load())
 		}
 		return m, cmd
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return m.updateKey(msg)
+	case tea.PasteMsg:
+		return m.updatePaste(msg)
 	}
 	return m, nil
+}
+
+// updatePaste takes a paste into the writing, saved soon as typing is, or
+// into the prompt being written.
+func (m reflectionModel) updatePaste(msg tea.PasteMsg) (reflectionModel, tea.Cmd) {
+	switch {
+	case m.form != nil:
+		_, cmd := m.form.update(msg)
+		if m.form.dirty() {
+			cmd = tea.Batch(cmd, m.saveSoon())
+		}
+		return m, cmd
+	case m.mode == modePrompts:
+		var cmd tea.Cmd
+		m.prompts, cmd = m.prompts.updatePaste(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// saveSoon has the writing saved after a pause in the typing.
+func (m *reflectionModel) saveSoon() tea.Cmd {
+	m.saveSeq++
+	seq := m.saveSeq
+	return func() tea.Msg { return autosaveLaterMsg{seq: seq} }
 }
 
 // reflectionEqual reports whether the form still holds what was saved, so
@@ -356,7 +383,7 @@ func (m reflectionModel) reflectionEqual(saved model.Reflection) bool {
 	return true
 }
 
-func (m reflectionModel) updateKey(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {
+func (m reflectionModel) updateKey(msg tea.KeyPressMsg) (reflectionModel, tea.Cmd) {
 	if m.form != nil {
 		before := m.form.focus
 		wasDirty := m.form.dirty()
@@ -374,10 +401,8 @@ func (m reflectionModel) updateKey(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {
 		if m.form.focus != before && m.form.dirty() {
 			return m, tea.Batch(cmd, m.save(true))
 		}
-		if m.form.dirty() && (!wasDirty || msg.Type == tea.KeyRunes || msg.Type == tea.KeyEnter || msg.Type == tea.KeySpace || msg.Type == tea.KeyBackspace) {
-			m.saveSeq++
-			seq := m.saveSeq
-			cmd = tea.Batch(cmd, func() tea.Msg { return autosaveLaterMsg{seq: seq} })
+		if m.form.dirty() && (!wasDirty || len(typed(msg)) > 0 || namedKey(msg) == "enter" || namedKey(msg) == "backspace") {
+			cmd = tea.Batch(cmd, m.saveSoon())
 		}
 		return m, cmd
 	}
@@ -457,7 +482,7 @@ func (m reflectionModel) showWeek(w model.Week) (reflectionModel, tea.Cmd) {
 	return m, m.loadWeek(w, people, false)
 }
 
-func (m reflectionModel) updateList(msg tea.KeyMsg) (reflectionModel, tea.Cmd) {
+func (m reflectionModel) updateList(msg tea.KeyPressMsg) (reflectionModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back), key.Matches(msg, k.Weeks):

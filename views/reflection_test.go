@@ -1,6 +1,7 @@
 package views
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
 
@@ -180,7 +181,7 @@ func TestCtrlCWhileWritingSavesThenQuits(t *testing.T) {
 // The same for the week: an answer overtaken by a fresh load is dropped.
 func TestReflectionDropsAnAnswerOvertakenByAFreshLoad(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
-	m := newReflectionModel(st, fixedClock, DefaultStyles())
+	m := newReflectionModel(st, fixedClock, NewStyles(colorprofile.NoTTY, true))
 	older := m.load()()
 	st.addFromElsewhere("Written elsewhere")
 	newer := m.load()()

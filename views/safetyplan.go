@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -91,7 +91,12 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			return false, nil
 		}
 		return true, statusCmd(false, "Saved your safety plan. It is on the crisis card (!).")
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		if !p.saving {
+			_, cmd := p.form.update(msg)
+			return false, cmd
+		}
+	case tea.KeyPressMsg:
 		if p.saving {
 			return false, nil
 		}

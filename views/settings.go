@@ -4,8 +4,8 @@ import (
 	"context"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -145,7 +145,12 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			return false, nil
 		}
 		return true, statusCmd(false, "Settings saved.")
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		if !e.saving {
+			_, cmd := e.form.update(msg)
+			return false, cmd
+		}
+	case tea.KeyPressMsg:
 		if e.saving {
 			return false, nil
 		}

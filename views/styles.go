@@ -1,16 +1,17 @@
 package views
 
 import (
-	"strconv"
+	"image/color"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
-// Styles is every look in the app, named by meaning and built once. Colours
-// adapt to light and dark terminals; under NO_COLOR lipgloss drops colour and
-// what matters still shows through bold, reverse and text markers.
+// Styles is every look in the app, named by meaning and built once for the
+// terminal (see NewStyles). Colours adapt to light and dark terminals.
 type Styles struct {
 	TabActive   lipgloss.Style
 	TabInactive lipgloss.Style
@@ -32,76 +33,127 @@ type Styles struct {
 	Prompt      lipgloss.Style
 	// Help is bubbles/help's own look, its colours shaded once like ours.
 	Help help.Styles
+
+	// The terminal these styles were built for, for the text fields'
+	// looks (see textInput).
+	profile colorprofile.Profile
+	dark    bool
 }
 
+// shade is one colour in its light-background and dark-background forms.
+type shade struct{ light, dark string }
+
 var (
-	colorAccent  = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#B7A4FF"}
-	colorMuted   = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"}
-	colorError   = lipgloss.AdaptiveColor{Light: "#B3261E", Dark: "#FF8A80"}
-	colorWarning = lipgloss.AdaptiveColor{Light: "#8A5A00", Dark: "#FFCC66"}
-	colorSuccess = lipgloss.AdaptiveColor{Light: "#1E7B34", Dark: "#8FE3A2"}
-	colorSelBg   = lipgloss.AdaptiveColor{Light: "#E6E0FF", Dark: "#3B3363"}
-	colorText    = lipgloss.AdaptiveColor{Light: "#1C1B1F", Dark: "#E6E1E5"}
+	colorAccent  = shade{light: "#5A3FC0", dark: "#B7A4FF"}
+	colorMuted   = shade{light: "#6B6B6B", dark: "#9A9A9A"}
+	colorError   = shade{light: "#B3261E", dark: "#FF8A80"}
+	colorWarning = shade{light: "#8A5A00", dark: "#FFCC66"}
+	colorSuccess = shade{light: "#1E7B34", dark: "#8FE3A2"}
+	colorSelBg   = shade{light: "#E6E0FF", dark: "#3B3363"}
+	colorText    = shade{light: "#1C1B1F", dark: "#E6E1E5"}
 )
 
-// DefaultStyles builds the app's styles for the terminal the app runs in:
-// each colour's shade for its background, in what it can show.
-func DefaultStyles() *Styles {
-	shade := shader(lipgloss.ColorProfile(), lipgloss.HasDarkBackground())
-	colorAccent, colorMuted, colorError := shade(colorAccent), shade(colorMuted), shade(colorError)
-	colorWarning, colorSuccess, colorSelBg, colorText := shade(colorWarning), shade(colorSuccess), shade(colorSelBg), shade(colorText)
+// NewStyles builds the app's styles for a terminal that shows profile p on
+// a dark (or light) background: each colour's shade for the background,
+// converted once to what the terminal can show. Without colours (NO_COLOR,
+// a terminal that has none) what matters still shows through bold,
+// underline and reverse; without a terminal at all (a pipe, a test) the
+// frame is plain text.
+func NewStyles(p colorprofile.Profile, dark bool) *Styles {
+	paint := painter(p, dark)
+	plain := p <= colorprofile.NoTTY
+	bold := func(s lipgloss.Style) lipgloss.Style { return s.Bold(!plain) }
+	colorAccent, colorMuted, colorError := paint(colorAccent), paint(colorMuted), paint(colorError)
+	colorWarning, colorSuccess, colorSelBg, colorText := paint(colorWarning), paint(colorSuccess), paint(colorSelBg), paint(colorText)
 	return &Styles{
-		TabActive:   lipgloss.NewStyle().Bold(true).Foreground(colorAccent).Underline(true).Padding(0, 1),
+		TabActive:   bold(lipgloss.NewStyle()).Foreground(colorAccent).Underline(!plain).Padding(0, 1),
 		TabInactive: lipgloss.NewStyle().Foreground(colorMuted).Padding(0, 1),
 		TabBar:      lipgloss.NewStyle(),
-		Title:       lipgloss.NewStyle().Bold(true).Foreground(colorAccent),
-		Heading:     lipgloss.NewStyle().Bold(true),
+		Title:       bold(lipgloss.NewStyle()).Foreground(colorAccent),
+		Heading:     bold(lipgloss.NewStyle()),
 		Muted:       lipgloss.NewStyle().Foreground(colorMuted),
 		Error:       lipgloss.NewStyle().Foreground(colorError),
 		Warning:     lipgloss.NewStyle().Foreground(colorWarning),
 		Success:     lipgloss.NewStyle().Foreground(colorSuccess),
-		Selected:    lipgloss.NewStyle().Bold(true).Background(colorSelBg).Foreground(colorText),
+		Selected:    bold(lipgloss.NewStyle()).Background(colorSelBg).Foreground(colorText),
 		Label:       lipgloss.NewStyle().Foreground(colorMuted),
-		FocusLabel:  lipgloss.NewStyle().Bold(true).Foreground(colorAccent),
+		FocusLabel:  bold(lipgloss.NewStyle()).Foreground(colorAccent),
 		Value:       lipgloss.NewStyle(),
 		Card:        lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colorAccent).Padding(0, 1),
-		CardTitle:   lipgloss.NewStyle().Bold(true).Foreground(colorAccent),
+		CardTitle:   bold(lipgloss.NewStyle()).Foreground(colorAccent),
 		Status:      lipgloss.NewStyle().Foreground(colorSuccess),
-		StatusError: lipgloss.NewStyle().Foreground(colorError).Bold(true),
-		Prompt:      lipgloss.NewStyle().Bold(true).Foreground(colorWarning),
-		Help:        shadeHelp(help.New().Styles, shade),
+		StatusError: bold(lipgloss.NewStyle()).Foreground(colorError),
+		Prompt:      bold(lipgloss.NewStyle()).Foreground(colorWarning),
+		Help:        paintHelp(help.DefaultStyles(dark), p),
+		profile:     p,
+		dark:        dark,
 	}
 }
 
-// shadeHelp shades the adaptive foregrounds of help's styles.
-func shadeHelp(h help.Styles, shade func(lipgloss.AdaptiveColor) lipgloss.TerminalColor) help.Styles {
-	for _, st := range []*lipgloss.Style{&h.Ellipsis, &h.ShortKey, &h.ShortDesc, &h.ShortSeparator, &h.FullKey, &h.FullDesc, &h.FullSeparator} {
-		if c, ok := st.GetForeground().(lipgloss.AdaptiveColor); ok {
-			*st = st.Foreground(shade(c))
+// textInput is a one-line text field's look: bubbles' own, in colours the
+// terminal shows (its fixed palette numbers would reach a terminal under
+// NO_COLOR as they are), with a steady cursor.
+func (s *Styles) textInput() textinput.Styles {
+	t := textinput.DefaultStyles(s.dark)
+	for _, st := range []*lipgloss.Style{&t.Focused.Text, &t.Focused.Placeholder, &t.Focused.Suggestion, &t.Focused.Prompt,
+		&t.Blurred.Text, &t.Blurred.Placeholder, &t.Blurred.Suggestion, &t.Blurred.Prompt} {
+		*st = s.fit(*st)
+	}
+	t.Cursor.Color = convert(s.profile, t.Cursor.Color)
+	t.Cursor.Blink = false
+	return t
+}
+
+// textArea is a many-line text field's look, made as textInput's.
+func (s *Styles) textArea() textarea.Styles {
+	t := textarea.DefaultStyles(s.dark)
+	for _, st := range []*textarea.StyleState{&t.Focused, &t.Blurred} {
+		for _, x := range []*lipgloss.Style{&st.Base, &st.Text, &st.LineNumber, &st.CursorLineNumber, &st.CursorLine, &st.EndOfBuffer, &st.Placeholder, &st.Prompt} {
+			*x = s.fit(*x)
 		}
+	}
+	t.Cursor.Color = convert(s.profile, t.Cursor.Color)
+	t.Cursor.Blink = false
+	return t
+}
+
+// fit converts a style's colours to the terminal's.
+func (s *Styles) fit(st lipgloss.Style) lipgloss.Style {
+	return st.Foreground(convert(s.profile, st.GetForeground())).Background(convert(s.profile, st.GetBackground()))
+}
+
+// paintHelp converts help's own colours once, like ours.
+func paintHelp(h help.Styles, p colorprofile.Profile) help.Styles {
+	for _, st := range []*lipgloss.Style{&h.Ellipsis, &h.ShortKey, &h.ShortDesc, &h.ShortSeparator, &h.FullKey, &h.FullDesc, &h.FullSeparator} {
+		*st = (&Styles{profile: p}).fit(*st)
 	}
 	return h
 }
 
-// shader picks a colour's light or dark shade and converts it to what the
-// terminal can show, once, as the styles are built. Given the hex value,
-// lipgloss converts it again on every Render, and for a 256-colour
-// terminal (tmux, by default) that is a search of the palette by
-// perceptual distance: a sixth of drawing the contact list.
-func shader(p termenv.Profile, dark bool) func(lipgloss.AdaptiveColor) lipgloss.TerminalColor {
-	return func(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
-		hex := c.Light
+// painter picks a colour's light or dark shade and converts it to what the
+// terminal can show, once, as the styles are built. Lip Gloss writes every
+// colour as given, and downsampling a frame for a 256-colour terminal
+// (tmux, by default) on the way out would search the palette by perceptual
+// distance for every cell: the frame display writes Tether's frames
+// itself, so they must already be in the terminal's colours.
+func painter(p colorprofile.Profile, dark bool) func(shade) color.Color {
+	return func(c shade) color.Color {
+		hex := c.light
 		if dark {
-			hex = c.Dark
+			hex = c.dark
 		}
-		switch v := p.Convert(termenv.RGBColor(hex)).(type) {
-		case termenv.ANSI256Color:
-			return lipgloss.Color(strconv.Itoa(int(v)))
-		case termenv.ANSIColor:
-			return lipgloss.Color(strconv.Itoa(int(v)))
-		case termenv.NoColor:
-			return lipgloss.NoColor{}
-		}
-		return lipgloss.Color(hex)
+		return convert(p, lipgloss.Color(hex))
 	}
+}
+
+// convert is c as a terminal of profile p shows it: no colour at all for a
+// terminal without colours.
+func convert(p colorprofile.Profile, c color.Color) color.Color {
+	if c == nil || p <= colorprofile.ASCII {
+		return lipgloss.NoColor{}
+	}
+	if _, none := c.(lipgloss.NoColor); none {
+		return c
+	}
+	return p.Convert(c)
 }

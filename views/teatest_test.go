@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 )
 
 // TestProgramAddsAContact runs the real Bubble Tea program loop (commands on
@@ -18,8 +17,10 @@ func TestProgramAddsAContact(t *testing.T) {
 	waitFor(t, tm, "Welcome to Tether")
 	tm.Type("a")
 	waitFor(t, tm, "Add a supporter")
-	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Zoë 🌻 O'Brien")})
-	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	for _, r := range "Zoë 🌻 O'Brien" {
+		tm.Send(runeKey(r))
+	}
+	tm.Send(keyMsg("ctrl+s"))
 	waitFor(t, tm, "Saved Zoë 🌻 O'Brien.")
 	tm.Type("q")
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)

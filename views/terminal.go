@@ -6,7 +6,8 @@ import (
 	"os/signal"
 	"syscall"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/tether-recovery/tether/views/term"
@@ -24,9 +25,13 @@ import (
 // back to Bubble Tea's renderer.
 func Run(st Store, opts Options) error {
 	in, out := os.Stdin, os.Stdout
+	// What colours the terminal shows is read from the environment
+	// (TERM, COLORTERM, NO_COLOR…), never by asking the terminal; its
+	// background is asked once the program runs (see framed.Init).
+	opts.Profile = colorprofile.Detect(out, os.Environ())
 	width, height, err := xterm.GetSize(out.Fd())
 	if err != nil || !xterm.IsTerminal(in.Fd()) {
-		if _, err := tea.NewProgram(New(st, opts), tea.WithAltScreen()).Run(); err != nil {
+		if _, err := tea.NewProgram(New(st, opts)).Run(); err != nil {
 			return fmt.Errorf("run the app: %w", err)
 		}
 		return nil
@@ -36,11 +41,11 @@ func Run(st Store, opts Options) error {
 	// frame is drawn.
 	first := startToday(st, opts.Clock, height)
 	var m tea.Model = New(st, opts).onTerminal(first)
-	saved, err := xterm.MakeRaw(in.Fd())
-	if err != nil {
-		return fmt.Errorf("set up the terminal: %w", err)
+	tty := &ttyState{in: in, out: out}
+	if err := tty.raw(); err != nil {
+		return err
 	}
-	defer func() { _ = xterm.Restore(in.Fd(), saved) }()
+	defer tty.restore()
 
 	scr := term.Open(out, width, height)
 	defer scr.Close()
@@ -48,7 +53,10 @@ func Run(st Store, opts Options) error {
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
-	p := tea.NewProgram(framed{inner: m, screen: scr, first: sized}, tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	f := framed{inner: m, screen: scr, tty: tty, first: sized, askBackground: opts.Profile > colorprofile.ASCII}
+	// Without its renderer Bubble Tea does not measure the terminal, and it
+	// sends the size it is given as its first message.
+	p := tea.NewProgram(f, tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFilter(f.beforeSuspend), tea.WithWindowSize(width, height))
 	scr.ReportFirstFull(func() { p.Send(warmUpMsg{}) })
 
 	stop := term.WatchResize(out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
@@ -61,23 +69,85 @@ func Run(st Store, opts Options) error {
 	return nil
 }
 
+// ttyState is the terminal's mode before the app took it over, kept to
+// give it back: at the end, and while the app is suspended.
+type ttyState struct {
+	in, out *os.File
+	saved   *xterm.State
+}
+
+func (t *ttyState) raw() error {
+	saved, err := xterm.MakeRaw(t.in.Fd())
+	if err != nil {
+		return fmt.Errorf("set up the terminal: %w", err)
+	}
+	t.saved = saved
+	return nil
+}
+
+func (t *ttyState) restore() {
+	if t.saved != nil {
+		_ = xterm.Restore(t.in.Fd(), t.saved)
+		t.saved = nil
+	}
+}
+
 // framed wraps the app so that each new view goes straight to the screen.
 // Bubble Tea calls View after every message; posting the frame is a
 // hand-over to the screen's writer, never a wait on the terminal.
 type framed struct {
 	inner  tea.Model
 	screen *term.Display
+	tty    *ttyState
 	first  tea.Cmd // what the first size asked for, run with Init
+	// askBackground says the terminal shows colours, so its background
+	// decides which shade of each to use.
+	askBackground bool
 	// still says the last message changed nothing on the screen (see
 	// App.unchanged), so there is no frame to draw.
 	still bool
 }
 
-func (f framed) Init() tea.Cmd { return tea.Batch(f.first, f.inner.Init()) }
+func (f framed) Init() tea.Cmd {
+	cmds := []tea.Cmd{f.first, f.inner.Init()}
+	if f.askBackground {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// beforeSuspend gives the terminal back to the shell as ctrl+z is carried
+// out: Bubble Tea stops reading keys and stops the process, but the
+// screen and the terminal's mode are the display's to restore. The app
+// is taken up again at tea.ResumeMsg.
+func (f framed) beforeSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok && term.CanSuspend {
+		f.screen.Suspend()
+		f.tty.restore()
+	}
+	return msg
+}
 
 func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if size, ok := msg.(tea.WindowSizeMsg); ok {
-		f.screen.Resize(size.Width, size.Height)
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		if msg.Width <= 0 || msg.Height <= 0 {
+			return f, nil // not a size: the terminal could not be measured
+		}
+		f.screen.Resize(msg.Width, msg.Height)
+	case tea.ResumeMsg:
+		// Back from fg: the terminal is ours again, at whatever size it
+		// has now, and the screen is drawn whole.
+		if err := f.tty.raw(); err != nil {
+			return f, tea.Quit
+		}
+		w, h, err := xterm.GetSize(f.tty.out.Fd())
+		if err == nil {
+			f.screen.Resume(w, h)
+			var cmd tea.Cmd
+			f.inner, cmd = f.inner.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			return f, cmd
+		}
 	}
 	var cmd tea.Cmd
 	f.inner, cmd = f.inner.Update(msg)
@@ -88,17 +158,18 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View posts the frame, marked full when it is the first with the
 // journal's data, so the display can say when that one is on the screen.
-func (f framed) View() string {
+// Bubble Tea draws nothing itself here (WithoutRenderer).
+func (f framed) View() tea.View {
 	if f.still {
-		return ""
+		return tea.View{}
 	}
 	if h, ok := f.inner.(interface{ holdsFirstFrame() bool }); ok && h.holdsFirstFrame() {
-		return "" // the first frame waits for Today's data, briefly
+		return tea.View{} // the first frame waits for Today's data, briefly
 	}
-	frame := f.inner.View()
+	frame := f.inner.(interface{ frame() string }).frame()
 	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
 	f.screen.Post(frame, ok && w.awaitingFirstFrame())
-	return ""
+	return tea.View{}
 }
 
 // hangUpMsg says the app is being ended from outside: its window was

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/views/term"
 )
@@ -16,7 +16,8 @@ type fixedView string
 
 func (v fixedView) Init() tea.Cmd                       { return nil }
 func (v fixedView) Update(tea.Msg) (tea.Model, tea.Cmd) { return v, nil }
-func (v fixedView) View() string                        { return string(v) }
+func (v fixedView) View() tea.View                      { return tea.NewView(v.frame()) }
+func (v fixedView) frame() string                       { return string(v) }
 
 // countedView counts how often it is drawn; it says a message changed
 // nothing when the message is the string "nothing".
@@ -30,7 +31,8 @@ func (v countedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	v.still = msg == "nothing"
 	return v, nil
 }
-func (v countedView) View() string    { *v.views++; return "frame" }
+func (v countedView) View() tea.View  { return tea.NewView(v.frame()) }
+func (v countedView) frame() string   { *v.views++; return "frame" }
 func (v countedView) unchanged() bool { return v.still }
 
 // After an Update that changed nothing on the screen the model is not

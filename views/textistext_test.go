@@ -4,8 +4,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // keyWords are words that spell the names of keys, and runes that are keys
@@ -29,8 +27,9 @@ func randomSentence(r *rand.Rand, n int) string {
 
 // TestEveryTextFieldTakesEveryRune sends random sentences made of key
 // names, emoji, CJK and accented words to every text field of every
-// editor and overlay, rune by rune and as one burst (as text arrives over
-// a slow link, from dictation or a paste without bracketed paste), and
+// editor and overlay, key by key (as typed, or as text arrives over a slow
+// link or from dictation: the terminal reader makes a key of each
+// character) and as one paste, and
 // reads each back exactly, with the focus still on that field.
 func TestEveryTextFieldTakesEveryRune(t *testing.T) {
 	probe := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
@@ -61,7 +60,7 @@ func TestEveryTextFieldTakesEveryRune(t *testing.T) {
 					want := randomSentence(r, 1+r.IntN(7))
 					clearField(fl)
 					if burst {
-						d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(want)})
+						d.paste(want)
 					} else {
 						d.typeText(want)
 					}
@@ -94,21 +93,25 @@ func clearField(fl *field) {
 	}
 }
 
-// TestBurstOutsideAFieldIsOneKeyPerRune: held keys and fast typing outside
-// a field arrive as several runes in one message; each is a key, and a run
-// that spells a key's name is not that key.
-func TestBurstOutsideAFieldIsOneKeyPerRune(t *testing.T) {
+// TestTextOutsideAFieldIsOneKeyPerRune: held keys and fast typing outside
+// a field are a key per character, and a run that spells a key's name is
+// not that key; a paste outside a field is no keys at all.
+func TestTextOutsideAFieldIsOneKeyPerRune(t *testing.T) {
 	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
-	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("2jj")})
+	d.paste("2jj")
+	if d.app.active != screenToday {
+		t.Fatalf("a paste outside a field acted as keys: screen %d", d.app.active)
+	}
+	d.typeText("2jj")
 	if d.app.active != screenContacts || d.app.contacts.cursor != 2 {
 		t.Fatalf("2jj: screen %d, cursor %d; want Contacts, the third person", d.app.active, d.app.contacts.cursor)
 	}
-	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("end")})
+	d.typeText("end")
 	// e opened the edit form for the selected person; n and d were typed.
 	if d.app.contacts.form == nil {
-		t.Fatalf("e of the burst did not open the form:\n%s", d.view())
+		t.Fatalf("e did not open the form:\n%s", d.view())
 	}
 	if got := d.app.contacts.form.fields[d.app.contacts.form.focus].value(); !strings.HasSuffix(got, "nd") {
-		t.Fatalf("the rest of the burst was not typed into the form: %q", got)
+		t.Fatalf("the rest was not typed into the form: %q", got)
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -170,7 +170,12 @@ func (m todayModel) update(msg tea.Msg) (todayModel, tea.Cmd) {
 			return m, statusCmd(false, "Recovery start date cleared.")
 		}
 		return m, statusCmd(false, "Recovery start date set to "+msg.start.Human()+".")
-	case tea.KeyMsg:
+	case tea.PasteMsg:
+		if m.startForm != nil && !m.saving {
+			_, cmd := m.startForm.update(msg)
+			return m, cmd
+		}
+	case tea.KeyPressMsg:
 		if m.startForm != nil {
 			return m.updateStartForm(msg)
 		}
@@ -236,7 +241,7 @@ func parseStart(text string, today model.Date) (model.Date, model.Problems) {
 	return d, model.Problems{}
 }
 
-func (m todayModel) updateStartForm(msg tea.KeyMsg) (todayModel, tea.Cmd) {
+func (m todayModel) updateStartForm(msg tea.KeyPressMsg) (todayModel, tea.Cmd) {
 	if m.saving {
 		return m, nil
 	}

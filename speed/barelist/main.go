@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 type list struct {
@@ -24,7 +24,7 @@ func (l list) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		l.width, l.height = msg.Width, msg.Height
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		switch msg.String() {
 		case "q", "ctrl+c":
 			return l, tea.Quit
@@ -51,7 +51,7 @@ func (l list) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return l, nil
 }
 
-func (l list) View() string {
+func (l list) View() tea.View {
 	var b strings.Builder
 	b.WriteString("People\n")
 	rows := l.height - 2
@@ -63,7 +63,9 @@ func (l list) View() string {
 		b.WriteString(mark + l.items[i] + "\n")
 	}
 	b.WriteString("j/k move · q quit")
-	return b.String()
+	v := tea.NewView(b.String())
+	v.AltScreen = true
+	return v
 }
 
 func main() {
@@ -73,7 +75,7 @@ func main() {
 	for i := range items {
 		items[i] = fmt.Sprintf("Person %03d", i+1)
 	}
-	p := tea.NewProgram(list{items: items}, tea.WithAltScreen(), tea.WithFPS(*fps))
+	p := tea.NewProgram(list{items: items}, tea.WithFPS(*fps))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "barelist:", err)
 		os.Exit(1)

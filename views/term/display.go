@@ -43,6 +43,11 @@ type Display struct {
 
 	last []string // what is on the terminal now, line by line
 
+	// writing is held while a frame is written, so a suspension waits for
+	// it; suspended holds frames back until the session resumes.
+	writing   sync.Mutex
+	suspended bool
+
 	// full is set when the frame waiting to be drawn is the first with
 	// the journal's data; once it is drawn, firstFull is called (once).
 	full      bool
@@ -69,6 +74,36 @@ func (s *Display) Close() {
 	close(s.quit)
 	<-s.done
 	_, _ = io.WriteString(s.out, pasteOff+resetStyle+exitAltScreen+showCursor)
+}
+
+// Suspend gives the terminal back as it was before Open, as Close does,
+// but keeps the writer: frames posted meanwhile wait for Resume. It
+// returns once any frame being written is done.
+func (s *Display) Suspend() {
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	s.mu.Lock()
+	s.suspended = true
+	s.mu.Unlock()
+	_, _ = io.WriteString(s.out, pasteOff+resetStyle+exitAltScreen+showCursor)
+}
+
+// Resume takes the terminal over again at width by height cells and draws
+// the newest frame whole: what the shell printed meanwhile is gone, and
+// the size may have changed.
+func (s *Display) Resume(width, height int) {
+	s.writing.Lock()
+	_, _ = io.WriteString(s.out, hideCursor+enterAltScreen+clearScreen+pasteOn)
+	s.writing.Unlock()
+	s.mu.Lock()
+	s.suspended = false
+	s.width, s.height, s.repaint = width, height, true
+	s.pending = s.pending || s.next != "" // the newest frame, drawn or not
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
 }
 
 // ReportFirstFull has the writer call fn once, just after it has drawn
@@ -115,8 +150,10 @@ func (s *Display) loop() {
 }
 
 func (s *Display) draw() {
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	s.mu.Lock()
-	if !s.pending {
+	if !s.pending || s.suspended {
 		s.mu.Unlock()
 		return
 	}

@@ -1,0 +1,7 @@
+//go:build unix
+
+package term
+
+// CanSuspend says the shell can stop the program (ctrl+z) and bring it
+// back (fg): job control, which Unix terminals have.
+const CanSuspend = true
