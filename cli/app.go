@@ -32,5 +32,6 @@ func (e *env) openApp(ctx context.Context) error {
 func collectSooner() { debug.SetGCPercent(50) }
 
 func (e *env) runApp(st *store.Store, badge string) error {
-	return views.Run(st, views.Options{Clock: e.Clock, Badge: badge, Settled: collectSooner})
+	return views.Run(st, views.Options{Clock: e.Clock, Badge: badge, Settled: collectSooner,
+		BubbleTeaRenderer: e.Getenv("TETHER_RENDERER") == "bubbletea"})
 }

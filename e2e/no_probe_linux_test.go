@@ -72,6 +72,11 @@ func TestCommandsAskTheTerminalNothing(t *testing.T) {
 			if len(strings.TrimSpace(string(out))) == 0 && args[0] != "due" {
 				t.Fatalf("tether %s printed nothing", strings.Join(args, " "))
 			}
+			// Not a measure of speed (that is .ci/speed's): a command that
+			// waits on the terminal waits seconds.
+			if took > 2*time.Second {
+				t.Fatalf("tether %s took %v: waiting on the terminal?", strings.Join(args, " "), took)
+			}
 			t.Logf("tether %s: %v under a terminal that never answers", strings.Join(args, " "), took)
 		})
 	}

@@ -29,14 +29,15 @@ import (
 func main() {
 	runs := flag.Int("runs", 15, "launches of each program; keys are measured in every launch")
 	keep := flag.Bool("keep", false, "keep the temporary folder with the binaries and journals")
+	against := flag.String("against", "", "another checkout of Tether (e.g. a git worktree of an earlier commit) to measure in the same run, as \"tether (before)\"")
 	flag.Parse()
-	if err := measureAll(*runs, *keep); err != nil {
+	if err := measureAll(*runs, *keep, *against); err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(1)
 	}
 }
 
-func measureAll(runs int, keep bool) error {
+func measureAll(runs int, keep bool, against string) error {
 	for _, tool := range []string{"tmux", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s is needed (try .ci/speed, which installs it)", tool)
@@ -51,7 +52,7 @@ func measureAll(runs int, keep bool) error {
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	w, err := prepare(dir)
+	w, err := prepare(dir, against)
 	if err != nil {
 		return err
 	}
@@ -72,9 +73,12 @@ func measureAll(runs int, keep bool) error {
 	r := newResults()
 	for i := 0; i < runs; i++ {
 		fmt.Fprintf(os.Stderr, "\rrun %d of %d", i+1, runs)
-		steps := []func(*ctl, workspace, *results) error{measureFloor, measureTether, measureTetherEmpty, measureBare(60), measureBare(120)}
+		steps := []func(*ctl, workspace, *results) error{measureFloor, measureTether, measureTetherOnBubbleTeasRenderer, measureTetherEmpty, measureBare(60), measureBare(120)}
 		if w.abook != "" {
 			steps = append([]func(*ctl, workspace, *results) error{measureAbook}, steps...)
+		}
+		if w.before != "" {
+			steps = append(steps, measureBefore)
 		}
 		for _, step := range steps {
 			if err := step(c, w, r); err != nil {
@@ -94,9 +98,10 @@ func measureAll(runs int, keep bool) error {
 type workspace struct {
 	dir, tether, bare, floor, large, empty string
 	abook                                  string // command line; "" when abook is not installed
+	before                                 string // the other checkout's tether (-against), or ""
 }
 
-func prepare(dir string) (workspace, error) {
+func prepare(dir, against string) (workspace, error) {
 	w := workspace{
 		dir:    dir,
 		tether: filepath.Join(dir, "tether"),
@@ -110,6 +115,10 @@ func prepare(dir string) (workspace, error) {
 		{"go", "build", "-o", w.bare, "./speed/barelist"},
 		{"go", "build", "-o", w.floor, "./speed/floor"},
 		{w.tether, "demo", "--save", w.large, "--size", "large"},
+	}
+	if against != "" {
+		w.before = filepath.Join(dir, "tether-before")
+		steps = append(steps, []string{"go", "build", "-C", against, "-o", w.before, "."})
 	}
 	for _, s := range steps {
 		cmd := exec.Command(s[0], s[1:]...)

@@ -93,7 +93,12 @@ func (r *results) print(w io.Writer, withAbook bool) {
 	if withAbook {
 		fmt.Fprintf(w, "%-32s %-28s %8s %8s %5d\n", "abook", "any key (pooled)", ms(abookKey), ms(quantile(r.keysOf("abook"), 0.9)), len(r.keysOf("abook")))
 	}
-	fmt.Fprintf(w, "%-32s %-28s %8s %8s %5d\n", "tether", "any key (pooled)", ms(median(r.keysOf("tether"))), ms(quantile(r.keysOf("tether"), 0.9)), len(r.keysOf("tether")))
+	for _, p := range []string{"tether", bubbleTeaRenderer, "tether (before)"} {
+		if len(r.keysOf(p)) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%-32s %-28s %8s %8s %5d\n", p, "any key (pooled)", ms(median(r.keysOf(p))), ms(quantile(r.keysOf(p), 0.9)), len(r.keysOf(p)))
+	}
 
 	fmt.Fprintln(w, "\npeak resident memory (VmHWM), MiB; target for Tether ≤ 20")
 	for _, p := range r.rssSeen {

@@ -45,8 +45,27 @@ func switchTo(c *ctl, r *results, program, key, view string, ok func(screen) boo
 // around: Today, Contacts (move, open one, filter), Check-in, Reflection,
 // Network and back.
 func measureTether(c *ctl, w workspace, r *results) error {
-	const p = "tether"
-	d, err := c.launch(w.tether+" --db "+w.large, has("Due a reach-out (", "q quit"))
+	return walkTether(c, w, r, "tether", w.tether)
+}
+
+// measureBefore is the same walk with the other checkout's tether
+// (-against), for a change's before and after on one machine in one run.
+func measureBefore(c *ctl, w workspace, r *results) error {
+	return walkTether(c, w, r, "tether (before)", w.before)
+}
+
+// bubbleTeaRenderer is Tether drawn by Bubble Tea's own renderer (as on
+// Windows), measured beside Tether's display in the same run.
+const bubbleTeaRenderer = "tether (Bubble Tea renderer)"
+
+func measureTetherOnBubbleTeasRenderer(c *ctl, w workspace, r *results) error {
+	return walkTether(c, w, r, bubbleTeaRenderer, "env TETHER_RENDERER=bubbletea "+w.tether)
+}
+
+// walkTether is measureTether's walk, recorded as program p, launched
+// with the command line bin.
+func walkTether(c *ctl, w workspace, r *results, p, bin string) error {
+	d, err := c.launch(bin+" --db "+w.large, has("Due a reach-out (", "q quit"))
 	if err != nil {
 		return err
 	}

@@ -34,8 +34,12 @@ type Options struct {
 	// the end of start-up, for what should not slow it down.
 	Settled func()
 	// Profile is the colours the terminal shows; the zero value is plain
-	// text, as for a pipe or a test.
+	// text, as for a pipe or a test. Run sets it.
 	Profile colorprofile.Profile
+	// BubbleTeaRenderer draws with Bubble Tea's own renderer instead of
+	// Tether's display (TETHER_RENDERER=bubbletea): for a terminal that
+	// draws Tether's frames wrongly, and to measure one against the other.
+	BubbleTeaRenderer bool
 }
 
 // App is the root model: it owns the tab bar, the footer and the
@@ -230,10 +234,16 @@ func (a *App) otherDirty() bool {
 // other load running alongside would delay it. The rest follows the first
 // full frame (the warm-up), the heavier lazy screens last.
 func (a *App) Init() tea.Cmd {
+	first := a.today.load()
 	if a.firstLoad != nil {
-		return tea.Batch(a.firstLoad, func() tea.Msg { return openingLaterMsg{} })
+		first = tea.Batch(a.firstLoad, func() tea.Msg { return openingLaterMsg{} })
 	}
-	return a.today.load()
+	if a.profile > colorprofile.ASCII {
+		// Which shade of each colour suits the terminal's background: asked
+		// once, here, in the running app (see restyle), never before.
+		return tea.Batch(first, tea.RequestBackgroundColor)
+	}
+	return first
 }
 
 // openingDelay is how long the terminal stays blank, at start, for Today's

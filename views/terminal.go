@@ -30,8 +30,11 @@ func Run(st Store, opts Options) error {
 	// background is asked once the program runs (see framed.Init).
 	opts.Profile = colorprofile.Detect(out, os.Environ())
 	width, height, err := xterm.GetSize(out.Fd())
-	if err != nil || !xterm.IsTerminal(in.Fd()) {
-		if _, err := tea.NewProgram(New(st, opts)).Run(); err != nil {
+	if err != nil || !xterm.IsTerminal(in.Fd()) || !term.Serves || opts.BubbleTeaRenderer {
+		p := tea.NewProgram(New(st, opts), tea.WithoutSignalHandler())
+		stopHangUp := watchHangUp(p)
+		defer stopHangUp()
+		if _, err := p.Run(); err != nil {
 			return fmt.Errorf("run the app: %w", err)
 		}
 		return nil
@@ -53,7 +56,7 @@ func Run(st Store, opts Options) error {
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
-	f := framed{inner: m, screen: scr, tty: tty, first: sized, askBackground: opts.Profile > colorprofile.ASCII}
+	f := framed{inner: m, screen: scr, tty: tty, first: sized}
 	// Without its renderer Bubble Tea does not measure the terminal, and it
 	// sends the size it is given as its first message.
 	p := tea.NewProgram(f, tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFilter(f.beforeSuspend), tea.WithWindowSize(width, height))
@@ -100,21 +103,12 @@ type framed struct {
 	screen *term.Display
 	tty    *ttyState
 	first  tea.Cmd // what the first size asked for, run with Init
-	// askBackground says the terminal shows colours, so its background
-	// decides which shade of each to use.
-	askBackground bool
 	// still says the last message changed nothing on the screen (see
 	// App.unchanged), so there is no frame to draw.
 	still bool
 }
 
-func (f framed) Init() tea.Cmd {
-	cmds := []tea.Cmd{f.first, f.inner.Init()}
-	if f.askBackground {
-		cmds = append(cmds, tea.RequestBackgroundColor)
-	}
-	return tea.Batch(cmds...)
-}
+func (f framed) Init() tea.Cmd { return tea.Batch(f.first, f.inner.Init()) }
 
 // beforeSuspend gives the terminal back to the shell as ctrl+z is carried
 // out: Bubble Tea stops reading keys and stops the process, but the
