@@ -105,6 +105,14 @@ func CheckJournalFile(ctx context.Context, path string) (JournalFile, error) {
 	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM settings)`).Scan(&n); err != nil {
 		return JournalFile{}, refuse(ErrForeignDatabase, nil, "%s is not a Tether journal (its tables are missing)", abs)
 	}
+	// Last, as the costliest question after the pages: is every table,
+	// index, trigger and view the one Tether makes for this version?
+	if problem, err := schemaProblem(ctx, db, int(id.version)); err != nil || problem != "" {
+		if err != nil {
+			return JournalFile{}, refuse(ErrDamaged, nil, "%s cannot be read: its schema is unreadable", abs)
+		}
+		return JournalFile{}, refuse(ErrForeignSchema, nil, "%s: this journal %s; it was left unchanged", abs, problem)
+	}
 	return JournalFile{Path: abs, Version: int(id.version), Size: fi.Size()}, nil
 }
 
