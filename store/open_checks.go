@@ -122,7 +122,7 @@ func checkExisting(path string) error {
 		// its header: a file whose schema is refused must be refused
 		// before that. (A WAL journal is checked once connected, in start,
 		// where the log is read too.)
-		if err := probeSchema(path, int(id.version)); err != nil {
+		if err := probeSchema(path); err != nil {
 			return err
 		}
 	}
@@ -135,7 +135,7 @@ const walFormat = 2
 
 // probeSchema checks a file's schema through a read-only connection, as
 // probe reads its identity.
-func probeSchema(path string, version int) error {
+func probeSchema(path string) error {
 	q := "?mode=ro&immutable=1"
 	if exists(path + "-wal") {
 		q = "?mode=ro"
@@ -146,7 +146,7 @@ func probeSchema(path string, version int) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	return checkSchema(context.Background(), db, path, "open journal "+path, version)
+	return checkSchema(context.Background(), db, path, "open journal "+path)
 }
 
 // judge turns an identity into a refusal, or nil when the file is ours (at

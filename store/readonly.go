@@ -183,7 +183,7 @@ func (s *Store) startReadOnly(ctx context.Context) error {
 	if id.appID == 0 && id.version == 0 {
 		return noJournal(s.path)
 	}
-	return checkSchema(ctx, s.db, s.path, "open journal "+s.path, int(id.version))
+	return checkSchema(ctx, s.db, s.path, "open journal "+s.path)
 }
 
 // checkReadable is checkExisting for a reader: it inspects the file with
@@ -213,7 +213,9 @@ func checkReadable(path string) error {
 	f.Close()
 	switch {
 	case n == 0 && errors.Is(err, io.EOF):
-		return noJournal(path)
+		// Not "no journal": there is a file, and it is not a journal yet.
+		return refuse(ErrNotJournal, nil,
+			"open journal %s: the file is empty, so it is not a Tether journal; it was left unchanged", path)
 	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
 		return refuse(ErrUnreadable, err, "open journal %s: the header cannot be read", path)
 	case n < len(hdr) || string(hdr[:len(sqliteMagic)]) != sqliteMagic:

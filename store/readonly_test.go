@@ -136,8 +136,7 @@ func TestOpenReadOnlyWithoutAJournal(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	cases := map[string]func(path string){
-		"no file":       func(string) {},
-		"an empty file": func(path string) { writeFile(t, path, nil) },
+		"no file": func(string) {},
 		"an empty database": func(path string) {
 			db := plainDB(t, path)
 			mustExec(t, db, `CREATE TABLE x (y)`, `DROP TABLE x`)
@@ -164,6 +163,15 @@ func TestOpenReadOnlyWithoutAJournal(t *testing.T) {
 		if got := listDir(t, sub); !slices.Equal(got, files) {
 			t.Errorf("%s: the folder holds %v, was %v", name, got, files)
 		}
+	}
+	// An empty file is a file, but not a journal: refused, and left empty.
+	empty := filepath.Join(dir, "empty.db")
+	writeFile(t, empty, nil)
+	if _, err := OpenReadOnly(ctx, empty); !errors.Is(err, ErrNotJournal) || !strings.Contains(err.Error(), "the file is empty, so it is not a Tether journal; it was left unchanged") {
+		t.Errorf("an empty file: %v; want ErrNotJournal in words", err)
+	}
+	if fi, err := os.Stat(empty); err != nil || fi.Size() != 0 {
+		t.Errorf("the empty file is now %v, %v", fi, err)
 	}
 	// A missing folder is no journal either, and is not made.
 	missing := filepath.Join(dir, "nowhere", "tether.db")
@@ -357,4 +365,27 @@ func TestOpenReadOnlyWhileAConnectionWrites(t *testing.T) {
 	if _, err := plain.Exec(`DELETE FROM contacts`); err == nil {
 		t.Fatal("a read-only store deleted")
 	}
+}
+
+// OpenForReading refuses an older journal in words rather than migrating
+// it, and leaves it, and its folder, as they were.
+func TestOpenForReadingRefusesAnOlderJournal(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tether.db")
+	old := journalAtVersion(t, path, 4)
+	old.Close()
+	before, files := hashFile(t, path), listDir(t, dir)
+	_, err := OpenForReading(context.Background(), path)
+	if !errors.Is(err, ErrOlderJournal) || !strings.Contains(err.Error(), "this journal was made by an older Tether; open the app once") {
+		t.Errorf("OpenForReading on schema 4: %v; want ErrOlderJournal in words", err)
+	}
+	if hashFile(t, path) != before || !slices.Equal(listDir(t, dir), files) {
+		t.Error("the journal or its folder changed")
+	}
+	openAt(t, path).Close()
+	s, err := OpenForReading(context.Background(), path)
+	if err != nil {
+		t.Fatalf("after the app updated it: %v", err)
+	}
+	s.Close()
 }

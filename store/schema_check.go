@@ -186,14 +186,33 @@ func article(typ string) string {
 
 // checkSchema refuses, as Open and the read-only opens do, a journal whose
 // schema is not what Tether makes for its version. what begins the
-// sentence ("open journal PATH"); path is the file, for a damaged one.
-func checkSchema(ctx context.Context, db querier, path, what string, version int) error {
-	problem, err := schemaProblem(ctx, db, version)
-	if err != nil {
+// sentence ("open journal PATH"); path is the file, for a damaged one. The
+// version and the schema are read in one snapshot: another window may be
+// migrating the journal this very moment, and a version read before its
+// commit with a schema read after would not match.
+func checkSchema(ctx context.Context, db *sql.DB, path, what string) error {
+	unreadable := func(err error) error {
 		if d := damaged(path, err); d != nil {
 			return d
 		}
 		return refuse(ErrUnreadable, nil, "%s: its schema cannot be read; it was left unchanged", what)
+	}
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return unreadable(err)
+	}
+	defer tx.Rollback()
+	var version int32
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return unreadable(err)
+	}
+	if int(version) > latestVersion() {
+		// A newer Tether migrated it since it was judged.
+		return judge(path, identity{appID: applicationID, version: version})
+	}
+	problem, err := schemaProblem(ctx, tx, int(version))
+	if err != nil {
+		return unreadable(err)
 	}
 	if problem != "" {
 		return refuse(ErrForeignSchema, nil, "%s: this journal %s; it was left unchanged", what, problem)

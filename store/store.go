@@ -147,7 +147,7 @@ func (s *Store) start(ctx context.Context) error {
 	// by connecting; one in rollback mode was checked before connecting
 	// (checkExisting), since switching it to WAL rewrites its header.
 	if id.appID == applicationID {
-		if err := checkSchema(ctx, s.db, s.path, "open journal "+s.path, int(id.version)); err != nil {
+		if err := checkSchema(ctx, s.db, s.path, "open journal "+s.path); err != nil {
 			return err
 		}
 	}
