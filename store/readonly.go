@@ -12,6 +12,9 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // How a reader connects, in the order OpenReadOnly tries them.
@@ -77,11 +80,16 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	first := readQueryOnly
+	var firstErr error
 	if writable(filepath.Dir(abs)) != nil {
 		// SQLite could not remove what it made beside the journal.
 		first = readOnly
 	}
-	var firstErr error
+	if n, ok := freeBytes(filepath.Dir(abs)); ok && n < readerRoom && logIsEmpty(abs) {
+		// SQLite would make a -wal, then fail to size the -shm, and leave
+		// both behind: read the file as it is, and say why.
+		first, firstErr = readImmutable, refuse(ErrDiskFull, nil, "the disk is full")
+	}
 	for mode := first; mode <= readImmutable; mode++ {
 		if mode == readImmutable && !logIsEmpty(abs) {
 			break
@@ -89,7 +97,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		s, err := connectReadOnly(ctx, abs, mode)
 		if err == nil {
 			if mode == readImmutable {
-				s.unchanging = firstErr
+				s.unchanging = unchangingReason(abs, firstErr)
 			}
 			return s, nil
 		}
@@ -102,6 +110,10 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	}
 	return nil, firstErr
 }
+
+// readerRoom is the room a reader of a WAL journal needs beside it: the
+// 32 KiB -shm SQLite maps, with some to spare.
+const readerRoom = 64 << 10
 
 // OpenForReading is OpenReadOnly for the commands that read a journal and
 // print it (due, contact list, export): it also refuses a journal of an
@@ -125,9 +137,26 @@ func OpenForReading(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Unchanging is why the journal was read as an unchanging file (see
-// OpenReadOnly), or nil when it was opened the usual way.
-func (s *Store) Unchanging() error { return s.unchanging }
+// Unchanging says, in a few words ("the disk is full"), why the journal
+// could not be opened the usual way and was read as an unchanging file
+// (see OpenReadOnly); "" when it was opened the usual way.
+func (s *Store) Unchanging() string { return s.unchanging }
+
+// unchangingReason words the failure that made OpenReadOnly read the file
+// as unchanging.
+func unchangingReason(path string, err error) string {
+	var se *sqlite.Error
+	full, refused := noRoom(err)
+	switch {
+	case full || refused || errors.Is(err, ErrDiskFull) || errors.Is(err, syscall.ENOSPC):
+		return "the disk is full"
+	case writable(filepath.Dir(path)) != nil:
+		return "its folder cannot be written"
+	case errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_READONLY:
+		return "it is read-only"
+	}
+	return "its working files could not be made beside it"
+}
 
 // verdict: the journal was judged (not ours, too new, foreign schema, none
 // there), so another way of connecting would only be judged the same.

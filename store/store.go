@@ -32,8 +32,8 @@ type Store struct {
 	path     string
 	readOnly bool // opened by OpenReadOnly: every write is refused with ErrReadOnly
 	// unchanging is why OpenReadOnly read the file as unchanging (immutable)
-	// rather than the usual way; nil when it did not.
-	unchanging error
+	// rather than the usual way, in words; "" when it did not.
+	unchanging string
 
 	watchMu sync.Mutex
 	watch   *sql.Conn // pinned for DataVersion; see watch.go
