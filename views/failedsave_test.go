@@ -177,3 +177,17 @@ func TestReflectionAutosaveFailureAsksBeforeClosing(t *testing.T) {
 		t.Fatal("saved, esc should close the reflection without asking")
 	}
 }
+
+// TestFailedSaveQuestionFitsANarrowWindow: the error wraps over several
+// lines at 60 columns; the question under the form must still be on
+// screen, not pushed below it.
+func TestFailedSaveQuestionFitsANarrowWindow(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 60, 24)
+	d.keys("4", "e", "tab", "tab", "tab")
+	d.typeText("Maya listened")
+	st.failSaves(errDiskFull)
+	d.send(autosaveMsg{seq: d.app.reflection.saveSeq})
+	d.keys("esc")
+	d.mustSee("Discard it?", "ctrl+s tries")
+}

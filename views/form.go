@@ -539,7 +539,7 @@ func (f *form) view() string {
 		if f.failed {
 			ask = "This is not saved. Discard it? y = discard, n = keep it (ctrl+s tries again)"
 		}
-		foot = append(foot, s.Prompt.Render(ask))
+		foot = append(foot, s.Prompt.Render(wrap(ask, f.width)))
 	}
 
 	var lines []string
@@ -552,6 +552,12 @@ func (f *form) view() string {
 		if i == f.focus {
 			focusEnd = len(lines)
 		}
+	}
+	// A wrapped message is several lines: count lines, not messages, so
+	// the question at the bottom is never pushed off the screen.
+	head = strings.Split(strings.Join(head, "\n"), "\n")
+	if len(foot) > 0 {
+		foot = strings.Split(strings.Join(foot, "\n"), "\n")
 	}
 	avail := max(1, f.height-len(head)-len(foot))
 	// Keep the focused field, its message and its hint on screen.
