@@ -50,8 +50,17 @@ func TestErrorsSpeakInWords(t *testing.T) {
 	junkVCard := filepath.Join(dir, "junk.vcf")
 	journaltest.WriteFile(t, junkVCard, "not a card at all\n")
 
+	crafted := filepath.Join(dir, "crafted.db")
+	mustCLI(t, crafted, "contact", "add", "--name", "Sam")
+	withSQL(t, crafted, `CREATE TRIGGER wipe AFTER INSERT ON reach_outs BEGIN DELETE FROM check_ins; END`)
+	lowered := filepath.Join(dir, "lowered.db")
+	mustCLI(t, lowered, "contact", "add", "--name", "Sam")
+	withSQL(t, lowered, `PRAGMA user_version = 5`)
+	empty := filepath.Join(dir, "empty.db")
+	journaltest.WriteFile(t, empty, "")
+
 	runs := [][]string{}
-	for _, db := range []string{corrupt, foreign, newer, missing} {
+	for _, db := range []string{corrupt, foreign, newer, missing, crafted, lowered, empty} {
 		for _, args := range [][]string{
 			{"due"}, {"log", "Maria"}, {"contact", "list"}, {"contact", "add", "--name", "Ana"},
 			{"export", "--format", "json", "-o", filepath.Join(dir, "out.json")},
@@ -63,6 +72,7 @@ func TestErrorsSpeakInWords(t *testing.T) {
 	for _, args := range [][]string{
 		{"import", notJSON}, {"import", badSettings}, {"import", junkVCard}, {"import", dir},
 		{"import", filepath.Join(dir, "no-such-file.json")}, {"restore", foreign}, {"restore", newer},
+		{"restore", crafted}, {"restore", lowered}, {"restore", empty},
 		{"log", "Nobody Here"}, {"log", "Maria", "--via", "carrier pigeon"}, {"log", "Maria", "--at", "yesterday at noon-ish"},
 		{"export", "--format", "json", "-o", filepath.Join(dir, "no-folder", "out.json")},
 		{"backup", filepath.Join(dir, "no-folder", "b.db")},
@@ -124,6 +134,21 @@ func assertWords(t *testing.T, args []string, stderr string) {
 			if re.Match(line) {
 				t.Errorf("tether %q says %q: %q is not words a person should read", args, line, re.Find(line))
 			}
+		}
+	}
+}
+
+// withSQL changes a journal with plain SQL, as the sqlite3 shell would.
+func withSQL(t *testing.T, path string, queries ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range queries {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
 		}
 	}
 }

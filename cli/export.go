@@ -100,7 +100,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openExisting(ctx, path)
+	st, err := e.openForReading(ctx, path)
 	if err != nil {
 		return err
 	}

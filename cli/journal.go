@@ -49,20 +49,40 @@ func (e errNoJournal) Error() string {
 	return fmt.Sprintf("there is no journal at %s yet; run tether to start one, or choose one with --db", e.path)
 }
 
-// openExisting opens the journal for a command that only reads it: where
-// there is none yet, it is not created (a shell greeting must not leave
-// files behind), and errNoJournal says so.
+// openExisting opens the journal for a command that writes to an existing
+// one (log, backup): where there is none yet, or only an empty file, none
+// is made (a shell greeting must not leave files behind, and a backup of
+// nothing is no backup), and the error says so.
 func (e *env) openExisting(ctx context.Context, path string) (*store.Store, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, errNoJournal{path}
+	case err == nil && fi.Mode().IsRegular() && fi.Size() == 0:
+		return nil, fmt.Errorf("%s is empty, so it is not a Tether journal; it was left unchanged", path)
 	}
 	return e.openStore(ctx, path)
 }
 
+// openForReading opens the journal for a command that only reads it (due,
+// contact list, export): nothing is created, migrated or left beside it
+// (store.OpenForReading); where there is none, errNoJournal says so.
+func (e *env) openForReading(ctx context.Context, path string) (*store.Store, error) {
+	st, err := store.OpenForReading(ctx, path)
+	if errors.Is(err, store.ErrNoJournal) {
+		return nil, errNoJournal{path}
+	}
+	if err != nil {
+		return nil, err
+	}
+	st.Now = e.Clock.Now
+	return st, nil
+}
+
 // readJournal finishes a reading command's flags (it takes no words), then
-// opens the journal and reads from it. A journal that does not exist yet
-// simply has nothing in it: read is not called, and reading never creates
-// one.
+// opens the journal for reading and reads from it. A journal that does not
+// exist yet simply has nothing in it: read is not called, and reading never
+// creates one.
 func (e *env) readJournal(ctx context.Context, f *flags, db *string, args []string, read func(context.Context, *store.Store) error) error {
 	words, err := f.parse(args)
 	if err != nil {
@@ -75,7 +95,7 @@ func (e *env) readJournal(ctx context.Context, f *flags, db *string, args []stri
 	if err != nil {
 		return err
 	}
-	st, err := e.openExisting(ctx, path)
+	st, err := e.openForReading(ctx, path)
 	var none errNoJournal
 	switch {
 	case errors.As(err, &none):

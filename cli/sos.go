@@ -77,6 +77,9 @@ func readCard(ctx context.Context, e *env, db *string) (in cardInput, problem st
 		return in, oneLine(err.Error()) + "; showing the general crisis card"
 	}
 	defer st.Close()
+	if why := st.Unchanging(); why != "" {
+		problem = "The journal could not be opened for writing (" + why + "); this card was read without changing it."
+	}
 	var errs [4]error
 	in.plan, errs[0] = st.SafetyPlan(ctx)
 	in.settings, errs[1] = st.Settings(ctx)
@@ -89,9 +92,9 @@ func readCard(ctx context.Context, e *env, db *string) (in cardInput, problem st
 		}
 	}
 	if len(problems) > 0 {
-		return in, strings.Join(problems, "; ") + "; the rest of the card follows"
+		return in, strings.TrimSpace(problem + " " + strings.Join(problems, "; ") + "; the rest of the card follows")
 	}
-	return in, ""
+	return in, problem
 }
 
 // renderCard is the card as text: each section's title, its lines

@@ -105,6 +105,14 @@ func CheckJournalFile(ctx context.Context, path string) (JournalFile, error) {
 	if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM settings)`).Scan(&n); err != nil {
 		return JournalFile{}, refuse(ErrForeignDatabase, nil, "%s is not a Tether journal (its tables are missing)", abs)
 	}
+	// Last, as the costliest question after the pages: is every table,
+	// index, trigger and view the one Tether makes for this version?
+	if problem, err := schemaProblem(ctx, db, int(id.version)); err != nil || problem != "" {
+		if err != nil {
+			return JournalFile{}, refuse(ErrDamaged, nil, "%s cannot be read: its schema is unreadable", abs)
+		}
+		return JournalFile{}, refuse(ErrForeignSchema, nil, "%s: this journal %s; it was left unchanged", abs, problem)
+	}
 	return JournalFile{Path: abs, Version: int(id.version), Size: fi.Size()}, nil
 }
 
@@ -241,6 +249,9 @@ func Restore(ctx context.Context, journal, from string, now time.Time) (kept str
 	if err != nil {
 		return "", fmt.Errorf("restore: %w", err)
 	}
+	if jabs, err = linkTarget(jabs); err != nil {
+		return "", err
+	}
 	src, err := CheckJournalFile(ctx, from)
 	if err != nil {
 		return "", fmt.Errorf("restore: %w", err)
@@ -278,6 +289,7 @@ func Restore(ctx context.Context, journal, from string, now time.Time) (kept str
 		return "", refuse(ErrUnwritable, err, "restore: cannot reach the journal %s", jabs)
 	}
 
+	cleanRestoreLeftovers(dir)
 	tmp, err := copyToTemp(src.Path, dir)
 	if err != nil {
 		return "", fmt.Errorf("restore: copy %s into %s: %w", src.Path, dir, err)
@@ -309,6 +321,46 @@ func Restore(ctx context.Context, journal, from string, now time.Time) (kept str
 	placed = true
 	syncDir(dir)
 	return kept, nil
+}
+
+// restoreTempPattern names the copy a restore fills before renaming it
+// over the journal; a hidden name, so that a restore killed half-way leaves
+// nothing a person could take for a journal.
+const restoreTempPattern = ".tether-restore-*.db"
+
+// cleanRestoreLeftovers removes the copies of restores killed before
+// their rename. It runs once the journal is held (or there is none to
+// hold): the copy of a restore under way belongs to a process that holds
+// the journal too, or waits for it.
+func cleanRestoreLeftovers(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, restoreTempPattern))
+	for _, name := range names {
+		if fi, err := os.Lstat(name); err == nil && fi.Mode().IsRegular() {
+			os.Remove(name)
+		}
+	}
+}
+
+// linkTarget is where a journal path that is a symbolic link points (a
+// journal kept on another disk, linked into place): the journal there is
+// the one replaced, and the link is kept. A link to nowhere yet is
+// followed too, so the restored journal appears where the link says.
+func linkTarget(path string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return "", refuse(ErrUnwritable, err, "restore: cannot read where the link %s points", path)
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = filepath.Clean(to)
+	}
+	return "", refuse(ErrNotJournal, nil, "restore: the journal path %s is a loop of links; choose the journal with --db", path)
 }
 
 // replaceable refuses to replace a file that is not a Tether journal this
@@ -396,7 +448,7 @@ func copyToTemp(src, dir string) (string, error) {
 		return "", err
 	}
 	defer in.Close()
-	out, err := os.CreateTemp(dir, ".tether-restore-*.db")
+	out, err := os.CreateTemp(dir, restoreTempPattern)
 	if err != nil {
 		return "", err
 	}

@@ -35,6 +35,9 @@ var (
 	// empty one, or an SQLite file nothing was ever written to); it makes
 	// none.
 	ErrNoJournal = errors.New("no journal yet")
+	// ErrOlderJournal: OpenForReading found a journal of an older schema,
+	// which only opening it for writing (the app) updates.
+	ErrOlderJournal = errors.New("journal written by an older Tether")
 	// ErrUnreadable: the journal file, or the way to it, cannot be read.
 	ErrUnreadable = errors.New("journal not readable")
 	// ErrReadOnly: a write to a journal opened with OpenReadOnly.

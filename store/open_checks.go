@@ -117,7 +117,36 @@ func checkExisting(path string) error {
 	if err := judge(path, id); err != nil {
 		return err
 	}
+	if id.appID == applicationID && hdr[18] != walFormat {
+		// Connecting switches a rollback-mode file to WAL, which rewrites
+		// its header: a file whose schema is refused must be refused
+		// before that. (A WAL journal is checked once connected, in start,
+		// where the log is read too.)
+		if err := probeSchema(path); err != nil {
+			return err
+		}
+	}
 	return checkFolder(path)
+}
+
+// walFormat is the header's file format version (bytes 18 and 19) of a
+// database in WAL mode; 1 is rollback mode.
+const walFormat = 2
+
+// probeSchema checks a file's schema through a read-only connection, as
+// probe reads its identity.
+func probeSchema(path string) error {
+	q := "?mode=ro&immutable=1"
+	if exists(path + "-wal") {
+		q = "?mode=ro"
+	}
+	db, err := sql.Open("sqlite", "file:"+escapePath(path)+q)
+	if err != nil {
+		return fmt.Errorf("open journal %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	return checkSchema(context.Background(), db, path, "open journal "+path)
 }
 
 // judge turns an identity into a refusal, or nil when the file is ours (at

@@ -12,36 +12,62 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// roDSN opens the journal for reading only. SQLite opens the file
-// read-only, so nothing can write to it through this connection whatever
-// is asked of it; there is no journal_mode pragma (the file says WAL, and a
-// reader cannot change it) and no _txlock (reads begin deferred). In WAL
-// mode a reader is not blocked by a writer; busy_timeout covers the short
-// moments it may still wait, as when another connection is recovering the
-// log.
-func roDSN(path string, immutable bool) string {
-	q := "?mode=ro&_pragma=busy_timeout(10000)&_pragma=query_only(1)"
-	if immutable {
+// How a reader connects, in the order OpenReadOnly tries them.
+type readMode int
+
+const (
+	// readQueryOnly connects read-write but with query_only set, so that
+	// nothing can be written through it. A WAL journal needs a -wal and a
+	// -shm for any reader; a connection that may write removes them when
+	// it is the last one to close, so a reader leaves the folder as it
+	// found it (a read-only connection cannot, and left both behind). A
+	// log left by a crash is checkpointed into the file on that close, as
+	// any Tether would: the journal's contents are the same.
+	readQueryOnly readMode = iota
+	// readOnly opens the file read-only: for a journal the person cannot
+	// write (its mode, another owner's) whose folder still takes a -shm.
+	readOnly
+	// readImmutable reads the file alone, with no locks and nothing beside
+	// it: only when no log holds data, so the file is the whole journal.
+	readImmutable
+)
+
+// roDSN opens the journal for reading only. There is no journal_mode
+// pragma (a reader must not change it) and no _txlock (reads begin
+// deferred). In WAL mode a reader is not blocked by a writer; busy_timeout
+// covers the short moments it may still wait, as when another connection
+// is recovering the log.
+func roDSN(path string, mode readMode) string {
+	q := "?_pragma=busy_timeout(10000)&_pragma=query_only(1)"
+	switch mode {
+	case readOnly:
+		q = "?mode=ro&_pragma=busy_timeout(10000)&_pragma=query_only(1)"
+	case readImmutable:
 		q = "?mode=ro&immutable=1&_pragma=query_only(1)"
 	}
 	return "file:" + escapePath(path) + q
 }
 
 // OpenReadOnly opens an existing journal for reading only, for `tether
-// sos`: no migration, no chmod, nothing written to the journal, and it
-// works while another Tether holds the journal open and is saving. Every
-// method that writes fails with ErrReadOnly. Like Open it refuses, with a
-// sentence a person can act on and without changing the file, what is not
-// a Tether journal or was written by a newer Tether; where there is no
-// journal (no file, an empty one, or an SQLite file nothing was written
-// to) the error is ErrNoJournal, and none is made. A journal of an older
-// schema is read as it is: methods that need a later table fail.
+// sos`: no migration, no chmod, nothing written to the journal, nothing
+// left beside it, and it works while another Tether holds the journal open
+// and is saving. Every method that writes fails with ErrReadOnly. Like
+// Open it refuses, with a sentence a person can act on and without
+// changing the file, what is not a Tether journal, was written by a newer
+// Tether, or has a schema Tether did not make; where there is no journal
+// (no file, an empty one, or an SQLite file nothing was written to) the
+// error is ErrNoJournal, and none is made. A journal of an older schema is
+// read as it is: methods that need a later table fail (OpenForReading
+// refuses it instead).
 //
-// When no other connection has the journal open, SQLite (as for any WAL
-// reader) leaves an empty -wal and a -shm beside it, with the journal's own
-// permissions; the next Tether to close the journal removes them.
+// When the journal cannot be opened the usual way (the disk is full, so
+// SQLite cannot make its -shm; the folder is read-only) and no log beside
+// it holds data, it is read as unchanging, and Unchanging says why.
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open journal: no file given; pass one with --db")
@@ -53,19 +79,106 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	if err := checkReadable(abs); err != nil {
 		return nil, err
 	}
-	s, err := connectReadOnly(ctx, abs, false)
-	if err != nil && fallsBackToImmutable(abs) {
-		// The folder cannot be written (read-only media, or another
-		// owner's folder), so SQLite cannot make the -shm a reader needs;
-		// and with no -wal there, no Tether can be writing either: the file
-		// alone is the whole journal, safe to read as unchanging.
-		s, err = connectReadOnly(ctx, abs, true)
+	first := readQueryOnly
+	var firstErr error
+	if writable(filepath.Dir(abs)) != nil {
+		// SQLite could not remove what it made beside the journal.
+		first = readOnly
 	}
-	return s, err
+	if n, ok := freeBytes(filepath.Dir(abs)); ok && n < readerRoom && logIsEmpty(abs) {
+		// SQLite would make a -wal, then fail to size the -shm, and leave
+		// both behind: read the file as it is, and say why.
+		first, firstErr = readImmutable, refuse(ErrDiskFull, nil, "the disk is full")
+	}
+	for mode := first; mode <= readImmutable; mode++ {
+		if mode == readImmutable && !logIsEmpty(abs) {
+			break
+		}
+		s, err := connectReadOnly(ctx, abs, mode)
+		if err == nil {
+			if mode == readImmutable {
+				s.unchanging = unchangingReason(abs, firstErr)
+			}
+			return s, nil
+		}
+		if verdict(err) || ctx.Err() != nil {
+			return nil, err
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return nil, firstErr
 }
 
-func connectReadOnly(ctx context.Context, abs string, immutable bool) (*Store, error) {
-	db, err := sql.Open("sqlite", roDSN(abs, immutable))
+// readerRoom is the room a reader of a WAL journal needs beside it: the
+// 32 KiB -shm SQLite maps, with some to spare.
+const readerRoom = 64 << 10
+
+// OpenForReading is OpenReadOnly for the commands that read a journal and
+// print it (due, contact list, export): it also refuses a journal of an
+// older schema, which they cannot read whole, rather than update it, since
+// a command that only reads must not write; opening the app once updates it.
+func OpenForReading(ctx context.Context, path string) (*Store, error) {
+	s, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	var v int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		s.Close()
+		return nil, refuse(ErrUnreadable, nil, "open journal %s: its schema version cannot be read", s.path)
+	}
+	if v < latestVersion() {
+		s.Close()
+		return nil, refuse(ErrOlderJournal, nil,
+			"open journal %s: this journal was made by an older Tether; open the app once (run tether) to update it, then try again", s.path)
+	}
+	return s, nil
+}
+
+// Unchanging says, in a few words ("the disk is full"), why the journal
+// could not be opened the usual way and was read as an unchanging file
+// (see OpenReadOnly); "" when it was opened the usual way.
+func (s *Store) Unchanging() string { return s.unchanging }
+
+// unchangingReason words the failure that made OpenReadOnly read the file
+// as unchanging.
+func unchangingReason(path string, err error) string {
+	var se *sqlite.Error
+	full, refused := noRoom(err)
+	switch {
+	case full || refused || errors.Is(err, ErrDiskFull) || errors.Is(err, syscall.ENOSPC):
+		return "the disk is full"
+	case writable(filepath.Dir(path)) != nil:
+		return "its folder cannot be written"
+	case errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_READONLY:
+		return "it is read-only"
+	}
+	return "its working files could not be made beside it"
+}
+
+// verdict: the journal was judged (not ours, too new, foreign schema, none
+// there), so another way of connecting would only be judged the same.
+func verdict(err error) bool {
+	for _, kind := range []error{ErrNoJournal, ErrNotJournal, ErrForeignDatabase, ErrNewerJournal, ErrForeignSchema, ErrIsDirectory, ErrDamaged} {
+		if errors.Is(err, kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// logIsEmpty: no -wal beside the journal holds data, so the file alone is
+// the whole journal. A writer that opens it meanwhile writes to its log,
+// not to the file, until a checkpoint of at least one whole transaction.
+func logIsEmpty(path string) bool {
+	fi, err := os.Lstat(path + "-wal")
+	return errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode().IsRegular() && fi.Size() == 0
+}
+
+func connectReadOnly(ctx context.Context, abs string, mode readMode) (*Store, error) {
+	db, err := sql.Open("sqlite", roDSN(abs, mode))
 	if err != nil {
 		return nil, fmt.Errorf("open journal %s: %w", abs, err)
 	}
@@ -99,7 +212,7 @@ func (s *Store) startReadOnly(ctx context.Context) error {
 	if id.appID == 0 && id.version == 0 {
 		return noJournal(s.path)
 	}
-	return nil
+	return checkSchema(ctx, s.db, s.path, "open journal "+s.path)
 }
 
 // checkReadable is checkExisting for a reader: it inspects the file with
@@ -129,7 +242,9 @@ func checkReadable(path string) error {
 	f.Close()
 	switch {
 	case n == 0 && errors.Is(err, io.EOF):
-		return noJournal(path)
+		// Not "no journal": there is a file, and it is not a journal yet.
+		return refuse(ErrNotJournal, nil,
+			"open journal %s: the file is empty, so it is not a Tether journal; it was left unchanged", path)
 	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
 		return refuse(ErrUnreadable, err, "open journal %s: the header cannot be read", path)
 	case n < len(hdr) || string(hdr[:len(sqliteMagic)]) != sqliteMagic:
@@ -162,13 +277,4 @@ func headerIdentity(hdr []byte) identity {
 
 func noJournal(path string) error {
 	return refuse(ErrNoJournal, nil, "there is no journal yet at %s", path)
-}
-
-// fallsBackToImmutable: the journal's folder cannot be written and no log
-// is beside the journal, so nobody can be writing to it (see OpenReadOnly).
-func fallsBackToImmutable(path string) bool {
-	if _, err := os.Lstat(path + "-wal"); !errors.Is(err, fs.ErrNotExist) {
-		return false
-	}
-	return writable(filepath.Dir(path)) != nil
 }

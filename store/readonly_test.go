@@ -94,11 +94,10 @@ func TestOpenReadOnlyReadsAndRefusesWrites(t *testing.T) {
 	if after := hashFile(t, path); after != before {
 		t.Error("the journal changed")
 	}
-	// What SQLite leaves beside a WAL journal for its readers is empty and
-	// as private as the journal.
+	// What SQLite makes beside a WAL journal for its readers is gone.
 	for _, side := range []string{"-wal", "-shm"} {
-		if fi, err := os.Stat(path + side); err == nil && (fi.Mode().Perm() != 0o600 || side == "-wal" && fi.Size() != 0) {
-			t.Errorf("%s: mode %v, %d bytes", side, fi.Mode().Perm(), fi.Size())
+		if exists(path + side) {
+			t.Errorf("the reader left %s beside the journal", side)
 		}
 	}
 	if s := openAt(t, path); s == nil {
@@ -137,8 +136,7 @@ func TestOpenReadOnlyWithoutAJournal(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	cases := map[string]func(path string){
-		"no file":       func(string) {},
-		"an empty file": func(path string) { writeFile(t, path, nil) },
+		"no file": func(string) {},
 		"an empty database": func(path string) {
 			db := plainDB(t, path)
 			mustExec(t, db, `CREATE TABLE x (y)`, `DROP TABLE x`)
@@ -165,6 +163,15 @@ func TestOpenReadOnlyWithoutAJournal(t *testing.T) {
 		if got := listDir(t, sub); !slices.Equal(got, files) {
 			t.Errorf("%s: the folder holds %v, was %v", name, got, files)
 		}
+	}
+	// An empty file is a file, but not a journal: refused, and left empty.
+	empty := filepath.Join(dir, "empty.db")
+	writeFile(t, empty, nil)
+	if _, err := OpenReadOnly(ctx, empty); !errors.Is(err, ErrNotJournal) || !strings.Contains(err.Error(), "the file is empty, so it is not a Tether journal; it was left unchanged") {
+		t.Errorf("an empty file: %v; want ErrNotJournal in words", err)
+	}
+	if fi, err := os.Stat(empty); err != nil || fi.Size() != 0 {
+		t.Errorf("the empty file is now %v, %v", fi, err)
 	}
 	// A missing folder is no journal either, and is not made.
 	missing := filepath.Join(dir, "nowhere", "tether.db")
@@ -212,9 +219,6 @@ func TestOpenReadOnlyRefuses(t *testing.T) {
 			}
 			if before != "" && hashFile(t, path) != before {
 				t.Error("the file was changed")
-			}
-			if tt.readerLog {
-				files = append(files, "t.db-shm", "t.db-wal")
 			}
 			if got := listDir(t, dir); !slices.Equal(got, files) {
 				t.Errorf("folder holds %v, was %v", got, files)
@@ -361,4 +365,27 @@ func TestOpenReadOnlyWhileAConnectionWrites(t *testing.T) {
 	if _, err := plain.Exec(`DELETE FROM contacts`); err == nil {
 		t.Fatal("a read-only store deleted")
 	}
+}
+
+// OpenForReading refuses an older journal in words rather than migrating
+// it, and leaves it, and its folder, as they were.
+func TestOpenForReadingRefusesAnOlderJournal(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tether.db")
+	old := journalAtVersion(t, path, 4)
+	old.Close()
+	before, files := hashFile(t, path), listDir(t, dir)
+	_, err := OpenForReading(context.Background(), path)
+	if !errors.Is(err, ErrOlderJournal) || !strings.Contains(err.Error(), "this journal was made by an older Tether; open the app once") {
+		t.Errorf("OpenForReading on schema 4: %v; want ErrOlderJournal in words", err)
+	}
+	if hashFile(t, path) != before || !slices.Equal(listDir(t, dir), files) {
+		t.Error("the journal or its folder changed")
+	}
+	openAt(t, path).Close()
+	s, err := OpenForReading(context.Background(), path)
+	if err != nil {
+		t.Fatalf("after the app updated it: %v", err)
+	}
+	s.Close()
 }

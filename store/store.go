@@ -31,6 +31,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool // opened by OpenReadOnly: every write is refused with ErrReadOnly
+	// unchanging is why OpenReadOnly read the file as unchanging (immutable)
+	// rather than the usual way, in words; "" when it did not.
+	unchanging string
 
 	watchMu sync.Mutex
 	watch   *sql.Conn // pinned for DataVersion; see watch.go
@@ -138,6 +141,15 @@ func (s *Store) start(ctx context.Context) error {
 	}
 	if err := judge(s.path, id); err != nil {
 		return err
+	}
+	// Before the migrations, which would build on whatever is there. A
+	// journal in WAL mode (every journal Tether made) has not been written
+	// by connecting; one in rollback mode was checked before connecting
+	// (checkExisting), since switching it to WAL rewrites its header.
+	if id.appID == applicationID {
+		if err := checkSchema(ctx, s.db, s.path, "open journal "+s.path); err != nil {
+			return err
+		}
 	}
 	// A journal already at this schema needs no migration, and checking
 	// that inside migrate's write transactions would make every start

@@ -264,15 +264,13 @@ func TestOpenRefuses(t *testing.T) {
 	}
 }
 
-// refusedFile is a file Open (and OpenReadOnly) must refuse untouched.
-// readerLog says SQLite gets as far as reading it: OpenReadOnly, a WAL
-// reader, then leaves an empty -wal and a -shm beside it (see OpenReadOnly).
+// refusedFile is a file Open (and OpenReadOnly) must refuse untouched,
+// leaving nothing beside it.
 type refusedFile struct {
-	name      string
-	make      func(t *testing.T, path string)
-	want      error
-	wantMsg   string
-	readerLog bool
+	name    string
+	make    func(t *testing.T, path string)
+	want    error
+	wantMsg string
 }
 
 // journalWithAContact writes a journal at path holding one contact, closed.
@@ -344,9 +342,8 @@ func refusedFiles() []refusedFile {
 					t.Fatal(err)
 				}
 			},
-			want:      ErrDamaged,
-			wantMsg:   "it is damaged and cannot be read; the file was not changed",
-			readerLog: true,
+			want:    ErrDamaged,
+			wantMsg: "it is damaged and cannot be read; the file was not changed",
 		},
 		{
 			name: "another program's database",

@@ -209,9 +209,9 @@ func (a *App) Dirty() bool {
 }
 
 // otherDirty reports unsaved typing besides the week's reflection, which
-// saves itself.
+// saves itself (unless its last save failed: then it counts too).
 func (a *App) otherDirty() bool {
-	if a.reflection.promptsDirty() {
+	if a.reflection.promptsDirty() || a.reflection.saveFailed() {
 		return true
 	}
 	for _, t := range a.tabs {

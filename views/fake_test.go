@@ -314,6 +314,9 @@ func (f *fakeStore) RecoveryStart(context.Context) (model.Date, error) {
 func (f *fakeStore) SetRecoveryStart(_ context.Context, d model.Date) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
 	if d.After(model.Today(fixedClock)) {
 		return model.Problems{"recovery_start": "That date is in the future."}
 	}
@@ -375,6 +378,9 @@ func (f *fakeStore) Prompts(context.Context) ([]string, error) {
 func (f *fakeStore) SetPrompts(_ context.Context, prompts []string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
 	if len(prompts) == 0 {
 		return model.Problems{model.FieldPrompt: "Keep at least one prompt."}
 	}
@@ -411,6 +417,9 @@ func (f *fakeStore) Settings(context.Context) (model.Settings, error) {
 func (f *fakeStore) SaveSettings(_ context.Context, st model.Settings) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
 	if p := st.Validate(model.Today(fixedClock)); len(p) > 0 {
 		return p
 	}
@@ -428,6 +437,9 @@ func (f *fakeStore) SafetyPlan(context.Context) (model.SafetyPlan, error) {
 func (f *fakeStore) SaveSafetyPlan(_ context.Context, p model.SafetyPlan) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
 	p = p.Normalize()
 	if pr := p.Validate(); len(pr) > 0 {
 		return pr
@@ -439,6 +451,9 @@ func (f *fakeStore) SaveSafetyPlan(_ context.Context, p model.SafetyPlan) error 
 func (f *fakeStore) SaveCheckup(_ context.Context, c model.Checkup) (model.Checkup, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return model.Checkup{}, f.saveErr
+	}
 	if p := c.Validate(model.Today(fixedClock)); len(p) > 0 {
 		return model.Checkup{}, p
 	}
@@ -496,6 +511,14 @@ func (f *fakeStore) DataVersion(context.Context) (int64, error) {
 
 // addFromElsewhere adds a contact as another window would, behind the
 // app's back.
+// failSaves makes every save fail with err from now on (nil: saves work
+// again), as a disk that fills up and is freed.
+func (f *fakeStore) failSaves(err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.saveErr = err
+}
+
 func (f *fakeStore) addFromElsewhere(name string) {
 	f.mu.Lock()
 	f.nextID++

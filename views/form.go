@@ -25,10 +25,15 @@ type form struct {
 	focus    int
 	validate func() model.Problems
 
-	problems   model.Problems
-	touched    map[string]bool
-	submitted  bool
-	saveErr    string
+	problems  model.Problems
+	touched   map[string]bool
+	submitted bool
+	saveErr   string
+	// failed says the last save did not reach the journal (a full disk, a
+	// read-only file): until one does, the form counts as unsaved, esc
+	// asks even where the owner saves as the person goes, and the help
+	// line says ctrl+s tries again.
+	failed     bool
 	confirming bool // "discard what you typed?" is showing
 	// enterSaves makes enter save from any field, for short forms where
 	// one keystroke should confirm the defaults.
@@ -236,9 +241,18 @@ func (f *form) markClean() {
 	}
 }
 
+// saved says a save reached the journal: a failure shown before is over.
+func (f *form) saved() {
+	f.failed, f.saveErr = false, ""
+}
+
 // dirty reports whether anything differs from what the form opened with
-// (or last saved).
+// (or last saved), or the last save failed: a draft that never reached
+// the journal is unsaved, whatever the fields hold.
 func (f *form) dirty() bool {
+	if f.failed {
+		return true
+	}
 	for _, fl := range f.fields {
 		if fl.value() != fl.initial {
 			return true
@@ -314,8 +328,11 @@ func (f *form) visibleProblem(fl *field) string {
 // the form, so nothing typed is lost.
 func (f *form) fail(err error) {
 	f.saveErr = "Not saved: " + err.Error()
+	f.failed = true
 	var p model.Problems
 	if errors.As(err, &p) {
+		// The journal was never asked: the fields say what to change.
+		f.failed = false
 		f.problems = p
 		f.submitted = true
 		f.saveErr = "Not saved yet: please look at the fields marked below."
@@ -361,7 +378,7 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 		}
 		return formSave, nil
 	case key.Matches(km, f.keys.Cancel):
-		if f.dirty() && !f.autosaves {
+		if f.dirty() && (!f.autosaves || f.failed) {
 			f.confirming = true
 			return formNone, nil
 		}
@@ -526,7 +543,11 @@ func (f *form) view() string {
 	}
 	var foot []string
 	if f.confirming {
-		foot = append(foot, s.Prompt.Render("Discard what you typed? y = discard, n = keep editing"))
+		ask := "Discard what you typed? y = discard, n = keep editing"
+		if f.failed {
+			ask = "This is not saved. Discard it? y = discard, n = keep it (ctrl+s tries again)"
+		}
+		foot = append(foot, s.Prompt.Render(wrap(ask, f.width)))
 	}
 
 	var lines []string
@@ -539,6 +560,12 @@ func (f *form) view() string {
 		if i == f.focus {
 			focusEnd = len(lines)
 		}
+	}
+	// A wrapped message is several lines: count lines, not messages, so
+	// the question at the bottom is never pushed off the screen.
+	head = strings.Split(strings.Join(head, "\n"), "\n")
+	if len(foot) > 0 {
+		foot = strings.Split(strings.Join(foot, "\n"), "\n")
 	}
 	avail := max(1, f.height-len(head)-len(foot))
 	// Keep the focused field, its message and its hint on screen.
@@ -634,11 +661,15 @@ func (f *form) helpKeys() []key.Binding {
 	if f.confirming {
 		return []key.Binding{f.yesNo.Yes, f.yesNo.No}
 	}
-	cancel := f.keys.Cancel
-	if f.autosaves {
+	save, cancel := f.keys.Save, f.keys.Cancel
+	switch {
+	case f.failed:
+		// Never "(saved)" while the journal does not hold the draft.
+		save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("not saved —", "ctrl+s to try again"))
+	case f.autosaves:
 		cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close (saved)"))
 	}
-	ks := []key.Binding{f.keys.Save, cancel}
+	ks := []key.Binding{save, cancel}
 	switch fl := f.fields[f.focus]; fl.kind {
 	case kindChoice, kindToggle:
 		ks = append(ks, f.keys.Choose)
@@ -649,7 +680,7 @@ func (f *form) helpKeys() []key.Binding {
 		}
 		ks = append(ks, rate)
 	}
-	if f.enterSaves {
+	if f.enterSaves && !f.failed {
 		ks[0] = f.keys.SaveEnter
 	}
 	return append(ks, f.keys.Move)

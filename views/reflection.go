@@ -202,8 +202,14 @@ func (m reflectionModel) capturing() bool {
 func (m reflectionModel) dirty() bool { return m.weekDirty() || m.promptsDirty() }
 
 // weekDirty reports words in the week's form not yet saved: it saves as
-// the person writes, so quitting saves them rather than asking.
+// the person writes, so quitting saves them rather than asking (unless
+// its last save failed; see saveFailed).
 func (m reflectionModel) weekDirty() bool { return m.form != nil && m.form.dirty() }
+
+// saveFailed reports that the week's last save did not reach the journal:
+// quitting then asks, as in any other editor, since saving on the way out
+// would most likely fail again and lose the words.
+func (m reflectionModel) saveFailed() bool { return m.form != nil && m.form.failed }
 
 // promptsDirty reports a prompt being added or edited: it is saved only
 // when the person says so, so quitting asks.
@@ -315,6 +321,9 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 			return m, nil
 		}
 		m.data.reflection, m.data.saved = msg.reflection, true
+		if m.form != nil {
+			m.form.saved()
+		}
 		m.savedMsg = "Saved " + msg.reflection.UpdatedAt.In(m.clock.Now().Location()).Format("15:04") + "."
 		if msg.reflection.UpdatedAt.IsZero() {
 			m.savedMsg = "Saved."
