@@ -38,6 +38,9 @@ type badPlace struct {
 	// permissions: the refusal comes from permission bits, so it needs a
 	// user they bind (not root).
 	permissions bool
+	// readable: a whole journal that cannot be written; the reading
+	// commands read it (they never write), the others refuse.
+	readable bool
 }
 
 func badPlaces() []badPlace {
@@ -50,14 +53,14 @@ func badPlaces() []badPlace {
 			journaltest.WriteFile(t, filepath.Join(p, "notes.txt"), "mine")
 			return p
 		}},
-		{name: "read-only file", says: "the file is not writable: permission denied", permissions: true,
+		{name: "read-only file", says: "the file is not writable: permission denied", permissions: true, readable: true,
 			make: func(t *testing.T, dir, template string) string {
 				p := filepath.Join(dir, "tether.db")
 				copyFile(t, template, p)
 				chmod(t, p, 0o400)
 				return p
 			}},
-		{name: "folder without write permission", says: "is not writable: permission denied", permissions: true,
+		{name: "folder without write permission", says: "is not writable: permission denied", permissions: true, readable: true,
 			make: func(t *testing.T, dir, template string) string {
 				locked := filepath.Join(dir, "locked")
 				if err := os.Mkdir(locked, 0o700); err != nil {
@@ -178,13 +181,14 @@ func TestBadPlacesEveryCommandRefusesAndChangesNothing(t *testing.T) {
 
 	asRoot := os.Geteuid() == 0
 	commands := []struct {
-		name string
-		args []string // the journal path is added with --db
+		name  string
+		args  []string // the journal path is added with --db
+		reads bool     // only reads: opens the journal read-only
 	}{
-		{"open the app", nil},
-		{"due", []string{"due"}},
-		{"log", []string{"log", "denise", "--via", "call"}},
-		{"contact add", []string{"contact", "add", "--name", "Sam Okafor"}},
+		{"open the app", nil, false},
+		{"due", []string{"due"}, true},
+		{"log", []string{"log", "denise", "--via", "call"}, false},
+		{"contact add", []string{"contact", "add", "--name", "Sam Okafor"}, false},
 	}
 	n := 0
 	for _, place := range badPlaces() {
@@ -220,6 +224,17 @@ func TestBadPlacesEveryCommandRefusesAndChangesNothing(t *testing.T) {
 						t.Skipf("running as root, this case needs another user (uid %d) for permission bits to bind, and starting a process as that user failed: %v", nobody, err)
 					}
 					t.Fatal(err)
+				}
+				if c.reads && place.readable {
+					// Nothing to write, so nothing to refuse: the person
+					// still sees who is due, and the file is as it was.
+					if code := cmd.ProcessState.ExitCode(); code != 0 || stdout.Len() == 0 {
+						t.Fatalf("exit %d, want 0 with the due list\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+					}
+					if changed := changedEntries(before, snapshot(t, path)); len(changed) > 0 {
+						t.Fatalf("changed: %s", strings.Join(changed, "; "))
+					}
+					return
 				}
 				if code := cmd.ProcessState.ExitCode(); code != 1 {
 					t.Fatalf("exit %d, want 1\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())

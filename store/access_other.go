@@ -4,4 +4,4 @@ package store
 
 // writable cannot be asked without writing on this system; SQLite reports a
 // folder it cannot write to when it connects.
-func writable(dir string) error { return nil }
+func writable(path string) error { return nil }

@@ -7,12 +7,12 @@ import (
 	"syscall"
 )
 
-// writable asks the kernel whether this process may create files in dir,
-// without creating one (nothing is written outside the journal's own files).
-func writable(dir string) error {
+// writable asks the kernel whether this process may write path (for a
+// folder: create files in it), without writing anything.
+func writable(path string) error {
 	const wOK = 0x2 // W_OK, the same on every Unix
-	if err := syscall.Access(dir, wOK); err != nil {
-		return &os.PathError{Op: "access", Path: dir, Err: err}
+	if err := syscall.Access(path, wOK); err != nil {
+		return &os.PathError{Op: "access", Path: path, Err: err}
 	}
 	return nil
 }

@@ -85,6 +85,12 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		// SQLite could not remove what it made beside the journal.
 		first = readOnly
 	}
+	if writable(abs) != nil && logIsEmpty(abs) {
+		// A file this person cannot write: SQLite would open it read-only
+		// and leave the -wal and -shm it made, unable to remove them. No
+		// log holds data, so the file is the whole journal.
+		first = readImmutable
+	}
 	if n, ok := freeBytes(filepath.Dir(abs)); ok && n < readerRoom && logIsEmpty(abs) {
 		// SQLite would make a -wal, then fail to size the -shm, and leave
 		// both behind: read the file as it is, and say why.
@@ -152,6 +158,8 @@ func unchangingReason(path string, err error) string {
 		return "the disk is full"
 	case writable(filepath.Dir(path)) != nil:
 		return "its folder cannot be written"
+	case writable(path) != nil:
+		return "it is read-only"
 	case errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_READONLY:
 		return "it is read-only"
 	}
