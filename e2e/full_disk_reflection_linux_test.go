@@ -31,7 +31,7 @@ func TestEndToEndFullDiskKeepsTheReflection(t *testing.T) {
 	filler := fillDisk(t, disk, 0)
 	// More than the log has room for: several pages of the journal.
 	later := "Second thoughts: " + strings.Repeat("the walk home after the meeting helped. ", 150)
-	s.typeText(later)
+	s.paste(later) // a paste arrives whole; typed, it would take a while
 	s.keys("Tab")
 	s.waitFor("not saved — ctrl+s to try again")
 	if scr := s.screen(); strings.Contains(scr, "(saved)") {

@@ -27,9 +27,10 @@ func TestEndToEndSuspendAndResume(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "tether", "tether.db")
 	run := fmt.Sprintf("%s --db %s", bin, db)
 
+	ensureServer()
 	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
 	cmd := tmux("-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", shell, "--norc", "--noprofile", "-i")
-	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color", "PS1=shell$ ")
+	cmd.Env = append(sessionEnv(), "PS1=shell$ ")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}

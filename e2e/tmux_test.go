@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -56,12 +57,32 @@ func (s *tmuxSession) appPID() int {
 
 // startTmux runs command in a detached 100×30 tmux session. The command is
 // followed by a marker so the test can see how the program exited.
+// keepServer starts, once per run, a session that outlives every test's
+// own: tmux ends its server with the last session, and a new-session sent
+// while it is ending fails ("server exited unexpectedly").
+var keepServer sync.Once
+
+// sessionEnv is the terminal every session runs in.
+func sessionEnv() []string {
+	return append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color")
+}
+
+// ensureServer starts this run's server with its keeping session.
+func ensureServer() {
+	keepServer.Do(func() {
+		cmd := tmux("-u", "new-session", "-d", "-s", "tether-e2e-keep", "sleep 86400")
+		cmd.Env = sessionEnv()
+		_ = cmd.Run() // if it fails, each test's own session still runs
+	})
+}
+
 func startTmux(t *testing.T, command string) *tmuxSession {
 	t.Helper()
+	ensureServer()
 	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
 	script := command + `; echo "EXITED:$?"; sleep 60`
 	cmd := tmux("-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", script)
-	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color")
+	cmd.Env = sessionEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
@@ -116,6 +137,21 @@ func (s *tmuxSession) keys(keys ...string) {
 const escapePause = 60 * time.Millisecond
 
 // typeText sends text literally, as typed.
+// paste pastes text as a terminal does with bracketed paste on (tmux
+// paste-buffer -p): the app gets it as one paste, not as typed keys.
+func (s *tmuxSession) paste(text string) {
+	s.t.Helper()
+	buf := s.name + "-paste"
+	load := tmux("load-buffer", "-b", buf, "-")
+	load.Stdin = strings.NewReader(text)
+	if out, err := load.CombinedOutput(); err != nil {
+		s.t.Fatalf("load-buffer: %v\n%s", err, out)
+	}
+	if out, err := tmux("paste-buffer", "-p", "-d", "-b", buf, "-t", s.name).CombinedOutput(); err != nil {
+		s.t.Fatalf("paste-buffer: %v\n%s", err, out)
+	}
+}
+
 func (s *tmuxSession) typeText(text string) {
 	s.t.Helper()
 	if out, err := tmux("send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {

@@ -7,7 +7,6 @@ import (
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/tether-recovery/tether/views/term"
@@ -28,10 +27,10 @@ func Run(st Store, opts Options) error {
 	// What colours the terminal shows is read from the environment
 	// (TERM, COLORTERM, NO_COLOR…), never by asking the terminal; its
 	// background is asked once the program runs (see framed.Init).
-	opts.Profile = colorprofile.Detect(out, os.Environ())
+	opts.Profile = detectProfile(out, os.Environ())
 	width, height, err := xterm.GetSize(out.Fd())
 	if err != nil || !xterm.IsTerminal(in.Fd()) || !term.Serves || opts.BubbleTeaRenderer {
-		p := tea.NewProgram(New(st, opts), tea.WithoutSignalHandler())
+		p := tea.NewProgram(New(st, opts), tea.WithoutSignalHandler(), tea.WithColorProfile(opts.Profile))
 		stopHangUp := watchHangUp(p)
 		defer stopHangUp()
 		if _, err := p.Run(); err != nil {
@@ -59,7 +58,8 @@ func Run(st Store, opts Options) error {
 	f := framed{inner: m, screen: scr, tty: tty, first: sized}
 	// Without its renderer Bubble Tea does not measure the terminal, and it
 	// sends the size it is given as its first message.
-	p := tea.NewProgram(f, tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFilter(f.beforeSuspend), tea.WithWindowSize(width, height))
+	p := tea.NewProgram(f, tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFilter(f.beforeSuspend), tea.WithWindowSize(width, height),
+		tea.WithColorProfile(opts.Profile)) // detected once, above, without running anything
 	scr.ReportFirstFull(func() { p.Send(warmUpMsg{}) })
 
 	stop := term.WatchResize(out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
