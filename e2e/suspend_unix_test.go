@@ -29,8 +29,10 @@ func TestEndToEndSuspendAndResume(t *testing.T) {
 
 	ensureServer()
 	name := fmt.Sprintf("tether-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
-	cmd := tmux("-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", shell, "--norc", "--noprofile", "-i")
-	cmd.Env = append(sessionEnv(), "PS1=shell$ ")
+	// The server was started by another session: its shell's prompt is
+	// given to this session alone (-e).
+	cmd := tmux("-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "-e", "PS1=shell$ ", shell, "--norc", "--noprofile", "-i")
+	cmd.Env = sessionEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
