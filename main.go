@@ -13,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/tether-recovery/tether/cli"
+	"github.com/tether-recovery/tether/internal/envguard"
 	"github.com/tether-recovery/tether/model"
 )
 
@@ -20,6 +21,7 @@ import (
 var version = "0.1.0-dev"
 
 func main() {
+	envguard.Restore() // see package envguard: hidden only from initialisers
 	// ctrl+c, or a kill, ends a command's wait for a busy journal at once,
 	// and it says so, instead of leaving the person to wait out the busy
 	// timeout in silence; a second one ends tether as usual. The app

@@ -20,19 +20,26 @@ import (
 // COLORTERM of truecolor or 24bit is taken at its word, and otherwise
 // tmux's own TERM (256 colours) decides.
 func detectProfile(out *os.File, env []string) colorprofile.Profile {
-	inTmux := false
-	env = slices.DeleteFunc(slices.Clone(env), func(kv string) bool {
+	env, inTmux := withoutTmux(env)
+	p := colorprofile.Detect(out, env)
+	if inTmux && p == colorprofile.ANSI256 && trueColourAsked(env) {
+		return colorprofile.TrueColor
+	}
+	return p
+}
+
+// withoutTmux is env without TMUX, which is what makes colorprofile run
+// `tmux info`; Bubble Tea's renderer is given the same, since it detects
+// colours again where it draws.
+func withoutTmux(env []string) (rest []string, inTmux bool) {
+	rest = slices.DeleteFunc(slices.Clone(env), func(kv string) bool {
 		if strings.HasPrefix(kv, "TMUX=") {
 			inTmux = len(kv) > len("TMUX=")
 			return true
 		}
 		return false
 	})
-	p := colorprofile.Detect(out, env)
-	if inTmux && p == colorprofile.ANSI256 && trueColourAsked(env) {
-		return colorprofile.TrueColor
-	}
-	return p
+	return rest, inTmux
 }
 
 // trueColourAsked: COLORTERM says the terminal shows 24-bit colour.

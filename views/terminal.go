@@ -30,7 +30,8 @@ func Run(st Store, opts Options) error {
 	opts.Profile = detectProfile(out, os.Environ())
 	width, height, err := xterm.GetSize(out.Fd())
 	if err != nil || !xterm.IsTerminal(in.Fd()) || !term.Serves || opts.BubbleTeaRenderer {
-		p := tea.NewProgram(New(st, opts), tea.WithoutSignalHandler(), tea.WithColorProfile(opts.Profile))
+		env, _ := withoutTmux(os.Environ())
+		p := tea.NewProgram(New(st, opts), tea.WithoutSignalHandler(), tea.WithColorProfile(opts.Profile), tea.WithEnvironment(env))
 		stopHangUp := watchHangUp(p)
 		defer stopHangUp()
 		if _, err := p.Run(); err != nil {
