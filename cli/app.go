@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
+	"time"
 
 	"github.com/tether-recovery/tether/store"
 	"github.com/tether-recovery/tether/views"
@@ -20,9 +22,20 @@ func (e *env) openApp(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	return e.runApp(st, "")
+	runErr := e.runApp(st, "")
+	// A save still waiting for another window is let finish, and the
+	// person told why the shell is not back yet.
+	closeErr := st.CloseSaying(closePatience, func() {
+		fmt.Fprintln(e.Stderr, "Waiting for another Tether window to finish saving, so that what you wrote is kept…")
+	})
+	if runErr != nil {
+		return runErr
+	}
+	return closeErr
 }
+
+// closePatience is how long closing may take before it is explained.
+const closePatience = 300 * time.Millisecond
 
 // collectSooner has the garbage collector run at half again the live heap,
 // not double. The app's live heap is a few MB, so this keeps a window's peak

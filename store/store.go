@@ -176,7 +176,13 @@ const closeWait = 15 * time.Second
 // work ends, so a Close that returned at once would let the process end
 // first, leaving the log beside the journal (a window quit during a
 // refresh did).
-func (s *Store) Close() error {
+func (s *Store) Close() error { return s.CloseSaying(closeWait, nil) }
+
+// CloseSaying is Close for a person who is watching: when a read or write
+// is still under way after patience (a save waiting for another window to
+// finish its own), say is called once, so the person is told why Tether
+// has not ended yet instead of waiting in silence.
+func (s *Store) CloseSaying(patience time.Duration, say func()) error {
 	s.watchMu.Lock()
 	s.closed = true
 	if s.watch != nil {
@@ -185,8 +191,13 @@ func (s *Store) Close() error {
 	}
 	s.watchMu.Unlock()
 	err := s.db.Close()
-	deadline := time.Now().Add(closeWait)
+	start := time.Now()
+	deadline := start.Add(closeWait)
 	for s.db.Stats().OpenConnections > 0 {
+		if say != nil && time.Since(start) >= patience {
+			say()
+			say = nil
+		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("close journal %s: a read or write still under way after %v", s.path, closeWait)
 		}

@@ -717,3 +717,40 @@ func TestCloseWhileTheWatchLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseSaysWhyItWaits: a save still under way when the app ends (it
+// waits for another window) is let finish, and the person is told once;
+// a close with nothing under way says nothing.
+func TestCloseSaysWhyItWaits(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openToClose(t)
+	started, release := make(chan struct{}), make(chan struct{})
+	saved := make(chan error)
+	go func() {
+		saved <- s.write(ctx, func(tx *sql.Tx) error {
+			close(started)
+			<-release
+			return nil // a write transaction, held open like a waiting save
+		})
+	}()
+	<-started
+	said := make(chan struct{}, 2)
+	closed := make(chan error)
+	go func() { closed <- s.CloseSaying(0, func() { said <- struct{}{} }) }()
+	<-said // told while the save is still under way
+	close(release)
+	if err := <-saved; err != nil {
+		t.Fatalf("the save under way: %v", err)
+	}
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+	if len(said) != 0 {
+		t.Error("told more than once")
+	}
+
+	quiet, _ := openToClose(t)
+	if err := quiet.CloseSaying(0, func() { t.Error("told although nothing was under way") }); err != nil {
+		t.Fatal(err)
+	}
+}
