@@ -97,8 +97,10 @@ func (t *ttyState) restore() {
 }
 
 // framed wraps the app so that each new view goes straight to the screen.
-// Bubble Tea calls View after every message; posting the frame is a
-// hand-over to the screen's writer, never a wait on the terminal.
+// The frame is posted at the end of Init and of every Update (Bubble Tea's
+// documented steps), not from View, which Bubble Tea need not call without
+// a renderer; posting is a hand-over to the screen's writer, never a wait
+// on the terminal.
 type framed struct {
 	inner  tea.Model
 	screen *term.Display
@@ -109,7 +111,10 @@ type framed struct {
 	still bool
 }
 
-func (f framed) Init() tea.Cmd { return tea.Batch(f.first, f.inner.Init()) }
+func (f framed) Init() tea.Cmd {
+	f.post()
+	return tea.Batch(f.first, f.inner.Init())
+}
 
 // beforeSuspend gives the terminal back to the shell as ctrl+z is carried
 // out: Bubble Tea stops reading keys and stops the process, but the
@@ -141,6 +146,8 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			f.screen.Resume(w, h)
 			var cmd tea.Cmd
 			f.inner, cmd = f.inner.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			f.still = false
+			f.post()
 			return f, cmd
 		}
 	}
@@ -148,24 +155,27 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	f.inner, cmd = f.inner.Update(msg)
 	u, ok := f.inner.(interface{ unchanged() bool })
 	f.still = ok && u.unchanged()
+	f.post()
 	return f, cmd
 }
 
-// View posts the frame, marked full when it is the first with the
-// journal's data, so the display can say when that one is on the screen.
-// Bubble Tea draws nothing itself here (WithoutRenderer).
-func (f framed) View() tea.View {
+// post hands the frame to the display, marked full when it is the first
+// with the journal's data, so the display can say when that one is on the
+// screen.
+func (f framed) post() {
 	if f.still {
-		return tea.View{}
+		return
 	}
 	if h, ok := f.inner.(interface{ holdsFirstFrame() bool }); ok && h.holdsFirstFrame() {
-		return tea.View{} // the first frame waits for Today's data, briefly
+		return // the first frame waits for Today's data, briefly
 	}
 	frame := f.inner.(interface{ frame() string }).frame()
 	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
 	f.screen.Post(frame, ok && w.awaitingFirstFrame())
-	return tea.View{}
 }
+
+// View is empty: Bubble Tea draws nothing itself here (WithoutRenderer).
+func (f framed) View() tea.View { return tea.View{} }
 
 // hangUpMsg says the app is being ended from outside: its window was
 // closed (SIGHUP), or it was told to stop (SIGTERM, say at shutdown, or
