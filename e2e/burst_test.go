@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,4 +47,39 @@ func TestEndToEndBurstOfTextIsKeptWhole(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitFor("EXITED:0")
+}
+
+// TestEndToEndLongBurstIsTakenWhole: a long answer arriving as typed
+// keys in one go (a paste where the terminal does not mark pastes) is
+// taken whole and in order while the screen is drawn only every few
+// milliseconds (see pacing in views), and is in the journal after
+// quitting.
+func TestEndToEndLongBurstIsTakenWhole(t *testing.T) {
+	requireTmux(t)
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "tether.db")
+	run := fmt.Sprintf("%s --db %s", bin, db)
+	answer := strings.Repeat("the walk home after the meeting helped, down and up the hill. ", 15) + "END"
+
+	s := startTmux(t, run)
+	s.beginFirstReflection()
+	s.keys("Tab", "Tab", "Tab")
+	s.typeText(answer)
+	s.waitFor("│ END") // the last word, on a row of its own at this width
+	s.keys("Tab")
+	s.waitFor("Saved")
+	s.keys("Escape")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+
+	out := filepath.Join(dir, "export.json")
+	runBinary(t, bin, "--db", db, "export", "--format", "json", "-o", out)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), answer) {
+		t.Fatalf("the journal does not hold the answer whole; the export:\n%.2000s", data)
+	}
 }

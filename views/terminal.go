@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	xterm "github.com/charmbracelet/x/term"
@@ -56,7 +57,7 @@ func Run(st Store, opts Options) error {
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
-	f := framed{inner: m, screen: scr, tty: tty, first: sized}
+	f := framed{inner: m, screen: scr, tty: tty, first: sized, pace: &pacing{now: time.Now}}
 	// Without its renderer Bubble Tea does not measure the terminal, and it
 	// sends the size it is given as its first message.
 	p := tea.NewProgram(f, tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFilter(f.beforeSuspend), tea.WithWindowSize(width, height),
@@ -109,6 +110,34 @@ type framed struct {
 	// still says the last message changed nothing on the screen (see
 	// App.unchanged), so there is no frame to draw.
 	still bool
+	pace  *pacing // nil: every change is drawn at once
+}
+
+// pacing keeps a burst of typed text from drawing a frame for every
+// character. Bubble Tea v2 hands each character of a burst (a paste where
+// the terminal does not mark pastes, dictation, typing over a slow link)
+// to the app as a key of its own, and drawing a screen with a long answer
+// costs more than taking a character into it. A character typed after a
+// pause is drawn at once, as every key is; within a burst the screen is
+// drawn at most once every burstGap, and once more when it ends. Every
+// key still reaches the app as it came, one by one: only drawing waits.
+type pacing struct {
+	now      func() time.Time
+	last     time.Time // when the last frame was posted
+	deferred bool      // a frame is owed, and a flushMsg is on its way
+}
+
+// burstGap is far below what a person sees, and far above the time
+// between two characters of one burst.
+const burstGap = 4 * time.Millisecond
+
+// flushMsg asks for the frame a burst owes.
+type flushMsg struct{}
+
+// inBurst reports text typed within burstGap of the last frame.
+func (p *pacing) inBurst(msg tea.Msg) bool {
+	km, ok := msg.(tea.KeyPressMsg)
+	return ok && p != nil && namedKey(km) == "" && len(typed(km)) > 0 && p.now().Sub(p.last) < burstGap
 }
 
 func (f framed) Init() tea.Cmd {
@@ -151,10 +180,24 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return f, cmd
 		}
 	}
+	if _, ok := msg.(flushMsg); ok {
+		if f.pace != nil && f.pace.deferred {
+			f.still = false
+			f.post()
+		}
+		return f, nil
+	}
 	var cmd tea.Cmd
 	f.inner, cmd = f.inner.Update(msg)
 	u, ok := f.inner.(interface{ unchanged() bool })
 	f.still = ok && u.unchanged()
+	if !f.still && f.pace.inBurst(msg) {
+		if !f.pace.deferred {
+			f.pace.deferred = true
+			cmd = tea.Batch(cmd, tea.Tick(burstGap, func(time.Time) tea.Msg { return flushMsg{} }))
+		}
+		return f, cmd
+	}
 	f.post()
 	return f, cmd
 }
@@ -172,6 +215,9 @@ func (f framed) post() {
 	frame := f.inner.(interface{ frame() string }).frame()
 	w, ok := f.inner.(interface{ awaitingFirstFrame() bool })
 	f.screen.Post(frame, ok && w.awaitingFirstFrame())
+	if f.pace != nil {
+		f.pace.last, f.pace.deferred = f.pace.now(), false
+	}
 }
 
 // View is empty: Bubble Tea draws nothing itself here (WithoutRenderer).

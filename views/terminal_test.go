@@ -100,3 +100,55 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// A burst of typed text is drawn at most once every burstGap, and once
+// when it ends; a character after a pause, and any named key, are drawn
+// at once. Every key reaches the app as it came.
+func TestFramedPacesABurstOfTypedText(t *testing.T) {
+	var out syncBuffer
+	d := term.Open(&out, 20, 3)
+	defer d.Close()
+	clock := time.Unix(1_000_000, 0)
+	views := 0
+	var m tea.Model = framed{inner: countedView{views: &views}, screen: d,
+		pace: &pacing{now: func() time.Time { return clock }}}
+	step := func(msg tea.Msg, after time.Duration) tea.Cmd {
+		t.Helper()
+		clock = clock.Add(after)
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		return cmd
+	}
+
+	step(runeKey('a'), time.Second)
+	if views != 1 {
+		t.Fatalf("a character after a pause: drawn %d times, want once", views)
+	}
+	if cmd := step(runeKey('b'), time.Millisecond); views != 1 || cmd == nil {
+		t.Fatalf("the next character of a burst: drawn %d times (want 1), and no frame owed (cmd %v)", views, cmd)
+	}
+	if cmd := step(runeKey('c'), time.Millisecond); views != 1 || cmd != nil {
+		t.Fatalf("a third character: drawn %d times (want 1), cmd %v (want none: a frame is owed already)", views, cmd)
+	}
+	step(flushMsg{}, burstGap)
+	if views != 2 {
+		t.Fatalf("the burst's end: drawn %d times, want 2", views)
+	}
+	step(flushMsg{}, burstGap) // owed nothing now
+	if views != 2 {
+		t.Fatalf("a second flush drew again: %d", views)
+	}
+	step(runeKey('d'), time.Millisecond) // the last frame is burstGap+1 ms old
+	step(runeKey('f'), time.Millisecond) // within a burst again
+	if views != 3 {
+		t.Fatalf("after a gap, then within a burst: drawn %d times, want 3", views)
+	}
+	step(keyMsg("down"), time.Millisecond)
+	if views != 4 {
+		t.Fatalf("a named key within a burst: drawn %d times, want 4", views)
+	}
+	step(runeKey('e'), 50*time.Millisecond)
+	if views != 5 {
+		t.Fatalf("a character typed 50 ms later: drawn %d times, want 5", views)
+	}
+}
