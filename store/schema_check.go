@@ -132,7 +132,9 @@ func schemaProblem(ctx context.Context, db querier, version int) (string, error)
 			changed = append(changed, o)
 		}
 	}
-	for _, o := range changed {
+	if len(changed) > 0 {
+		// The first is named: one line a person can act on.
+		o := changed[0]
 		k := known[o.name]
 		if k.Type == "table" && o.typ == "table" {
 			cols, err := tableColumns(ctx, db, o.name)
