@@ -6,12 +6,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Cells is how many terminal cells a line of text takes, as
-// ansi.StringWidth counts them. Most of what a frame measures is printable
-// ASCII, SGR styling and common letters and symbols, counted here one by one; at
-// anything else it hands over to ansi.StringWidth, whose grapheme parsing
-// was a quarter of drawing the contact list. FuzzCells holds the two to
-// the same answer.
+// Cells is how many terminal cells a line of text takes, as a terminal
+// reads it (see screenWidth). Most of what a frame measures is printable
+// ASCII, SGR styling and common letters and symbols, counted here one by
+// one; at anything else it hands over to screenWidth, whose grapheme
+// parsing was a quarter of drawing the contact list. FuzzCells holds the
+// two to the same answer.
 func Cells(s string) int {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -29,19 +29,19 @@ func Cells(s string) int {
 				j++
 			}
 			if j >= len(s) || s[j] < 0x40 || s[j] >= 0x7f {
-				return ansi.StringWidth(s)
+				return screenWidth(s)
 			}
 			i = j
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			w := cellsOf(r)
 			if w == 0 {
-				return ansi.StringWidth(s)
+				return screenWidth(s)
 			}
 			n += w
 			i += size - 1
 		default:
-			return ansi.StringWidth(s)
+			return screenWidth(s)
 		}
 	}
 	return n
@@ -55,7 +55,7 @@ func Cells(s string) int {
 // listed here, so Cells can count them one by one. A rune that joins with
 // its neighbours (a combining accent, a variation selector, a zero-width
 // joiner, a trailing Hangul jamo) is not listed and sends the line to
-// ansi.StringWidth whole. TestRuneCellsCountAsAnsiDoes checks every one.
+// screenWidth whole. TestRuneCellsCountAsAnsiDoes checks every one.
 var runeCells = [...]struct {
 	lo, hi rune
 	cells  int
@@ -80,4 +80,38 @@ func cellsOf(r rune) int {
 		}
 	}
 	return 0
+}
+
+// screenWidth is the cells s takes read as a terminal reads it: escape
+// sequences, then each ASCII character on its own and each other grapheme
+// whole (ansi.DecodeSequence). ansi.StringWidth reads an ASCII character
+// and a rune that extends it as one grapheme, so a lone skin tone after a
+// space counted 1 cell where tmux draws 3, and a line measured to fit
+// made the terminal wrap.
+func screenWidth(s string) int {
+	n := 0
+	var state byte
+	for len(s) > 0 {
+		_, w, size, next := ansi.DecodeSequence(s, state, nil)
+		n += w
+		state, s = next, s[size:]
+	}
+	return n
+}
+
+// cutToCells is the beginning of s that takes at most max cells by
+// screenWidth, with the escape sequences and joining characters that
+// come before the first character that does not fit.
+func cutToCells(s string, max int) string {
+	n, i := 0, 0
+	var state byte
+	for i < len(s) {
+		_, w, size, next := ansi.DecodeSequence(s[i:], state, nil)
+		if w > 0 && n+w > max {
+			break
+		}
+		n += w
+		state, i = next, i+size
+	}
+	return s[:i]
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Escape sequences for the whole-screen session.
@@ -195,7 +193,7 @@ func fitFrame(frame string, width, height int) []string {
 	}
 	for i, l := range lines {
 		if width > 0 && Cells(l) > width {
-			lines[i] = ansi.Truncate(l, width, "")
+			lines[i] = cutToCells(l, width)
 		}
 	}
 	return lines
