@@ -18,20 +18,12 @@ func Cells(s string) int {
 		switch c := s[i]; {
 		case c >= 0x20 && c < 0x7f:
 			n++
-		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
-			// A CSI sequence: parameter bytes, then intermediate bytes,
-			// then one final byte; it takes no cell.
-			j := i + 2
-			for j < len(s) && s[j] >= 0x30 && s[j] < 0x40 {
-				j++
-			}
-			for j < len(s) && s[j] >= 0x20 && s[j] < 0x30 {
-				j++
-			}
-			if j >= len(s) || s[j] < 0x40 || s[j] >= 0x7f {
+		case c == 0x1b:
+			n := csiLen(s[i:])
+			if n == 0 {
 				return screenWidth(s)
 			}
-			i = j
+			i += n - 1
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			w := cellsOf(r)
@@ -92,11 +84,35 @@ func screenWidth(s string) int {
 	n := 0
 	var state byte
 	for len(s) > 0 {
+		if c := csiLen(s); c > 0 {
+			s = s[c:] // as terminals read a CSI (DecodeSequence is stricter)
+			continue
+		}
 		_, w, size, next := ansi.DecodeSequence(s, state, nil)
 		n += w
 		state, s = next, s[size:]
 	}
 	return n
+}
+
+// csiLen is the length of the CSI sequence s begins with (ESC [,
+// parameter bytes, intermediate bytes, one final byte, as ECMA-48 has
+// it), or 0 when it does not begin with a whole one. It takes no cell.
+func csiLen(s string) int {
+	if len(s) < 3 || s[0] != 0x1b || s[1] != '[' {
+		return 0
+	}
+	j := 2
+	for j < len(s) && s[j] >= 0x30 && s[j] < 0x40 {
+		j++
+	}
+	for j < len(s) && s[j] >= 0x20 && s[j] < 0x30 {
+		j++
+	}
+	if j >= len(s) || s[j] < 0x40 || s[j] >= 0x7f {
+		return 0
+	}
+	return j + 1
 }
 
 // cutToCells is the beginning of s that takes at most max cells by
@@ -106,6 +122,10 @@ func cutToCells(s string, max int) string {
 	n, i := 0, 0
 	var state byte
 	for i < len(s) {
+		if c := csiLen(s[i:]); c > 0 {
+			i += c
+			continue
+		}
 		_, w, size, next := ansi.DecodeSequence(s[i:], state, nil)
 		if w > 0 && n+w > max {
 			break
