@@ -46,8 +46,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// oneLine keeps text a person typed on one line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine is stored text as the command line prints it: on one line, and
+// without anything that would move or reorder the terminal (a journal may
+// have been written by another program; see model.PrintableLine). Every
+// name, note and channel a command prints passes through here.
+func oneLine(s string) string { return strings.Join(strings.Fields(model.PrintableLine(s)), " ") }
 
 func plural(n int, word string) string {
 	if n == 1 {

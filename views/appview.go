@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+
+	"github.com/tether-recovery/tether/views/term"
 )
 
 // size returns the terminal size, assuming 80×24 before the first
@@ -171,7 +173,7 @@ func (a *App) frame() string {
 		truncate(status, w),
 		clip(help, w, h),
 	}, "\n")
-	return firstLines(out, h)
+	return term.Guard(firstLines(out, h))
 }
 
 // fullHelpView sets the full help's columns side by side, in as many rows

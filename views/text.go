@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/views/term"
 )
 
@@ -37,9 +38,12 @@ func pad(s string, w int) string {
 	return s
 }
 
-// oneLine flattens typed text for a single-line display.
+// oneLine flattens stored text for a single-line display, without
+// anything a terminal would act on (model.PrintableLine): a journal may
+// have been written by another program. The frame is guarded as a whole
+// too (term.Guard).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(model.PrintableLine(s)), " ")
 }
 
 // clip keeps at most h lines of s, each cut to w cells, so a child can never

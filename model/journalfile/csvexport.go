@@ -170,8 +170,11 @@ func WriteCSV(w io.Writer, table string, e Export) error {
 	return nil
 }
 
-// typed guards a cell the person typed against formula injection.
+// typed is a cell the person typed: cleaned of anything a terminal would
+// act on (model.Printable; a CSV is often read with cat or less), and
+// guarded against formula injection.
 func typed(s string) string {
+	s = model.Printable(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

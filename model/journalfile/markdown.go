@@ -132,7 +132,7 @@ func plural(n int, one, many string) string {
 // sentence: line breaks become spaces, and the characters that would start
 // emphasis, code, a link or HTML are escaped.
 func markdownInline(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(model.PrintableLine(s)), " ")
 	var b strings.Builder
 	for _, r := range s {
 		if strings.ContainsRune("\\`*_[]<>", r) {
@@ -147,7 +147,7 @@ func markdownInline(s string) string {
 // become spaces, a leading '#' is escaped, and so is a trailing run of '#',
 // which Markdown would drop as a closing sequence.
 func markdownHeading(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(model.PrintableLine(s)), " ")
 	if s == "" {
 		return "(no prompt)"
 	}
@@ -166,7 +166,7 @@ func markdownHeading(s string) string {
 // gives "".
 func markdownText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
+	s = model.Printable(strings.ReplaceAll(s, "\r", "\n"))
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		l = strings.TrimRight(l, " \t")

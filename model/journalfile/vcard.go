@@ -989,6 +989,7 @@ func isGlobalTel(s string) bool {
 // always, semicolons too in a structured value (ORG) or where one could
 // be misread.
 func escapeVCard(s string, semicolons bool) string {
+	s = model.Printable(s) // a card is text too, and read in terminals
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch ch := s[i]; ch {

@@ -1,0 +1,90 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// crafted is what a journal written by another program can hold.
+var crafted = []string{
+	"Maria\x1b]0;pwned\x07 Santos",
+	"\x1b]52;c;cHduZWQ=\x07Denise",
+	"\x1b[2J\x1b[HKev",
+	"bell\x07",
+	"Ma\u200bria",
+	"\u202Eairam",
+	"osc with ST \x1b]0;t\x1b\\ end",
+	"c1 csi \u009b31m red",
+	"tag\U000E0041s",
+	"soft\u00ADhyphen",
+	"line one\nline two\tand a tab\r\n",
+	"bad utf-8 \xff\xfe",
+}
+
+func TestPrintableLeavesNothingThatMovesTheTerminal(t *testing.T) {
+	cases := map[string]string{
+		"Maria\x1b]0;pwned\x07 Santos":  "Maria Santos",
+		"\x1b]52;c;cHduZWQ=\x07Denise":  "Denise",
+		"\x1b[2J\x1b[HKev":              "Kev",
+		"bell\x07":                      "bell",
+		"Ma\u200bria":                   "Maria",
+		"\u202Eairam":                   "airam",
+		"👩\u200d👩\u200d👧 family":        "👩\u200d👩\u200d👧 family",
+		"café, José, 王芳, Zoë":           "café, José, 王芳, Zoë",
+		"line one\nline two\tand a tab": "line one\nline two\tand a tab",
+		"bad utf-8 \xff":                "bad utf-8 \uFFFD",
+	}
+	for in, want := range cases {
+		if got := Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := PrintableLine("line one\nline two\tthree"); got != "line one line two three" {
+		t.Errorf("PrintableLine kept a break: %q", got)
+	}
+	for _, s := range crafted {
+		checkPrintable(t, s)
+	}
+}
+
+func TestPrintableReturnsCleanTextAsItIs(t *testing.T) {
+	s := "Denise Okafor — due today — call (312) 555-0147"
+	if got := testing.AllocsPerRun(100, func() { _ = PrintableLine(s) }); got != 0 {
+		t.Errorf("clean text cost %v allocations", got)
+	}
+}
+
+// FuzzPrintable: whatever the text, nothing that moves or reorders the
+// terminal comes through, cleaning twice changes nothing more, and one
+// line stays one line.
+func FuzzPrintable(f *testing.F) {
+	for _, s := range crafted {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkPrintable(t, s) })
+}
+
+func checkPrintable(t *testing.T, s string) {
+	t.Helper()
+	for _, oneLine := range []bool{false, true} {
+		clean := printable(s, oneLine)
+		if !utf8.ValidString(clean) {
+			t.Fatalf("printable(%q, %v) = %q: not UTF-8", s, oneLine, clean)
+		}
+		for _, r := range clean {
+			if (UnsafeRune(r) && r != '\n' && r != '\t') || Invisible(r) {
+				t.Fatalf("printable(%q, %v) = %q keeps %U", s, oneLine, clean, r)
+			}
+			if oneLine && (r == '\n' || r == '\t') {
+				t.Fatalf("PrintableLine(%q) = %q keeps a break", s, clean)
+			}
+		}
+		if again := printable(clean, oneLine); again != clean {
+			t.Fatalf("printable is not idempotent: %q → %q → %q", s, clean, again)
+		}
+		if strings.Contains(clean, "\x1b") {
+			t.Fatalf("printable(%q) = %q keeps ESC", s, clean)
+		}
+	}
+}
