@@ -88,3 +88,26 @@ func checkPrintable(t *testing.T, s string) {
 		}
 	}
 }
+
+// Names and other one-line fields refuse invisible characters, so two
+// people who look the same are the same text; notes may hold them (they
+// are cleaned when shown).
+func TestOneLineFieldsRefuseInvisibleCharacters(t *testing.T) {
+	today := Date{Year: 2026, Month: 11, Day: 21}
+	for _, r := range []rune{'\u200b', '\u200e', '\u200f', '\u061c', '\ufeff', '\u00ad', '\U000E0041', '\u2060'} {
+		name := "Ma" + string(r) + "ria"
+		p := Contact{Name: name}.Validate(today)
+		if !strings.Contains(p[FieldName], "invisible") {
+			t.Errorf("name %q: problem %q, want one about invisible characters", name, p[FieldName])
+		}
+		if msg := TextProblem("Nick"+string(r), MaxShortLen, false); !strings.Contains(msg, "invisible") {
+			t.Errorf("nickname with %U: %q", r, msg)
+		}
+		if msg := TextProblem("a note"+string(r), MaxNotesLen, true); msg != "" {
+			t.Errorf("a note with %U was refused: %q", r, msg)
+		}
+	}
+	if p := (Contact{Name: "👩\u200d👩\u200d👧 Family"}).Validate(today); p[FieldName] != "" {
+		t.Errorf("an emoji made with a joiner was refused: %q", p[FieldName])
+	}
+}

@@ -153,6 +153,8 @@ func TextProblem(s string, maxLen int, multiline bool) string {
 			return "This can't hold control characters."
 		}
 		return "This can't hold line breaks or control characters."
+	case !multiline && hasInvisible(s):
+		return "This can't hold invisible characters (a zero-width space or a direction mark, say). Please retype it."
 	}
 	return ""
 }

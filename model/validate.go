@@ -76,6 +76,8 @@ func (c Contact) Validate(today Date) Problems {
 		p[FieldName] = "A name can't hold line breaks or control characters."
 	case !hasVisible(c.Name):
 		p[FieldName] = "A name needs at least one visible character."
+	case hasInvisible(c.Name):
+		p[FieldName] = "A name can't hold invisible characters (a zero-width space or a direction mark, say): they make it look like someone else's name. Please retype it."
 	}
 	short := map[string]string{
 		FieldNickname: c.Nickname, FieldGroup: c.Group, FieldAvailability: c.Availability,
@@ -170,6 +172,14 @@ func hasControl(s string, multiline bool) bool {
 		}
 	}
 	return false
+}
+
+// hasInvisible reports a format character that shows nothing (Invisible):
+// in a one-line field it only makes two texts that look the same differ,
+// as "Maria" and "Ma\u200bria" would, so `tether log maria` could pick
+// either.
+func hasInvisible(s string) bool {
+	return strings.IndexFunc(s, Invisible) >= 0
 }
 
 // hasVisible reports whether s has something a person can see: a name made
