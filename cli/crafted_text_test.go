@@ -16,8 +16,10 @@ const hostile = `char(27) || ']0;pwned' || char(7) || char(27) || ']52;c;cHduZWQ
 
 // terminalMoves is anything in output that a terminal would act on rather
 // than show: ESC and the other C0 controls but line breaks and tabs, the C1
-// controls, and bidirectional controls.
-var terminalMoves = regexp.MustCompile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069\u200b]")
+// controls, and bidirectional controls. (A zero-width space moves nothing;
+// names refuse it, and a note keeps it in a vCard so the card reads back
+// as written.)
+var terminalMoves = regexp.MustCompile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069]")
 
 // TestCraftedTextNeverReachesTheTerminal: names, numbers and notes written
 // into a journal with SQL come out of every command and every export

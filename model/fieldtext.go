@@ -12,18 +12,33 @@ import (
 
 // OneLine makes text fit a one-line field: line breaks and tabs become
 // spaces, terminal escape sequences and characters that would disturb a
-// terminal go, and the ends are trimmed.
+// terminal go, invisible format characters too, and the ends are trimmed.
 func OneLine(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
 			return ' '
-		case UnsafeRune(r):
+		case UnsafeRune(r), Invisible(r):
 			return -1
 		}
 		return r
 	}, StripEscapes(s))
 	return strings.TrimSpace(s)
+}
+
+// DropInvisible is s without invisible format characters (Invisible):
+// how a one-line field read from a file is made to pass the form's rule
+// that refuses them.
+func DropInvisible(s string) string {
+	if strings.IndexFunc(s, Invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if Invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // MultiLine makes text fit a multi-line field: it keeps line breaks and

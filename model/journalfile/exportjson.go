@@ -505,6 +505,14 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 	if err != nil {
 		return model.Contact{}, recordError(label, err.Error())
 	}
+	// A journal from before invisible characters were refused in names
+	// may hold them: they go, so its export still imports.
+	for _, f := range []*string{&c.Name, &c.Nickname, &c.Group, &c.Phone, &c.Email, &c.Availability} {
+		*f = model.DropInvisible(*f)
+	}
+	for i := range c.Tags {
+		c.Tags[i] = model.DropInvisible(c.Tags[i])
+	}
 	c = c.Normalize()
 	if p := c.Validate(model.Date{}); len(p) > 0 {
 		return model.Contact{}, recordError(label, problemsSentence(p))

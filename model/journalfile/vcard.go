@@ -596,7 +596,10 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 		switch p.name {
 		case "FN":
 			if fn == "" {
-				fn = model.OneLine(unescapeText(v))
+				raw := unescapeText(v)
+				if fn = model.OneLine(raw); fn == "" {
+					fn = strings.TrimSpace(raw) // nothing visible: said so, and N is taken
+				}
 			}
 		case "N":
 			if fromN == "" {
@@ -933,19 +936,19 @@ func EncodeVCards(w io.Writer, cs []model.Contact) error {
 	for _, c := range cs {
 		writeFolded(&b, "BEGIN:VCARD")
 		writeFolded(&b, "VERSION:4.0")
-		writeFolded(&b, "FN:"+escapeVCard(c.Name, false))
+		writeFolded(&b, "FN:"+escapeVCard(model.DropInvisible(c.Name), false))
 		if c.Nickname != "" {
-			writeFolded(&b, "NICKNAME:"+escapeVCard(c.Nickname, false))
+			writeFolded(&b, "NICKNAME:"+escapeVCard(model.DropInvisible(c.Nickname), false))
 		}
 		if c.Phone != "" {
 			if isGlobalTel(c.Phone) {
 				writeFolded(&b, "TEL;VALUE=uri:tel:"+c.Phone)
 			} else {
-				writeFolded(&b, "TEL;VALUE=text:"+escapeVCard(c.Phone, true))
+				writeFolded(&b, "TEL;VALUE=text:"+escapeVCard(model.DropInvisible(c.Phone), true))
 			}
 		}
 		if c.Email != "" {
-			writeFolded(&b, "EMAIL:"+escapeVCard(c.Email, false))
+			writeFolded(&b, "EMAIL:"+escapeVCard(model.DropInvisible(c.Email), false))
 		}
 		if c.Notes != "" {
 			writeFolded(&b, "NOTE:"+escapeVCard(c.Notes, false))
@@ -953,12 +956,12 @@ func EncodeVCards(w io.Writer, cs []model.Contact) error {
 		if len(c.Tags) > 0 {
 			tags := make([]string, len(c.Tags))
 			for i, t := range c.Tags {
-				tags[i] = escapeVCard(t, false)
+				tags[i] = escapeVCard(model.DropInvisible(t), false)
 			}
 			writeFolded(&b, "CATEGORIES:"+strings.Join(tags, ","))
 		}
 		if c.Group != "" {
-			writeFolded(&b, "ORG:"+escapeVCard(c.Group, true))
+			writeFolded(&b, "ORG:"+escapeVCard(model.DropInvisible(c.Group), true))
 		}
 		writeFolded(&b, "END:VCARD")
 	}
@@ -989,7 +992,10 @@ func isGlobalTel(s string) bool {
 // always, semicolons too in a structured value (ORG) or where one could
 // be misread.
 func escapeVCard(s string, semicolons bool) string {
-	s = model.Printable(s) // a card is text too, and read in terminals
+	// Nothing a terminal would act on (a card is read in terminals too);
+	// one-line fields hold no invisible characters, and a note keeps its
+	// own, so a card reads back as it was written.
+	s = model.MultiLine(s)
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch ch := s[i]; ch {
