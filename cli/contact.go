@@ -15,6 +15,7 @@ import (
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/model/journalfile"
+	"github.com/tether-recovery/tether/store"
 )
 
 func runContact(ctx context.Context, e *env, args []string) error {
@@ -61,6 +62,10 @@ func runContactAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	twin, err := lookAlike(ctx, st, c.Name, model.Today(e.Clock))
+	if err != nil {
+		return err
+	}
 	saved, err := st.SaveContact(ctx, c)
 	var p model.Problems
 	if errors.As(err, &p) {
@@ -77,7 +82,29 @@ func runContactAdd(ctx context.Context, e *env, args []string) error {
 		details = append(details, "call any time")
 	}
 	fmt.Fprintf(e.Stdout, "Added %s (%s).\n", oneLine(saved.Name), strings.Join(details, ", "))
+	if twin != "" {
+		fmt.Fprintf(e.Stderr, "There is already someone named %s.\n", oneLine(twin))
+	}
 	return nil
+}
+
+// lookAlike returns the name of someone in the journal (archived or not)
+// whose name looks the same as name (model.LookAlikeKey), or "": two such
+// people cannot be told apart on a screen, and `tether log` would pick one.
+func lookAlike(ctx context.Context, st *store.Store, name string, today model.Date) (string, error) {
+	key := model.LookAlikeKey(name)
+	for _, archived := range []bool{false, true} {
+		cs, err := st.Contacts(ctx, archived, today)
+		if err != nil {
+			return "", err
+		}
+		for _, c := range cs {
+			if model.LookAlikeKey(c.Name) == key {
+				return c.Name, nil
+			}
+		}
+	}
+	return "", nil
 }
 
 // parseContactAdd reads tether contact add's command line into the contact

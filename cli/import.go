@@ -74,6 +74,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cleanup()
+	incoming := cards
+	if !vcard {
+		incoming = ex.Contacts
+	}
+	twins, err := lookAlikes(ctx, st, incoming, model.Today(e.Clock))
+	if err != nil {
+		return err
+	}
 	var rep store.ImportReport
 	if vcard {
 		rep, err = st.ImportContacts(ctx, cards, *dry)
@@ -84,7 +92,46 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("import %s: %w", file, unwrapImport(err))
 	}
 	fmt.Fprint(e.Stdout, importSummary(rep, vcard, len(ex.Settings) > 0))
+	// The report names a skipped person, not which card: of two cards
+	// named alike, one skipped, one was added and is named.
+	skipped := map[string]int{}
+	for _, k := range rep.Skipped {
+		if k.Kind == store.KindContact {
+			skipped[k.What]++
+		}
+	}
+	for _, t := range twins {
+		if skipped[t[1]] > 0 {
+			skipped[t[1]]--
+			continue // the same person, not added again
+		}
+		fmt.Fprintf(e.Stdout, "  Looks like someone you have: %s (as %s in the file); check they are not the same person.\n", oneLine(t[0]), oneLine(t[1]))
+	}
 	return nil
+}
+
+// lookAlikes pairs each incoming person whose name looks the same
+// (model.LookAlikeKey) as someone's in the journal: unless the import
+// finds them the same person (and skips them), it adds a second person who
+// cannot be told apart on a screen, so the report names them.
+func lookAlikes(ctx context.Context, st *store.Store, incoming []model.Contact, today model.Date) ([][2]string, error) {
+	have := map[string]string{}
+	for _, archived := range []bool{false, true} {
+		cs, err := st.Contacts(ctx, archived, today)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			have[model.LookAlikeKey(c.Name)] = c.Name
+		}
+	}
+	var twins [][2]string
+	for _, c := range incoming {
+		if name, ok := have[model.LookAlikeKey(c.Name)]; ok {
+			twins = append(twins, [2]string{name, c.Name})
+		}
+	}
+	return twins, nil
 }
 
 // unwrapImport drops the store's "import: " before its sentence, since

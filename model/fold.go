@@ -100,3 +100,15 @@ func Matches(query string, fields ...string) bool {
 	}
 	return true
 }
+
+// LookAlikeKey is a name as it looks: without escape sequences and
+// invisible characters (zero-width spaces, joiners, direction marks, which
+// show as nothing), in NFC (so an "é" typed as e + accent is the same as
+// one "é"), case-folded, with runs of spaces as one. Two people with the
+// same key look the same on every screen, so adding one beside the other
+// is worth a warning.
+func LookAlikeKey(name string) string {
+	s := strings.ReplaceAll(PrintableLine(name), "\u200d", "")
+	s = cases.Fold().String(norm.NFC.String(s))
+	return strings.Join(strings.Fields(s), " ")
+}

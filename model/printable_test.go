@@ -111,3 +111,18 @@ func TestOneLineFieldsRefuseInvisibleCharacters(t *testing.T) {
 		t.Errorf("an emoji made with a joiner was refused: %q", p[FieldName])
 	}
 }
+
+func TestLookAlikeKey(t *testing.T) {
+	same := []string{"Maria", "Ma\u200bria", "MARIA", " Maria ", "Ma\u200dria", "\ufeffMaria\u200e", "Ma\u00adria", "Maria\U000E0041"}
+	for _, s := range same {
+		if got := LookAlikeKey(s); got != "maria" {
+			t.Errorf("LookAlikeKey(%q) = %q, want %q", s, got, "maria")
+		}
+	}
+	if LookAlikeKey("Jose\u0301 Luis") != LookAlikeKey("José  Luis") {
+		t.Error("a decomposed accent and doubled space make a different key")
+	}
+	if LookAlikeKey("Maria") == LookAlikeKey("Mario") || LookAlikeKey("José") == LookAlikeKey("Jose") {
+		t.Error("different names share a key")
+	}
+}
