@@ -87,7 +87,7 @@ func WriteCSV(w io.Writer, table string, e Export) error {
 		for _, c := range e.Contacts {
 			rows = append(rows, []string{
 				strconv.FormatInt(c.ID, 10), typed(c.Name), typed(c.Nickname), string(c.Circle),
-				typed(c.Group), typed(c.Phone), typed(c.Email), string(c.Preferred), typed(c.Availability),
+				typed(c.Group), phoneCell(c.Phone), typed(c.Email), string(c.Preferred), typed(c.Availability),
 				yesNo(c.AnyTime), c.AnyTimeSince.String(), yesNo(c.Distraction), rating(c.Importance),
 				rating(c.Supportive), string(c.Stance), c.KnownSince.String(), strconv.Itoa(c.CadenceDays),
 				typed(c.Notes), typed(strings.Join(c.Tags, ", ")), yesNo(c.Archived),
@@ -179,6 +179,34 @@ func typed(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// phoneCell writes a phone number as the person typed it when it holds
+// only digits, spaces and + - ( ) . — at worst a spreadsheet reads such a
+// cell as arithmetic, never as a function that fetches or runs anything —
+// so "+1 555 0100" does not come out as "'+1 555 0100". Anything else in
+// the phone field is guarded as any typed cell.
+func phoneCell(s string) string {
+	if s = model.Printable(s); phoneLike(s) {
+		return s
+	}
+	return typed(s)
+}
+
+// phoneLike reports text made only of what a phone number is written
+// with, holding at least one digit.
+func phoneLike(s string) bool {
+	digits := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case strings.ContainsRune(" +-().", r):
+		default:
+			return false
+		}
+	}
+	return digits
 }
 
 func yesNo(b bool) string {

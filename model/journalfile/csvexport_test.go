@@ -38,7 +38,7 @@ func TestWriteCSVTables(t *testing.T) {
 		want  string
 	}{
 		{"contacts", "id,name,nickname,circle,group,phone,email,preferred,availability,any_time,any_time_since,distraction,importance,supportive,stance,known_since,cadence_days,notes,tags,archived\r\n" +
-			"3,Ana Lima,Annie 🌻,sponsor,Tuesday SMART meeting,'+44 7700 900123,ana@example.org,text,\"evenings, UK time\",yes,2025-02-01,yes,5,4,supports,2019-06-30,7,\"Line one\r\nLine \"\"two\"\" with a \\ backslash\r\n\r\n<b>not html</b> & more\",\"AA, any time, مرحبا\",no\r\n" +
+			"3,Ana Lima,Annie 🌻,sponsor,Tuesday SMART meeting,+44 7700 900123,ana@example.org,text,\"evenings, UK time\",yes,2025-02-01,yes,5,4,supports,2019-06-30,7,\"Line one\r\nLine \"\"two\"\" with a \\ backslash\r\n\r\n<b>not html</b> & more\",\"AA, any time, مرحبا\",no\r\n" +
 			"7,山田花子,,family,,,,,,no,,no,,,unknown,,0,,,no\r\n" +
 			"12,Cal,,friend,,,,,,no,,no,1,,supports-using,,0,,old crowd,yes\r\n"},
 		{"reach_outs", "id,contact_id,contact,date,time,channel,direction,helped,note\r\n" +
@@ -96,6 +96,25 @@ func TestWriteCSVUnknownTable(t *testing.T) {
 	}
 	if b.Len() != 0 {
 		t.Errorf("WriteCSV wrote %q for an unknown table", b.String())
+	}
+}
+
+func TestWriteCSVPhoneAsTyped(t *testing.T) {
+	tests := []struct{ phone, cell string }{
+		{"+1 555 0100", "+1 555 0100"},
+		{"+44 (0)20 7946-0018", "+44 (0)20 7946-0018"},
+		{"988", "988"},
+		{"-2+3", "-2+3"}, // only arithmetic: no function can run
+		{"+1 555 0100 ext 2", "'+1 555 0100 ext 2"},
+		{"=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"},
+		{"+1\x1b]0;pwned\x07 555", "+1 555"},
+	}
+	for _, tt := range tests {
+		e := Export{Contacts: []model.Contact{{ID: 1, Name: "Sam", Phone: tt.phone}}}
+		rows := readCSV(t, writeCSV(t, "contacts", e))
+		if got := rows[1][5]; got != tt.cell {
+			t.Errorf("phone %q written as %q, want %q", tt.phone, got, tt.cell)
+		}
 	}
 }
 
