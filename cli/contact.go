@@ -92,19 +92,11 @@ func runContactAdd(ctx context.Context, e *env, args []string) error {
 // whose name looks the same as name (model.LookAlikeKey), or "": two such
 // people cannot be told apart on a screen, and `tether log` would pick one.
 func lookAlike(ctx context.Context, st *store.Store, name string, today model.Date) (string, error) {
-	key := model.LookAlikeKey(name)
-	for _, archived := range []bool{false, true} {
-		cs, err := st.Contacts(ctx, archived, today)
-		if err != nil {
-			return "", err
-		}
-		for _, c := range cs {
-			if model.LookAlikeKey(c.Name) == key {
-				return c.Name, nil
-			}
-		}
+	twins, err := lookAlikes(ctx, st, []model.Contact{{Name: name}}, today)
+	if err != nil || len(twins) == 0 {
+		return "", err
 	}
-	return "", nil
+	return twins[0][0], nil
 }
 
 // parseContactAdd reads tether contact add's command line into the contact
