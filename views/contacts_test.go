@@ -310,3 +310,19 @@ func TestContactHistoryIsReadOnceTheSelectionRests(t *testing.T) {
 		t.Fatalf("the history read is not the selected person's")
 	}
 }
+
+// TestAPastedInvisibleCharacterIsLeftOut: a name pasted with a zero-width
+// space looks right and cannot be fixed by eye, so the form saves it
+// without the invisible character instead of refusing it.
+func TestAPastedInvisibleCharacterIsLeftOut(t *testing.T) {
+	st := newFakeStore()
+	d := newDriver(t, st, 80, 24)
+	d.keys("a")
+	d.mustSee("Add a supporter")
+	d.paste("Ma\u200bria Santos\u200e")
+	d.keys("ctrl+s")
+	if _, ok := st.byName("Maria Santos"); !ok {
+		t.Fatalf("not saved as Maria Santos; screen:\n%s", d.view())
+	}
+	d.mustSee("Saved Maria Santos.")
+}

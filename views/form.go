@@ -189,7 +189,11 @@ func yesNoOptions() []option {
 func (fl *field) value() string {
 	switch fl.kind {
 	case kindText:
-		return fl.input.Value()
+		// Invisible characters (a zero-width space pasted along with a
+		// name) cannot be seen, so they cannot be found to delete: a
+		// one-line field leaves them out rather than refuse what looks
+		// right (model.Invisible; files and the command line refuse them).
+		return model.DropInvisible(fl.input.Value())
 	case kindArea:
 		return fl.area.Value()
 	case kindChoice:
