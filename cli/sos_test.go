@@ -35,11 +35,11 @@ func crisisJournal(t *testing.T) string {
 				t.Fatal(err)
 			}
 		}
-		if err := st.SaveSettings(ctx, model.Settings{Region: "GB", CheckupReminders: true,
+		if _, err := st.SaveSettings(ctx, model.Settings{Region: "GB", CheckupReminders: true,
 			OwnNumbers: []model.OwnNumber{{Label: "My GP out of hours", Number: "111"}}}); err != nil {
 			t.Fatal(err)
 		}
-		if err := st.SaveSafetyPlan(ctx, model.SafetyPlan{
+		if _, err := st.SaveSafetyPlan(ctx, model.SafetyPlan{
 			WarningSigns: []string{"Skipping meals"},
 			SaferPlace:   []string{"No alcohol in the flat"},
 		}); err != nil {

@@ -29,10 +29,10 @@ func TestSOSOnAFullDisk(t *testing.T) {
 	if _, err := st.SaveContact(ctx, model.Contact{Name: "Amara Nwosu", Phone: "+44 7700 900123", AnyTime: true, Circle: model.CircleSponsor}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveSettings(ctx, model.Settings{OwnNumbers: []model.OwnNumber{{Label: "My therapist's line", Number: "0300 555 0101"}}}); err != nil {
+	if _, err := st.SaveSettings(ctx, model.Settings{OwnNumbers: []model.OwnNumber{{Label: "My therapist's line", Number: "0300 555 0101"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveSafetyPlan(ctx, model.SafetyPlan{WarningSigns: []string{"Not answering the phone"}}); err != nil {
+	if _, err := st.SaveSafetyPlan(ctx, model.SafetyPlan{WarningSigns: []string{"Not answering the phone"}}); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

@@ -29,7 +29,7 @@ func TestEndToEndSOSWhileTheAppIsOpen(t *testing.T) {
 		Phone: "+44 20 7946 0018", AnyTime: true}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveSettings(ctx, model.Settings{Region: "GB", CheckupReminders: true,
+	if _, err := st.SaveSettings(ctx, model.Settings{Region: "GB", CheckupReminders: true,
 		OwnNumbers: []model.OwnNumber{{Label: "My GP out of hours", Number: "111"}}}); err != nil {
 		t.Fatal(err)
 	}

@@ -107,6 +107,10 @@ type Settings struct {
 	OwnNumbers       []OwnNumber
 	DefaultCadence   int  // days, for new contacts; 0 = none
 	CheckupReminders bool // remind on Today when a check-up is due
+
+	// UpdatedAt is when the settings were last saved (zero until then):
+	// the version a save replaces.
+	UpdatedAt time.Time
 }
 
 // Field names of the settings' problems. A problem with one of the

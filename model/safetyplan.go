@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -15,6 +16,10 @@ type SafetyPlan struct {
 	AskForHelp    []string // people I can ask for help (beyond any-time contacts)
 	Professionals []string // professionals and crisis lines I use
 	SaferPlace    []string // making my surroundings safer
+
+	// UpdatedAt is when the plan was last saved (zero for none yet, or a
+	// plan saved before Tether kept it): the version a save replaces.
+	UpdatedAt time.Time
 }
 
 // PlanPart names one part of the plan for editing and display.
@@ -130,6 +135,7 @@ func (p SafetyPlan) Normalize() SafetyPlan {
 		}
 		out.Set(part.Key, lines)
 	}
+	out.UpdatedAt = p.UpdatedAt
 	return out
 }
 

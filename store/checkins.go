@@ -21,7 +21,10 @@ const insertCheckInSQL = `INSERT INTO check_ins (
 
 // SaveCheckIn normalizes and validates c (a past day or today, with at
 // least one answer), then stores it as its day's check-in: the first save of
-// a day adds it, every later one edits the same day, never a second row. A
+// a day adds it, every later one edits the same day, never a second row.
+// c.UpdatedAt is the version it replaces (zero for a day that had none when
+// it was read); if the day's check-in is another, the save is refused with
+// a *model.ChangedError holding it. A
 // refusal is a model.Problems a form can show beside its fields, and nothing
 // is written. It returns the check-in as stored.
 func (s *Store) SaveCheckIn(ctx context.Context, c model.CheckIn) (model.CheckIn, error) {
@@ -32,7 +35,14 @@ func (s *Store) SaveCheckIn(ctx context.Context, c model.CheckIn) (model.CheckIn
 	}
 	var saved model.CheckIn
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, insertCheckInSQL+` ON CONFLICT (day) DO UPDATE SET
+		stored, err := queryCheckIns(ctx, tx, `SELECT `+checkInColumns+` FROM check_ins WHERE day = ?`, c.Day.String())
+		if err != nil {
+			return err
+		}
+		if len(stored) == 1 && !stored[0].UpdatedAt.Equal(c.UpdatedAt) {
+			return &model.ChangedError{What: "the check-in for " + c.Day.String(), Theirs: stored[0]}
+		}
+		_, err = tx.ExecContext(ctx, insertCheckInSQL+` ON CONFLICT (day) DO UPDATE SET
 			mood = excluded.mood, difficulty = excluded.difficulty, craving = excluded.craving,
 			risky = excluded.risky, meetings = excluded.meetings, sleep_hours = excluded.sleep_hours,
 			hungry = excluded.hungry, angry = excluded.angry, lonely = excluded.lonely,
@@ -53,7 +63,7 @@ func (s *Store) SaveCheckIn(ctx context.Context, c model.CheckIn) (model.CheckIn
 		return nil
 	})
 	if err != nil {
-		return model.CheckIn{}, fmt.Errorf("save the check-in for %s: %w", c.Day, err)
+		return model.CheckIn{}, savingWhat(err, "save the check-in for %s", c.Day)
 	}
 	return saved, nil
 }

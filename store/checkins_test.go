@@ -73,12 +73,13 @@ func TestSaveCheckInRoundTrip(t *testing.T) {
 func TestOneCheckInPerDay(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	if _, err := s.SaveCheckIn(ctx, fullCheckIn(testToday)); err != nil {
+	first, err := s.SaveCheckIn(ctx, fullCheckIn(testToday))
+	if err != nil {
 		t.Fatal(err)
 	}
 	later := fixedNow.Add(time.Hour)
 	s.Now = func() time.Time { return later }
-	second, err := s.SaveCheckIn(ctx, model.CheckIn{Day: testToday, Mood: 2, Lonely: true})
+	second, err := s.SaveCheckIn(ctx, model.CheckIn{Day: testToday, Mood: 2, Lonely: true, UpdatedAt: first.UpdatedAt})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -27,10 +28,11 @@ const (
 	defaultCadenceKey   = "default_cadence"   // days, a whole number ≥ 0
 	checkupRemindersKey = "checkup_reminders" // "true" or "false"; true when unset
 	safetyPlanKey       = "safety_plan"       // JSON: storedPlan
+	settingsChangedKey  = "settings_changed"  // model.Settings.UpdatedAt, as stamp writes it
 )
 
 // settingsKeys are the keys Settings reads, recoveryStartKey first.
-var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey}
+var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey}
 
 // storedNumber is one of the person's own crisis numbers as stored.
 type storedNumber struct {
@@ -45,25 +47,33 @@ type storedNumber struct {
 // back (a hand-edited journal) is an error that says which setting to set
 // again; the value itself stays out of the message.
 func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
+	var st model.Settings
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		st, err = readChoices(ctx, tx)
+		return err
+	})
+	return st, err
+}
+
+// readChoices is Settings inside a transaction.
+func readChoices(ctx context.Context, tx *sql.Tx) (model.Settings, error) {
 	st := model.Settings{CheckupReminders: true}
 	values := map[string]string{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx,
-			`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?)`, settingsKeys...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var k, v string
-			if err := rows.Scan(&k, &v); err != nil {
-				return err
-			}
-			values[k] = v
-		}
-		return rows.Err()
-	})
+	rows, err := tx.QueryContext(ctx,
+		`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?)`, settingsKeys...)
 	if err != nil {
+		return model.Settings{}, fmt.Errorf("read the settings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return model.Settings{}, fmt.Errorf("read the settings: %w", err)
+		}
+		values[k] = v
+	}
+	if err := rows.Err(); err != nil {
 		return model.Settings{}, fmt.Errorf("read the settings: %w", err)
 	}
 	if v, ok := values[recoveryStartKey]; ok {
@@ -74,7 +84,7 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 		st.RecoveryStart = d
 	}
 	st.Region = values[regionKey]
-	for _, k := range []string{ownNumbersKey, defaultCadenceKey, checkupRemindersKey} {
+	for _, k := range []string{ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey} {
 		v, ok := values[k]
 		if !ok {
 			continue
@@ -110,6 +120,12 @@ func decodeSetting(key, value string, st *model.Settings) error {
 			return fmt.Errorf("read whether to remind you of check-ups: the journal holds something that is not yes or no; set it again")
 		}
 		st.CheckupReminders = b
+	case settingsChangedKey:
+		t, err := time.Parse(time.RFC3339Nano, value)
+		if err != nil {
+			return fmt.Errorf("read when the settings were last changed: the journal holds something that is not a time; save the settings again")
+		}
+		st.UpdatedAt = t
 	}
 	return nil
 }
@@ -122,23 +138,34 @@ func decodeSetting(key, value string, st *model.Settings) error {
 // Validate as of the store's clock, and a refusal is that model.Problems,
 // with nothing written. A zero RecoveryStart clears the date, as
 // SetRecoveryStart does; the prompt set is not part of model.Settings and
-// is left alone.
-func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
-	today := model.DateOf(s.now())
+// is left alone. st.UpdatedAt is the version it replaces: if the settings
+// were saved since (another window), nothing is written and the error is a
+// *model.ChangedError holding them as they now are. It returns the
+// settings as stored.
+func (s *Store) SaveSettings(ctx context.Context, st model.Settings) (model.Settings, error) {
+	now := s.now()
+	today := model.DateOf(now)
 	st = normalizeSettings(st)
 	if p := st.Validate(today); len(p) > 0 {
-		return p
+		return model.Settings{}, p
 	}
 	// The store's own rule for the date, so that nothing SetRecoveryStart
 	// would refuse is ever stored this way either.
 	if msg := recoveryStartProblem(st.RecoveryStart, today); msg != "" {
-		return model.Problems{FieldRecoveryStart: msg}
+		return model.Settings{}, model.Problems{FieldRecoveryStart: msg}
 	}
 	values, err := encodeSettings(st)
 	if err != nil {
-		return fmt.Errorf("save the settings: %w", err)
+		return model.Settings{}, fmt.Errorf("save the settings: %w", err)
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
+		stored, err := readChoices(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if !stored.UpdatedAt.Equal(st.UpdatedAt) {
+			return &model.ChangedError{What: "your settings", Theirs: stored}
+		}
 		if st.RecoveryStart.IsZero() {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, recoveryStartKey); err != nil {
 				return err
@@ -151,12 +178,21 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
 				return fmt.Errorf("%s: %w", kv[0], err)
 			}
 		}
-		return nil
+		return settingsChanged(ctx, tx, now)
 	})
 	if err != nil {
-		return fmt.Errorf("save the settings: %w", err)
+		return model.Settings{}, savingWhat(err, "save the settings")
 	}
-	return nil
+	saved := st
+	saved.UpdatedAt, _ = time.Parse(time.RFC3339Nano, stamp(now)) // as read back
+	return saved, nil
+}
+
+// settingsChanged marks the settings as saved at now, in the transaction
+// of the save: the version the next save of the settings must replace.
+func settingsChanged(ctx context.Context, tx *sql.Tx, now time.Time) error {
+	_, err := tx.ExecContext(ctx, upsertSettingSQL, settingsChangedKey, stamp(now))
+	return err
 }
 
 // normalizeSettings trims what a form may leave untidy.

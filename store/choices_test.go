@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/model/journalfile"
@@ -17,6 +18,19 @@ func settingsOf(t *testing.T, s *Store) model.Settings {
 	if err != nil {
 		t.Fatal(err)
 	}
+	st.UpdatedAt = time.Time{} // the choices, not when they were made
+	return st
+}
+
+// over is st saved over the settings as the journal holds them now, as by
+// an editor that has just read them.
+func over(t *testing.T, s *Store, st model.Settings) model.Settings {
+	t.Helper()
+	now, err := s.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.UpdatedAt = now.UpdatedAt
 	return st
 }
 
@@ -43,7 +57,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	want := fullSettings()
-	if err := s.SaveSettings(ctx, want); err != nil {
+	if _, err := s.SaveSettings(ctx, want); err != nil {
 		t.Fatal(err)
 	}
 	if got := settingsOf(t, s); !reflect.DeepEqual(got, want) {
@@ -67,7 +81,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 
 	// Clearing: no date, no region, no numbers, reminders back on.
 	cleared := model.Settings{CheckupReminders: true}
-	if err := s.SaveSettings(ctx, cleared); err != nil {
+	if _, err := s.SaveSettings(ctx, over(t, s, cleared)); err != nil {
 		t.Fatal(err)
 	}
 	if got := settingsOf(t, s); !reflect.DeepEqual(got, cleared) {
@@ -80,7 +94,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 	if err := s.SetPrompts(ctx, []string{"Who helped?"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveSettings(ctx, want); err != nil {
+	if _, err := s.SaveSettings(ctx, over(t, s, want)); err != nil {
 		t.Fatal(err)
 	}
 	if ps, _ := s.Prompts(ctx); !reflect.DeepEqual(ps, []string{"Who helped?"}) {
@@ -95,7 +109,7 @@ func TestSaveSettingsTidiesOwnNumbers(t *testing.T) {
 	in := model.Settings{Region: " gb ", OwnNumbers: []model.OwnNumber{
 		{Label: "  My GP out of hours ", Number: " 111 "}, {Label: " ", Number: ""},
 	}}
-	if err := s.SaveSettings(ctx, in); err != nil {
+	if _, err := s.SaveSettings(ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	got := settingsOf(t, s)
@@ -108,7 +122,7 @@ func TestSaveSettingsRefuses(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	before := fullSettings()
-	if err := s.SaveSettings(ctx, before); err != nil {
+	if _, err := s.SaveSettings(ctx, before); err != nil {
 		t.Fatal(err)
 	}
 	bad := map[string]func(*model.Settings){
@@ -122,7 +136,7 @@ func TestSaveSettingsRefuses(t *testing.T) {
 		st := fullSettings()
 		st.DefaultCadence = 3 // would change, were anything saved
 		spoil(&st)
-		err := s.SaveSettings(ctx, st)
+		_, err := s.SaveSettings(ctx, over(t, s, st))
 		var p model.Problems
 		if !errors.As(err, &p) || len(p) == 0 {
 			t.Errorf("%s: SaveSettings = %v; want model.Problems", name, err)
@@ -139,7 +153,7 @@ func TestSaveSettingsIsOneTransaction(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	before := fullSettings()
-	if err := s.SaveSettings(ctx, before); err != nil {
+	if _, err := s.SaveSettings(ctx, before); err != nil {
 		t.Fatal(err)
 	}
 	// The reminders are written last; make that write fail.
@@ -149,7 +163,7 @@ func TestSaveSettingsIsOneTransaction(t *testing.T) {
 	}
 	after := model.Settings{Region: "US", DefaultCadence: 3, CheckupReminders: true,
 		OwnNumbers: []model.OwnNumber{{Label: "Aunt May", Number: "555 0100"}}}
-	if err := s.SaveSettings(ctx, after); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+	if _, err := s.SaveSettings(ctx, over(t, s, after)); err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Fatalf("SaveSettings = %v; want the trigger's failure", err)
 	}
 	if got := settingsOf(t, s); !reflect.DeepEqual(got, before) {
@@ -223,10 +237,10 @@ func TestImportChecksTheNewSettings(t *testing.T) {
 func TestSettingsTravelInAnExport(t *testing.T) {
 	ctx := context.Background()
 	src := openStore(t)
-	if err := src.SaveSettings(ctx, fullSettings()); err != nil {
+	if _, err := src.SaveSettings(ctx, fullSettings()); err != nil {
 		t.Fatal(err)
 	}
-	if err := src.SaveSafetyPlan(ctx, fullPlan()); err != nil {
+	if _, err := src.SaveSafetyPlan(ctx, fullPlan()); err != nil {
 		t.Fatal(err)
 	}
 	e, err := src.Export(ctx, model.Date{}, model.Date{})

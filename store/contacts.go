@@ -104,7 +104,9 @@ func (s *Store) Contact(ctx context.Context, id int64) (model.Contact, error) {
 // show each message beside its field; nothing is written. Dates in the
 // future are the form's to catch (it knows today); the store has no clock
 // for days. It returns the contact as stored, with its derived facts as
-// Contact gives them.
+// Contact gives them. An update's c.UpdatedAt is the version it replaces:
+// if the contact was saved since (another window), nothing is written and
+// the error is a *model.ChangedError holding the contact as it now is.
 func (s *Store) SaveContact(ctx context.Context, c model.Contact) (model.Contact, error) {
 	c = c.Normalize()
 	if p := c.Validate(model.Date{}); len(p) > 0 {
@@ -120,8 +122,13 @@ func (s *Store) SaveContact(ctx context.Context, c model.Contact) (model.Contact
 			if id, err = insertContact(ctx, tx, c, now, now); err != nil {
 				return err
 			}
-		} else if err := updateContact(ctx, tx, c, now); err != nil {
-			return err
+		} else {
+			if err := unchangedSince(ctx, tx, c, today); err != nil {
+				return err
+			}
+			if err := updateContact(ctx, tx, c, now); err != nil {
+				return err
+			}
 		}
 		if err := replaceTags(ctx, tx, id, c.Tags); err != nil {
 			return err
@@ -134,7 +141,7 @@ func (s *Store) SaveContact(ctx context.Context, c model.Contact) (model.Contact
 		if c.ID == 0 {
 			return model.Contact{}, fmt.Errorf("save new contact: %w", err)
 		}
-		return model.Contact{}, fmt.Errorf("save contact %d: %w", c.ID, err)
+		return model.Contact{}, savingWhat(err, "save contact %d", c.ID)
 	}
 	return saved, nil
 }
@@ -294,6 +301,20 @@ func insertContact(ctx context.Context, tx *sql.Tx, c model.Contact, created, up
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// unchangedSince refuses to overwrite a contact saved by someone else after
+// c was read: the journal's updated_at must be c's. The refusal carries the
+// contact as it now is (see model.ChangedError).
+func unchangedSince(ctx context.Context, tx *sql.Tx, c model.Contact, today model.Date) error {
+	stored, err := readContact(ctx, tx, c.ID, today)
+	if err != nil {
+		return err
+	}
+	if stored.UpdatedAt.Equal(c.UpdatedAt) {
+		return nil
+	}
+	return &model.ChangedError{What: model.PrintableLine(stored.Name), Theirs: stored}
 }
 
 // updateContact rewrites the edited fields; created_at stays, and

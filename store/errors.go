@@ -325,6 +325,17 @@ func inWords(doing, outcome string, err error) error {
 	return fmt.Errorf("%s: %w", doing, err)
 }
 
+// savingWhat wraps a save's error with what was being saved, except a
+// *model.ChangedError, which already names the record and goes to an
+// editor whole.
+func savingWhat(err error, format string, args ...any) error {
+	var changed *model.ChangedError
+	if err == nil || errors.As(err, &changed) {
+		return err
+	}
+	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
 // saveFailed words a write transaction's failure. Every write runs in one
 // transaction that SQLite undoes when it fails, so a save that failed
 // changed nothing, and the sentence says so; errors that are not SQLite's

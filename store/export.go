@@ -112,8 +112,11 @@ func weekRange(from, to model.Date) (lo, hi string) {
 	return lo, hi
 }
 
+// readSettings is the person's settings as stored, for an export. When they
+// were last changed is this journal's own bookkeeping (the version a save of
+// the settings replaces), not a setting: it stays.
 func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings ORDER BY key`)
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key <> ? ORDER BY key`, settingsChangedKey)
 	if err != nil {
 		return nil, err
 	}

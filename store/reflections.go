@@ -47,7 +47,10 @@ func (s *Store) Reflection(ctx context.Context, w model.Week) (r model.Reflectio
 // A form's autosave is a whole-state write, so a week is never left half
 // written, and answers dropped from r are gone. A refusal is a
 // model.Problems a form can show beside its fields, and nothing is written.
-// It returns the reflection as stored, with its UpdatedAt.
+// It returns the reflection as stored, with its UpdatedAt. r.UpdatedAt is
+// the version it replaces (zero for a week that had none when it was read);
+// if the week's reflection is another, the save is refused with a
+// *model.ChangedError holding it.
 func (s *Store) SaveReflection(ctx context.Context, r model.Reflection) (model.Reflection, error) {
 	now := s.now()
 	r, p := checkReflection(r, model.DateOf(now))
@@ -56,7 +59,14 @@ func (s *Store) SaveReflection(ctx context.Context, r model.Reflection) (model.R
 	}
 	var saved model.Reflection
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, insertReflectionSQL+` ON CONFLICT (week) DO UPDATE SET
+		stored, ok, err := readReflection(ctx, tx, r.Week)
+		if err != nil {
+			return err
+		}
+		if ok && !stored.UpdatedAt.Equal(r.UpdatedAt) {
+			return &model.ChangedError{What: "your reflection for " + r.Week.String(), Theirs: stored}
+		}
+		_, err = tx.ExecContext(ctx, insertReflectionSQL+` ON CONFLICT (week) DO UPDATE SET
 			supported = excluded.supported, confidence = excluded.confidence,
 			craving_bother = excluded.craving_bother, updated_at = excluded.updated_at`,
 			reflectionArgs(r, now, now)...)
@@ -71,14 +81,13 @@ func (s *Store) SaveReflection(ctx context.Context, r model.Reflection) (model.R
 				return fmt.Errorf("answer %d: %w", i+1, err)
 			}
 		}
-		var ok bool
 		if saved, ok, err = readReflection(ctx, tx, r.Week); err == nil && !ok {
 			err = ErrNotFound
 		}
 		return err
 	})
 	if err != nil {
-		return model.Reflection{}, fmt.Errorf("save the reflection for %s: %w", r.Week, err)
+		return model.Reflection{}, savingWhat(err, "save the reflection for %s", r.Week)
 	}
 	return saved, nil
 }

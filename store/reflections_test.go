@@ -131,11 +131,11 @@ func TestSaveReflectionReplacesTheWeek(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	other := saveReflection(t, s, fullReflection(lastWeek.Prev()))
-	saveReflection(t, s, fullReflection(lastWeek))
+	first := saveReflection(t, s, fullReflection(lastWeek))
 
 	later := fixedNow.Add(time.Hour)
 	s.Now = func() time.Time { return later }
-	second := model.Reflection{Week: lastWeek, Confidence: 4, Answers: []model.Answer{
+	second := model.Reflection{Week: lastWeek, Confidence: 4, UpdatedAt: first.UpdatedAt, Answers: []model.Answer{
 		{Prompt: "Who did I call?", Text: "Zo."},
 		{Prompt: model.DefaultPrompts[0], Text: ""},
 	}}
@@ -161,7 +161,7 @@ func TestSaveReflectionReplacesTheWeek(t *testing.T) {
 		t.Errorf("the week before changed: %#v", got)
 	}
 	// Saving no answers at all leaves the week with none.
-	saveReflection(t, s, model.Reflection{Week: lastWeek, Supported: 5})
+	saveReflection(t, s, model.Reflection{Week: lastWeek, Supported: 5, UpdatedAt: saved.UpdatedAt})
 	if got, _, _ := s.Reflection(ctx, lastWeek); len(got.Answers) != 0 || got.Supported != 5 {
 		t.Errorf("after saving no answers: %#v", got)
 	}
@@ -234,7 +234,7 @@ func TestSaveReflectionIsWhole(t *testing.T) {
 	mustExec(t, s.db, `CREATE TRIGGER fail_third BEFORE INSERT ON reflection_answers
 		WHEN NEW.position = 2 BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`)
 	edit := fullReflection(lastWeek)
-	edit.Supported = 2
+	edit.Supported, edit.UpdatedAt = 2, before.UpdatedAt
 	for i := range edit.Answers {
 		edit.Answers[i].Text = "rewritten"
 	}
@@ -435,6 +435,7 @@ func FuzzSaveReflectionRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		in.UpdatedAt = before.UpdatedAt // saved over the week as read, as an editor does
 		saved, err := s.SaveReflection(ctx, in)
 		if err != nil {
 			var p model.Problems

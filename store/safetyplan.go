@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -20,17 +22,32 @@ type storedPlan struct {
 	AskForHelp    []string `json:"ask_for_help,omitempty"`
 	Professionals []string `json:"professionals,omitempty"`
 	SaferPlace    []string `json:"safer_place,omitempty"`
+	// UpdatedAt is model.SafetyPlan's, as stamp writes it; a plan from
+	// before it was kept has none.
+	UpdatedAt string `json:"updated_at,omitempty"`
 }
 
 // SafetyPlan reads the person's safety plan; a journal without one gives
 // the empty plan (every part without lines), not an error.
 func (s *Store) SafetyPlan(ctx context.Context) (model.SafetyPlan, error) {
-	v, ok, err := s.Setting(ctx, safetyPlanKey)
+	var plan model.SafetyPlan
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		plan, err = readPlan(ctx, tx)
+		return err
+	})
+	return plan, err
+}
+
+// readPlan is SafetyPlan inside a transaction.
+func readPlan(ctx context.Context, tx *sql.Tx) (model.SafetyPlan, error) {
+	var v string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, safetyPlanKey).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.SafetyPlan{}, nil
+	}
 	if err != nil {
 		return model.SafetyPlan{}, fmt.Errorf("read the safety plan: %w", err)
-	}
-	if !ok {
-		return model.SafetyPlan{}, nil
 	}
 	plan, err := decodePlan(v)
 	if err != nil {
@@ -43,31 +60,45 @@ func (s *Store) SafetyPlan(ctx context.Context) (model.SafetyPlan, error) {
 // SaveSafetyPlan replaces the safety plan with p, normalized (lines
 // trimmed, empty ones dropped) and checked with its Validate; a refusal is
 // that model.Problems, and nothing is written. A plan with nothing in it
-// removes the stored one. It is one write, in one transaction.
-func (s *Store) SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) error {
+// removes the stored one. It is one write, in one transaction. p.UpdatedAt
+// is the version it replaces: if the plan was saved since (another window),
+// nothing is written and the error is a *model.ChangedError holding the
+// plan as it now is. It returns the plan as stored.
+func (s *Store) SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) (model.SafetyPlan, error) {
 	p = p.Normalize()
 	if problems := p.Validate(); len(problems) > 0 {
-		return problems
+		return model.SafetyPlan{}, problems
 	}
+	saved := p
+	saved.UpdatedAt = time.Time{}
 	var value string
 	if !p.Empty() {
+		// As read back: the stored text's instant, without a monotonic clock.
+		saved.UpdatedAt, _ = time.Parse(time.RFC3339Nano, stamp(s.now()))
 		var err error
-		if value, err = encodePlan(p); err != nil {
-			return fmt.Errorf("save the safety plan: %w", err)
+		if value, err = encodePlan(saved); err != nil {
+			return model.SafetyPlan{}, fmt.Errorf("save the safety plan: %w", err)
 		}
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if value == "" {
-			_, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, safetyPlanKey)
+		stored, err := readPlan(ctx, tx)
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, upsertSettingSQL, safetyPlanKey, value)
+		if !stored.UpdatedAt.Equal(p.UpdatedAt) {
+			return &model.ChangedError{What: "your safety plan", Theirs: stored}
+		}
+		if value == "" {
+			_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, safetyPlanKey)
+			return err
+		}
+		_, err = tx.ExecContext(ctx, upsertSettingSQL, safetyPlanKey, value)
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("save the safety plan: %w", err)
+		return model.SafetyPlan{}, savingWhat(err, "save the safety plan")
 	}
-	return nil
+	return saved, nil
 }
 
 // decodePlan reads a stored plan. A member it does not know is ignored, so
@@ -78,15 +109,23 @@ func decodePlan(v string) (model.SafetyPlan, error) {
 	if err := json.Unmarshal([]byte(v), &sp); err != nil {
 		return model.SafetyPlan{}, err
 	}
-	return model.SafetyPlan{
+	plan := model.SafetyPlan{
 		WarningSigns: sp.WarningSigns, OnMyOwn: sp.OnMyOwn, Distractions: sp.Distractions,
 		AskForHelp: sp.AskForHelp, Professionals: sp.Professionals, SaferPlace: sp.SaferPlace,
-	}, nil
+	}
+	// A time that does not read is no version at all: the plan itself
+	// must still reach the crisis card.
+	plan.UpdatedAt, _ = time.Parse(time.RFC3339Nano, sp.UpdatedAt)
+	return plan, nil
 }
 
 func encodePlan(p model.SafetyPlan) (string, error) {
-	return compactJSON(storedPlan{
+	sp := storedPlan{
 		WarningSigns: p.WarningSigns, OnMyOwn: p.OnMyOwn, Distractions: p.Distractions,
 		AskForHelp: p.AskForHelp, Professionals: p.Professionals, SaferPlace: p.SaferPlace,
-	})
+	}
+	if !p.UpdatedAt.IsZero() {
+		sp.UpdatedAt = stamp(p.UpdatedAt)
+	}
+	return compactJSON(sp)
 }

@@ -42,7 +42,7 @@ func TestSafetyPlanEmptyWhenNone(t *testing.T) {
 func TestSafetyPlanRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
-	if err := s.SaveSafetyPlan(ctx, fullPlan()); err != nil {
+	if _, err := s.SaveSafetyPlan(ctx, fullPlan()); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.SafetyPlan(ctx)
@@ -50,8 +50,8 @@ func TestSafetyPlanRoundTrip(t *testing.T) {
 		t.Fatalf("read back %+v, %v", got, err)
 	}
 	// Normalized on the way in: trimmed, blank lines dropped.
-	untidy := model.SafetyPlan{WarningSigns: []string{"  Not sleeping ", "", "   "}, SaferPlace: []string{"\tKeys with Olga"}}
-	if err := s.SaveSafetyPlan(ctx, untidy); err != nil {
+	untidy := model.SafetyPlan{WarningSigns: []string{"  Not sleeping ", "", "   "}, SaferPlace: []string{"\tKeys with Olga"}, UpdatedAt: got.UpdatedAt}
+	if _, err := s.SaveSafetyPlan(ctx, untidy); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.SafetyPlan(ctx)
@@ -60,11 +60,12 @@ func TestSafetyPlanRoundTrip(t *testing.T) {
 	}
 	// The stored form is the store's own, fixed names; readable in a shell.
 	v, _, _ := s.Setting(ctx, safetyPlanKey)
-	if v != `{"warning_signs":["Not sleeping"],"safer_place":["Keys with Olga"]}` {
+	if want := `{"warning_signs":["Not sleeping"],"safer_place":["Keys with Olga"],"updated_at":"` + stamp(fixedNow) + `"}`; v != want {
 		t.Errorf("stored as %s", v)
 	}
 	// An empty plan removes the stored one.
-	if err := s.SaveSafetyPlan(ctx, model.SafetyPlan{OnMyOwn: []string{" "}}); err != nil {
+	got, _ = s.SafetyPlan(ctx)
+	if _, err := s.SaveSafetyPlan(ctx, model.SafetyPlan{OnMyOwn: []string{" "}, UpdatedAt: got.UpdatedAt}); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, _ := s.Setting(ctx, safetyPlanKey); ok {
@@ -78,7 +79,7 @@ func TestSafetyPlanRoundTrip(t *testing.T) {
 func TestSaveSafetyPlanRefuses(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
-	if err := s.SaveSafetyPlan(ctx, fullPlan()); err != nil {
+	if _, err := s.SaveSafetyPlan(ctx, fullPlan()); err != nil {
 		t.Fatal(err)
 	}
 	for name, spoil := range map[string]func(*model.SafetyPlan){
@@ -92,7 +93,7 @@ func TestSaveSafetyPlanRefuses(t *testing.T) {
 		p := fullPlan()
 		p.AskForHelp = []string{"Would be saved"}
 		spoil(&p)
-		err := s.SaveSafetyPlan(ctx, p)
+		_, err := s.SaveSafetyPlan(ctx, p)
 		var problems model.Problems
 		if !errors.As(err, &problems) || len(problems) == 0 {
 			t.Errorf("%s: SaveSafetyPlan = %v; want model.Problems", name, err)
@@ -112,7 +113,7 @@ func TestSaveSafetyPlanCleansLines(t *testing.T) {
 	in := model.SafetyPlan{
 		WarningSigns: []string{"ring\x07ring", "\x1b[2Jcleared", "first\nsecond"},
 	}
-	if err := s.SaveSafetyPlan(ctx, in); err != nil {
+	if _, err := s.SaveSafetyPlan(ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.SafetyPlan(ctx)

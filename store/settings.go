@@ -77,20 +77,31 @@ func (s *Store) RecoveryStart(ctx context.Context) (model.Date, error) {
 // today (by the store's clock) or one that is not a real calendar day is
 // refused with a model.Problems under FieldRecoveryStart.
 func (s *Store) SetRecoveryStart(ctx context.Context, d model.Date) error {
-	if d.IsZero() {
-		err := s.write(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, recoveryStartKey)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("clear the recovery start date: %w", err)
-		}
-		return nil
-	}
-	if msg := recoveryStartProblem(d, model.DateOf(s.now())); msg != "" {
+	now := s.now()
+	if msg := recoveryStartProblem(d, model.DateOf(now)); msg != "" {
 		return model.Problems{FieldRecoveryStart: msg}
 	}
-	return s.SetSetting(ctx, recoveryStartKey, d.String())
+	// The date is one of the settings: the Settings screen of another
+	// window must see that they changed (see SaveSettings).
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if d.IsZero() {
+			_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, recoveryStartKey)
+		} else {
+			_, err = tx.ExecContext(ctx, upsertSettingSQL, recoveryStartKey, d.String())
+		}
+		if err != nil {
+			return err
+		}
+		return settingsChanged(ctx, tx, now)
+	})
+	if err != nil {
+		if d.IsZero() {
+			return fmt.Errorf("clear the recovery start date: %w", err)
+		}
+		return fmt.Errorf("set the recovery start date: %w", err)
+	}
+	return nil
 }
 
 // Prompts is the person's current set of reflection prompts, in order:

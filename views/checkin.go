@@ -160,6 +160,13 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		switch action {
 		case formCancel:
 			m.form = nil
+		case formKeepTheirs:
+			m.form = newCheckInForm(m.form.theirsChosen().(model.CheckIn), model.Today(m.clock), m.styles)
+			m.form.setSize(m.width, m.formHeight())
+			return m, statusCmd(false, keptTheirs)
+		case formKeepMine:
+			m.form.mineChosen()
+			fallthrough
 		case formSave:
 			c, p := checkInFromForm(m.form, m.day, model.Today(m.clock))
 			if len(p) > 0 {

@@ -34,6 +34,8 @@ func newCheckInForm(c model.CheckIn, today model.Date, styles *Styles) *form {
 		_, p := checkInFromForm(f, c.Day, today)
 		return p
 	})
+	f.version = c.UpdatedAt
+	f.reopen = func(record any) *form { return newCheckInForm(record.(model.CheckIn), today, styles) }
 	return f
 }
 
@@ -42,7 +44,7 @@ func newCheckInForm(c model.CheckIn, today model.Date, styles *Styles) *form {
 func checkInFromForm(f *form, day, today model.Date) (model.CheckIn, model.Problems) {
 	val := func(k string) string { return f.field(k).value() }
 	p := model.Problems{}
-	c := model.CheckIn{Day: day}
+	c := model.CheckIn{Day: day, UpdatedAt: f.version}
 	c.Mood, _ = strconv.Atoi(val(model.FieldMood))
 	c.Difficulty = model.Difficulty(val(model.FieldDifficulty))
 	var err error

@@ -53,6 +53,10 @@ func newContactForm(c model.Contact, today model.Date, styles *Styles) *contactF
 		_, p := cf.contact()
 		return p
 	})
+	cf.form.version = c.UpdatedAt
+	cf.form.reopen = func(record any) *form {
+		return newContactForm(record.(model.Contact), today, styles).form
+	}
 	return cf
 }
 
@@ -77,6 +81,7 @@ func (cf *contactForm) contact() (model.Contact, model.Problems) {
 	c.Stance = model.Stance(val(model.FieldStance))
 	c.Tags = model.ParseTags(val(model.FieldTags))
 	c.Notes = val(model.FieldNotes)
+	c.UpdatedAt = f.version
 
 	parseProblems := model.Problems{}
 	var err error

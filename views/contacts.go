@@ -261,6 +261,13 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 		switch action {
 		case formCancel:
 			m.form = nil
+		case formKeepTheirs:
+			m.form = newContactForm(m.form.theirsChosen().(model.Contact), model.Today(m.clock), m.styles)
+			m.form.setSize(m.width, m.height)
+			return m, statusCmd(false, keptTheirs)
+		case formKeepMine:
+			m.form.mineChosen()
+			fallthrough
 		case formSave:
 			c, p := m.form.contact()
 			if len(p) > 0 {

@@ -36,6 +36,7 @@ type fakeStore struct {
 	checkups  []model.Checkup
 	version   int64 // data version: bumped by changes "from another window"
 	nextID    int64
+	stamps    int // versions handed out (see stamp)
 	saveErr   error
 	saves     int
 	// contactReads counts contact-list queries: switching screens must not
@@ -130,13 +131,31 @@ func (f *fakeStore) SaveContact(_ context.Context, c model.Contact) (model.Conta
 	if c.ID == 0 {
 		f.nextID++
 		c.ID = f.nextID
-	} else if _, ok := f.contacts[c.ID]; !ok {
+	} else if stored, ok := f.contacts[c.ID]; !ok {
 		return model.Contact{}, errors.New("not found")
+	} else if !stored.UpdatedAt.Equal(c.UpdatedAt) {
+		return model.Contact{}, &model.ChangedError{What: stored.Name, Theirs: stored}
 	}
 	f.saves++
 	c.LastContact, c.Reached30 = time.Time{}, 0
+	c.UpdatedAt = f.stamp()
 	f.contacts[c.ID] = c
 	return c, nil
+}
+
+// stamp is a new version, later than any before: the real store's clock.
+func (f *fakeStore) stamp() time.Time {
+	f.stamps++
+	return fixedClock.Now().Add(time.Duration(f.stamps) * time.Millisecond)
+}
+
+// changeElsewhere saves a change as another window would: the next save
+// of the same record from the app finds it changed.
+func (f *fakeStore) changeElsewhere(change func(f *fakeStore)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	change(f)
+	f.version++
 }
 
 func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) error {
@@ -251,7 +270,11 @@ func (f *fakeStore) SaveCheckIn(_ context.Context, c model.CheckIn) (model.Check
 	if p := c.Validate(model.Today(fixedClock)); len(p) > 0 {
 		return model.CheckIn{}, p
 	}
+	if stored, ok := f.checkIns[c.Day]; ok && !stored.UpdatedAt.Equal(c.UpdatedAt) {
+		return model.CheckIn{}, &model.ChangedError{What: "the check-in for " + c.Day.String(), Theirs: stored}
+	}
 	f.saves++
+	c.UpdatedAt = f.stamp()
 	f.checkIns[c.Day] = c
 	return c, nil
 }
@@ -343,8 +366,12 @@ func (f *fakeStore) SaveReflection(_ context.Context, r model.Reflection) (model
 	if p := r.Validate(model.Today(fixedClock)); len(p) > 0 {
 		return model.Reflection{}, p
 	}
+	if stored, ok := f.reflects[r.Week]; ok && !stored.UpdatedAt.Equal(r.UpdatedAt) {
+		return model.Reflection{}, &model.ChangedError{What: "your reflection for " + r.Week.String(), Theirs: stored}
+	}
 	f.saves++
 	r.Answers = slices.Clone(r.Answers)
+	r.UpdatedAt = f.stamp()
 	f.reflects[r.Week] = r
 	return r, nil
 }
@@ -414,18 +441,23 @@ func (f *fakeStore) Settings(context.Context) (model.Settings, error) {
 	return st, nil
 }
 
-func (f *fakeStore) SaveSettings(_ context.Context, st model.Settings) error {
+func (f *fakeStore) SaveSettings(_ context.Context, st model.Settings) (model.Settings, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.saveErr != nil {
-		return f.saveErr
+		return model.Settings{}, f.saveErr
 	}
 	if p := st.Validate(model.Today(fixedClock)); len(p) > 0 {
-		return p
+		return model.Settings{}, p
 	}
+	if !f.settings.UpdatedAt.Equal(st.UpdatedAt) {
+		return model.Settings{}, &model.ChangedError{What: "your settings", Theirs: f.settings}
+	}
+	f.saves++
+	st.UpdatedAt = f.stamp()
 	f.settings, f.start = st, st.RecoveryStart
 	f.settings.OwnNumbers = slices.Clone(st.OwnNumbers)
-	return nil
+	return f.settings, nil
 }
 
 func (f *fakeStore) SafetyPlan(context.Context) (model.SafetyPlan, error) {
@@ -434,18 +466,23 @@ func (f *fakeStore) SafetyPlan(context.Context) (model.SafetyPlan, error) {
 	return f.plan, nil
 }
 
-func (f *fakeStore) SaveSafetyPlan(_ context.Context, p model.SafetyPlan) error {
+func (f *fakeStore) SaveSafetyPlan(_ context.Context, p model.SafetyPlan) (model.SafetyPlan, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.saveErr != nil {
-		return f.saveErr
+		return model.SafetyPlan{}, f.saveErr
 	}
 	p = p.Normalize()
 	if pr := p.Validate(); len(pr) > 0 {
-		return pr
+		return model.SafetyPlan{}, pr
 	}
+	if !f.plan.UpdatedAt.Equal(p.UpdatedAt) {
+		return model.SafetyPlan{}, &model.ChangedError{What: "your safety plan", Theirs: f.plan}
+	}
+	f.saves++
+	p.UpdatedAt = f.stamp()
 	f.plan = p
-	return nil
+	return p, nil
 }
 
 func (f *fakeStore) SaveCheckup(_ context.Context, c model.Checkup) (model.Checkup, error) {

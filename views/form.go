@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -35,6 +36,15 @@ type form struct {
 	// line says ctrl+s tries again.
 	failed     bool
 	confirming bool // "discard what you typed?" is showing
+	// changed: the last save found the record changed in another window,
+	// and the form asks whose version stays (see formchanged.go).
+	changed *changedElsewhere
+	// reopen builds this form's fields from a record as the journal holds
+	// it, for an owner whose record can be changed in another window.
+	reopen func(record any) *form
+	// version is the record's as the form read it (its UpdatedAt, zero for
+	// one not yet in the journal): the version a save replaces.
+	version time.Time
 	// enterSaves makes enter save from any field, for short forms where
 	// one keystroke should confirm the defaults.
 	enterSaves bool
@@ -50,6 +60,7 @@ type form struct {
 	styles        *Styles
 	keys          formKeys
 	yesNo         confirmKeys
+	changedKeys   changedKeys
 }
 
 type fieldKind int
@@ -95,7 +106,7 @@ const (
 func newForm(title string, styles *Styles, fields []*field, validate func() model.Problems) *form {
 	f := &form{
 		title: title, fields: fields, validate: validate, styles: styles,
-		keys: newFormKeys(), yesNo: newConfirmKeys(), touched: map[string]bool{},
+		keys: newFormKeys(), yesNo: newConfirmKeys(), changedKeys: newChangedKeys(), touched: map[string]bool{},
 		problems: model.Problems{},
 	}
 	for _, fl := range fields {
@@ -331,6 +342,9 @@ func (f *form) visibleProblem(fl *field) string {
 // fail shows an error from saving (e.g. the disk is full) without closing
 // the form, so nothing typed is lost.
 func (f *form) fail(err error) {
+	if f.changedBy(err) {
+		return
+	}
 	f.saveErr = "Not saved: " + err.Error()
 	f.failed = true
 	var p model.Problems
@@ -345,7 +359,7 @@ func (f *form) fail(err error) {
 
 func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 	if _, paste := msg.(tea.PasteMsg); paste {
-		if f.confirming {
+		if f.confirming || f.changed != nil {
 			return formNone, nil
 		}
 		cmd := f.passToField(msg) // text fields take it; choices ignore it
@@ -355,6 +369,9 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return formNone, f.passToField(msg)
+	}
+	if f.changed != nil {
+		return f.updateChanged(km), nil
 	}
 	if f.confirming {
 		switch {
@@ -553,6 +570,13 @@ func (f *form) view() string {
 		}
 		foot = append(foot, s.Prompt.Render(wrap(ask, f.width)))
 	}
+	if f.changed != nil {
+		ask := "t keeps their version, m saves yours over it, b shows both."
+		if f.changed.both {
+			ask = "t keeps their version, m saves yours over it, b goes back to your draft."
+		}
+		foot = append(foot, s.Prompt.Render(wrap(ask, f.width)))
+	}
 
 	var lines []string
 	focusStart, focusEnd := 0, 0
@@ -582,6 +606,11 @@ func (f *form) view() string {
 	f.offset = max(0, min(f.offset, max(0, len(lines)-avail)))
 	end := min(len(lines), f.offset+avail)
 	body := lines[f.offset:end]
+	if f.changed != nil && f.changed.both {
+		both := f.bothLines()
+		f.changed.scroll = max(0, min(f.changed.scroll, len(both)-avail))
+		body = both[f.changed.scroll:min(len(both), f.changed.scroll+avail)]
+	}
 	out := append(append(head, body...), foot...)
 	return strings.Join(out, "\n")
 }
@@ -662,6 +691,9 @@ func (f *form) fieldLines(fl *field, focused bool, lw int) []string {
 
 // helpKeys are shown in the help line while the form is open.
 func (f *form) helpKeys() []key.Binding {
+	if f.changed != nil {
+		return f.changedHelp()
+	}
 	if f.confirming {
 		return []key.Binding{f.yesNo.Yes, f.yesNo.No}
 	}

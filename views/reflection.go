@@ -90,7 +90,10 @@ type reflectionModel struct {
 	writeOnLoad bool
 	saveSeq     int
 	saving      bool
-	savedMsg    string
+	// closing: esc was pressed with words not yet saved; the form closes
+	// once they are, and stays open (saying why) if they cannot be.
+	closing  bool
+	savedMsg string
 
 	headers    []model.ReflectionHeader
 	headersErr error
@@ -242,13 +245,19 @@ func (m *reflectionModel) newForm() *form {
 	f := newForm("Reflection · "+m.week.String()+" · "+m.week.Human(), m.styles, fields, nil)
 	f.stacked = true
 	f.autosaves = true
+	f.version = r.UpdatedAt
+	f.reopen = func(record any) *form {
+		other := *m
+		other.data.reflection = record.(model.Reflection)
+		return other.newForm()
+	}
 	return f
 }
 
 // reflection reads the open form back.
 func (m reflectionModel) reflection() model.Reflection {
 	f := m.form
-	r := model.Reflection{Week: m.week}
+	r := model.Reflection{Week: m.week, UpdatedAt: f.version}
 	r.Supported, _ = strconv.Atoi(f.field(model.FieldSupported).value())
 	r.Confidence, _ = strconv.Atoi(f.field(model.FieldConfidence).value())
 	r.CravingBother, _ = strconv.Atoi(f.field(model.FieldCravingBother).value())
@@ -315,14 +324,22 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 	case reflectionSavedMsg:
 		m.saving = false
 		if msg.err != nil {
+			m.closing = false
 			if m.form != nil {
 				m.form.fail(msg.err)
+				if msg.auto {
+					// Asked in the middle of typing, the question would
+					// take the next letters typed as its answer: it waits
+					// for ctrl+s.
+					m.form.decideLater()
+				}
 			}
 			return m, nil
 		}
 		m.data.reflection, m.data.saved = msg.reflection, true
 		if m.form != nil {
 			m.form.saved()
+			m.form.version = msg.reflection.UpdatedAt
 		}
 		m.savedMsg = "Saved " + msg.reflection.UpdatedAt.In(m.clock.Now().Location()).Format("15:04") + "."
 		if msg.reflection.UpdatedAt.IsZero() {
@@ -331,9 +348,15 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 		if m.form != nil && m.reflectionEqual(msg.reflection) {
 			m.form.markClean()
 		}
+		if m.closing && m.form != nil {
+			if m.form.dirty() {
+				return m, m.save(false) // typed while the last save was on its way
+			}
+			m.form, m.closing = nil, false
+		}
 		return m, nil
 	case autosaveMsg:
-		if msg.seq == m.saveSeq && m.form != nil && m.form.dirty() {
+		if msg.seq == m.saveSeq && m.form != nil && m.form.dirty() && m.form.changed == nil {
 			return m, m.save(true)
 		}
 		return m, nil
@@ -396,16 +419,32 @@ func (m reflectionModel) updateKey(msg tea.KeyPressMsg) (reflectionModel, tea.Cm
 	if m.form != nil {
 		before := m.form.focus
 		wasDirty := m.form.dirty()
+		asking := m.form.changed != nil // keys answer the question, type nothing
 		action, cmd := m.form.update(msg)
 		switch action {
 		case formCancel:
 			// Everything typed has been saved or is about to be: esc closes
-			// the writing without a question, after a last save.
-			save := m.save(false)
-			m.form = nil
-			return m, tea.Batch(cmd, save)
+			// the writing without a question, once a last save has landed
+			// (if it cannot, the form stays open and says why).
+			if !m.form.dirty() {
+				m.form = nil
+				return m, cmd
+			}
+			m.closing = true
+			return m, tea.Batch(cmd, m.save(false))
+		case formKeepTheirs:
+			m.data.reflection, m.data.saved = m.form.theirsChosen().(model.Reflection), true
+			m.form = m.newForm()
+			m.form.setSize(m.width, m.formHeight())
+			return m, tea.Batch(m.form.focusField(0), statusCmd(false, keptTheirs))
+		case formKeepMine:
+			m.form.mineChosen()
+			return m, m.save(false)
 		case formSave:
 			return m, tea.Batch(cmd, m.save(false))
+		}
+		if asking {
+			return m, cmd
 		}
 		if m.form.focus != before && m.form.dirty() {
 			return m, tea.Batch(cmd, m.save(true))

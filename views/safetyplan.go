@@ -60,6 +60,8 @@ func (p *planEditor) newForm(plan model.SafetyPlan) *form {
 		return out
 	})
 	f.stacked = true
+	f.version = plan.UpdatedAt
+	f.reopen = func(record any) *form { return p.newForm(record.(model.SafetyPlan)) }
 	f.setSize(p.width, p.height)
 	return f
 }
@@ -69,6 +71,7 @@ func (p *planEditor) plan(f *form) model.SafetyPlan {
 	for _, part := range model.PlanParts {
 		plan.Set(part.Key, strings.Split(f.field(part.Key).value(), "\n"))
 	}
+	plan.UpdatedAt = f.version
 	return plan.Normalize()
 }
 
@@ -104,11 +107,20 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		switch action {
 		case formCancel:
 			return true, nil
+		case formKeepTheirs:
+			p.form = p.newForm(p.form.theirsChosen().(model.SafetyPlan))
+			return false, statusCmd(false, keptTheirs)
+		case formKeepMine:
+			p.form.mineChosen()
+			fallthrough
 		case formSave:
 			plan := p.plan(p.form)
 			p.saving = true
 			st := p.st
-			return false, func() tea.Msg { return planSavedMsg{err: st.SaveSafetyPlan(context.Background(), plan)} }
+			return false, func() tea.Msg {
+				_, err := st.SaveSafetyPlan(context.Background(), plan)
+				return planSavedMsg{err: err}
+			}
 		}
 		return false, cmd
 	}

@@ -35,7 +35,6 @@ type settingsEditor struct {
 	clock  model.Clock
 	styles *Styles
 	form   *form
-	base   model.Settings
 	width  int
 	height int
 	saving bool
@@ -59,7 +58,6 @@ func regionOptions() []option {
 }
 
 func (e *settingsEditor) newForm(s model.Settings) *form {
-	e.base = s
 	var own []string
 	for _, n := range s.OwnNumbers {
 		if n.Label != "" {
@@ -83,13 +81,15 @@ func (e *settingsEditor) newForm(s model.Settings) *form {
 		_, p := e.settings(f)
 		return p
 	})
+	f.version = s.UpdatedAt
+	f.reopen = func(record any) *form { return e.newForm(record.(model.Settings)) }
 	f.setSize(e.width, e.height-2)
 	return f
 }
 
 // settings reads the form back, with every problem found.
 func (e *settingsEditor) settings(f *form) (model.Settings, model.Problems) {
-	s := e.base
+	s := model.Settings{UpdatedAt: f.version}
 	p := model.Problems{}
 	var err error
 	if s.RecoveryStart, err = model.ParseDate(f.field("recovery_start").value()); err != nil {
@@ -161,6 +161,12 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		switch action {
 		case formCancel:
 			return true, nil
+		case formKeepTheirs:
+			e.form = e.newForm(e.form.theirsChosen().(model.Settings))
+			return false, statusCmd(false, keptTheirs)
+		case formKeepMine:
+			e.form.mineChosen()
+			fallthrough
 		case formSave:
 			s, p := e.settings(e.form)
 			if len(p) > 0 {
@@ -169,7 +175,10 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			}
 			e.saving = true
 			st := e.st
-			return false, func() tea.Msg { return settingsSavedMsg{settings: s, err: st.SaveSettings(context.Background(), s)} }
+			return false, func() tea.Msg {
+				saved, err := st.SaveSettings(context.Background(), s)
+				return settingsSavedMsg{settings: saved, err: err}
+			}
 		}
 		return false, cmd
 	}

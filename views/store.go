@@ -45,9 +45,9 @@ type Store interface {
 	LastContactsBefore(ctx context.Context, day model.Date) (map[int64]time.Time, error)
 
 	Settings(ctx context.Context) (model.Settings, error)
-	SaveSettings(ctx context.Context, st model.Settings) error
+	SaveSettings(ctx context.Context, st model.Settings) (model.Settings, error)
 	SafetyPlan(ctx context.Context) (model.SafetyPlan, error)
-	SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) error
+	SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) (model.SafetyPlan, error)
 	SaveCheckup(ctx context.Context, c model.Checkup) (model.Checkup, error)
 	Checkups(ctx context.Context, i model.Instrument) ([]model.Checkup, error)
 	LastCheckups(ctx context.Context) (map[model.Instrument]model.Date, error)

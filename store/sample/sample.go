@@ -147,10 +147,10 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 	if err := st.AddCheckups(ctx, j.checkups); err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
-	if err := st.SaveSettings(ctx, j.settings); err != nil {
+	if _, err := st.SaveSettings(ctx, j.settings); err != nil {
 		return fmt.Errorf("sample: settings: %w", err)
 	}
-	if err := st.SaveSafetyPlan(ctx, j.plan); err != nil {
+	if _, err := st.SaveSafetyPlan(ctx, j.plan); err != nil {
 		return fmt.Errorf("sample: safety plan: %w", err)
 	}
 	return nil
