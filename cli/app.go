@@ -44,7 +44,13 @@ const closePatience = 300 * time.Millisecond
 // the first frame; so it starts once the first screen is drawn.
 func collectSooner() { debug.SetGCPercent(50) }
 
+// appWriteWait is how long a save in the app waits for another window's
+// save before the app says it is waiting and tries again itself (see
+// store.Store.WriteWait): a person sees a sentence, not a frozen form.
+const appWriteWait = 200 * time.Millisecond
+
 func (e *env) runApp(st *store.Store, badge string) error {
+	st.WriteWait = appWriteWait
 	return views.Run(st, views.Options{Clock: e.Clock, Badge: badge, Settled: collectSooner,
 		BubbleTeaRenderer: e.Getenv("TETHER_RENDERER") == "bubbletea"})
 }

@@ -4,8 +4,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
-	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,20 +22,7 @@ func TestInterruptedLogStopsWhileTheJournalIsBusy(t *testing.T) {
 	runBinary(t, bin, "--db", db, "contact", "add", "--name", "Ngozi Eze")
 
 	// This test's process is the other one, saving.
-	ctx := context.Background()
-	writer, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(0)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
-	conn, err := writer.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
-		t.Fatal(err)
-	}
+	release := holdJournal(t, db)
 
 	cmd := exec.Command(bin, "--db", db, "log", "ngozi", "--via", "call")
 	var stdout, stderr bytes.Buffer
@@ -63,11 +48,7 @@ func TestInterruptedLogStopsWhileTheJournalIsBusy(t *testing.T) {
 	if took >= 5*time.Second {
 		t.Fatalf("tether log took %v to stop after ctrl+c", took)
 	}
-	if _, err := conn.ExecContext(ctx, `ROLLBACK`); err != nil {
-		t.Fatal(err)
-	}
-	conn.Close()
-	writer.Close()
+	release()
 	if n := len(exportOf(t, db).ReachOuts); n != 0 {
 		t.Fatalf("an interrupted log wrote %d reach-outs", n)
 	}

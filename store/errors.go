@@ -216,9 +216,15 @@ type wordsError struct {
 	msg   string
 	kind  error
 	cause error
+	busy  bool // another connection held the journal (see Busy)
 }
 
-func (e *wordsError) Error() string   { return e.msg }
+func (e *wordsError) Error() string { return e.msg }
+
+// Busy reports that the journal was held by another window's or command's
+// save for longer than this one would wait: trying again soon is the cure.
+// The app asks for it by this method, not by importing the store.
+func (e *wordsError) Busy() bool      { return e.busy }
 func (e *wordsError) Unwrap() []error { return []error{e.kind, e.cause} }
 
 // ErrJournalFailed: SQLite failed in a way that has no sentence of its own
@@ -308,7 +314,7 @@ func worded(err error, outcome string) *wordsError {
 	if text, raw := err.Error(), se.Error(); text != raw && strings.Contains(text, raw) {
 		msg = strings.Replace(text, raw, msg, 1)
 	}
-	return &wordsError{msg: msg, kind: kind, cause: err}
+	return &wordsError{msg: msg, kind: kind, cause: err, busy: isBusy(err)}
 }
 
 // inWords is an error met while doing something ("back up to FILE") as one

@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,6 +28,13 @@ import (
 type Store struct {
 	// Now stamps created_at and updated_at; time.Now unless a test pins it.
 	Now func() time.Time
+
+	// WriteWait, when above zero, is how long a save waits for another
+	// window's (or command's) save to finish before it gives up with an
+	// error whose Busy method says so; otherwise it waits busy_timeout
+	// (10 s). The app sets a short one: it says at once that another
+	// window is saving and tries again itself, rather than freeze.
+	WriteWait time.Duration
 
 	db       *sql.DB
 	path     string
@@ -70,6 +78,9 @@ func dsn(path string) string {
 		"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 		"&_pragma=foreign_keys(1)&_pragma=cache_size(-512)&_pragma=busy_timeout(10000)&_txlock=immediate"
 }
+
+// busyTimeout is the DSN's busy_timeout.
+const busyTimeout = 10 * time.Second
 
 func escapePath(path string) string { return (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath() }
 
@@ -225,15 +236,43 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	if s.WriteWait > 0 {
+		return s.writeWaiting(ctx, s.WriteWait, fn)
+	}
+	return saveFailed(inTx(ctx, s.db.BeginTx, fn))
+}
+
+// inTx runs fn in a transaction begun by begin, committed when fn succeeds.
+func inTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
-		return saveFailed(err)
+		return err
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// writeWaiting is write on a connection of its own whose busy_timeout is
+// wait for this one transaction, then back to the DSN's.
+func (s *Store) writeWaiting(ctx context.Context, wait time.Duration, fn func(*sql.Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
 		return saveFailed(err)
 	}
-	return saveFailed(tx.Commit())
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", wait.Milliseconds())); err != nil {
+		return saveFailed(err)
+	}
+	err = inTx(ctx, conn.BeginTx, fn)
+	if _, reset := conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeout.Milliseconds())); reset != nil {
+		// A connection left with the short wait must not go back to the
+		// pool, where a command's long write could pick it up.
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	return saveFailed(err)
 }
 
 // read runs fn in a read-only transaction: a consistent snapshot across

@@ -83,9 +83,12 @@ type App struct {
 	log      *logDialog      // the reach-out dialog; nil when closed
 	settings *settingsEditor // the settings; nil when closed
 
-	status        string
-	statusErr     bool
-	confirmQuit   bool
+	status      string
+	statusErr   bool
+	confirmQuit bool
+	// waiting counts saves waiting for another window to finish its own
+	// (see busy.go): the footer says so, and quitting asks.
+	waiting       int
 	quitAfterSave bool    // ctrl+c while writing a reflection: save, then quit
 	hungUp        bool    // the terminal is gone: quit whatever happens
 	dataVersion   int64   // the journal's data_version last seen; 0 before the first look

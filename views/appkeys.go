@@ -102,7 +102,7 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, a.keys.Quit):
-		return a, tea.Quit
+		return a.quit()
 	case key.Matches(msg, a.keys.Help):
 		a.help.ShowAll = true
 		a.resize()
@@ -130,6 +130,10 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // only the reflection (which saves as it goes) holds new words; otherwise
 // it asks, so no typing is thrown away.
 func (a *App) quit() (tea.Model, tea.Cmd) {
+	if a.waiting > 0 {
+		a.confirmQuit = true // a save waiting for another window would be lost
+		return a, nil
+	}
 	if a.reflection.weekDirty() && !a.otherDirty() {
 		return a.saveReflectionThenQuit()
 	}

@@ -38,6 +38,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
+	case busyMsg, retryLaterMsg, retryMsg, settledMsg:
+		return a.waitForJournal(msg)
 	case todayLoadedMsg:
 		cmd := a.today.handle(msg)
 		if a.warm || a.displayReports {

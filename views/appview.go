@@ -156,8 +156,12 @@ func (a *App) frame() string {
 
 	status := ""
 	switch {
+	case a.confirmQuit && a.waiting > 0:
+		status = s.Prompt.Render("A save is still waiting for another window. Quit anyway and lose it? y/n")
 	case a.confirmQuit:
 		status = s.Prompt.Render("You have unsaved typing. Quit anyway and lose it? y/n")
+	case a.waiting > 0:
+		status = s.Status.Render(waitingWords)
 	case a.status != "" && a.statusErr:
 		status = s.StatusError.Render(a.status)
 	case a.status != "":

@@ -207,6 +207,6 @@ func savedText(st *fakeStore) string {
 	for _, part := range model.PlanParts {
 		b.WriteString(strings.Join(st.plan.Lines(part.Key), "\n") + "\n")
 	}
-	b.WriteString(st.settings.RecoveryStart.String() + "\n")
+	b.WriteString(st.settings.RecoveryStart.String() + "\n" + st.start.String() + "\n")
 	return b.String()
 }

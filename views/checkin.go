@@ -175,10 +175,10 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 			}
 			m.saving = true
 			st := m.st
-			return m, func() tea.Msg {
+			return m, persist(func() tea.Msg {
 				saved, err := st.SaveCheckIn(context.Background(), c)
 				return checkInSavedMsg{checkIn: saved, err: err}
-			}
+			})
 		}
 		return m, cmd
 	}
@@ -188,9 +188,9 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		case key.Matches(msg, m.yesNo.Yes):
 			m.confirmDel = nil
 			st := m.st
-			return m, func() tea.Msg {
+			return m, persist(func() tea.Msg {
 				return reachOutDeletedMsg{name: r.ContactName, err: st.DeleteReachOut(context.Background(), r.ID)}
-			}
+			})
 		case key.Matches(msg, m.yesNo.No):
 			m.confirmDel = nil
 		}

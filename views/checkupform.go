@@ -121,10 +121,10 @@ func (c *checkupForm) update(msg tea.Msg) (bool, tea.Cmd) {
 			ck := c.checkup(c.form)
 			c.saving = true
 			st := c.st
-			return false, func() tea.Msg {
+			return false, persist(func() tea.Msg {
 				saved, err := st.SaveCheckup(context.Background(), ck)
 				return checkupSavedMsg{checkup: saved, err: err}
-			}
+			})
 		}
 		// A digit answers and moves on: twelve statements, twelve keys.
 		if fl := c.form.fields[before]; c.form.focus == before && len(typed(msg)) > 0 && fl.rating > 0 {

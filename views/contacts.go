@@ -276,10 +276,10 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 			}
 			m.saving = true
 			st := m.st
-			return m, func() tea.Msg {
+			return m, persist(func() tea.Msg {
 				saved, err := st.SaveContact(context.Background(), c)
 				return contactSavedMsg{contact: saved, err: err}
-			}
+			})
 		}
 		return m, cmd
 	}
@@ -416,10 +416,10 @@ func (m *contactsModel) readHistory() tea.Cmd {
 
 func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
 	st := m.st
-	return func() tea.Msg {
+	return persist(func() tea.Msg {
 		err := st.SetArchived(context.Background(), c.ID, archived)
 		return contactArchivedMsg{id: c.ID, name: c.Name, archived: archived, err: err}
-	}
+	})
 }
 
 // keepCursorVisible scrolls the list so the selected row is on screen.

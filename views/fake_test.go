@@ -583,6 +583,19 @@ var fixedClock = model.FixedClock{T: time.Date(2026, 11, 21, 20, 0, 0, 0, time.U
 type loop struct {
 	app  *App
 	quit bool
+	// waiting are saves waiting for another window, each until the test
+	// tries it again (tryAgain).
+	waiting []retryLaterMsg
+}
+
+// tryAgain ends the pause of every save waiting for another window: each
+// is tried again now.
+func (l *loop) tryAgain() {
+	waiting := l.waiting
+	l.waiting = nil
+	for _, w := range waiting {
+		l.send(retryMsg(w))
+	}
 }
 
 func (l *loop) send(msg tea.Msg) {
@@ -607,6 +620,10 @@ func (l *loop) run(cmd tea.Cmd) {
 		// The selection rests at once in tests, unless a test holds the
 		// message back to see what moving on does.
 		l.send(historyDueMsg(msg))
+	case retryLaterMsg:
+		// A save waiting for another window: the test tries it again
+		// (retryMsg) when it wants.
+		l.waiting = append(l.waiting, msg)
 	case autosaveLaterMsg, watchLaterMsg, openingLaterMsg:
 		// Time does not pass in tests by itself: a test sends autosaveMsg
 		// or watchMsg when it wants the pause to be over.

@@ -200,10 +200,10 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 			}
 			d.saving = true
 			st, edited := d.st, d.existing != nil
-			return false, func() tea.Msg {
+			return false, persist(func() tea.Msg {
 				saved, err := st.SaveReachOut(context.Background(), r)
 				return reachOutSavedMsg{reachOut: saved, edited: edited, err: err}
-			}
+			})
 		}
 		return false, cmd
 	}

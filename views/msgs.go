@@ -115,10 +115,18 @@ type dataVersionMsg struct {
 	glance bool
 }
 
-// The saves whose success reloads every screen (see written).
+// The saves whose success reloads every screen (see written); with the
+// ones below, every save's answer (see saveAnswer).
 func (m contactSavedMsg) writeErr() error       { return m.err }
 func (m contactArchivedMsg) writeErr() error    { return m.err }
 func (m checkInSavedMsg) writeErr() error       { return m.err }
 func (m recoveryStartSavedMsg) writeErr() error { return m.err }
 func (m planSavedMsg) writeErr() error          { return m.err }
 func (m checkupSavedMsg) writeErr() error       { return m.err }
+
+// Saves whose answer their owner handles itself (the root, not toOwner).
+func (m reflectionSavedMsg) writeErr() error { return m.err }
+func (m settingsSavedMsg) writeErr() error   { return m.err }
+func (m reachOutSavedMsg) writeErr() error   { return m.err }
+func (m reachOutDeletedMsg) writeErr() error { return m.err }
+func (m promptsSavedMsg) writeErr() error    { return m.err }

@@ -83,9 +83,9 @@ func (p *promptEditor) setSize(w, h int) {
 func (p *promptEditor) saveSet(prompts []string, note string) tea.Cmd {
 	p.saving = true
 	st := p.st
-	return func() tea.Msg {
+	return persist(func() tea.Msg {
 		return promptsSavedMsg{prompts: prompts, note: note, err: st.SetPrompts(context.Background(), prompts)}
-	}
+	})
 }
 
 func (p promptEditor) update(msg tea.Msg) (promptEditor, tea.Cmd) {

@@ -279,10 +279,10 @@ func (m *reflectionModel) save(auto bool) tea.Cmd {
 	}
 	m.saving = true
 	st := m.st
-	return func() tea.Msg {
+	return persist(func() tea.Msg {
 		saved, err := st.SaveReflection(context.Background(), r)
 		return reflectionSavedMsg{reflection: saved, auto: auto, err: err}
-	}
+	})
 }
 
 func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {

@@ -117,10 +117,10 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			plan := p.plan(p.form)
 			p.saving = true
 			st := p.st
-			return false, func() tea.Msg {
+			return false, persist(func() tea.Msg {
 				_, err := st.SaveSafetyPlan(context.Background(), plan)
 				return planSavedMsg{err: err}
-			}
+			})
 		}
 		return false, cmd
 	}

@@ -175,10 +175,10 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			}
 			e.saving = true
 			st := e.st
-			return false, func() tea.Msg {
+			return false, persist(func() tea.Msg {
 				saved, err := st.SaveSettings(context.Background(), s)
 				return settingsSavedMsg{settings: saved, err: err}
-			}
+			})
 		}
 		return false, cmd
 	}

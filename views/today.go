@@ -257,9 +257,9 @@ func (m todayModel) updateStartForm(msg tea.KeyPressMsg) (todayModel, tea.Cmd) {
 		}
 		m.saving = true
 		st := m.st
-		return m, func() tea.Msg {
+		return m, persist(func() tea.Msg {
 			return recoveryStartSavedMsg{start: d, err: st.SetRecoveryStart(context.Background(), d)}
-		}
+		})
 	}
 	return m, cmd
 }
