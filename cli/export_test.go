@@ -287,7 +287,7 @@ func TestExportVCardsAndImportThem(t *testing.T) {
 	}
 	// Again: everyone is already there.
 	out = mustCLI(t, other, "import", file)
-	if !strings.HasPrefix(out, "Imported 0 contacts; skipped "+thousands(len(active))+": ") {
+	if !strings.HasPrefix(out, "Imported 0 contacts; skipped "+model.Thousands(len(active))+": ") {
 		t.Fatalf("second import said %q", out)
 	}
 }

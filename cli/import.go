@@ -255,7 +255,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 				kinds = append(kinds, count(n, k))
 			}
 		}
-		fmt.Fprintf(&b, "; skipped %s: %s.\n", thousands(len(rep.Skipped)), listWords(kinds))
+		fmt.Fprintf(&b, "; skipped %s: %s.\n", model.Thousands(len(rep.Skipped)), listWords(kinds))
 		type group struct {
 			kind, reason string
 			what         []string
@@ -276,7 +276,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 		for _, g := range groups {
 			names := g.what
 			if len(names) > show {
-				names = append(names[:show:show], fmt.Sprintf("and %s more", thousands(len(g.what)-show)))
+				names = append(names[:show:show], fmt.Sprintf("and %s more", model.Thousands(len(g.what)-show)))
 			}
 			fmt.Fprintf(&b, "  %s %s: %s\n", count(len(g.what), g.kind), g.reason, strings.Join(names, "; "))
 		}

@@ -6,7 +6,6 @@ package cli
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
@@ -67,15 +66,7 @@ func count(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return thousands(n) + " " + word + "s"
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return model.Thousands(n) + " " + word + "s"
 }
 
 // listWords joins "a", "b" and "c" as a person would.

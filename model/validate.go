@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,7 +41,26 @@ const (
 	MaxNotesLen = 10000
 	MaxTagLen   = 40
 	MaxCadence  = 3650
+
+	// MaxPasteLen is the most one paste may bring: what the longest field
+	// (notes, a reflection's answer) holds. A longer paste could never be
+	// saved, so the app refuses it whole and at once, rather than take
+	// seconds laying out text it would then refuse.
+	MaxPasteLen = max(MaxNotesLen, MaxAnswerLen)
 )
+
+// LongerThan reports whether s holds more than n characters (as the
+// limits count them), looking at no more of s than it must: a paste of
+// megabytes is answered at once.
+func LongerThan(s string, n int) bool {
+	switch {
+	case len(s) <= n: // a character is at least a byte
+		return false
+	case len(s) > MaxBytes(n):
+		return true
+	}
+	return uniseg.GraphemeClusterCount(s) > n
+}
 
 // Problems maps a field to a sentence that says what is wrong and how to fix
 // it. An empty Problems means the value is fine.
@@ -259,4 +279,14 @@ func cleanText(s string, trimStart bool) string {
 		s = strings.TrimLeft(s, " \t\n")
 	}
 	return strings.TrimRight(s, " \t\n")
+}
+
+// Thousands writes n with its thousands grouped, as in a sentence:
+// "50,000".
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -576,3 +576,20 @@ func TestNormalizeTurnsCarriageReturnsIntoLineBreaks(t *testing.T) {
 		t.Errorf("answer: %q", got)
 	}
 }
+
+// TestLongerThan agrees with counting characters as the limits do, at and
+// around the limit, for one-byte, two-byte and combined characters.
+func TestLongerThan(t *testing.T) {
+	for _, unit := range []string{"a", "é", "e\u0301", "👍🏽", "\n"} {
+		for _, n := range []int{0, 1, 9, 10, 11, 400} {
+			s := strings.Repeat(unit, n)
+			want := uniseg.GraphemeClusterCount(s) > 10 || len(s) > MaxBytes(10)
+			if got := LongerThan(s, 10); got != want {
+				t.Errorf("LongerThan(%d × %q, 10) = %v; want %v", n, unit, got, want)
+			}
+		}
+	}
+	if !LongerThan(strings.Repeat("a", 5<<20), MaxPasteLen) {
+		t.Error("5 MB is not longer than the paste limit")
+	}
+}

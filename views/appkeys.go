@@ -1,8 +1,12 @@
 package views
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // updatePaste takes a paste (bracketed by the terminal, so it arrives
@@ -10,6 +14,13 @@ import (
 // keys; anywhere else it is nothing at all.
 func (a *App) updatePaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 	if !a.typingText() {
+		return a, nil
+	}
+	if model.LongerThan(msg.Content, model.MaxPasteLen) {
+		// Whole or not at all: nothing typed before changes, and the
+		// clipboard still holds it to paste a part.
+		a.status, a.statusErr = fmt.Sprintf("Not pasted: that is more than %s characters, the most any field holds. Paste a shorter part.",
+			model.Thousands(model.MaxPasteLen)), true
 		return a, nil
 	}
 	a.status, a.statusErr = "", false
