@@ -218,7 +218,11 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 			m.archived = msg.contact.Archived
 		}
 		m.filter.SetValue("")
-		return m, tea.Batch(m.load(), statusCmd(false, "Saved "+oneLine(msg.contact.Name)+"."))
+		said := "Saved " + oneLine(msg.contact.Name) + "."
+		if msg.twin != "" {
+			said = "Saved " + oneLine(msg.contact.Name) + ", who looks like " + oneLine(msg.twin) + " in a list: a nickname tells them apart."
+		}
+		return m, tea.Batch(m.load(), statusCmd(false, said))
 
 	case contactArchivedMsg:
 		if msg.err != nil {
@@ -275,10 +279,15 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 				return m, nil
 			}
 			m.saving = true
-			st := m.st
+			st, today := m.st, model.Today(m.clock)
+			named := c.ID == 0 || model.LookAlikeKey(c.Name) != model.LookAlikeKey(m.form.base.Name)
 			return m, persist(func() tea.Msg {
 				saved, err := st.SaveContact(context.Background(), c)
-				return contactSavedMsg{contact: saved, err: err}
+				msg := contactSavedMsg{contact: saved, err: err}
+				if err == nil && named {
+					msg.twin = lookAlikeOf(context.Background(), st, saved, today)
+				}
+				return msg
 			})
 		}
 		return m, cmd
@@ -628,4 +637,24 @@ func (m *contactsModel) owns(msg tea.Msg) bool {
 		return true
 	}
 	return false
+}
+
+// lookAlikeOf is the name of someone else in the journal (archived or not)
+// whose name looks the same as c's (model.LookAlikeKey), or "": two such
+// people cannot be told apart on a screen. Not finding out is no reason to
+// trouble the person, so a failed read says nothing.
+func lookAlikeOf(ctx context.Context, st Store, c model.Contact, today model.Date) string {
+	want := model.LookAlikeKey(c.Name)
+	for _, archived := range []bool{false, true} {
+		cs, err := st.Contacts(ctx, archived, today)
+		if err != nil {
+			return ""
+		}
+		for _, o := range cs {
+			if o.ID != c.ID && model.LookAlikeKey(o.Name) == want {
+				return o.Name
+			}
+		}
+	}
+	return ""
 }

@@ -326,3 +326,20 @@ func TestAPastedInvisibleCharacterIsLeftOut(t *testing.T) {
 	}
 	d.mustSee("Saved Maria Santos.")
 }
+
+// TestAddingALookAlikeSaysSo: a person added (or renamed) with a name that
+// looks the same as someone's already in the journal is saved, and the
+// footer names who they look like; a different name says nothing more.
+func TestAddingALookAlikeSaysSo(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("2", "a")
+	d.typeText("MARIA  santos")
+	d.keys("ctrl+s")
+	d.mustSee("Saved MARIA santos, who looks like Maria Santos in a list: a nickname tells them apart.")
+	d.keys("a")
+	d.typeText("Sam Okafor")
+	d.keys("ctrl+s")
+	d.mustSee("Saved Sam Okafor.")
+	d.mustNotSee("looks like")
+}

@@ -15,7 +15,10 @@ type contactsLoadedMsg struct {
 
 type contactSavedMsg struct {
 	contact model.Contact
-	err     error
+	// twin is someone else whose name looks the same (model.LookAlikeKey),
+	// when the save gave this name; "" otherwise.
+	twin string
+	err  error
 }
 
 type contactArchivedMsg struct {
