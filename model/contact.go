@@ -29,6 +29,17 @@ type Contact struct {
 	Stance       Stance
 	KnownSince   Date
 	CadenceDays  int // how often I mean to reach out; 0 = no rhythm
+	// RestCadence is the rhythm put to rest ("let this rest"): while it
+	// is above 0, CadenceDays is 0 and the person is never due, yet stays
+	// in the network; resuming gives the rhythm back.
+	RestCadence int
+	// SnoozedUntil is the day someone put aside with "not now" comes back
+	// to who-next; zero when not snoozed.
+	SnoozedUntil Date
+	Birthday     Birthday
+	// RecoveryDate is their own recovery date, when they shared it: its
+	// anniversaries are a reason to reach out.
+	RecoveryDate Date
 	Notes        string
 	Tags         []string
 	Archived     bool
@@ -104,6 +115,9 @@ func (c Contact) Normalize() Contact {
 	c.Tags = NormalizeTags(c.Tags)
 	if !c.AnyTime {
 		c.AnyTimeSince = Date{}
+	}
+	if c.CadenceDays > 0 {
+		c.RestCadence = 0 // a rhythm set again ends its rest
 	}
 	return c
 }

@@ -107,6 +107,12 @@ type Settings struct {
 	OwnNumbers       []OwnNumber
 	DefaultCadence   int  // days, for new contacts; 0 = none
 	CheckupReminders bool // remind on Today when a check-up is due
+	// WhoNext is how many people Today's "who next" shows: 1 to
+	// MaxWhoNext, 0 for WhoNextDefault.
+	WhoNext int
+	// SinceLastUse shows a "days since last use" counter on Today: off
+	// unless the person turns it on (for some it helps, for some not).
+	SinceLastUse bool
 
 	// UpdatedAt is when the settings were last saved (zero until then):
 	// the version a save replaces.
@@ -121,7 +127,19 @@ const (
 	FieldRegion         = "region"
 	FieldOwnNumber      = "own_number"
 	FieldDefaultCadence = "default_cadence"
+	FieldWhoNext        = "who_next"
 )
+
+// MaxWhoNext bounds Today's "who next": a short list is the point.
+const MaxWhoNext = 20
+
+// WhoNextCount is how many people "who next" shows.
+func (s Settings) WhoNextCount() int {
+	if s.WhoNext <= 0 {
+		return WhoNextDefault
+	}
+	return s.WhoNext
+}
 
 // MaxOwnLabelLen bounds the label of one of the person's own numbers.
 const MaxOwnLabelLen = 60
@@ -150,6 +168,9 @@ func (s Settings) Normalize() Settings {
 // day and not after today (a zero today skips that).
 func (s Settings) Validate(today Date) Problems {
 	p := Problems{}
+	if s.WhoNext < 0 || s.WhoNext > MaxWhoNext {
+		p[FieldWhoNext] = fmt.Sprintf("Who next shows 1 to %d people.", MaxWhoNext)
+	}
 	switch {
 	case s.RecoveryStart.IsZero():
 	case !realDay(s.RecoveryStart):

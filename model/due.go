@@ -98,8 +98,8 @@ func (d DueInfo) Words() string {
 
 // Roster is the network at a glance, for Today and `tether due`: how many
 // active supporters there are, how many said they can be called any time,
-// and who is due a reach-out, most urgent first (as DueContacts orders
-// them).
+// and who is due a reach-out, ranked by who matters (as WhoNext orders
+// them, with the circles gone quiet in Quiet).
 //
 // The due contacts carry what a due line shows and logging a reach-out
 // needs, not the whole record: ID, Name, Nickname, Circle, Phone, Email,
@@ -113,4 +113,5 @@ type Roster struct {
 	Active, AnyTime int
 	Due             []Contact
 	DueCount        int
+	Quiet           map[Circle]bool
 }

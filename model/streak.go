@@ -1,11 +1,8 @@
 package model
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -108,51 +105,6 @@ func SinceLabel(days int) string {
 	default:
 		return fmt.Sprintf("%dy", days/365)
 	}
-}
-
-// DueContacts returns the contacts due or overdue today, most urgent first:
-// overdue before due, the longest late first, then the most important, then
-// by name.
-func DueContacts(contacts []Contact, today Date) []Contact {
-	// Each entry points at its contact and carries its folded name, so
-	// sorting neither copies whole contacts nor folds a name per comparison
-	// (that was most of the sort on a decade of data).
-	type entry struct {
-		c   *Contact
-		due DueInfo
-		key string
-	}
-	var es []entry
-	for i := range contacts {
-		c := &contacts[i]
-		if c.Archived {
-			continue
-		}
-		if d := c.Due(today); d.State == DueNow || d.State == Overdue {
-			es = append(es, entry{c, d, c.SortKey()})
-		}
-	}
-	slices.SortStableFunc(es, func(a, b entry) int {
-		switch {
-		case a.due.State != b.due.State:
-			return cmp.Compare(b.due.State, a.due.State)
-		case a.due.DaysLate != b.due.DaysLate:
-			return cmp.Compare(b.due.DaysLate, a.due.DaysLate)
-		case a.c.Importance != b.c.Importance:
-			return cmp.Compare(b.c.Importance, a.c.Importance)
-		case a.key != b.key:
-			return strings.Compare(a.key, b.key)
-		}
-		// Two people of the same name: the one added first, so the order
-		// never depends on the order they were read in (the store can read
-		// the first screenful of this order itself; see store.Roster).
-		return cmp.Compare(a.c.ID, b.c.ID)
-	})
-	out := make([]Contact, len(es))
-	for i, e := range es {
-		out[i] = *e.c
-	}
-	return out
 }
 
 // Point is one day of a daily series; OK is false for a day with no answer,

@@ -489,64 +489,6 @@ func TestSinceLabel(t *testing.T) {
 	}
 }
 
-func TestDueContacts(t *testing.T) {
-	today := day(2024, 3, 9)
-	ago := func(n int) time.Time {
-		d := today.AddDays(-n)
-		return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
-	}
-	contacts := []Contact{
-		{ID: 1, Name: "Zed", CadenceDays: 7, LastContact: ago(10), Importance: 1},  // overdue 3
-		{ID: 2, Name: "ezra", CadenceDays: 7, LastContact: ago(7), Importance: 3},  // due 0
-		{ID: 3, Name: "Yan", CadenceDays: 1, LastContact: ago(5), Importance: 1},   // overdue 4
-		{ID: 4, Name: "Nadia", CadenceDays: 14, Importance: 0},                     // never: due
-		{ID: 5, Name: "Émile", CadenceDays: 7, LastContact: ago(7), Importance: 3}, // due 0
-		{ID: 6, Name: "Uma", CadenceDays: 30, LastContact: ago(44), Importance: 1}, // due 14
-		{ID: 7, Name: "Sol", CadenceDays: 7, LastContact: ago(9), Importance: 2},   // due 2
-		{ID: 8, Name: "Eva", CadenceDays: 7, LastContact: ago(7), Importance: 3},   // due 0
-		{ID: 9, Name: "Tia", CadenceDays: 7, LastContact: ago(9), Importance: 5},   // due 2
-		{ID: 10, Name: "Archie", CadenceDays: 1, LastContact: ago(30), Importance: 5, Archived: true},
-		{ID: 11, Name: "Archived, never", CadenceDays: 7, Archived: true},
-		{ID: 12, Name: "Not yet", CadenceDays: 7, LastContact: ago(2), Importance: 5},
-		{ID: 13, Name: "No rhythm", LastContact: ago(400), Importance: 5},
-		{ID: 14, Name: "Today", CadenceDays: 1, LastContact: ago(0), Importance: 5},
-	}
-	want := []string{"Yan", "Zed", "Uma", "Tia", "Sol", "Émile", "Eva", "ezra", "Nadia"}
-	names := func(cs []Contact) []string {
-		var out []string
-		for _, c := range cs {
-			out = append(out, c.Name)
-		}
-		return out
-	}
-	in := slices.Clone(contacts)
-	if got := names(DueContacts(contacts, today)); !slices.Equal(got, want) {
-		t.Errorf("DueContacts = %v\nwant          %v", got, want)
-	}
-	for i := range contacts {
-		if contacts[i].ID != in[i].ID {
-			t.Fatal("DueContacts reordered its input")
-		}
-	}
-	// The order does not depend on the order given.
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 20 {
-		shuffled := slices.Clone(contacts)
-		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if got := names(DueContacts(shuffled, today)); !slices.Equal(got, want) {
-			t.Fatalf("shuffled input: DueContacts = %v, want %v", got, want)
-		}
-	}
-	for _, c := range DueContacts(contacts, today) {
-		if s := c.Due(today).State; s != DueNow && s != Overdue {
-			t.Errorf("%s listed in state %v", c.Name, s)
-		}
-	}
-	if got := DueContacts(nil, today); len(got) != 0 {
-		t.Errorf("DueContacts(nil) = %v", got)
-	}
-}
-
 func TestDailySeries(t *testing.T) {
 	end := day(2024, 3, 2)
 	checkIns := []CheckIn{

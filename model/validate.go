@@ -31,6 +31,9 @@ const (
 	FieldCadence      = "cadence"
 	FieldNotes        = "notes"
 	FieldTags         = "tags"
+	FieldBirthday     = "birthday"
+	FieldRecoveryDate = "recovery_date"
+	FieldSnoozedUntil = "snoozed_until"
 )
 
 // Limits on what a person can type. Generous: they exist to catch a paste
@@ -146,7 +149,16 @@ func (c Contact) Validate(today Date) Problems {
 	if c.CadenceDays < 0 || c.CadenceDays > MaxCadence {
 		p[FieldCadence] = fmt.Sprintf("Reach out every 1 to %d days, or 0 for no rhythm.", MaxCadence)
 	}
-	for f, d := range map[string]Date{FieldKnownSince: c.KnownSince, FieldAnyTimeSince: c.AnyTimeSince} {
+	if c.RestCadence < 0 || c.RestCadence > MaxCadence {
+		p[FieldCadence] = fmt.Sprintf("A rhythm at rest is 1 to %d days, or 0.", MaxCadence)
+	}
+	if b := c.Birthday; !b.IsZero() {
+		if back, err := ParseBirthday(b.String()); err != nil || back != b {
+			p[FieldBirthday] = "That is not a day of the year; use month-day (03-09) or year-month-day (1985-03-09)."
+		}
+	}
+	for f, d := range map[string]Date{FieldKnownSince: c.KnownSince, FieldAnyTimeSince: c.AnyTimeSince,
+		FieldRecoveryDate: c.RecoveryDate, FieldSnoozedUntil: c.SnoozedUntil} {
 		// A Date built in code (an import, a bug) may not be a real day;
 		// stored, it could not be read back.
 		if !d.IsZero() && !realDay(d) {
@@ -159,6 +171,12 @@ func (c Contact) Validate(today Date) Problems {
 		}
 		if c.AnyTimeSince.After(today) {
 			p[FieldAnyTimeSince] = "That date is in the future."
+		}
+		if c.RecoveryDate.After(today) {
+			p[FieldRecoveryDate] = "That date is in the future."
+		}
+		if b := c.Birthday; b.Year != 0 && b.In(b.Year).After(today) {
+			p[FieldBirthday] = "That birthday is in the future."
 		}
 	}
 	return p

@@ -593,3 +593,37 @@ func TestLongerThan(t *testing.T) {
 		t.Error("5 MB is not longer than the paste limit")
 	}
 }
+
+// TestValidateDatesOfPeople: a birthday, a recovery date, a snooze and a
+// rhythm at rest are checked as the other fields are.
+func TestValidateDatesOfPeople(t *testing.T) {
+	today := Date{2026, 3, 9}
+	tests := []struct {
+		name  string
+		edit  func(*Contact)
+		field string
+	}{
+		{"birthday without a year", func(c *Contact) { c.Birthday = Birthday{Month: 2, Day: 29} }, ""},
+		{"birthday with a year", func(c *Contact) { c.Birthday = Birthday{1985, 3, 9} }, ""},
+		{"birthday today", func(c *Contact) { c.Birthday = Birthday{2026, 3, 9} }, ""},
+		{"birthday ahead", func(c *Contact) { c.Birthday = Birthday{2026, 3, 10} }, FieldBirthday},
+		{"no such birthday", func(c *Contact) { c.Birthday = Birthday{Month: 2, Day: 30} }, FieldBirthday},
+		{"recovery date today", func(c *Contact) { c.RecoveryDate = today }, ""},
+		{"recovery date ahead", func(c *Contact) { c.RecoveryDate = today.AddDays(1) }, FieldRecoveryDate},
+		{"no such recovery date", func(c *Contact) { c.RecoveryDate = Date{2026, 2, 30} }, FieldRecoveryDate},
+		{"snoozed ahead", func(c *Contact) { c.SnoozedUntil = today.AddDays(3) }, ""},
+		{"rest", func(c *Contact) { c.RestCadence = 7 }, ""},
+		{"rest too long", func(c *Contact) { c.RestCadence = MaxCadence + 1 }, FieldCadence},
+	}
+	for _, tt := range tests {
+		c := Contact{Name: "Sam", Circle: CircleFriend, Stance: StanceUnknown}
+		tt.edit(&c)
+		p := c.Validate(today)
+		switch {
+		case tt.field == "" && len(p) > 0:
+			t.Errorf("%s: refused: %v", tt.name, p)
+		case tt.field != "" && p[tt.field] == "":
+			t.Errorf("%s: no problem under %s: %v", tt.name, tt.field, p)
+		}
+	}
+}

@@ -29,10 +29,13 @@ const (
 	checkupRemindersKey = "checkup_reminders" // "true" or "false"; true when unset
 	safetyPlanKey       = "safety_plan"       // JSON: storedPlan
 	settingsChangedKey  = "settings_changed"  // model.Settings.UpdatedAt, as stamp writes it
+	whoNextKey          = "who_next"          // a whole number 0–20; 0 (or unset) for model.WhoNextDefault
+	sinceLastUseKey     = "since_last_use"    // "true" or "false"; false when unset
 )
 
 // settingsKeys are the keys Settings reads, recoveryStartKey first.
-var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey}
+var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey,
+	whoNextKey, sinceLastUseKey}
 
 // storedNumber is one of the person's own crisis numbers as stored.
 type storedNumber struct {
@@ -61,7 +64,7 @@ func readChoices(ctx context.Context, tx *sql.Tx) (model.Settings, error) {
 	st := model.Settings{CheckupReminders: true}
 	values := map[string]string{}
 	rows, err := tx.QueryContext(ctx,
-		`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?)`, settingsKeys...)
+		`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?)`, settingsKeys...)
 	if err != nil {
 		return model.Settings{}, fmt.Errorf("read the settings: %w", err)
 	}
@@ -84,7 +87,7 @@ func readChoices(ctx context.Context, tx *sql.Tx) (model.Settings, error) {
 		st.RecoveryStart = d
 	}
 	st.Region = values[regionKey]
-	for _, k := range []string{ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey} {
+	for _, k := range []string{ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey, whoNextKey, sinceLastUseKey} {
 		v, ok := values[k]
 		if !ok {
 			continue
@@ -120,6 +123,18 @@ func decodeSetting(key, value string, st *model.Settings) error {
 			return fmt.Errorf("read whether to remind you of check-ups: the journal holds something that is not yes or no; set it again")
 		}
 		st.CheckupReminders = b
+	case whoNextKey:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > model.MaxWhoNext {
+			return fmt.Errorf("read how many people who-next shows: the journal holds something that is not a number from 0 to %d; set it again", model.MaxWhoNext)
+		}
+		st.WhoNext = n
+	case sinceLastUseKey:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("read whether to count the days since last use: the journal holds something that is not yes or no; set it again")
+		}
+		st.SinceLastUse = b
 	case settingsChangedKey:
 		t, err := time.Parse(time.RFC3339Nano, value)
 		if err != nil {
@@ -225,6 +240,8 @@ func encodeSettings(st model.Settings) ([][2]string, error) {
 		{ownNumbersKey, own},
 		{defaultCadenceKey, strconv.Itoa(st.DefaultCadence)},
 		{checkupRemindersKey, strconv.FormatBool(st.CheckupReminders)},
+		{whoNextKey, strconv.Itoa(st.WhoNext)},
+		{sinceLastUseKey, strconv.FormatBool(st.SinceLastUse)},
 	}, nil
 }
 

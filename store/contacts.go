@@ -16,7 +16,26 @@ import (
 const contactColumns = `id, name, nickname, circle, group_context, phone, email,
 	preferred, availability, any_time, any_time_since, distraction, importance,
 	supportive, stance, known_since, cadence_days, notes, archived,
+	` + schema7Columns + `,
 	created_at, updated_at`
+
+// schema7Columns are the contact's columns schema 7 added.
+const schema7Columns = `rest_cadence, snoozed_until, birthday, recovery_date`
+
+// before7 reads schema7Columns from a journal that does not have them yet
+// as their defaults, so a reader of a journal no app has updated yet (the
+// crisis card above all) still reads its people.
+var before7 = strings.NewReplacer(
+	"c."+strings.ReplaceAll(schema7Columns, ", ", ", c."), `0, '', '', ''`,
+	schema7Columns, `0, '', '', ''`)
+
+// forSchema is a contact query as the journal's schema can answer it.
+func (s *Store) forSchema(query string) string {
+	if s.schema != 0 && s.schema < 7 {
+		return before7.Replace(query)
+	}
+	return query
+}
 
 // Contacts lists the active (archived false) or archived contacts, in name
 // order ignoring case and accents (model.Fold), then by id, with their tags
@@ -27,7 +46,7 @@ func (s *Store) Contacts(ctx context.Context, archived bool, today model.Date) (
 	var out []model.Contact
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryContacts(ctx, tx, true, contactListSQL, append(window30(today), archived),
+		out, err = queryContacts(ctx, tx, true, s.forSchema(contactListSQL), append(window30(today), archived),
 			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
 			 WHERE c.archived = ? ORDER BY t.contact_id, t.position`, archived)
 		return err
@@ -45,7 +64,7 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		out, err = queryContacts(ctx, tx, false,
-			`SELECT `+contactColumns+` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`, nil,
+			s.forSchema(`SELECT `+contactColumns+` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`), nil,
 			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
 			 WHERE c.any_time = 1 AND c.archived = 0 ORDER BY t.contact_id, t.position`)
 		return err
@@ -69,7 +88,7 @@ func (s *Store) Professionals(ctx context.Context) ([]model.Contact, error) {
 	var out []model.Contact
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryContacts(ctx, tx, false, professionalsSQL, nil,
+		out, err = queryContacts(ctx, tx, false, s.forSchema(professionalsSQL), nil,
 			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
 			 WHERE c.archived = 0 AND c.circle IN ('healthcare', 'treatment') AND c.phone <> ''
 			 ORDER BY t.contact_id, t.position`)
@@ -271,9 +290,10 @@ func (s *Store) CountContacts(ctx context.Context) (active, archived int, err er
 const insertContactSQL = `INSERT INTO contacts (
 	name, name_key, nickname, circle, group_context, phone, email, preferred,
 	availability, any_time, any_time_since, distraction, importance, supportive,
-	stance, known_since, cadence_days, notes, archived, archived_at,
+	stance, known_since, cadence_days, notes, archived,
+	rest_cadence, snoozed_until, birthday, recovery_date, archived_at,
 	created_at, updated_at
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const insertTagSQL = `INSERT INTO contact_tags (contact_id, tag, tag_key, position) VALUES (?, ?, ?, ?)`
 
@@ -284,6 +304,7 @@ func fieldArgs(c model.Contact) []any {
 		string(c.Preferred), c.Availability, c.AnyTime, c.AnyTimeSince.String(),
 		c.Distraction, c.Importance, c.Supportive, string(c.Stance),
 		c.KnownSince.String(), c.CadenceDays, c.Notes, c.Archived,
+		c.RestCadence, c.SnoozedUntil.String(), c.Birthday.String(), c.RecoveryDate.String(),
 	}
 }
 
@@ -327,6 +348,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c model.Contact, now time.Ti
 		email = ?, preferred = ?, availability = ?, any_time = ?, any_time_since = ?,
 		distraction = ?, importance = ?, supportive = ?, stance = ?, known_since = ?,
 		cadence_days = ?, notes = ?, archived = ?,
+		rest_cadence = ?, snoozed_until = ?, birthday = ?, recovery_date = ?,
 		archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END,
 		updated_at = ?
 		WHERE id = ?`, args...)
@@ -466,11 +488,12 @@ func queryContacts(ctx context.Context, tx *sql.Tx, derived bool, contactsSQL st
 func scanContact(rows *sql.Rows, derived bool) (model.Contact, error) {
 	var c model.Contact
 	var circle, preferred, stance, anyTimeSince, knownSince, created, updated string
+	var snoozed, birthday, recovery string
 	var lastUnix, lastOffset sql.NullInt64
 	dest := []any{&c.ID, &c.Name, &c.Nickname, &circle, &c.Group, &c.Phone, &c.Email,
 		&preferred, &c.Availability, &c.AnyTime, &anyTimeSince, &c.Distraction,
 		&c.Importance, &c.Supportive, &stance, &knownSince, &c.CadenceDays, &c.Notes,
-		&c.Archived, &created, &updated}
+		&c.Archived, &c.RestCadence, &snoozed, &birthday, &recovery, &created, &updated}
 	if derived {
 		dest = append(dest, &lastUnix, &lastOffset, &c.Reached30)
 	}
@@ -484,6 +507,15 @@ func scanContact(rows *sql.Rows, derived bool) (model.Contact, error) {
 	}
 	if c.KnownSince, err = parseOptionalDay(knownSince); err != nil {
 		return c, fmt.Errorf("contact %d: known_since: %w", c.ID, err)
+	}
+	if c.SnoozedUntil, err = parseOptionalDay(snoozed); err != nil {
+		return c, fmt.Errorf("contact %d: snoozed_until: %w", c.ID, err)
+	}
+	if c.Birthday, err = model.ParseBirthday(birthday); err != nil {
+		return c, fmt.Errorf("contact %d: birthday: %w", c.ID, err)
+	}
+	if c.RecoveryDate, err = parseOptionalDay(recovery); err != nil {
+		return c, fmt.Errorf("contact %d: recovery_date: %w", c.ID, err)
 	}
 	if c.CreatedAt, err = time.Parse(time.RFC3339Nano, created); err != nil {
 		return c, fmt.Errorf("contact %d: created_at: %w", c.ID, err)

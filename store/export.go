@@ -45,7 +45,7 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 			return fmt.Errorf("settings: %w", err)
 		}
 		if e.Contacts, err = queryContacts(ctx, tx, false,
-			`SELECT `+contactColumns+` FROM contacts ORDER BY id`, nil,
+			s.forSchema(`SELECT `+contactColumns+` FROM contacts ORDER BY id`), nil,
 			`SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, position`); err != nil {
 			return fmt.Errorf("contacts: %w", err)
 		}

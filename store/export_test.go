@@ -208,9 +208,7 @@ func TestExportEmptyJournalHasEmptyLists(t *testing.T) {
 func TestExportJournalBeforeCheckups(t *testing.T) {
 	s := journalAtVersion(t, filepath.Join(t.TempDir(), "tether.db"), 3)
 	t.Cleanup(func() { s.Close() })
-	if _, err := s.AddContacts(context.Background(), []model.Contact{{Name: "Sam Okafor"}}); err != nil {
-		t.Fatal(err)
-	}
+	addOldContacts(t, s, []model.Contact{{Name: "Sam Okafor"}})
 	e, err := s.Export(context.Background(), model.Date{}, model.Date{})
 	if err != nil {
 		t.Fatal(err)

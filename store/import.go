@@ -252,6 +252,8 @@ var settingNames = map[string]string{
 	defaultCadenceKey:   "the usual rhythm for new people",
 	checkupRemindersKey: "the check-up reminders",
 	safetyPlanKey:       "your safety plan",
+	whoNextKey:          "how many people who-next shows",
+	sinceLastUseKey:     "the days-since-last-use counter",
 }
 
 // checkSettings refuses a setting this Tether does not know, and one whose

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{"check-ups", execAll(schema4...)},
 	{"the last reach-out kept on each contact", execAll(schema5...)},
 	{"who may be due, read from an index", execAll(schema6...)},
+	{"not now, let this rest, birthdays, recovery dates and planned reach-outs", execAll(schema7...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
@@ -302,6 +303,36 @@ var schema5 = []string{
 // people whose last reach-out is outside their rhythm are looked up.
 var schema6 = []string{
 	`CREATE INDEX contacts_roster ON contacts (archived, cadence_days, any_time, last_at_unix, last_at_offset)`,
+}
+
+// schema7 is Today's "who next": a person can be snoozed until a day
+// ("not now") or have their rhythm put to rest ("let this rest", the
+// rhythm kept in rest_cadence so it can be resumed); a contact's birthday
+// ('MM-DD' without the year, 'YYYY-MM-DD' with it) and their own recovery
+// date; and reach-outs planned for a day, with an optional time ('HH:MM'),
+// which become logged reach-outs when done. Plans go when their person
+// does (ON DELETE CASCADE) and are read by day.
+var schema7 = []string{
+	`ALTER TABLE contacts ADD COLUMN rest_cadence INTEGER NOT NULL DEFAULT 0 CHECK (rest_cadence >= 0)`,
+	`ALTER TABLE contacts ADD COLUMN snoozed_until TEXT NOT NULL DEFAULT '' CHECK (snoozed_until = '' OR
+		snoozed_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`,
+	`ALTER TABLE contacts ADD COLUMN birthday TEXT NOT NULL DEFAULT '' CHECK (birthday = '' OR
+		birthday GLOB '[0-9][0-9]-[0-9][0-9]' OR birthday GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`,
+	`ALTER TABLE contacts ADD COLUMN recovery_date TEXT NOT NULL DEFAULT '' CHECK (recovery_date = '' OR
+		recovery_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')`,
+	`CREATE TABLE planned_reach_outs (
+		id         INTEGER PRIMARY KEY,
+		contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+		day        TEXT NOT NULL CHECK (date(day) IS day),
+		at_time    TEXT NOT NULL DEFAULT '' CHECK (at_time = '' OR
+			(at_time GLOB '[0-2][0-9]:[0-5][0-9]' AND at_time < '24:00')),
+		channel    TEXT NOT NULL DEFAULT 'call' CHECK (channel IN (
+			'call', 'text', 'in-person', 'meeting', 'video', 'message', 'other')),
+		note       TEXT NOT NULL DEFAULT '',
+		created_at TEXT NOT NULL
+	) STRICT`,
+	`CREATE INDEX planned_reach_outs_day ON planned_reach_outs (day)`,
+	`CREATE INDEX planned_reach_outs_contact ON planned_reach_outs (contact_id)`,
 }
 
 // refreshLastReachOut sets last_at_unix and last_at_offset of the contacts

@@ -25,7 +25,7 @@ func journalAtVersion(t *testing.T, path string, n int) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Store{Now: func() time.Time { return fixedNow }, db: db, path: path}
+	s := &Store{Now: func() time.Time { return fixedNow }, db: db, path: path, schema: n}
 	if err := s.migrateTo(context.Background(), n); err != nil {
 		db.Close()
 		t.Fatal(err)
@@ -58,10 +58,7 @@ func TestMigrateFromV1KeepsContacts(t *testing.T) {
 	archived.CreatedAt = time.Date(2017, 6, 1, 20, 0, 0, 0, time.UTC)
 	plain := model.Contact{Name: "王芳"}
 	in := []model.Contact{full, archived, plain}
-	ids, err := old.AddContacts(ctx, in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ids := addOldContacts(t, old, in)
 	if err := old.SetSetting(ctx, "region", "IE"); err != nil {
 		t.Fatal(err)
 	}
@@ -282,10 +279,7 @@ func TestMigrateFromV2KeepsLog(t *testing.T) {
 	old := journalAtVersion(t, path, 2)
 	archived := fullContact()
 	archived.Name, archived.Archived = "Chris Walsh", true
-	ids, err := old.AddContacts(ctx, []model.Contact{fullContact(), archived, {Name: "王芳"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ids := addOldContacts(t, old, []model.Contact{fullContact(), archived, {Name: "王芳"}})
 	var log []model.ReachOut
 	for i := range 40 {
 		log = append(log, model.ReachOut{
@@ -380,10 +374,7 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 	old := journalAtVersion(t, path, 3)
 	archived := fullContact()
 	archived.Name, archived.Archived = "Chris Walsh", true
-	ids, err := old.AddContacts(ctx, []model.Contact{fullContact(), archived, {Name: "王芳"}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ids := addOldContacts(t, old, []model.Contact{fullContact(), archived, {Name: "王芳"}})
 	var log []model.ReachOut
 	for i := range 30 {
 		log = append(log, model.ReachOut{
@@ -491,10 +482,60 @@ func contactsAnyVersion(ctx context.Context, s *Store, archived bool) ([]model.C
 	var out []model.Contact
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryContacts(ctx, tx, true, before5, append(window30(testToday), archived),
+		out, err = queryContacts(ctx, tx, true, before7.Replace(before5), append(window30(testToday), archived),
 			`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
 			 WHERE c.archived = ? ORDER BY t.contact_id, t.position`, archived)
 		return err
 	})
 	return out, err
+}
+
+// oldInsertContactSQL is how a Tether of schemas 1 to 6 added a contact.
+const oldInsertContactSQL = `INSERT INTO contacts (
+	name, name_key, nickname, circle, group_context, phone, email, preferred,
+	availability, any_time, any_time_since, distraction, importance, supportive,
+	stance, known_since, cadence_days, notes, archived, archived_at,
+	created_at, updated_at
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// addOldContacts adds cs to a journal built by journalAtVersion with a
+// schema before 7, as the Tether of that schema did (schema 1's columns
+// and the tags), and returns their ids.
+func addOldContacts(t *testing.T, s *Store, cs []model.Contact) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var ids []int64
+	for _, c := range cs {
+		c = c.Normalize()
+		var archivedAt any
+		if c.Archived {
+			archivedAt = stamp(fixedNow)
+		}
+		created, updated := fixedNow, fixedNow
+		if !c.CreatedAt.IsZero() {
+			created, updated = c.CreatedAt, c.CreatedAt
+		}
+		if !c.UpdatedAt.IsZero() {
+			updated = c.UpdatedAt
+		}
+		args := append(fieldArgs(c)[:19], archivedAt, stamp(created), stamp(updated))
+		res, err := tx.ExecContext(ctx, oldInsertContactSQL, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		if err := replaceTags(ctx, tx, id, c.Tags); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return ids
 }

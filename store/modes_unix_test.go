@@ -29,9 +29,7 @@ func TestMigrationKeepsTheJournalPrivate(t *testing.T) {
 				dir := filepath.Join(t.TempDir(), "tether")
 				path := filepath.Join(dir, "tether.db")
 				old := journalAtVersion(t, path, v)
-				if _, err := old.AddContacts(ctx, []model.Contact{fullContact()}); err != nil {
-					t.Fatal(err)
-				}
+				addOldContacts(t, old, []model.Contact{fullContact()})
 				old.Close()
 				if loosened {
 					os.Chmod(path, 0o644)

@@ -36,48 +36,9 @@ func (s *Store) SaveReachOut(ctx context.Context, r model.ReachOut) (model.Reach
 	}
 	var saved model.ReachOut
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM contacts WHERE id = ?`, r.ContactID).Scan(&one)
-		if errors.Is(err, sql.ErrNoRows) {
-			return model.Problems{model.FieldContact: missingContact}
-		}
-		if err != nil {
-			return err
-		}
-		id := r.ID
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, insertReachOutSQL, reachOutArgs(r, now, now)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else {
-			unix, offset, day := instant(r.At)
-			res, err := tx.ExecContext(ctx, `UPDATE reach_outs SET
-				contact_id = ?, at_unix = ?, at_offset = ?, day = ?, channel = ?,
-				direction = ?, note = ?, helped = ?, updated_at = ?
-				WHERE id = ?`,
-				r.ContactID, unix, offset, day, string(r.Channel), string(r.Direction),
-				r.Note, string(r.Helped), stamp(now), r.ID)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
-				return errOr(err, ErrNotFound)
-			}
-		}
-		list, err := queryReachOuts(ctx, tx, `SELECT `+reachOutColumns+`
-			FROM reach_outs r JOIN contacts c ON c.id = r.contact_id WHERE r.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if len(list) != 1 {
-			return ErrNotFound
-		}
-		saved = list[0]
-		return nil
+		var err error
+		saved, err = saveReachOut(ctx, tx, r, now)
+		return err
 	})
 	var problems model.Problems
 	switch {
@@ -89,6 +50,52 @@ func (s *Store) SaveReachOut(ctx context.Context, r model.ReachOut) (model.Reach
 		return model.ReachOut{}, fmt.Errorf("save reach-out %d: %w", r.ID, err)
 	}
 	return saved, nil
+}
+
+// saveReachOut is SaveReachOut's write, of a reach-out already checked,
+// inside a transaction.
+func saveReachOut(ctx context.Context, tx *sql.Tx, r model.ReachOut, now time.Time) (model.ReachOut, error) {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM contacts WHERE id = ?`, r.ContactID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.ReachOut{}, model.Problems{model.FieldContact: missingContact}
+	}
+	if err != nil {
+		return model.ReachOut{}, err
+	}
+	id := r.ID
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, insertReachOutSQL, reachOutArgs(r, now, now)...)
+		if err != nil {
+			return model.ReachOut{}, err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return model.ReachOut{}, err
+		}
+	} else {
+		unix, offset, day := instant(r.At)
+		res, err := tx.ExecContext(ctx, `UPDATE reach_outs SET
+			contact_id = ?, at_unix = ?, at_offset = ?, day = ?, channel = ?,
+			direction = ?, note = ?, helped = ?, updated_at = ?
+			WHERE id = ?`,
+			r.ContactID, unix, offset, day, string(r.Channel), string(r.Direction),
+			r.Note, string(r.Helped), stamp(now), r.ID)
+		if err != nil {
+			return model.ReachOut{}, err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return model.ReachOut{}, errOr(err, ErrNotFound)
+		}
+	}
+	list, err := queryReachOuts(ctx, tx, `SELECT `+reachOutColumns+`
+		FROM reach_outs r JOIN contacts c ON c.id = r.contact_id WHERE r.id = ?`, id)
+	if err != nil {
+		return model.ReachOut{}, err
+	}
+	if len(list) != 1 {
+		return model.ReachOut{}, ErrNotFound
+	}
+	return list[0], nil
 }
 
 // missingContact is the message for a reach-out whose contact is not in

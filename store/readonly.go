@@ -220,6 +220,7 @@ func (s *Store) startReadOnly(ctx context.Context) error {
 	if id.appID == 0 && id.version == 0 {
 		return noJournal(s.path)
 	}
+	s.schema = int(id.version)
 	return checkSchema(ctx, s.db, s.path, "open journal "+s.path)
 }
 

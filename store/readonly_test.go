@@ -110,9 +110,7 @@ func TestOpenReadOnlyDoesNotMigrate(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "tether.db")
 	old := journalAtVersion(t, path, 3)
-	if _, err := old.AddContacts(ctx, []model.Contact{fullContact()}); err != nil {
-		t.Fatal(err)
-	}
+	addOldContacts(t, old, []model.Contact{fullContact()})
 	old.Close()
 	before := hashFile(t, path)
 	s := openReadOnly(t, path)

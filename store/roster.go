@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -12,33 +13,22 @@ import (
 // counts from it alone, and only people with a rhythm can be due, and only
 // once their last reach-out's local day is a whole rhythm before today:
 // rosterDue is exactly the due (model.DueStatus), ?1 being today's
-// midnight in Unix time.
+// midnight in Unix time, less the people snoozed past today (?2, today's
+// date: ” sorts before every day).
 const (
 	rosterCountQuery = `SELECT count(*), coalesce(sum(any_time), 0) FROM contacts WHERE archived = 0`
 
 	rosterDue = `archived = 0 AND cadence_days > 0 AND (last_at_unix IS NULL OR
-		last_at_unix + last_at_offset < ?1 - (cadence_days - 1) * 86400)`
+		last_at_unix + last_at_offset < ?1 - (cadence_days - 1) * 86400) AND snoozed_until <= ?2`
 
 	rosterColumns = `id, name, nickname, circle, phone, email,
 		preferred, importance, cadence_days, any_time, last_at_unix, last_at_offset`
 
-	rosterDueQuery      = `SELECT ` + rosterColumns + ` FROM contacts WHERE ` + rosterDue
-	rosterDueCountQuery = `SELECT count(*) FROM contacts WHERE ` + rosterDue
+	rosterDueQuery = `SELECT ` + rosterColumns + ` FROM contacts WHERE ` + rosterDue
 
-	// rosterFirstDueQuery is the first ?2 of the due in model.DueContacts'
-	// order: overdue first (days late at least the grace, max(1, rhythm/2);
-	// never reached is due, not overdue), the most days late, the most
-	// important, by folded name (name_key), the first added. lastDay is a
-	// reach-out's local day counted from 1970, floored for instants before
-	// it; ?1 / 86400 is today's.
-	rosterFirstDueQuery = `SELECT ` + rosterColumns + ` FROM contacts WHERE ` + rosterDue + `
-		ORDER BY
-			CASE WHEN last_at_unix IS NULL THEN 0
-				WHEN ?1 / 86400 - ` + lastDay + ` - cadence_days >= max(1, cadence_days / 2) THEN 1 ELSE 0 END DESC,
-			CASE WHEN last_at_unix IS NULL THEN 0 ELSE ?1 / 86400 - ` + lastDay + ` - cadence_days END DESC,
-			importance DESC, name_key, id
-		LIMIT ?2`
-	lastDay = `((last_at_unix + last_at_offset) - ((last_at_unix + last_at_offset) % 86400 + 86400) % 86400) / 86400`
+	// rosterCirclesQuery is each circle's latest reach-out, for the
+	// circles gone quiet.
+	rosterCirclesQuery = `SELECT circle, max(last_at_unix) FROM contacts WHERE archived = 0 GROUP BY circle`
 )
 
 // Roster is Today's view of the network (see model.Roster): the active
@@ -47,10 +37,10 @@ const (
 // last reach-out is the one schema 5 keeps on each contact's row, so this
 // reads one short row per person with a rhythm and never the log.
 //
-// first, when above 0, reads only the first that many of the due, and
-// counts the rest (DueCount): what one screen shows, so that the first
-// screen reads no more on a decade of data than on a new journal. The
-// order is the same as the whole list's (TestRosterFirstIsTheWholeListsStart).
+// first, when above 0, keeps only the first that many of the due, and
+// counts the rest (DueCount): what one screen shows. Ranking by who
+// matters (model.WhoNext) weighs every one of the due, so all of them are
+// read: one short row each.
 func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.Roster, error) {
 	var r model.Roster
 	midnight := today.Time().Unix()
@@ -58,14 +48,12 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		if err := tx.QueryRowContext(ctx, rosterCountQuery).Scan(&r.Active, &r.AnyTime); err != nil {
 			return err
 		}
-		query, args := rosterDueQuery, []any{midnight}
-		if first > 0 {
-			if err := tx.QueryRowContext(ctx, rosterDueCountQuery, midnight).Scan(&r.DueCount); err != nil {
-				return err
-			}
-			query, args = rosterFirstDueQuery, []any{midnight, first}
+		latest, err := circlesLatest(ctx, tx)
+		if err != nil {
+			return err
 		}
-		rows, err := tx.QueryContext(ctx, query, args...)
+		r.Quiet = model.QuietCircles(latest, today)
+		rows, err := tx.QueryContext(ctx, rosterDueQuery, midnight, today.String())
 		if err != nil {
 			return err
 		}
@@ -88,9 +76,10 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		r.Due = model.DueContacts(due, today)
-		if first <= 0 {
-			r.DueCount = len(r.Due)
+		r.Due = model.WhoNext(due, today, r.Quiet)
+		r.DueCount = len(r.Due)
+		if first > 0 && len(r.Due) > first {
+			r.Due = r.Due[:first]
 		}
 		return nil
 	})
@@ -98,4 +87,27 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		return model.Roster{}, fmt.Errorf("read who is due: %w", err)
 	}
 	return r, nil
+}
+
+// circlesLatest is each circle's latest reach-out among the active people
+// (zero for a circle nobody in it was ever reached in).
+func circlesLatest(ctx context.Context, tx *sql.Tx) (map[model.Circle]time.Time, error) {
+	rows, err := tx.QueryContext(ctx, rosterCirclesQuery)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	latest := map[model.Circle]time.Time{}
+	for rows.Next() {
+		var circle string
+		var last sql.NullInt64
+		if err := rows.Scan(&circle, &last); err != nil {
+			return nil, err
+		}
+		latest[model.Circle(circle)] = time.Time{}
+		if last.Valid {
+			latest[model.Circle(circle)] = time.Unix(last.Int64, 0)
+		}
+	}
+	return latest, rows.Err()
 }

@@ -67,7 +67,13 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 		if r.Active != len(all) || r.AnyTime != anyTime {
 			t.Errorf("%s: roster counts %d active, %d any time; the list has %d, %d", day, r.Active, r.AnyTime, len(all), anyTime)
 		}
-		want := model.DueContacts(all, day)
+		latest := map[model.Circle]time.Time{}
+		for _, c := range all {
+			if c.LastContact.After(latest[c.Circle]) || latest[c.Circle].IsZero() {
+				latest[c.Circle] = c.LastContact
+			}
+		}
+		want := model.WhoNext(all, day, model.QuietCircles(latest, day))
 		if len(want) == 0 || len(r.Due) != len(want) {
 			t.Fatalf("%s: roster has %d due, the list %d", day, len(r.Due), len(want))
 		}
@@ -85,7 +91,7 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 }
 
 // Roster's first screenful, read and ordered by SQL, is exactly the start
-// of the whole due list as model.DueContacts orders it, and DueCount counts
+// of the whole due list as model.WhoNext orders it, and DueCount counts
 // all of it: across rhythms, ratings, names that fold alike (José, JOSE),
 // people never reached, instants near midnight in zones far from UTC,
 // archived people, and on several days.

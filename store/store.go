@@ -43,6 +43,10 @@ type Store struct {
 	// rather than the usual way, in words; "" when it did not.
 	unchanging string
 
+	// schema is the journal's schema version: the latest once Open has
+	// migrated it, possibly older for a reader (see forSchema).
+	schema int
+
 	watchMu sync.Mutex
 	watch   *sql.Conn // pinned for DataVersion; see watch.go
 	closed  bool      // Close has begun: DataVersion pins no new connection
@@ -143,6 +147,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // start connects, confirms the journal is ours now that SQLite has read the
 // log too, and migrates.
 func (s *Store) start(ctx context.Context) error {
+	s.schema = latestVersion()
 	if err := s.db.PingContext(ctx); err != nil {
 		return openFailed(s.path, err)
 	}

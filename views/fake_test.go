@@ -99,13 +99,20 @@ func (f *fakeStore) list(archived bool, today model.Date) []model.Contact {
 	return out
 }
 
-// Roster is the active list counted, and DueContacts of it, as the real
+// Roster is the active list counted, and WhoNext of it, as the real
 // store's answer must be (store.TestRosterAgreesWithTheWholeList).
 func (f *fakeStore) Roster(_ context.Context, today model.Date, first int) (model.Roster, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	active := f.list(false, today)
-	r := model.Roster{Active: len(active), Due: model.DueContacts(active, today)}
+	latest := map[model.Circle]time.Time{}
+	for _, c := range active {
+		if _, ok := latest[c.Circle]; !ok || c.LastContact.After(latest[c.Circle]) {
+			latest[c.Circle] = c.LastContact
+		}
+	}
+	quiet := model.QuietCircles(latest, today)
+	r := model.Roster{Active: len(active), Due: model.WhoNext(active, today, quiet), Quiet: quiet}
 	r.DueCount = len(r.Due)
 	if first > 0 && len(r.Due) > first {
 		r.Due = r.Due[:first]
