@@ -51,7 +51,7 @@ func TestEndToEndChangedLinesShowWhatTheWholeFrameShows(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "journal.db")
 	runBinary(t, bin, "demo", "--save", db, "--size", "small")
 	s := startTmux(t, bin+" --db "+db)
-	s.waitFor("Due a reach-out")
+	s.waitFor("Who next")
 	walk := [][]string{
 		{"j"}, {"j"}, {"k"}, {"2"}, {"j"}, {"j"}, {"j"}, {"G"}, {"g"},
 		{"/"}, {"-l", "an"}, {"BSpace"}, {"Escape"}, {"j"},

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -59,6 +60,11 @@ func (c Contact) Due(today Date) DueInfo {
 	return DueStatus(c.CadenceDays, last, today)
 }
 
+// SupportiveCircles are the recovery and care circles: time with anyone in
+// them counts as supportive contact unless they were marked as supporting
+// the person's using.
+var SupportiveCircles = []Circle{CircleFellowship, CircleSponsor, CircleSponsee, CirclePeer, CircleTreatment, CircleHealthcare}
+
 // IsSupportive reports whether time with this person counts as supportive
 // contact: they support my recovery, or they belong to a recovery or care
 // circle and have not been marked as supporting my using.
@@ -69,8 +75,7 @@ func (c Contact) IsSupportive() bool {
 	case c.Stance == StanceSupports:
 		return true
 	}
-	switch c.Circle {
-	case CircleFellowship, CircleSponsor, CircleSponsee, CirclePeer, CircleTreatment, CircleHealthcare:
+	if slices.Contains(SupportiveCircles, c.Circle) {
 		return true
 	}
 	return false

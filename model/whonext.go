@@ -15,12 +15,14 @@ import (
 //   - importance, as the person rated them (1–5 stars; unrated counts 2),
 //     twice over: 2 to 10 points;
 //   - their circle: a sponsor or mentor, or anyone who said "call me any
-//     time", 6; fellowship, peers, sponsees, treatment and healthcare 3;
-//     partner, family, friends and faith 2; everyone else 1;
+//     time", 10 (so a sponsor rated 5 and due today comes before anyone
+//     else who is not one, however late); fellowship, peers, sponsees,
+//     treatment and healthcare 3; partner, family, friends and faith 2;
+//     everyone else 1;
 //   - how late they are against their own rhythm: days late divided by the
-//     rhythm, at most 3, twice over (0 to 6 points), so a daily call two
+//     rhythm, at most 2, twice over (0 to 4 points), so a daily call two
 //     days late weighs more than a monthly coffee two days late, and a
-//     year of silence weighs no more than three rhythms; someone not
+//     year of silence weighs no more than two rhythms; someone not
 //     reached yet counts as due today;
 //   - a quiet circle: nobody in their circle reached in the last
 //     QuietDays days, 2 points, so a part of life gone silent is noticed.
@@ -43,7 +45,7 @@ func Points(c Contact, today Date, quiet map[Circle]bool) float64 {
 	p := 2 * float64(imp)
 	switch {
 	case c.Circle == CircleSponsor || c.AnyTime:
-		p += 6
+		p += 10
 	case c.Circle == CircleFellowship || c.Circle == CirclePeer || c.Circle == CircleSponsee ||
 		c.Circle == CircleTreatment || c.Circle == CircleHealthcare:
 		p += 3
@@ -54,7 +56,7 @@ func Points(c Contact, today Date, quiet map[Circle]bool) float64 {
 	}
 	if c.CadenceDays > 0 {
 		if d := c.Due(today); d.DaysSince >= 0 { // not reached yet: due today
-			p += 2 * min(3, max(0, float64(d.DaysLate)/float64(c.CadenceDays)))
+			p += 2 * min(2, max(0, float64(d.DaysLate)/float64(c.CadenceDays)))
 		}
 	}
 	if quiet[c.Circle] {

@@ -65,13 +65,13 @@ func measureTetherOnBubbleTeasRenderer(c *ctl, w workspace, r *results) error {
 // walkTether is measureTether's walk, recorded as program p, launched
 // with the command line bin.
 func walkTether(c *ctl, w workspace, r *results, p, bin string) error {
-	d, err := c.launch(bin+" --db "+w.large, has("Due a reach-out (", "q quit"))
+	d, err := c.launch(bin+" --db "+w.large, has("Who next", "q quit"))
 	if err != nil {
 		return err
 	}
 	r.add(p, "first full frame", d)
 	steps := []func() error{
-		func() error { return keyN(c, r, p, "Today: move in due list", "j", 3, nil) },
+		func() error { return keyN(c, r, p, "Today: move in who next", "j", 3, nil) },
 		func() error {
 			return switchTo(c, r, p, "2", "Contacts", has("[2 Contacts]", "Contacts · 303", "q quit"))
 		},
@@ -97,7 +97,7 @@ func walkTether(c *ctl, w workspace, r *results, p, bin string) error {
 		},
 		func() error { return switchTo(c, r, p, "5", "Network", has("[5 Network]", "People reached", "q quit")) },
 		func() error { return keyN(c, r, p, "Network: move", "j", 3, nil) },
-		func() error { return switchTo(c, r, p, "1", "Today", has("[1 Today]", "Due a reach-out (", "q quit")) },
+		func() error { return switchTo(c, r, p, "1", "Today", has("[1 Today]", "Who next", "q quit")) },
 		func() error { return recordRSS(c, r, p) },
 	}
 	for _, s := range steps {
@@ -132,7 +132,7 @@ const floorProgram = "floor: Tether's packages, no reads"
 // packages drawing a fixed frame, reading nothing, and answering j from one
 // plain loop.
 func measureFloor(c *ctl, w workspace, r *results) error {
-	d, err := c.launch(w.floor, has("Due a reach-out (", "q quit"))
+	d, err := c.launch(w.floor, has("Who next", "q quit"))
 	if err != nil {
 		return err
 	}

@@ -368,3 +368,32 @@ func digits(s string) (int, bool) {
 	}
 	return n, true
 }
+
+// LapseDays are the days a check-in recorded a use, oldest first: what the
+// stretches between lapses are counted from (model.StretchesOf).
+func (s *Store) LapseDays(ctx context.Context) ([]model.Date, error) {
+	var out []model.Date
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT day FROM check_ins WHERE used = 1 ORDER BY day`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var day string
+			if err := rows.Scan(&day); err != nil {
+				return err
+			}
+			d, err := model.ParseDate(day)
+			if err != nil {
+				return fmt.Errorf("check-in %q: %w", day, err)
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the days of recorded use: %w", err)
+	}
+	return out, nil
+}

@@ -132,3 +132,45 @@ func TestSnoozeAndRest(t *testing.T) {
 		t.Errorf("saving over a snooze: %v", err)
 	}
 }
+
+// TestWeekGlanceAgreesWithTheModel: the week's count of people and of days
+// with supportive contact, in SQL, is the model's (SupportiveDays).
+func TestWeekGlanceAgreesWithTheModel(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	var people []model.Contact
+	for _, c := range []model.Contact{
+		{Name: "Sponsor", Circle: model.CircleSponsor},
+		{Name: "Friend", Circle: model.CircleFriend},
+		{Name: "Kind friend", Circle: model.CircleFriend, Stance: model.StanceSupports},
+		{Name: "Peer who uses", Circle: model.CirclePeer, Stance: model.StanceSupportsUsing},
+	} {
+		saved, err := s.SaveContact(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, saved)
+	}
+	monday := model.WeekOf(testToday).Prev().Monday()
+	log := []struct {
+		who, day int
+	}{{0, 0}, {1, 1}, {3, 2}, {2, 3}, {1, 3}, {0, 0}}
+	var all []model.ReachOut
+	for _, l := range log {
+		d := monday.AddDays(l.day)
+		r, err := s.SaveReachOut(ctx, model.ReachOut{ContactID: people[l.who].ID, At: d.Time().Add(12 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, r)
+	}
+	byID := map[int64]model.Contact{}
+	for _, c := range people {
+		byID[c.ID] = c
+	}
+	n, days, err := s.WeekGlance(ctx, monday, monday.AddDays(6))
+	want := model.SupportiveDays(all, byID, monday, monday.AddDays(6))
+	if err != nil || n != 4 || days != want || days != 2 {
+		t.Errorf("WeekGlance = %d people, %d supportive days, %v; want 4 and %d (the model's)", n, days, err, want)
+	}
+}

@@ -81,6 +81,7 @@ type App struct {
 	// The overlays, over any screen (see overlays).
 	crisis   *crisisModel
 	log      *logDialog      // the reach-out dialog; nil when closed
+	planning *planDialog     // the plan dialog; nil when closed
 	settings *settingsEditor // the settings; nil when closed
 
 	status      string
@@ -169,6 +170,9 @@ func (a *App) overlays() []overlay {
 	if a.log != nil {
 		open = append(open, a.log)
 	}
+	if a.planning != nil {
+		open = append(open, a.planning)
+	}
 	if a.settings != nil {
 		open = append(open, a.settings)
 	}
@@ -189,7 +193,7 @@ func (a *App) page() screen { return a.tabs[a.active].screen }
 // capturing reports whether something has the keyboard for typing, in
 // which case only ctrl keys, esc, tab and enter act.
 func (a *App) capturing() bool {
-	if a.log != nil || a.settings != nil {
+	if a.log != nil || a.planning != nil || a.settings != nil {
 		return true
 	}
 	return a.page().capturing()
@@ -277,18 +281,16 @@ func (a *App) onTerminal(first tea.Cmd) *App {
 	return a
 }
 
-// startToday starts Today's first read for a terminal height lines tall,
-// at once, before the app is even built: it runs while the styles and
-// screens are made and the terminal and Bubble Tea are set up (together
-// half a millisecond and more on a cold start), and takes only the due
-// people that screen can show, counting the rest: the warm-up's reload, a
-// few milliseconds after the first frame, reads them all, and on a decade
-// of data the first frame is as quick as on a new journal.
-func startToday(st Store, clock model.Clock, height int) tea.Cmd {
+// startToday starts Today's first read at once, before the app is even
+// built: it runs while the styles and screens are made and the terminal
+// and Bubble Tea are set up (together half a millisecond and more on a
+// cold start). Who next holds the few the settings say, all the due
+// counted.
+func startToday(st Store, clock model.Clock) tea.Cmd {
 	if clock == nil {
 		clock = model.SystemClock{}
 	}
-	return early(readToday(st, model.Today(clock), max(1, height)))
+	return early(readToday(st, model.Today(clock), 0))
 }
 
 // early runs cmd now, in its own goroutine, and returns a command that

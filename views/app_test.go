@@ -161,7 +161,7 @@ func TestFormScrollsToTheFocusedField(t *testing.T) {
 	d.keys("2", "a")
 	d.mustSee("› Name")
 	d.mustNotSee("Notes and boundaries")
-	for range 17 {
+	for range 19 {
 		d.keys("tab")
 	}
 	d.mustSee("› Notes and boundaries")
@@ -354,7 +354,7 @@ func TestUnchangedUpdatesLeaveTheScreenAsItIs(t *testing.T) {
 func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	settled := 0
-	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal(startToday(st, fixedClock, 30))
+	app := New(st, Options{Clock: fixedClock, Settled: func() { settled++ }}).onTerminal(startToday(st, fixedClock))
 	if app.awaitingFirstFrame() {
 		t.Fatal("awaiting the first full frame before Today has loaded")
 	}
@@ -412,7 +412,7 @@ func TestHangUpQuitsWithoutAsking(t *testing.T) {
 // shows that line once the delay is over.
 func TestTheFirstFrameWaitsBrieflyForTodaysData(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
-	app := New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))
+	app := New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock))
 	if !app.holdsFirstFrame() {
 		t.Fatal("a frame may be drawn before Today's first read is in")
 	}
@@ -457,37 +457,43 @@ func TestCachedHelpIsTheHelpOfTheMoment(t *testing.T) {
 	}
 }
 
-// On a terminal the first read of Today takes only the due people one
-// screen can show, with all of them counted; the warm-up's reload brings
-// the rest, so moving down the list goes past the first screenful.
-func TestTodaysFirstReadTakesOneScreenOfTheDue(t *testing.T) {
+// Who next is a short list, whatever the number due: the first five
+// ranked, all of them counted, and "and N more" opens Contacts on
+// everyone due, in the same order.
+func TestWhoNextIsShortAndOpensEveryoneDue(t *testing.T) {
 	var many []model.Contact
 	for i := range 40 {
 		many = append(many, model.Contact{Name: fmt.Sprintf("Person %02d", i), CadenceDays: 7})
 	}
+	many = append(many, model.Contact{Name: "Maria Sponsor", Circle: model.CircleSponsor, Importance: 5, CadenceDays: 1})
 	st := newFakeStore(many...)
-	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock))}
 	l.start(100, 30)
-	if n := len(l.app.today.due); n != 30 || !strings.Contains(screenText(l.app), "Due a reach-out (40)") {
-		t.Fatalf("first read holds %d due; screen:\n%s", n, screenText(l.app))
+	scr := screenText(l.app)
+	if n := len(l.app.today.data.roster.Due); n != model.WhoNextDefault || !strings.Contains(scr, "Who next (5 of 41 due)") {
+		t.Fatalf("Today holds %d of the due; screen:\n%s", n, scr)
 	}
-	l.send(warmUpMsg{})
-	if n := len(l.app.today.due); n != 40 {
-		t.Fatalf("after the warm-up, Today holds %d of the 40 due", n)
+	if first := l.app.today.data.roster.Due[0].Name; first != "Maria Sponsor" {
+		t.Errorf("who next starts with %s, not the sponsor", first)
 	}
-	for range 35 {
-		l.send(keyMsg("j"))
+	if !strings.Contains(scr, "and 36 more: enter shows everyone due") {
+		t.Fatalf("no \"and N more\":\n%s", scr)
 	}
-	// The selection stays on the screen (the list used to count two lines
-	// too many of room and let it slip below the edge).
-	if !strings.Contains(screenText(l.app), "› Person 35") {
-		t.Fatalf("moving down did not reach past the first screenful, on screen:\n%s", screenText(l.app))
+	l.send(keyMsg("G"))
+	l.send(keyMsg("enter"))
+	scr = screenText(l.app)
+	if l.app.active != screenContacts || !strings.Contains(scr, "Due a reach-out · 41") {
+		t.Fatalf("enter on \"and N more\" did not show everyone due:\n%s", scr)
+	}
+	if c, _ := l.app.contacts.selected(); c.Name != "Maria Sponsor" {
+		t.Errorf("everyone due starts with %s, not the sponsor", c.Name)
+	}
+	l.send(keyMsg("esc"))
+	if scr := screenText(l.app); strings.Contains(scr, "Due a reach-out") {
+		t.Errorf("esc kept the list on the due:\n%s", scr)
 	}
 }
 
-// The full help shows every key on every screen at 80 columns, the crisis
-// keys and quit included (they are its last column, which bubbles/help used
-// to cut off there), and no line is wider than the screen.
 func TestFullHelpFitsEveryKeyAt80Columns(t *testing.T) {
 	for _, screenKey := range []string{"1", "2", "3", "4", "5"} {
 		d := newDriver(t, networkStore(t), 80, 40)
@@ -515,7 +521,7 @@ func TestFullHelpFitsEveryKeyAt80Columns(t *testing.T) {
 // Reflection is still read ahead on its own.
 func TestTheReadAheadLeavesAScreenAlreadyAskedFor(t *testing.T) {
 	st := networkStore(t)
-	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock))}
 	l.start(100, 30)
 	m, netLoad := l.app.Update(keyMsg("5"))
 	l.app = m.(*App)
@@ -543,7 +549,7 @@ func TestTheReadAheadLeavesAScreenAlreadyAskedFor(t *testing.T) {
 func TestAFailedReadAheadIsTriedAgainOnShow(t *testing.T) {
 	st := networkStore(t)
 	st.countsErr = errors.New("disk I/O error")
-	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock, 30))}
+	l := &loop{app: New(st, Options{Clock: fixedClock}).onTerminal(startToday(st, fixedClock))}
 	l.start(100, 30)
 	l.send(warmUpMsg{})
 	if !l.app.network.loaded || l.app.network.loadErr == nil {

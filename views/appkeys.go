@@ -32,6 +32,8 @@ func (a *App) updatePaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		_, cmd = a.log.update(msg)
+	case a.planning != nil:
+		_, cmd = a.planning.update(msg)
 	case a.settings != nil:
 		_, cmd = a.settings.update(msg)
 	default:
@@ -89,6 +91,14 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		done, cmd := a.log.update(msg)
 		if done {
 			a.log = nil
+		}
+		a.resize()
+		return a, cmd
+	}
+	if a.planning != nil {
+		done, cmd := a.planning.update(msg)
+		if done {
+			a.planning = nil
 		}
 		a.resize()
 		return a, cmd

@@ -130,9 +130,31 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.network.plan, cmd = openPlanEditor(a.st, a.styles, a.width, a.contentHeight())
 		a.resize()
 		return a, cmd
+	case showDueMsg:
+		a.show(screenContacts)
+		return a, a.contacts.showDue()
 	case jumpToContactMsg:
 		a.show(screenContacts)
 		return a, a.contacts.show(msg.id)
+	case openPlanMsg:
+		if a.planning != nil {
+			return a, nil // one at a time; the open one keeps its typing
+		}
+		var cmd tea.Cmd
+		a.planning, cmd = newPlanDialog(a.st, a.clock, a.styles, msg)
+		a.resize()
+		return a, cmd
+	case plannedMsg:
+		if a.planning == nil {
+			return a, nil
+		}
+		done, cmd := a.planning.update(msg)
+		if done {
+			a.planning = nil
+			cmd = tea.Batch(cmd, a.reloadAll())
+		}
+		a.resize()
+		return a, cmd
 	case openLogMsg:
 		if a.log != nil {
 			return a, nil // one dialog at a time; the open one keeps its typing

@@ -196,7 +196,7 @@ func TestTodayShowsStreakDueAndSparklines(t *testing.T) {
 		st.checkIns[day] = c
 	}
 	d := newDriver(t, st, 100, 30)
-	d.mustSee("Not checked in yet today.", "Streak: 4 days of check-ins in a row.", "Due a reach-out (2)")
+	d.mustSee("Not checked in yet today.", "Streak: 4 days of check-ins in a row.", "Who next", "Reached today (0)")
 	v := d.view()
 	if row := lineWith(v, "Maria Santos"); !contains(row, "overdue 3 days") || !contains(row, "›") {
 		t.Fatalf("Maria should be first and overdue: %q", row)
@@ -210,7 +210,10 @@ func TestTodayShowsStreakDueAndSparklines(t *testing.T) {
 		t.Fatalf("mood sparkline without gaps: %q", row)
 	}
 	d.keys("l", "enter")
-	d.mustSee("Logged: you reached out to Maria Santos (call).", "Due a reach-out (1)")
+	d.mustSee("Logged: you reached out to Maria Santos (call).", "Reached today (1)", "You reached Maria Santos (call)")
+	if row := lineWith(d.view(), "José Álvarez"); !contains(row, "›") {
+		t.Fatalf("after Maria was reached, José is not first in who next: %q", row)
+	}
 	d.keys("c")
 	d.mustSee("Check-in · today", "› Mood")
 	d.keys("5", "ctrl+s", "1")

@@ -70,7 +70,14 @@ func (m contactsModel) detailView(c model.Contact, w int) string {
 		row("Supportive", fmt.Sprintf("%d of 5", c.Supportive))
 	}
 	row("Known since", c.KnownSince.Human())
-	if c.CadenceDays > 0 {
+	row("Birthday", c.Birthday.Human())
+	row("Their recovery date", c.RecoveryDate.Human())
+	switch today := model.Today(m.clock); {
+	case c.RestCadence > 0:
+		row("Reach out", "resting (was "+model.CadenceLabel(c.RestCadence)+"); x resumes it")
+	case c.CadenceDays > 0 && c.Snoozed(today):
+		row("Reach out", model.CadenceLabel(c.CadenceDays)+"; not now, until "+c.SnoozedUntil.Human())
+	case c.CadenceDays > 0:
 		row("Reach out", model.CadenceLabel(c.CadenceDays))
 	}
 	row("Tags", strings.Join(c.Tags, ", "))
@@ -80,7 +87,7 @@ func (m contactsModel) detailView(c model.Contact, w int) string {
 	}
 	out = append(out, "")
 	out = append(out, m.historyLines(c, w)...)
-	out = append(out, "", s.Muted.Render(truncate("l log · e edit · d archive", w)))
+	out = append(out, "", s.Muted.Render(truncate("l log · p plan · e edit · d archive", w)))
 	if c.Archived {
 		out[len(out)-1] = s.Muted.Render(truncate("r restore · e edit", w))
 	}

@@ -41,6 +41,8 @@ func newContactForm(c model.Contact, today model.Date, styles *Styles) *contactF
 		ratingField(model.FieldSupportive, "Supportive", "How supportive they are in general: 1–5, 0 clears.", c.Supportive, 5),
 		choiceField(model.FieldStance, "Stance on my recovery", "People who support using are worth knowing about, without blame.", optionsOf(model.Stances), string(c.Stance)),
 		textField(model.FieldKnownSince, "Known since", "YYYY-MM-DD, or leave blank.", c.KnownSince.String(), "YYYY-MM-DD"),
+		textField(model.FieldBirthday, "Birthday", "Month-day (03-09), or with the year (1985-03-09); shown on Today the week it comes.", c.Birthday.String(), "MM-DD"),
+		textField(model.FieldRecoveryDate, "Their recovery date", "If they shared it (YYYY-MM-DD): its anniversaries show on Today.", c.RecoveryDate.String(), "YYYY-MM-DD"),
 		textField(model.FieldCadence, "Reach out every", "Days (7) or weeks (2w); blank for no rhythm.", model.FormatCadence(c.CadenceDays), "e.g. 7 or 2w"),
 		textField(model.FieldTags, "Tags", "Separate with commas.", strings.Join(c.Tags, ", "), "e.g. walks, AA"),
 		areaField(model.FieldNotes, "Notes and boundaries", "Enter starts a new line; tab moves on; ctrl+s saves.", c.Notes),
@@ -93,6 +95,12 @@ func (cf *contactForm) contact() (model.Contact, model.Problems) {
 	}
 	if c.KnownSince, err = model.ParseDate(val(model.FieldKnownSince)); err != nil {
 		parseProblems[model.FieldKnownSince] = sentence(err)
+	}
+	if c.Birthday, err = model.ParseBirthday(val(model.FieldBirthday)); err != nil {
+		parseProblems[model.FieldBirthday] = sentence(err)
+	}
+	if c.RecoveryDate, err = model.ParseDate(val(model.FieldRecoveryDate)); err != nil {
+		parseProblems[model.FieldRecoveryDate] = sentence(err)
 	}
 	if c.CadenceDays, err = model.ParseCadence(val(model.FieldCadence)); err != nil {
 		parseProblems[model.FieldCadence] = sentence(err)

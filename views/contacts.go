@@ -31,8 +31,11 @@ type contactsModel struct {
 	cursor   int      // index into visible
 	offset   int      // first visible row of the list
 
-	archived       bool // showing the archived list
-	defaultCadence int  // the settings' rhythm for people added now
+	archived bool // showing the archived list
+	// dueOnly shows only the people due a reach-out (Today's "and N
+	// more"), in who-next order; esc shows everyone again.
+	dueOnly        bool
+	defaultCadence int // the settings' rhythm for people added now
 	loaded         bool
 	loadErr        error
 	req            int   // id of the newest load; older answers are stale
@@ -113,12 +116,47 @@ func (m *contactsModel) applyFilter() {
 		keepID = c.ID
 	}
 	m.visible = filterIndexes(m.visible[:0], m.search, m.filter.Value())
+	if m.dueOnly {
+		m.visible = m.dueIndexes(m.visible)
+	}
 	m.cursor = 0
 	for i, ci := range m.visible {
 		if m.contacts[ci].ID == keepID {
 			m.cursor = i
 		}
 	}
+}
+
+// dueIndexes keeps, of the indexes into contacts, the people due a
+// reach-out today, in who-next order (model.WhoNext).
+func (m *contactsModel) dueIndexes(idx []int) []int {
+	today := model.Today(m.clock)
+	var shown []model.Contact
+	at := map[int64]int{}
+	for _, i := range idx {
+		shown = append(shown, m.contacts[i])
+		at[m.contacts[i].ID] = i
+	}
+	latest := map[model.Circle]time.Time{}
+	for _, c := range m.contacts {
+		if _, ok := latest[c.Circle]; !ok || c.LastContact.After(latest[c.Circle]) {
+			latest[c.Circle] = c.LastContact
+		}
+	}
+	out := idx[:0]
+	for _, c := range model.WhoNext(shown, today, model.QuietCircles(latest, today)) {
+		out = append(out, at[c.ID])
+	}
+	return out
+}
+
+// showDue opens the list on everyone due a reach-out (Today's "and N
+// more").
+func (m *contactsModel) showDue() tea.Cmd {
+	m.archived, m.filtering, m.detailOpen, m.dueOnly = false, false, false, true
+	m.filter.SetValue("")
+	m.filter.Blur()
+	return m.load()
 }
 
 // filterIndexes appends to dst the indexes of the folded search texts that
@@ -221,6 +259,16 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 		said := "Saved " + oneLine(msg.contact.Name) + "."
 		if msg.twin != "" {
 			said = "Saved " + oneLine(msg.contact.Name) + ", who looks like " + oneLine(msg.twin) + " in a list: a nickname tells them apart."
+		}
+		return m, tea.Batch(m.load(), statusCmd(false, said))
+
+	case restToggledMsg:
+		if msg.err != nil {
+			return m, statusCmd(true, "Could not change "+oneLine(msg.name)+"'s rhythm: "+msg.err.Error())
+		}
+		said := "Resumed " + oneLine(msg.name) + "'s rhythm."
+		if msg.resting {
+			said = "Letting it rest: " + oneLine(msg.name) + " stays in your network without a rhythm; x resumes it."
 		}
 		return m, tea.Batch(m.load(), statusCmd(false, said))
 
@@ -344,11 +392,24 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 		m.detailOpen = false
 		return m, m.filter.Focus()
 	case key.Matches(msg, k.ClearFilter):
-		if m.detailOpen {
+		switch {
+		case m.detailOpen:
 			m.detailOpen = false
-		} else if m.filter.Value() != "" {
+		case m.filter.Value() != "":
 			m.filter.SetValue("")
 			m.applyFilter()
+		case m.dueOnly:
+			m.dueOnly = false
+			m.applyFilter()
+		}
+	case key.Matches(msg, k.Rest):
+		if c, ok := m.selected(); ok && !c.Archived {
+			return m, m.toggleRest(c)
+		}
+	case key.Matches(msg, k.Plan):
+		if c, ok := m.selected(); ok && !c.Archived {
+			m.ask = openPlanMsg{contact: c}
+			return m, nil
 		}
 	case key.Matches(msg, k.Open):
 		if _, ok := m.selected(); ok {
@@ -477,8 +538,10 @@ func (m contactsModel) helpKeys() []key.Binding {
 		return []key.Binding{m.keys.Restore, m.keys.ShowArchived, m.keys.Filter}
 	}
 	// a, / and enter are named on the list itself; the footer has the rest.
-	ks := []key.Binding{m.keys.Log, m.keys.Edit, m.keys.Archive, m.keys.ShowArchived}
-	if m.filter.Value() != "" {
+	ks := []key.Binding{m.keys.Log, m.keys.Edit, m.keys.Plan, m.keys.Archive, m.keys.ShowArchived}
+	// x (rest or resume a rhythm) is in the full help and the person's
+	// details say it: the line keeps room for ? and q at 80 columns.
+	if m.filter.Value() != "" || m.dueOnly {
 		ks = append(ks, m.keys.ClearFilter)
 	}
 	return ks
@@ -488,7 +551,7 @@ func (m contactsModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Open, k.Log, k.Add, k.Edit, k.Archive, k.Restore, k.ShowArchived, k.Filter, k.ClearFilter},
+		{k.Open, k.Log, k.Plan, k.Add, k.Edit, k.Rest, k.Archive, k.Restore, k.ShowArchived, k.Filter, k.ClearFilter},
 	}
 }
 
@@ -563,8 +626,11 @@ func (m contactsModel) listView() string {
 	s := m.styles
 	lw := m.listWidth()
 	title := "Contacts"
-	if m.archived {
+	switch {
+	case m.archived:
 		title = "Archived contacts"
+	case m.dueOnly:
+		title = "Due a reach-out"
 	}
 	count := fmt.Sprintf("%d", len(m.contacts))
 	if len(m.visible) != len(m.contacts) {
@@ -578,6 +644,8 @@ func (m contactsModel) listView() string {
 		lines = append(lines, m.filter.View())
 	case m.archived:
 		lines = append(lines, s.Muted.Render(truncate("r restores · v back to active", lw)))
+	case m.dueOnly:
+		lines = append(lines, s.Muted.Render(truncate("in who-next order · esc shows everyone", lw)))
 	default:
 		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter details", lw)))
 	}
@@ -633,7 +701,7 @@ func (m *contactsModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *contactsModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case contactsLoadedMsg, historyLoadedMsg, historyDueMsg, contactSavedMsg, contactArchivedMsg:
+	case contactsLoadedMsg, historyLoadedMsg, historyDueMsg, contactSavedMsg, contactArchivedMsg, restToggledMsg:
 		return true
 	}
 	return false
@@ -657,4 +725,24 @@ func lookAlikeOf(ctx context.Context, st Store, c model.Contact, today model.Dat
 		}
 	}
 	return ""
+}
+
+// restToggledMsg is a rhythm put to rest, or resumed, from Contacts.
+type restToggledMsg struct {
+	name    string
+	resting bool
+	err     error
+}
+
+func (m restToggledMsg) writeErr() error { return m.err }
+
+// toggleRest puts the person's rhythm to rest, or resumes the one at rest.
+func (m contactsModel) toggleRest(c model.Contact) tea.Cmd {
+	if c.CadenceDays == 0 && c.RestCadence == 0 {
+		return statusCmd(false, oneLine(c.Name)+" has no rhythm to rest; e sets one.")
+	}
+	st, resting := m.st, c.RestCadence == 0
+	return persist(func() tea.Msg {
+		return restToggledMsg{name: c.Name, resting: resting, err: st.SetResting(context.Background(), c.ID, resting)}
+	})
 }

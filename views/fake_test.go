@@ -33,6 +33,7 @@ type fakeStore struct {
 	prompts   []string
 	settings  model.Settings
 	plan      model.SafetyPlan
+	plans     map[int64]model.Plan
 	checkups  []model.Checkup
 	version   int64 // data version: bumped by changes "from another window"
 	nextID    int64
@@ -54,6 +55,7 @@ type fakeStore struct {
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
 	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}, reflects: map[model.Week]model.Reflection{},
+		plans:    map[int64]model.Plan{},
 		settings: model.Settings{CheckupReminders: true}}
 	for _, c := range cs {
 		f.nextID++
@@ -789,3 +791,156 @@ func lineWith(screen, text string) string {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func (f *fakeStore) LapseDays(context.Context) ([]model.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.CheckIn
+	for _, c := range f.checkIns {
+		out = append(out, c)
+	}
+	return model.LapseDays(out), nil
+}
+
+func (f *fakeStore) Snooze(_ context.Context, id int64, until model.Date) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
+	c, ok := f.contacts[id]
+	if !ok {
+		return errors.New("not found")
+	}
+	c.SnoozedUntil, c.UpdatedAt = until, f.stamp()
+	f.contacts[id] = c
+	f.saves++
+	return nil
+}
+
+func (f *fakeStore) SetResting(_ context.Context, id int64, resting bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
+	c, ok := f.contacts[id]
+	if !ok {
+		return errors.New("not found")
+	}
+	switch {
+	case resting && c.CadenceDays > 0:
+		c.RestCadence, c.CadenceDays, c.SnoozedUntil = c.CadenceDays, 0, model.Date{}
+	case !resting && c.RestCadence > 0:
+		c.CadenceDays, c.RestCadence = c.RestCadence, 0
+	}
+	c.UpdatedAt = f.stamp()
+	f.contacts[id] = c
+	f.saves++
+	return nil
+}
+
+func (f *fakeStore) SavePlan(_ context.Context, p model.Plan) (model.Plan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return model.Plan{}, f.saveErr
+	}
+	p = p.Normalize()
+	if pr := p.Validate(model.Today(fixedClock)); len(pr) > 0 {
+		return model.Plan{}, pr
+	}
+	c, ok := f.contacts[p.ContactID]
+	if !ok || c.Archived {
+		return model.Plan{}, model.Problems{model.FieldPlanContact: "That person is not in your network."}
+	}
+	if p.ID == 0 {
+		f.nextID++
+		p.ID = f.nextID
+	}
+	p.ContactName = c.Name
+	f.plans[p.ID] = p
+	f.saves++
+	return p, nil
+}
+
+func (f *fakeStore) DropPlan(_ context.Context, id int64) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.saveErr != nil {
+		return f.saveErr
+	}
+	if _, ok := f.plans[id]; !ok {
+		return errors.New("not found")
+	}
+	delete(f.plans, id)
+	f.saves++
+	return nil
+}
+
+func (f *fakeStore) PlanDone(ctx context.Context, id int64, at time.Time) (model.ReachOut, error) {
+	f.mu.Lock()
+	p, ok := f.plans[id]
+	err := f.saveErr
+	f.mu.Unlock()
+	if err != nil {
+		return model.ReachOut{}, err
+	}
+	if !ok {
+		return model.ReachOut{}, errors.New("not found")
+	}
+	r, err := f.SaveReachOut(ctx, model.ReachOut{ContactID: p.ContactID, At: at, Channel: p.Channel, Direction: model.DirectionMine, Note: p.Note})
+	if err != nil {
+		return model.ReachOut{}, err
+	}
+	f.mu.Lock()
+	delete(f.plans, id)
+	f.mu.Unlock()
+	return r, nil
+}
+
+func (f *fakeStore) PlansBetween(_ context.Context, from, to model.Date) ([]model.Plan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.Plan
+	for _, p := range f.plans {
+		if (from.IsZero() || !p.Day.Before(from)) && (to.IsZero() || !p.Day.After(to)) && !f.contacts[p.ContactID].Archived {
+			p.ContactName = f.contacts[p.ContactID].Name
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Day != out[j].Day {
+			return out[i].Day.Before(out[j].Day)
+		}
+		if out[i].Time != out[j].Time {
+			return out[i].Time < out[j].Time
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+func (f *fakeStore) WeekGlance(_ context.Context, from, to model.Date) (int, int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var rs []model.ReachOut
+	people := map[int64]bool{}
+	for _, r := range f.reachOuts {
+		if d := r.Day(); !d.Before(from) && !d.After(to) {
+			rs = append(rs, r)
+			people[r.ContactID] = true
+		}
+	}
+	return len(people), model.SupportiveDays(rs, f.contacts, from, to), nil
+}
+
+func (f *fakeStore) Occasions(_ context.Context, today model.Date, days int) ([]model.Occasion, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var cs []model.Contact
+	for _, c := range f.contacts {
+		cs = append(cs, c)
+	}
+	return model.Occasions(cs, today, days), nil
+}

@@ -52,7 +52,7 @@ func newListKeys() listKeys {
 // contactKeys act on the Contacts screen when no form is open.
 type contactKeys struct {
 	listKeys
-	Filter, ClearFilter, Open, Add, Edit, Archive, Restore, ShowArchived, Log key.Binding
+	Filter, ClearFilter, Open, Add, Edit, Archive, Restore, ShowArchived, Log, Rest, Plan key.Binding
 }
 
 func newContactKeys() contactKeys {
@@ -67,6 +67,8 @@ func newContactKeys() contactKeys {
 		Restore:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restore")),
 		ShowArchived: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "archived")),
 		Log:          key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
+		Rest:         key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "let the rhythm rest")),
+		Plan:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "plan")),
 	}
 }
 

@@ -31,6 +31,26 @@ type Store interface {
 	CheckIn(ctx context.Context, day model.Date) (model.CheckIn, bool, error)
 	CheckIns(ctx context.Context, from, to model.Date) ([]model.CheckIn, error)
 	StreakDays(ctx context.Context, today model.Date) (run []model.Date, ever bool, err error)
+	// WeekGlance is the week so far (from..to): people in touch with,
+	// either way, and days with someone supportive.
+	WeekGlance(ctx context.Context, from, to model.Date) (people, supportiveDays int, err error)
+	// Occasions are birthdays and recovery anniversaries in the days
+	// from today to today+days-1 (model.Occasions).
+	Occasions(ctx context.Context, today model.Date, days int) ([]model.Occasion, error)
+	// LapseDays are the days a check-in recorded a use, oldest first.
+	LapseDays(ctx context.Context) ([]model.Date, error)
+
+	// Who next: "not now" until a day (zero: back now), "let this rest"
+	// (resting false resumes the rhythm).
+	Snooze(ctx context.Context, id int64, until model.Date) error
+	SetResting(ctx context.Context, id int64, resting bool) error
+
+	// Planned reach-outs: saved (ID 0 adds), dropped, done (logged at at,
+	// the plan removed), and read by day.
+	SavePlan(ctx context.Context, p model.Plan) (model.Plan, error)
+	DropPlan(ctx context.Context, id int64) error
+	PlanDone(ctx context.Context, id int64, at time.Time) (model.ReachOut, error)
+	PlansBetween(ctx context.Context, from, to model.Date) ([]model.Plan, error)
 
 	RecoveryStart(ctx context.Context) (model.Date, error)
 	SetRecoveryStart(ctx context.Context, d model.Date) error

@@ -43,7 +43,7 @@ func Run(st Store, opts Options) error {
 	// Today's reads begin first, while the app is built and the terminal
 	// and Bubble Tea are set up; the display says when the first full
 	// frame is drawn.
-	first := startToday(st, opts.Clock, height)
+	first := startToday(st, opts.Clock)
 	var m tea.Model = New(st, opts).onTerminal(first)
 	tty := &ttyState{in: in, out: out}
 	if err := tty.raw(); err != nil {

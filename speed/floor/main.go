@@ -27,7 +27,7 @@ func main() {
 	if saved, err := term.MakeRaw(os.Stdin.Fd()); err == nil {
 		defer func() { _ = term.Restore(os.Stdin.Fd(), saved) }()
 	}
-	os.Stdout.WriteString("\x1b[?1049h\x1b[2J\x1b[1;1HToday\x1b[3;1HDue a reach-out (0)\x1b[30;1Hq quit")
+	os.Stdout.WriteString("\x1b[?1049h\x1b[2J\x1b[1;1HToday\x1b[3;1HWho next (0)\x1b[30;1Hq quit")
 	go answerKeys()
 	// Wait to be closed, as the harness does to every program it measures.
 	sig := make(chan os.Signal, 1)
