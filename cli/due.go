@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -10,39 +11,88 @@ import (
 	"github.com/tether-recovery/tether/store"
 )
 
-// runDue prints who is due or overdue a reach-out, most urgent first, one
-// line each. It sits in shell startup files, so it says nothing at all
-// when nobody is due (or there is no journal yet), and is quick.
+// runDue prints the reach-outs planned for today and who to reach next,
+// one line each: the few Today shows, ranked by who matters
+// (model.WhoNext), and how many more are due. It sits in shell startup
+// files, so it says nothing at all when nobody is due and nothing is
+// planned (or there is no journal yet), and is quick.
 func runDue(ctx context.Context, e *env, args []string) error {
-	f := newFlags("due", "tether due [--json]",
-		"Lists who is due or overdue a reach-out by the rhythm you set for them, most urgent first, "+
-			"with how to reach them. Prints nothing when nobody is due, so it can greet you in every new shell.",
+	f := newFlags("due", "tether due [--all | --limit N] [--json]",
+		"Lists the reach-outs planned for today, then who to reach out to next: the people due by the rhythm you set, "+
+			"ranked by who matters (importance, sponsors and any-time people first, how late against their rhythm, "+
+			"circles gone quiet), with how to reach them — as many as Today shows (5 unless you chose another number in Settings). "+
+			"Prints nothing when nobody is due and nothing is planned, so it can greet you in every new shell.",
 		"tether due",
+		"tether due --all",
 		"echo 'command -v tether >/dev/null && tether due' >> ~/.bashrc",
 		"tether due --json | jq -r '.[].name'")
-	asJSON := f.Bool("json", false, "print a JSON list instead (an empty list, [], when nobody is due)")
+	asJSON := f.Bool("json", false, "print a JSON list of the people due instead (an empty list, [], when nobody is due)")
+	all := f.Bool("all", false, "list everyone due, not only the first few")
+	limit := f.Int("limit", 0, "list the first `N` people due (1 or more)")
 	db := f.db()
 	today := model.Today(e.Clock)
-	var due []model.Contact
+	var r model.Roster
+	var plans []model.Plan
 	err := e.readJournal(ctx, f, db, args, func(ctx context.Context, st *store.Store) error {
-		r, err := st.Roster(ctx, today, 0)
-		due = r.Due
+		switch {
+		case *all && f.given("limit"):
+			return f.usagef("--all and --limit do not go together")
+		case f.given("limit") && *limit < 1:
+			return f.usagef("--limit is how many people to list: 1 or more")
+		}
+		n := *limit
+		if n == 0 && !*all {
+			settings, err := st.Settings(ctx)
+			if err != nil {
+				return err
+			}
+			n = settings.WhoNextCount()
+		}
+		var err error
+		if r, err = st.Roster(ctx, today, n); err != nil {
+			return err
+		}
+		plans, err = st.PlansBetween(ctx, today, today)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.Stdout, dueList(due, today))
+		return writeJSON(e.Stdout, dueList(r.Due, today))
 	}
 	colour := e.useColour()
 	var b strings.Builder
-	for _, c := range due {
+	for _, p := range plans {
+		b.WriteString(planLine(p, today, colour))
+		b.WriteByte('\n')
+	}
+	for _, c := range r.Due {
 		b.WriteString(dueLine(c, today, colour))
 		b.WriteByte('\n')
 	}
+	if more := r.DueCount - len(r.Due); more > 0 {
+		fmt.Fprintf(&b, "and %s more due: tether due --all\n", model.Thousands(more))
+	}
 	_, err = io.WriteString(e.Stdout, b.String())
 	return err
+}
+
+// planLine is a reach-out planned for today: "Planned: call Dave Okafor
+// at 18:00 — ask about Sunday".
+func planLine(p model.Plan, today model.Date, colour bool) string {
+	name := oneLine(p.ContactName)
+	if colour {
+		name = "\x1b[1m" + name + "\x1b[0m"
+	}
+	line := "Planned: " + strings.ToLower(p.Channel.Label()) + " " + name
+	if p.Time != "" {
+		line += " at " + p.Time
+	}
+	if p.Note != "" {
+		line += " — " + oneLine(p.Note)
+	}
+	return line
 }
 
 // dueLine is one person: "Maria Santos — overdue 3 days — call +1 555 0100".

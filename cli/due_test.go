@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,5 +94,49 @@ func TestDueUsage(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, "tether: due: ") || !strings.Contains(errs, "tether due --help") {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
 		}
+	}
+}
+
+// tether due is the few Today shows, ranked by who matters, then how many
+// more; --all lists everyone, --limit N the first N; a plan for today
+// comes first, made with tether log NAME --plan.
+func TestDueIsTheFewRankedWithPlansFirst(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	var people []person
+	for i := range 12 {
+		people = append(people, person{model.Contact{Name: fmt.Sprintf("Colleague %02d", i), Circle: model.CircleWork, CadenceDays: 7}, 40})
+	}
+	people = append(people, person{model.Contact{Name: "Maria Santos", Circle: model.CircleSponsor, Importance: 5, CadenceDays: 1, Phone: "+1 555 0100"}, 1})
+	addPeople(t, db, people...)
+
+	out := mustCLI(t, db, "due")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != model.WhoNextDefault+1 || !strings.HasPrefix(lines[0], "Maria Santos — due today") ||
+		lines[len(lines)-1] != "and 8 more due: tether due --all" {
+		t.Fatalf("due:\n%s", out)
+	}
+	if n := strings.Count(mustCLI(t, db, "due", "--all"), "\n"); n != 13 {
+		t.Errorf("due --all: %d lines; want all 13", n)
+	}
+	if out := mustCLI(t, db, "due", "--limit", "2"); strings.Count(out, "\n") != 3 || !strings.HasSuffix(out, "and 11 more due: tether due --all\n") {
+		t.Errorf("due --limit 2:\n%s", out)
+	}
+	if code, _, errs := cli(db, "due", "--limit", "0"); code == 0 || !strings.Contains(errs, "1 or more") {
+		t.Errorf("--limit 0: exit %d, %q", code, errs)
+	}
+
+	got := mustCLI(t, db, "log", "maria", "--plan", "today 18:00", "--note", "ask about Sunday")
+	if got != "Planned: call with Maria Santos, today at 18:00. It shows on Today on the day.\n" {
+		t.Fatalf("log --plan said %q", got)
+	}
+	if out := mustCLI(t, db, "due"); !strings.HasPrefix(out, "Planned: call Maria Santos at 18:00 — ask about Sunday\n") {
+		t.Errorf("due with a plan for today:\n%s", out)
+	}
+	if code, _, errs := cli(db, "log", "maria", "--plan", "tomorrow", "--at", "21:00"); code == 0 || !strings.Contains(errs, "do not go together") {
+		t.Errorf("--plan with --at: exit %d, %q", code, errs)
+	}
+	if code, _, errs := cli(db, "log", "maria", "--plan", "someday"); code == 0 || !strings.Contains(errs, "--plan") {
+		t.Errorf("--plan someday: exit %d, %q", code, errs)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tether-recovery/tether/model"
 )
 
 // Fuzzing the command-line arguments that carry data: whatever a person
@@ -52,7 +54,7 @@ func FuzzLogArgs(f *testing.F) {
 		if helped != "" {
 			args = append(args, "--helped", helped)
 		}
-		who, r, _, err := parseLog(args, testNow)
+		who, r, _, _, err := parseLog(args, testNow)
 		if err != nil {
 			checkRefusal(t, err)
 			return
@@ -115,6 +117,34 @@ func FuzzContactAddArgs(f *testing.F) {
 		}
 		if c.AnyTime != anyTime || (anyTime && c.AnyTimeSince != testDay) {
 			t.Fatalf("--any-time %v gave %v since %v", anyTime, c.AnyTime, c.AnyTimeSince)
+		}
+	})
+}
+
+// FuzzLogPlanArgs: tether log NAME --plan WHEN, whatever is typed, is
+// refused in words or gives a plan the model takes.
+func FuzzLogPlanArgs(f *testing.F) {
+	f.Add("dave", "mon 6pm", "call", "ask about Sunday")
+	f.Add("dave", "tomorrow", "", "")
+	f.Add("dave", "2026-03-09 25:00", "pigeon", "")
+	f.Add("dave", "", "text", "\x1b]0;x\a")
+	f.Fuzz(func(t *testing.T, name, when, via, note string) {
+		args := []string{name, "--plan", when, "--note", note}
+		if via != "" {
+			args = append(args, "--via", via)
+		}
+		who, _, plan, _, err := parseLog(args, testNow)
+		if err != nil {
+			checkRefusal(t, err)
+			return
+		}
+		if plan == nil || strings.TrimSpace(who) == "" {
+			t.Fatalf("accepted %q without a plan or a name", args)
+		}
+		p := *plan
+		p.ContactID = 1 // found in the journal after parsing
+		if pr := p.Normalize().Validate(model.DateOf(testNow)); len(pr) > 0 {
+			t.Fatalf("accepted %q, which the model refuses: %v", args, pr)
 		}
 	})
 }

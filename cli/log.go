@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -16,7 +17,7 @@ import (
 // matches NAME.
 func runLog(ctx context.Context, e *env, args []string) error {
 	now := e.Clock.Now()
-	name, r, db, err := parseLog(args, now)
+	name, r, plan, db, err := parseLog(args, now)
 	if err != nil {
 		return err
 	}
@@ -35,6 +36,9 @@ func runLog(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if plan != nil {
+		return planReachOut(ctx, e, st, *plan, who, today)
+	}
 	r.ContactID = who.ID
 	saved, err := st.SaveReachOut(ctx, r)
 	var p model.Problems
@@ -52,59 +56,66 @@ func runLog(ctx context.Context, e *env, args []string) error {
 // needs no journal: NAME as typed, the reach-out to log (all but who it
 // was with), and the --db given. What it accepts, the model accepts once
 // the person is found.
-func parseLog(args []string, now time.Time) (name string, r model.ReachOut, db string, err error) {
-	f := newFlags("log", "tether log NAME --via CHANNEL [--note TEXT] [--at WHEN] [--direction WHO]",
+func parseLog(args []string, now time.Time) (name string, r model.ReachOut, plan *model.Plan, db string, err error) {
+	f := newFlags("log", "tether log NAME (--via CHANNEL [--at WHEN] | --plan WHEN) [--note TEXT]",
 		"Logs a reach-out with the person whose name (or nickname) matches NAME, ignoring case and accents. "+
 			"The beginning of any of their names is enough (\"mar\" for María Santos) as long as only one person matches; "+
 			"when several do, they are listed and nothing is logged. A name typed in full always wins.",
 		`tether log maria --via call`,
 		`tether log "Tuesday SMART" --via meeting --note "Shared for the first time"`,
-		`tether log sam --via text --direction theirs --at "2026-03-08 21:40"`)
+		`tether log sam --via text --direction theirs --at "2026-03-08 21:40"`,
+		`tether log dave --plan "mon 6pm" --note "ask about Sunday"`)
 	via := f.String("via", "", "how you were in touch: `CHANNEL` is call, text, in-person, meeting, video, message or other")
 	note := f.String("note", "", "a short note, in your words")
 	at := f.String("at", "", "`WHEN` it was: a day (2026-03-08, yesterday), a time (21:40), or both (\"2026-03-08 21:40\"); "+
 		"default now. A day without a time is noon.")
 	direction := f.String("direction", "mine", "`WHO` reached out: mine (I did), theirs (they did), or supported (I supported them)")
 	helped := f.String("helped", "", "did it help: yes, somewhat or no")
+	planWhen := f.String("plan", "", "plan it for later instead of logging it: `WHEN` is today, tomorrow, a weekday (mon) or a date, "+
+		"with a time like 18:00 or 6pm if you like; it shows on Today and in tether due on that day")
 	dbFlag := f.db()
 	words, err := f.parse(args)
 	if err != nil {
-		return "", r, "", err
+		return "", r, nil, "", err
 	}
 	name = strings.Join(words, " ")
 	if strings.TrimSpace(name) == "" {
-		return "", r, "", f.usagef("say who with a name: tether log NAME --via call")
+		return "", r, nil, "", f.usagef("say who with a name: tether log NAME --via call")
+	}
+	if f.given("plan") {
+		p, err := parsePlan(f, *planWhen, *via, *note, model.DateOf(now))
+		return name, r, p, *dbFlag, err
 	}
 	if *via == "" {
-		return "", r, "", f.usagef("say how with --via: call, text, in-person, meeting, video, message or other")
+		return "", r, nil, "", f.usagef("say how with --via: call, text, in-person, meeting, video, message or other")
 	}
 	r = model.ReachOut{Note: *note}
 	if r.Channel, err = parseChoice("--via", *via, model.LogChannels); err != nil {
-		return "", r, "", f.usagef("%v", err)
+		return "", r, nil, "", f.usagef("%v", err)
 	}
 	if r.Direction, err = parseChoice("--direction", *direction, model.Directions); err != nil {
-		return "", r, "", f.usagef("%v", err)
+		return "", r, nil, "", f.usagef("%v", err)
 	}
 	if *helped != "" {
 		if r.Helped, err = parseChoice("--helped", *helped, model.HelpedAnswers[1:]); err != nil {
-			return "", r, "", f.usagef("%v", err)
+			return "", r, nil, "", f.usagef("%v", err)
 		}
 	}
 	if strings.TrimSpace(*at) == "" && f.given("at") {
 		// A script's empty variable must not quietly mean "now".
-		return "", r, "", f.usagef("--at is blank: give a day, a time, or both, or leave --at out to mean now")
+		return "", r, nil, "", f.usagef("--at is blank: give a day, a time, or both, or leave --at out to mean now")
 	}
 	if r.At, err = parseWhen(*at, now); err != nil {
-		return "", r, "", f.usagef("--at: %v", err)
+		return "", r, nil, "", f.usagef("--at: %v", err)
 	}
 	// The note and the time are the model's to judge, as when saving; who
 	// it was with is found in the journal after this.
 	p := r.Normalize().Validate(now)
 	delete(p, model.FieldContact)
 	if len(p) > 0 {
-		return "", r, "", loggedNothing(p)
+		return "", r, nil, "", loggedNothing(p)
 	}
-	return name, r, *dbFlag, nil
+	return name, r, nil, *dbFlag, nil
 }
 
 // loggedNothing is a reach-out the model refused, in one line.
@@ -300,4 +311,53 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 		return now, nil
 	}
 	return time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, now.Location()), nil
+}
+
+// parsePlan reads tether log NAME --plan WHEN: only --via and --note go
+// with it (a plan has no direction, no "did it help" yet, and no --at).
+func parsePlan(f *flags, when, via, note string, today model.Date) (*model.Plan, error) {
+	for _, other := range []string{"at", "direction", "helped"} {
+		if f.given(other) {
+			return nil, f.usagef("--plan and --%s do not go together: a plan is logged once it is done", other)
+		}
+	}
+	p := model.Plan{Note: note}
+	var err error
+	if p.Day, p.Time, err = model.ParsePlanWhen(when, today); err != nil {
+		return nil, f.usagef("--plan: %v", err)
+	}
+	if via != "" {
+		if p.Channel, err = parseChoice("--via", via, model.LogChannels); err != nil {
+			return nil, f.usagef("%v", err)
+		}
+	}
+	pr := p.Normalize().Validate(today)
+	delete(pr, model.FieldPlanContact)
+	if len(pr) > 0 {
+		return nil, fmt.Errorf("log: nothing was planned: %s", problemSentence(pr))
+	}
+	return &p, nil
+}
+
+// planReachOut saves a plan with who (their preferred way when --via was
+// not given) and says what was planned.
+func planReachOut(ctx context.Context, e *env, st *store.Store, p model.Plan, who model.Contact, today model.Date) error {
+	if who.Archived {
+		return fmt.Errorf("log: %s is archived, so nothing was planned; v on the Contacts screen shows archived people and r restores them", oneLine(who.Name))
+	}
+	p.ContactID = who.ID
+	if p.Channel == "" && slices.Contains(model.LogChannels, who.Preferred) {
+		p.Channel = who.Preferred
+	}
+	saved, err := st.SavePlan(ctx, p)
+	var pr model.Problems
+	if errors.As(err, &pr) {
+		return fmt.Errorf("log: nothing was planned: %s", problemSentence(pr))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "Planned: %s with %s, %s. It shows on Today on the day.\n",
+		strings.ToLower(saved.Channel.Label()), oneLine(who.Name), saved.When(today))
+	return nil
 }
