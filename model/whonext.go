@@ -14,11 +14,11 @@ import (
 //
 //   - importance, as the person rated them (1–5 stars; unrated counts 2),
 //     twice over: 2 to 10 points;
-//   - their circle: a sponsor or mentor, or anyone who said "call me any
-//     time", 10 (so a sponsor rated 5 and due today comes before anyone
-//     else who is not one, however late); fellowship, peers, sponsees,
-//     treatment and healthcare 3; partner, family, friends and faith 2;
-//     everyone else 1;
+//   - their circle: a sponsor or mentor 15, so a sponsor rated 5 and due
+//     today comes before anyone who is not one, however late; anyone who
+//     said "call me any time" 8; fellowship, peers, sponsees, treatment
+//     and healthcare 3; partner, family, friends and faith 2; everyone
+//     else 1;
 //   - how late they are against their own rhythm: days late divided by the
 //     rhythm, at most 2, twice over (0 to 4 points), so a daily call two
 //     days late weighs more than a monthly coffee two days late, and a
@@ -44,8 +44,10 @@ func Points(c Contact, today Date, quiet map[Circle]bool) float64 {
 	}
 	p := 2 * float64(imp)
 	switch {
-	case c.Circle == CircleSponsor || c.AnyTime:
-		p += 10
+	case c.Circle == CircleSponsor:
+		p += 15
+	case c.AnyTime:
+		p += 8
 	case c.Circle == CircleFellowship || c.Circle == CirclePeer || c.Circle == CircleSponsee ||
 		c.Circle == CircleTreatment || c.Circle == CircleHealthcare:
 		p += 3

@@ -21,7 +21,7 @@ func TestWhoNext(t *testing.T) {
 		{ID: 2, Name: "Old Buddy", Circle: CircleFriend, CadenceDays: 30, LastContact: ago(782)},
 		// A colleague, rated 2, three weeks late on a weekly rhythm.
 		{ID: 3, Name: "Colleague", Circle: CircleWork, CadenceDays: 7, LastContact: ago(28), Importance: 2},
-		// Any-time people weigh as a sponsor does.
+		// Any-time people weigh nearly as much as a sponsor.
 		{ID: 4, Name: "Denise", Circle: CircleFriend, AnyTime: true, CadenceDays: 7, LastContact: ago(7), Importance: 3},
 		// Fellowship, not reached yet: as if due today.
 		{ID: 5, Name: "Tuesday group", Circle: CircleFellowship, CadenceDays: 7, Importance: 3},
@@ -40,7 +40,7 @@ func TestWhoNext(t *testing.T) {
 		{ID: 12, Name: "Abe", Circle: CircleFamily, CadenceDays: 7, LastContact: ago(7), Importance: 3},
 	}
 	quiet := map[Circle]bool{CircleWork: true}
-	// Points: Maria 10+10+0=20; Denise 6+10+0=16; Colleague 4+1+4+2
+	// Points: Maria 10+15+0=25; Denise 6+8+0=14; Colleague 4+1+4+2
 	// (quiet)=11; Old Buddy 4+2+4=10; Back today 6+3+2/7 ≈9.3; Tuesday
 	// group 6+3+0=9; Abe and Bea 6+2+0=8.
 	want := []string{"Maria", "Denise", "Colleague", "Old Buddy", "Back today", "Tuesday group", "Abe", "Bea"}

@@ -238,3 +238,28 @@ func ignoreNoRows(err error) error {
 	}
 	return err
 }
+
+// AddPlans adds many plans in one transaction, as a sample journal does:
+// all or none, each checked by the model's rules but not against the
+// clock (the journal's day may not be the store's).
+func (s *Store) AddPlans(ctx context.Context, ps []model.Plan) error {
+	now := s.now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for i, p := range ps {
+			p = p.Normalize()
+			if pr := p.Validate(model.Date{}); len(pr) > 0 {
+				return fmt.Errorf("plan %d: %w", i+1, pr)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO planned_reach_outs
+				(contact_id, day, at_time, channel, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, stamp(now)); err != nil {
+				return fmt.Errorf("plan %d: %w", i+1, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("add plans: %w", err)
+	}
+	return nil
+}

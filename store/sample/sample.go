@@ -60,6 +60,7 @@ type journal struct {
 	recoveryStart model.Date
 	settings      model.Settings // with recoveryStart
 	plan          model.SafetyPlan
+	plans         []plannedPlan
 }
 
 // build makes the journal in memory; the random source is consumed in a
@@ -97,6 +98,8 @@ func build(size Size, today model.Date) (journal, error) {
 	}
 	j.settings = settingsFor(size, j.recoveryStart)
 	j.plan = planFor(size)
+	datesAndPauses(j.contacts, today)
+	j.plans = plansFor(today)
 	return j, nil
 }
 
@@ -152,6 +155,18 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 	}
 	if _, err := st.SaveSafetyPlan(ctx, j.plan); err != nil {
 		return fmt.Errorf("sample: safety plan: %w", err)
+	}
+	byName := map[string]int64{}
+	for i, c := range j.contacts {
+		byName[c.Name] = ids[i]
+	}
+	plans := make([]model.Plan, len(j.plans))
+	for i, p := range j.plans {
+		plans[i] = p.plan
+		plans[i].ContactID = byName[p.name]
+	}
+	if err := st.AddPlans(ctx, plans); err != nil {
+		return fmt.Errorf("sample: %w", err)
 	}
 	return nil
 }

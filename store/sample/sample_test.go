@@ -353,3 +353,70 @@ func BenchmarkGenerateLarge(b *testing.B) {
 		}
 	}
 }
+
+// TestSampleShowsEveryPartOfToday: both sizes hold what Today shows — a
+// plan for today and one for tomorrow, a birthday and a recovery
+// anniversary this week, someone put aside and a rhythm at rest, a
+// recorded use with stretches before and after — and on the large one
+// who next is a few, the sponsor among them when she is due.
+func TestSampleShowsEveryPartOfToday(t *testing.T) {
+	ctx := context.Background()
+	for _, size := range []Size{Small, Large} {
+		t.Run(string(size), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "sample.db")
+			if err := Write(ctx, path, size, today); err != nil {
+				t.Fatal(err)
+			}
+			st, err := store.OpenReadOnly(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			plans, err := st.PlansBetween(ctx, today, today.AddDays(1))
+			if err != nil || len(plans) != 2 || plans[0].Day != today || plans[1].Day != today.AddDays(1) {
+				t.Errorf("plans: %+v, %v", plans, err)
+			}
+			occ, err := st.Occasions(ctx, today, 7)
+			kinds := map[string]bool{}
+			for _, o := range occ {
+				kinds[o.What] = true
+			}
+			if err != nil || !kinds["birthday (34)"] || !kinds["12 years in recovery"] {
+				t.Errorf("this week: %+v, %v", occ, err)
+			}
+			all, err := st.Contacts(ctx, false, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var snoozed, resting bool
+			for _, c := range all {
+				snoozed = snoozed || c.Snoozed(today)
+				resting = resting || c.RestCadence > 0
+			}
+			if !snoozed || !resting {
+				t.Errorf("snoozed %v, resting %v", snoozed, resting)
+			}
+			lapses, err := st.LapseDays(ctx)
+			start, _ := st.RecoveryStart(ctx)
+			if s := model.StretchesOf(start, lapses, today); err != nil || len(s.Before) == 0 || s.Current < 1 {
+				t.Errorf("stretches %+v, %v", s, err)
+			}
+			r, err := st.Roster(ctx, today, model.WhoNextDefault)
+			if err != nil || len(r.Due) > model.WhoNextDefault || r.DueCount < len(r.Due) {
+				t.Fatalf("who next: %d of %d, %v", len(r.Due), r.DueCount, err)
+			}
+			whole, _ := st.Roster(ctx, today, 0)
+			for _, c := range whole.Due {
+				if c.Circle == model.CircleSponsor && c.Due(today).DaysLate == 0 && c.Importance == 5 {
+					found := false
+					for _, d := range r.Due {
+						found = found || d.ID == c.ID
+					}
+					if !found {
+						t.Errorf("%s, a sponsor due today, is not in who next: %v", c.Name, r.Due)
+					}
+				}
+			}
+		})
+	}
+}
