@@ -208,5 +208,8 @@ func savedText(st *fakeStore) string {
 		b.WriteString(strings.Join(st.plan.Lines(part.Key), "\n") + "\n")
 	}
 	b.WriteString(st.settings.RecoveryStart.String() + "\n" + st.start.String() + "\n")
+	for _, p := range st.plans {
+		b.WriteString(p.Note + "\n")
+	}
 	return b.String()
 }

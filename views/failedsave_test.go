@@ -105,6 +105,7 @@ var drafts = map[string]struct{ field, text string }{
 	"check-in":       {model.FieldGratitude, "walked down to the meeting"},
 	"settings":       {"recovery_start", "2024-03-09"},
 	"recovery start": {"recovery_start", "2024-03-09"},
+	"plan":           {model.FieldNote, "walked down to the meeting"},
 }
 
 // writeDraft types a draft the editor will save, and returns it.

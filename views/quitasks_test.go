@@ -49,6 +49,8 @@ var overlayEditors = []editorCase{
 		form: func(a *App) *form { return a.log.form }},
 	{name: "settings", open: []string{"S"}, asks: true,
 		form: func(a *App) *form { return a.settings.form }},
+	{name: "plan", open: []string{"2", "p"}, asks: true,
+		form: func(a *App) *form { return a.planning.form }},
 }
 
 // TestCtrlCAsksInEveryEditor types into every editor and overlay and

@@ -2,6 +2,8 @@ package views
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -72,6 +74,9 @@ func (e *settingsEditor) newForm(s model.Settings) *form {
 		areaField("own_numbers", "My own crisis numbers", "One per line, like 'GP out of hours: 111'. Shown first on the crisis card.", strings.Join(own, "\n")),
 		textField("default_cadence", "Default rhythm", "For people you add from now on: days (7) or weeks (2w); blank for none.", model.FormatCadence(s.DefaultCadence), "e.g. 2w"),
 		toggleField("reminders", "Check-up reminders", "On Today: BARC-10 monthly, MSPSS quarterly. y/n", s.CheckupReminders),
+		textField(model.FieldWhoNext, "Who next shows", fmt.Sprintf("How many people Today suggests reaching next: 1 to %d.", model.MaxWhoNext),
+			strconv.Itoa(s.WhoNextCount()), strconv.Itoa(model.WhoNextDefault)),
+		toggleField("since_last_use", "Days since last use", "A counter on Today after a recorded use. Off unless you want it. y/n", s.SinceLastUse),
 	}
 	var f *form
 	f = newForm("Settings", e.styles, fields, func() model.Problems {
@@ -111,6 +116,14 @@ func (e *settingsEditor) settings(f *form) (model.Settings, model.Problems) {
 		p["default_cadence"] = sentence(err)
 	}
 	s.CheckupReminders = f.field("reminders").value() == "true"
+	s.SinceLastUse = f.field("since_last_use").value() == "true"
+	if n, err := strconv.Atoi(strings.TrimSpace(f.field(model.FieldWhoNext).value())); err != nil {
+		p[model.FieldWhoNext] = fmt.Sprintf("Type a number from 1 to %d.", model.MaxWhoNext)
+	} else if n < 1 || n > model.MaxWhoNext {
+		p[model.FieldWhoNext] = fmt.Sprintf("Who next shows 1 to %d people.", model.MaxWhoNext)
+	} else {
+		s.WhoNext = n
+	}
 	for k, v := range s.Validate(model.Today(e.clock)) {
 		if _, seen := p[k]; !seen {
 			p[k] = v

@@ -79,6 +79,9 @@ type todayModel struct {
 	items  []todayItem
 	cursor int
 	scroll int // first line on screen, when the page is taller than it
+	// follow keeps the cursor's line on screen: set by moving the cursor,
+	// cleared by paging, so a short screen opens on the top of the day.
+	follow bool
 
 	// The questions a key asks before it acts.
 	snoozing    *model.Contact // "not now: back in how many days?"
@@ -212,7 +215,11 @@ func readToday(st Store, today model.Date, firstDue int) tea.Cmd {
 	}
 }
 
-func (m todayModel) capturing() bool { return m.startForm != nil }
+// capturing: the start form, or a question waiting for its answer (a
+// digit for "not now" must not switch screens).
+func (m todayModel) capturing() bool {
+	return m.startForm != nil || m.question() != ""
+}
 func (m todayModel) dirty() bool     { return m.startForm != nil && m.startForm.dirty() }
 
 func (m *todayModel) setSize(w, h int) {
@@ -430,17 +437,17 @@ func (m todayModel) updateKey(msg tea.KeyPressMsg) (todayModel, tea.Cmd) {
 		m.startForm = m.newStartForm()
 		return m, m.startForm.focusField(0)
 	case key.Matches(msg, k.Up):
-		m.cursor = max(0, m.cursor-1)
+		m.cursor, m.follow = max(0, m.cursor-1), true
 	case key.Matches(msg, k.Down):
-		m.cursor = max(0, min(len(m.items)-1, m.cursor+1))
+		m.cursor, m.follow = max(0, min(len(m.items)-1, m.cursor+1)), true
 	case key.Matches(msg, k.Top):
-		m.cursor, m.scroll = 0, 0
+		m.cursor, m.scroll, m.follow = 0, 0, false
 	case key.Matches(msg, k.Bottom):
-		m.cursor = max(0, len(m.items)-1)
+		m.cursor, m.follow = max(0, len(m.items)-1), true
 	case key.Matches(msg, k.PageDown):
-		m.scroll += max(1, m.height-2)
+		m.scroll, m.follow = m.scroll+max(1, m.height-2), false
 	case key.Matches(msg, k.PageUp):
-		m.scroll = max(0, m.scroll-max(1, m.height-2))
+		m.scroll, m.follow = max(0, m.scroll-max(1, m.height-2)), false
 	}
 	return m, nil
 }
@@ -559,15 +566,18 @@ func (m todayModel) view() string {
 		head += s.Muted.Render(" · ") + s.Success.Render(plural(n, "day")+" in recovery")
 	}
 	lines := []string{truncate(head, w)}
+	if q := m.question(); q != "" {
+		lines = append(lines, strings.Split(s.Prompt.Render(wrap(q, w)), "\n")...)
+	}
 	var body []string
 	cursorAt := -1 // the line the cursor is on, kept on screen
 	switch {
 	case m.loadErr != nil:
-		body = []string{s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), w))}
+		body = screenLines([]string{s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), w))})
 	case !m.loaded:
 		body = []string{s.Muted.Render("Opening your journal…")}
 	case m.data.roster.Active == 0 && !m.data.everCheckedIn:
-		body = m.welcome(w)
+		body = screenLines(m.welcome(w))
 	case w >= wideToday:
 		left, right := w/2-1, w-w/2-1
 		next, at := m.nextLines(today, right)
@@ -590,6 +600,19 @@ func (m todayModel) view() string {
 	return m.fit(lines, w, h, cursorAt)
 }
 
+// question is what Today asks before a key acts, "" when nothing is asked.
+func (m todayModel) question() string {
+	switch {
+	case m.snoozing != nil:
+		return fmt.Sprintf("Not now: back in who next in how many days? 1–9 (enter: %d, esc: keep %s).", snoozeDays, oneLine(m.snoozing.Name))
+	case m.confirmRest != nil:
+		return "Let " + oneLine(m.confirmRest.Name) + "'s rhythm rest? They stay in your network; x on Contacts resumes it. y/n"
+	case m.confirmDrop != nil:
+		return "Drop the plan with " + oneLine(m.confirmDrop.ContactName) + "? y/n"
+	}
+	return ""
+}
+
 // fit shows the page from its scroll position, keeping the cursor's line
 // on screen; a page taller than the screen ends in a "more below" line.
 func (m todayModel) fit(lines []string, w, h, cursorAt int) string {
@@ -598,7 +621,7 @@ func (m todayModel) fit(lines []string, w, h, cursorAt int) string {
 	}
 	scroll := max(0, min(m.scroll, len(lines)-h))
 	switch {
-	case cursorAt < 0:
+	case cursorAt < 0 || !m.follow:
 	case cursorAt < scroll:
 		scroll = cursorAt
 	case cursorAt >= scroll+h-1: // the last line may be "more below"
@@ -675,7 +698,16 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 	if r := m.data.roster; r.Active > 0 {
 		lines = append(lines, wrap(fmt.Sprintf("Your network: %s, %d you can call any time.", plural(r.Active, "supporter"), r.AnyTime), w))
 	}
-	return append(lines, "")
+	return screenLines(append(lines, ""))
+}
+
+// screenLines splits entries holding wrapped text into screen lines.
+func screenLines(entries []string) []string {
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, strings.Split(e, "\n")...)
+	}
+	return out
 }
 
 // laterLines are the gentle reminders, and two weeks of mood and cravings:
@@ -701,7 +733,7 @@ func (m todayModel) laterLines(today model.Date, w int) []string {
 	lines = append(lines,
 		truncate(s.Label.Render("Mood    ")+" "+sparkline(m.mood, 1, 5)+s.Muted.Render("  last 14 days, · = no answer"), w),
 		truncate(s.Label.Render("Craving ")+" "+sparkline(m.craving, 0, model.MaxCraving), w))
-	return lines
+	return screenLines(lines)
 }
 
 // reachedWords is one of today's reach-outs: "You called Maria Santos",
@@ -723,6 +755,13 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 	s := m.styles
 	cursorAt = -1
 	item := 0
+	// add puts text on the page a screen line at a time (a wrapped
+	// sentence is several), so that cursorAt counts screen lines.
+	add := func(texts ...string) {
+		for _, t := range texts {
+			lines = append(lines, strings.Split(t, "\n")...)
+		}
+	}
 	row := func(text string) string {
 		defer func() { item++ }()
 		if item == m.cursor {
@@ -732,7 +771,7 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 		return truncate("  "+text, w)
 	}
 	if len(m.data.plans) > 0 {
-		lines = append(lines, s.Heading.Render("Planned"))
+		add(s.Heading.Render("Planned"))
 		for _, p := range m.data.plans {
 			text := strings.ToLower(p.Channel.Label()) + " " + oneLine(p.ContactName)
 			if p.Day != today {
@@ -743,43 +782,46 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 			if p.Note != "" {
 				text += " — " + oneLine(p.Note)
 			}
-			lines = append(lines, row(text))
+			add(row(text))
 		}
-		lines = append(lines, "")
+		add("")
 	}
 	r := m.data.roster
 	switch {
 	case r.Active == 0:
-		lines = append(lines, "No supporters yet. Press "+s.Heading.Render("a")+" to add your first.")
+		add("No supporters yet. Press "+s.Heading.Render("a")+" to add your first.")
 	case r.DueCount == 0:
-		lines = append(lines, s.Heading.Render("Nobody is due a reach-out."),
+		add(s.Heading.Render("Nobody is due a reach-out."),
 			s.Muted.Render(wrap("Reaching out anyway is always welcome: l logs it.", w)))
 	default:
 		title := "Who next"
 		if r.DueCount > len(r.Due) {
 			title += fmt.Sprintf(" (%d of %d due)", len(r.Due), r.DueCount)
 		}
-		lines = append(lines, s.Heading.Render(title))
+		add(s.Heading.Render(title))
 		nameW := max(6, min(24, w-36))
 		for _, c := range r.Due {
 			text := pad(oneLine(c.Name), nameW) + " " + pad(c.Circle.Short(), 11) + " " + c.Due(today).Words()
+			if w < 60 { // no room for the circle: the name first
+				text = pad(oneLine(c.Name), max(6, w-22)) + " " + c.Due(today).Words()
+			}
 			if c.Phone != "" && w >= 70 {
 				text = pad(text, nameW+12+18) + " " + oneLine(c.Phone)
 			}
-			lines = append(lines, row(text))
+			add(row(text))
 		}
 		if r.DueCount > len(r.Due) {
-			lines = append(lines, row(fmt.Sprintf("and %d more: enter shows everyone due", r.DueCount-len(r.Due))))
+			add(row(fmt.Sprintf("and %d more: enter shows everyone due", r.DueCount-len(r.Due))))
 		}
 	}
 	if len(m.data.occasions) > 0 {
-		lines = append(lines, "", s.Heading.Render("This week"))
+		add("", s.Heading.Render("This week"))
 		for _, o := range m.data.occasions {
 			when := "today"
 			if o.On != today {
 				when = o.On.Time().Format("Monday")
 			}
-			lines = append(lines, truncate("  "+oneLine(o.Contact.Name)+": "+o.What+", "+when, w))
+			add(truncate("  "+oneLine(o.Contact.Name)+": "+o.What+", "+when, w))
 		}
 	}
 	return lines, cursorAt
