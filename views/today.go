@@ -220,7 +220,7 @@ func readToday(st Store, today model.Date, firstDue int) tea.Cmd {
 func (m todayModel) capturing() bool {
 	return m.startForm != nil || m.question() != ""
 }
-func (m todayModel) dirty() bool     { return m.startForm != nil && m.startForm.dirty() }
+func (m todayModel) dirty() bool { return m.startForm != nil && m.startForm.dirty() }
 
 func (m *todayModel) setSize(w, h int) {
 	m.width, m.height = w, h
@@ -789,7 +789,7 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 	r := m.data.roster
 	switch {
 	case r.Active == 0:
-		add("No supporters yet. Press "+s.Heading.Render("a")+" to add your first.")
+		add("No supporters yet. Press " + s.Heading.Render("a") + " to add your first.")
 	case r.DueCount == 0:
 		add(s.Heading.Render("Nobody is due a reach-out."),
 			s.Muted.Render(wrap("Reaching out anyway is always welcome: l logs it.", w)))
