@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -417,6 +419,9 @@ func (m reflectionModel) reflectionEqual(saved model.Reflection) bool {
 
 func (m reflectionModel) updateKey(msg tea.KeyPressMsg) (reflectionModel, tea.Cmd) {
 	if m.form != nil {
+		if key.Matches(msg, planStep) && m.form.changed == nil && !m.form.confirming {
+			return m, m.planFromAnswer()
+		}
 		before := m.form.focus
 		wasDirty := m.form.dirty()
 		asking := m.form.changed != nil // keys answer the question, type nothing
@@ -554,6 +559,9 @@ func (m reflectionModel) updateList(msg tea.KeyPressMsg) (reflectionModel, tea.C
 func (m reflectionModel) helpKeys() []key.Binding {
 	k := m.keys
 	switch {
+	case m.form != nil && m.form.focus == len(m.form.fields)-1 && m.form.changed == nil && !m.form.confirming:
+		// The week's last prompt asks for one concrete step.
+		return append(m.form.helpKeys(), planStep)
 	case m.form != nil:
 		return m.form.helpKeys()
 	case m.mode == modeList:
@@ -587,3 +595,53 @@ func (m *reflectionModel) owns(msg tea.Msg) bool {
 func (m *reflectionModel) needsLoad(stale bool) bool {
 	return m.form == nil && (stale || !m.loading && (!m.loaded || m.loadErr != nil))
 }
+
+// planStep turns the answer being written into a planned reach-out: the
+// week's last prompt asks for one concrete step (who, where, when).
+var planStep = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "plan it"))
+
+// planFromAnswer opens the plan dialog with the one person of the network
+// the answer names, the answer as its note; when it names nobody (or
+// several), the footer says how to go on.
+func (m *reflectionModel) planFromAnswer() tea.Cmd {
+	fl := m.form.fields[m.form.focus]
+	if fl.kind != kindArea {
+		return statusCmd(false, "ctrl+p plans a reach-out from an answer that names someone: write who, where and when.")
+	}
+	text := fl.value()
+	named := peopleNamed(text, m.data.people)
+	switch len(named) {
+	case 0:
+		return statusCmd(false, "Name someone from your network in this answer, then ctrl+p plans it.")
+	case 1:
+		m.ask = openPlanMsg{contact: named[0], note: model.OneLine(text)}
+		return nil
+	}
+	var names []string
+	for _, c := range named {
+		names = append(names, oneLine(c.Name))
+	}
+	return statusCmd(false, "This answer names "+strings.Join(names, ", ")+": p on Contacts plans with one of them.")
+}
+
+// peopleNamed are the active people whose name or nickname the text holds
+// as whole words, ignoring case and accents.
+func peopleNamed(text string, people []model.Contact) []model.Contact {
+	hay := " " + strings.Join(strings.FieldsFunc(model.Fold(text), notWordRune), " ") + " "
+	var out []model.Contact
+	for _, c := range people {
+		if c.Archived {
+			continue
+		}
+		for _, n := range []string{c.Name, c.Nickname} {
+			words := strings.FieldsFunc(model.Fold(n), notWordRune)
+			if len(words) > 0 && strings.Contains(hay, " "+strings.Join(words, " ")+" ") {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -157,3 +157,37 @@ func TestTodayOnASmallScreen(t *testing.T) {
 		t.Fatal("pgdn did not move the page")
 	}
 }
+
+// The reflection's concrete step becomes a plan: ctrl+p on an answer that
+// names someone opens the plan dialog with them, the answer as its note.
+func TestReflectionStepBecomesAPlan(t *testing.T) {
+	st := newFakeStore(duePeople()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("4", "e")
+	f := d.app.reflection.form
+	for f.focus != len(f.fields)-1 {
+		d.keys("tab")
+	}
+	d.mustSee("ctrl+p plan it")
+	d.keys("ctrl+p")
+	d.mustSee("Name someone from your network in this answer")
+	d.typeText("Call Maria on Monday evening")
+	d.keys("ctrl+p")
+	d.mustSee("Name someone") // "Maria" alone is not her name
+	d.keys("ctrl+u")
+	d.typeText("Call Maria Santos on Monday evening")
+	d.keys("ctrl+p")
+	d.mustSee("Plan a reach-out with Maria Santos", "Call Maria Santos on Monday evening")
+	d.keys("ctrl+u")
+	d.typeText("mon 6pm")
+	d.keys("ctrl+s")
+	d.mustSee("Planned: call with Maria Santos, Monday 23 November at 18:00.")
+	if len(st.plans) != 1 {
+		t.Fatalf("plans: %+v", st.plans)
+	}
+	for _, p := range st.plans {
+		if p.Note != "Call Maria Santos on Monday evening" {
+			t.Errorf("the plan's note is %q", p.Note)
+		}
+	}
+}
