@@ -20,7 +20,8 @@ func runDue(ctx context.Context, e *env, args []string) error {
 	f := newFlags("due", "tether due [--all | --limit N] [--json]",
 		"Lists the reach-outs planned for today, then who to reach out to next: the people due by the rhythm you set, "+
 			"ranked by who matters (importance, sponsors and any-time people first, how late against their rhythm, "+
-			"circles gone quiet), with how to reach them — as many as Today shows (5 unless you chose another number in Settings). "+
+			"circles gone quiet), with how to reach them — as many lines as Today's who next shows (5 unless you chose another number in Settings), "+
+			"today's plans among them. "+
 			"Prints nothing when nobody is due and nothing is planned, so it can greet you in every new shell.",
 		"tether due",
 		"tether due --all",
@@ -40,6 +41,10 @@ func runDue(ctx context.Context, e *env, args []string) error {
 		case f.given("limit") && *limit < 1:
 			return f.usagef("--limit is how many people to list: 1 or more")
 		}
+		var err error
+		if plans, err = st.PlansBetween(ctx, today, today); err != nil {
+			return err
+		}
 		n := *limit
 		if n == 0 && !*all {
 			settings, err := st.Settings(ctx)
@@ -48,11 +53,11 @@ func runDue(ctx context.Context, e *env, args []string) error {
 			}
 			n = settings.WhoNextCount()
 		}
-		var err error
-		if r, err = st.Roster(ctx, today, n); err != nil {
-			return err
+		if n > 0 {
+			// A greeting stays short: today's plans count among the few.
+			n = max(1, n-len(plans))
 		}
-		plans, err = st.PlansBetween(ctx, today, today)
+		r, err = st.Roster(ctx, today, n)
 		return err
 	})
 	if err != nil {

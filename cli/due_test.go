@@ -140,3 +140,17 @@ func TestDueIsTheFewRankedWithPlansFirst(t *testing.T) {
 		t.Errorf("--plan someday: exit %d, %q", code, errs)
 	}
 }
+
+// On a decade of data, the greeting is short: at most six lines (today's
+// plans and the few, then how many more), the sponsor due today among
+// them.
+func TestDueOnTheLargeSampleIsShort(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	mustCLI(t, db, "demo", "--save", db, "--size", "large")
+	out := mustCLI(t, db, "due")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) > 6 || !strings.HasPrefix(lines[len(lines)-1], "and ") || !strings.Contains(out, "Denise Okafor — due today") {
+		t.Fatalf("tether due on the large sample, %d lines:\n%s", len(lines), out)
+	}
+}

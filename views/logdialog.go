@@ -188,6 +188,11 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 		if d.saving {
 			return false, nil
 		}
+		if key.Matches(msg, planInstead) && d.existing == nil && !d.form.confirming {
+			// Not done yet, only meant: the same person and note, planned.
+			c, note := d.contact, d.form.field(model.FieldNote).value()
+			return true, func() tea.Msg { return openPlanMsg{contact: c, note: note} }
+		}
 		action, cmd := d.form.update(msg)
 		switch action {
 		case formCancel:
@@ -245,8 +250,14 @@ func (d *logDialog) helpKeys() []key.Binding {
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		}
 	}
+	if d.existing == nil {
+		return append(d.form.helpKeys(), planInstead)
+	}
 	return d.form.helpKeys()
 }
+
+// planInstead turns the reach-out being logged into one planned for later.
+var planInstead = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "plan it instead"))
 
 func (d *logDialog) view() string {
 	if !d.picking {

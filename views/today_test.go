@@ -191,3 +191,23 @@ func TestReflectionStepBecomesAPlan(t *testing.T) {
 		}
 	}
 }
+
+// From the reach-out dialog, ctrl+p plans it instead: the same person, the
+// note kept.
+func TestLogDialogPlansInstead(t *testing.T) {
+	st := newFakeStore(duePeople()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("l")
+	d.mustSee("Log a reach-out with Maria Santos", "ctrl+p plan it instead")
+	for d.app.log.form.fields[d.app.log.form.focus].key != model.FieldNote {
+		d.keys("tab")
+	}
+	d.typeText("about the weekend")
+	d.keys("ctrl+p")
+	d.mustSee("Plan a reach-out with Maria Santos", "about the weekend")
+	d.keys("ctrl+s")
+	d.mustSee("Planned: call with Maria Santos, tomorrow.")
+	if len(st.reachOuts) != 0 || len(st.plans) != 1 {
+		t.Fatalf("%d reach-outs, %d plans; want none logged, one planned", len(st.reachOuts), len(st.plans))
+	}
+}
