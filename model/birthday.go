@@ -137,7 +137,7 @@ func Occasions(contacts []Contact, today Date, days int) []Occasion {
 			}
 		}
 		if r := c.RecoveryDate; !r.IsZero() {
-			yearly := Birthday{Year: r.Year, Month: r.Month, Day: r.Day}
+			yearly := Birthday(r)
 			if on := yearly.Next(today); !on.After(last) && on.Year > r.Year {
 				n := on.Year - r.Year
 				out = append(out, Occasion{Contact: c, On: on, What: fmt.Sprintf("%d %s in recovery", n, pluralWord(n, "year"))})

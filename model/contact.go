@@ -75,10 +75,7 @@ func (c Contact) IsSupportive() bool {
 	case c.Stance == StanceSupports:
 		return true
 	}
-	if slices.Contains(SupportiveCircles, c.Circle) {
-		return true
-	}
-	return false
+	return slices.Contains(SupportiveCircles, c.Circle)
 }
 
 // DisplayName is the name with the nickname in brackets when there is one.
