@@ -25,6 +25,10 @@ type ContactJSON struct {
 	Stance       string   `json:"stance"`
 	KnownSince   *string  `json:"known_since"`
 	CadenceDays  int      `json:"cadence_days"`
+	RestCadence  int      `json:"rest_cadence_days"`
+	SnoozedUntil *string  `json:"snoozed_until"`
+	Birthday     *string  `json:"birthday"`
+	RecoveryDate *string  `json:"recovery_date"`
 	Notes        string   `json:"notes"`
 	Tags         []string `json:"tags"`
 	Archived     bool     `json:"archived"`
@@ -47,7 +51,9 @@ func NewContactJSON(c model.Contact) ContactJSON {
 		AnyTime: c.AnyTime, AnyTimeSince: jsonDate(c.AnyTimeSince), Distraction: c.Distraction,
 		Importance: jsonRating(c.Importance), Supportive: jsonRating(c.Supportive),
 		Stance: string(c.Stance), KnownSince: jsonDate(c.KnownSince), CadenceDays: c.CadenceDays,
-		Notes: c.Notes, Tags: tags, Archived: c.Archived,
+		RestCadence: c.RestCadence, SnoozedUntil: jsonDate(c.SnoozedUntil), Birthday: jsonCode(c.Birthday.String()),
+		RecoveryDate: jsonDate(c.RecoveryDate),
+		Notes:        c.Notes, Tags: tags, Archived: c.Archived,
 		CreatedAt: jsonTime(c.CreatedAt), UpdatedAt: jsonTime(c.UpdatedAt),
 	}
 }

@@ -36,7 +36,11 @@ package journalfile
 // "preferred" (a channel or null), "availability", "any_time",
 // "any_time_since" (date or null), "distraction", "importance" and
 // "supportive" (1–5 or null), "stance", "known_since" (date or null),
-// "cadence_days" (0 for no rhythm), "notes", "tags" (a list of text),
+// "cadence_days" (0 for no rhythm), "rest_cadence_days" (the rhythm put
+// to rest with "let this rest", 0 when none), "snoozed_until" (date or
+// null: "not now" until that day), "birthday" ("MM-DD", or "YYYY-MM-DD"
+// with the year, or null), "recovery_date" (their own, date or null),
+// "notes", "tags" (a list of text),
 // "archived", "created_at", "updated_at" (instants or null). Derived facts
 // (last contact, reach-outs in 30 days) are never written.
 //
@@ -276,7 +280,8 @@ func jsonDate(d model.Date) *string {
 	return &s
 }
 
-// jsonCode is a choice's code, null when it was not answered.
+// jsonCode is text that may be unset — a choice's code, a birthday —:
+// null when it is.
 func jsonCode(s string) *string {
 	if s == "" {
 		return nil
@@ -476,7 +481,12 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 		ID: w.ID, Name: w.Name, Nickname: w.Nickname, Circle: model.Circle(w.Circle), Group: w.Group,
 		Phone: w.Phone, Email: w.Email, Availability: w.Availability, AnyTime: w.AnyTime,
 		Distraction: w.Distraction, Stance: model.Stance(w.Stance), CadenceDays: w.CadenceDays,
-		Notes: w.Notes, Tags: w.Tags, Archived: w.Archived,
+		RestCadence: w.RestCadence, Notes: w.Notes, Tags: w.Tags, Archived: w.Archived,
+	}
+	if w.Birthday != nil {
+		if c.Birthday, err = model.ParseBirthday(*w.Birthday); err != nil {
+			return model.Contact{}, recordError(label, fmt.Sprintf("birthday %s is not a day of the year like 03-09 or 1985-03-09", quoteText(*w.Birthday)))
+		}
 	}
 	if w.Preferred != nil {
 		c.Preferred = model.Channel(*w.Preferred)
@@ -494,6 +504,12 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 		return model.Contact{}, recordError(label, unknownCode("stance", w.Stance, model.Stances))
 	case !slices.Contains(model.PreferredChannels, c.Preferred):
 		return model.Contact{}, recordError(label, unknownCode("preferred", string(c.Preferred), model.PreferredChannels[1:]))
+	}
+	if c.SnoozedUntil, err = parseJSONDate(w.SnoozedUntil, "snoozed_until"); err == nil {
+		c.RecoveryDate, err = parseJSONDate(w.RecoveryDate, "recovery_date")
+	}
+	if err != nil {
+		return model.Contact{}, recordError(label, err.Error())
 	}
 	if c.AnyTimeSince, err = parseJSONDate(w.AnyTimeSince, "any_time_since"); err == nil {
 		if c.KnownSince, err = parseJSONDate(w.KnownSince, "known_since"); err == nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -45,6 +46,8 @@ func richExport() Export {
 			},
 			{
 				ID: 7, Name: "山田花子", Circle: model.CircleFamily, Stance: model.StanceUnknown,
+				Birthday: model.Birthday{Month: time.February, Day: 29}, RecoveryDate: day(2020, 1, 15),
+				RestCadence: 14, SnoozedUntil: day(2026, 12, 1),
 				CreatedAt: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), UpdatedAt: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC),
 			},
 			{
@@ -201,10 +204,17 @@ func TestDecodeExportFromBeforeCheckups(t *testing.T) {
 	}
 	want := richExport()
 	want.Checkups = nil
+	for i := range want.Contacts { // kept since that file was written
+		c := &want.Contacts[i]
+		c.Birthday, c.RecoveryDate, c.RestCadence, c.SnoozedUntil = model.Birthday{}, model.Date{}, 0, model.Date{}
+	}
 	if !reflect.DeepEqual(normTimes(got), normTimes(want)) {
 		t.Errorf("the old file reads as\n%+v\nwant\n%+v", got, want)
 	}
 	wantBytes := strings.TrimSuffix(string(old), "\n}\n") + ",\n  \"check_ups\": []\n}\n"
+	// Keys added since are written with their empty values.
+	wantBytes = regexp.MustCompile(`(?m)^(\s*)("cadence_days": \d+,\n)`).ReplaceAllString(wantBytes,
+		`$1$2$1"rest_cadence_days": 0,`+"\n"+`$1"snoozed_until": null,`+"\n"+`$1"birthday": null,`+"\n"+`$1"recovery_date": null,`+"\n")
 	if again := string(encode(t, got)); again != wantBytes {
 		t.Errorf("the old file re-encodes differently:\n%s", firstDiff(again, wantBytes))
 	}
@@ -365,6 +375,10 @@ func TestDecodeExportRefusals(t *testing.T) {
 			"contact 3 (Cal): the contact at position 1 has the same id"},
 		{"contact without a name", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["name"] = "  " }),
 			"contact 7: a name is needed — a first name or a nickname is enough"},
+		{"bad birthday", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["birthday"] = "02-30" }),
+			`contact 7 (山田花子): birthday "02-30" is not a day of the year like 03-09 or 1985-03-09`},
+		{"bad recovery date", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["recovery_date"] = "soon" }),
+			`contact 7 (山田花子): recovery_date "soon" is not a date like 2025-03-02`},
 		{"bad email", mutated(t, func(m map[string]any) { rec(m, "contacts", 0)["email"] = "ana@" }),
 			"contact 3 (Ana Lima): that email looks incomplete: it needs a name, an @ and a domain, like sam@example.org"},
 		{"two problems", mutated(t, func(m map[string]any) {

@@ -36,20 +36,31 @@ var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 //
 // Each card becomes one normalized contact in circle Other, stance
 // unknown:
+//
 //   - Name: FN; without one, N as "Given Additional Family", then ORG, then
 //     the first EMAIL, then the first TEL.
+//
 //   - Nickname: NICKNAME (several joined with ", ").
+//
 //   - Phone: the preferred (PREF, TYPE=pref) or else first TEL that reads
 //     as a phone number; 4.0 "tel:" URIs lose their scheme and ";ext=" is
 //     written " ext. ". Every other number goes into the notes as "Other
 //     phones: …" with its type, so nothing is lost.
+//
 //   - Email: the same for EMAIL ("Other emails: …").
+//
 //   - Notes: every NOTE, then the other phones and emails.
+//
 //   - Tags: CATEGORIES (Google's "myContacts", which every contact of a
 //     Google export carries, is left out).
+//
 //   - Group: ORG, its parts joined with ", " (not when ORG is the name).
 //
-// Everything else (PHOTO, ADR, BDAY, X- properties…) is ignored without a
+//   - Birthday: BDAY (19850309, 1985-03-09, --0309, --03-09; a time is
+//     not kept), and their recovery date: ANNIVERSARY, with its year. A
+//     value that is not a day is named in a warning and left out.
+//
+// Everything else (PHOTO, ADR, X- properties…) is ignored without a
 // word. Repairs are made so that a contact can be kept: line breaks and
 // control characters leave one-line fields, a nickname or group too long
 // for its field and tags too long for a tag move into the notes, and notes
@@ -126,7 +137,7 @@ type vcCard struct {
 // not even kept in memory (a PHOTO can be large).
 var vcKept = map[string]bool{
 	"FN": true, "N": true, "NICKNAME": true, "TEL": true, "EMAIL": true, "NOTE": true,
-	"CATEGORIES": true, "ORG": true, "X-ABLABEL": true,
+	"CATEGORIES": true, "ORG": true, "X-ABLABEL": true, "BDAY": true, "ANNIVERSARY": true,
 }
 
 type vcParser struct {
@@ -566,6 +577,27 @@ func unescapeText(s string) string {
 	return b.String()
 }
 
+// vcardDay reads a BDAY or ANNIVERSARY as phones and address books write
+// it: 19850309, 1985-03-09, --0309, --03-09 (no year), with or without a
+// time after T, which is not kept.
+func vcardDay(v string) (model.Birthday, bool) {
+	v = strings.TrimSpace(v)
+	if i := strings.IndexAny(v, "Tt"); i > 0 {
+		v = v[:i]
+	}
+	b, err := model.ParseBirthday(v)
+	return b, err == nil && !b.IsZero()
+}
+
+// vcardDate writes a day of the year as vCard 4.0 does: 19850309 with
+// the year, --0309 without.
+func vcardDate(d model.Birthday) string {
+	if d.Year == 0 {
+		return fmt.Sprintf("--%02d%02d", int(d.Month), d.Day)
+	}
+	return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day)
+}
+
 // vcItem is one phone number or email address of a card.
 type vcItem struct {
 	text  string
@@ -589,6 +621,8 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	}
 
 	var fn, fromN, org, email0, tel0 string
+	var birthday model.Birthday
+	var recovery model.Date
 	var orgParts, nicks, notes, tags, extras []string
 	var tels, emails []vcItem
 	for _, p := range card.props {
@@ -619,6 +653,20 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 				if n = model.OneLine(unescapeText(n)); n != "" {
 					nicks = append(nicks, n)
 				}
+			}
+		case "BDAY":
+			if b, ok := vcardDay(unescapeText(v)); ok && birthday.IsZero() {
+				birthday = b
+			} else if !ok {
+				warn("its birthday " + quoteText(model.OneLine(unescapeText(v))) + " is not a day of the year, so it was left out")
+			}
+		case "ANNIVERSARY":
+			// Tether's place for a yearly date of a person is their own
+			// recovery date: it needs its year.
+			if b, ok := vcardDay(unescapeText(v)); ok && b.Year != 0 && recovery.IsZero() {
+				recovery = model.Date(b)
+			} else if !ok || b.Year == 0 {
+				warn("its anniversary " + quoteText(model.OneLine(unescapeText(v))) + " is not a date with its year, so it was left out")
 			}
 		case "NOTE":
 			if n := strings.TrimRight(model.MultiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
@@ -705,6 +753,7 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 		add(card.line, "it has no name, so it is named after "+nameFrom)
 	}
 
+	c.Birthday, c.RecoveryDate = birthday, recovery
 	c.Nickname = strings.Join(nicks, ", ")
 	if model.TextProblem(c.Nickname, model.MaxShortLen, false) != "" {
 		extras, c.Nickname = append(extras, "Nickname: "+c.Nickname), ""
@@ -962,6 +1011,12 @@ func EncodeVCards(w io.Writer, cs []model.Contact) error {
 		}
 		if c.Group != "" {
 			writeFolded(&b, "ORG:"+escapeVCard(model.DropInvisible(c.Group), true))
+		}
+		if !c.Birthday.IsZero() {
+			writeFolded(&b, "BDAY:"+vcardDate(c.Birthday))
+		}
+		if !c.RecoveryDate.IsZero() {
+			writeFolded(&b, "ANNIVERSARY:"+vcardDate(model.Birthday(c.RecoveryDate)))
 		}
 		writeFolded(&b, "END:VCARD")
 	}

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -31,6 +32,7 @@ func TestParseVCardsFiles(t *testing.T) {
 			imported(model.Contact{
 				Name: "Ana Lima", Nickname: "Annie", Group: "Ward 3 alumni",
 				Phone: "+44 7700 900123", Email: "ana@example.org",
+				Birthday: model.Birthday{Year: 1985, Month: time.April, Day: 12}, // BDAY;value=date:
 				Notes: "Met at the Tuesday meeting.\nCall after 6pm, never before.\n\n" +
 					"Other phones: +44 20 7946 0018 (Sponsor line), 020 7946 0999 (home)\n" +
 					"Other emails: ana.lima@work.example.com (work)",
@@ -294,7 +296,8 @@ func TestEncodeVCards(t *testing.T) {
 
 // vcardFields is what a vCard carries of a contact.
 func vcardFields(c model.Contact) model.Contact {
-	return model.Contact{Name: c.Name, Nickname: c.Nickname, Phone: c.Phone, Email: c.Email, Notes: c.Notes, Tags: c.Tags, Group: c.Group}
+	return model.Contact{Name: c.Name, Nickname: c.Nickname, Phone: c.Phone, Email: c.Email, Notes: c.Notes, Tags: c.Tags, Group: c.Group,
+		Birthday: c.Birthday, RecoveryDate: c.RecoveryDate}
 }
 
 func TestVCardRoundTrip(t *testing.T) {
@@ -305,7 +308,8 @@ func TestVCardRoundTrip(t *testing.T) {
 		{Name: "山田花子 " + strings.Repeat("花", 80), Phone: "+81-90-1234-5678"},
 		{Name: "Dr. O'Brien, Jr.", Nickname: "Bo, Jr", Phone: "(555) 010-0199 ext. 2", Email: "bo,jr@example.org"},
 		{Name: "Tuesday SMART meeting", Notes: "\n  leading lines and spaces stay"},
-		{Name: "Zoë"},
+		{Name: "Zoë", Birthday: model.Birthday{Month: time.February, Day: 29}},
+		{Name: "Denise", Birthday: model.Birthday{Year: 1970, Month: time.December, Day: 31}, RecoveryDate: model.Date{Year: 2014, Month: time.January, Day: 15}},
 	}
 	for i := range cs {
 		cs[i] = cs[i].Normalize()
@@ -381,6 +385,7 @@ func FuzzParseVCards(f *testing.F) {
 	}
 	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:=E9=\n=\nEND:VCARD"))
 	f.Add([]byte("BEGIN:VCARD\r\nFN:\x1b]0;x\x07\r\nTEL:tel:+1;ext=2\r\nEMAIL:mailto:mailto:a@b.c\r\n"))
+	f.Add([]byte("BEGIN:VCARD\r\nFN:Sam\r\nBDAY;VALUE=date:--0229T10\r\nANNIVERSARY:2014-01-15T00:00:00Z\r\nEND:VCARD\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, warnings, err := ParseVCards(data)
 		if err != nil {
@@ -450,5 +455,40 @@ func TestVCardTestdataIsRaw(t *testing.T) {
 	}
 	if d := read("messy.vcf"); bytes.Contains(d, []byte("\r")) || !bytes.Contains(d, []byte("\x1b[31m")) {
 		t.Errorf("messy.vcf lost its LF line ends or its escape sequences")
+	}
+}
+
+// TestVCardDates: BDAY and ANNIVERSARY as phones and address books write
+// them, with or without the year or a time; what is not a day is named
+// and left out, and the card kept.
+func TestVCardDates(t *testing.T) {
+	tests := []struct {
+		props    string
+		birthday model.Birthday
+		recovery model.Date
+		warning  string
+	}{
+		{"BDAY:19850309", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY;VALUE=date:1985-03-09", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:--0309", model.Birthday{Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:--03-09", model.Birthday{Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:1985-03-09T00:00:00Z", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:--0229", model.Birthday{Month: time.February, Day: 29}, model.Date{}, ""},
+		{"ANNIVERSARY:20140115", model.Birthday{}, model.Date{Year: 2014, Month: time.January, Day: 15}, ""},
+		{"BDAY:circa 1985", model.Birthday{}, model.Date{}, "its birthday \"circa 1985\" is not a day of the year, so it was left out"},
+		{"ANNIVERSARY:--0115", model.Birthday{}, model.Date{}, "its anniversary \"--0115\" is not a date with its year, so it was left out"},
+	}
+	for _, tt := range tests {
+		card := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam\r\n" + tt.props + "\r\nEND:VCARD\r\n"
+		got, warnings, err := ParseVCards([]byte(card))
+		if err != nil || len(got) != 1 {
+			t.Fatalf("%s: %d contacts, %v", tt.props, len(got), err)
+		}
+		if got[0].Birthday != tt.birthday || got[0].RecoveryDate != tt.recovery {
+			t.Errorf("%s: birthday %v, recovery date %v", tt.props, got[0].Birthday, got[0].RecoveryDate)
+		}
+		if tt.warning == "" && len(warnings) > 0 || tt.warning != "" && (len(warnings) != 1 || !strings.Contains(warnings[0], tt.warning)) {
+			t.Errorf("%s: warnings %q; want %q", tt.props, warnings, tt.warning)
+		}
 	}
 }
