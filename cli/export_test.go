@@ -444,3 +444,26 @@ func TestExportImportUsage(t *testing.T) {
 	}
 	journaltest.OneLineErr(t, errs, "no such file")
 }
+
+// A card's birthday and anniversary come in as the person's birthday and
+// recovery date; one after today is left out with a warning, the card kept.
+func TestImportVCardDates(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	file := filepath.Join(t.TempDir(), "phone.vcf")
+	journaltest.WriteFile(t, file, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Denise Okafor\r\nBDAY:1970-12-31\r\nANNIVERSARY:20140115\r\nEND:VCARD\r\n"+
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Lee\r\nBDAY:--0229\r\nANNIVERSARY:29990101\r\nEND:VCARD\r\n")
+	code, out, errs := cli(db, "import", file)
+	if code != 0 || out != "Imported 2 contacts.\n" || !strings.Contains(errs, "Sam Lee: the anniversary 2999-01-01 is after today, so it was left out") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	list := mustCLI(t, db, "contact", "list", "--json")
+	for _, want := range []string{`"birthday": "1970-12-31"`, `"recovery_date": "2014-01-15"`, `"birthday": "02-29"`} {
+		if !strings.Contains(list, want) {
+			t.Errorf("contact list --json lacks %s:\n%s", want, list)
+		}
+	}
+	if strings.Contains(list, "2999") {
+		t.Error("a recovery date after today was kept")
+	}
+}

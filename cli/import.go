@@ -55,6 +55,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("import %s: %v; nothing was imported", file, err)
 		}
+		warnings = append(warnings, dropFutureDates(cards, model.Today(e.Clock))...)
 	} else if ex, err = journalfile.DecodeExport(bytes.NewReader(data)); err != nil {
 		return fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(err.Error(), "."))
 	}
@@ -285,4 +286,23 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 		b.WriteString("Dry run: nothing was written.\n")
 	}
 	return b.String()
+}
+
+// dropFutureDates leaves out a card's birthday or recovery date that lies
+// after today, as the contact form would refuse it (a card's date is often
+// a placeholder), and says so.
+func dropFutureDates(cs []model.Contact, today model.Date) []string {
+	var out []string
+	for i := range cs {
+		c := &cs[i]
+		if c.RecoveryDate.After(today) {
+			out = append(out, fmt.Sprintf("%s: the anniversary %s is after today, so it was left out", oneLine(c.Name), c.RecoveryDate))
+			c.RecoveryDate = model.Date{}
+		}
+		if b := c.Birthday; b.Year != 0 && b.In(b.Year).After(today) {
+			out = append(out, fmt.Sprintf("%s: the birthday %s is after today, so it was left out", oneLine(c.Name), b))
+			c.Birthday = model.Birthday{}
+		}
+	}
+	return out
 }
