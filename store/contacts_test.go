@@ -498,6 +498,8 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		{rosterCountQuery, "USING COVERING INDEX contacts_roster", false},
 		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'").Replace(rosterDueQuery), "USING INDEX contacts_roster (archived=? AND cadence_days>?)", false},
 		{rosterCirclesQuery, "contacts", true},
+		{`SELECT day FROM check_ins WHERE used = 1 ORDER BY day`, "USING COVERING INDEX check_ins_used", false},
+		{`SELECT id, name FROM contacts WHERE archived = 0 AND (birthday <> '' OR recovery_date <> '') ORDER BY name_key, id`, "USING INDEX contacts_dates", false},
 		{`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id WHERE c.archived = 0 ORDER BY t.contact_id, t.position`, "USING COVERING INDEX contacts_", true},
 	}
 	for _, tt := range tests {

@@ -333,6 +333,12 @@ var schema7 = []string{
 	) STRICT`,
 	`CREATE INDEX planned_reach_outs_day ON planned_reach_outs (day)`,
 	`CREATE INDEX planned_reach_outs_contact ON planned_reach_outs (contact_id)`,
+	// Today reads the days of recorded use (the stretches) and the people
+	// with a birthday or recovery date (this week's dates) on every start:
+	// small partial indexes, so neither reads a decade of check-ins or
+	// every person's row.
+	`CREATE INDEX check_ins_used ON check_ins (day) WHERE used = 1`,
+	`CREATE INDEX contacts_dates ON contacts (archived, name_key) WHERE birthday <> '' OR recovery_date <> ''`,
 }
 
 // refreshLastReachOut sets last_at_unix and last_at_offset of the contacts

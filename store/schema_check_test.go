@@ -33,7 +33,7 @@ var craftedJournals = []struct {
 		`CREATE TRIGGER reach_outs_keep_last_insert AFTER INSERT ON reach_outs BEGIN DELETE FROM contact_tags; END`},
 		`this journal has a trigger "reach_outs_keep_last_insert" that is not as Tether made it`},
 	{"a lowered version", []string{`PRAGMA user_version = 5`},
-		`this journal has an index "contacts_roster" that Tether makes only from schema 6 on, yet it says it is at schema 5`},
+		`this journal has an index "check_ins_used" that Tether makes only from schema 7 on, yet it says it is at schema 5`},
 }
 
 // craft makes a journal with one contact and a reach-out, then changes it

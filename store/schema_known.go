@@ -108,11 +108,13 @@ var knownSchemas = map[int][]knownObject{
 	},
 	7: {
 		{Type: "table", Name: "check_ins", Hash: "bc560c6ac32bb574", Columns: []string{"day", "mood", "difficulty", "craving", "risky", "meetings", "sleep_hours", "hungry", "angry", "lonely", "tired", "used", "gratitude", "note", "created_at", "updated_at"}},
+		{Type: "index", Name: "check_ins_used", Hash: "76b0113e16e44a67"},
 		{Type: "table", Name: "checkups", Hash: "f5f3a251889488bf", Columns: []string{"id", "instrument", "day", "answers", "created_at"}},
 		{Type: "table", Name: "contact_tags", Hash: "2b6cc54935542ac2", Columns: []string{"contact_id", "tag", "tag_key", "position"}},
 		{Type: "index", Name: "contact_tags_tag", Hash: "6642ee2305c7dadd"},
 		{Type: "table", Name: "contacts", Hash: "9592735bb99252c4", Columns: []string{"id", "name", "name_key", "nickname", "circle", "group_context", "phone", "email", "preferred", "availability", "any_time", "any_time_since", "distraction", "importance", "supportive", "stance", "known_since", "cadence_days", "notes", "archived", "archived_at", "created_at", "updated_at", "last_at_unix", "last_at_offset", "rest_cadence", "snoozed_until", "birthday", "recovery_date"}},
 		{Type: "index", Name: "contacts_any_time", Hash: "ca0527fa0ef69a28"},
+		{Type: "index", Name: "contacts_dates", Hash: "ee0e35660393d553"},
 		{Type: "index", Name: "contacts_list", Hash: "bad24c8472b54f3c"},
 		{Type: "index", Name: "contacts_roster", Hash: "b1d9b514151be247"},
 		{Type: "table", Name: "planned_reach_outs", Hash: "0da779d81beb467f", Columns: []string{"id", "contact_id", "day", "at_time", "channel", "note", "created_at"}},
