@@ -338,6 +338,12 @@ var schema7 = []string{
 	// small partial indexes, so neither reads a decade of check-ins or
 	// every person's row.
 	`CREATE INDEX check_ins_used ON check_ins (day) WHERE used = 1`,
+	// Who next weighs every person due (model.WhoNext): read from an index
+	// holding all it weighs, then only the few shown are looked up; and
+	// each circle's latest reach-out, for the circles gone quiet.
+	`CREATE INDEX contacts_whonext ON contacts (archived, cadence_days, any_time, last_at_unix, last_at_offset,
+		snoozed_until, circle, importance, name)`,
+	`CREATE INDEX contacts_circle_last ON contacts (archived, circle, last_at_unix)`,
 	`CREATE INDEX contacts_dates ON contacts (archived, name_key) WHERE birthday <> '' OR recovery_date <> ''`,
 }
 

@@ -4,27 +4,34 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
 
-// The roster's queries read the index contacts_roster (schema6): the
-// counts from it alone, and only people with a rhythm can be due, and only
-// once their last reach-out's local day is a whole rhythm before today:
-// rosterDue is exactly the due (model.DueStatus), ?1 being today's
-// midnight in Unix time, less the people snoozed past today (?2, today's
-// date: ” sorts before every day).
+// The roster's queries read indexes only, but for the few shown: the
+// counts from contacts_roster (schema 6); who is due, with all that ranks
+// them, from contacts_whonext (schema 7). Only people with a rhythm can be
+// due, and only once their last reach-out's local day is a whole rhythm
+// before today: rosterDue is exactly the due (model.DueStatus), ?1 being
+// today's midnight in Unix time, less the people snoozed past today (?2,
+// today's date; an empty snoozed_until sorts before every day).
 const (
 	rosterCountQuery = `SELECT count(*), coalesce(sum(any_time), 0) FROM contacts WHERE archived = 0`
 
 	rosterDue = `archived = 0 AND cadence_days > 0 AND (last_at_unix IS NULL OR
 		last_at_unix + last_at_offset < ?1 - (cadence_days - 1) * 86400) AND snoozed_until <= ?2`
 
-	rosterColumns = `id, name, nickname, circle, phone, email,
-		preferred, importance, cadence_days, any_time, last_at_unix, last_at_offset`
+	// rosterRankQuery is what model.WhoNext weighs, of everyone due.
+	rosterRankQuery = `SELECT id, name, circle, importance, cadence_days, any_time, last_at_unix, last_at_offset
+		FROM contacts WHERE ` + rosterDue
 
-	rosterDueQuery = `SELECT ` + rosterColumns + ` FROM contacts WHERE ` + rosterDue
+	// rosterShownQuery is the rest of what a who-next line shows and
+	// logging needs, for the few shown (?1 is a JSON list of their ids).
+	rosterShownQuery = `SELECT id, nickname, phone, email, preferred FROM contacts
+		WHERE id IN (SELECT value FROM json_each(?1))`
 
 	// rosterCirclesQuery is each circle's latest reach-out, for the
 	// circles gone quiet.
@@ -53,7 +60,7 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 			return err
 		}
 		r.Quiet = model.QuietCircles(latest, today)
-		rows, err := tx.QueryContext(ctx, rosterDueQuery, midnight, today.String())
+		rows, err := tx.QueryContext(ctx, rosterRankQuery, midnight, today.String())
 		if err != nil {
 			return err
 		}
@@ -61,13 +68,12 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		var due []model.Contact
 		for rows.Next() {
 			var c model.Contact
-			var circle, preferred string
+			var circle string
 			var lastUnix, lastOffset sql.NullInt64
-			if err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Phone, &c.Email,
-				&preferred, &c.Importance, &c.CadenceDays, &c.AnyTime, &lastUnix, &lastOffset); err != nil {
+			if err := rows.Scan(&c.ID, &c.Name, &circle, &c.Importance, &c.CadenceDays, &c.AnyTime, &lastUnix, &lastOffset); err != nil {
 				return err
 			}
-			c.Circle, c.Preferred = model.Circle(circle), model.Channel(preferred)
+			c.Circle = model.Circle(circle)
 			if lastUnix.Valid {
 				c.LastContact = localTime(lastUnix.Int64, lastOffset.Int64)
 			}
@@ -81,7 +87,7 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		if first > 0 && len(r.Due) > first {
 			r.Due = r.Due[:first]
 		}
-		return nil
+		return shownDetails(ctx, tx, r.Due)
 	})
 	if err != nil {
 		return model.Roster{}, fmt.Errorf("read who is due: %w", err)
@@ -110,4 +116,33 @@ func circlesLatest(ctx context.Context, tx *sql.Tx) (map[model.Circle]time.Time,
 		}
 	}
 	return latest, rows.Err()
+}
+
+// shownDetails fills in the few who-next people shown with what their
+// line shows and logging needs: nickname, phone, email, preferred way.
+func shownDetails(ctx context.Context, tx *sql.Tx, shown []model.Contact) error {
+	if len(shown) == 0 {
+		return nil
+	}
+	at := make(map[int64]int, len(shown))
+	ids := make([]string, len(shown))
+	for i, c := range shown {
+		at[c.ID] = i
+		ids[i] = strconv.FormatInt(c.ID, 10)
+	}
+	rows, err := tx.QueryContext(ctx, rosterShownQuery, "["+strings.Join(ids, ",")+"]")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var nickname, phone, email, preferred string
+		if err := rows.Scan(&id, &nickname, &phone, &email, &preferred); err != nil {
+			return err
+		}
+		c := &shown[at[id]]
+		c.Nickname, c.Phone, c.Email, c.Preferred = nickname, phone, email, model.Channel(preferred)
+	}
+	return rows.Err()
 }
