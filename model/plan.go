@@ -155,13 +155,18 @@ func parseTimeOfDay(w string) (string, error) {
 		}
 	}
 	hs, ms, hasMinutes := strings.Cut(w, ":")
-	h, err := strconv.Atoi(hs)
-	if err != nil || hs == "" || len(hs) > 2 {
+	// Digits only: Atoi would take a sign ("-1:00", "6:+5").
+	digits := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	if !digits(hs) || len(hs) > 2 {
 		return "", bad
 	}
+	h, _ := strconv.Atoi(hs)
 	m := 0
 	if hasMinutes {
-		if m, err = strconv.Atoi(ms); err != nil || len(ms) != 2 || m > 59 {
+		if !digits(ms) || len(ms) != 2 {
+			return "", bad
+		}
+		if m, _ = strconv.Atoi(ms); m > 59 {
 			return "", bad
 		}
 	} else if suffix == "" {

@@ -33,6 +33,9 @@ func TestParsePlanWhen(t *testing.T) {
 		{"tomorrow 13pm", Date{}, "", true},
 		{"tomorrow 6:5", Date{}, "", true},
 		{"next monday at 6", Date{}, "", true},
+		{"-1:00", Date{}, "", true}, // found by FuzzParsePlanWhen: Atoi takes a sign
+		{"tomorrow 6:+5", Date{}, "", true},
+		{"+6pm", Date{}, "", true},
 	}
 	for _, tt := range tests {
 		day, clock, err := ParsePlanWhen(tt.in, today)

@@ -76,9 +76,13 @@ package journalfile
 // check-up's "instrument", "day" and "answers");
 // a left-out circle is "other", stance "unknown", channel "call" and
 // direction "mine"; a rating or mood of 0 means unanswered; dates may use
-// / or . ("2026/11/16"); text is trimmed as the journal trims it; a UTF-8
-// byte order mark is skipped. What it returns re-encodes to the canonical
-// form above.
+// / or . ("2026/11/16"); a birthday may be written as a vCard writes it
+// ("--03-09", "19850309"); a "rest_cadence_days" beside a "cadence_days"
+// above 0 is dropped, as a rhythm set again ends its rest; text is
+// trimmed as the journal trims it; a UTF-8 byte order mark is skipped.
+// Files written before a key was added (a contact's birthday, recovery
+// date, snooze and rhythm at rest came later) read as having it empty.
+// What it returns re-encodes to the canonical form above.
 //
 // Versions: DecodeExport reads this version and every earlier one, and
 // refuses a later one with a sentence saying to update Tether. It ignores
@@ -530,10 +534,33 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 		c.Tags[i] = model.DropInvisible(c.Tags[i])
 	}
 	c = c.Normalize()
-	if p := c.Validate(model.Date{}); len(p) > 0 {
+	if p := contactProblems(c); len(p) > 0 {
 		return model.Contact{}, recordError(label, problemsSentence(p))
 	}
 	return c, nil
+}
+
+// restCadenceKey is a contact's key for its rhythm at rest, which has no
+// field name of its own in model.
+const restCadenceKey = "rest_cadence_days"
+
+// contactProblems is what c.Validate finds, with a rhythm at rest's
+// problem under its own key: the form has one rhythm field, so Validate
+// files it under the cadence (over the cadence's own problem, if any),
+// while a file has a key for each and the message should name the one
+// that is wrong.
+func contactProblems(c model.Contact) model.Problems {
+	p := c.Validate(model.Date{})
+	if c.RestCadence >= 0 && c.RestCadence <= model.MaxCadence {
+		return p
+	}
+	p[restCadenceKey] = p[model.FieldCadence]
+	delete(p, model.FieldCadence)
+	c.RestCadence = 0
+	if msg, bad := c.Validate(model.Date{})[model.FieldCadence]; bad {
+		p[model.FieldCadence] = msg
+	}
+	return p
 }
 
 func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[int64]int) (model.ReachOut, error) {

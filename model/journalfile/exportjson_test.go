@@ -38,7 +38,7 @@ func richExport() Export {
 				Phone: "+44 7700 900123", Email: "ana@example.org", Preferred: model.ChannelText,
 				Availability: "evenings, UK time", AnyTime: true, AnyTimeSince: day(2025, 2, 1),
 				Distraction: true, Importance: 5, Supportive: 4, Stance: model.StanceSupports,
-				KnownSince: day(2019, 6, 30), CadenceDays: 7,
+				KnownSince: day(2019, 6, 30), CadenceDays: 7, Birthday: model.Birthday{Year: 1985, Month: time.March, Day: 9},
 				Notes:     "Line one\nLine \"two\" with a \\ backslash\n\n<b>not html</b> & more",
 				Tags:      []string{"AA", "any time", "مرحبا"},
 				CreatedAt: time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC),
@@ -244,6 +244,10 @@ func TestEncodeExportShape(t *testing.T) {
 		`"difficulty": "not-bad",`, `"stance": "supports-using",`, `"channel": "in-person",`,
 		`"week": "2026-W53",`, `"notes": "Line one\nLine \"two\" with a \\ backslash\n\n<b>not html</b> & more",`,
 		"\n    {\n      \"id\": 3,\n", // two spaces a level
+		// A contact's dates and rhythm at rest come after its cadence, in
+		// this order: with a year, without one (29 February), and unset.
+		"\"cadence_days\": 7,\n      \"rest_cadence_days\": 0,\n      \"snoozed_until\": null,\n      \"birthday\": \"1985-03-09\",\n      \"recovery_date\": null,\n      \"notes\": ",
+		"\"cadence_days\": 0,\n      \"rest_cadence_days\": 14,\n      \"snoozed_until\": \"2026-12-01\",\n      \"birthday\": \"02-29\",\n      \"recovery_date\": \"2020-01-15\",\n      \"notes\": ",
 		// A check-up: its code, day, answers in order, and when it was taken.
 		"\n  \"check_ups\": [\n    {\n      \"instrument\": \"barc10\",\n      \"day\": \"2026-11-16\",\n      \"answers\": [\n        4,\n        5,\n",
 		`"created_at": "2026-11-16T21:25:30.25+01:00"`,
@@ -289,7 +293,11 @@ func TestDecodeExportLenient(t *testing.T) {
 	// A hand-written file: keys left out, an old date spelling, a mood of
 	// 0 meaning "not said", unknown keys from a later Tether, a BOM.
 	in := "\uFEFF" + `{"format": "tether-journal", "version": 1, "comment": "by hand",
-	  "contacts": [{"id": 4, "name": "  Sam  ", "tags": ["a", "A", " b "], "future": {"x": 1}}],
+	  "contacts": [{"id": 4, "name": "  Sam  ", "tags": ["a", "A", " b "], "future": {"x": 1}},
+	    {"id": 5, "name": "Jo", "birthday": "--0229", "recovery_date": "2020/1/15", "snoozed_until": "2026.12.1",
+	     "cadence_days": 7, "rest_cadence_days": 14},
+	    {"id": 6, "name": "Lee", "birthday": "19850309", "rest_cadence_days": 30},
+	    {"id": 8, "name": "Max", "birthday": "", "recovery_date": null}],
 	  "reach_outs": [{"contact_id": 4, "at": "2026-11-16T19:30:00Z"}],
 	  "check_ins": [{"day": "2026/11/16", "mood": 0, "craving": 3}],
 	  "reflections": [{"week": "2026-w47", "answers": [{"prompt": "Who?", "answer": "Sam  \n"}]}],
@@ -298,7 +306,15 @@ func TestDecodeExportLenient(t *testing.T) {
 	got := decode(t, []byte(in))
 	want := Export{
 		Format: ExportFormat, Version: 1,
-		Contacts:    []model.Contact{{ID: 4, Name: "Sam", Circle: model.CircleOther, Stance: model.StanceUnknown, Tags: []string{"a", "b"}}},
+		Contacts: []model.Contact{
+			{ID: 4, Name: "Sam", Circle: model.CircleOther, Stance: model.StanceUnknown, Tags: []string{"a", "b"}},
+			// A rhythm set again ends its rest: the rest is dropped.
+			{ID: 5, Name: "Jo", Circle: model.CircleOther, Stance: model.StanceUnknown, CadenceDays: 7,
+				Birthday: model.Birthday{Month: time.February, Day: 29}, RecoveryDate: day(2020, 1, 15), SnoozedUntil: day(2026, 12, 1)},
+			{ID: 6, Name: "Lee", Circle: model.CircleOther, Stance: model.StanceUnknown, RestCadence: 30,
+				Birthday: model.Birthday{Year: 1985, Month: time.March, Day: 9}},
+			{ID: 8, Name: "Max", Circle: model.CircleOther, Stance: model.StanceUnknown},
+		},
 		ReachOuts:   []model.ReachOut{{ContactID: 4, ContactName: "Sam", At: time.Date(2026, 11, 16, 19, 30, 0, 0, time.UTC), Channel: model.ChannelCall, Direction: model.DirectionMine}},
 		CheckIns:    []model.CheckIn{{Day: day(2026, 11, 16), Craving: ptr(3)}},
 		Reflections: []model.Reflection{{Week: model.Week{Year: 2026, Num: 47}, Answers: []model.Answer{{Prompt: "Who?", Text: "Sam"}}}},
@@ -379,6 +395,20 @@ func TestDecodeExportRefusals(t *testing.T) {
 			`contact 7 (山田花子): birthday "02-30" is not a day of the year like 03-09 or 1985-03-09`},
 		{"bad recovery date", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["recovery_date"] = "soon" }),
 			`contact 7 (山田花子): recovery_date "soon" is not a date like 2025-03-02`},
+		{"29 February of a year without one", mutated(t, func(m map[string]any) { rec(m, "contacts", 0)["birthday"] = "2001-02-29" }),
+			`contact 3 (Ana Lima): birthday "2001-02-29" is not a day of the year like 03-09 or 1985-03-09`},
+		{"birthday as a number", mutated(t, func(m map[string]any) { rec(m, "contacts", 0)["birthday"] = 19850309 }),
+			"contact 3 (Ana Lima): birthday should be text, not a number"},
+		{"bad snooze", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["snoozed_until"] = "2026-12-32" }),
+			`contact 7 (山田花子): snoozed_until "2026-12-32" is not a date like 2025-03-02`},
+		{"rest cadence as text", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["rest_cadence_days"] = "14" }),
+			"contact 7 (山田花子): rest_cadence_days should be a whole number, not text"},
+		{"rest cadence out of range", mutated(t, func(m map[string]any) { rec(m, "contacts", 1)["rest_cadence_days"] = -1 }),
+			"contact 7 (山田花子): rest_cadence_days: a rhythm at rest is 1 to 3650 days, or 0"},
+		{"rest cadence and cadence out of range", mutated(t, func(m map[string]any) {
+			rec(m, "contacts", 1)["rest_cadence_days"] = 4000
+			rec(m, "contacts", 1)["cadence_days"] = -2
+		}), "contact 7 (山田花子): cadence_days: reach out every 1 to 3650 days, or 0 for no rhythm; rest_cadence_days: a rhythm at rest is 1 to 3650 days, or 0"},
 		{"bad email", mutated(t, func(m map[string]any) { rec(m, "contacts", 0)["email"] = "ana@" }),
 			"contact 3 (Ana Lima): that email looks incomplete: it needs a name, an @ and a domain, like sam@example.org"},
 		{"two problems", mutated(t, func(m map[string]any) {
@@ -535,6 +565,9 @@ func FuzzDecodeExport(f *testing.F) {
 	f.Add([]byte(`{"format":"tether-journal","version":1,"check_ups":[{"instrument":"barc10","day":"2026-01-02","answers":[6,6,6,6,6,6,6,6,6,6]},` +
 		`{"instrument":"barc10","day":"2026/01/02","answers":[1,1,1,1,1,1,1,1,1,null]}]}`))
 	f.Add([]byte(`{"format":"tether-journal","version":1,"settings":{"prompts":"[\"a\"]","recovery_start":"2025.1.6"}}`))
+	f.Add([]byte(`{"format":"tether-journal","version":1,"contacts":[{"id":1,"name":"Jo","birthday":"--0229","recovery_date":"2020/1/15",` +
+		`"snoozed_until":"2026.12.1","cadence_days":7,"rest_cadence_days":14},{"id":2,"name":"Lee","birthday":"19850309","rest_cadence_days":30},` +
+		`{"id":3,"name":"Max","birthday":"02-30","rest_cadence_days":-1}]}`))
 	f.Add([]byte(`{"format":"tether-journal","version":2}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -57,8 +57,11 @@ var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 //   - Group: ORG, its parts joined with ", " (not when ORG is the name).
 //
 //   - Birthday: BDAY (19850309, 1985-03-09, --0309, --03-09; a time is
-//     not kept), and their recovery date: ANNIVERSARY, with its year. A
-//     value that is not a day is named in a warning and left out.
+//     not kept; Apple's placeholder year, named by X-APPLE-OMIT-YEAR, is
+//     no year), and their recovery date: ANNIVERSARY, with its year. A
+//     value that is not a day is named in a warning and left out, the
+//     card kept. ParseVCards has no clock: a birthday or anniversary
+//     after today (often a placeholder) is for the caller to leave out.
 //
 // Everything else (PHOTO, ADR, X- properties…) is ignored without a
 // word. Repairs are made so that a contact can be kept: line breaks and
@@ -579,14 +582,24 @@ func unescapeText(s string) string {
 
 // vcardDay reads a BDAY or ANNIVERSARY as phones and address books write
 // it: 19850309, 1985-03-09, --0309, --03-09 (no year), with or without a
-// time after T, which is not kept.
-func vcardDay(v string) (model.Birthday, bool) {
+// time after T, which is not kept. v is the property's value, unescaped.
+// ok is false for a value that is not a day; an empty value is ok, and
+// the zero Birthday: it says nothing, so nothing is left out.
+func vcardDay(p vcProp, v string) (b model.Birthday, ok bool) {
 	v = strings.TrimSpace(v)
 	if i := strings.IndexAny(v, "Tt"); i > 0 {
 		v = v[:i]
 	}
+	// Apple's Contacts writes a day without its year under a placeholder
+	// year (BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-09) and names that year
+	// in the parameter: it is no year, and the birthday is 03-09.
+	if omit := p.param("X-APPLE-OMIT-YEAR"); len(omit) == 4 {
+		if rest, ok := strings.CutPrefix(v, omit); ok {
+			v = "--" + strings.TrimPrefix(rest, "-")
+		}
+	}
 	b, err := model.ParseBirthday(v)
-	return b, err == nil && !b.IsZero()
+	return b, err == nil
 }
 
 // vcardDate writes a day of the year as vCard 4.0 does: 19850309 with
@@ -655,18 +668,21 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 				}
 			}
 		case "BDAY":
-			if b, ok := vcardDay(unescapeText(v)); ok && birthday.IsZero() {
-				birthday = b
-			} else if !ok {
+			// The first birthday is kept; a later one is not a second.
+			switch b, ok := vcardDay(p, unescapeText(v)); {
+			case !ok:
 				warn("its birthday " + quoteText(model.OneLine(unescapeText(v))) + " is not a day of the year, so it was left out")
+			case birthday.IsZero():
+				birthday = b
 			}
 		case "ANNIVERSARY":
 			// Tether's place for a yearly date of a person is their own
 			// recovery date: it needs its year.
-			if b, ok := vcardDay(unescapeText(v)); ok && b.Year != 0 && recovery.IsZero() {
-				recovery = model.Date(b)
-			} else if !ok || b.Year == 0 {
+			switch b, ok := vcardDay(p, unescapeText(v)); {
+			case !ok || b.Year == 0 && !b.IsZero():
 				warn("its anniversary " + quoteText(model.OneLine(unescapeText(v))) + " is not a date with its year, so it was left out")
+			case recovery.IsZero():
+				recovery = model.Date(b)
 			}
 		case "NOTE":
 			if n := strings.TrimRight(model.MultiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
@@ -973,13 +989,15 @@ func junkSentence(lines []int) string {
 }
 
 // EncodeVCards writes the contacts as vCard 4.0 (RFC 6350): FN, NICKNAME,
-// TEL, EMAIL, NOTE, CATEGORIES (the tags) and ORG (the group), each only
-// when there is something to say. A phone that is a global number (+
-// then digits and - . ( ) only) is written as a tel: URI, any other as
-// text, so that it reads back as written. Lines end in CRLF and are folded
-// at 75 octets without splitting a character; values are escaped.
-// ParseVCards reads back the name, nickname, phone, email, notes, tags and
-// group of every valid contact as they were.
+// TEL, EMAIL, NOTE, CATEGORIES (the tags), ORG (the group), BDAY (the
+// birthday: 19850309, or --0309 without the year) and ANNIVERSARY (their
+// recovery date: 20230115), each only when there is something to say. A
+// phone that is a global number (+ then digits and - . ( ) only) is
+// written as a tel: URI, any other as text, so that it reads back as
+// written. Lines end in CRLF and are folded at 75 octets without
+// splitting a character; values are escaped. ParseVCards reads back the
+// name, nickname, phone, email, notes, tags, group, birthday and recovery
+// date of every valid contact as they were.
 func EncodeVCards(w io.Writer, cs []model.Contact) error {
 	var b bytes.Buffer
 	for _, c := range cs {

@@ -267,8 +267,9 @@ func TestEncodeVCards(t *testing.T) {
 	cs := []model.Contact{
 		{ID: 1, Name: "Ana Lima", Nickname: "Annie, the 1st", Phone: "+44-7700-900123", Email: "ana@example.org",
 			Notes: "Line one\nCall after 6; never before.\\", Tags: []string{"AA", "any, time"}, Group: "Ward 3; alumni",
-			Circle: model.CircleSponsor, Importance: 5},
-		{Name: "Sam", Phone: "555 0101"},
+			Circle: model.CircleSponsor, Importance: 5,
+			Birthday: model.Birthday{Year: 1985, Month: time.March, Day: 9}, RecoveryDate: day(2023, 1, 15)},
+		{Name: "Sam", Phone: "555 0101", Birthday: model.Birthday{Month: time.February, Day: 29}},
 	}
 	want := "BEGIN:VCARD\r\n" +
 		"VERSION:4.0\r\n" +
@@ -279,11 +280,14 @@ func TestEncodeVCards(t *testing.T) {
 		"NOTE:Line one\\nCall after 6; never before.\\\\\r\n" +
 		"CATEGORIES:AA,any\\, time\r\n" +
 		"ORG:Ward 3\\; alumni\r\n" +
+		"BDAY:19850309\r\n" +
+		"ANNIVERSARY:20230115\r\n" +
 		"END:VCARD\r\n" +
 		"BEGIN:VCARD\r\n" +
 		"VERSION:4.0\r\n" +
 		"FN:Sam\r\n" +
 		"TEL;VALUE=text:555 0101\r\n" +
+		"BDAY:--0229\r\n" +
 		"END:VCARD\r\n"
 	var b bytes.Buffer
 	if err := EncodeVCards(&b, cs); err != nil {
@@ -310,6 +314,7 @@ func TestVCardRoundTrip(t *testing.T) {
 		{Name: "Tuesday SMART meeting", Notes: "\n  leading lines and spaces stay"},
 		{Name: "Zoë", Birthday: model.Birthday{Month: time.February, Day: 29}},
 		{Name: "Denise", Birthday: model.Birthday{Year: 1970, Month: time.December, Day: 31}, RecoveryDate: model.Date{Year: 2014, Month: time.January, Day: 15}},
+		{Name: "Leap", Birthday: model.Birthday{Year: 1988, Month: time.February, Day: 29}, RecoveryDate: day(2020, 2, 29)},
 	}
 	for i := range cs {
 		cs[i] = cs[i].Normalize()
@@ -386,6 +391,8 @@ func FuzzParseVCards(f *testing.F) {
 	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:=E9=\n=\nEND:VCARD"))
 	f.Add([]byte("BEGIN:VCARD\r\nFN:\x1b]0;x\x07\r\nTEL:tel:+1;ext=2\r\nEMAIL:mailto:mailto:a@b.c\r\n"))
 	f.Add([]byte("BEGIN:VCARD\r\nFN:Sam\r\nBDAY;VALUE=date:--0229T10\r\nANNIVERSARY:2014-01-15T00:00:00Z\r\nEND:VCARD\r\n"))
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29\r\nANNIVERSARY:--0115\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nFN:Lee\r\nBDAY:2001-02-29\r\nBDAY:19850309\r\nANNIVERSARY;VALUE=text:soon\r\nEND:VCARD\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, warnings, err := ParseVCards(data)
 		if err != nil {
@@ -475,8 +482,30 @@ func TestVCardDates(t *testing.T) {
 		{"BDAY:1985-03-09T00:00:00Z", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
 		{"BDAY:--0229", model.Birthday{Month: time.February, Day: 29}, model.Date{}, ""},
 		{"ANNIVERSARY:20140115", model.Birthday{}, model.Date{Year: 2014, Month: time.January, Day: 15}, ""},
+		{"BDAY:19850309T000000", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:--0309T1200", model.Birthday{Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:--03-09T12:00:00", model.Birthday{Month: time.March, Day: 9}, model.Date{}, ""},
+		{"bday;value=DATE: 1985-03-09 ", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		{"item1.BDAY;VALUE=date-and-or-time:1988-02-29T23:59:59+14:00", model.Birthday{Year: 1988, Month: time.February, Day: 29}, model.Date{}, ""},
+		// Apple's placeholder year for a birthday without one.
+		{"BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-09", model.Birthday{Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY;X-APPLE-OMIT-YEAR=1604;VALUE=date:16040229", model.Birthday{Month: time.February, Day: 29}, model.Date{}, ""},
+		{"BDAY;X-APPLE-OMIT-YEAR=1604:1985-03-09", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		// The first day is kept; another is not a second birthday.
+		{"BDAY:19850309\r\nBDAY:19860410", model.Birthday{Year: 1985, Month: time.March, Day: 9}, model.Date{}, ""},
+		{"BDAY:19850309\r\nANNIVERSARY;VALUE=date:2014-01-15", model.Birthday{Year: 1985, Month: time.March, Day: 9}, day(2014, 1, 15), ""},
+		{"ANNIVERSARY:2014-01-15T10:00:00Z", model.Birthday{}, day(2014, 1, 15), ""},
+		{"ANNIVERSARY:20200229", model.Birthday{}, day(2020, 2, 29), ""},
 		{"BDAY:circa 1985", model.Birthday{}, model.Date{}, "its birthday \"circa 1985\" is not a day of the year, so it was left out"},
+		{"BDAY:2001-02-29", model.Birthday{}, model.Date{}, "its birthday \"2001-02-29\" is not a day of the year, so it was left out"},
+		{"BDAY:1985", model.Birthday{}, model.Date{}, "its birthday \"1985\" is not a day of the year, so it was left out"},
+		{"BDAY:1604-03-09", model.Birthday{}, model.Date{}, "its birthday \"1604-03-09\" is not a day of the year, so it was left out"},
+		// An empty value says nothing, and loses nothing: no warning.
+		{"BDAY:\r\nANNIVERSARY;VALUE=date: ", model.Birthday{}, model.Date{}, ""},
+		{"BDAY:\r\nBDAY:--0309", model.Birthday{Month: time.March, Day: 9}, model.Date{}, ""},
 		{"ANNIVERSARY:--0115", model.Birthday{}, model.Date{}, "its anniversary \"--0115\" is not a date with its year, so it was left out"},
+		{"ANNIVERSARY;VALUE=text:last spring", model.Birthday{}, model.Date{}, "its anniversary \"last spring\" is not a date with its year, so it was left out"},
+		{"ANNIVERSARY:2014-13-01", model.Birthday{}, model.Date{}, "its anniversary \"2014-13-01\" is not a date with its year, so it was left out"},
 	}
 	for _, tt := range tests {
 		card := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam\r\n" + tt.props + "\r\nEND:VCARD\r\n"
