@@ -80,6 +80,22 @@ func QuietCircles(latest map[Circle]time.Time, today Date) map[Circle]bool {
 	return quiet
 }
 
+// LatestByCircle is each circle's latest reach-out among the active people
+// given (zero for a circle none of them was ever reached in): what
+// QuietCircles reads.
+func LatestByCircle(cs []Contact) map[Circle]time.Time {
+	latest := map[Circle]time.Time{}
+	for _, c := range cs {
+		if c.Archived {
+			continue
+		}
+		if last, ok := latest[c.Circle]; !ok || c.LastContact.After(last) {
+			latest[c.Circle] = c.LastContact
+		}
+	}
+	return latest
+}
+
 // Snoozed reports someone put aside with "not now" until a day after today.
 func (c Contact) Snoozed(today Date) bool {
 	return !c.SnoozedUntil.IsZero() && c.SnoozedUntil.After(today)

@@ -67,13 +67,7 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 		if r.Active != len(all) || r.AnyTime != anyTime {
 			t.Errorf("%s: roster counts %d active, %d any time; the list has %d, %d", day, r.Active, r.AnyTime, len(all), anyTime)
 		}
-		latest := map[model.Circle]time.Time{}
-		for _, c := range all {
-			if c.LastContact.After(latest[c.Circle]) || latest[c.Circle].IsZero() {
-				latest[c.Circle] = c.LastContact
-			}
-		}
-		want := model.WhoNext(all, day, model.QuietCircles(latest, day))
+		want := model.WhoNext(all, day, model.QuietCircles(model.LatestByCircle(all), day))
 		if len(want) == 0 || len(r.Due) != len(want) {
 			t.Fatalf("%s: roster has %d due, the list %d", day, len(r.Due), len(want))
 		}

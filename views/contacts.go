@@ -137,14 +137,8 @@ func (m *contactsModel) dueIndexes(idx []int) []int {
 		shown = append(shown, m.contacts[i])
 		at[m.contacts[i].ID] = i
 	}
-	latest := map[model.Circle]time.Time{}
-	for _, c := range m.contacts {
-		if _, ok := latest[c.Circle]; !ok || c.LastContact.After(latest[c.Circle]) {
-			latest[c.Circle] = c.LastContact
-		}
-	}
 	out := idx[:0]
-	for _, c := range model.WhoNext(shown, today, model.QuietCircles(latest, today)) {
+	for _, c := range model.WhoNext(shown, today, model.QuietCircles(model.LatestByCircle(m.contacts), today)) {
 		out = append(out, at[c.ID])
 	}
 	return out

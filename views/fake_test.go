@@ -107,13 +107,7 @@ func (f *fakeStore) Roster(_ context.Context, today model.Date, first int) (mode
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	active := f.list(false, today)
-	latest := map[model.Circle]time.Time{}
-	for _, c := range active {
-		if _, ok := latest[c.Circle]; !ok || c.LastContact.After(latest[c.Circle]) {
-			latest[c.Circle] = c.LastContact
-		}
-	}
-	quiet := model.QuietCircles(latest, today)
+	quiet := model.QuietCircles(model.LatestByCircle(active), today)
 	r := model.Roster{Active: len(active), Due: model.WhoNext(active, today, quiet), Quiet: quiet}
 	r.DueCount = len(r.Due)
 	if first > 0 && len(r.Due) > first {

@@ -799,16 +799,12 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 			title += fmt.Sprintf(" (%d of %d due)", len(r.Due), r.DueCount)
 		}
 		add(s.Heading.Render(title))
-		nameW := max(6, min(24, w-36))
+		phoneW := 0 // the widest number: every row's columns line up
 		for _, c := range r.Due {
-			text := pad(oneLine(c.Name), nameW) + " " + pad(c.Circle.Short(), 11) + " " + c.Due(today).Words()
-			if w < 60 { // no room for the circle: the name first
-				text = pad(oneLine(c.Name), max(6, w-22)) + " " + c.Due(today).Words()
-			}
-			if c.Phone != "" && w >= 70 {
-				text = pad(text, nameW+12+18) + " " + oneLine(c.Phone)
-			}
-			add(row(text))
+			phoneW = max(phoneW, lipgloss.Width(oneLine(c.Phone)))
+		}
+		for _, c := range r.Due {
+			add(row(whoNextLine(c, today, w-2, phoneW)))
 		}
 		if r.DueCount > len(r.Due) {
 			add(row(fmt.Sprintf("and %d more: enter shows everyone due", r.DueCount-len(r.Due))))
@@ -871,4 +867,37 @@ func (m *todayModel) owns(msg tea.Msg) bool {
 		return true
 	}
 	return false
+}
+
+// whoNextLine is one person of who next in w columns: their name, how due
+// they are, and their phone (phoneW is the widest of the list's). On a hard night the number to call matters
+// most, so it stays on the line whatever the width (the column beside the
+// day at 120 and more included; under about 50 columns it takes the place
+// of "how due"); the circle only goes in where there is room, and a name
+// is cut before the number is.
+func whoNextLine(c model.Contact, today model.Date, w, phoneW int) string {
+	const wordsW, circleW, nameMax, nameMin = 18, 11, 24, 8
+	phone := oneLine(c.Phone)
+	if phoneW > 0 {
+		phoneW++ // and the space before it
+	}
+	room := w - wordsW - 1 - phoneW // for the name, and the circle if it fits
+	if room < nameMin && phone != "" && w-phoneW >= nameMin {
+		// Too narrow for all three: the name and the number, not how due.
+		return pad(oneLine(c.Name), min(nameMax, w-phoneW)) + " " + phone
+	}
+	if room < nameMin {
+		phone, room = "", w-wordsW-1
+	}
+	var line string
+	if room-circleW-1 >= nameMin+4 {
+		line = pad(oneLine(c.Name), min(nameMax, room-circleW-1)) + " " + pad(c.Circle.Short(), circleW)
+	} else {
+		line = pad(oneLine(c.Name), max(1, min(nameMax, room)))
+	}
+	words := c.Due(today).Words()
+	if phone != "" {
+		words = pad(words, wordsW) + " " + phone
+	}
+	return line + " " + words
 }

@@ -211,3 +211,17 @@ func TestLogDialogPlansInstead(t *testing.T) {
 		t.Fatalf("%d reach-outs, %d plans; want none logged, one planned", len(st.reachOuts), len(st.plans))
 	}
 }
+
+// The number to call stays on a who-next line at every width: at 80
+// columns, in the column beside the day at 130, and at 40 in place of how
+// due they are.
+func TestWhoNextKeepsThePhoneAtEveryWidth(t *testing.T) {
+	today := model.Today(fixedClock)
+	c := model.Contact{Name: "Maria Santos", Circle: model.CircleSponsor, CadenceDays: 1, Phone: "+1 555 0100"}
+	for _, w := range []int{78, 62, 38} {
+		line := whoNextLine(c, today, w, len(c.Phone))
+		if !strings.Contains(line, "+1 555 0100") || !strings.HasPrefix(line, "Maria") || len([]rune(line)) > w {
+			t.Errorf("at %d columns: %q", w, line)
+		}
+	}
+}
