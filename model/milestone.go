@@ -49,18 +49,23 @@ func addMonths(d Date, n int) Date {
 // reads them after a lapse, so that a use never turns months into zero:
 // the runs before each recorded use (from the recovery start, when it is
 // set and earlier, to the first; then between one and the next), the
-// current one (days since the last recorded use; -1 when none was ever
-// recorded), and the longest of them all.
+// current one, and the longest of them all. Every run counts whole days
+// lived without a recorded use, the way days in recovery are counted: the
+// day in progress is not yet one, so a run that starts the day after a use
+// reads the same as a recovery date set on that day.
 type Stretches struct {
 	Before           []int
 	Current, Longest int
+	// SinceLast is the days since the last recorded use (1 the day after);
+	// -1 when none was ever recorded.
+	SinceLast int
 }
 
 // StretchesOf works out the stretches up to today from the days a use was
 // recorded (sorted, without repeats: LapseDays) and the recovery start
 // (zero when unset). A day of use belongs to no stretch.
 func StretchesOf(start Date, lapses []Date, today Date) Stretches {
-	s := Stretches{Current: -1}
+	s := Stretches{Current: -1, SinceLast: -1}
 	var last Date
 	for _, l := range lapses {
 		if l.After(today) {
@@ -77,7 +82,8 @@ func StretchesOf(start Date, lapses []Date, today Date) Stretches {
 	if last.IsZero() {
 		return s
 	}
-	s.Current = today.DaysSince(last)
+	s.SinceLast = today.DaysSince(last)
+	s.Current = max(0, s.SinceLast-1)
 	s.Longest = s.Current
 	for _, n := range s.Before {
 		s.Longest = max(s.Longest, n)

@@ -45,17 +45,25 @@ func TestStretchesOf(t *testing.T) {
 	lapses := []Date{{2026, 2, 1}, {2026, 2, 2}, {2026, 3, 1}}
 	s := StretchesOf(start, lapses, today)
 	// 1 Jan to 31 Jan: 31 days; none between 1 and 2 Feb; 3 Feb to 28 Feb:
-	// 26; 2 Mar to 31 Mar: 30, the current.
-	if len(s.Before) != 3 || s.Before[0] != 31 || s.Before[1] != 0 || s.Before[2] != 26 || s.Current != 30 || s.Longest != 31 {
+	// 26; 2 Mar to 30 Mar: 29, the current (31 Mar is still going), as
+	// many as days in recovery from 2 Mar; 30 days since the last use.
+	if len(s.Before) != 3 || s.Before[0] != 31 || s.Before[1] != 0 || s.Before[2] != 26 || s.Current != 29 || s.SinceLast != 30 || s.Longest != 31 {
 		t.Errorf("StretchesOf = %+v", s)
 	}
-	if s := StretchesOf(start, nil, today); s.Current != -1 || len(s.Before) != 0 {
+	if s := StretchesOf(start, nil, today); s.Current != -1 || s.SinceLast != -1 || len(s.Before) != 0 {
 		t.Errorf("no lapses: %+v", s)
 	}
-	if s := StretchesOf(Date{}, lapses, today); len(s.Before) != 2 || s.Current != 30 || s.Longest != 30 {
+	if s := StretchesOf(Date{}, lapses, today); len(s.Before) != 2 || s.Current != 29 || s.Longest != 29 {
 		t.Errorf("no start: %+v", s)
 	}
-	if s := StretchesOf(start, []Date{today}, today); s.Current != 0 || s.Longest != 89 {
+	if s := StretchesOf(start, []Date{today}, today); s.Current != 0 || s.SinceLast != 0 || s.Longest != 89 {
 		t.Errorf("a use today: %+v", s)
+	}
+	// A recovery date set the day after the last use: the current stretch
+	// and the days in recovery are one number.
+	restart := Date{2026, 3, 2}
+	days, _ := DaysInRecovery(restart, today)
+	if s := StretchesOf(Date{}, lapses, today); s.Current != days {
+		t.Errorf("current stretch %d, days in recovery from the day after %d", s.Current, days)
 	}
 }

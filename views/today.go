@@ -676,7 +676,7 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 			words += " Stretches before each recorded use: " + strings.Join(runs, ", ") + " days."
 		}
 		if m.data.sinceLastUse {
-			words += " " + plural(st.Current, "day") + " since the last."
+			words += " " + plural(st.SinceLast, "day") + " since the last."
 		}
 		lines = append(lines, s.Muted.Render(wrap(words, w)))
 	}
