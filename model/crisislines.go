@@ -89,4 +89,3 @@ func RegionByCode(code string) (Region, bool) {
 	}
 	return Region{}, false
 }
-
