@@ -12,9 +12,23 @@ type Region struct {
 	Name string
 }
 
+// LineKind says what a bundled line is for, and so where the card puts it.
+type LineKind int
+
+const (
+	// LineCrisis is a crisis or suicide line: the card's first screen.
+	LineCrisis LineKind = iota
+	// LineSubstanceUse is a helpline for alcohol and drug use.
+	LineSubstanceUse
+	// LineEmergency is the region's emergency number (police, ambulance,
+	// fire): on the card's first screen beside the crisis line.
+	LineEmergency
+)
+
 // CrisisLine is one bundled crisis line. Nothing is ever dialled or sent.
 type CrisisLine struct {
 	Region   string
+	Kind     LineKind
 	Label    string
 	Number   string // to call, as written locally; "" if text only
 	Text     string // how to text, e.g. "Text HOME to 741741"; "" if none
