@@ -49,25 +49,41 @@ var Regions = []Region{
 
 // CrisisLines is the bundled table.
 //
+// Each region's lines come in this order: its crisis lines, then its
+// alcohol and drug helplines, then its emergency number (one per region).
+//
 // Every entry was checked against the official page in Source; Verified is
 // the date that page showed, or the day it was checked when it showed
 // none. A line that could not be confirmed on an official page is left
-// out, never guessed: the card then points to HelplineDirectory.
+// out, never guessed: the card then points to HelplineDirectory. That is
+// why some regions have no alcohol and drug helpline here yet.
 var CrisisLines = []CrisisLine{
 	{Region: "AU", Label: "Lifeline", Number: "13 11 14", Hours: "24/7",
 		Verified: Date{2026, time.November, 21}, Source: "https://lifelineh2h.org.au/get-help/telephone-crisis-support/faqs/"},
+	{Region: "AU", Kind: LineEmergency, Label: "Emergency services (Triple Zero)", Number: "000", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://www.triplezero.gov.au/triple-zero/other-emergency-numbers"},
 	{Region: "CA", Label: "9-8-8: Suicide Crisis Helpline", Number: "988", Text: "Text 988", Hours: "24/7",
 		Verified: Date{2023, time.November, 30}, Source: "https://www.newswire.ca/news-releases/government-of-canada-launches-three-digit-suicide-crisis-helpline-896472116.html"},
+	{Region: "CA", Kind: LineEmergency, Label: "Emergency services", Number: "911", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://crtc.gc.ca/eng/phone/911/can.htm"},
 	{Region: "GB", Label: "Samaritans", Number: "116 123", Hours: "24/7",
 		Verified: Date{2026, time.November, 21}, Source: "https://www.samaritans.org/how-we-can-help/contact-samaritan/"},
 	{Region: "GB", Label: "Shout", Text: "Text SHOUT to 85258", Hours: "24/7",
 		Verified: Date{2024, time.November, 4}, Source: "https://giveusashout.org/about-us/faq/"},
+	{Region: "GB", Kind: LineEmergency, Label: "Emergency services", Number: "999", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://youth.devon-cornwall.police.uk/young-people/crime-and-the-law/contacting-the-police"},
 	{Region: "IE", Label: "Samaritans", Number: "116 123", Hours: "24/7",
 		Verified: Date{2026, time.November, 21}, Source: "https://www.samaritans.org/how-we-can-help/contact-samaritan/"},
+	{Region: "IE", Kind: LineEmergency, Label: "Emergency services (also 999)", Number: "112", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://www2.hse.ie/emergencies/when-to-call-112-or-999/"},
 	{Region: "NZ", Label: "Need to talk? 1737", Number: "1737", Text: "Text 1737", Hours: "24/7",
 		Verified: Date{2019, time.March, 17}, Source: "https://www.health.govt.nz/news-media/news-items/phone-counselling-service-busy-following-christchurch-tragedy"},
+	{Region: "NZ", Kind: LineEmergency, Label: "Emergency services", Number: "111", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://www.govt.nz/browse/crime-and-justice/crimes-and-emergencies/111-emergency-service/"},
 	{Region: "US", Label: "988 Suicide & Crisis Lifeline", Number: "988", Text: "Text 988", Hours: "24/7",
 		Verified: Date{2026, time.November, 21}, Source: "https://www.samhsa.gov/find-help/988/faqs"},
+	{Region: "US", Kind: LineEmergency, Label: "Emergency services", Number: "911", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://www.911.gov/911issues.html"},
 }
 
 // HelplineDirectory is where to look for any other region: an
@@ -78,7 +94,8 @@ const HelplineDirectory = "https://findahelpline.com"
 // lines (the card then points to HelplineDirectory).
 //
 // The code is matched ignoring case and surrounding space. The result is a
-// copy, in the table's order.
+// copy, in the table's order: the crisis lines first, then the alcohol and
+// drug helplines, then the emergency number.
 func LinesFor(region string) []CrisisLine {
 	code := strings.ToUpper(strings.TrimSpace(region))
 	if code == "" {
