@@ -49,7 +49,7 @@ func runSOS(ctx context.Context, e *env, args []string) error {
 		// Before the card, so the card is what stays on the screen.
 		io.WriteString(e.Stderr, "tether: sos: "+problem+"\n")
 	}
-	card := model.BuildCrisisCard(in.plan, in.settings, in.anyTime, in.professionals, e.Clock.Now())
+	card := model.BuildCrisisCard(in.plan, in.settings, in.people, e.Clock.Now())
 	_, err = io.WriteString(e.Stdout, renderCard(card, e.useColour()))
 	return err
 }
@@ -57,10 +57,9 @@ func runSOS(ctx context.Context, e *env, args []string) error {
 // cardInput is what the card is built from; its zero value builds the
 // general card that needs no journal.
 type cardInput struct {
-	plan          model.SafetyPlan
-	settings      model.Settings
-	anyTime       []model.Contact
-	professionals []model.Contact
+	plan     model.SafetyPlan
+	settings model.Settings
+	people   []model.Contact // everyone the card may show
 }
 
 // readCard reads the card's inputs from the journal, read-only, keeping
@@ -80,11 +79,10 @@ func readCard(ctx context.Context, e *env, db *string) (in cardInput, problem st
 	if why := st.Unchanging(); why != "" {
 		problem = "The journal could not be opened for writing (" + why + "); this card was read without changing it."
 	}
-	var errs [4]error
+	var errs [3]error
 	in.plan, errs[0] = st.SafetyPlan(ctx)
 	in.settings, errs[1] = st.Settings(ctx)
-	in.anyTime, errs[2] = st.AnyTimeContacts(ctx)
-	in.professionals, errs[3] = st.Professionals(ctx)
+	in.people, errs[2] = st.CardPeople(ctx, in.plan)
 	var problems []string
 	for _, err := range errs {
 		if err != nil {

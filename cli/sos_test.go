@@ -51,7 +51,7 @@ func crisisJournal(t *testing.T) string {
 
 // generalCard is the card with no journal at all.
 func generalCard() string {
-	return renderCard(model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, nil, testNow), false)
+	return renderCard(model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, testNow), false)
 }
 
 func TestSOSPrintsTheCard(t *testing.T) {
@@ -65,29 +65,31 @@ func TestSOSPrintsTheCard(t *testing.T) {
 		"My safety plan: warning signs\n  Skipping meals\n",
 		"People who said call any time\n  Denise Okafor · (312) 555-0147 · prefers call · any time\n  Zoë Fontaine (Zo) · +33 6 39 98 41 07 · mornings · may be asleep now\n",
 		"Professionals\n  Dr. Priya Raman · +44 20 7946 0321\n",
-		"Crisis lines\n  My GP out of hours · 111\n",
-		"\nIn an emergency\n  " + model.EmergencyLine + "\n",
+		"\nCrisis line\n  My GP out of hours · 111\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the card lacks %q:\n%s", want, out)
 		}
+	}
+	// Numbers first: the people and the crisis line before the plan.
+	if strings.Index(out, "Crisis line") > strings.Index(out, "My safety plan") {
+		t.Errorf("the plan comes before the crisis line:\n%s", out)
 	}
 	for _, never := range []string{"Old Sponsor", "Kev Doyle", "\x1b", model.HelplineDirectory} {
 		if strings.Contains(out, never) {
 			t.Errorf("the card shows %q:\n%s", never, out)
 		}
 	}
-	if !strings.HasSuffix(out, model.EmergencyLine+"\n") {
-		t.Errorf("the card does not end with the emergency line:\n%s", out)
+	if !strings.Contains(out, "Emergency services · 999 · if you are in danger right now\n") {
+		t.Errorf("the card has no emergency number:\n%s", out)
 	}
 	// It is the card the app builds: the same sections, in order.
 	withStore(t, db, func(st *store.Store) {
 		ctx := context.Background()
 		plan, _ := st.SafetyPlan(ctx)
 		settings, _ := st.Settings(ctx)
-		people, _ := st.AnyTimeContacts(ctx)
-		pros, _ := st.Professionals(ctx)
-		want := renderCard(model.BuildCrisisCard(plan, settings, people, pros, testNow), false)
+		people, _ := st.CardPeople(ctx, plan)
+		want := renderCard(model.BuildCrisisCard(plan, settings, people, testNow), false)
 		if out != want {
 			t.Errorf("sos printed:\n%s\nthe card is:\n%s", out, want)
 		}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestRegionsAndLines(t *testing.T) {
-	checked := day(2026, 11, 21) // the day the table was last checked
+	checked := day(2026, 12, 4) // the day the table was last checked
 	codes := map[string]bool{}
 	var names []string
 	for _, r := range Regions {
@@ -56,17 +56,23 @@ func TestRegionsAndLines(t *testing.T) {
 	}
 }
 
+// crisisOnly keeps the crisis lines, leaving out the emergency numbers and
+// substance-use helplines.
+func crisisOnly(lines []CrisisLine) []CrisisLine {
+	return slices.DeleteFunc(lines, func(l CrisisLine) bool { return l.Kind != LineCrisis })
+}
+
 func TestLinesFor(t *testing.T) {
-	gb := LinesFor("GB")
+	gb := crisisOnly(LinesFor("GB"))
 	if len(gb) != 2 || gb[0].Label != "Samaritans" || gb[0].Number != "116 123" || gb[1].Text != "Text SHOUT to 85258" {
 		t.Errorf("GB = %+v", gb)
 	}
 	for _, code := range []string{"gb", " Gb ", "gB"} {
-		if got := LinesFor(code); !reflect.DeepEqual(got, gb) {
+		if got := crisisOnly(LinesFor(code)); !reflect.DeepEqual(got, gb) {
 			t.Errorf("LinesFor(%q) = %+v, want GB's", code, got)
 		}
 	}
-	if us := LinesFor("us"); len(us) != 1 || us[0].Number != "988" || us[0].Text != "Text 988" {
+	if us := crisisOnly(LinesFor("us")); len(us) != 1 || us[0].Number != "988" || us[0].Text != "Text 988" {
 		t.Errorf("US = %+v", us)
 	}
 	for _, code := range []string{"", "  ", "FR", "XX", "USA", "G"} {
@@ -257,11 +263,16 @@ func cardAnyTime() []Contact {
 }
 
 func TestCrisisCardAnyTimeOrder(t *testing.T) {
-	card := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), nil, cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), cardNow)
 	sec, ok := section(card, CardAnyTimeTitle)
 	if !ok {
 		t.Fatalf("no any-time section: %q", cardTitles(card))
 	}
+	if len(sec.Lines) != CardFirstPeople {
+		t.Errorf("%d any-time people before the crisis line, want %d", len(sec.Lines), CardFirstPeople)
+	}
+	more, _ := section(card, CardMoreAnyTimeTitle)
+	sec.Lines = append(sec.Lines, more.Lines...)
 	// Awake now (evenings, after 6pm; more important first), then not
 	// known, then those who may be asleep (mornings, 9-5) by importance.
 	want := []string{
@@ -276,14 +287,20 @@ func TestCrisisCardAnyTimeOrder(t *testing.T) {
 	}
 
 	// In the morning the order turns round.
-	morning := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), nil, time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC))
+	morning := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC))
+	// Dot, awake 9-5 but with no number to call, comes after everyone
+	// with one.
 	sec, _ = section(morning, CardAnyTimeTitle)
-	if !strings.HasPrefix(sec.Lines[0], "Zed ") || !strings.HasPrefix(sec.Lines[1], "Dot ") || !strings.HasPrefix(sec.Lines[2], "Amy ") {
-		t.Errorf("morning order = %q", sec.Lines)
+	more, _ = section(morning, CardMoreAnyTimeTitle)
+	if !strings.HasPrefix(sec.Lines[0], "Zed ") || !strings.HasPrefix(sec.Lines[1], "Amy ") || !strings.HasPrefix(more.Lines[0], "Dot ") {
+		t.Errorf("morning order = %q then %q", sec.Lines, more.Lines)
+	}
+	if want := []string{"Zed · +44 7700 900001", "Amy · +44 7700 900002", "Cy · +44 7700 900005", "Bea López (B) · +44 7700 900003"}; !slices.Equal(sec.Short, want) {
+		t.Errorf("short lines = %q, want %q", sec.Short, want)
 	}
 
 	// Nobody who said "any time": no section, rather than an empty one.
-	none := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, nil, cardNow)
+	none := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardNow)
 	if _, ok := section(none, CardAnyTimeTitle); ok {
 		t.Errorf("an any-time section with nobody in it")
 	}
@@ -291,7 +308,7 @@ func TestCrisisCardAnyTimeOrder(t *testing.T) {
 
 func TestCrisisCardLinesOrder(t *testing.T) {
 	settings := Settings{Region: "gb", OwnNumbers: []OwnNumber{{"GP out of hours", "111"}, {"", "+44 20 7946 0018"}, {"blank", " "}}}
-	card := BuildCrisisCard(SafetyPlan{}, settings, nil, nil, cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, settings, nil, cardNow)
 	sec, ok := section(card, CardCrisisLinesTitle)
 	if !ok {
 		t.Fatalf("no crisis lines: %q", cardTitles(card))
@@ -302,6 +319,7 @@ func TestCrisisCardLinesOrder(t *testing.T) {
 		"Samaritans · 116 123 · 24/7",
 		"Shout · Text SHOUT to 85258 · 24/7",
 	}
+	want = append(want, emergencyLines("GB")...)
 	if !slices.Equal(sec.Lines, want) {
 		t.Errorf("crisis lines =\n%q\nwant\n%q", sec.Lines, want)
 	}
@@ -315,12 +333,12 @@ func TestCrisisCardLinesOrder(t *testing.T) {
 
 func TestCrisisCardWithoutRegion(t *testing.T) {
 	for _, region := range []string{"", "FR", "  "} {
-		card := BuildCrisisCard(SafetyPlan{}, Settings{Region: region, OwnNumbers: []OwnNumber{{"Sponsor", "07700 900123"}}}, nil, nil, cardNow)
+		card := BuildCrisisCard(SafetyPlan{}, Settings{Region: region, OwnNumbers: []OwnNumber{{"Sponsor", "07700 900123"}}}, nil, cardNow)
 		sec, ok := section(card, CardCrisisLinesTitle)
 		if !ok {
 			t.Fatalf("%q: no crisis-lines section: %q", region, cardTitles(card))
 		}
-		if !slices.Equal(sec.Lines, []string{"Sponsor · 07700 900123"}) {
+		if !slices.Equal(sec.Lines, []string{"Sponsor · 07700 900123", EmergencyLine}) {
 			t.Errorf("%q: lines %q, want only the person's own number (never a guessed one)", region, sec.Lines)
 		}
 		if !strings.Contains(sec.Note, HelplineDirectory) || !strings.Contains(sec.Note, "Settings") {
@@ -330,21 +348,44 @@ func TestCrisisCardWithoutRegion(t *testing.T) {
 	}
 }
 
-func TestCrisisCardEmergencyLineAlwaysLast(t *testing.T) {
-	for name, card := range map[string]CrisisCard{
-		"empty":     BuildCrisisCard(SafetyPlan{}, Settings{}, nil, nil, cardNow),
-		"a region":  BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, nil, nil, cardNow),
-		"full":      BuildCrisisCard(fullPlan(), Settings{Region: "AU", OwnNumbers: []OwnNumber{{"Me", "988"}}}, cardAnyTime(), cardProfessionals(), cardNow),
-		"zero time": BuildCrisisCard(fullPlan(), Settings{}, cardAnyTime(), nil, time.Time{}),
-	} {
-		last := card.Sections[len(card.Sections)-1]
-		if got := last.Lines[len(last.Lines)-1]; got != "If you are in danger right now, call your local emergency number." {
-			t.Errorf("%s: the card ends with %q", name, got)
+// emergencyLines are the crisis-line section's last lines for a region:
+// its bundled emergency numbers, or the words for one without.
+func emergencyLines(region string) []string {
+	var out []string
+	for _, l := range LinesFor(region) {
+		if l.Kind == LineEmergency {
+			out = append(out, joinParts(l.Label, l.Number, "if you are in danger right now"))
 		}
 	}
-	empty := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, nil, cardNow)
-	if got, want := cardTitles(empty), []string{CardCrisisLinesTitle, CardEmergencyTitle}; !slices.Equal(got, want) {
-		t.Errorf("an empty card has %q, want %q", got, want)
+	if len(out) == 0 {
+		return []string{EmergencyLine}
+	}
+	return out
+}
+
+// The crisis line and the emergency number come right after the first few
+// any-time people, before the plan and everyone else: on the first screen.
+func TestCrisisCardNumbersFirst(t *testing.T) {
+	for name, tt := range map[string]struct {
+		card   CrisisCard
+		region string
+		first  []string
+	}{
+		"empty":     {BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardNow), "", []string{CardCrisisLinesTitle}},
+		"a region":  {BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, nil, cardNow), "US", []string{CardCrisisLinesTitle}},
+		"full":      {BuildCrisisCard(fullPlan(), Settings{Region: "AU", OwnNumbers: []OwnNumber{{"Me", "988"}}}, append(cardAnyTime(), cardProfessionals()...), cardNow), "AU", []string{CardAnyTimeTitle, CardCrisisLinesTitle}},
+		"zero time": {BuildCrisisCard(fullPlan(), Settings{}, cardAnyTime(), time.Time{}), "", []string{CardAnyTimeTitle, CardCrisisLinesTitle}},
+	} {
+		titles := cardTitles(tt.card)
+		if len(titles) < len(tt.first) || !slices.Equal(titles[:len(tt.first)], tt.first) {
+			t.Errorf("%s: sections %q, want them to begin %q", name, titles, tt.first)
+			continue
+		}
+		sec := tt.card.Sections[len(tt.first)-1]
+		want := emergencyLines(tt.region)
+		if got := sec.Lines[len(sec.Lines)-len(want):]; !slices.Equal(got, want) {
+			t.Errorf("%s: the crisis line ends %q, want %q", name, got, want)
+		}
 	}
 }
 
@@ -355,23 +396,23 @@ func TestCrisisCardSafetyPlan(t *testing.T) {
 		OnMyOwn:      []string{"", "   "}, // nothing written: left out
 		AskForHelp:   []string{"Sam next door"},
 	}
-	card := BuildCrisisCard(plan, Settings{Region: "NZ"}, nil, nil, cardNow)
+	card := BuildCrisisCard(plan, Settings{Region: "NZ"}, nil, cardNow)
 	want := []string{
+		CardCrisisLinesTitle,
 		"My safety plan: warning signs",
 		"My safety plan: people I can ask for help",
 		"My safety plan: making my surroundings safer",
-		CardCrisisLinesTitle, CardEmergencyTitle,
 	}
 	if got := cardTitles(card); !slices.Equal(got, want) {
 		t.Errorf("titles = %q, want %q", got, want)
 	}
-	if got := card.Sections[0].Lines; !slices.Equal(got, []string{"skipping meals", "not answering the phone"}) {
+	if got := card.Sections[1].Lines; !slices.Equal(got, []string{"skipping meals", "not answering the phone"}) {
 		t.Errorf("warning signs = %q", got)
 	}
-	full := BuildCrisisCard(fullPlan(), Settings{}, nil, nil, cardNow)
+	full := BuildCrisisCard(fullPlan(), Settings{}, nil, cardNow)
 	for i, part := range PlanParts {
-		if !strings.HasPrefix(full.Sections[i].Title, "My safety plan: ") || full.Sections[i].Lines[0] != part.Key+" line" {
-			t.Errorf("section %d = %+v, want the part %s", i, full.Sections[i], part.Key)
+		if sec := full.Sections[i+1]; !strings.HasPrefix(sec.Title, "My safety plan: ") || sec.Lines[0] != part.Key+" line" {
+			t.Errorf("section %d = %+v, want the part %s", i+1, sec, part.Key)
 		}
 	}
 }
@@ -387,7 +428,7 @@ func cardProfessionals() []Contact {
 }
 
 func TestCrisisCardProfessionals(t *testing.T) {
-	card := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardProfessionals(), cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, Settings{}, cardProfessionals(), cardNow)
 	sec, ok := section(card, CardProfessionalsTitle)
 	if !ok {
 		t.Fatalf("no professionals: %q", cardTitles(card))
@@ -396,14 +437,50 @@ func TestCrisisCardProfessionals(t *testing.T) {
 	if !slices.Equal(sec.Lines, want) {
 		t.Errorf("professionals = %q, want %q", sec.Lines, want)
 	}
-	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardProfessionals()[2:4], cardNow), CardProfessionalsTitle); ok {
+	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{}, cardProfessionals()[2:4], cardNow), CardProfessionalsTitle); ok {
 		t.Errorf("a professionals section with nobody to call")
 	}
 	// Sections in the card's order.
-	full := BuildCrisisCard(fullPlan(), Settings{Region: "US"}, cardAnyTime(), cardProfessionals(), cardNow)
+	full := BuildCrisisCard(fullPlan(), Settings{Region: "US"}, append(cardAnyTime(), cardProfessionals()...), cardNow)
 	titles := cardTitles(full)
-	if got := titles[len(PlanParts):]; !slices.Equal(got, []string{CardAnyTimeTitle, CardProfessionalsTitle, CardCrisisLinesTitle, CardEmergencyTitle}) {
+	if got := titles[:2]; !slices.Equal(got, []string{CardAnyTimeTitle, CardCrisisLinesTitle}) {
+		t.Errorf("sections before the plan = %q", got)
+	}
+	if got := titles[2+len(PlanParts):]; len(got) < 2 || !slices.Equal(got[:2], []string{CardMoreAnyTimeTitle, CardProfessionalsTitle}) {
 		t.Errorf("sections after the plan = %q", got)
+	}
+}
+
+func TestCrisisCardDistractionAndNamedPeople(t *testing.T) {
+	people := []Contact{
+		{ID: 1, Name: "Ana Ruiz", Phone: "555 0101", Distraction: true, Preferred: ChannelText},
+		{ID: 2, Name: "Old pal", Phone: "555 0102", Distraction: true, Stance: StanceSupportsUsing},
+		{ID: 3, Name: "Gone", Phone: "555 0103", Distraction: true, Archived: true},
+		{ID: 4, Name: "Sam Cole", Nickname: "Sammy", Phone: "555 0104", AnyTime: true, Distraction: true},
+		{ID: 5, Name: "Mum", Phone: "555 0105"},
+	}
+	plan := SafetyPlan{AskForHelp: []string{"Call Mum", "my neighbour"}, Distractions: []string{"the gym", "a walk with Sammy"}}
+	card := BuildCrisisCard(plan, Settings{}, append(people, people[0]), cardNow)
+	dis, ok := section(card, CardDistractionTitle)
+	// Ana only: Sam is listed with the any-time people already, the pal
+	// supports using, and the archived are never on the card.
+	if !ok || !slices.Equal(dis.Lines, []string{"Ana Ruiz · 555 0101 · prefers text"}) {
+		t.Errorf("distraction people = %q (%v)", dis.Lines, ok)
+	}
+	ask, _ := section(card, "My safety plan: people I can ask for help")
+	if want := []string{"Call Mum", "my neighbour", "→ Mum · 555 0105"}; !slices.Equal(ask.Lines, want) {
+		t.Errorf("ask for help = %q, want %q", ask.Lines, want)
+	}
+	mind, _ := section(card, "My safety plan: people and places that take my mind off it")
+	if want := []string{"the gym", "a walk with Sammy", "→ Sam Cole (Sammy) · 555 0104"}; !slices.Equal(mind.Lines, want) {
+		t.Errorf("take my mind off it = %q, want %q", mind.Lines, want)
+	}
+	for _, sec := range card.Sections {
+		for _, l := range sec.Lines {
+			if strings.Contains(l, "Old pal") || strings.Contains(l, "Gone") {
+				t.Errorf("%s lists %q", sec.Title, l)
+			}
+		}
 	}
 }
 
@@ -414,7 +491,7 @@ func TestCrisisCardPlainAndDeterministic(t *testing.T) {
 	)
 	plan := SafetyPlan{WarningSigns: []string{"line\x00one", "a\nb"}}
 	settings := Settings{Region: "CA", OwnNumbers: []OwnNumber{{"Me\x1b]0;title\x07", "988"}}}
-	want := BuildCrisisCard(plan, settings, anyTime, cardProfessionals(), cardNow)
+	want := BuildCrisisCard(plan, settings, append(anyTime, cardProfessionals()...), cardNow)
 	for _, s := range want.Sections {
 		for _, l := range append(slices.Clone(s.Lines), s.Title, s.Note) {
 			if hasAnyControl(l) || strings.ContainsAny(l, "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") || strings.Contains(l, "[31m") {
@@ -427,7 +504,7 @@ func TestCrisisCardPlainAndDeterministic(t *testing.T) {
 	for range 20 {
 		r.Shuffle(len(ros), func(i, j int) { ros[i], ros[j] = ros[j], ros[i] })
 		r.Shuffle(len(pros), func(i, j int) { pros[i], pros[j] = pros[j], pros[i] })
-		if got := BuildCrisisCard(plan, settings, ros, pros, cardNow); !reflect.DeepEqual(got, want) {
+		if got := BuildCrisisCard(plan, settings, append(ros, pros...), cardNow); !reflect.DeepEqual(got, want) {
 			t.Fatalf("shuffled input gave a different card:\n%+v\nwant\n%+v", got, want)
 		}
 	}

@@ -112,3 +112,25 @@ func LookAlikeKey(name string) string {
 	s = cases.Fold().String(norm.NFC.String(s))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// PeopleNamed are the active people whose name or nickname the text holds
+// as whole words, ignoring case and accents.
+func PeopleNamed(text string, people []Contact) []Contact {
+	hay := " " + strings.Join(strings.FieldsFunc(Fold(text), notWordRune), " ") + " "
+	var out []Contact
+	for _, c := range people {
+		if c.Archived {
+			continue
+		}
+		for _, n := range []string{c.Name, c.Nickname} {
+			words := strings.FieldsFunc(Fold(n), notWordRune)
+			if len(words) > 0 && strings.Contains(hay, " "+strings.Join(words, " ")+" ") {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

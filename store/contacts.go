@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -73,6 +74,66 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 		return nil, fmt.Errorf("list any-time contacts: %w", err)
 	}
 	return out, nil
+}
+
+// cardWhere picks the contacts the crisis card may show: the people who
+// said call any time, those good for a distraction, the professionals
+// with a phone, and those in ids (named in the safety plan, as JSON).
+const cardWhere = `archived = 0 AND (any_time = 1 OR distraction = 1
+	OR (circle IN ('healthcare', 'treatment') AND phone <> '')
+	OR id IN (SELECT value FROM json_each(?)))`
+
+// CardPeople lists, in one read, everyone the crisis card may show (see
+// model.BuildCrisisCard): the active people who said call any time, those
+// good for a distraction, the professionals with a phone, and the people
+// the plan's "ask for help" and "take my mind off it" lines name.
+func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.Contact, error) {
+	text := strings.Join(append(plan.Lines(model.PlanAskForHelp), plan.Lines(model.PlanDistractions)...), "\n")
+	var out []model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ids := []int64{}
+		if strings.TrimSpace(text) != "" {
+			named, err := namesOf(ctx, tx)
+			if err != nil {
+				return err
+			}
+			for _, c := range model.PeopleNamed(text, named) {
+				ids = append(ids, c.ID)
+			}
+		}
+		list, err := json.Marshal(ids)
+		if err != nil {
+			return err
+		}
+		out, err = queryContacts(ctx, tx, false,
+			s.forSchema(`SELECT `+contactColumns+` FROM contacts WHERE `+cardWhere+` ORDER BY name_key, id`), []any{string(list)},
+			`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT id FROM contacts WHERE `+cardWhere+`)
+			 ORDER BY contact_id, position`, string(list))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the people on the crisis card: %w", err)
+	}
+	return out, nil
+}
+
+// namesOf reads every active contact's ID, name and nickname: enough to
+// find the people a text names.
+func namesOf(ctx context.Context, tx *sql.Tx) ([]model.Contact, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, nickname FROM contacts WHERE archived = 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Contact
+	for rows.Next() {
+		var c model.Contact
+		if err := rows.Scan(&c.ID, &c.Name, &c.Nickname); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // professionalsSQL reads the active range of contacts_list, already in

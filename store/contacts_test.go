@@ -324,6 +324,43 @@ func TestArchiveAndRestoreKeepEverything(t *testing.T) {
 	}
 }
 
+// The card's people, in one read: any-time, distraction, professionals
+// with a phone, and the people the plan's two lists of people name.
+func TestCardPeople(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	for _, c := range []model.Contact{
+		{Name: "Rosa", AnyTime: true},
+		{Name: "Gym buddy", Distraction: true},
+		{Name: "Dr Lee", Circle: model.CircleHealthcare, Phone: "020 7946 0018"},
+		{Name: "Counsellor", Circle: model.CircleHealthcare},
+		{Name: "Ana Ruiz", Nickname: "Mum"},
+		{Name: "Tomás"},
+		{Name: "Colleague"},
+		{Name: "Moved away", AnyTime: true, Archived: true},
+		{Name: "Ex", Nickname: "Tomás's brother", Archived: true},
+	} {
+		if _, err := s.SaveContact(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := model.SafetyPlan{AskForHelp: []string{"Call mum"}, Distractions: []string{"football with TOMAS"}, WarningSigns: []string{"Colleague"}}
+	people, err := s.CardPeople(ctx, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range people {
+		got = append(got, c.Name)
+	}
+	if want := []string{"Ana Ruiz", "Dr Lee", "Gym buddy", "Rosa", "Tomás"}; !slices.Equal(got, want) {
+		t.Errorf("CardPeople = %q, want %q", got, want)
+	}
+	if people, err := s.CardPeople(ctx, model.SafetyPlan{}); err != nil || len(people) != 3 {
+		t.Errorf("with no plan: %d people, %v", len(people), err)
+	}
+}
+
 func TestAnyTimeContacts(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()

@@ -224,7 +224,7 @@ func TestSwitchingOnANewDayReloads(t *testing.T) {
 func TestCrisisCardOpensSettings(t *testing.T) {
 	d := newDriver(t, newFakeStore(), 100, 30)
 	d.keys("!")
-	d.mustSee("p edits your safety plan · S sets your")
+	d.mustSee("safety plan · S sets your region")
 	d.keys("S")
 	d.mustSee("Settings", "Region for crisis lines")
 }

@@ -139,6 +139,11 @@ func (a *App) View() tea.View {
 // top, the status line and the help.
 func (a *App) frame() string {
 	w, h := a.size()
+	if a.crisis.open && h < crisisFullScreenBelow {
+		// The card alone, on the whole of a small screen: the tab bar and
+		// the help would leave the people to call out of sight.
+		return term.Guard(a.crisis.render(w, h))
+	}
 	s := a.styles
 	help := a.helpView()
 	contentH := max(1, h-3-lipgloss.Height(help))

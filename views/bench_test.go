@@ -23,7 +23,7 @@ var (
 
 // largeJournal writes the large sample journal (a decade of data) once per
 // test binary and returns its path.
-func largeJournal(b *testing.B) string {
+func largeJournal(b testing.TB) string {
 	b.Helper()
 	largeOnce.Do(func() {
 		benchDir, largeErr = os.MkdirTemp("", "tether-bench-")

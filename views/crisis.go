@@ -13,10 +13,9 @@ import (
 
 // crisisData is what the card is built from, read in one command.
 type crisisData struct {
-	plan          model.SafetyPlan
-	settings      model.Settings
-	anyTime       []model.Contact
-	professionals []model.Contact
+	plan     model.SafetyPlan
+	settings model.Settings
+	people   []model.Contact // everyone the card may show
 }
 
 type crisisLoadedMsg struct {
@@ -43,6 +42,7 @@ type crisisModel struct {
 	keys     overlayKeys
 	edit     key.Binding
 	settings key.Binding
+	pageDown key.Binding // space, beside the list keys' pgdn
 
 	width, height int
 	open          bool
@@ -58,8 +58,9 @@ func newCrisisModel(st Store, clock model.Clock, styles *Styles) crisisModel {
 	return crisisModel{st: st, clock: clock, styles: styles, keys: newOverlayKeys(),
 		edit:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "edit safety plan")),
 		settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "region, own numbers")),
+		pageDown: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "page down")),
 		// Before anything loads, the card still says what to do.
-		card: model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, nil, clock.Now())}
+		card: model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, clock.Now())}
 }
 
 // load refreshes what the card shows. The card shows what it already has
@@ -81,10 +82,7 @@ func loadCrisis(ctx context.Context, st Store) (crisisData, error) {
 	if d.settings, err = st.Settings(ctx); err != nil {
 		return d, err
 	}
-	if d.anyTime, err = st.AnyTimeContacts(ctx); err != nil {
-		return d, err
-	}
-	d.professionals, err = st.Professionals(ctx)
+	d.people, err = st.CardPeople(ctx, d.plan)
 	return d, err
 }
 
@@ -100,8 +98,9 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 		if msg.err == nil {
 			m.data = msg.data
 		}
-		m.card = model.BuildCrisisCard(m.data.plan, m.data.settings, m.data.anyTime, m.data.professionals, m.clock.Now())
+		m.card = model.BuildCrisisCard(m.data.plan, m.data.settings, m.data.people, m.clock.Now())
 	case tea.KeyPressMsg:
+		_, page, last := m.frame(m.width, m.height)
 		switch {
 		case key.Matches(msg, m.keys.Close):
 			m.open = false
@@ -114,56 +113,106 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 		case key.Matches(msg, m.keys.Down):
 			m.scroll++
 		case key.Matches(msg, m.keys.Up):
-			m.scroll = max(0, m.scroll-1)
+			m.scroll--
+		case key.Matches(msg, m.keys.PageDown, m.pageDown):
+			m.scroll += page
+		case key.Matches(msg, m.keys.PageUp):
+			m.scroll -= page
 		case key.Matches(msg, m.keys.Top):
 			m.scroll = 0
+		case key.Matches(msg, m.keys.Bottom):
+			m.scroll = last
 		}
+		m.scroll = max(0, min(m.scroll, last))
 	}
 	return m, nil
 }
 
 func (m crisisModel) helpKeys() []key.Binding {
-	return []key.Binding{m.keys.Close, m.keys.Down, m.edit, m.settings}
+	return []key.Binding{m.keys.Close, m.keys.Down, m.keys.PageDown, m.edit, m.settings}
+}
+
+// frame lays the card out for w×h: its lines, how many show at once (a
+// page), and the last line it can scroll to.
+func (m crisisModel) frame(w, h int) (lines []string, page, last int) {
+	s := m.styles
+	inner := cardWidth(w)
+	compact := cardCompact(w, h)
+	if !compact {
+		lines = []string{s.CardTitle.Render("You don't have to get through this alone"), ""}
+	}
+	if m.loadErr != nil {
+		lines = append(lines, s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), inner)))
+	} else if !m.loaded {
+		lines = append(lines, s.Muted.Render("Looking up your people…"))
+	}
+	for _, sec := range m.card.Sections {
+		if len(lines) > 0 && lines[len(lines)-1] != "" && !compact {
+			lines = append(lines, "")
+		}
+		if sec.Title != "" {
+			lines = append(lines, s.Heading.Render(truncate(sec.Title, inner)))
+		}
+		body := sec.Lines
+		if compact && len(sec.Short) == len(sec.Lines) {
+			body = sec.Short
+		}
+		for _, l := range body {
+			lines = append(lines, strings.Split(wrapKeepingNumbers(l, inner), "\n")...)
+		}
+		// A small screen keeps only the note that matters: where to find
+		// a helpline when Tether has none for the region.
+		if sec.Note != "" && (!compact || strings.Contains(sec.Note, model.HelplineDirectory)) {
+			lines = append(lines, s.Muted.Render(wrap(sec.Note, inner)))
+		}
+	}
+	lines = append(lines, "", s.Muted.Render(wrap("esc goes back to where you were · j/k, space and G move · p edits your safety plan · S sets your region and own numbers", inner)))
+	page = m.visibleRows(w, h)
+	return lines, max(1, page-1), max(0, len(lines)-page)
+}
+
+// cardCompact: on a small screen the card drops its frame, its title and
+// the space between sections, and shows each person and line as a name
+// and a number, so the numbers still come first.
+func cardCompact(w, h int) bool { return h < crisisFullScreenBelow || w < 50 }
+
+// crisisFullScreenBelow is the terminal height under which the card takes
+// the whole screen, tab bar and help included: at 40×12 they would leave
+// it six lines.
+const crisisFullScreenBelow = 20
+
+// cardWidth is the width of the card's words in a w-wide terminal.
+func cardWidth(w int) int {
+	if w < 50 {
+		return max(10, w)
+	}
+	return max(10, min(w-4, 76))
+}
+
+// visibleRows is how many of the card's lines show in a w×h area.
+func (m crisisModel) visibleRows(w, h int) int {
+	if cardCompact(w, h) {
+		return max(1, h)
+	}
+	return max(1, h-2)
 }
 
 // render draws the card to fit w×h.
 func (m crisisModel) render(w, h int) string {
 	s := m.styles
-	inner := max(10, min(w-4, 76))
-	lines := []string{s.CardTitle.Render("You don't have to get through this alone"), ""}
-	if m.loadErr != nil {
-		lines = append(lines, s.Error.Render(wrap("Could not read your journal: "+m.loadErr.Error(), inner)), "")
-	} else if !m.loaded {
-		lines = append(lines, s.Muted.Render("Looking up your people…"), "")
-	}
-	for _, sec := range m.card.Sections {
-		if sec.Title != "" {
-			lines = append(lines, s.Heading.Render(truncate(sec.Title, inner)))
-		}
-		for _, l := range sec.Lines {
-			lines = append(lines, strings.Split(wrap(l, inner), "\n")...)
-		}
-		if sec.Note != "" {
-			lines = append(lines, s.Muted.Render(wrap(sec.Note, inner)))
-		}
-		lines = append(lines, "")
-	}
-	lines = append(lines, s.Muted.Render(wrap("esc goes back to where you were · p edits your safety plan · S sets your region and own numbers", inner)))
-
-	avail := max(1, h-2)
-	if m.scroll > max(0, len(lines)-avail) {
-		m.scroll = max(0, len(lines)-avail)
-	}
-	visible := lines[m.scroll:]
+	lines, _, last := m.frame(w, h)
+	avail := m.visibleRows(w, h)
+	visible := lines[min(m.scroll, last):]
 	if len(visible) > avail && avail > 1 {
-		// Say that more is below: the people to call may be out of sight.
-		visible = append(visible[:avail-1], s.Prompt.Render("↓ more below: j or ↓ (people to call, crisis lines)"))
+		// Say that more is below: more people, and the plan, are there.
+		visible = append(visible[:avail-1], s.Prompt.Render(truncate("↓ more below: j, space or G · esc back", cardWidth(w))))
 	}
 	body := strings.Join(visible, "\n")
-	if w < 24 || h < 8 {
-		// Too small for a border: the words matter more than the frame.
+	if cardCompact(w, h) {
+		// The words matter more than the frame.
 		return clip(body, w, h)
 	}
+	inner := cardWidth(w)
 	// The width is the whole card: the words, their padding and the border.
 	return s.Card.Width(inner + s.Card.GetHorizontalFrameSize()).Render(clip(body, inner, avail))
 }

@@ -173,26 +173,14 @@ func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) erro
 	return nil
 }
 
-func (f *fakeStore) AnyTimeContacts(context.Context) ([]model.Contact, error) {
+func (f *fakeStore) CardPeople(_ context.Context, plan model.SafetyPlan) ([]model.Contact, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	cs := f.list(false, model.Date{})
+	named := model.PeopleNamed(strings.Join(append(plan.Lines(model.PlanAskForHelp), plan.Lines(model.PlanDistractions)...), "\n"), cs)
 	var out []model.Contact
 	for _, c := range cs {
-		if c.AnyTime {
-			out = append(out, c)
-		}
-	}
-	return out, nil
-}
-
-func (f *fakeStore) Professionals(context.Context) ([]model.Contact, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	cs := f.list(false, model.Date{})
-	var out []model.Contact
-	for _, c := range cs {
-		if (c.Circle == model.CircleHealthcare || c.Circle == model.CircleTreatment) && c.Phone != "" {
+		if c.AnyTime || c.Distraction || c.Professional() || slices.ContainsFunc(named, func(n model.Contact) bool { return n.ID == c.ID }) {
 			out = append(out, c)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -609,7 +608,7 @@ func (m *reflectionModel) planFromAnswer() tea.Cmd {
 		return statusCmd(false, "ctrl+p plans a reach-out from an answer that names someone: write who, where and when.")
 	}
 	text := fl.value()
-	named := peopleNamed(text, m.data.people)
+	named := model.PeopleNamed(text, m.data.people)
 	switch len(named) {
 	case 0:
 		return statusCmd(false, "Name someone from your network in this answer, then ctrl+p plans it.")
@@ -623,25 +622,3 @@ func (m *reflectionModel) planFromAnswer() tea.Cmd {
 	}
 	return statusCmd(false, "This answer names "+strings.Join(names, ", ")+": p on Contacts plans with one of them.")
 }
-
-// peopleNamed are the active people whose name or nickname the text holds
-// as whole words, ignoring case and accents.
-func peopleNamed(text string, people []model.Contact) []model.Contact {
-	hay := " " + strings.Join(strings.FieldsFunc(model.Fold(text), notWordRune), " ") + " "
-	var out []model.Contact
-	for _, c := range people {
-		if c.Archived {
-			continue
-		}
-		for _, n := range []string{c.Name, c.Nickname} {
-			words := strings.FieldsFunc(model.Fold(n), notWordRune)
-			if len(words) > 0 && strings.Contains(hay, " "+strings.Join(words, " ")+" ") {
-				out = append(out, c)
-				break
-			}
-		}
-	}
-	return out
-}
-
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -17,10 +17,9 @@ type Store interface {
 	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error
-	AnyTimeContacts(ctx context.Context) ([]model.Contact, error)
-	// Professionals are active healthcare and treatment contacts with a
-	// phone, for the crisis card.
-	Professionals(ctx context.Context) ([]model.Contact, error)
+	// CardPeople is everyone the crisis card may show: any-time,
+	// distraction and professional contacts, and those the plan names.
+	CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.Contact, error)
 
 	SaveReachOut(ctx context.Context, r model.ReachOut) (model.ReachOut, error)
 	DeleteReachOut(ctx context.Context, id int64) error

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -123,3 +124,22 @@ func beside(left string, lw int, sep, right string, h int) string {
 	}
 	return b.String()
 }
+
+// phoneRun finds what reads as a phone number: digits with the spaces,
+// brackets, dots and dashes people write between them, from a digit (or
+// + or an opening bracket) to a digit.
+var phoneRun = regexp.MustCompile(`[+(]?\d[\d ().\-]*\d`)
+
+// wrapKeepingNumbers wraps s to w cells like wrap, but never inside a phone
+// number: "+44 7700 900003" moves to the next line whole rather than
+// leaving "+44 7700" behind, which on a crisis card reads as a number.
+// (A number wider than w still breaks: there is no other way to show it.)
+func wrapKeepingNumbers(s string, w int) string {
+	joined := phoneRun.ReplaceAllStringFunc(s, func(n string) string {
+		return strings.ReplaceAll(n, " ", nbsp)
+	})
+	return strings.ReplaceAll(wrap(joined, w), nbsp, " ")
+}
+
+// nbsp is a no-break space: wrap never breaks a line at one.
+const nbsp = "\u00a0"

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"charm.land/lipgloss/v2"
+
+	"github.com/tether-recovery/tether/views/term"
 )
 
 func TestFirstLines(t *testing.T) {
@@ -56,5 +58,34 @@ func TestBesideLaysOutAsJoinHorizontal(t *testing.T) {
 func TestWrapDrawsTabsAsSpaces(t *testing.T) {
 	if got := wrap("Walks:\tMon", 40); got != "Walks:"+tabSpaces+"Mon" {
 		t.Errorf("wrap = %q", got)
+	}
+}
+
+func TestWrapKeepingNumbers(t *testing.T) {
+	line := "Bea López (B) · +44 7700 900003 · prefers call · evenings"
+	for w := 16; w <= 60; w++ {
+		got := wrapKeepingNumbers(line, w)
+		if !strings.Contains(strings.ReplaceAll(got, "\n", "|"), "+44 7700 900003") {
+			t.Errorf("width %d broke the number:\n%s", w, got)
+		}
+		for _, l := range strings.Split(got, "\n") {
+			if term.Cells(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+		}
+		if strings.Contains(got, nbsp) {
+			t.Errorf("width %d: a no-break space reached the screen", w)
+		}
+	}
+	// Words and short numbers still wrap as words do.
+	for _, tt := range []struct{ in, want string }{
+		{"Lifeline · 13 11 14 · 24/7", "Lifeline ·\n13 11 14 ·\n24/7"},
+		{"Call (312) 555-0147", "Call\n(312) 555-0147"},
+		{"12 years in recovery", "12 years in\nrecovery"},
+	} {
+		got := wrapKeepingNumbers(tt.in, 14)
+		if got = strings.ReplaceAll(got, " \n", "\n"); got != tt.want {
+			t.Errorf("wrapKeepingNumbers(%q, 14) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,264 @@
+package model
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// CrisisCard is the card's content, built once and rendered by the TUI and
+// by `tether sos` alike.
+type CrisisCard struct {
+	Sections []CardSection
+}
+
+// CardSection is one titled part of the card.
+type CardSection struct {
+	Title string
+	Lines []string
+	// Short is each line cut to what is needed to call: name and number,
+	// or a line's name and number, for a small screen; nil when the lines
+	// are short already (the plan's own words).
+	Short []string
+	Note  string // a quieter line under it, e.g. the directory pointer
+}
+
+// The titles of the card's sections that are not safety-plan parts.
+const (
+	CardAnyTimeTitle       = "People who said call any time"
+	CardMoreAnyTimeTitle   = "More people who said call any time"
+	CardCrisisLinesTitle   = "Crisis line"
+	CardDistractionTitle   = "People who take my mind off it"
+	CardProfessionalsTitle = "Professionals"
+	CardSubstanceTitle     = "Alcohol and drug helplines"
+)
+
+// CardFirstPeople is how many any-time people the card shows before its
+// crisis line: enough to have someone to call, few enough that the line
+// and the emergency number are on the first screen at 80×24.
+const CardFirstPeople = 4
+
+// EmergencyLine stands for the emergency number where Tether bundles none
+// (no region chosen, or one without lines).
+const EmergencyLine = "If you are in danger right now, call your local emergency number."
+
+// BuildCrisisCard puts the card together, numbers first:
+//
+//   - the first CardFirstPeople of the people who said "call me any time",
+//     those who may be awake now first, with number, preferred way and
+//     availability;
+//   - the crisis line: the person's own numbers, their region's crisis
+//     lines and its emergency number (or, without a region or for one
+//     without bundled lines, the directory pointer and EmergencyLine);
+//   - the safety plan's parts that have lines; under "people I can ask for
+//     help" and "people and places that take my mind off it", the contacts
+//     a line names, with their number and way to reach them;
+//   - the rest of the any-time people; the people good for a distraction
+//     (never those marked as supporting using); professionals (contacts in
+//     the healthcare and treatment circles who have a phone); the region's
+//     alcohol and drug helplines.
+//
+// people is everyone the card may show, in any order and with repeats:
+// each section takes whom it needs. Archived contacts are left out, and
+// nobody is listed twice. People are ordered by whether they may be awake
+// (see MayBeAwake: known awake, then not known, then known asleep), then
+// by importance, then by name, those with no number after those with one.
+// Every line is plain text on one line. The same input gives the same
+// card.
+func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now time.Time) CrisisCard {
+	plan = plan.Normalize()
+	people = uniqueActive(people)
+	shown := map[int64]bool{}
+	pick := func(keep func(Contact) bool) []Contact {
+		var out []Contact
+		for _, c := range people {
+			if !shown[c.ID] && keep(c) {
+				out = append(out, c)
+				shown[c.ID] = true
+			}
+		}
+		return byWhoMayAnswer(out, now)
+	}
+
+	var card CrisisCard
+	// add lists people under title; for the any-time people, who said
+	// to call at any hour, it says who may be asleep now.
+	add := func(title string, cs []Contact, anyTime bool) {
+		if len(cs) == 0 {
+			return
+		}
+		sec := CardSection{Title: title}
+		for _, c := range cs {
+			line := personLine(c)
+			if anyTime && awakeRank(c, now) == 2 {
+				line += " · may be asleep now"
+			}
+			sec.Lines = append(sec.Lines, line)
+			sec.Short = append(sec.Short, shortPersonLine(c))
+		}
+		card.Sections = append(card.Sections, sec)
+	}
+
+	anyTime := pick(func(c Contact) bool { return c.AnyTime })
+	first := anyTime[:min(len(anyTime), CardFirstPeople)]
+	add(CardAnyTimeTitle, first, true)
+	card.Sections = append(card.Sections, crisisLinesSection(settings))
+
+	for _, part := range PlanParts {
+		lines := plan.Lines(part.Key)
+		if len(lines) == 0 {
+			continue
+		}
+		sec := CardSection{Title: "My safety plan: " + lowerFirst(part.Title), Lines: cardLines(lines)}
+		if part.Key == PlanAskForHelp || part.Key == PlanDistractions {
+			named := PeopleNamed(strings.Join(lines, "\n"), people)
+			if len(named) > 0 {
+				sec.Short = slices.Clone(sec.Lines)
+			}
+			for _, c := range byWhoMayAnswer(named, now) {
+				sec.Lines = append(sec.Lines, "→ "+personLine(c))
+				sec.Short = append(sec.Short, "→ "+shortPersonLine(c))
+			}
+		}
+		card.Sections = append(card.Sections, sec)
+	}
+
+	add(CardMoreAnyTimeTitle, anyTime[len(first):], true)
+	add(CardDistractionTitle, pick(func(c Contact) bool { return c.Distraction && c.Stance != StanceSupportsUsing }), false)
+	add(CardProfessionalsTitle, pick(func(c Contact) bool { return c.Professional() }), false)
+
+	var help CardSection
+	help.Title = CardSubstanceTitle
+	for _, l := range LinesFor(settings.Region) {
+		if l.Kind == LineSubstanceUse {
+			help.Lines = append(help.Lines, cardLine(joinParts(l.Label, l.Number, l.Text, l.Hours)))
+			help.Short = append(help.Short, cardLine(joinParts(l.Label, l.Number, l.Text)))
+		}
+	}
+	if len(help.Lines) > 0 {
+		card.Sections = append(card.Sections, help)
+	}
+	return card
+}
+
+// crisisLinesSection is the person's own numbers, the region's crisis
+// lines and its emergency number, with a note on where they came from.
+func crisisLinesSection(settings Settings) CardSection {
+	sec := CardSection{Title: CardCrisisLinesTitle}
+	for _, n := range settings.OwnNumbers {
+		if number := strings.TrimSpace(n.Number); number != "" {
+			sec.Lines = append(sec.Lines, joinParts(n.Label, number))
+			sec.Short = append(sec.Short, joinParts(n.Label, number))
+		}
+	}
+	region, known := RegionByCode(settings.Region)
+	bundled := LinesFor(settings.Region)
+	emergency := 0
+	for _, l := range bundled {
+		if l.Kind == LineCrisis {
+			sec.Lines = append(sec.Lines, joinParts(l.Label, l.Number, l.Text, l.Hours))
+			sec.Short = append(sec.Short, joinParts(l.Label, l.Number, l.Text))
+		}
+	}
+	for _, l := range bundled {
+		if l.Kind == LineEmergency {
+			sec.Lines = append(sec.Lines, joinParts(l.Label, l.Number, "if you are in danger right now"))
+			sec.Short = append(sec.Short, joinParts("Emergency", l.Number))
+			emergency++
+		}
+	}
+	if emergency == 0 {
+		sec.Lines = append(sec.Lines, EmergencyLine)
+		sec.Short = append(sec.Short, EmergencyLine)
+	}
+	switch {
+	case strings.TrimSpace(settings.Region) == "":
+		sec.Note = "No region chosen yet, so Tether shows no helplines of its own. Find a free helpline in your country at " +
+			HelplineDirectory + ", or choose your region in Settings."
+	case !known || len(bundled) == 0:
+		sec.Note = "Tether has no crisis lines for that region. Find a free helpline in your country at " +
+			HelplineDirectory + ", or choose another region in Settings."
+	default:
+		sec.Note = region.Name + "'s lines, each checked against its service's official page."
+	}
+	sec.Lines, sec.Short = cardLines(sec.Lines), cardLines(sec.Short)
+	return sec
+}
+
+// shortPersonLine is a person as a small screen shows them: name and
+// number (or, without one, their preferred way).
+func shortPersonLine(c Contact) string {
+	if strings.TrimSpace(c.Phone) == "" && c.Preferred != ChannelNone && c.Preferred.Valid() {
+		return cardLine(joinParts(c.DisplayName(), "prefers "+strings.ToLower(c.Preferred.Label())))
+	}
+	return cardLine(joinParts(c.DisplayName(), c.Phone))
+}
+
+// Professional: in the healthcare or treatment circle, with a phone to
+// call: the card's professionals.
+func (c Contact) Professional() bool {
+	return (c.Circle == CircleHealthcare || c.Circle == CircleTreatment) && strings.TrimSpace(c.Phone) != ""
+}
+
+// uniqueActive keeps each active contact once, by ID.
+func uniqueActive(people []Contact) []Contact {
+	seen := map[int64]bool{}
+	var out []Contact
+	for _, c := range people {
+		if c.Archived || seen[c.ID] {
+			continue
+		}
+		seen[c.ID] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// awakeRank is 0 for someone who may be awake at now, 1 when their
+// availability says nothing about time, 2 when they may be asleep.
+func awakeRank(c Contact, now time.Time) int {
+	awake, known := MayBeAwake(c.Availability, now)
+	switch {
+	case known && awake:
+		return 0
+	case known:
+		return 2
+	}
+	return 1
+}
+
+// byWhoMayAnswer orders people as the card lists them: those with a number
+// to call first; then those who may be awake now first, then by
+// importance, then by name, then by ID.
+func byWhoMayAnswer(cs []Contact, now time.Time) []Contact {
+	type person struct {
+		c       Contact
+		noPhone bool
+		rank    int
+		key     string
+	}
+	ps := make([]person, len(cs))
+	for i, c := range cs {
+		ps[i] = person{c, strings.TrimSpace(c.Phone) == "", awakeRank(c, now), c.SortKey()}
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		switch {
+		case a.noPhone != b.noPhone:
+			return b.noPhone
+		case a.rank != b.rank:
+			return a.rank < b.rank
+		case a.c.Importance != b.c.Importance:
+			return a.c.Importance > b.c.Importance
+		case a.key != b.key:
+			return a.key < b.key
+		}
+		return a.c.ID < b.c.ID
+	})
+	out := make([]Contact, len(ps))
+	for i, p := range ps {
+		out[i] = p.c
+	}
+	return out
+}
