@@ -110,7 +110,9 @@ func TestLogWithNoteAndDirection(t *testing.T) {
 	d.keys("2", "/")
 	d.typeText("josé")
 	d.keys("enter", "l")
-	d.keys("t", "tab", "i", "tab", "tab") // text; I supported them; note
+	d.keys("t", "tab")
+	d.typeText("i s")    // I supported them
+	d.keys("tab", "tab") // the note
 	d.typeText("helped him move")
 	d.keys("tab", "y", "enter")
 	for _, r := range st.reachOuts {

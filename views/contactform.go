@@ -28,7 +28,7 @@ func newContactForm(c model.Contact, today model.Date, styles *Styles) *contactF
 	fields := []*field{
 		textField(model.FieldName, "Name", "Required. Any language, any spelling, emoji welcome.", c.Name, "e.g. Sam, or Tuesday SMART meeting"),
 		textField(model.FieldNickname, "Nickname", "", c.Nickname, ""),
-		choiceField(model.FieldCircle, "Circle", "←/→ or the first letter to choose.", optionsOf(model.Circles), string(c.Circle)),
+		choiceField(model.FieldCircle, "Circle", "Type the start of one (\"fe\" fellowship, \"fa\" family), or ←/→.", optionsOf(model.Circles), string(c.Circle)),
 		textField(model.FieldGroup, "Group or context", "Where you know them from: a meeting, a ward, a job.", c.Group, "e.g. Tuesday SMART meeting"),
 		textField(model.FieldPhone, "Phone", "Any country's format.", c.Phone, ""),
 		textField(model.FieldEmail, "Email", "", c.Email, ""),

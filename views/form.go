@@ -87,6 +87,10 @@ type field struct {
 	area    textarea.Model
 	options []option
 	choice  int
+	ahead   string // kindChoice: what was typed to choose, since the focus came
+	// preview, when set, says what the value will do once saved, under
+	// it as it changes (the region's lines, before they are on the card).
+	preview func(value string) string
 	on      bool
 	rating  int
 	max     int
@@ -156,6 +160,12 @@ func choiceField(key, label, hint string, opts []option, value string) *field {
 		}
 	}
 	return f
+}
+
+// withPreview gives a field a line that says what its value will do.
+func withPreview(fl *field, preview func(value string) string) *field {
+	fl.preview = preview
+	return fl
 }
 
 func toggleField(key, label, hint string, on bool) *field {
@@ -313,6 +323,7 @@ func (f *form) focusField(i int) tea.Cmd {
 	f.focus = i
 	f.revalidate()
 	fl := f.fields[i]
+	fl.ahead = ""
 	switch fl.kind {
 	case kindText:
 		return fl.input.Focus()
@@ -459,29 +470,62 @@ func (fl *field) updateChoice(km tea.KeyPressMsg) {
 		return
 	}
 	switch namedKey(km) {
-	case "left", "backspace":
+	case "left":
+		fl.ahead = ""
 		fl.choice = (fl.choice + n - 1) % n
 		return
 	case "right":
+		fl.ahead = ""
+		fl.choice = (fl.choice + 1) % n
+		return
+	case "backspace":
+		if fl.ahead != "" {
+			// Take back the last letter typed, and go to what the rest
+			// chose.
+			r := []rune(fl.ahead)
+			fl.ahead = string(r[:len(r)-1])
+			if fl.ahead != "" {
+				fl.typeAhead(fl.ahead)
+			}
+			return
+		}
+		fl.choice = (fl.choice + n - 1) % n
+		return
+	}
+	if km.Text == " " && fl.ahead == "" {
 		fl.choice = (fl.choice + 1) % n
 		return
 	}
-	if km.Text == " " {
-		fl.choice = (fl.choice + 1) % n
-		return
-	}
-	// A letter jumps to the next choice starting with it, so "f" cycles
-	// Fellowship, Family, Friend, Faith.
 	for _, r := range typed(km) {
-		want := model.Fold(string(r))
-		for step := 1; step <= n; step++ {
-			i := (fl.choice + step) % n
-			if strings.HasPrefix(model.Fold(fl.options[i].label), want) {
-				fl.choice = i
-				break
+		fl.typeAhead(fl.ahead + string(r))
+	}
+}
+
+// typeAhead chooses by typing, never by cycling: the first option, in the
+// list's order, whose label starts with what was typed since the field
+// took the focus ("un" is United Kingdom, "united s" United States). When
+// nothing starts with it, the last letter alone starts again ("u" then "c"
+// is Canada); a letter nothing starts with leaves the choice as it is.
+func (fl *field) typeAhead(text string) {
+	for _, try := range []string{text, lastRune(text)} {
+		want := model.Fold(try)
+		for i, o := range fl.options {
+			if strings.HasPrefix(model.Fold(o.label), want) {
+				fl.choice, fl.ahead = i, try
+				return
 			}
 		}
 	}
+	fl.ahead = ""
+}
+
+// lastRune is the last character of s.
+func lastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[len(r)-1])
 }
 
 func (fl *field) updateFlags(km tea.KeyPressMsg) {
@@ -674,6 +718,13 @@ func (f *form) fieldLines(fl *field, focused bool, lw int) []string {
 		out = append(out, marker+label+" "+valLines[0])
 		for _, l := range valLines[1:] {
 			out = append(out, indent+l)
+		}
+	}
+	if fl.preview != nil {
+		if p := fl.preview(fl.value()); p != "" {
+			for _, l := range strings.Split(wrapKeepingNumbers(p, vw), "\n") {
+				out = append(out, indent+s.Success.Render(l))
+			}
 		}
 	}
 	if msg := f.visibleProblem(fl); msg != "" {

@@ -82,8 +82,8 @@ func (d *logDialog) openForm(c model.Contact) tea.Cmd {
 		title = "Edit a reach-out with " + oneLine(c.Name)
 	}
 	fields := []*field{
-		choiceField(model.FieldChannel, "How", "←/→ or the first letter: c call, t text, i in person, m meeting, v video.", optionsOf(model.LogChannels), string(r.Channel)),
-		choiceField(model.FieldDirection, "Who reached out", "", optionsOf(model.Directions), string(r.Direction)),
+		choiceField(model.FieldChannel, "How", channelHint, optionsOf(model.LogChannels), string(r.Channel)),
+		choiceField(model.FieldDirection, "Who reached out", `Type the start ("t" they did, "i s" I supported them), or ←/→.`, optionsOf(model.Directions), string(r.Direction)),
 		textField(model.FieldAt, "When", "HH:MM on "+dayWords(d.day, model.Today(d.clock))+".", r.At.Format("15:04"), "HH:MM"),
 		textField(model.FieldNote, "Note", "Optional: what you talked about.", r.Note, "optional"),
 		choiceField(model.FieldHelped, "Did it help?", "y yes, s somewhat, n no.", unsaidFirst(optionsOf(model.HelpedAnswers)), string(r.Helped)),
@@ -255,6 +255,9 @@ func (d *logDialog) helpKeys() []key.Binding {
 	}
 	return d.form.helpKeys()
 }
+
+// channelHint says how to choose the way a reach-out went.
+const channelHint = "Type the start of one (c call, t text, i in person, m meeting, v video), or ←/→."
 
 // planInstead turns the reach-out being logged into one planned for later.
 var planInstead = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "plan it instead"))

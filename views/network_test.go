@@ -119,10 +119,9 @@ func TestSettingsRegionAndOwnNumbersOnTheCard(t *testing.T) {
 	d := newDriver(t, st, 100, 40)
 	d.keys("3", "S")
 	d.mustSee("Settings", "Region for crisis lines")
-	d.keys("tab", "u") // region: United States (first starting with u? cycles)
-	for !strings.Contains(d.view(), "‹ United States ›") {
-		d.keys("u")
-	}
+	d.keys("tab")
+	d.typeText("united s") // type-ahead: United States, never by cycling
+	d.mustSee("‹ United States ›", "On the card: 988 Suicide & Crisis Lifeline 988 · Emergency services 911")
 	d.keys("tab")
 	d.typeText("My therapist's line: 555 0199")
 	d.keys("ctrl+s")

@@ -62,7 +62,7 @@ func newPlanDialog(st Store, clock model.Clock, styles *Styles, msg openPlanMsg)
 	}
 	fields := []*field{
 		textField(model.FieldPlanWhen, "When", "today, tomorrow, a weekday (mon) or a date (2026-12-24); a time like 18:00 or 6pm if you like.", when, "e.g. mon 6pm"),
-		choiceField(model.FieldChannel, "How", "←/→ or the first letter: c call, t text, i in person, m meeting, v video.", optionsOf(model.LogChannels), string(p.Channel)),
+		choiceField(model.FieldChannel, "How", channelHint, optionsOf(model.LogChannels), string(p.Channel)),
 		textField(model.FieldNote, "Note", "Optional: what you mean to talk about.", p.Note, "optional"),
 	}
 	var f *form

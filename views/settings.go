@@ -51,6 +51,21 @@ func openSettings(st Store, clock model.Clock, styles *Styles, w, h int) (*setti
 	}
 }
 
+// regionPreview is what a region puts on the crisis card: its crisis
+// lines and emergency number, or the directory for none.
+func regionPreview(code string) string {
+	var parts []string
+	for _, l := range model.LinesFor(code) {
+		if l.Kind != model.LineSubstanceUse {
+			parts = append(parts, strings.TrimSpace(l.Label+" "+l.Number))
+		}
+	}
+	if len(parts) == 0 {
+		return "On the card: " + model.HelplineDirectory + ", a directory of helplines."
+	}
+	return "On the card: " + strings.Join(parts, " · ")
+}
+
 func regionOptions() []option {
 	opts := []option{{"", "Not chosen (show a directory of helplines)"}}
 	for _, r := range model.Regions {
@@ -70,7 +85,7 @@ func (e *settingsEditor) newForm(s model.Settings) *form {
 	}
 	fields := []*field{
 		textField("recovery_start", "Recovery start date", "YYYY-MM-DD; Today counts the days. Blank stops counting.", s.RecoveryStart.String(), "YYYY-MM-DD"),
-		choiceField("region", "Region for crisis lines", "Chosen by you, never guessed. ←/→ or a letter.", regionOptions(), s.Region),
+		withPreview(choiceField("region", "Region for crisis lines", "Chosen by you, never guessed. Type the start of its name (\"united s\"), or ←/→.", regionOptions(), s.Region), regionPreview),
 		areaField("own_numbers", "My own crisis numbers", "One per line, like 'GP out of hours: 111'. Shown first on the crisis card.", strings.Join(own, "\n")),
 		textField("default_cadence", "Default rhythm", "For people you add from now on: days (7) or weeks (2w); blank for none.", model.FormatCadence(s.DefaultCadence), "e.g. 2w"),
 		toggleField("reminders", "Check-up reminders", "On Today: BARC-10 monthly, MSPSS quarterly. y/n", s.CheckupReminders),
