@@ -165,7 +165,7 @@ func writeCSVFolder(e *env, dir string, ex journalfile.Export, force bool) error
 	for i, t := range journalfile.CSVTables {
 		names[i] = t + ".csv"
 	}
-	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s.\n", listWords(names), exportCounts(ex), dir)
+	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s.\n", model.ListWords(names), exportCounts(ex), dir)
 	return nil
 }
 
@@ -299,7 +299,7 @@ func reasonOf(err error) string {
 // exportCounts says what an export holds: "500 contacts, 50,000
 // reach-outs, 3,650 check-ins, 520 reflections and 32 check-ups".
 func exportCounts(ex journalfile.Export) string {
-	return listWords([]string{
+	return model.ListWords([]string{
 		count(len(ex.Contacts), "contact"), count(len(ex.ReachOuts), "reach-out"),
 		count(len(ex.CheckIns), "check-in"), count(len(ex.Reflections), "reflection"),
 		count(len(ex.Checkups), "check-up"),

@@ -70,7 +70,7 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 	start = time.Now()
 	out = mustCLI(t, fresh, "import", first)
 	t.Logf("import: %v", time.Since(start))
-	if out != "Imported 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups and 8 settings.\n" {
+	if out != "Imported 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups and 11 settings.\n" {
 		t.Fatalf("import said %q", out)
 	}
 	second := filepath.Join(dir, "second.json")
@@ -102,7 +102,7 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 
 	// Importing it again adds nothing, and says why.
 	out = mustCLI(t, fresh, "import", first)
-	if !strings.HasPrefix(out, "Imported 0 contacts, 0 reach-outs, 0 check-ins, 0 reflections, 0 check-ups and 0 settings; skipped 54,710: 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups and 8 settings.\n") ||
+	if !strings.HasPrefix(out, "Imported 0 contacts, 0 reach-outs, 0 check-ins, 0 reflections, 0 check-ups and 0 settings; skipped 54,713: 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups and 11 settings.\n") ||
 		!strings.Contains(out, "  50,000 reach-outs already in the journal: ") ||
 		!strings.Contains(out, "and 49,995 more\n") ||
 		!strings.Contains(out, "  32 check-ups already in the journal (the same questionnaire on the same day): BARC-10 recovery capital on ") ||
@@ -133,7 +133,7 @@ func TestImportAnExportFromBeforeCheckups(t *testing.T) {
 
 	fresh := filepath.Join(dir, "fresh", "tether.db")
 	out := mustCLI(t, fresh, "import", old)
-	if out != "Imported 24 contacts, 164 reach-outs, 56 check-ins, 8 reflections, 0 check-ups and 8 settings.\n" {
+	if out != "Imported 24 contacts, 164 reach-outs, 56 check-ins, 8 reflections, 0 check-ups and 11 settings.\n" {
 		t.Fatalf("import said %q", out)
 	}
 	again := mustCLI(t, fresh, "export", "--format", "json")
@@ -355,7 +355,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 
 	dry := mustCLI(t, target, "import", "--dry-run", good)
 	if !strings.HasPrefix(dry, "Would import 24 contacts, ") || !strings.HasSuffix(dry, "Dry run: nothing was written.\n") ||
-		!strings.Contains(dry, "8 settings not taken, as only a new, empty journal takes a file's settings: checkup_reminders; default_cadence; own_numbers; recovery_start; region; and 3 more") {
+		!strings.Contains(dry, "11 settings not taken, as only a new, empty journal takes a file's settings: checkup_reminders; default_cadence; hard_day_card; own_numbers; quiet_days; and 6 more") {
 		t.Fatalf("dry run said:\n%s", dry)
 	}
 	if journaltest.Sum(t, target) != before {
@@ -364,7 +364,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 	// A dry run into a journal that does not exist yet makes none.
 	none := filepath.Join(dir, "none", "tether.db")
 	if out := mustCLI(t, none, "import", good, "--dry-run"); !strings.HasPrefix(out, "Would import 24 contacts") ||
-		!strings.Contains(out, "and 8 settings.\n") || exists(filepath.Dir(none)) {
+		!strings.Contains(out, "and 11 settings.\n") || exists(filepath.Dir(none)) {
 		t.Fatalf("dry run without a journal: %q", out)
 	}
 	// For real, it does what the dry run said it would.

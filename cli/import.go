@@ -246,7 +246,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 	if rep.DryRun {
 		verb = "Would import"
 	}
-	fmt.Fprintf(&b, "%s %s", verb, listWords(added))
+	fmt.Fprintf(&b, "%s %s", verb, model.ListWords(added))
 	if len(rep.Skipped) == 0 {
 		b.WriteString(".\n")
 	} else {
@@ -256,7 +256,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 				kinds = append(kinds, count(n, k))
 			}
 		}
-		fmt.Fprintf(&b, "; skipped %s: %s.\n", model.Thousands(len(rep.Skipped)), listWords(kinds))
+		fmt.Fprintf(&b, "; skipped %s: %s.\n", model.Thousands(len(rep.Skipped)), model.ListWords(kinds))
 		type group struct {
 			kind, reason string
 			what         []string

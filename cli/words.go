@@ -69,17 +69,6 @@ func count(n int, word string) string {
 	return model.Thousands(n) + " " + word + "s"
 }
 
-// listWords joins "a", "b" and "c" as a person would.
-func listWords(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // sentence makes an error's text a sentence: capital first, full stop.
 func sentence(s string) string {
 	if s == "" {

@@ -27,10 +27,26 @@ type Settings struct {
 	// SinceLastUse shows a "days since last use" counter on Today: off
 	// unless the person turns it on (for some it helps, for some not).
 	SinceLastUse bool
+	// HardDayCard offers, after a hard check-in (HardDayReasons), a few
+	// people to reach and the plan's next step. On unless turned off.
+	HardDayCard bool
+	// QuietNotice says on Today, privately, when the network goes quiet
+	// (QuietSigns). On unless turned off.
+	QuietNotice bool
+	// QuietDays is how many days without reaching anyone count as quiet:
+	// 1 to MaxQuietDays; 0 for QuietDaysDefault.
+	QuietDays int
 
 	// UpdatedAt is when the settings were last saved (zero until then):
 	// the version a save replaces.
 	UpdatedAt time.Time
+}
+
+// DefaultSettings are the settings of a journal where none were saved: the
+// gentle helps on (check-up reminders, the hard-day card, the word when
+// the network goes quiet), the counters off.
+func DefaultSettings() Settings {
+	return Settings{CheckupReminders: true, HardDayCard: true, QuietNotice: true}
 }
 
 // Field names of the settings' problems. A problem with one of the
@@ -42,6 +58,7 @@ const (
 	FieldOwnNumber      = "own_number"
 	FieldDefaultCadence = "default_cadence"
 	FieldWhoNext        = "who_next"
+	FieldQuietDays      = "quiet_days"
 )
 
 // MaxWhoNext bounds Today's "who next": a short list is the point.
@@ -53,6 +70,21 @@ func (s Settings) WhoNextCount() int {
 		return WhoNextDefault
 	}
 	return s.WhoNext
+}
+
+// QuietDaysDefault is how many days without a reach-out count as quiet
+// when the person has not chosen, and MaxQuietDays the most they can.
+const (
+	QuietDaysDefault = 3
+	MaxQuietDays     = 14
+)
+
+// QuietAfter is how many days without a reach-out count as quiet.
+func (s Settings) QuietAfter() int {
+	if s.QuietDays <= 0 {
+		return QuietDaysDefault
+	}
+	return s.QuietDays
 }
 
 // MaxOwnLabelLen bounds the label of one of the person's own numbers.
@@ -82,6 +114,9 @@ func (s Settings) Normalize() Settings {
 // day and not after today (a zero today skips that).
 func (s Settings) Validate(today Date) Problems {
 	p := Problems{}
+	if s.QuietDays < 0 || s.QuietDays > MaxQuietDays {
+		p[FieldQuietDays] = fmt.Sprintf("Quiet means 1 to %d days without reaching anyone.", MaxQuietDays)
+	}
 	if s.WhoNext < 0 || s.WhoNext > MaxWhoNext {
 		p[FieldWhoNext] = fmt.Sprintf("Who next shows 1 to %d people.", MaxWhoNext)
 	}

@@ -31,11 +31,14 @@ const (
 	settingsChangedKey  = "settings_changed"  // model.Settings.UpdatedAt, as stamp writes it
 	whoNextKey          = "who_next"          // a whole number 0–20; 0 (or unset) for model.WhoNextDefault
 	sinceLastUseKey     = "since_last_use"    // "true" or "false"; false when unset
+	hardDayCardKey      = "hard_day_card"     // "true" or "false"; true when unset
+	quietNoticeKey      = "quiet_notice"      // "true" or "false"; true when unset
+	quietDaysKey        = "quiet_days"        // a whole number 0–14; 0 (or unset) for model.QuietDaysDefault
 )
 
 // settingsKeys are the keys Settings reads, recoveryStartKey first.
 var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey,
-	whoNextKey, sinceLastUseKey}
+	whoNextKey, sinceLastUseKey, hardDayCardKey, quietNoticeKey, quietDaysKey}
 
 // storedNumber is one of the person's own crisis numbers as stored.
 type storedNumber struct {
@@ -61,10 +64,10 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 
 // readChoices is Settings inside a transaction.
 func readChoices(ctx context.Context, tx *sql.Tx) (model.Settings, error) {
-	st := model.Settings{CheckupReminders: true}
+	st := model.DefaultSettings()
 	values := map[string]string{}
 	rows, err := tx.QueryContext(ctx,
-		`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?)`, settingsKeys...)
+		`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, settingsKeys...)
 	if err != nil {
 		return model.Settings{}, fmt.Errorf("read the settings: %w", err)
 	}
@@ -87,7 +90,8 @@ func readChoices(ctx context.Context, tx *sql.Tx) (model.Settings, error) {
 		st.RecoveryStart = d
 	}
 	st.Region = values[regionKey]
-	for _, k := range []string{ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey, whoNextKey, sinceLastUseKey} {
+	for _, k := range settingsKeys[2:] {
+		k := k.(string)
 		v, ok := values[k]
 		if !ok {
 			continue
@@ -135,6 +139,24 @@ func decodeSetting(key, value string, st *model.Settings) error {
 			return fmt.Errorf("read whether to count the days since last use: the journal holds something that is not yes or no; set it again")
 		}
 		st.SinceLastUse = b
+	case hardDayCardKey:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("read whether to offer people after a hard check-in: the journal holds something that is not yes or no; set it again")
+		}
+		st.HardDayCard = b
+	case quietNoticeKey:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("read whether to say when your network goes quiet: the journal holds something that is not yes or no; set it again")
+		}
+		st.QuietNotice = b
+	case quietDaysKey:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > model.MaxQuietDays {
+			return fmt.Errorf("read how many quiet days to notice: the journal holds something that is not a number from 0 to %d; set it again", model.MaxQuietDays)
+		}
+		st.QuietDays = n
 	case settingsChangedKey:
 		t, err := time.Parse(time.RFC3339Nano, value)
 		if err != nil {
@@ -242,6 +264,9 @@ func encodeSettings(st model.Settings) ([][2]string, error) {
 		{checkupRemindersKey, strconv.FormatBool(st.CheckupReminders)},
 		{whoNextKey, strconv.Itoa(st.WhoNext)},
 		{sinceLastUseKey, strconv.FormatBool(st.SinceLastUse)},
+		{hardDayCardKey, strconv.FormatBool(st.HardDayCard)},
+		{quietNoticeKey, strconv.FormatBool(st.QuietNotice)},
+		{quietDaysKey, strconv.Itoa(st.QuietDays)},
 	}, nil
 }
 
@@ -289,7 +314,7 @@ func settingValueProblem(key, value string) string {
 			return problemWords(p)
 		}
 	default:
-		st := model.Settings{CheckupReminders: true}
+		st := model.DefaultSettings()
 		if err := decodeSetting(key, value, &st); err != nil {
 			return "it cannot be read back"
 		}

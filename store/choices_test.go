@@ -47,7 +47,10 @@ func fullSettings() model.Settings {
 
 func TestSettingsDefaults(t *testing.T) {
 	s := openStore(t)
-	want := model.Settings{CheckupReminders: true}
+	want := model.DefaultSettings()
+	if !want.CheckupReminders || !want.HardDayCard || !want.QuietNotice || want.SinceLastUse {
+		t.Errorf("defaults: %+v; the gentle helps on, the counter off", want)
+	}
 	if got := settingsOf(t, s); !reflect.DeepEqual(got, want) {
 		t.Fatalf("a new journal's settings: %+v; want %+v", got, want)
 	}

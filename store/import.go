@@ -254,6 +254,9 @@ var settingNames = map[string]string{
 	safetyPlanKey:       "your safety plan",
 	whoNextKey:          "how many people who-next shows",
 	sinceLastUseKey:     "the days-since-last-use counter",
+	hardDayCardKey:      "the people offered after a hard check-in",
+	quietNoticeKey:      "the word when your network goes quiet",
+	quietDaysKey:        "how many quiet days Today notices",
 }
 
 // checkSettings refuses a setting this Tether does not know, and one whose

@@ -82,6 +82,7 @@ type App struct {
 	crisis   *crisisModel
 	log      *logDialog      // the reach-out dialog; nil when closed
 	planning *planDialog     // the plan dialog; nil when closed
+	hardDay  *hardDayCard    // offered after a hard check-in
 	settings *settingsEditor // the settings; nil when closed
 
 	status      string
@@ -172,6 +173,9 @@ func (a *App) overlays() []overlay {
 	}
 	if a.planning != nil {
 		open = append(open, a.planning)
+	}
+	if a.hardDay != nil {
+		open = append(open, a.hardDay)
 	}
 	if a.settings != nil {
 		open = append(open, a.settings)

@@ -111,6 +111,17 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, cmd
 	}
+	if a.hardDay != nil {
+		if key.Matches(msg, a.keys.Crisis) {
+			return a.showCrisis() // over the card; esc comes back to it
+		}
+		done, cmd := a.hardDay.update(msg)
+		if done {
+			a.hardDay = nil
+		}
+		a.resize()
+		return a, cmd
+	}
 	if a.capturing() {
 		cmd := a.updateActive(msg)
 		a.resize() // the help line may have changed height

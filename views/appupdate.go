@@ -155,6 +155,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.resize()
 		return a, cmd
+	case hardDayMsg:
+		return a, readHardDay(a.st, msg.checkIn)
+	case hardDayLoadedMsg:
+		if msg.err != nil || !msg.data.settings.HardDayCard {
+			return a, nil // the check-in is saved and says so; nothing more
+		}
+		card := model.BuildHardDayCard(msg.checkIn, msg.data.plan, msg.data.people, a.clock.Now())
+		a.hardDay = newHardDayCard(a.styles, card)
+		a.resize()
+		return a, nil
 	case openLogMsg:
 		if a.log != nil {
 			return a, nil // one dialog at a time; the open one keeps its typing

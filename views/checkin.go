@@ -140,7 +140,13 @@ func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
 			return m, nil
 		}
 		m.form = nil
-		return m, statusCmd(false, "Saved your check-in for "+dayWords(msg.checkIn.Day, model.Today(m.clock))+".")
+		saved := statusCmd(false, "Saved your check-in for "+dayWords(msg.checkIn.Day, model.Today(m.clock))+".")
+		if msg.checkIn.Day == model.Today(m.clock) && len(model.HardDayReasons(msg.checkIn)) > 0 {
+			// Tonight is hard: offer people, not only a saved form.
+			c := msg.checkIn
+			return m, tea.Batch(saved, func() tea.Msg { return hardDayMsg{checkIn: c} })
+		}
+		return m, saved
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
 	}

@@ -56,7 +56,7 @@ type fakeStore struct {
 func newFakeStore(cs ...model.Contact) *fakeStore {
 	f := &fakeStore{contacts: map[int64]model.Contact{}, reachOuts: map[int64]model.ReachOut{}, checkIns: map[model.Date]model.CheckIn{}, reflects: map[model.Week]model.Reflection{},
 		plans:    map[int64]model.Plan{},
-		settings: model.Settings{CheckupReminders: true}}
+		settings: model.DefaultSettings()}
 	for _, c := range cs {
 		f.nextID++
 		c.ID = f.nextID

@@ -44,7 +44,7 @@ type settingsEditor struct {
 
 func openSettings(st Store, clock model.Clock, styles *Styles, w, h int) (*settingsEditor, tea.Cmd) {
 	e := &settingsEditor{st: st, clock: clock, styles: styles, width: w, height: h}
-	e.form = e.newForm(model.Settings{CheckupReminders: true})
+	e.form = e.newForm(model.DefaultSettings())
 	return e, func() tea.Msg {
 		s, err := st.Settings(context.Background())
 		return settingsLoadedMsg{settings: s, err: err}
@@ -92,6 +92,10 @@ func (e *settingsEditor) newForm(s model.Settings) *form {
 		textField(model.FieldWhoNext, "Who next shows", fmt.Sprintf("How many people Today suggests reaching next: 1 to %d.", model.MaxWhoNext),
 			strconv.Itoa(s.WhoNextCount()), strconv.Itoa(model.WhoNextDefault)),
 		toggleField("since_last_use", "Days since last use", "A counter on Today after a recorded use. Off unless you want it. y/n", s.SinceLastUse),
+		toggleField("hard_day_card", "After a hard check-in", fmt.Sprintf("Offer a few people to reach and your plan's next step, after a craving of %d or more, a very low mood, a hard or impossible day, a risky situation or a use. y/n", model.HardCraving), s.HardDayCard),
+		toggleField("quiet_notice", "Notice going quiet", "One private line on Today when you have been out of touch for a while. y/n", s.QuietNotice),
+		textField(model.FieldQuietDays, "Quiet after", fmt.Sprintf("Days without reaching anyone before Today says so: 1 to %d.", model.MaxQuietDays),
+			strconv.Itoa(s.QuietAfter()), strconv.Itoa(model.QuietDaysDefault)),
 	}
 	var f *form
 	f = newForm("Settings", e.styles, fields, func() model.Problems {
@@ -132,6 +136,13 @@ func (e *settingsEditor) settings(f *form) (model.Settings, model.Problems) {
 	}
 	s.CheckupReminders = f.field("reminders").value() == "true"
 	s.SinceLastUse = f.field("since_last_use").value() == "true"
+	s.HardDayCard = f.field("hard_day_card").value() == "true"
+	s.QuietNotice = f.field("quiet_notice").value() == "true"
+	if n, err := strconv.Atoi(strings.TrimSpace(f.field(model.FieldQuietDays).value())); err != nil || n < 1 || n > model.MaxQuietDays {
+		p[model.FieldQuietDays] = fmt.Sprintf("Type a number of days from 1 to %d.", model.MaxQuietDays)
+	} else {
+		s.QuietDays = n
+	}
 	if n, err := strconv.Atoi(strings.TrimSpace(f.field(model.FieldWhoNext).value())); err != nil {
 		p[model.FieldWhoNext] = fmt.Sprintf("Type a number from 1 to %d.", model.MaxWhoNext)
 	} else if n < 1 || n > model.MaxWhoNext {

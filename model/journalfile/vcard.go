@@ -981,7 +981,7 @@ func junkSentence(lines []int) string {
 	for i, n := range shown {
 		words[i] = strconv.Itoa(n)
 	}
-	list := strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	list := model.ListWords(words)
 	if len(lines) > len(shown) {
 		list = strings.Join(words, ", ") + fmt.Sprintf(" and %d more", len(lines)-len(shown))
 	}

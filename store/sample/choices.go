@@ -16,6 +16,8 @@ func settingsFor(size Size, recoveryStart model.Date) model.Settings {
 		OwnNumbers:       []model.OwnNumber{{Label: "My GP out of hours", Number: "111"}},
 		DefaultCadence:   14,
 		CheckupReminders: true,
+		HardDayCard:      true,
+		QuietNotice:      true,
 	}
 	if size == Large {
 		st.OwnNumbers = append(st.OwnNumbers,
