@@ -131,7 +131,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			}
 		}
 		write = func(w io.Writer) error { return journalfile.EncodeVCards(w, active) }
-		what = plural(len(active), "contact")
+		what = model.Plural(len(active), "contact")
 	case "csv":
 		if *table == "" {
 			return writeCSVFolder(e, *output, ex, *force)

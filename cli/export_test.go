@@ -265,12 +265,12 @@ func TestExportVCardsAndImportThem(t *testing.T) {
 	})
 	file := filepath.Join(t.TempDir(), "contacts.vcf")
 	out := mustCLI(t, db, "export", "--format", "vcf", "-o", file)
-	if out != "Wrote "+plural(len(active), "contact")+" to "+file+".\n" || mode(t, file) != 0o600 {
+	if out != "Wrote "+model.Plural(len(active), "contact")+" to "+file+".\n" || mode(t, file) != 0o600 {
 		t.Fatalf("stdout %q", out)
 	}
 	other := journal(t)
 	out = mustCLI(t, other, "import", file)
-	if out != "Imported "+plural(len(active), "contact")+".\n" {
+	if out != "Imported "+model.Plural(len(active), "contact")+".\n" {
 		t.Fatalf("import said %q", out)
 	}
 	var back []model.Contact

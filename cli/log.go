@@ -269,7 +269,7 @@ func ambiguous(name string, cs []model.Contact) error {
 		list = append(list, fmt.Sprintf("%s (%s)", oneLine(c.DisplayName()), strings.Join(detail, ", ")))
 	}
 	return fmt.Errorf("log: %q matches %s: %s; nothing was logged. Type more of the name, or add their circle (%q)",
-		oneLine(name), plural(len(cs), "person"), strings.Join(list, "; "), oneLine(name)+" "+cs[0].Circle.Short())
+		oneLine(name), model.Plural(len(cs), "person"), strings.Join(list, "; "), oneLine(name)+" "+cs[0].Circle.Short())
 }
 
 // parseWhen reads --at: empty is now; "today", "yesterday" or a date, with

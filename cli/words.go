@@ -51,16 +51,6 @@ func sortedKeys[V any](m map[string]V) []string {
 // name, note and channel a command prints passes through here.
 func oneLine(s string) string { return strings.Join(strings.Fields(model.PrintableLine(s)), " ") }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	if word == "person" {
-		return fmt.Sprintf("%d people", n)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // count is plural with thousands separated: "50,000 reach-outs".
 func count(n int, word string) string {
 	if n == 1 {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -110,4 +111,15 @@ func ListWords(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// Plural counts n of word in words: "1 day", "3 days", "2 people".
+func Plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if word == "person" {
+		return fmt.Sprintf("%d people", n)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -561,3 +561,56 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		}
 	}
 }
+
+// What the quiet-network word weighs, and its "not today", which an
+// export never carries.
+func TestQuietFactsAndDismiss(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	today := testToday
+	add := func(c model.Contact) int64 {
+		saved, err := s.SaveContact(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return saved.ID
+	}
+	sponsor := add(model.Contact{Name: "Sponsor", Circle: model.CircleSponsor})
+	friend := add(model.Contact{Name: "Friend", Circle: model.CircleFriend})
+	pal := add(model.Contact{Name: "Pal", Circle: model.CircleWork, Stance: model.StanceSupportsUsing})
+	at := func(back int) time.Time { return today.AddDays(-back).Time().Add(12 * time.Hour) }
+	for _, r := range []model.ReachOut{
+		{ContactID: sponsor, At: at(30), Direction: model.DirectionMine},
+		{ContactID: friend, At: at(20), Direction: model.DirectionMine},
+		{ContactID: sponsor, At: at(5), Direction: model.DirectionSupported},
+		{ContactID: friend, At: at(2), Direction: model.DirectionTheirs},
+		{ContactID: pal, At: at(1), Direction: model.DirectionMine},
+	} {
+		r.Channel = model.ChannelCall
+		if _, err := s.SaveReachOut(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := s.QuietFacts(ctx, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.QuietFacts{LastMine: today.AddDays(-1), Mine: 2, Theirs: 1,
+		Circles: []model.Circle{model.CircleSponsor, model.CircleFriend}, CirclesBefore: 2}
+	if !reflect.DeepEqual(f, want) {
+		t.Errorf("QuietFacts = %+v, want %+v", f, want)
+	}
+	if err := s.DismissQuiet(ctx, today); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := s.QuietFacts(ctx, today); f.Dismissed != today {
+		t.Errorf("dismissed %v, want %v", f.Dismissed, today)
+	}
+	ex, err := s.Export(ctx, model.Date{}, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ex.Settings["quiet_dismissed"]; ok {
+		t.Errorf("the export carries the day the word was put aside: %v", ex.Settings)
+	}
+}

@@ -114,9 +114,11 @@ func weekRange(from, to model.Date) (lo, hi string) {
 
 // readSettings is the person's settings as stored, for an export. When they
 // were last changed is this journal's own bookkeeping (the version a save of
-// the settings replaces), not a setting: it stays.
+// the settings replaces), not a setting: it stays, as does the day the
+// quiet-network word was put aside (never exported: it is the person's
+// private moment, not a choice).
 func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key <> ? ORDER BY key`, settingsChangedKey)
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key NOT IN (?, ?) ORDER BY key`, settingsChangedKey, quietDismissedKey)
 	if err != nil {
 		return nil, err
 	}

@@ -343,7 +343,7 @@ func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
 		parts = append(parts, fmt.Sprintf("craving %d/10", *c.Craving))
 	}
 	if c.Meetings != nil {
-		parts = append(parts, plural(*c.Meetings, "meeting"))
+		parts = append(parts, model.Plural(*c.Meetings, "meeting"))
 	}
 	if c.SleepHours != nil {
 		parts = append(parts, floatText(c.SleepHours)+"h sleep")

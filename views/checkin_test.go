@@ -200,7 +200,9 @@ func TestTodayShowsStreakDueAndSparklines(t *testing.T) {
 	d := newDriver(t, st, 100, 30)
 	d.mustSee("Not checked in yet today.", "Streak: 4 days of check-ins in a row.", "Who next", "Reached today (0)")
 	v := d.view()
-	if row := lineWith(v, "Maria Santos"); !contains(row, "overdue 3 days") || !contains(row, "›") {
+	// Four days since the last reach-out: Today says so, and names her.
+	d.mustSee("It has been 4 days since you last reached out to someone. Maria Santos might be glad", "+1 555 0100. (n: not today)")
+	if row := lineWith(v, "› Maria Santos"); !contains(row, "overdue 3 days") {
 		t.Fatalf("Maria should be first and overdue: %q", row)
 	}
 	if row := lineWith(v, "José Álvarez"); !contains(row, "not reached yet") {

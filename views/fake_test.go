@@ -24,22 +24,23 @@ import (
 // fakeStore is an in-memory Store for view tests. It applies the same
 // normalization and validation the real store does.
 type fakeStore struct {
-	mu        sync.Mutex
-	contacts  map[int64]model.Contact
-	reachOuts map[int64]model.ReachOut
-	checkIns  map[model.Date]model.CheckIn
-	start     model.Date
-	reflects  map[model.Week]model.Reflection
-	prompts   []string
-	settings  model.Settings
-	plan      model.SafetyPlan
-	plans     map[int64]model.Plan
-	checkups  []model.Checkup
-	version   int64 // data version: bumped by changes "from another window"
-	nextID    int64
-	stamps    int // versions handed out (see stamp)
-	saveErr   error
-	saves     int
+	mu             sync.Mutex
+	contacts       map[int64]model.Contact
+	reachOuts      map[int64]model.ReachOut
+	checkIns       map[model.Date]model.CheckIn
+	start          model.Date
+	reflects       map[model.Week]model.Reflection
+	prompts        []string
+	settings       model.Settings
+	plan           model.SafetyPlan
+	quietDismissed model.Date
+	plans          map[int64]model.Plan
+	checkups       []model.Checkup
+	version        int64 // data version: bumped by changes "from another window"
+	nextID         int64
+	stamps         int // versions handed out (see stamp)
+	saveErr        error
+	saves          int
 	// contactReads counts contact-list queries: switching screens must not
 	// repeat them when nothing changed.
 	contactReads int
@@ -171,6 +172,52 @@ func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) erro
 	c.Archived = archived
 	f.contacts[id] = c
 	return nil
+}
+
+func (f *fakeStore) DismissQuiet(_ context.Context, day model.Date) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.quietDismissed = day
+	return nil
+}
+
+// QuietFacts follows store.QuietFacts over the fake's log.
+func (f *fakeStore) QuietFacts(_ context.Context, today model.Date) (model.QuietFacts, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	q := model.QuietFacts{Dismissed: f.quietDismissed}
+	from := today.AddDays(1 - model.QuietWindow)
+	recent, before := map[model.Circle]bool{}, map[model.Circle]bool{}
+	for _, r := range f.reachOuts {
+		d := r.Day()
+		if d.After(today) {
+			continue
+		}
+		if r.Direction != model.DirectionTheirs && d.After(q.LastMine) {
+			q.LastMine = d
+		}
+		c := f.contacts[r.ContactID]
+		switch {
+		case !d.Before(from):
+			if r.Direction == model.DirectionTheirs {
+				q.Theirs++
+			} else {
+				q.Mine++
+			}
+			if c.Stance != model.StanceSupportsUsing {
+				recent[c.Circle] = true
+			}
+		case !d.Before(from.AddDays(-model.QuietBefore)) && c.Stance != model.StanceSupportsUsing:
+			before[c.Circle] = true
+		}
+	}
+	for _, c := range model.Circles {
+		if recent[c] {
+			q.Circles = append(q.Circles, c)
+		}
+	}
+	q.CirclesBefore = len(before)
+	return q, nil
 }
 
 func (f *fakeStore) CardPeople(_ context.Context, plan model.SafetyPlan) ([]model.Contact, error) {

@@ -90,7 +90,7 @@ func ratingsLine(r model.Reflection) string {
 // summaryLine is the week in one line, shown above the form while writing.
 func summaryLine(sm model.WeekSummary) string {
 	return fmt.Sprintf("This week: %s reached, %s with supportive contact, %s.",
-		plural(sm.People, "person"), plural(sm.SupportiveDays, "day"), plural(sm.ReachOuts, "reach-out"))
+		model.Plural(sm.People, "person"), model.Plural(sm.SupportiveDays, "day"), model.Plural(sm.ReachOuts, "reach-out"))
 }
 
 // summaryLines is the week's network summary at the top of its page.
@@ -104,8 +104,8 @@ func summaryLines(sm model.WeekSummary, s *Styles, w int) []string {
 		for i, c := range sm.Circles {
 			circles[i] = strings.ToLower(c.Label())
 		}
-		add(fmt.Sprintf("%s reached (%s) in %s: %s.", plural(sm.People, "person"), plural(sm.ReachOuts, "reach-out"),
-			plural(len(sm.Circles), "circle"), strings.Join(circles, ", ")))
+		add(fmt.Sprintf("%s reached (%s) in %s: %s.", model.Plural(sm.People, "person"), model.Plural(sm.ReachOuts, "reach-out"),
+			model.Plural(len(sm.Circles), "circle"), strings.Join(circles, ", ")))
 	}
 	add(fmt.Sprintf("Days with a supportive contact: %d of 7.", sm.SupportiveDays))
 	if sm.UseReachOuts > 0 {

@@ -17,6 +17,10 @@ type Store interface {
 	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error
+	// QuietFacts and DismissQuiet are the quiet-network word's reading
+	// and its "not today".
+	QuietFacts(ctx context.Context, today model.Date) (model.QuietFacts, error)
+	DismissQuiet(ctx context.Context, day model.Date) error
 	// CardPeople is everyone the crisis card may show: any-time,
 	// distraction and professional contacts, and those the plan names.
 	CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.Contact, error)

@@ -41,6 +41,10 @@ type todayData struct {
 	// lapses are the days a use was recorded, for the stretches.
 	lapses       []model.Date
 	sinceLastUse bool
+	// quiet is what Today noticed when the network went quiet, shown
+	// when quietShown (the setting is on, and not put aside today).
+	quiet      model.QuietSign
+	quietShown bool
 }
 
 type todayLoadedMsg struct {
@@ -104,6 +108,7 @@ type todayItem struct {
 type todayKeys struct {
 	listKeys
 	Add, CheckIn, Log, Open, Snooze, Rest, Plan, Move, Drop, SetStart, Reflect key.Binding
+	NotToday                                                                   key.Binding // puts the quiet-network word aside for the day
 }
 
 func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
@@ -120,10 +125,14 @@ func newTodayModel(st Store, clock model.Clock, styles *Styles) todayModel {
 		Drop:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "drop")),
 		SetStart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "recovery date")),
 		Reflect:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect")),
+		NotToday: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not today")),
 	}}
 }
 
 // The answers of Today's own writes.
+// quietDismissedMsg answers putting the quiet-network word aside.
+type quietDismissedMsg struct{ err error }
+
 type snoozedMsg struct {
 	name  string
 	until model.Date
@@ -145,10 +154,11 @@ type planDoneMsg struct {
 	err      error
 }
 
-func (m snoozedMsg) writeErr() error     { return m.err }
-func (m restedMsg) writeErr() error      { return m.err }
-func (m planDroppedMsg) writeErr() error { return m.err }
-func (m planDoneMsg) writeErr() error    { return m.err }
+func (m snoozedMsg) writeErr() error        { return m.err }
+func (m quietDismissedMsg) writeErr() error { return m.err }
+func (m restedMsg) writeErr() error         { return m.err }
+func (m planDroppedMsg) writeErr() error    { return m.err }
+func (m planDoneMsg) writeErr() error       { return m.err }
 
 // showDueMsg asks the root to show Contacts with only the people due.
 type showDueMsg struct{}
@@ -209,6 +219,14 @@ func readToday(st Store, today model.Date, firstDue int) tea.Cmd {
 		}
 		if d.occasions, err = st.Occasions(ctx, today, 7); err != nil {
 			return todayLoadedMsg{err: err}
+		}
+		if settings.QuietNotice {
+			f, err := st.QuietFacts(ctx, today)
+			if err != nil {
+				return todayLoadedMsg{err: err}
+			}
+			f.LonelyDays = model.LonelyRun(d.recent, today)
+			d.quiet, d.quietShown = model.QuietSigns(f, today, settings.QuietAfter())
 		}
 		d.lapses, err = st.LapseDays(ctx)
 		return todayLoadedMsg{data: d, err: err}
@@ -295,6 +313,12 @@ func (m todayModel) update(msg tea.Msg) (todayModel, tea.Cmd) {
 			return m, statusCmd(false, "Recovery start date cleared.")
 		}
 		return m, statusCmd(false, "Recovery start date set to "+msg.start.Human()+".")
+	case quietDismissedMsg:
+		if msg.err != nil {
+			m.data.quietShown = true
+			return m, statusCmd(true, "Could not put that aside: "+msg.err.Error())
+		}
+		return m, statusCmd(false, "Put aside for today.")
 	case snoozedMsg:
 		if msg.err != nil {
 			return m, statusCmd(true, "Could not set "+oneLine(msg.name)+" aside: "+msg.err.Error())
@@ -387,6 +411,13 @@ func (m todayModel) updateKey(msg tea.KeyPressMsg) (todayModel, tea.Cmd) {
 	k := m.keys
 	it, ok := m.selected()
 	switch {
+	case key.Matches(msg, k.NotToday) && m.data.quietShown:
+		// Gone at once; the day is kept so it stays gone until tomorrow.
+		m.data.quietShown = false
+		st, today := m.st, model.Today(m.clock)
+		return m, persist(func() tea.Msg {
+			return quietDismissedMsg{err: st.DismissQuiet(context.Background(), today)}
+		})
 	case key.Matches(msg, k.Add):
 		m.ask = switchToAddContactMsg{}
 	case key.Matches(msg, k.CheckIn):
@@ -563,7 +594,7 @@ func (m todayModel) view() string {
 	today := model.Today(m.clock)
 	head := s.Title.Render(m.clock.Now().Format("Monday 2 January 2006"))
 	if n, ok := model.DaysInRecovery(m.data.start, today); ok {
-		head += s.Muted.Render(" · ") + s.Success.Render(plural(n, "day")+" in recovery")
+		head += s.Muted.Render(" · ") + s.Success.Render(model.Plural(n, "day")+" in recovery")
 	}
 	lines := []string{truncate(head, w)}
 	if q := m.question(); q != "" {
@@ -650,6 +681,25 @@ func (m todayModel) welcome(w int) []string {
 	}
 }
 
+// quietWords are the quiet-network word: what was noticed, one person to
+// reach (the first of who next who does not support using), and how to
+// put it aside.
+func (m todayModel) quietWords() string {
+	words := m.data.quiet.Noticed
+	for _, c := range m.data.roster.Due {
+		if c.Stance == model.StanceSupportsUsing {
+			continue
+		}
+		who := oneLine(c.DisplayName()) + " might be glad to hear from you"
+		if p := strings.TrimSpace(c.Phone); p != "" {
+			who += ": " + oneLine(p)
+		}
+		words += " " + who + "."
+		break
+	}
+	return words + " (n: not today)"
+}
+
 // dayLines are the day: a milestone, the check-in, the stretches, who was
 // reached today, the week so far and the network.
 func (m todayModel) dayLines(today model.Date, w int) []string {
@@ -664,10 +714,10 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 	}
 	lines = append(lines, wrap(check, w))
 	if m.streak > 0 {
-		lines = append(lines, wrap(fmt.Sprintf("Streak: %s of check-ins in a row.", plural(m.streak, "day")), w))
+		lines = append(lines, wrap(fmt.Sprintf("Streak: %s of check-ins in a row.", model.Plural(m.streak, "day")), w))
 	}
 	if st := m.stretches; st.Current >= 0 {
-		words := fmt.Sprintf("Longest stretch: %s.", plural(st.Longest, "day"))
+		words := fmt.Sprintf("Longest stretch: %s.", model.Plural(st.Longest, "day"))
 		if len(st.Before) > 0 {
 			var runs []string
 			for _, n := range st.Before {
@@ -676,9 +726,12 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 			words += " Stretches before each recorded use: " + strings.Join(runs, ", ") + " days."
 		}
 		if m.data.sinceLastUse {
-			words += " " + plural(st.SinceLast, "day") + " since the last."
+			words += " " + model.Plural(st.SinceLast, "day") + " since the last."
 		}
 		lines = append(lines, s.Muted.Render(wrap(words, w)))
+	}
+	if m.data.quietShown {
+		lines = append(lines, s.Prompt.Render(wrapKeepingNumbers(m.quietWords(), w)))
 	}
 	lines = append(lines, "")
 
@@ -694,9 +747,9 @@ func (m todayModel) dayLines(today model.Date, w int) []string {
 		lines = append(lines, truncate("  "+r.At.Format("15:04")+"  "+reachedWords(r), w))
 	}
 	lines = append(lines, s.Muted.Render(wrap(fmt.Sprintf("This week: in touch with %s; supportive contact on %d of %s so far.",
-		plural(m.data.weekPeople, "person"), m.data.weekSupportive, plural(int(today.Time().Weekday()+6)%7+1, "day")), w)))
+		model.Plural(m.data.weekPeople, "person"), m.data.weekSupportive, model.Plural(int(today.Time().Weekday()+6)%7+1, "day")), w)))
 	if r := m.data.roster; r.Active > 0 {
-		lines = append(lines, wrap(fmt.Sprintf("Your network: %s, %d you can call any time.", plural(r.Active, "supporter"), r.AnyTime), w))
+		lines = append(lines, wrap(fmt.Sprintf("Your network: %s, %d you can call any time.", model.Plural(r.Active, "supporter"), r.AnyTime), w))
 	}
 	return screenLines(append(lines, ""))
 }
@@ -823,16 +876,6 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 	return lines, cursorAt
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	if word == "person" {
-		return fmt.Sprintf("%d people", n)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // reflectionDue is true from Friday to Sunday while this week's reflection
 // is not begun: late enough in the week to have something to look back on.
 func (m todayModel) reflectionDue(today model.Date) bool {
@@ -863,7 +906,7 @@ func (m *todayModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *todayModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case todayLoadedMsg, recoveryStartSavedMsg, snoozedMsg, restedMsg, planDroppedMsg, planDoneMsg:
+	case todayLoadedMsg, recoveryStartSavedMsg, snoozedMsg, restedMsg, planDroppedMsg, planDoneMsg, quietDismissedMsg:
 		return true
 	}
 	return false
