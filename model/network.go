@@ -77,13 +77,15 @@ func healthOver(from, to, ref Date, reachOuts []ReachOut, contacts []Contact, la
 		if !ok {
 			continue
 		}
-		circle := c.Circle
-		if !circle.Valid() {
-			circle = CircleOther // as Label shows it
-		}
-		circles[circle] = true
 		if c.Stance == StanceSupportsUsing {
+			// Counted apart, never as a circle of support reached.
 			h.UseReachOuts++
+		} else {
+			circle := c.Circle
+			if !circle.Valid() {
+				circle = CircleOther // as Label shows it
+			}
+			circles[circle] = true
 		}
 		if c.IsSupportive() {
 			supportive[d] = true // SupportiveDays' rule

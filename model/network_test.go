@@ -106,9 +106,10 @@ func TestHealthOver(t *testing.T) {
 		},
 		{
 			// Only Cal, who supports using: all of the reach-outs.
+			// Reached, and counted apart: never a circle of support.
 			name: "only use-supporting contact", from: day(2026, 11, 10), to: day(2026, 11, 10),
 			want: NetworkHealth{
-				Days: 1, ReachOuts: 1, People: 1, Circles: []Circle{CircleFriend},
+				Days: 1, ReachOuts: 1, People: 1,
 				UseReachOuts: 1, UseShare: 1, AnyTime: 2,
 			},
 			faded: []string{"Gus"},

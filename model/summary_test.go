@@ -99,9 +99,11 @@ func TestSummarizeWeekPeopleAndCircles(t *testing.T) {
 	}{
 		{"one person, three times", []ReachOut{ro(1, at(16, 9, 0)), ro(1, at(16, 18, 0)), ro(1, at(20, 9, 0))},
 			1, []Circle{CircleFellowship}},
+		// Cal, a friend who supports using, is a person reached but not
+		// a circle of support.
 		{"circles in display order, not in the order reached", []ReachOut{
 			ro(3, at(16, 9, 0)), ro(2, at(17, 9, 0)), ro(4, at(18, 9, 0)), ro(1, at(19, 9, 0)), ro(4, at(20, 9, 0)),
-		}, 4, []Circle{CircleFellowship, CircleSponsor, CircleFamily, CircleFriend}},
+		}, 4, []Circle{CircleFellowship, CircleSponsor, CircleFamily}},
 		{"two people in one circle", []ReachOut{ro(8, at(16, 9, 0)), ro(9, at(17, 9, 0))}, 2, []Circle{CirclePeer}},
 		{"an unknown contact is a person without a circle", []ReachOut{ro(99, at(16, 9, 0)), ro(99, at(17, 9, 0)), ro(1, at(17, 9, 0))},
 			2, []Circle{CircleFellowship}},

@@ -32,6 +32,9 @@ type networkData struct {
 	craving   []model.Point
 	checkups  map[model.Instrument][]model.Checkup
 	lastTaken map[model.Instrument]model.Date
+	// risky are the people marked as supporting using, over the long
+	// window, with the days a hard check-in followed contact with them.
+	risky []model.RiskyTie
 }
 
 type networkLoadedMsg struct {
@@ -146,6 +149,7 @@ func loadNetwork(ctx context.Context, st Store, today model.Date) (networkData, 
 	if err != nil {
 		return d, err
 	}
+	d.risky = model.RiskyTies(d.contacts, ros, cis, today.AddDays(1-longWindow), today)
 	d.mood = model.WeeklySeries(cis, from, thisWeek, model.MoodOf)
 	d.craving = model.WeeklySeries(cis, from, thisWeek, model.CravingOf)
 	d.checkups = map[model.Instrument][]model.Checkup{}
@@ -405,6 +409,7 @@ func (m networkModel) drawPage(w int) *networkPage {
 		lines = append(lines, truncate(pad(c.Label(), 28)+fmt.Sprintf("%d · %s", len(people), strings.Join(names, ", ")), w))
 	}
 	lines = append(lines, "")
+	lines = append(lines, riskyLines(d.risky, w, s)...)
 
 	fadedStart := -1
 	var fadedText []string
@@ -432,6 +437,48 @@ func (m networkModel) drawPage(w int) *networkPage {
 	}
 	lines = append(lines, "", s.Muted.Render(wrap("Check-ups are for self-reflection, never a diagnosis. BARC-10: Vilsaint et al. (2017). MSPSS: Zimet et al. (1988). u takes one.", w)))
 	return &networkPage{width: w, lines: lines, fadedStart: fadedStart, fadedText: fadedText}
+}
+
+// riskyLines name the people marked as supporting using, privately and
+// without blame: how often they were in touch over the last 12 weeks, and
+// the days a hard check-in followed. Nothing when there are none.
+func riskyLines(ties []model.RiskyTie, w int, s *Styles) []string {
+	if len(ties) == 0 {
+		return nil
+	}
+	lines := []string{s.Heading.Render("People who support using") + s.Muted.Render(" · in your journal only")}
+	const shown = 5
+	for i, t := range ties {
+		if i == shown {
+			lines = append(lines, s.Muted.Render(fmt.Sprintf("  and %d more, not in touch as often", len(ties)-shown)))
+			break
+		}
+		words := "not in touch in 12 weeks"
+		if t.ReachOuts > 0 {
+			words = "in touch " + times(t.ReachOuts) + " in 12 weeks"
+		}
+		if n := len(t.HardAfter); n > 0 {
+			days := make([]string, 0, 3)
+			for _, d := range t.HardAfter[max(0, n-3):] {
+				days = append(days, d.Time().Format("2 Jan"))
+			}
+			words += "; a hard day followed " + times(n) + " (" + strings.Join(days, ", ") + ")"
+		}
+		lines = append(lines, truncate("  "+pad(oneLine(t.Contact.Name), 26)+" "+words, w))
+	}
+	lines = append(lines, s.Muted.Render(wrap("Knowing who they are helps; they are never suggested when it gets hard, and never counted as support.", w)), "")
+	return lines
+}
+
+// times is how often: "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
 }
 
 // keepFadedVisible scrolls so the chosen faded person is on screen.

@@ -38,7 +38,7 @@ func networkStore(t *testing.T) *fakeStore {
 }
 
 func TestNetworkShowsTheShapeOfTheNetwork(t *testing.T) {
-	d := newDriver(t, networkStore(t), 120, 60)
+	d := newDriver(t, networkStore(t), 120, 80)
 	d.keys("5")
 	d.mustSee("Network", "last 14 days", "last 12 weeks", "Circles", "Sponsor or mentor", "Maria Santos",
 		"Faded: no contact in 14+ days", "José Álvarez", "Reach-outs over the last year", "reach-outs a day", "Mood", "Craving")
@@ -48,6 +48,14 @@ func TestNetworkShowsTheShapeOfTheNetwork(t *testing.T) {
 	}
 	if row := lineWith(v, "With people who support using"); !strings.Contains(row, "33% of 3") {
 		t.Fatalf("share with people who support using: %q", row)
+	}
+	// The buddy is named, privately, and is no circle of support.
+	if row := lineWith(v, "  Old Drinking Buddy "); !strings.Contains(row, "in touch once in 12 weeks") {
+		t.Fatalf("the buddy is not named among the people who support using: %q\n%s", row, v)
+	}
+	d.mustSee("People who support using · in your journal only")
+	if row := lineWith(v, "Circles reached"); !strings.Contains(row, "1 of 15") {
+		t.Fatalf("circles reached (the sponsor only; the buddy is not a circle of support): %q", row)
 	}
 	// An empty circle is named with a suggestion.
 	if row := lineWith(v, "Hobby / activity group"); !strings.Contains(row, "life beyond recovery") && row == "" {
