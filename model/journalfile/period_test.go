@@ -126,7 +126,7 @@ Ana, on Friday.
 #### The week in connection
 
 - Reached 3 people in 4 reach-outs.
-- Circles reached: Sponsor or mentor, Friend.
+- Circles reached: Sponsor or mentor.
 - Days with supportive contact: 2 of 7.
 - Not reached in 14 days or more: Dee.
 - With people who support using: 1 of 4 reach-outs (25%).
