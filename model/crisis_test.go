@@ -509,3 +509,15 @@ func TestCrisisCardPlainAndDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A region's alcohol and drug helplines close the card, after the people.
+func TestCrisisCardSubstanceUseLines(t *testing.T) {
+	card := BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, cardAnyTime(), cardNow)
+	last := card.Sections[len(card.Sections)-1]
+	if last.Title != CardSubstanceTitle || len(last.Lines) == 0 || !strings.Contains(last.Lines[0], "SAMHSA") {
+		t.Errorf("the card ends with %+v, want the US alcohol and drug helpline", last)
+	}
+	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{Region: "CA"}, nil, cardNow), CardSubstanceTitle); ok {
+		t.Error("a helpline section for a region with none bundled")
+	}
+}

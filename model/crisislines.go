@@ -82,6 +82,10 @@ var CrisisLines = []CrisisLine{
 		Verified: Date{2026, time.December, 4}, Source: "https://www.govt.nz/browse/crime-and-justice/crimes-and-emergencies/111-emergency-service/"},
 	{Region: "US", Label: "988 Suicide & Crisis Lifeline", Number: "988", Text: "Text 988", Hours: "24/7",
 		Verified: Date{2026, time.November, 21}, Source: "https://www.samhsa.gov/find-help/988/faqs"},
+	// Read through an archived copy of the official page (the page itself
+	// is not reachable from here); the number and hours are its words.
+	{Region: "US", Kind: LineSubstanceUse, Label: "SAMHSA's National Helpline", Number: "1-800-662-4357", Text: "Text your ZIP code to 435748", Hours: "24/7",
+		Verified: Date{2026, time.December, 4}, Source: "https://www.samhsa.gov/find-help/national-helpline"},
 	{Region: "US", Kind: LineEmergency, Label: "Emergency services", Number: "911", Hours: "24/7",
 		Verified: Date{2026, time.December, 4}, Source: "https://www.911.gov/911issues.html"},
 }
