@@ -254,7 +254,7 @@ func TestLoggingInABurstLosesNoKeys(t *testing.T) {
 	// match once the list has loaded, and a second enter saves.
 	d.keys("1")
 	d.burst("l", "enter")
-	if d.app.log == nil || d.app.log.picking || d.app.active != screenToday {
+	if d.app.log == nil || d.app.log.picker != nil || d.app.active != screenToday {
 		t.Fatalf("from Today: dialog %v, screen %v", d.app.log != nil, d.app.active)
 	}
 	d.keys("enter")

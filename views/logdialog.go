@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
@@ -28,16 +27,8 @@ type logDialog struct {
 
 	width, height int
 
-	// picking
-	picking  bool
-	filter   textinput.Model
-	all      []model.Contact
-	search   []string
-	matches  []int
-	cursor   int
-	loaded   bool
-	loadErr  error
-	pickKeys listKeys
+	// picking: the person, unless already known
+	picker *personPicker
 
 	// the form, once the person is known
 	contact  model.Contact
@@ -47,19 +38,17 @@ type logDialog struct {
 }
 
 func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (*logDialog, tea.Cmd) {
-	d := &logDialog{st: st, clock: clock, styles: styles, day: msg.day, existing: msg.existing, pickKeys: newListKeys()}
+	d := &logDialog{st: st, clock: clock, styles: styles, day: msg.day, existing: msg.existing}
 	if d.day.IsZero() {
 		d.day = model.Today(clock)
 	}
 	if msg.contact != nil {
 		return d, d.openForm(*msg.contact)
 	}
-	d.picking = true
-	d.filter = newInput(d.styles)
-	d.filter.Prompt = "Who was it with? "
-	d.filter.Placeholder = "type a few letters of their name"
+	var focus tea.Cmd
+	d.picker, focus = newPersonPicker(styles, "Who was it with? ")
 	today := model.Today(clock)
-	return d, tea.Batch(d.filter.Focus(), func() tea.Msg {
+	return d, tea.Batch(focus, func() tea.Msg {
 		cs, err := st.Contacts(context.Background(), false, today)
 		return pickerLoadedMsg{contacts: cs, err: err}
 	})
@@ -67,10 +56,10 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 
 // busy is true while keys cannot be acted on yet: a save is under way, or
 // the people to pick from are still being read.
-func (d *logDialog) busy() bool { return d.saving || d.picking && !d.loaded }
+func (d *logDialog) busy() bool { return d.saving || d.picker != nil && !d.picker.loaded }
 
 func (d *logDialog) openForm(c model.Contact) tea.Cmd {
-	d.picking = false
+	d.picker = nil
 	d.contact = c
 	r := model.ReachOut{ContactID: c.ID, Channel: c.Preferred, Direction: model.DirectionMine, At: d.defaultTime()}
 	if r.Channel == model.ChannelNone || !slices.Contains(model.LogChannels, r.Channel) {
@@ -141,7 +130,9 @@ func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
 
 func (d *logDialog) setSize(w, h int) {
 	d.width, d.height = w, h
-	d.filter.SetWidth(max(1, w-len(d.filter.Prompt)-2))
+	if d.picker != nil {
+		d.picker.setWidth(w)
+	}
 	if d.form != nil {
 		d.form.setSize(w, h)
 	}
@@ -153,13 +144,9 @@ func (d *logDialog) dirty() bool { return d.form != nil && d.form.dirty() }
 func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case pickerLoadedMsg:
-		d.loaded, d.loadErr = true, msg.err
-		d.all = msg.contacts
-		d.search = make([]string, len(d.all))
-		for i, c := range d.all {
-			d.search[i] = c.SearchText()
+		if d.picker != nil {
+			d.picker.setPeople(msg.contacts, msg.err)
 		}
-		d.refilter()
 		return false, nil
 	case reachOutSavedMsg:
 		d.saving = false
@@ -170,11 +157,8 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 		return true, nil
 	case tea.PasteMsg:
 		// A paste is text for the field being typed in, whole.
-		if d.picking {
-			var cmd tea.Cmd
-			d.filter, cmd = d.filter.Update(msg)
-			d.refilter()
-			return false, cmd
+		if d.picker != nil {
+			return false, d.picker.paste(msg)
 		}
 		if d.saving {
 			return false, nil
@@ -182,8 +166,15 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 		_, cmd := d.form.update(msg)
 		return false, cmd
 	case tea.KeyPressMsg:
-		if d.picking {
-			return d.updatePicker(msg)
+		if d.picker != nil {
+			chosen, cancel, cmd := d.picker.update(msg)
+			switch {
+			case cancel:
+				return true, nil
+			case chosen != nil:
+				return false, d.openForm(*chosen)
+			}
+			return false, cmd
 		}
 		if d.saving {
 			return false, nil
@@ -215,40 +206,9 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 	return false, nil
 }
 
-func (d *logDialog) updatePicker(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	switch namedKey(msg) {
-	case "esc":
-		return true, nil
-	case "enter":
-		if d.cursor >= 0 && d.cursor < len(d.matches) {
-			return false, d.openForm(d.all[d.matches[d.cursor]])
-		}
-		return false, nil
-	case "up", "ctrl+p", "shift+tab":
-		d.cursor = max(0, d.cursor-1)
-		return false, nil
-	case "down", "ctrl+n", "tab":
-		d.cursor = max(0, min(len(d.matches)-1, d.cursor+1))
-		return false, nil
-	}
-	var cmd tea.Cmd
-	d.filter, cmd = d.filter.Update(msg)
-	d.refilter()
-	return false, cmd
-}
-
-func (d *logDialog) refilter() {
-	d.matches = filterIndexes(d.matches[:0], d.search, d.filter.Value())
-	d.cursor = 0
-}
-
 func (d *logDialog) helpKeys() []key.Binding {
-	if d.picking {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-			key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		}
+	if d.picker != nil {
+		return d.picker.helpKeys()
 	}
 	if d.existing == nil {
 		return append(d.form.helpKeys(), planInstead)
@@ -263,33 +223,10 @@ const channelHint = "Type the start of one (c call, t text, i in person, m meeti
 var planInstead = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "plan it instead"))
 
 func (d *logDialog) view() string {
-	if !d.picking {
+	if d.picker == nil {
 		return d.form.view()
 	}
-	s := d.styles
-	lines := []string{s.Title.Render("Log a reach-out · " + dayWords(d.day, model.Today(d.clock))), d.filter.View()}
-	switch {
-	case d.loadErr != nil:
-		lines = append(lines, s.Error.Render(wrap("Could not read your contacts: "+d.loadErr.Error(), d.width)))
-	case !d.loaded:
-		lines = append(lines, s.Muted.Render("Opening your contacts…"))
-	case len(d.all) == 0:
-		lines = append(lines, s.Muted.Render(wrap("Nobody in your contacts yet. Add someone in Contacts (2, then a) first.", d.width)))
-	case len(d.matches) == 0:
-		lines = append(lines, s.Muted.Render("Nobody matches; backspace to widen the search."))
-	}
-	rows := max(1, d.height-len(lines))
-	start := max(0, min(d.cursor-rows+1, len(d.matches)-rows))
-	for i := start; i < min(len(d.matches), start+rows); i++ {
-		c := d.all[d.matches[i]]
-		row := pad(oneLine(c.Name), max(4, d.width-16)) + " " + c.Circle.Short()
-		if i == d.cursor {
-			lines = append(lines, s.Selected.Render(truncate("› "+row, d.width)))
-		} else {
-			lines = append(lines, truncate("  "+row, d.width))
-		}
-	}
-	return strings.Join(lines, "\n")
+	return d.picker.view("Log a reach-out · "+dayWords(d.day, model.Today(d.clock)), d.width, d.height)
 }
 
 // dayWords names a day relative to today: "today", "yesterday", or the date.
