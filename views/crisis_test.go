@@ -74,3 +74,30 @@ func TestCrisisCardScrolls(t *testing.T) {
 	d.keys("G", "G", "j", "j", "k")
 	d.mustSee("Dr Lee")
 }
+
+// The plan names someone picked from the contacts (ctrl+o, a few letters,
+// enter), and the crisis card shows them with their number under that
+// part; free text stays as written.
+func TestSafetyPlanNamesSomeoneFromTheContacts(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 40)
+	d.keys("5", "p")
+	d.mustSee("My safety plan", "Warning signs")
+	d.keys("tab", "tab", "tab") // people I can ask for help
+	d.typeText("My neighbour")
+	d.keys("ctrl+o")
+	d.mustSee("Name someone in your plan · people I can ask for help", "Who?")
+	d.typeText("mari")
+	d.keys("enter")
+	d.mustSee("My neighbour", "Maria Santos")
+	d.keys("ctrl+o")
+	d.typeText("mari")
+	d.keys("enter") // twice: still one line
+	d.keys("ctrl+s")
+	d.mustSee("Saved your safety plan.")
+	if got := st.plan.AskForHelp; len(got) != 2 || got[0] != "My neighbour" || got[1] != "Maria Santos" {
+		t.Fatalf("ask for help = %q", got)
+	}
+	d.keys("!")
+	d.mustSee("My safety plan: people I can ask for help", "My neighbour", "→ Maria Santos · +1 555 0100 · prefers call")
+}

@@ -235,7 +235,7 @@ func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 		}
 		m.rebuild()
 		return m, nil
-	case planLoadedMsg, planSavedMsg:
+	case planLoadedMsg, planSavedMsg, planPeopleMsg:
 		if m.plan == nil {
 			return m, nil
 		}
@@ -325,7 +325,7 @@ func (m networkModel) nextCheckup() model.Instrument {
 func (m networkModel) helpKeys() []key.Binding {
 	switch {
 	case m.plan != nil:
-		return m.plan.form.helpKeys()
+		return m.plan.helpKeys()
 	case m.checkup != nil:
 		return m.checkup.helpKeys()
 	}
@@ -349,7 +349,7 @@ func (m networkModel) view() string {
 	}
 	switch {
 	case m.plan != nil:
-		return clip(m.plan.form.view(), w, h)
+		return clip(m.plan.view(w, h), w, h)
 	case m.checkup != nil:
 		return clip(m.checkup.view(), w, h)
 	}
@@ -541,7 +541,7 @@ func (m *networkModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *networkModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case networkLoadedMsg, planLoadedMsg, planSavedMsg, checkupSavedMsg:
+	case networkLoadedMsg, planLoadedMsg, planSavedMsg, planPeopleMsg, checkupSavedMsg:
 		return true
 	}
 	return false

@@ -2,8 +2,10 @@ package views
 
 import (
 	"context"
+	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
@@ -16,6 +18,21 @@ type planLoadedMsg struct {
 
 type planSavedMsg struct{ err error }
 
+// planPeopleMsg carries the people to name in the plan, once read.
+type planPeopleMsg struct {
+	contacts []model.Contact
+	err      error
+}
+
+// nameSomeone opens the person picker on the plan's lists of people.
+var nameSomeone = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "name someone from your contacts"))
+
+// namesPeople: the plan's parts whose lines may name a contact, shown on
+// the crisis card with their number.
+func namesPeople(part string) bool {
+	return part == model.PlanAskForHelp || part == model.PlanDistractions
+}
+
 // planEditor edits the safety plan: its six parts, one line per item. It
 // is opened from the Network review and from the crisis card.
 type planEditor struct {
@@ -25,6 +42,10 @@ type planEditor struct {
 	width  int
 	height int
 	saving bool
+	// picker names someone from the contacts in the part being edited
+	// (pickFor): their name is added as a line of its own.
+	picker  *personPicker
+	pickFor string
 }
 
 // openPlanEditor starts reading the plan; the form appears once it has.
@@ -40,7 +61,11 @@ func openPlanEditor(st Store, styles *Styles, w, h int) (*planEditor, tea.Cmd) {
 func (p *planEditor) newForm(plan model.SafetyPlan) *form {
 	var fields []*field
 	for _, part := range model.PlanParts {
-		fields = append(fields, areaField(part.Key, part.Title, part.Prompt+" One per line.", strings.Join(plan.Lines(part.Key), "\n")))
+		hint := part.Prompt + " One per line."
+		if namesPeople(part.Key) {
+			hint += " ctrl+o names someone from your contacts: the crisis card then shows their number."
+		}
+		fields = append(fields, areaField(part.Key, part.Title, hint, strings.Join(plan.Lines(part.Key), "\n")))
 	}
 	var f *form
 	f = newForm("My safety plan", p.styles, fields, func() model.Problems {
@@ -87,6 +112,11 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			p.form = p.newForm(msg.plan)
 			return false, p.form.focusField(0)
 		}
+	case planPeopleMsg:
+		if p.picker != nil {
+			p.picker.setPeople(msg.contacts, msg.err)
+		}
+		return false, nil
 	case planSavedMsg:
 		p.saving = false
 		if msg.err != nil {
@@ -95,6 +125,9 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		}
 		return true, statusCmd(false, "Saved your safety plan. It is on the crisis card (!).")
 	case tea.PasteMsg:
+		if p.picker != nil {
+			return false, p.picker.paste(msg)
+		}
 		if !p.saving {
 			_, cmd := p.form.update(msg)
 			return false, cmd
@@ -102,6 +135,14 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if p.saving {
 			return false, nil
+		}
+		if p.picker != nil {
+			return false, p.updatePicker(msg)
+		}
+		if key.Matches(msg, nameSomeone) && !p.form.confirming && p.form.changed == nil {
+			if part := p.form.fields[p.form.focus].key; namesPeople(part) {
+				return false, p.openPicker(part)
+			}
 		}
 		action, cmd := p.form.update(msg)
 		switch action {
@@ -125,4 +166,68 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		return false, cmd
 	}
 	return false, nil
+}
+
+// openPicker starts naming someone in part.
+func (p *planEditor) openPicker(part string) tea.Cmd {
+	var focus tea.Cmd
+	p.picker, focus = newPersonPicker(p.styles, "Who? ")
+	p.picker.setWidth(p.width)
+	p.pickFor = part
+	st := p.st
+	return tea.Batch(focus, func() tea.Msg {
+		cs, err := st.Contacts(context.Background(), false, model.Date{})
+		return planPeopleMsg{contacts: cs, err: err}
+	})
+}
+
+// updatePicker takes a key while naming someone: enter adds their name to
+// the part as a line of its own (once), esc goes back to the plan as it was.
+func (p *planEditor) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
+	if !p.picker.loaded && namedKey(msg) == "enter" {
+		return nil
+	}
+	chosen, cancel, cmd := p.picker.update(msg)
+	switch {
+	case cancel:
+		p.picker = nil
+	case chosen != nil:
+		p.picker = nil
+		fl := p.form.field(p.pickFor)
+		name := oneLine(chosen.Name)
+		lines := strings.Split(fl.value(), "\n")
+		if !slices.Contains(lines, name) {
+			if strings.TrimSpace(fl.value()) == "" {
+				lines = nil
+			}
+			fl.area.SetValue(strings.Join(append(lines, name), "\n"))
+		}
+		p.form.revalidate()
+		return p.form.focusField(p.form.focus)
+	}
+	return cmd
+}
+
+func (p *planEditor) helpKeys() []key.Binding {
+	if p.picker != nil {
+		return p.picker.helpKeys()
+	}
+	keys := p.form.helpKeys()
+	if len(p.form.fields) > 0 && namesPeople(p.form.fields[p.form.focus].key) && !p.form.confirming && p.form.changed == nil {
+		keys = append(keys, nameSomeone)
+	}
+	return keys
+}
+
+func (p *planEditor) view(w, h int) string {
+	if p.picker != nil {
+		title := "Name someone in your plan"
+		for _, part := range model.PlanParts {
+			if part.Key == p.pickFor {
+				title += " · " + strings.ToLower(part.Title[:1]) + part.Title[1:]
+			}
+		}
+		return p.picker.view(title, w, h)
+	}
+	return p.form.view()
 }
