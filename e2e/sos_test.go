@@ -50,8 +50,8 @@ func TestEndToEndSOSWhileTheAppIsOpen(t *testing.T) {
 	}
 	want := []string{
 		model.CardAnyTimeTitle + "\n  Zoë 🌻 O'Brien · +44 20 7946 0018\n",
-		"Crisis lines\n  My GP out of hours · 111\n",
-		model.EmergencyLine,
+		model.CardCrisisLinesTitle + "\n  My GP out of hours · 111\n",
+		"Emergency services · 999 · if you are in danger right now\n",
 	}
 	check := func(out string) {
 		t.Helper()
