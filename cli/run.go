@@ -52,6 +52,7 @@ func init() {
 		{"sos", "your crisis card as plain text, at once, even while the app is open", runSOS},
 		{"due", "who is due a reach-out; silent when nobody is (for a shell greeting)", runDue},
 		{"log", "log a reach-out: tether log Maria --via call", runLog},
+		{"search", "find words anywhere in the journal: tether search biscuit", runSearch},
 		{"contact", "add or list contacts: tether contact add --name ..., tether contact list", runContact},
 		{"export", "write the journal or a period as JSON, CSV, Markdown or vCard", runExport},
 		{"import", "add a Tether JSON export or a vCard file, all or nothing", runImport},

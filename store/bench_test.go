@@ -330,3 +330,19 @@ func BenchmarkSaveReflectionDurable(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchLarge measures one keystroke of a search on a decade of
+// data: the words typed so far, the first page of results.
+func BenchmarkSearchLarge(b *testing.B) {
+	st := openLarge(b)
+	ctx := context.Background()
+	for _, q := range []string{"b", "bisc", "walk", "meeting went"} {
+		b.Run(q, func(b *testing.B) {
+			for range b.N {
+				if _, err := st.Search(ctx, q, 50); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

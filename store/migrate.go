@@ -30,6 +30,7 @@ var migrations = []migration{
 	{"the last reach-out kept on each contact", execAll(schema5...)},
 	{"who may be due, read from an index", execAll(schema6...)},
 	{"not now, let this rest, birthdays, recovery dates and planned reach-outs", execAll(schema7...)},
+	{"search across the journal", execAll(schema8...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
