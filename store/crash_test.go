@@ -398,6 +398,37 @@ func checkIntegrity(t *testing.T, db *sql.DB, what string) {
 	if rows := queryRows(t, db, `PRAGMA foreign_key_check`); len(rows) > 0 {
 		t.Errorf("%s: PRAGMA foreign_key_check: %v", what, rows)
 	}
+	checkSearchIndex(t, db, what)
+}
+
+// checkSearchIndex holds the search index to the rows it indexes: FTS5's
+// own check, a row for every row that has words to find, and a search
+// for "iteration" (every crash write's note) finding what a scan finds.
+func checkSearchIndex(t *testing.T, db *sql.DB, what string) {
+	t.Helper()
+	if _, err := db.Exec(`INSERT INTO search (search, rank) VALUES ('integrity-check', 1)`); err != nil {
+		t.Errorf("%s: the search index fails its check: %v", what, err)
+	}
+	for _, c := range []struct{ kind, rows string }{
+		{"contact", `SELECT count(*) FROM contacts`},
+		{"reach-out", `SELECT count(*) FROM reach_outs WHERE note <> ''`},
+		{"check-in", `SELECT count(*) FROM check_ins WHERE gratitude <> '' OR note <> ''`},
+		{"reflection", `SELECT count(*) FROM reflection_answers WHERE answer <> ''`},
+	} {
+		rows := queryRows(t, db, c.rows)
+		indexed := queryRows(t, db, `SELECT count(*) FROM search WHERE kind = ?`, c.kind)
+		if rows[0][0] != indexed[0][0] {
+			t.Errorf("%s: %s rows %s, indexed %s", what, c.kind, rows[0][0], indexed[0][0])
+		}
+	}
+	found := queryRows(t, db, `SELECT count(*) FROM search WHERE search MATCH 'iteration'`)
+	scanned := queryRows(t, db, `SELECT (SELECT count(*) FROM contacts WHERE notes LIKE '%iteration%')
+		+ (SELECT count(*) FROM reach_outs WHERE note LIKE '%iteration%')
+		+ (SELECT count(*) FROM check_ins WHERE note LIKE '%iteration%' OR gratitude LIKE '%iteration%')
+		+ (SELECT count(*) FROM reflection_answers WHERE answer LIKE '%iteration%')`)
+	if found[0][0] != scanned[0][0] {
+		t.Errorf("%s: a search finds %s places, a scan %s", what, found[0][0], scanned[0][0])
+	}
 }
 
 // queryRows runs a query and returns every row as text.
