@@ -83,6 +83,7 @@ type App struct {
 	log      *logDialog      // the reach-out dialog; nil when closed
 	planning *planDialog     // the plan dialog; nil when closed
 	hardDay  *hardDayCard    // offered after a hard check-in
+	search   *searchDialog   // ctrl+f; nil when closed
 	settings *settingsEditor // the settings; nil when closed
 
 	status      string
@@ -168,6 +169,9 @@ func (a *App) overlays() []overlay {
 	if a.crisis.open {
 		open = append(open, a.crisis)
 	}
+	if a.search != nil {
+		open = append(open, a.search)
+	}
 	if a.log != nil {
 		open = append(open, a.log)
 	}
@@ -197,7 +201,7 @@ func (a *App) page() screen { return a.tabs[a.active].screen }
 // capturing reports whether something has the keyboard for typing, in
 // which case only ctrl keys, esc, tab and enter act.
 func (a *App) capturing() bool {
-	if a.log != nil || a.planning != nil || a.settings != nil {
+	if a.log != nil || a.planning != nil || a.settings != nil || a.search != nil {
 		return true
 	}
 	return a.page().capturing()

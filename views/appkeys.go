@@ -26,6 +26,8 @@ func (a *App) updatePaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 	a.status, a.statusErr = "", false
 	var cmd tea.Cmd
 	switch {
+	case a.search != nil:
+		_, cmd = a.search.update(msg)
 	case a.log != nil:
 		if a.log.busy() {
 			a.typedAhead = append(a.typedAhead, msg)
@@ -79,6 +81,14 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		*a.crisis, cmd = a.crisis.update(msg)
 		a.resize() // the help under it changes
+		return a, cmd
+	}
+	if a.search != nil {
+		done, cmd := a.search.update(msg)
+		if done {
+			a.search = nil
+		}
+		a.resize()
 		return a, cmd
 	}
 	if a.log != nil {
@@ -141,6 +151,11 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case key.Matches(msg, a.keys.Crisis):
 		return a.showCrisis()
+	case key.Matches(msg, a.keys.Search):
+		var cmd tea.Cmd
+		a.search, cmd = newSearchDialog(a.st, a.styles)
+		a.resize()
+		return a, cmd
 	case key.Matches(msg, a.keys.Settings):
 		return a.openSettings()
 	case key.Matches(msg, a.keys.NextTab):

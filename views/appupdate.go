@@ -155,6 +155,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.resize()
 		return a, cmd
+	case searchResultsMsg:
+		if a.search != nil {
+			a.search.update(msg)
+		}
+		return a, nil
+	case showDayMsg:
+		a.show(screenCheckIn)
+		return a, a.checkIn.showDay(msg.day)
+	case showWeekMsg:
+		a.show(screenReflection)
+		var cmd tea.Cmd
+		*a.reflection, cmd = a.reflection.showWeek(msg.week)
+		return a, cmd
 	case hardDayMsg:
 		return a, readHardDay(a.st, msg.checkIn)
 	case hardDayLoadedMsg:

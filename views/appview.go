@@ -85,7 +85,7 @@ func (a *App) FullHelp() [][]key.Binding {
 	}
 	views := key.NewBinding(key.WithKeys(numbers...), key.WithHelp(fmt.Sprintf("1-%d", len(a.tabs)), "switch view"))
 	global := [][]key.Binding{
-		{views, k.NextTab, k.PrevTab, k.Help},
+		{views, k.NextTab, k.PrevTab, k.Search, k.Help},
 		{k.Crisis, k.CrisisAnywhere, k.Settings, k.Quit, k.ForceQuit},
 	}
 	return append(a.page().fullHelpKeys(), global...)

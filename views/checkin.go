@@ -109,6 +109,19 @@ func (m *checkInModel) showToday() tea.Cmd {
 	return tea.Batch(m.load(), m.openForm())
 }
 
+// showDay moves to day (a search's place); a form being filled in stays
+// as it is.
+func (m *checkInModel) showDay(day model.Date) tea.Cmd {
+	if m.form != nil {
+		return nil
+	}
+	if m.day != day {
+		m.day, m.loaded, m.has = day, false, false
+		m.reachOuts, m.cursor = nil, -1
+	}
+	return m.load()
+}
+
 func (m checkInModel) selectedReachOut() (model.ReachOut, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.reachOuts) {
 		return model.ReachOut{}, false

@@ -174,6 +174,36 @@ func (f *fakeStore) SetArchived(_ context.Context, id int64, archived bool) erro
 	return nil
 }
 
+// Search finds contacts by name or notes and reach-outs by note, folded
+// and by the start of words, as the store does.
+func (f *fakeStore) Search(_ context.Context, text string, limit int) ([]model.SearchHit, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	words := strings.Fields(model.Fold(text))
+	has := func(s string) bool {
+		folded := " " + strings.Join(strings.FieldsFunc(model.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+		for _, w := range words {
+			if !strings.Contains(folded, " "+w) {
+				return false
+			}
+		}
+		return len(words) > 0
+	}
+	var out []model.SearchHit
+	for _, c := range append(f.list(false, model.Date{}), f.list(true, model.Date{})...) {
+		if has(c.Name+" "+c.Nickname+" "+c.Notes) && len(out) < limit {
+			out = append(out, model.SearchHit{Kind: model.SearchContact, ContactID: c.ID, Title: c.Name, Snippet: c.Notes})
+		}
+	}
+	for _, r := range f.reachOuts {
+		if has(r.Note) {
+			out = append(out, model.SearchHit{Kind: model.SearchReachOut, ContactID: r.ContactID, ReachOutID: r.ID, Day: r.Day(),
+				Title: f.contacts[r.ContactID].Name, Snippet: r.Note})
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeStore) DismissQuiet(_ context.Context, day model.Date) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -12,6 +12,7 @@ import (
 type globalKeys struct {
 	NextTab, PrevTab                       key.Binding
 	Help, Crisis, CrisisAnywhere, Settings key.Binding
+	Search                                 key.Binding
 	Quit, ForceQuit, Suspend               key.Binding
 }
 
@@ -21,6 +22,7 @@ func newGlobalKeys() globalKeys {
 		PrevTab:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous view")),
 		Help:           key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Settings:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "settings")),
+		Search:         key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search")),
 		Crisis:         key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "crisis")),
 		CrisisAnywhere: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "crisis")),
 		Quit:           key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
