@@ -120,6 +120,9 @@ func searchPlace(h model.SearchHit) string {
 	case model.SearchReflection:
 		return h.Week.String() + " " + oneLine(h.Title)
 	}
+	if h.Archived {
+		return oneLine(h.Title) + " (archived)"
+	}
 	return oneLine(h.Title)
 }
 
@@ -130,6 +133,7 @@ type searchJSON struct {
 	ReachOut  int64  `json:"reach_out_id,omitempty"`
 	Day       string `json:"day,omitempty"`
 	Week      string `json:"week,omitempty"`
+	Archived  bool   `json:"archived,omitempty"`
 	Title     string `json:"title"`
 	Snippet   string `json:"snippet"`
 }
@@ -137,7 +141,7 @@ type searchJSON struct {
 func searchList(hits []model.SearchHit) []searchJSON {
 	out := []searchJSON{}
 	for _, h := range hits {
-		j := searchJSON{Kind: string(h.Kind), ContactID: h.ContactID, ReachOut: h.ReachOutID, Title: oneLine(h.Title),
+		j := searchJSON{Kind: string(h.Kind), ContactID: h.ContactID, ReachOut: h.ReachOutID, Archived: h.Archived, Title: oneLine(h.Title),
 			Snippet: marked(h.Snippet, "", "")}
 		if !h.Day.IsZero() {
 			j.Day = h.Day.String()

@@ -34,6 +34,7 @@ var SearchKinds = []struct {
 type SearchHit struct {
 	Kind       SearchKind
 	ContactID  int64 // the person: a contact, or a reach-out's
+	Archived   bool  // a contact who is archived
 	ReachOutID int64
 	Day        Date // a reach-out's or check-in's day; a reflection's Monday
 	Week       Week // a reflection's

@@ -16,10 +16,11 @@ import (
 // person's id and name.
 const searchSQL = `SELECT s.kind, s.ref, s.day, s.title,
 		snippet(search, -1, char(1), char(2), '…', 12),
-		coalesce(r.contact_id, 0), coalesce(c.name, '')
+		coalesce(r.contact_id, 0), coalesce(c.name, ''), coalesce(p.archived, 0)
 	FROM search s
 	LEFT JOIN reach_outs r ON s.kind = 'reach-out' AND r.id = CAST(s.ref AS INTEGER)
 	LEFT JOIN contacts c ON c.id = r.contact_id
+	LEFT JOIN contacts p ON s.kind = 'contact' AND p.id = CAST(s.ref AS INTEGER)
 	WHERE search MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3
 	ORDER BY s.rowid DESC LIMIT ?4`
 
@@ -75,7 +76,7 @@ func searchKind(ctx context.Context, tx *sql.Tx, q string, r [2]int64, limit int
 	for rows.Next() {
 		var kind, ref, day, title, name string
 		var h model.SearchHit
-		if err := rows.Scan(&kind, &ref, &day, &title, &h.Snippet, &h.ContactID, &name); err != nil {
+		if err := rows.Scan(&kind, &ref, &day, &title, &h.Snippet, &h.ContactID, &name, &h.Archived); err != nil {
 			return err
 		}
 		// Empty parts (no nickname, no group) leave spaces behind.

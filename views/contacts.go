@@ -176,10 +176,15 @@ func matchesAll(hay string, words []string) bool {
 
 // show selects one person in the active list, clearing any filter; the
 // Network review's faded list jumps here.
-func (m *contactsModel) show(id int64) tea.Cmd {
+func (m *contactsModel) show(id int64, archived bool) tea.Cmd {
 	// On a wide screen the person shows beside the list, selected; on a
 	// narrow one they open full width.
-	m.archived, m.filtering, m.detailOpen = false, false, !m.wide()
+	if archived != m.archived {
+		// The other list: nothing of this one stays on screen meanwhile.
+		m.cursor, m.offset = 0, 0
+		m.contacts, m.visible, m.loaded = nil, nil, false
+	}
+	m.archived, m.filtering, m.detailOpen = archived, false, !m.wide()
 	m.filter.SetValue("")
 	m.filter.Blur()
 	m.selectID = id

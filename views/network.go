@@ -44,7 +44,12 @@ type networkLoadedMsg struct {
 }
 
 // jumpToContactMsg asks the root to show a contact in Contacts.
-type jumpToContactMsg struct{ id int64 }
+// jumpToContactMsg asks the root to show a person on Contacts; archived
+// says they are on the archived list.
+type jumpToContactMsg struct {
+	id       int64
+	archived bool
+}
 
 // networkModel is the Network review: the shape of the network (circles,
 // and the thin ones named gently), its health over 14 days and 12 weeks,

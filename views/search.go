@@ -116,7 +116,7 @@ func goTo(h model.SearchHit) tea.Cmd {
 	var msg tea.Msg
 	switch h.Kind {
 	case model.SearchContact:
-		msg = jumpToContactMsg{id: h.ContactID}
+		msg = jumpToContactMsg{id: h.ContactID, archived: h.Archived}
 	case model.SearchReachOut, model.SearchCheckIn:
 		msg = showDayMsg{day: h.Day}
 	case model.SearchReflection:
@@ -200,6 +200,9 @@ func searchRow(h model.SearchHit, w int, s *Styles) string {
 		place = h.Week.String() + " · " + oneLine(h.Title)
 	default:
 		place = oneLine(h.Title)
+		if h.Archived {
+			place += " (archived)"
+		}
 	}
 	place = truncate(place, max(8, w/2))
 	room := max(0, w-term.Cells(place)-3)
