@@ -3,6 +3,7 @@ package views
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -57,6 +58,11 @@ type contactsModel struct {
 	historyErr              error
 	confirmArc              *model.Contact // archive y/n is showing for this contact
 	detailOpen              bool           // full-width detail on narrow screens
+	// detailScroll is how far the person's details are scrolled; the
+	// whole history is read (historyAll) once they are scrolled to its end.
+	detailScroll int
+	historyAll   bool
+	toEnd        bool // G asked for the end while the rest was being read
 	// asks holds what a key asks of the root (see App.updateActive).
 	asks
 }
@@ -238,6 +244,10 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 	case historyLoadedMsg:
 		if msg.contactID == m.historyFor {
 			m.history, m.historyErr, m.historyIn = msg.reachOuts, msg.err, true
+			if m.toEnd {
+				m.toEnd = false
+				m.scrollDetail(math.MaxInt)
+			}
 		}
 		return m, nil
 
@@ -373,7 +383,29 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 	}
 
 	k := m.keys
+	if m.detailOpen {
+		// The person fills the screen: the list keys scroll them, and the
+		// person shown stays the one l logs with.
+		switch {
+		case key.Matches(msg, k.Up, k.DetailUp):
+			return m, m.scrollDetail(-1)
+		case key.Matches(msg, k.Down, k.DetailDown):
+			return m, m.scrollDetail(1)
+		case key.Matches(msg, k.PageUp):
+			return m, m.scrollDetail(-max(1, m.height-2))
+		case key.Matches(msg, k.PageDown):
+			return m, m.scrollDetail(max(1, m.height-2))
+		case key.Matches(msg, k.Top):
+			return m, m.scrollDetail(math.MinInt)
+		case key.Matches(msg, k.Bottom):
+			return m, m.scrollDetail(math.MaxInt)
+		}
+	}
 	switch {
+	case key.Matches(msg, k.DetailUp):
+		return m, m.scrollDetail(-1)
+	case key.Matches(msg, k.DetailDown):
+		return m, m.scrollDetail(1)
 	case key.Matches(msg, k.Up):
 		m.move(-1)
 	case key.Matches(msg, k.Down):
@@ -466,6 +498,7 @@ func (m *contactsModel) syncHistory(settle bool) tea.Cmd {
 		return nil
 	}
 	m.historyFor, m.history, m.historyErr, m.historyAsked, m.historyIn = c.ID, nil, nil, false, false
+	m.detailScroll, m.historyAll, m.toEnd = 0, false, false
 	if settle {
 		id := c.ID
 		return func() tea.Msg { return historyLaterMsg{contactID: id} }
@@ -473,14 +506,76 @@ func (m *contactsModel) syncHistory(settle bool) tea.Cmd {
 	return m.readHistory()
 }
 
-// readHistory reads the history of the person historyFor names.
+// readHistory reads the history of the person historyFor names: the
+// first historyLimit, or all of it once asked (historyAll).
 func (m *contactsModel) readHistory() tea.Cmd {
 	m.historyAsked = true
-	st, id := m.st, m.historyFor
+	st, id, limit := m.st, m.historyFor, historyLimit
+	if m.historyAll {
+		limit = 0
+	}
 	return func() tea.Msg {
-		rs, err := st.ReachOutsFor(context.Background(), id, historyLimit)
+		rs, err := st.ReachOutsFor(context.Background(), id, limit)
 		return historyLoadedMsg{contactID: id, reachOuts: rs, err: err}
 	}
+}
+
+// scrollDetail scrolls the person's details by n lines (to the top for
+// math.MinInt, the end for math.MaxInt), reading the rest of their history
+// when the end of what was read comes into view.
+func (m *contactsModel) scrollDetail(n int) tea.Cmd {
+	c, ok := m.selected()
+	if !ok {
+		return nil
+	}
+	w, h := m.detailSize()
+	_, last := m.detailFrame(c, w, h)
+	switch {
+	case n == math.MinInt:
+		m.detailScroll = 0
+	case n == math.MaxInt:
+		m.detailScroll = last
+	default:
+		m.detailScroll = max(0, min(last, m.detailScroll+n))
+	}
+	if m.detailScroll >= last && !m.historyAll && m.historyIn && len(m.history) >= historyLimit {
+		m.historyAll, m.toEnd = true, n == math.MaxInt
+		return m.readHistory()
+	}
+	return nil
+}
+
+// detailSize is the size the person's details are drawn at.
+func (m contactsModel) detailSize() (w, h int) {
+	if m.detailOpen || !m.wide() {
+		return m.width, m.height
+	}
+	return m.width - m.listWidth() - 3, m.height
+}
+
+// detailFrame is the person's details for w×h, scrolled: the lines on
+// show (the last saying what is below, when more is), and the last line
+// the details can scroll to.
+func (m contactsModel) detailFrame(c model.Contact, w, h int) (lines []string, last int) {
+	all := strings.Split(m.detailView(c, w), "\n")
+	h = max(1, h)
+	last = max(0, len(all)-h+1) // room for the "more below" line
+	if len(all) <= h {
+		return all, 0
+	}
+	top := min(m.detailScroll, last)
+	lines = all[top:min(len(all), top+h-1)]
+	more := "↓ more below: J/K scroll"
+	if m.detailOpen {
+		more = "↓ more below: j/k, pgdn, G"
+	}
+	if top+len(lines) >= len(all) {
+		more = "↑ the end; g goes back to the top"
+		if !m.detailOpen {
+			more = "↑ the end; K scrolls back"
+		}
+	}
+	return append(lines, m.styles.Prompt.Render(truncate(more, w))), last
 }
 
 func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
@@ -536,8 +631,16 @@ func (m contactsModel) helpKeys() []key.Binding {
 	case m.archived:
 		return []key.Binding{m.keys.Restore, m.keys.ShowArchived, m.keys.Filter}
 	}
+	if m.detailOpen {
+		return []key.Binding{m.keys.Log, m.keys.Edit, m.keys.Plan,
+			key.NewBinding(key.WithKeys("j"), key.WithHelp("j/k pgdn G", "scroll")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the list"))}
+	}
 	// a, / and enter are named on the list itself; the footer has the rest.
 	ks := []key.Binding{m.keys.Log, m.keys.Edit, m.keys.Plan, m.keys.Archive, m.keys.ShowArchived}
+	if m.wide() {
+		ks = append(ks, m.keys.DetailDown)
+	}
 	// x (rest or resume a rhythm) is in the full help and the person's
 	// details say it: the line keeps room for ? and q at 80 columns.
 	if m.filter.Value() != "" || m.dueOnly {
@@ -593,7 +696,8 @@ func (m contactsModel) view() string {
 	// and history the whole screen.
 	if m.detailOpen {
 		if c, ok := m.selected(); ok {
-			return clip(m.detailView(c, w), w, h)
+			lines, _ := m.detailFrame(c, w, h)
+			return clip(strings.Join(lines, "\n"), w, h)
 		}
 	}
 	list := m.listView()
@@ -603,7 +707,8 @@ func (m contactsModel) view() string {
 	lw := m.listWidth()
 	detail := ""
 	if c, ok := m.selected(); ok {
-		detail = m.detailView(c, w-lw-3)
+		lines, _ := m.detailFrame(c, w-lw-3, h)
+		detail = strings.Join(lines, "\n")
 	}
 	return beside(list, lw, m.styles.Muted.Render(" │ "), clip(detail, w-lw-3, h), max(1, h))
 }

@@ -2,6 +2,7 @@ package views
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -344,4 +345,30 @@ func TestAddingALookAlikeSaysSo(t *testing.T) {
 	d.keys("ctrl+s")
 	d.mustSee("Saved Sam Okafor.")
 	d.mustNotSee("looks like")
+}
+
+// A person's whole history can be read at 80×24: with their details open,
+// j, pgdn and G scroll them (never to another person, so l still logs with
+// them), down to the oldest of 200 reach-outs.
+func TestContactHistoryScrollsToTheOldest(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	for i := range 200 {
+		id := int64(i + 1)
+		st.reachOuts[id] = model.ReachOut{ID: id, ContactID: 1, At: fixedClock.Now().AddDate(0, 0, -3*(i+1)),
+			Channel: model.ChannelCall, Direction: model.DirectionMine, Note: fmt.Sprintf("call %03d", i+1)}
+	}
+	d := newDriver(t, st, 80, 24)
+	d.keys("2", "j")
+	name := sampleContacts()[0].Name
+	d.mustSee("› " + name)
+	d.keys("enter")
+	d.mustSee("call 001", "↓ more below")
+	d.keys("j", "pgdown")
+	d.mustNotSee("call 001")
+	d.keys("G")
+	d.mustSee("call 200", "the end")
+	d.keys("g")
+	d.mustSee("call 001")
+	d.keys("l")
+	d.mustSee("Log a reach-out with " + name)
 }

@@ -55,6 +55,9 @@ func newListKeys() listKeys {
 type contactKeys struct {
 	listKeys
 	Filter, ClearFilter, Open, Add, Edit, Archive, Restore, ShowArchived, Log, Rest, Plan key.Binding
+	// DetailDown and DetailUp scroll a person's details beside the list
+	// (when the details fill the screen, the list keys scroll them).
+	DetailDown, DetailUp key.Binding
 }
 
 func newContactKeys() contactKeys {
@@ -71,6 +74,8 @@ func newContactKeys() contactKeys {
 		Log:          key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		Rest:         key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "let the rhythm rest")),
 		Plan:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "plan")),
+		DetailDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/K", "scroll details")),
+		DetailUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "scroll details up")),
 	}
 }
 
