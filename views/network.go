@@ -81,7 +81,7 @@ type networkModel struct {
 }
 
 type networkKeys struct {
-	Up, Down, Open, Plan, Checkup, ScrollUp, ScrollDown key.Binding
+	Up, Down, Open, Plan, Checkup, ScrollUp, ScrollDown, Top, Bottom key.Binding
 }
 
 func newNetworkModel(st Store, clock model.Clock, styles *Styles) networkModel {
@@ -92,7 +92,9 @@ func newNetworkModel(st Store, clock model.Clock, styles *Styles) networkModel {
 		Plan:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "safety plan")),
 		Checkup:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "check-up")),
 		ScrollUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "scroll up")),
-		ScrollDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", " "), key.WithHelp("pgdn", "scroll down")),
+		ScrollDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "scroll down")),
+		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "end")),
 	}}
 }
 
@@ -287,17 +289,32 @@ func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 	}
 	k := m.keys
 	faded := m.data.short.Faded
+	page := max(1, m.height-2)
+	// j/k move through the faded people while the one chosen is on
+	// screen, and otherwise scroll, as every long page does.
 	switch {
 	case key.Matches(msg, k.Up):
-		m.cursor = max(0, m.cursor-1)
-		m.keepFadedVisible()
+		if m.cursor > 0 && m.fadedOnScreen() {
+			m.cursor--
+			m.keepFadedVisible()
+		} else {
+			m.scroll--
+		}
 	case key.Matches(msg, k.Down):
-		m.cursor = max(0, min(len(faded)-1, m.cursor+1))
-		m.keepFadedVisible()
+		if m.cursor < len(faded)-1 && m.fadedOnScreen() {
+			m.cursor++
+			m.keepFadedVisible()
+		} else {
+			m.scroll++
+		}
 	case key.Matches(msg, k.ScrollUp):
-		m.scroll = max(0, m.scroll-max(1, m.height-2))
+		m.scroll -= page
 	case key.Matches(msg, k.ScrollDown):
-		m.scroll += max(1, m.height-2)
+		m.scroll += page
+	case key.Matches(msg, k.Top):
+		m.scroll = 0
+	case key.Matches(msg, k.Bottom):
+		m.scroll = m.lastScroll()
 	case key.Matches(msg, k.Open):
 		if m.cursor < len(faded) {
 			id := faded[m.cursor].ID
@@ -313,7 +330,24 @@ func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 		m.checkup.setSize(m.width, m.height)
 		return m, m.checkup.form.focusField(0)
 	}
+	m.scroll = max(0, min(m.scroll, m.lastScroll()))
 	return m, nil
+}
+
+// lastScroll is how far the page scrolls: its last line on the screen's
+// last row.
+func (m networkModel) lastScroll() int {
+	lines, _ := m.pageLines()
+	return max(0, len(lines)-max(1, m.height))
+}
+
+// fadedOnScreen: the faded person chosen is in sight.
+func (m networkModel) fadedOnScreen() bool {
+	if m.page == nil || m.page.fadedStart < 0 {
+		return false
+	}
+	row := m.page.fadedStart + m.cursor
+	return row >= m.scroll && row < m.scroll+max(1, m.height)
 }
 
 // nextCheckup picks the instrument most overdue: never taken first.
@@ -344,7 +378,7 @@ func (m networkModel) helpKeys() []key.Binding {
 
 func (m networkModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Plan, k.Checkup, k.ScrollUp, k.ScrollDown}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Plan, k.Checkup, k.ScrollUp, k.ScrollDown, k.Top, k.Bottom}}
 }
 
 func (m networkModel) view() string {
@@ -367,7 +401,12 @@ func (m networkModel) view() string {
 	}
 	lines, _ := m.pageLines()
 	scroll := max(0, min(m.scroll, len(lines)-h))
-	return clip(strings.Join(lines[scroll:], "\n"), w, h)
+	lines = lines[scroll:]
+	if len(lines) > h && h > 1 {
+		// Say that more is below: the heatmap and the trends may be there.
+		lines = append(lines[:h-1:h-1], s.Prompt.Render(truncate("↓ more below: j, pgdn or G", w)))
+	}
+	return clip(strings.Join(lines, "\n"), w, h)
 }
 
 // pageLines is the whole review, and the line where the faded list starts

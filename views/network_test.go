@@ -223,3 +223,26 @@ func TestNetworkDropsAnAnswerOvertakenByANewerLoad(t *testing.T) {
 		t.Fatalf("after the older answer came last, Network holds %d people; want the newer %d", n, len(sampleContacts())+1)
 	}
 }
+
+// Network at 80×24 says there is more and scrolls to its end with the keys
+// every long page uses; j moves through the faded people while they are in
+// sight.
+func TestNetworkScrollsAtEightyByTwentyFour(t *testing.T) {
+	d := newDriver(t, networkStore(t), 80, 24)
+	d.keys("5")
+	d.mustSee("↓ more below: j, pgdn or G")
+	d.mustNotSee("Trends, week by week")
+	d.keys("G")
+	d.mustSee("Trends, week by week", "Check-ups are for self-reflection")
+	d.mustNotSee("↓ more below")
+	d.keys("g")
+	d.mustSee("Network · the shape of your support")
+	d.keys("pgdown")
+	d.mustNotSee("Network · the shape of your support")
+	d.keys("pgup")
+	d.mustSee("Network · the shape of your support")
+	for range 60 {
+		d.keys("j")
+	}
+	d.mustSee("Check-ups are for self-reflection")
+}
