@@ -105,7 +105,7 @@ func parseLog(args []string, now time.Time) (name string, r model.ReachOut, plan
 		// A script's empty variable must not quietly mean "now".
 		return "", r, nil, "", f.usagef("--at is blank: give a day, a time, or both, or leave --at out to mean now")
 	}
-	if r.At, err = parseWhen(*at, now); err != nil {
+	if r.At, err = model.ParseWhen(*at, now); err != nil {
 		return "", r, nil, "", f.usagef("--at: %v", err)
 	}
 	// The note and the time are the model's to judge, as when saving; who
@@ -270,47 +270,6 @@ func ambiguous(name string, cs []model.Contact) error {
 	}
 	return fmt.Errorf("log: %q matches %s: %s; nothing was logged. Type more of the name, or add their circle (%q)",
 		oneLine(name), model.Plural(len(cs), "person"), strings.Join(list, "; "), oneLine(name)+" "+cs[0].Circle.Short())
-}
-
-// parseWhen reads --at: empty is now; "today", "yesterday" or a date, with
-// or without a time ("21:40"); a time alone is today. A past day without a
-// time is logged at noon, today's at the moment.
-func parseWhen(s string, now time.Time) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return now, nil
-	}
-	dayText, timeText := s, ""
-	if i := strings.LastIndexAny(s, " T"); i > 0 {
-		dayText, timeText = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
-	} else if strings.Contains(s, ":") {
-		dayText, timeText = "today", s
-	}
-	today := model.DateOf(now)
-	var day model.Date
-	switch strings.ToLower(dayText) {
-	case "today":
-		day = today
-	case "yesterday":
-		day = today.AddDays(-1)
-	default:
-		var err error
-		if day, err = model.ParseDate(dayText); err != nil {
-			return time.Time{}, fmt.Errorf("%q: %v; or say today or yesterday, with a time like 21:40 if you like", s, err)
-		}
-	}
-	hour, minute := 12, 0
-	switch {
-	case timeText != "":
-		t, err := time.Parse("15:04", timeText)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("%q: write the time as hours and minutes, like 21:40", s)
-		}
-		hour, minute = t.Hour(), t.Minute()
-	case day == today:
-		return now, nil
-	}
-	return time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, now.Location()), nil
 }
 
 // parsePlan reads tether log NAME --plan WHEN: only --via and --note go

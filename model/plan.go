@@ -188,3 +188,45 @@ func parseTimeOfDay(w string) (string, error) {
 	}
 	return fmt.Sprintf("%02d:%02d", h, m), nil
 }
+
+// ParseWhen reads when a reach-out happened, as `tether log --at` and
+// the app's log dialog take it: empty is now; "today", "yesterday" or a date, with
+// or without a time ("21:40"); a time alone is today. A past day without a
+// time is logged at noon, today's at the moment.
+func ParseWhen(s string, now time.Time) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return now, nil
+	}
+	dayText, timeText := s, ""
+	if i := strings.LastIndexAny(s, " T"); i > 0 {
+		dayText, timeText = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	} else if strings.Contains(s, ":") {
+		dayText, timeText = "today", s
+	}
+	today := DateOf(now)
+	var day Date
+	switch strings.ToLower(dayText) {
+	case "today":
+		day = today
+	case "yesterday":
+		day = today.AddDays(-1)
+	default:
+		var err error
+		if day, err = ParseDate(dayText); err != nil {
+			return time.Time{}, fmt.Errorf("%q: %v; or say today or yesterday, with a time like 21:40 if you like", s, err)
+		}
+	}
+	hour, minute := 12, 0
+	switch {
+	case timeText != "":
+		t, err := time.Parse("15:04", timeText)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: write the time as hours and minutes, like 21:40", s)
+		}
+		hour, minute = t.Hour(), t.Minute()
+	case day == today:
+		return now, nil
+	}
+	return time.Date(day.Year, day.Month, day.Day, hour, minute, 0, 0, now.Location()), nil
+}

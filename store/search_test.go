@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -140,4 +141,26 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q): %v", text, err)
 		}
 	})
+}
+
+// A check-in removed by mistake is gone, its reach-outs stay, and the
+// search forgets its words; a second removal finds nothing to remove.
+func TestDeleteCheckIn(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	if _, err := s.SaveCheckIn(ctx, model.CheckIn{Day: testToday, Mood: 2, Note: "entered on the wrong day"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCheckIn(ctx, testToday); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.CheckIn(ctx, testToday); err != nil || ok {
+		t.Errorf("after removal: ok %v, %v", ok, err)
+	}
+	if got := searchFor(t, s, "wrong day"); len(got) != 0 {
+		t.Errorf("the removed check-in is still found: %q", got)
+	}
+	if err := s.DeleteCheckIn(ctx, testToday); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a second removal: %v", err)
+	}
 }

@@ -84,6 +84,7 @@ type App struct {
 	planning *planDialog     // the plan dialog; nil when closed
 	hardDay  *hardDayCard    // offered after a hard check-in
 	search   *searchDialog   // ctrl+f; nil when closed
+	undo     *undoOffer      // the last removal or archive, while u can put it back
 	settings *settingsEditor // the settings; nil when closed
 
 	status      string

@@ -58,6 +58,9 @@ func (a *App) typingText() bool {
 // screen that is typing, then the global keys, then the screen on show.
 func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	a.status, a.statusErr = "", false
+	if taken, cmd := a.takeUndo(msg); taken {
+		return a, cmd
+	}
 	if key.Matches(msg, a.keys.Suspend) {
 		// Everything is kept as it is, the question on screen included.
 		return a, tea.Suspend

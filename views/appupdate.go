@@ -89,7 +89,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.status, a.statusErr = "Removed the reach-out with "+oneLine(msg.name)+".", false
+		a.offerUndoReachOut(msg.removed)
 		return a, a.reloadAll()
+	case checkInDeletedMsg:
+		if msg.err != nil {
+			a.status, a.statusErr = "Could not remove the check-in: "+msg.err.Error(), true
+			return a, nil
+		}
+		a.status, a.statusErr = "Removed the check-in of "+msg.removed.Day.Human()+".", false
+		a.offerUndoCheckIn(msg.removed)
+		return a, a.reloadAll()
+	case contactArchivedMsg:
+		if msg.err == nil && msg.archived {
+			a.offerUndoArchive(msg.id, msg.name)
+		}
+		return a, a.toOwner(msg)
+	case undoneMsg:
+		return a.undone(msg)
 	case pickerLoadedMsg, reachOutSavedMsg:
 		if a.log == nil {
 			return a, nil

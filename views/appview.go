@@ -169,6 +169,8 @@ func (a *App) frame() string {
 		status = s.Status.Render(waitingWords)
 	case a.status != "" && a.statusErr:
 		status = s.StatusError.Render(a.status)
+	case a.status != "" && a.undo != nil:
+		status = s.Status.Render(withUndo(a.status))
 	case a.status != "":
 		status = s.Status.Render(a.status)
 	}
@@ -246,4 +248,13 @@ func (a *App) tabBar(w int) string {
 		}
 	}
 	return truncate(bar, w)
+}
+
+// withUndo puts "u undoes it." after the status line's first sentence,
+// where a narrow screen still shows it.
+func withUndo(status string) string {
+	if first, rest, ok := strings.Cut(status, ". "); ok {
+		return first + ". u undoes it. " + rest
+	}
+	return strings.TrimSpace(status + " u undoes it.")
 }

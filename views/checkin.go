@@ -33,6 +33,9 @@ type checkInModel struct {
 	form       *form
 	saving     bool
 	confirmDel *model.ReachOut
+	// confirmDrop asks before the day's check-in is removed (d with no
+	// reach-out selected).
+	confirmDrop bool
 	// asks holds what a key asks of the root (see App.updateActive).
 	asks
 }
@@ -71,7 +74,7 @@ func (m checkInModel) load() tea.Cmd {
 	}
 }
 
-func (m checkInModel) capturing() bool { return m.form != nil || m.confirmDel != nil }
+func (m checkInModel) capturing() bool { return m.form != nil || m.confirmDel != nil || m.confirmDrop }
 func (m checkInModel) dirty() bool     { return m.form != nil && m.form.dirty() }
 
 func (m *checkInModel) setSize(w, h int) {
@@ -201,6 +204,19 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		}
 		return m, cmd
 	}
+	if m.confirmDrop {
+		switch {
+		case key.Matches(msg, m.yesNo.Yes):
+			m.confirmDrop = false
+			st, c := m.st, m.checkIn
+			return m, persist(func() tea.Msg {
+				return checkInDeletedMsg{removed: c, err: st.DeleteCheckIn(context.Background(), c.Day)}
+			})
+		case key.Matches(msg, m.yesNo.No):
+			m.confirmDrop = false
+		}
+		return m, nil
+	}
 	if m.confirmDel != nil {
 		r := *m.confirmDel
 		switch {
@@ -208,7 +224,7 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 			m.confirmDel = nil
 			st := m.st
 			return m, persist(func() tea.Msg {
-				return reachOutDeletedMsg{name: r.ContactName, err: st.DeleteReachOut(context.Background(), r.ID)}
+				return reachOutDeletedMsg{name: r.ContactName, removed: r, err: st.DeleteReachOut(context.Background(), r.ID)}
 			})
 		case key.Matches(msg, m.yesNo.No):
 			m.confirmDel = nil
@@ -233,6 +249,9 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		}
 	}
 	switch {
+	case key.Matches(msg, k.Remove) && m.has:
+		m.confirmDrop = true
+		return m, nil
 	case key.Matches(msg, k.Edit):
 		return m, m.openForm()
 	case key.Matches(msg, k.Earlier):
@@ -266,15 +285,21 @@ func (m checkInModel) helpKeys() []key.Binding {
 	switch {
 	case m.form != nil:
 		return m.form.helpKeys()
-	case m.confirmDel != nil:
+	case m.confirmDel != nil || m.confirmDrop:
 		return []key.Binding{m.yesNo.Yes, m.yesNo.No}
 	}
 	k := m.keys
 	if _, ok := m.selectedReachOut(); ok {
 		return []key.Binding{k.OpenReach, k.Remove, k.Deselect, k.Log}
 	}
+	if m.has {
+		return []key.Binding{k.Edit, k.Move, k.Log, removeCheckIn}
+	}
 	return []key.Binding{k.Edit, k.Move, k.Log}
 }
+
+// removeCheckIn is d on a day with a check-in and no reach-out chosen.
+var removeCheckIn = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove check-in"))
 
 func (m checkInModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
@@ -308,6 +333,9 @@ func (m checkInModel) view() string {
 			lines = append(lines, "No check-in for this day.", s.Muted.Render(wrap("Press enter to fill it in now, if you remember.", w)))
 		default:
 			lines = append(lines, checkInSummary(m.checkIn, s, w)...)
+		}
+		if m.confirmDrop {
+			lines = append(lines, "", s.Prompt.Render(truncate("Remove this day's check-in? Its reach-outs stay. y/n", w)))
 		}
 		if m.confirmDel != nil {
 			lines = append(lines, "", s.Prompt.Render(truncate("Remove the "+strings.ToLower(m.confirmDel.Channel.Label())+" with "+oneLine(m.confirmDel.ContactName)+" from this day? y/n", w)))

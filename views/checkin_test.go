@@ -240,3 +240,91 @@ func TestRecoveryStartDate(t *testing.T) {
 		t.Fatalf("start %v", st.start)
 	}
 }
+
+// A reach-out logged with the wrong person on the wrong day is mended in
+// place: ctrl+o chooses the person, the When field takes a day too.
+func TestMendAReachOutsPersonAndDay(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	maria, _ := st.byName("Maria Santos")
+	jose, _ := st.byName("José Álvarez")
+	st.reachOuts[1] = model.ReachOut{ID: 1, ContactID: maria.ID, At: fixedClock.Now().Add(-time.Hour), Channel: model.ChannelCall,
+		Direction: model.DirectionMine, Note: "about the weekend"}
+	d := newDriver(t, st, 100, 30)
+	d.keys("3", "j", "enter")
+	d.mustSee("Edit a reach-out with Maria Santos", "ctrl+o another person")
+	d.keys("ctrl+o")
+	d.mustSee("Who was it with, instead of Maria Santos?")
+	d.typeText("jos")
+	d.keys("enter")
+	d.mustSee("Edit a reach-out with José Álvarez", "about the weekend")
+	d.keys("tab", "tab", "ctrl+u")
+	d.typeText("yesterday 20:15")
+	d.keys("ctrl+s")
+	r := st.reachOuts[1]
+	want := model.Today(fixedClock).AddDays(-1)
+	if r.ContactID != jose.ID || r.Day() != want || r.At.Format("15:04") != "20:15" || r.Note != "about the weekend" {
+		t.Fatalf("mended as %+v", r)
+	}
+}
+
+// A day's check-in can be removed (asks first), and u puts it back while
+// the status line offers it; a removed reach-out and an archived person
+// come back the same way.
+func TestRemoveAndUndo(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	maria, _ := st.byName("Maria Santos")
+	today := model.Today(fixedClock)
+	st.checkIns[today] = model.CheckIn{Day: today, Mood: 2, Note: "long day"}
+	st.reachOuts[1] = model.ReachOut{ID: 1, ContactID: maria.ID, At: fixedClock.Now().Add(-time.Hour), Channel: model.ChannelCall,
+		Direction: model.DirectionMine, Note: "about the weekend"}
+	d := newDriver(t, st, 100, 30)
+	d.keys("3")
+	d.mustSee("d remove check-in")
+	d.keys("d")
+	d.mustSee("Remove this day's check-in? Its reach-outs stay. y/n")
+	d.keys("n")
+	if _, ok := st.checkIns[today]; !ok {
+		t.Fatal("n removed the check-in")
+	}
+	d.keys("d", "y")
+	d.mustSee("Removed the check-in of", "u undoes it.")
+	if _, ok := st.checkIns[today]; ok {
+		t.Fatal("the check-in is still there")
+	}
+	d.keys("u")
+	d.mustSee("Put back the check-in of")
+	if c, ok := st.checkIns[today]; !ok || c.Note != "long day" {
+		t.Fatalf("put back as %+v", c)
+	}
+
+	// A removed reach-out; any other key ends the offer.
+	d.keys("j", "d", "y")
+	d.mustSee("Removed the reach-out with Maria Santos. u undoes it.")
+	d.keys("u")
+	d.mustSee("Put back the reach-out with Maria Santos.")
+	if len(st.reachOuts) != 1 {
+		t.Fatalf("reach-outs after undo: %+v", st.reachOuts)
+	}
+	for _, r := range st.reachOuts {
+		if r.Note != "about the weekend" || r.ContactID != maria.ID {
+			t.Fatalf("put back as %+v", r)
+		}
+	}
+	d.keys("j", "d", "y")
+	d.mustSee("u undoes it.")
+	d.keys("t", "u") // t first: the offer ends
+	if len(st.reachOuts) != 0 {
+		t.Fatal("u after another key put it back")
+	}
+
+	// An archived person.
+	d.keys("2")
+	d.mustSee("› José Álvarez")
+	d.keys("d", "y")
+	d.mustSee("Archived José Álvarez.", "u undoes it.")
+	d.keys("u")
+	d.mustSee("Put back José Álvarez to your network.")
+	if c, _ := st.byName("José Álvarez"); c.Archived {
+		t.Fatal("still archived after undo")
+	}
+}

@@ -204,6 +204,16 @@ func (f *fakeStore) Search(_ context.Context, text string, limit int) ([]model.S
 	return out, nil
 }
 
+func (f *fakeStore) DeleteCheckIn(_ context.Context, day model.Date) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.checkIns[day]; !ok {
+		return errors.New("no check-in that day")
+	}
+	delete(f.checkIns, day)
+	return nil
+}
+
 func (f *fakeStore) DismissQuiet(_ context.Context, day model.Date) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

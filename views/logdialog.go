@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -27,8 +28,10 @@ type logDialog struct {
 
 	width, height int
 
-	// picking: the person, unless already known
-	picker *personPicker
+	// picking: the person, unless already known; repicking when the form
+	// is open and ctrl+o chooses another
+	picker    *personPicker
+	repicking bool
 
 	// the form, once the person is known
 	contact  model.Contact
@@ -54,6 +57,14 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 	})
 }
 
+// formTitle names what the form does, and with whom.
+func (d *logDialog) formTitle() string {
+	if d.existing != nil {
+		return "Edit a reach-out with " + oneLine(d.contact.Name)
+	}
+	return "Log a reach-out with " + oneLine(d.contact.Name)
+}
+
 // busy is true while keys cannot be acted on yet: a save is under way, or
 // the people to pick from are still being read.
 func (d *logDialog) busy() bool { return d.saving || d.picker != nil && !d.picker.loaded }
@@ -65,15 +76,14 @@ func (d *logDialog) openForm(c model.Contact) tea.Cmd {
 	if r.Channel == model.ChannelNone || !slices.Contains(model.LogChannels, r.Channel) {
 		r.Channel = model.ChannelCall
 	}
-	title := "Log a reach-out with " + oneLine(c.Name)
+	title := d.formTitle()
 	if d.existing != nil {
 		r = *d.existing
-		title = "Edit a reach-out with " + oneLine(c.Name)
 	}
 	fields := []*field{
 		choiceField(model.FieldChannel, "How", channelHint, optionsOf(model.LogChannels), string(r.Channel)),
 		choiceField(model.FieldDirection, "Who reached out", `Type the start ("t" they did, "i s" I supported them), or ←/→.`, optionsOf(model.Directions), string(r.Direction)),
-		textField(model.FieldAt, "When", "HH:MM on "+dayWords(d.day, model.Today(d.clock))+".", r.At.Format("15:04"), "HH:MM"),
+		textField(model.FieldAt, "When", "HH:MM on "+dayWords(d.day, model.Today(d.clock))+", or another day too: yesterday 21:40, 2026-03-08 19:00.", r.At.Format("15:04"), "HH:MM"),
 		textField(model.FieldNote, "Note", "Optional: what you talked about.", r.Note, "optional"),
 		choiceField(model.FieldHelped, "Did it help?", "y yes, s somewhat, n no.", unsaidFirst(optionsOf(model.HelpedAnswers)), string(r.Helped)),
 	}
@@ -101,6 +111,22 @@ func (d *logDialog) defaultTime() time.Time {
 	return time.Date(d.day.Year, d.day.Month, d.day.Day, now.Hour(), now.Minute(), 0, 0, now.Location())
 }
 
+// when reads the "When" field: a time alone is on the dialog's day; with
+// a day, the same words `tether log --at` takes (yesterday 21:40,
+// 2026-03-08 19:00), so a reach-out logged on the wrong day is mended in
+// place.
+func (d *logDialog) when(text string) (time.Time, error) {
+	text = strings.TrimSpace(text)
+	now := d.clock.Now()
+	if t, err := time.ParseInLocation("15:04", text, now.Location()); err == nil {
+		return time.Date(d.day.Year, d.day.Month, d.day.Day, t.Hour(), t.Minute(), 0, 0, now.Location()), nil
+	}
+	if text == "" {
+		return time.Time{}, errors.New("say when: hours and minutes, like 21:05, with a day if it was not " + dayWords(d.day, model.Today(d.clock)))
+	}
+	return model.ParseWhen(text, now)
+}
+
 // reachOut reads the form back, with every problem found.
 func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
 	val := func(k string) string { return d.form.field(k).value() }
@@ -112,12 +138,13 @@ func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
 	r.Direction = model.Direction(val(model.FieldDirection))
 	r.Note = val(model.FieldNote)
 	r.Helped = model.Helped(val(model.FieldHelped))
+	r.ContactID = d.contact.ID // ctrl+o may have chosen another person
 	p := model.Problems{}
-	at, err := time.ParseInLocation("15:04", strings.TrimSpace(val(model.FieldAt)), d.clock.Now().Location())
+	at, err := d.when(val(model.FieldAt))
 	if err != nil {
-		p[model.FieldAt] = "Use hours and minutes, like 09:30 or 21:05."
+		p[model.FieldAt] = sentence(err)
 	} else {
-		r.At = time.Date(d.day.Year, d.day.Month, d.day.Day, at.Hour(), at.Minute(), 0, 0, at.Location())
+		r.At = at
 	}
 	r = r.Normalize()
 	for k, v := range r.Validate(d.clock.Now()) {
@@ -169,8 +196,17 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 		if d.picker != nil {
 			chosen, cancel, cmd := d.picker.update(msg)
 			switch {
+			case cancel && d.repicking:
+				d.picker, d.repicking = nil, false // back to the form as it was
+				return false, nil
 			case cancel:
 				return true, nil
+			case chosen != nil && d.repicking:
+				d.picker, d.repicking = nil, false
+				d.contact = *chosen
+				d.form.title = d.formTitle()
+				d.form.revalidate()
+				return false, nil
 			case chosen != nil:
 				return false, d.openForm(*chosen)
 			}
@@ -178,6 +214,19 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 		}
 		if d.saving {
 			return false, nil
+		}
+		if key.Matches(msg, otherPerson) && !d.form.confirming {
+			// Logged with the wrong person: choose another; what is typed
+			// in the form stays.
+			var focus tea.Cmd
+			d.picker, focus = newPersonPicker(d.styles, "Who was it with? ")
+			d.picker.setWidth(d.width)
+			d.repicking = true
+			st, today := d.st, model.Today(d.clock)
+			return false, tea.Batch(focus, func() tea.Msg {
+				cs, err := st.Contacts(context.Background(), false, today)
+				return pickerLoadedMsg{contacts: cs, err: err}
+			})
 		}
 		if key.Matches(msg, planInstead) && d.existing == nil && !d.form.confirming {
 			// Not done yet, only meant: the same person and note, planned.
@@ -211,13 +260,17 @@ func (d *logDialog) helpKeys() []key.Binding {
 		return d.picker.helpKeys()
 	}
 	if d.existing == nil {
-		return append(d.form.helpKeys(), planInstead)
+		return append(d.form.helpKeys(), planInstead, otherPerson)
 	}
-	return d.form.helpKeys()
+	return append(d.form.helpKeys(), otherPerson)
 }
 
 // channelHint says how to choose the way a reach-out went.
 const channelHint = "Type the start of one (c call, t text, i in person, m meeting, v video), or ←/→."
+
+// otherPerson chooses another person for the reach-out being logged or
+// mended.
+var otherPerson = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "another person"))
 
 // planInstead turns the reach-out being logged into one planned for later.
 var planInstead = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "plan it instead"))
@@ -225,6 +278,9 @@ var planInstead = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", 
 func (d *logDialog) view() string {
 	if d.picker == nil {
 		return d.form.view()
+	}
+	if d.repicking {
+		return d.picker.view("Who was it with, instead of "+oneLine(d.contact.Name)+"?", d.width, d.height)
 	}
 	return d.picker.view("Log a reach-out · "+dayWords(d.day, model.Today(d.clock)), d.width, d.height)
 }

@@ -56,8 +56,15 @@ type reachOutSavedMsg struct {
 }
 
 type reachOutDeletedMsg struct {
-	name string
-	err  error
+	name    string
+	removed model.ReachOut // what was removed, for undo
+	err     error
+}
+
+// checkInDeletedMsg answers removing a day's check-in.
+type checkInDeletedMsg struct {
+	removed model.CheckIn // for undo
+	err     error
 }
 
 type checkInSavedMsg struct {
@@ -132,4 +139,5 @@ func (m reflectionSavedMsg) writeErr() error { return m.err }
 func (m settingsSavedMsg) writeErr() error   { return m.err }
 func (m reachOutSavedMsg) writeErr() error   { return m.err }
 func (m reachOutDeletedMsg) writeErr() error { return m.err }
+func (m checkInDeletedMsg) writeErr() error  { return m.err }
 func (m promptsSavedMsg) writeErr() error    { return m.err }

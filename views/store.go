@@ -17,6 +17,8 @@ type Store interface {
 	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error
+	// DeleteCheckIn removes a day's check-in, entered by mistake.
+	DeleteCheckIn(ctx context.Context, day model.Date) error
 	// Search finds words anywhere in the journal, a page of each kind.
 	Search(ctx context.Context, text string, limit int) ([]model.SearchHit, error)
 	// QuietFacts and DismissQuiet are the quiet-network word's reading
