@@ -237,3 +237,21 @@ func BenchmarkView(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTimelinePage measures a page move in the timeline (Check-in, v,
+// then [ and ]): two weeks read and drawn, on the large journal.
+func BenchmarkTimelinePage(b *testing.B) {
+	st, d := openApp(b, largeJournal(b))
+	defer st.Close()
+	d.send(keyMsg("3"))
+	d.send(keyMsg("v"))
+	b.ResetTimer()
+	for i := range b.N {
+		k := "["
+		if i%2 == 1 {
+			k = "]"
+		}
+		d.send(keyMsg(k))
+		_ = d.app.frame()
+	}
+}

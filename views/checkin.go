@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
@@ -36,6 +37,11 @@ type checkInModel struct {
 	// confirmDrop asks before the day's check-in is removed (d with no
 	// reach-out selected).
 	confirmDrop bool
+	// timeline is the days as a feed, shown while not nil; goTo is the
+	// "go to a day" line, open while not nil, and goToErr what it said.
+	timeline *timeline
+	goTo     *textinput.Model
+	goToErr  string
 	// asks holds what a key asks of the root (see App.updateActive).
 	asks
 }
@@ -63,7 +69,7 @@ func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 
 func (m checkInModel) load() tea.Cmd {
 	st, day := m.st, m.day
-	return func() tea.Msg {
+	read := func() tea.Msg {
 		ctx := context.Background()
 		c, ok, err := st.CheckIn(ctx, day)
 		if err != nil {
@@ -72,10 +78,17 @@ func (m checkInModel) load() tea.Cmd {
 		rs, err := st.ReachOutsBetween(ctx, day, day)
 		return checkInDayLoadedMsg{day: day, checkIn: c, ok: ok, reachOuts: rs, err: err}
 	}
+	if t := m.timeline; t != nil {
+		// A change anywhere: the page again, reflections included.
+		return tea.Batch(read, readTimeline(st, t.anchor, t.req, nil))
+	}
+	return read
 }
 
-func (m checkInModel) capturing() bool { return m.form != nil || m.confirmDel != nil || m.confirmDrop }
-func (m checkInModel) dirty() bool     { return m.form != nil && m.form.dirty() }
+func (m checkInModel) capturing() bool {
+	return m.form != nil || m.confirmDel != nil || m.confirmDrop || m.goTo != nil
+}
+func (m checkInModel) dirty() bool { return m.form != nil && m.form.dirty() }
 
 func (m *checkInModel) setSize(w, h int) {
 	m.width, m.height = w, h
@@ -145,6 +158,17 @@ func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
 		}
 		if m.form != nil {
 			m.form.setSize(m.width, m.formHeight())
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.goTo != nil {
+			in, cmd := m.goTo.Update(msg)
+			m.goTo = &in
+			return m, cmd
+		}
+	case timelineLoadedMsg:
+		if t := m.timeline; t != nil && msg.req == t.req {
+			t.days, t.err, t.loaded, t.heads = msg.days, msg.err, true, msg.heads
 		}
 		return m, nil
 	case checkInSavedMsg:
@@ -231,6 +255,21 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.goTo != nil {
+		return m.updateGoTo(msg)
+	}
+	if key.Matches(msg, goToKey) {
+		in := newGoToInput(m.styles)
+		in.SetWidth(max(1, m.width-len(in.Prompt)-2))
+		m.goTo, m.goToErr = &in, ""
+		return m, m.goTo.Focus()
+	}
+	if m.timeline != nil {
+		return m.updateTimeline(msg)
+	}
+	if key.Matches(msg, timelineToggle) {
+		return m, m.showTimeline(m.day)
+	}
 
 	k := m.keys
 	today := model.Today(m.clock)
@@ -287,6 +326,13 @@ func (m checkInModel) helpKeys() []key.Binding {
 		return m.form.helpKeys()
 	case m.confirmDel != nil || m.confirmDrop:
 		return []key.Binding{m.yesNo.Yes, m.yesNo.No}
+	case m.goTo != nil:
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		}
+	case m.timeline != nil:
+		return []key.Binding{timelineKeys.Older, timelineKeys.Open, goToKey, timelineKeys.Back}
 	}
 	k := m.keys
 	if _, ok := m.selectedReachOut(); ok {
@@ -303,7 +349,7 @@ var removeCheckIn = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove 
 
 func (m checkInModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.Today}, {k.Log, k.Down, k.Up, k.OpenReach, k.Remove, k.Deselect}}
+	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.Today, timelineToggle, goToKey}, {k.Log, k.Down, k.Up, k.OpenReach, k.Remove, k.Deselect}}
 }
 
 func (m checkInModel) view() string {
@@ -313,6 +359,9 @@ func (m checkInModel) view() string {
 		w, h = 80, 20
 	}
 	today := model.Today(m.clock)
+	if m.form == nil && (m.timeline != nil || m.goTo != nil) {
+		return m.withGoTo(w, h)
+	}
 	var lines []string
 	if m.form != nil {
 		lines = append(lines, m.form.view())
@@ -372,7 +421,8 @@ func (m checkInModel) reachOutLines(w int, today model.Date) []string {
 }
 
 // checkInSummary shows a saved day in a few lines, only what was answered.
-func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
+// checkInParts are a check-in's answers in a few words each.
+func checkInParts(c model.CheckIn) []string {
 	var parts []string
 	if c.Mood > 0 {
 		parts = append(parts, fmt.Sprintf("Mood %d of 5", c.Mood))
@@ -398,6 +448,11 @@ func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
 	if halt := c.HALT(); len(halt) > 0 {
 		parts = append(parts, "HALT: "+strings.Join(halt, ", "))
 	}
+	return parts
+}
+
+func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
+	parts := checkInParts(c)
 	lines := []string{s.Success.Render("Checked in.") + " " + s.Muted.Render("e to change it.")}
 	if len(parts) > 0 {
 		lines = append(lines, strings.Split(wrap(strings.Join(parts, " · "), w), "\n")...)
@@ -411,6 +466,57 @@ func checkInSummary(c model.CheckIn, s *Styles, w int) []string {
 	return lines
 }
 
+// withGoTo draws the timeline or the day, with the "go to a day" line
+// under it while it is open.
+func (m checkInModel) withGoTo(w, h int) string {
+	var below []string
+	if m.goTo != nil {
+		below = append(below, m.goTo.View())
+		if m.goToErr != "" {
+			below = append(below, m.styles.Error.Render(truncate(m.goToErr, w)))
+		}
+	}
+	bh := max(1, h-len(below))
+	var body string
+	if m.timeline != nil {
+		body = m.timelineView(w, bh)
+	} else {
+		day := m
+		day.goTo = nil
+		body = clip(day.view(), w, bh)
+	}
+	if n := strings.Count(body, "\n") + 1; n < bh {
+		body += strings.Repeat("\n", bh-n)
+	}
+	return strings.Join(append([]string{body}, below...), "\n")
+}
+
+// updateGoTo takes a key on the "go to a day" line: enter goes there (in
+// the timeline or the day view), esc closes it; a day it cannot read is
+// said under it, and what was typed stays.
+func (m checkInModel) updateGoTo(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
+	switch namedKey(msg) {
+	case "esc":
+		m.goTo, m.goToErr = nil, ""
+		return m, nil
+	case "enter":
+		day, err := model.ParsePastDay(m.goTo.Value(), model.Today(m.clock))
+		if err != nil {
+			m.goToErr = sentence(err)
+			return m, nil
+		}
+		m.goTo, m.goToErr = nil, ""
+		if m.timeline != nil {
+			return m, m.showTimeline(day)
+		}
+		return m.moveDay(day)
+	}
+	in, cmd := m.goTo.Update(msg)
+	m.goTo = &in
+	m.goToErr = ""
+	return m, cmd
+}
+
 // handle and owns put the screen in the table (see screen).
 func (m *checkInModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 	*m, cmd = m.update(msg)
@@ -419,7 +525,7 @@ func (m *checkInModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *checkInModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case checkInDayLoadedMsg, checkInSavedMsg:
+	case checkInDayLoadedMsg, checkInSavedMsg, timelineLoadedMsg:
 		return true
 	}
 	return false
