@@ -164,3 +164,30 @@ func TestDeleteCheckIn(t *testing.T) {
 		t.Errorf("a second removal: %v", err)
 	}
 }
+
+// An import fills the index as it writes, in the same transaction.
+func TestSearchFollowsAnImport(t *testing.T) {
+	src := openStore(t)
+	ctx := context.Background()
+	c, err := src.SaveContact(ctx, model.Contact{Name: "Ngozi Eze", Notes: "Knits scarves", Tags: []string{"crafts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.SaveReachOut(ctx, model.ReachOut{ContactID: c.ID, At: testToday.AddDays(-1).Time().Add(12 * time.Hour),
+		Channel: model.ChannelText, Direction: model.DirectionMine, Note: "Sent the pattern"}); err != nil {
+		t.Fatal(err)
+	}
+	ex, err := src.Export(ctx, model.Date{}, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := openAt(t, filepath.Join(t.TempDir(), "other.db"))
+	if _, err := dst.Import(ctx, ex, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"scarves", "crafts", "pattern", "ngozi"} {
+		if got := searchFor(t, dst, q); len(got) != 1 {
+			t.Errorf("after the import, %q finds %q", q, got)
+		}
+	}
+}

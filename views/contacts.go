@@ -245,8 +245,7 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 		if msg.contactID == m.historyFor {
 			m.history, m.historyErr, m.historyIn = msg.reachOuts, msg.err, true
 			if m.toEnd {
-				m.toEnd = false
-				m.scrollDetail(math.MaxInt)
+				return m, m.scrollDetail(math.MaxInt)
 			}
 		}
 		return m, nil
@@ -538,9 +537,15 @@ func (m *contactsModel) scrollDetail(n int) tea.Cmd {
 	default:
 		m.detailScroll = max(0, min(last, m.detailScroll+n))
 	}
+	// G is kept until the whole history is in: it lands on the oldest
+	// however the reads arrive.
+	m.toEnd = n == math.MaxInt
 	if m.detailScroll >= last && !m.historyAll && m.historyIn && len(m.history) >= historyLimit {
-		m.historyAll, m.toEnd = true, n == math.MaxInt
+		m.historyAll = true
 		return m.readHistory()
+	}
+	if m.historyIn && (m.historyAll || len(m.history) < historyLimit) {
+		m.toEnd = false
 	}
 	return nil
 }
