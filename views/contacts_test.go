@@ -372,3 +372,23 @@ func TestContactHistoryScrollsToTheOldest(t *testing.T) {
 	d.keys("l")
 	d.mustSee("Log a reach-out with " + name)
 }
+
+// At 200×50 the details sit beside the list; J (or shift+↓) scrolls them to
+// the oldest reach-out while j still moves in the list.
+func TestContactHistoryScrollsBesideTheList(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	for i := range 200 {
+		id := int64(i + 1)
+		st.reachOuts[id] = model.ReachOut{ID: id, ContactID: 1, At: fixedClock.Now().AddDate(0, 0, -3*(i+1)),
+			Channel: model.ChannelCall, Direction: model.DirectionMine, Note: fmt.Sprintf("call %03d", i+1)}
+	}
+	d := newDriver(t, st, 200, 50)
+	d.keys("2", "j")
+	d.mustSee("› Maria Santos", "call 001", "↓ more below: J/K scroll", "J/K scroll details")
+	for range 250 {
+		d.keys("J")
+	}
+	d.mustSee("call 200", "the end", "› Maria Santos")
+	d.keys("K")
+	d.mustSee("› Maria Santos")
+}
