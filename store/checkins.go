@@ -402,17 +402,7 @@ func (s *Store) LapseDays(ctx context.Context) ([]model.Date, error) {
 // when the day has none. The day's reach-outs are a log of their own and
 // stay.
 func (s *Store) DeleteCheckIn(ctx context.Context, day model.Date) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM check_ins WHERE day = ?`, day.String())
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errOr(err, ErrNotFound)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.writeOne(ctx, `DELETE FROM check_ins WHERE day = ?`, day.String()); err != nil {
 		return fmt.Errorf("remove the check-in of %s: %w", day, err)
 	}
 	return nil

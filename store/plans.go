@@ -79,17 +79,7 @@ func (s *Store) SavePlan(ctx context.Context, p model.Plan) (model.Plan, error) 
 
 // DropPlan removes a planned reach-out; ErrNotFound if there is none.
 func (s *Store) DropPlan(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM planned_reach_outs WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errOr(err, ErrNotFound)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.writeOne(ctx, `DELETE FROM planned_reach_outs WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("drop the plan: %w", err)
 	}
 	return nil
@@ -189,18 +179,8 @@ func queryPlans(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]m
 // back in who-next; a zero until brings them back now. Like archiving, it
 // is a change to the person: a form open on them elsewhere is told.
 func (s *Store) Snooze(ctx context.Context, id int64, until model.Date) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE contacts SET snoozed_until = ?, updated_at = ? WHERE id = ?`,
-			until.String(), stamp(s.now()), id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errOr(err, ErrNotFound)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.writeOne(ctx, `UPDATE contacts SET snoozed_until = ?, updated_at = ? WHERE id = ?`,
+		until.String(), stamp(s.now()), id); err != nil {
 		return fmt.Errorf("snooze contact %d: %w", id, err)
 	}
 	return nil

@@ -102,6 +102,21 @@ func saveReachOut(ctx context.Context, tx *sql.Tx, r model.ReachOut, now time.Ti
 // the journal (contacts are never deleted, so the form held a stale id).
 const missingContact = "That contact is not in the journal; choose who it was with."
 
+// writeOne runs one statement that must change exactly one row, in a
+// write transaction of its own: ErrNotFound when it changes none.
+func (s *Store) writeOne(ctx context.Context, query string, args ...any) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errOr(err, ErrNotFound)
+		}
+		return nil
+	})
+}
+
 // errOr returns err, or fallback when err is nil.
 func errOr(err, fallback error) error {
 	if err != nil {
@@ -114,17 +129,7 @@ func errOr(err, fallback error) error {
 // there is none with that id. Unlike contacts, a reach-out is a plain entry
 // in a log, and a wrong one is better gone than archived.
 func (s *Store) DeleteReachOut(ctx context.Context, id int64) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM reach_outs WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errOr(err, ErrNotFound)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.writeOne(ctx, `DELETE FROM reach_outs WHERE id = ?`, id); err != nil {
 		return fmt.Errorf("delete reach-out %d: %w", id, err)
 	}
 	return nil
