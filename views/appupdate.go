@@ -104,6 +104,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.offerUndoArchive(msg.id, msg.name)
 		}
 		return a, a.toOwner(msg)
+	case planDroppedMsg:
+		if msg.err == nil {
+			a.offerUndoPlan(msg.dropped)
+		}
+		return a, a.toOwner(msg)
 	case undoneMsg:
 		return a.undone(msg)
 	case pickerLoadedMsg, reachOutSavedMsg:

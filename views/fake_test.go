@@ -933,6 +933,17 @@ func (f *fakeStore) SavePlan(_ context.Context, p model.Plan) (model.Plan, error
 	return p, nil
 }
 
+func (f *fakeStore) AddPlans(_ context.Context, ps []model.Plan) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range ps {
+		f.nextID++
+		p.ID = f.nextID
+		f.plans[p.ID] = p.Normalize()
+	}
+	return nil
+}
+
 func (f *fakeStore) DropPlan(_ context.Context, id int64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

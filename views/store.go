@@ -55,6 +55,9 @@ type Store interface {
 	// Planned reach-outs: saved (ID 0 adds), dropped, done (logged at at,
 	// the plan removed), and read by day.
 	SavePlan(ctx context.Context, p model.Plan) (model.Plan, error)
+	// AddPlans adds plans as they were, a day gone by included: an undo
+	// puts back a plan dropped by mistake.
+	AddPlans(ctx context.Context, ps []model.Plan) error
 	DropPlan(ctx context.Context, id int64) error
 	PlanDone(ctx context.Context, id int64, at time.Time) (model.ReachOut, error)
 	PlansBetween(ctx context.Context, from, to model.Date) ([]model.Plan, error)

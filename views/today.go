@@ -145,8 +145,9 @@ type restedMsg struct {
 }
 
 type planDroppedMsg struct {
-	name string
-	err  error
+	name    string
+	dropped model.Plan // for undo
+	err     error
 }
 
 type planDoneMsg struct {
@@ -396,7 +397,7 @@ func (m todayModel) answer(msg tea.KeyPressMsg) (todayModel, tea.Cmd, bool) {
 			m.confirmDrop = nil
 			st := m.st
 			return m, persist(func() tea.Msg {
-				return planDroppedMsg{name: p.ContactName, err: st.DropPlan(context.Background(), p.ID)}
+				return planDroppedMsg{name: p.ContactName, dropped: p, err: st.DropPlan(context.Background(), p.ID)}
 			}), true
 		}
 		if key.Matches(msg, m.yesNo.No) {

@@ -225,3 +225,28 @@ func TestWhoNextKeepsThePhoneAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// A plan dropped by mistake, even one from a day gone by, comes back with u.
+func TestDroppedPlanComesBackWithU(t *testing.T) {
+	st := newFakeStore(duePeople()...)
+	maria, _ := st.byName("Maria Santos")
+	yesterday := model.Today(fixedClock).AddDays(-1)
+	st.plans[100] = model.Plan{ID: 100, ContactID: maria.ID, ContactName: maria.Name, Day: yesterday, Time: "21:00", Channel: model.ChannelCall, Note: "step work"}
+	d := newDriver(t, st, 80, 24)
+	d.mustSee("Planned", "call Maria Santos (planned yesterday at 21:00) — step work")
+	d.keys("d", "y")
+	d.mustSee("Dropped the plan with Maria Santos. u undoes it.")
+	if len(st.plans) != 0 {
+		t.Fatalf("still planned: %+v", st.plans)
+	}
+	d.keys("u")
+	d.mustSee("Put back the plan with Maria Santos.", "call Maria Santos (planned yesterday at 21:00) — step work")
+	if len(st.plans) != 1 {
+		t.Fatalf("plans after undo: %+v", st.plans)
+	}
+	for _, p := range st.plans {
+		if p.Day != yesterday || p.Time != "21:00" || p.Note != "step work" || p.ContactID != maria.ID {
+			t.Fatalf("put back as %+v", p)
+		}
+	}
+}

@@ -49,6 +49,16 @@ func (a *App) offerUndoCheckIn(c model.CheckIn) {
 	}}
 }
 
+// offerUndoPlan offers to put back a plan dropped by mistake, on its day
+// as it was (an overdue one too).
+func (a *App) offerUndoPlan(p model.Plan) {
+	st := a.st
+	what := "the plan with " + oneLine(p.ContactName)
+	a.undo = &undoOffer{what: what, do: func() tea.Msg {
+		return undoneMsg{what: what, err: st.AddPlans(context.Background(), []model.Plan{p})}
+	}}
+}
+
 // offerUndoArchive offers to bring back someone just archived.
 func (a *App) offerUndoArchive(id int64, name string) {
 	st := a.st
