@@ -169,6 +169,7 @@ func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
 	case timelineLoadedMsg:
 		if t := m.timeline; t != nil && msg.req == t.req {
 			t.days, t.err, t.loaded, t.heads = msg.days, msg.err, true, msg.heads
+			t.lines = nil
 		}
 		return m, nil
 	case checkInSavedMsg:

@@ -48,6 +48,10 @@ type timeline struct {
 	days    []timelineDay // newest first; days with nothing left out
 	scroll  int
 	lineDay []model.Date
+	// lines are the page drawn for linesWidth: built once per page and
+	// width, not on every key and frame.
+	lines      []string
+	linesWidth int
 	// heads are the reflections' headers, read when the timeline opens and
 	// kept for its page moves (every week's header, 520 on a decade of
 	// data, took half of a page move).
@@ -192,6 +196,9 @@ func (t *timeline) dayAt(i int) (model.Date, bool) {
 // day for enter.
 func (m checkInModel) timelineLines(w int) []string {
 	s, t := m.styles, m.timeline
+	if t.lines != nil && t.linesWidth == w {
+		return t.lines
+	}
 	var lines []string
 	t.lineDay = t.lineDay[:0]
 	add := func(day model.Date, l ...string) {
@@ -227,6 +234,7 @@ func (m checkInModel) timelineLines(w int) []string {
 			add(d.day, truncate(words, w))
 		}
 	}
+	t.lines, t.linesWidth = lines, w
 	return lines
 }
 
