@@ -129,7 +129,9 @@ func TestEndToEndCheckInAndReachOutSurviveReopen(t *testing.T) {
 		t.Fatalf("Today lacks the streak:\n%s", scr)
 	}
 	s.keys("2")
-	scr = s.waitFor("Ngozi Eze")
+	// Today names her too ("You reached Ngozi Eze"): wait for Contacts.
+	s.waitFor("[2 Contacts]")
+	scr = s.waitFor("› Ngozi Eze")
 	if row := lineContaining(scr, "› Ngozi Eze"); !strings.Contains(row, "today") {
 		t.Fatalf("contact not marked as reached today: %q\n%s", row, scr)
 	}
