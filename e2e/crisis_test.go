@@ -92,7 +92,8 @@ func TestEndToEndLogFromTheShellShowsInTheOpenApp(t *testing.T) {
 	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
 	s.waitFor("Your network: 1 supporter")
 	s.keys("2")
-	scr := s.waitFor("Ngozi Eze")
+	s.waitFor("[2 Contacts]")
+	scr := s.waitFor("› Ngozi Eze")
 	if row := lineContaining(scr, "› Ngozi Eze"); !strings.Contains(row, "never") {
 		t.Fatalf("before: %q", row)
 	}
