@@ -250,3 +250,37 @@ func CheckupDue(i Instrument, last Date, today Date) bool {
 	}
 	return today.DaysSince(last) >= info.EveryDays
 }
+
+// CheckupFirstAfterDays is how long Tether is used before the first
+// check-up reminder: a score of recovery capital or of support means
+// little in the first days, and a new user has enough to set up.
+const CheckupFirstAfterDays = 28
+
+// CheckupReminder is the instrument Today's reminder offers, if any. None
+// before CheckupFirstAfterDays of use (firstUse is the journal's first
+// day with anything in it; zero is a new journal). An instrument taken
+// before is due its EveryDays after the last time (CheckupDue); one never
+// taken waits until no check-up of any kind was taken in the last
+// CheckupFirstAfterDays, so finishing one never brings the other straight
+// back. Instruments are offered in their listed order.
+func CheckupReminder(last map[Instrument]Date, firstUse, today Date) (Instrument, bool) {
+	if firstUse.IsZero() || today.DaysSince(firstUse) < CheckupFirstAfterDays {
+		return "", false
+	}
+	recent := false
+	for _, d := range last {
+		if n := today.DaysSince(d); n < CheckupFirstAfterDays {
+			recent = true
+		}
+	}
+	for _, i := range Instruments {
+		d, taken := last[i]
+		switch {
+		case taken && CheckupDue(i, d, today):
+			return i, true
+		case !taken && !recent && CheckupDue(i, Date{}, today):
+			return i, true
+		}
+	}
+	return "", false
+}

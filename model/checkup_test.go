@@ -262,3 +262,34 @@ func TestCheckupDue(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckupReminder(t *testing.T) {
+	today := day(2026, 11, 21)
+	ago := today.AddDays
+	type last = map[Instrument]Date
+	tests := []struct {
+		name     string
+		last     last
+		firstUse Date
+		want     Instrument // "" is none
+	}{
+		{"a new journal", nil, Date{}, ""},
+		{"used since today", nil, today, ""},
+		{"27 days of use", nil, ago(-27), ""},
+		{"28 days of use: the first", nil, ago(-28), BARC10},
+		{"a decade, never taken", nil, ago(-3650), BARC10},
+		{"BARC-10 just taken: MSPSS waits", last{BARC10: today}, ago(-400), ""},
+		{"BARC-10 27 days ago: MSPSS still waits", last{BARC10: ago(-27)}, ago(-400), ""},
+		{"BARC-10 28 days ago: MSPSS's turn", last{BARC10: ago(-28)}, ago(-400), MSPSS},
+		{"both taken, BARC-10 at its interval", last{BARC10: ago(-30), MSPSS: ago(-20)}, ago(-400), BARC10},
+		{"both taken, neither due", last{BARC10: ago(-29), MSPSS: ago(-90)}, ago(-400), ""},
+		{"MSPSS at its interval", last{BARC10: ago(-3), MSPSS: ago(-91)}, ago(-400), MSPSS},
+		{"taken after today (a clock set back)", last{BARC10: ago(40)}, ago(-400), ""},
+	}
+	for _, tt := range tests {
+		got, ok := CheckupReminder(tt.last, tt.firstUse, today)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("%s: CheckupReminder = %q, %v; want %q", tt.name, got, ok, tt.want)
+		}
+	}
+}

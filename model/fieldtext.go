@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Text that comes from elsewhere (a vCard, a pasted number, a plan line)
@@ -122,4 +123,58 @@ func Plural(n int, word string) string {
 		return fmt.Sprintf("%d people", n)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// InSentence is a label as it reads inside a sentence: "Call" is "call",
+// "In person" is "in person", while "I supported them" keeps its capital
+// and so does a name or an acronym ("BARC-10").
+func InSentence(label string) string {
+	first, rest, _ := strings.Cut(label, " ")
+	if first == "I" || first == "" {
+		return label
+	}
+	r, n := utf8.DecodeRuneInString(first)
+	if n == len(first) || !unicode.IsUpper(r) {
+		return label
+	}
+	if next, _ := utf8.DecodeRuneInString(first[n:]); unicode.IsUpper(next) || unicode.IsDigit(next) {
+		return label // an acronym
+	}
+	if rest != "" {
+		rest = " " + rest
+	}
+	return string(unicode.ToLower(r)) + first[n:] + rest
+}
+
+// ReachOutWith names a reach-out in a sentence by how and with whom: "call
+// with Maria Santos", "visit with Sam". A meeting whose name says it is a meeting or a group
+// is named alone ("Tuesday night meeting", never "meeting with Tuesday
+// night meeting").
+func ReachOutWith(ch Channel, name string) string {
+	if ch == ChannelMeeting {
+		folded := Fold(name)
+		if strings.Contains(folded, "meeting") || strings.Contains(folded, "group") {
+			return name
+		}
+	}
+	return ch.Noun() + " with " + name
+}
+
+// channelNouns name a reach-out of each channel in a sentence.
+var channelNouns = map[Channel]string{
+	ChannelCall:     "call",
+	ChannelText:     "text",
+	ChannelInPerson: "visit",
+	ChannelMeeting:  "meeting",
+	ChannelVideo:    "video call",
+	ChannelMessage:  "message",
+}
+
+// Noun is what a reach-out by the channel is called in a sentence: "the
+// call", "the visit", "the reach-out" when the channel says nothing.
+func (c Channel) Noun() string {
+	if n, ok := channelNouns[c]; ok {
+		return n
+	}
+	return "reach-out"
 }

@@ -385,10 +385,10 @@ func (m checkInModel) view() string {
 			lines = append(lines, checkInSummary(m.checkIn, s, w)...)
 		}
 		if m.confirmDrop {
-			lines = append(lines, "", s.Prompt.Render(truncate("Remove this day's check-in? Its reach-outs stay. y/n", w)))
+			lines = append(lines, "", s.Prompt.Render(wrap("Remove "+dayRef(m.day, today)+"'s check-in? Its reach-outs stay. y/n", w)))
 		}
 		if m.confirmDel != nil {
-			lines = append(lines, "", s.Prompt.Render(truncate("Remove the "+strings.ToLower(m.confirmDel.Channel.Label())+" with "+oneLine(m.confirmDel.ContactName)+" from this day? y/n", w)))
+			lines = append(lines, "", s.Prompt.Render(wrap("Remove the "+model.ReachOutWith(m.confirmDel.Channel, oneLine(m.confirmDel.ContactName))+" from "+dayRef(m.day, today)+"? y/n", w)))
 		}
 	}
 	lines = append(lines, "")
@@ -407,7 +407,7 @@ func (m checkInModel) reachOutLines(w int, today model.Date) []string {
 		row := r.At.Format("15:04") + "  " + pad(oneLine(r.ContactName), min(24, max(6, w/4))) + "  " +
 			pad(r.Channel.Label(), 9) + "  " + r.Direction.Label()
 		if r.Helped != model.HelpedUnsaid {
-			row += " · helped: " + strings.ToLower(r.Helped.Label())
+			row += " · helped: " + model.InSentence(r.Helped.Label())
 		}
 		if r.Note != "" {
 			row += " · " + oneLine(r.Note)

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -173,7 +174,7 @@ func TestLogFromCheckInWithPickerThenEditAndRemove(t *testing.T) {
 		t.Fatalf("edit made %d entries, note %q", len(st.reachOuts), st.reachOuts[id].Note)
 	}
 	d.keys("j", "d")
-	d.mustSee("Remove the call with José Álvarez from this day? y/n")
+	d.mustSee("Remove the call with José Álvarez from yesterday? y/n")
 	d.keys("y")
 	if len(st.reachOuts) != 0 {
 		t.Fatal("not removed")
@@ -281,7 +282,7 @@ func TestRemoveAndUndo(t *testing.T) {
 	d.keys("3")
 	d.mustSee("d remove check-in")
 	d.keys("d")
-	d.mustSee("Remove this day's check-in? Its reach-outs stay. y/n")
+	d.mustSee("Remove today's check-in? Its reach-outs stay. y/n")
 	d.keys("n")
 	if _, ok := st.checkIns[today]; !ok {
 		t.Fatal("n removed the check-in")
@@ -327,4 +328,28 @@ func TestRemoveAndUndo(t *testing.T) {
 	if c, _ := st.byName("José Álvarez"); c.Archived {
 		t.Fatal("still archived after undo")
 	}
+}
+
+// A day filled in later speaks of that day, and a meeting is named once.
+func TestBackfilledDayWords(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	today := model.Today(fixedClock)
+	group, err := st.SaveContact(context.Background(), model.Contact{Name: "Tuesday night meeting", Circle: model.CircleFellowship})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.reachOuts[90] = model.ReachOut{ID: 90, ContactID: group.ID, ContactName: group.Name,
+		At: today.AddDays(-3).Time().Add(19 * time.Hour), Channel: model.ChannelMeeting, Direction: model.DirectionMine}
+	d := newDriver(t, st, 100, 30)
+	d.keys("3")
+	d.mustSee("[3 Check-in]")
+	d.keys("enter")
+	d.mustSee("How hard was today", "Used today")
+	d.keys("esc", "[", "[", "[")
+	d.mustSee("Tuesday night meeting")
+	d.keys("down", "d")
+	d.mustSee("Remove the Tuesday night meeting from that day? y/n")
+	d.keys("n", "esc", "e")
+	d.mustSee("How hard was that day", "Used that day")
+	d.mustNotSee("today")
 }

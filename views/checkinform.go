@@ -14,15 +14,20 @@ var haltOptions = []option{{"hungry", "Hungry"}, {"angry", "Angry"}, {"lonely", 
 // for mood, the first letter for how hard the day was, y or n.
 func newCheckInForm(c model.CheckIn, today model.Date, styles *Styles) *form {
 	title := "Check-in · " + dayWords(c.Day, today)
+	// A day filled in later speaks of that day, not of today.
+	when := "today"
+	if c.Day != today {
+		when = "that day"
+	}
 	fields := []*field{
 		ratingField(model.FieldMood, "Mood", "1 very low · 2 low · 3 okay · 4 good · 5 very good. 0 clears.", c.Mood, 5),
-		choiceField(model.FieldDifficulty, "How hard was today", "e easy · n not bad · q questionable · h hard · i impossible.", unsaidFirst(optionsOf(model.Difficulties)), string(c.Difficulty)),
+		choiceField(model.FieldDifficulty, "How hard was "+when, "e easy · n not bad · q questionable · h hard · i impossible.", unsaidFirst(optionsOf(model.Difficulties)), string(c.Difficulty)),
 		textField(model.FieldCraving, "Craving (0–10)", "0 none … 10 overwhelming.", intText(c.Craving), "0–10"),
 		choiceField("risky", "Risky situation", "In a risky place, or with people who encourage using? y or n.", yesNoOptions(), boolText(c.Risky)),
-		textField(model.FieldMeetings, "Meetings or groups", "How many today.", intText(c.Meetings), "e.g. 1"),
+		textField(model.FieldMeetings, "Meetings or groups", "How many "+when+".", intText(c.Meetings), "e.g. 1"),
 		textField(model.FieldSleep, "Sleep (hours)", "Like 7 or 6.5.", floatText(c.SleepHours), "e.g. 7"),
 		flagsField("halt", "HALT", "h a l t tick hungry, angry, lonely, tired.", haltOptions, []bool{c.Hungry, c.Angry, c.Lonely, c.Tired}),
-		choiceField("used", "Used today", "Recorded without judgement. It never breaks your streak or erases a day. y or n.", yesNoOptions(), boolText(c.Used)),
+		choiceField("used", "Used "+when, "Recorded without judgement. It never breaks your streak or erases a day. y or n.", yesNoOptions(), boolText(c.Used)),
 		textField(model.FieldGratitude, "What helped / gratitude", "One thing that helped, or one line of thanks.", c.Gratitude, ""),
 		areaField(model.FieldCheckNote, "Note", "Anything else. Enter starts a new line; ctrl+s saves.", c.Note),
 	}

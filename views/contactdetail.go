@@ -116,9 +116,9 @@ func (m contactsModel) historyLines(c model.Contact, w int) []string {
 		if r.Day() == today {
 			when = "today " + r.At.Format("15:04")
 		}
-		row := pad(when, 12) + " " + strings.ToLower(r.Channel.Label())
+		row := pad(when, 12) + " " + model.InSentence(r.Channel.Label())
 		if r.Direction != model.DirectionMine {
-			row += ", " + strings.ToLower(r.Direction.Label())
+			row += ", " + model.InSentence(r.Direction.Label())
 		}
 		if r.Note != "" {
 			row += " · " + oneLine(r.Note)

@@ -758,7 +758,9 @@ func (m contactsModel) listView() string {
 	default:
 		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter details", lw)))
 	}
-	// Columns: name, circle, last contact, due marker, any-time.
+	// Columns: name, circle, last contact, due marker, any-time. The last
+	// two say what they are in each row ("due", "24/7"), so their headers
+	// are blank: "Any" over "24/7" said less than the rows.
 	circleW, lastW, dueW, anyW := 11, 5, 7, 4
 	nameW := lw - 2 - circleW - lastW - dueW - anyW - 4
 	if nameW < 12 {
@@ -767,7 +769,7 @@ func (m contactsModel) listView() string {
 	}
 	header := "  " + pad("Name", nameW)
 	if circleW > 0 {
-		header += " " + pad("Circle", circleW) + " " + pad("Last", lastW) + " " + pad("", dueW) + " " + pad("Any", anyW)
+		header += " " + pad("Circle", circleW) + " " + pad("Last", lastW) + " " + pad("", dueW) + " " + pad("", anyW)
 	}
 	lines = append(lines, s.Muted.Render(truncate(header, lw)))
 	today := model.Today(m.clock)

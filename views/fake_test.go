@@ -590,6 +590,29 @@ func (f *fakeStore) Checkups(_ context.Context, i model.Instrument) ([]model.Che
 	return out, nil
 }
 
+func (f *fakeStore) FirstUse(context.Context) (model.Date, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var first model.Date
+	earlier := func(d model.Date) {
+		if !d.IsZero() && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	for d := range f.checkIns {
+		earlier(d)
+	}
+	for _, r := range f.reachOuts {
+		earlier(r.Day())
+	}
+	for _, c := range f.contacts {
+		if !c.CreatedAt.IsZero() {
+			earlier(model.DateOf(c.CreatedAt))
+		}
+	}
+	return first, nil
+}
+
 func (f *fakeStore) LastCheckups(context.Context) (map[model.Instrument]model.Date, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

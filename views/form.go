@@ -478,8 +478,8 @@ func (fl *field) updateChoice(km tea.KeyPressMsg) {
 		fl.ahead = ""
 		fl.choice = (fl.choice + 1) % n
 		return
-	case "backspace":
-		if fl.ahead != "" {
+	case "backspace", "delete":
+		if fl.ahead != "" && namedKey(km) == "backspace" {
 			// Take back the last letter typed, and go to what the rest
 			// chose.
 			r := []rune(fl.ahead)
@@ -489,7 +489,10 @@ func (fl *field) updateChoice(km tea.KeyPressMsg) {
 			}
 			return
 		}
-		fl.choice = (fl.choice + n - 1) % n
+		// Clears, as it does in a text field: to "not answered" where the
+		// question has it, else to the first (the usual) choice. It once
+		// stepped back an option, which looked like a clear and was not.
+		fl.ahead, fl.choice = "", fl.cleared()
 		return
 	}
 	if km.Text == " " && fl.ahead == "" {
@@ -499,6 +502,17 @@ func (fl *field) updateChoice(km tea.KeyPressMsg) {
 	for _, r := range typed(km) {
 		fl.typeAhead(fl.ahead + string(r))
 	}
+}
+
+// cleared is the choice a cleared field shows: the unanswered option if
+// there is one, else the first.
+func (fl *field) cleared() int {
+	for i, o := range fl.options {
+		if o.value == "" {
+			return i
+		}
+	}
+	return 0
 }
 
 // typeAhead chooses by typing, never by cycling: the first option, in the

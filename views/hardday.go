@@ -143,7 +143,7 @@ func reachLine(c model.Contact) string {
 		parts = append(parts, e)
 	}
 	if c.Preferred != model.ChannelNone && c.Preferred.Valid() {
-		parts = append(parts, "prefers "+strings.ToLower(c.Preferred.Label()))
+		parts = append(parts, "prefers "+model.InSentence(c.Preferred.Label()))
 	}
 	return strings.Join(parts, " · ")
 }

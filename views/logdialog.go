@@ -296,12 +296,21 @@ func dayWords(d, today model.Date) string {
 	return d.Time().Format("Monday 2 January 2006")
 }
 
+// dayRef speaks of a day inside a sentence: "today", "yesterday", and
+// "that day" for one further back (its date is in the title already).
+func dayRef(d, today model.Date) string {
+	if today.DaysSince(d) <= 1 {
+		return dayWords(d, today)
+	}
+	return "that day"
+}
+
 // loggedSentence is the footer after a save: "Logged a call with Maria."
 func loggedSentence(r model.ReachOut, edited bool) string {
 	if edited {
-		return fmt.Sprintf("Updated the %s with %s.", strings.ToLower(r.Channel.Label()), oneLine(r.ContactName))
+		return "Updated the " + model.ReachOutWith(r.Channel, oneLine(r.ContactName)) + "."
 	}
-	what := strings.ToLower(r.Channel.Label())
+	what := model.InSentence(r.Channel.Label())
 	switch r.Direction {
 	case model.DirectionTheirs:
 		return fmt.Sprintf("Logged: %s reached out (%s).", oneLine(r.ContactName), what)

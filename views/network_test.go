@@ -147,8 +147,24 @@ func TestSettingsRegionAndOwnNumbersOnTheCard(t *testing.T) {
 
 func TestTakeACheckupAndTheReminderGoes(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
+	// Used for five weeks: check-up reminders wait for four.
+	first := model.Today(fixedClock).AddDays(-35)
+	st.checkIns[first] = model.CheckIn{Day: first, Mood: 3}
 	d := newDriver(t, st, 100, 40)
 	d.mustSee(") is due if you'd like one")
+	// Turned off in Settings, the reminder goes; on again, it is back.
+	toggle := func() {
+		d.keys("S")
+		for !strings.Contains(d.view(), "› Check-up reminders") {
+			d.keys("tab")
+		}
+		d.keys("space", "ctrl+s")
+	}
+	toggle()
+	d.mustNotSee(") is due if you'd like one")
+	toggle()
+	d.mustSee(") is due if you'd like one")
+
 	d.keys("5", "u")
 	info, _ := model.BARC10.Info()
 	d.mustSee(info.Name, "Vilsaint", "not a diagnosis")
@@ -160,19 +176,24 @@ func TestTakeACheckupAndTheReminderGoes(t *testing.T) {
 		t.Fatalf("check-ups: %+v", st.checkups)
 	}
 	d.mustSee("Saved your " + info.Name + ": 50.0")
-	d.keys("u") // the one now due comes up
+	d.keys("u") // the other is there for whoever wants it
 	mspss, _ := model.MSPSS.Info()
 	d.mustSee(mspss.Name, "Zimet")
 	d.keys("ctrl+t")
 	d.mustSee(info.Name)
 	d.keys("esc", "1")
-	d.mustSee(") is due if you'd like one") // MSPSS has never been taken
-	// Turned off in Settings, the reminder goes.
-	d.keys("S")
-	for !strings.Contains(d.view(), "› Check-up reminders") {
-		d.keys("tab")
-	}
-	d.keys("n", "ctrl+s")
+	// One just taken: no reminder of the other straight after.
+	d.mustSee("[1 Today]")
+	d.mustNotSee(") is due if you'd like one")
+}
+
+// A journal in its first weeks is not asked for a check-up.
+func TestNoCheckupReminderInTheFirstWeeks(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	first := model.Today(fixedClock).AddDays(-(model.CheckupFirstAfterDays - 1))
+	st.checkIns[first] = model.CheckIn{Day: first, Mood: 3}
+	d := newDriver(t, st, 100, 40)
+	d.mustSee("[1 Today]", "Mood")
 	d.mustNotSee(") is due if you'd like one")
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -109,8 +108,8 @@ func (d *planDialog) update(msg tea.Msg) (bool, tea.Cmd) {
 		if msg.moved {
 			verb = "Moved"
 		}
-		return true, statusCmd(false, fmt.Sprintf("%s: %s with %s, %s.", verb, strings.ToLower(msg.plan.Channel.Label()),
-			oneLine(msg.plan.ContactName), msg.plan.When(model.Today(d.clock))))
+		return true, statusCmd(false, fmt.Sprintf("%s: %s, %s.", verb, model.ReachOutWith(msg.plan.Channel,
+			oneLine(msg.plan.ContactName)), msg.plan.When(model.Today(d.clock))))
 	case tea.PasteMsg:
 		if !d.saving {
 			_, cmd := d.form.update(msg)

@@ -81,6 +81,7 @@ type Store interface {
 	SaveCheckup(ctx context.Context, c model.Checkup) (model.Checkup, error)
 	Checkups(ctx context.Context, i model.Instrument) ([]model.Checkup, error)
 	LastCheckups(ctx context.Context) (map[model.Instrument]model.Date, error)
+	FirstUse(ctx context.Context) (model.Date, error)
 	ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error)
 
 	// DataVersion changes when someone else (another window, a

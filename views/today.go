@@ -28,6 +28,7 @@ type todayData struct {
 	// remindCheckups and lastCheckups decide the check-up reminder.
 	remindCheckups bool
 	lastCheckups   map[model.Instrument]model.Date
+	firstUse       model.Date
 	// reached is today's reach-outs, either way, newest first.
 	reached []model.ReachOut
 	// weekPeople and weekSupportive are the week so far: people in touch
@@ -205,8 +206,13 @@ func readToday(st Store, today model.Date, firstDue int) tea.Cmd {
 			return todayLoadedMsg{err: err}
 		}
 		d.reflected = r.Begun()
-		if d.lastCheckups, err = st.LastCheckups(ctx); err != nil {
-			return todayLoadedMsg{err: err}
+		if d.remindCheckups {
+			if d.lastCheckups, err = st.LastCheckups(ctx); err != nil {
+				return todayLoadedMsg{err: err}
+			}
+			if d.firstUse, err = st.FirstUse(ctx); err != nil {
+				return todayLoadedMsg{err: err}
+			}
 		}
 		if d.reached, err = st.ReachOutsBetween(ctx, today, today); err != nil {
 			return todayLoadedMsg{err: err}
@@ -793,7 +799,7 @@ func (m todayModel) laterLines(today model.Date, w int) []string {
 // reachedWords is one of today's reach-outs: "You called Maria Santos",
 // "Denise Okafor reached you (text)".
 func reachedWords(r model.ReachOut) string {
-	name, how := oneLine(r.ContactName), strings.ToLower(r.Channel.Label())
+	name, how := oneLine(r.ContactName), model.InSentence(r.Channel.Label())
 	switch r.Direction {
 	case model.DirectionTheirs:
 		return name + " reached you (" + how + ")"
@@ -827,7 +833,7 @@ func (m todayModel) nextLines(today model.Date, w int) (lines []string, cursorAt
 	if len(m.data.plans) > 0 {
 		add(s.Heading.Render("Planned"))
 		for _, p := range m.data.plans {
-			text := strings.ToLower(p.Channel.Label()) + " " + oneLine(p.ContactName)
+			text := model.InSentence(p.Channel.Label()) + " " + oneLine(p.ContactName)
 			if p.Day != today {
 				text += " (planned " + p.When(today) + ")"
 			} else if p.Time != "" {
@@ -890,13 +896,12 @@ func (m todayModel) dueCheckup(today model.Date) string {
 	if !m.data.remindCheckups {
 		return ""
 	}
-	for _, i := range model.Instruments {
-		if model.CheckupDue(i, m.data.lastCheckups[i], today) {
-			info, _ := i.Info()
-			return "A check-up (" + info.Name + ") is due if you'd like one: u on Network. S to stop these."
-		}
+	i, ok := model.CheckupReminder(m.data.lastCheckups, m.data.firstUse, today)
+	if !ok {
+		return ""
 	}
-	return ""
+	info, _ := i.Info()
+	return "A check-up (" + info.Name + ") is due if you'd like one: u on Network. Settings (S) can turn these reminders off."
 }
 
 // handle and owns put the screen in the table (see screen).

@@ -36,10 +36,14 @@ func TestChoiceTypeAhead(t *testing.T) {
 		{"i s is I supported them", optionsOf(model.Directions), "mine", []string{"i", "space", "s"}, "I supported them"},
 		{"space alone still steps on", optionsOf(model.Directions), "mine", []string{"space"}, "They reached out"},
 		{"→ steps on", circles, "fellowship", []string{"right"}, "Sponsor"},
+		{"backspace clears to not answered", yesNoOptions(), "yes", []string{"backspace"}, "–"},
+		{"delete clears too", yesNoOptions(), "no", []string{"delete"}, "–"},
+		{"backspace after the letters are gone clears", yesNoOptions(), "no", []string{"y", "backspace", "backspace"}, "–"},
+		{"a question without silence clears to its first", optionsOf(model.Directions), "theirs", []string{"backspace"}, "I reached out"},
 	} {
 		fl := choiceField("k", "K", "", tt.opts, tt.from)
 		for _, k := range tt.keys {
-			if len([]rune(k)) > 1 && k != "space" && k != "backspace" && k != "right" {
+			if len([]rune(k)) > 1 && k != "space" && k != "backspace" && k != "delete" && k != "right" {
 				fl.updateChoice(textKey(k))
 				continue
 			}
