@@ -74,7 +74,7 @@ func TestEndToEndThePastOnTheLargeSample(t *testing.T) {
 
 	// Removed, then put back with u.
 	s.keys("j", "d")
-	s.waitFor("from this day? y/n")
+	s.waitFor("from yesterday? y/n")
 	s.keys("y")
 	s.waitFor("u undoes it.")
 	s.keys("u")
