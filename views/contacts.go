@@ -56,7 +56,7 @@ type contactsModel struct {
 	historyAsked, historyIn bool
 	history                 []model.ReachOut
 	historyErr              error
-	confirmArc              *model.Contact // archive y/n is showing for this contact
+	confirmArc              *model.Contact // archive (or restore) y/n is showing for this contact
 	detailOpen              bool           // full-width detail on narrow screens
 	// detailScroll is how far the person's details are scrolled; the
 	// whole history is read (historyAll) once they are scrolled to its end.
@@ -354,7 +354,7 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.yesNo.Yes):
 			m.confirmArc = nil
-			return m, m.setArchived(c, true)
+			return m, m.setArchived(c, !c.Archived)
 		case key.Matches(msg, m.yesNo.No):
 			m.confirmArc = nil
 		}
@@ -467,8 +467,10 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 			return m, nil
 		}
 	case key.Matches(msg, k.Restore):
+		// Asks first, as archiving does: a person archived on purpose
+		// (someone who supports using) should not come back by a slip.
 		if c, ok := m.selected(); ok && c.Archived {
-			return m, m.setArchived(c, false)
+			m.confirmArc = &c
 		}
 	case key.Matches(msg, k.ShowArchived):
 		m.archived = !m.archived
@@ -581,6 +583,19 @@ func (m contactsModel) detailFrame(c model.Contact, w, h int) (lines []string, l
 		}
 	}
 	return append(lines, m.styles.Prompt.Render(truncate(more, w))), last
+}
+
+// archiveQuestion asks before a person is archived or restored; restoring
+// someone marked as supporting using says so.
+func archiveQuestion(c model.Contact) string {
+	name := oneLine(c.Name)
+	switch {
+	case !c.Archived:
+		return "Archive " + name + "? y/n"
+	case c.Stance == model.StanceSupportsUsing:
+		return "Restore " + name + "? You marked them as supporting your using. y/n"
+	}
+	return "Restore " + name + " to your contacts? y/n"
 }
 
 func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
@@ -748,7 +763,7 @@ func (m contactsModel) listView() string {
 	lines := []string{s.Title.Render(title) + s.Muted.Render(" · "+count)}
 	switch {
 	case m.confirmArc != nil:
-		lines = append(lines, s.Prompt.Render(truncate("Archive "+oneLine(m.confirmArc.Name)+"? y/n", lw)))
+		lines = append(lines, s.Prompt.Render(wrap(archiveQuestion(*m.confirmArc), lw)))
 	case m.filtering || m.filter.Value() != "":
 		lines = append(lines, m.filter.View())
 	case m.archived:

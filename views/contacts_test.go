@@ -215,8 +215,15 @@ func TestArchiveAndRestore(t *testing.T) {
 	d.keys("v")
 	d.mustSee("Archived contacts", "Old Drinking Buddy")
 	d.keys("r")
+	d.mustSee("Restore Old Drinking Buddy? You marked them as", "supporting your using. y/n")
+	d.keys("n")
+	if c, _ := st.byName("Old Drinking Buddy"); !c.Archived {
+		t.Fatal("restored without a yes")
+	}
+	d.mustNotSee("y/n")
+	d.keys("r", "y")
 	if c, _ := st.byName("Old Drinking Buddy"); c.Archived {
-		t.Fatal("r did not restore")
+		t.Fatal("r then y did not restore")
 	}
 	d.mustSee("Restored Old Drinking Buddy.", "Nobody is archived")
 	d.keys("v")
