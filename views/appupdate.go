@@ -215,7 +215,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.checkIn.showToday()
 	case switchToReflectionMsg:
 		a.show(screenReflection)
-		return a, a.reflection.writeThisWeek()
+		return a, a.reflection.showThisWeek()
 	}
 	return a, a.toOwner(msg)
 }

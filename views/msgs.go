@@ -106,8 +106,8 @@ type checkInDayLoadedMsg struct {
 // with the form open; Today's "check in" key sends it.
 type switchToCheckInMsg struct{}
 
-// switchToReflectionMsg asks the root to open this week's reflection for
-// writing; Today's gentle Friday line offers it.
+// switchToReflectionMsg asks the root to show this week's reflection for
+// reading (e writes it); Today's gentle Friday line offers it.
 type switchToReflectionMsg struct{}
 
 // watchLaterMsg asks the root to look for outside changes after a pause;

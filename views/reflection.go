@@ -87,8 +87,6 @@ type reflectionModel struct {
 
 	form    *form
 	answers []model.Answer // the prompts the open form asks, in order
-	// writeOnLoad opens the form as soon as the week has loaded.
-	writeOnLoad bool
 	saveSeq     int
 	saving      bool
 	// closing: esc was pressed with words not yet saved; the form closes
@@ -111,7 +109,10 @@ func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionM
 	return reflectionModel{st: st, clock: clock, styles: styles, week: model.WeekOf(model.Today(clock)),
 		prompts: newPromptEditor(st, styles),
 		keys: reflectionKeys{
-			Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "write")),
+			// Writing is e alone: the form saves as you go, so a page that
+			// opened straight into it turned a 5 meant for "Network" into a
+			// changed rating.
+			Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "write")),
 			Earlier:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
 			Later:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
 			Move:     key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "weeks")),
@@ -313,10 +314,6 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 			// Keep the open form's words; refresh only what it doesn't own.
 			m.data.summary, m.data.people = msg.data.summary, msg.data.people
 		}
-		if m.writeOnLoad && m.form == nil {
-			m.writeOnLoad = false
-			return m, tea.Batch(m.startWriting(), next)
-		}
 		return m, next
 	case headersLoadedMsg:
 		m.headers, m.headersErr = msg.headers, msg.err
@@ -498,7 +495,7 @@ func (m reflectionModel) updateKey(msg tea.KeyPressMsg) (reflectionModel, tea.Cm
 	return m, nil
 }
 
-// startWriting opens the week's form; Today's r key lands here too.
+// startWriting opens the week's form (e).
 func (m *reflectionModel) startWriting() tea.Cmd {
 	if !m.loaded || m.loadErr != nil {
 		return nil
@@ -511,13 +508,13 @@ func (m *reflectionModel) startWriting() tea.Cmd {
 	return m.form.focusField(0)
 }
 
-// writeThisWeek shows this week and opens it for writing once loaded.
-func (m *reflectionModel) writeThisWeek() tea.Cmd {
+// showThisWeek shows this week to read (Today's r); e writes it.
+func (m *reflectionModel) showThisWeek() tea.Cmd {
 	if m.form != nil {
 		return nil // already writing: leave it exactly as it is
 	}
 	m.week, m.loaded, m.scroll, m.mode = model.WeekOf(model.Today(m.clock)), false, 0, modePage
-	m.data, m.writeOnLoad = weekData{}, true
+	m.data = weekData{}
 	return m.load()
 }
 

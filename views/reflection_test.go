@@ -158,10 +158,33 @@ func TestTodayOffersTheReflectionFromFriday(t *testing.T) {
 	d := newDriver(t, st, 100, 30)
 	d.mustSee("This week's reflection is waiting")
 	d.keys("r")
-	d.mustSee("[4 Reflection]", "How supported I felt")
+	d.mustSee("[4 Reflection]", "Not written yet. Press e to begin")
+	d.keys("e")
+	d.mustSee("How supported I felt")
 	d.keys("5", "esc") // a rating, then close: it saves
 	d.keys("1")
 	d.mustNotSee("This week's reflection is waiting")
+}
+
+// r shows the week to read: keys meant for the app (5 for Network) never
+// change a saved rating, and enter does not start writing.
+func TestReflectionOpensToRead(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	week := model.WeekOf(model.Today(fixedClock))
+	st.reflects[week] = model.Reflection{Week: week, Supported: 6,
+		Answers: []model.Answer{{Prompt: model.DefaultPrompts[0], Text: "Sam, at the climbing wall"}}}
+	d := newDriver(t, st, 100, 30)
+	d.keys("1", "r")
+	d.mustSee("[4 Reflection]", "Sam, at the climbing wall")
+	d.keys("enter")
+	d.mustSee("[4 Reflection]")
+	d.keys("5")
+	d.mustSee("[5 Network]")
+	if got := st.reflects[week].Supported; got != 6 {
+		t.Fatalf("the saved rating changed to %d", got)
+	}
+	d.keys("4", "e")
+	d.mustSee("How supported I felt")
 }
 
 func TestCtrlCWhileWritingSavesThenQuits(t *testing.T) {
