@@ -87,8 +87,8 @@ type reflectionModel struct {
 
 	form    *form
 	answers []model.Answer // the prompts the open form asks, in order
-	saveSeq     int
-	saving      bool
+	saveSeq int
+	saving  bool
 	// closing: esc was pressed with words not yet saved; the form closes
 	// once they are, and stays open (saying why) if they cannot be.
 	closing  bool
