@@ -51,7 +51,7 @@ func TestEndToEndThePastOnTheLargeSample(t *testing.T) {
 	// Yesterday's first reach-out moved to Zed Example.
 	s.keys("v", "[")
 	s.waitFor("Check-in · ")
-	s.keys("j", "Enter")
+	s.keys("j", "e")
 	scr := s.waitFor("Edit a reach-out with")
 	before := strings.TrimSpace(strings.TrimPrefix(lineContaining(scr, "Edit a reach-out with"), "Edit a reach-out with"))
 	s.keys("C-o")

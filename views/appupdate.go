@@ -156,7 +156,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.contacts.showDue()
 	case jumpToContactMsg:
 		a.show(screenContacts)
-		return a, a.contacts.show(msg.id, msg.archived)
+		return a, a.contacts.show(msg.id, msg.archived, false)
+	case openPersonMsg:
+		a.show(screenContacts)
+		return a, a.contacts.show(msg.id, false, true)
 	case openPlanMsg:
 		if a.planning != nil {
 			return a, nil // one at a time; the open one keeps its typing

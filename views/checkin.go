@@ -47,23 +47,26 @@ type checkInModel struct {
 }
 
 type checkInKeys struct {
-	Edit, Earlier, Later, Move, Today, Log, Up, Down, OpenReach, Remove, Deselect key.Binding
+	Edit, Earlier, Later, Move, Today, Log, Up, Down, OpenReach, OpenPerson, Remove, Deselect key.Binding
 }
 
 func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 	return checkInModel{st: st, clock: clock, styles: styles, yesNo: newConfirmKeys(), day: model.Today(clock), cursor: -1,
 		keys: checkInKeys{
-			Edit:      key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "check in")),
-			Earlier:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
-			Later:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
-			Move:      key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "days")),
-			Today:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
-			Log:       key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
-			Up:        key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "reach-outs")),
-			Down:      key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "reach-outs")),
-			OpenReach: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit reach-out")),
-			Remove:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove reach-out")),
-			Deselect:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the day")),
+			Edit:    key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "check in")),
+			Earlier: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "earlier")),
+			Later:   key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "later")),
+			Move:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "days")),
+			Today:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "today")),
+			Log:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
+			Up:      key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "reach-outs")),
+			Down:    key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "reach-outs")),
+			// On a reach-out, as on a person anywhere, enter opens the
+			// person; e changes the reach-out, as e edits everywhere.
+			OpenReach:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit reach-out")),
+			OpenPerson: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open person")),
+			Remove:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove reach-out")),
+			Deselect:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the day")),
 		}}
 }
 
@@ -280,6 +283,9 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 			c := model.Contact{ID: r.ContactID, Name: r.ContactName}
 			m.ask = openLogMsg{contact: &c, day: r.Day(), existing: &r}
 			return m, nil
+		case key.Matches(msg, k.OpenPerson):
+			m.ask = openPersonMsg{id: r.ContactID}
+			return m, nil
 		case key.Matches(msg, k.Remove):
 			m.confirmDel = &r
 			return m, nil
@@ -337,7 +343,7 @@ func (m checkInModel) helpKeys() []key.Binding {
 	}
 	k := m.keys
 	if _, ok := m.selectedReachOut(); ok {
-		return []key.Binding{k.OpenReach, k.Remove, k.Deselect, k.Log}
+		return []key.Binding{k.OpenReach, k.OpenPerson, k.Remove, k.Deselect, k.Log}
 	}
 	if m.has {
 		return []key.Binding{k.Edit, k.Move, k.Log, removeCheckIn}
@@ -350,7 +356,7 @@ var removeCheckIn = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove 
 
 func (m checkInModel) fullHelpKeys() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.Today, timelineToggle, goToKey}, {k.Log, k.Down, k.Up, k.OpenReach, k.Remove, k.Deselect}}
+	return [][]key.Binding{{k.Edit, k.Earlier, k.Later, k.Today, timelineToggle, goToKey}, {k.Log, k.Down, k.Up, k.OpenReach, k.OpenPerson, k.Remove, k.Deselect}}
 }
 
 func (m checkInModel) view() string {

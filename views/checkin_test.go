@@ -165,7 +165,7 @@ func TestLogFromCheckInWithPickerThenEditAndRemove(t *testing.T) {
 	}
 	d.mustSee("Reach-outs yesterday (1)", "José Álvarez", "I reached out")
 
-	d.keys("j", "enter")
+	d.keys("j", "e")
 	d.mustSee("Edit a reach-out with José Álvarez")
 	d.keys("tab", "tab", "tab")
 	d.typeText("coffee")
@@ -251,7 +251,7 @@ func TestMendAReachOutsPersonAndDay(t *testing.T) {
 	st.reachOuts[1] = model.ReachOut{ID: 1, ContactID: maria.ID, At: fixedClock.Now().Add(-time.Hour), Channel: model.ChannelCall,
 		Direction: model.DirectionMine, Note: "about the weekend"}
 	d := newDriver(t, st, 100, 30)
-	d.keys("3", "j", "enter")
+	d.keys("3", "j", "e")
 	d.mustSee("Edit a reach-out with Maria Santos", "ctrl+o another person")
 	d.keys("ctrl+o")
 	d.mustSee("Who was it with, instead of Maria Santos?")
@@ -352,4 +352,25 @@ func TestBackfilledDayWords(t *testing.T) {
 	d.keys("n", "esc", "e")
 	d.mustSee("How hard was that day", "Used that day")
 	d.mustNotSee("today")
+}
+
+// enter on a reach-out opens its person, archived since or not; e edits it.
+func TestEnterOnAReachOutOpensThePerson(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	maria, _ := st.byName("Maria Santos")
+	buddy, _ := st.byName("Old Drinking Buddy")
+	buddy.Archived = true
+	st.contacts[buddy.ID] = buddy
+	st.reachOuts[1] = model.ReachOut{ID: 1, ContactID: maria.ID, At: fixedClock.Now().Add(-2 * time.Hour), Channel: model.ChannelCall,
+		Direction: model.DirectionMine}
+	st.reachOuts[2] = model.ReachOut{ID: 2, ContactID: buddy.ID, At: fixedClock.Now().Add(-time.Hour), Channel: model.ChannelText,
+		Direction: model.DirectionTheirs}
+	d := newDriver(t, st, 120, 30)
+	d.keys("3", "j")
+	d.mustSee("e edit reach-out", "enter open person")
+	d.keys("enter")
+	d.mustSee("[2 Contacts]", "Sponsor or mentor")
+	d.mustSee("› Maria Santos")
+	d.keys("3", "j", "j", "enter")
+	d.mustSee("[2 Contacts]", "Archived contacts", "› Old Drinking Buddy")
 }

@@ -41,6 +41,9 @@ type contactsModel struct {
 	loadErr        error
 	req            int   // id of the newest load; older answers are stale
 	selectID       int64 // keep this contact selected after the next load
+	// seekOther: selectID may be in the other list (active or archived);
+	// look there once if this one lacks them.
+	seekOther bool
 
 	filter    textinput.Model
 	filtering bool // the filter has the keyboard
@@ -180,9 +183,11 @@ func matchesAll(hay string, words []string) bool {
 	return true
 }
 
-// show selects one person in the active list, clearing any filter; the
-// Network review's faded list jumps here.
-func (m *contactsModel) show(id int64, archived bool) tea.Cmd {
+// show selects one person in the active list (or the archived one),
+// clearing any filter; the Network review's faded list jumps here. With
+// anywhere, the person is looked for in the other list too: a reach-out
+// names someone who may have been archived since.
+func (m *contactsModel) show(id int64, archived, anywhere bool) tea.Cmd {
 	// On a wide screen the person shows beside the list, selected; on a
 	// narrow one they open full width.
 	if archived != m.archived {
@@ -193,7 +198,7 @@ func (m *contactsModel) show(id int64, archived bool) tea.Cmd {
 	m.archived, m.filtering, m.detailOpen = archived, false, !m.wide()
 	m.filter.SetValue("")
 	m.filter.Blur()
-	m.selectID = id
+	m.selectID, m.seekOther = id, anywhere
 	return m.load()
 }
 
@@ -226,12 +231,17 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 		}
 		m.visible = m.visible[:0]
 		m.applyFilter()
+		found := false
 		for i, ci := range m.visible {
 			if m.contacts[ci].ID == m.selectID {
-				m.cursor = i
+				m.cursor, found = i, true
 			}
 		}
-		m.selectID = 0
+		if !found && m.seekOther {
+			m.seekOther = false
+			return m, m.show(m.selectID, !m.archived, false)
+		}
+		m.selectID, m.seekOther = 0, false
 		m.keepCursorVisible()
 		return m, m.syncHistory(false)
 

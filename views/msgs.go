@@ -106,6 +106,10 @@ type checkInDayLoadedMsg struct {
 // with the form open; Today's "check in" key sends it.
 type switchToCheckInMsg struct{}
 
+// openPersonMsg asks the root to open a person in Contacts, on the active
+// list or the archived one, wherever they are now (enter on a reach-out).
+type openPersonMsg struct{ id int64 }
+
 // switchToReflectionMsg asks the root to show this week's reflection for
 // reading (e writes it); Today's gentle Friday line offers it.
 type switchToReflectionMsg struct{}
