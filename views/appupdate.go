@@ -120,6 +120,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.log = nil
 			if saved, ok := msg.(reachOutSavedMsg); ok {
 				a.status, a.statusErr = loggedSentence(saved.reachOut, saved.edited), false
+				if saved.added {
+					a.status += " " + oneLine(saved.reachOut.ContactName) + " is in your contacts now: e there adds their number."
+				}
 				cmd = tea.Batch(cmd, a.reloadAll())
 			}
 		}

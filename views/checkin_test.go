@@ -374,3 +374,44 @@ func TestEnterOnAReachOutOpensThePerson(t *testing.T) {
 	d.keys("3", "j", "j", "enter")
 	d.mustSee("[2 Contacts]", "Archived contacts", "› Old Drinking Buddy")
 }
+
+// The log picker offers the name typed as someone new: saved, they are
+// in the contacts with the reach-out; cancelled, nobody is added.
+func TestLogSomeoneNewFromThePicker(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	st.settings.DefaultCadence = 14
+	before := len(st.contacts)
+	d := newDriver(t, st, 100, 30)
+	d.keys("3", "l")
+	d.mustSee("Who was it with?")
+	d.typeText("Ana from Tuesday")
+	d.mustSee("Nobody matches: enter adds them", "› + Add Ana from Tuesday as someone new")
+	d.keys("enter")
+	d.mustSee("Log a reach-out with Ana from Tuesday (new: saving adds them to your contacts)")
+	d.mustNotSee("ctrl+p plan it instead")
+	d.keys("esc")
+	if len(st.contacts) != before || len(st.reachOuts) != 0 {
+		t.Fatalf("cancelled, yet %d contacts and %d reach-outs", len(st.contacts), len(st.reachOuts))
+	}
+
+	d.keys("l")
+	d.typeText("mar") // Maria matches; the new row is last
+	d.mustSee("› Maria Santos", "+ Add mar as someone new")
+	d.keys("backspace", "backspace", "backspace")
+	d.typeText("Ana from Tuesday")
+	d.keys("enter", "t") // a text
+	d.keys("enter")
+	d.mustSee("Logged: you reached out to Ana from Tuesday (text).", "Ana from Tuesday is in your contacts now")
+	ana, ok := st.byName("Ana from Tuesday")
+	if !ok || ana.CadenceDays != 14 {
+		t.Fatalf("the new contact: %+v, %v", ana, ok)
+	}
+	if len(st.reachOuts) != 1 {
+		t.Fatalf("reach-outs: %+v", st.reachOuts)
+	}
+	for _, r := range st.reachOuts {
+		if r.ContactID != ana.ID || r.Channel != model.ChannelText {
+			t.Fatalf("logged %+v", r)
+		}
+	}
+}

@@ -298,6 +298,27 @@ func (f *fakeStore) SaveReachOut(_ context.Context, r model.ReachOut) (model.Rea
 	return r, nil
 }
 
+// LogWithNewContact adds the person and the reach-out together, or
+// neither, as the store does.
+func (f *fakeStore) LogWithNewContact(ctx context.Context, c model.Contact, r model.ReachOut) (model.ReachOut, error) {
+	c = c.Normalize()
+	if p := c.Validate(model.Date{}); len(p) > 0 {
+		return model.ReachOut{}, model.Problems{model.FieldContact: p[model.FieldName]}
+	}
+	saved, err := f.SaveContact(ctx, c)
+	if err != nil {
+		return model.ReachOut{}, err
+	}
+	r.ContactID = saved.ID
+	out, err := f.SaveReachOut(ctx, r)
+	if err != nil {
+		f.mu.Lock()
+		delete(f.contacts, saved.ID)
+		f.mu.Unlock()
+	}
+	return out, err
+}
+
 func (f *fakeStore) DeleteReachOut(_ context.Context, id int64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -32,6 +32,9 @@ type logDialog struct {
 	// is open and ctrl+o chooses another
 	picker    *personPicker
 	repicking bool
+	// defaultCadence is the rhythm of someone new (Settings), read with
+	// the people to pick from.
+	defaultCadence int
 
 	// the form, once the person is known
 	contact  model.Contact
@@ -48,21 +51,42 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 	if msg.contact != nil {
 		return d, d.openForm(*msg.contact)
 	}
+	return d, d.pick(false)
+}
+
+// pick opens the person picker (again, over the form, when repicking):
+// a new reach-out may be with someone not yet in the contacts.
+func (d *logDialog) pick(repicking bool) tea.Cmd {
 	var focus tea.Cmd
-	d.picker, focus = newPersonPicker(styles, "Who was it with? ")
-	today := model.Today(clock)
-	return d, tea.Batch(focus, func() tea.Msg {
-		cs, err := st.Contacts(context.Background(), false, today)
-		return pickerLoadedMsg{contacts: cs, err: err}
+	d.picker, focus = newPersonPicker(d.styles, "Who was it with? ")
+	d.picker.offerNew = d.existing == nil
+	d.picker.setWidth(d.width)
+	d.repicking = repicking
+	st, today := d.st, model.Today(d.clock)
+	return tea.Batch(focus, func() tea.Msg {
+		ctx := context.Background()
+		cs, err := st.Contacts(ctx, false, today)
+		if err != nil {
+			return pickerLoadedMsg{err: err}
+		}
+		set, err := st.Settings(ctx)
+		return pickerLoadedMsg{contacts: cs, defaultCadence: set.DefaultCadence, err: err}
 	})
 }
 
+// adding is true when the person is someone new, added with the log.
+func (d *logDialog) adding() bool { return d.contact.ID == 0 }
+
 // formTitle names what the form does, and with whom.
 func (d *logDialog) formTitle() string {
-	if d.existing != nil {
-		return "Edit a reach-out with " + oneLine(d.contact.Name)
+	name := oneLine(d.contact.Name)
+	switch {
+	case d.existing != nil:
+		return "Edit a reach-out with " + name
+	case d.adding():
+		return "Log a reach-out with " + name + " (new: saving adds them to your contacts)"
 	}
-	return "Log a reach-out with " + oneLine(d.contact.Name)
+	return "Log a reach-out with " + name
 }
 
 // busy is true while keys cannot be acted on yet: a save is under way, or
@@ -148,6 +172,9 @@ func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
 	}
 	r = r.Normalize()
 	for k, v := range r.Validate(d.clock.Now()) {
+		if k == model.FieldContact && d.adding() {
+			continue // added with the reach-out
+		}
 		if _, seen := p[k]; !seen && !(k == model.FieldAt && err != nil) {
 			p[k] = v
 		}
@@ -173,6 +200,7 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 	case pickerLoadedMsg:
 		if d.picker != nil {
 			d.picker.setPeople(msg.contacts, msg.err)
+			d.defaultCadence = msg.defaultCadence
 		}
 		return false, nil
 	case reachOutSavedMsg:
@@ -201,14 +229,18 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 				return false, nil
 			case cancel:
 				return true, nil
-			case chosen != nil && d.repicking:
+			case chosen != nil:
+				if chosen.ID == 0 {
+					chosen.CadenceDays = d.defaultCadence // someone new
+				}
+				if !d.repicking {
+					return false, d.openForm(*chosen)
+				}
 				d.picker, d.repicking = nil, false
 				d.contact = *chosen
 				d.form.title = d.formTitle()
 				d.form.revalidate()
 				return false, nil
-			case chosen != nil:
-				return false, d.openForm(*chosen)
 			}
 			return false, cmd
 		}
@@ -218,17 +250,9 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 		if key.Matches(msg, otherPerson) && !d.form.confirming {
 			// Logged with the wrong person: choose another; what is typed
 			// in the form stays.
-			var focus tea.Cmd
-			d.picker, focus = newPersonPicker(d.styles, "Who was it with? ")
-			d.picker.setWidth(d.width)
-			d.repicking = true
-			st, today := d.st, model.Today(d.clock)
-			return false, tea.Batch(focus, func() tea.Msg {
-				cs, err := st.Contacts(context.Background(), false, today)
-				return pickerLoadedMsg{contacts: cs, err: err}
-			})
+			return false, d.pick(true)
 		}
-		if key.Matches(msg, planInstead) && d.existing == nil && !d.form.confirming {
+		if key.Matches(msg, planInstead) && d.existing == nil && !d.adding() && !d.form.confirming {
 			// Not done yet, only meant: the same person and note, planned.
 			c, note := d.contact, d.form.field(model.FieldNote).value()
 			return true, func() tea.Msg { return openPlanMsg{contact: c, note: note} }
@@ -244,8 +268,12 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 				return false, nil
 			}
 			d.saving = true
-			st, edited := d.st, d.existing != nil
+			st, edited, adding, c := d.st, d.existing != nil, d.adding(), d.contact
 			return false, persist(func() tea.Msg {
+				if adding {
+					saved, err := st.LogWithNewContact(context.Background(), c, r)
+					return reachOutSavedMsg{reachOut: saved, added: true, err: err}
+				}
 				saved, err := st.SaveReachOut(context.Background(), r)
 				return reachOutSavedMsg{reachOut: saved, edited: edited, err: err}
 			})
@@ -259,7 +287,7 @@ func (d *logDialog) helpKeys() []key.Binding {
 	if d.picker != nil {
 		return d.picker.helpKeys()
 	}
-	if d.existing == nil {
+	if d.existing == nil && !d.adding() {
 		return append(d.form.helpKeys(), planInstead, otherPerson)
 	}
 	return append(d.form.helpKeys(), otherPerson)

@@ -52,6 +52,7 @@ type openLogMsg struct {
 type reachOutSavedMsg struct {
 	reachOut model.ReachOut
 	edited   bool
+	added    bool // the person was added to the contacts with it
 	err      error
 }
 
@@ -79,7 +80,9 @@ type recoveryStartSavedMsg struct {
 
 type pickerLoadedMsg struct {
 	contacts []model.Contact
-	err      error
+	// defaultCadence is the rhythm someone new gets (Settings).
+	defaultCadence int
+	err            error
 }
 
 // historyLaterMsg asks for the selected person's history once the

@@ -21,6 +21,9 @@ type personPicker struct {
 	cursor  int
 	loaded  bool
 	loadErr error
+	// offerNew: the name typed can be someone not yet in the contacts;
+	// a last row offers to add them (the log dialog).
+	offerNew bool
 }
 
 func newPersonPicker(styles *Styles, prompt string) (*personPicker, tea.Cmd) {
@@ -45,23 +48,43 @@ func (p *personPicker) setPeople(cs []model.Contact, err error) {
 	p.refilter()
 }
 
-// update takes a key: chosen is the person picked with enter, cancel is
-// esc; any other key types into the filter.
+// newName is the name typed, when the picker may offer it as someone new.
+func (p *personPicker) newName() string {
+	if !p.offerNew || !p.loaded || p.loadErr != nil {
+		return ""
+	}
+	return strings.TrimSpace(p.filter.Value())
+}
+
+// rows counts what can be chosen: the matches, then "someone new".
+func (p *personPicker) rows() int {
+	if p.newName() != "" {
+		return len(p.matches) + 1
+	}
+	return len(p.matches)
+}
+
+// update takes a key: chosen is the person picked with enter (one with no
+// ID is someone new, by the name typed), cancel is esc; any other key
+// types into the filter.
 func (p *personPicker) update(msg tea.KeyPressMsg) (chosen *model.Contact, cancel bool, cmd tea.Cmd) {
 	switch namedKey(msg) {
 	case "esc":
 		return nil, true, nil
 	case "enter":
-		if p.cursor >= 0 && p.cursor < len(p.matches) {
+		switch {
+		case p.cursor >= 0 && p.cursor < len(p.matches):
 			c := p.all[p.matches[p.cursor]]
 			return &c, false, nil
+		case p.newName() != "":
+			return &model.Contact{Name: p.newName()}, false, nil
 		}
 		return nil, false, nil
 	case "up", "ctrl+p", "shift+tab":
 		p.cursor = max(0, p.cursor-1)
 		return nil, false, nil
 	case "down", "ctrl+n", "tab":
-		p.cursor = max(0, min(len(p.matches)-1, p.cursor+1))
+		p.cursor = max(0, min(p.rows()-1, p.cursor+1))
 		return nil, false, nil
 	}
 	p.filter, cmd = p.filter.Update(msg)
@@ -82,6 +105,11 @@ func (p *personPicker) refilter() {
 	p.cursor = 0
 }
 
+// addNewRow is the last row when the typed name can be someone new.
+func addNewRow(name string) string {
+	return "+ Add " + oneLine(name) + " as someone new"
+}
+
 func (p *personPicker) helpKeys() []key.Binding {
 	return []key.Binding{
 		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
@@ -99,16 +127,26 @@ func (p *personPicker) view(title string, w, h int) string {
 		lines = append(lines, s.Error.Render(wrap("Could not read your contacts: "+p.loadErr.Error(), w)))
 	case !p.loaded:
 		lines = append(lines, s.Muted.Render("Opening your contacts…"))
-	case len(p.all) == 0:
+	case len(p.all) == 0 && p.offerNew && p.newName() == "":
+		lines = append(lines, s.Muted.Render(wrap("Nobody in your contacts yet: type their name, and enter adds them.", w)))
+	case len(p.all) == 0 && !p.offerNew:
 		lines = append(lines, s.Muted.Render(wrap("Nobody in your contacts yet. Add someone in Contacts (2, then a) first.", w)))
-	case len(p.matches) == 0:
+	case len(p.matches) == 0 && p.newName() == "" && len(p.all) > 0:
 		lines = append(lines, s.Muted.Render("Nobody matches; backspace to widen the search."))
+	case len(p.matches) == 0 && p.newName() != "" && len(p.all) > 0:
+		lines = append(lines, s.Muted.Render(wrap("Nobody matches: enter adds them, or backspace to widen the search.", w)))
 	}
 	rows := max(1, h-len(lines))
-	start := max(0, min(p.cursor-rows+1, len(p.matches)-rows))
-	for i := start; i < min(len(p.matches), start+rows); i++ {
-		c := p.all[p.matches[i]]
-		row := pad(oneLine(c.Name), max(4, w-16)) + " " + c.Circle.Short()
+	n := p.rows()
+	start := max(0, min(p.cursor-rows+1, n-rows))
+	for i := start; i < min(n, start+rows); i++ {
+		var row string
+		if i < len(p.matches) {
+			c := p.all[p.matches[i]]
+			row = pad(oneLine(c.Name), max(4, w-16)) + " " + c.Circle.Short()
+		} else {
+			row = addNewRow(p.newName())
+		}
 		if i == p.cursor {
 			lines = append(lines, s.Selected.Render(truncate("› "+row, w)))
 		} else {

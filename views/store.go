@@ -82,6 +82,7 @@ type Store interface {
 	Checkups(ctx context.Context, i model.Instrument) ([]model.Checkup, error)
 	LastCheckups(ctx context.Context) (map[model.Instrument]model.Date, error)
 	FirstUse(ctx context.Context) (model.Date, error)
+	LogWithNewContact(ctx context.Context, c model.Contact, r model.ReachOut) (model.ReachOut, error)
 	ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error)
 
 	// DataVersion changes when someone else (another window, a
