@@ -16,6 +16,18 @@ import (
 // ErrNoVCard is returned by ParseVCards for data without a single card.
 var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 
+// VCards is what ParseVCards reads from a file.
+type VCards struct {
+	Contacts []model.Contact
+	// NotKept[i] names what the card of Contacts[i] held that Tether has
+	// no place for, in a person's words with the property's name, in the
+	// order of the card: "address (ADR)", "2 photos (PHOTO)"; nil when
+	// the card lost nothing.
+	NotKept [][]string
+	// Warnings are in file order.
+	Warnings []string
+}
+
 // ParseVCards reads every card of a vCard file as Tether contacts: vCard
 // 4.0 and 3.0, and 2.1 as phones still export it.
 //
@@ -27,13 +39,15 @@ var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 // Property groups (item1.TEL) are allowed, and an Apple X-ABLabel names
 // its group's phone or email. Escapes (\n \, \; \\) are undone.
 //
-// Each card becomes one normalized contact in circle Other, stance
-// unknown:
+// Each card becomes one normalized contact, stance unknown:
 //
-//   - Name: FN; without one, N as "Given Additional Family", then ORG, then
-//     the first EMAIL, then the first TEL.
+//   - Name: FN; without one, N as "Given Additional Family", then ORG (a
+//     card for a group, a meeting or a service has no personal name, and
+//     Tether's contacts may be such groups), then the first EMAIL, then
+//     the first TEL.
 //
-//   - Nickname: NICKNAME (several joined with ", ").
+//   - Nickname: NICKNAME (several joined with ", "), and Android's
+//     X-ANDROID-CUSTOM nickname.
 //
 //   - Phone: the preferred (PREF, TYPE=pref) or else first TEL that reads
 //     as a phone number; 4.0 "tel:" URIs lose their scheme and ";ext=" is
@@ -44,51 +58,61 @@ var ErrNoVCard = errors.New("this file holds no vCard (no BEGIN:VCARD line)")
 //
 //   - Notes: every NOTE, then the other phones and emails.
 //
-//   - Tags: CATEGORIES (Google's "myContacts", which every contact of a
-//     Google export carries, is left out).
+//   - Circle and tags: CATEGORIES. The first that names a circle (its
+//     label or short word, as EncodeVCards writes it, or a phone's
+//     "Family") is the circle, Other when none does; the rest are tags
+//     (Google's "myContacts", which every contact of a Google export
+//     carries, is left out).
 //
-//   - Group: ORG, its parts joined with ", " (not when ORG is the name).
+//   - Group: ORG, its parts joined with ", ", when the card has a
+//     personal name; when ORG is the name, or repeats it, it is not the
+//     group as well.
 //
 //   - Birthday: BDAY (19850309, 1985-03-09, --0309, --03-09; a time is
 //     not kept; Apple's placeholder year, named by X-APPLE-OMIT-YEAR, is
-//     no year), and their recovery date: ANNIVERSARY, with its year. A
-//     value that is not a day is named in a warning and left out, the
-//     card kept. ParseVCards has no clock: a birthday or anniversary
-//     after today (often a placeholder) is for the caller to leave out.
+//     no year), and their recovery date: ANNIVERSARY (X-ANNIVERSARY in
+//     3.0), with its year. A value that is not a day is named in a
+//     warning and left out, the card kept. ParseVCards has no clock: a
+//     birthday or anniversary after today (often a placeholder) is for
+//     the caller to leave out.
 //
-// Everything else (PHOTO, ADR, X- properties…) is ignored without a
-// word. Repairs are made so that a contact can be kept: line breaks and
-// control characters leave one-line fields, a nickname or group too long
-// for its field and tags too long for a tag move into the notes, and notes
-// beyond the limit are cut, with a warning. A card with nothing to name it
-// by, or still invalid after the repairs, is skipped with a warning giving
-// its position and name and the reason, and so is a card without
-// END:VCARD, which may have been cut off. Lines outside any card and lines
-// in a card that are not properties are warned about too. Warnings are in
-// file order.
+// What Tether has no place for (PHOTO, ADR, URL, TITLE, a second
+// birthday, the parts of N that the name does not hold…) is named per
+// card in NotKept (see vcardnotkept.go); what only says how the card was
+// made or filed (PRODID, UID, REV…) loses nothing and is not named.
+// Repairs are made so that a contact can be kept: line breaks and control
+// characters leave one-line fields, a nickname or group too long for its
+// field and tags too long for a tag move into the notes, and notes beyond
+// the limit are cut, with a warning. A card with nothing to name it by,
+// or still invalid after the repairs, is skipped with a warning giving its
+// position and name and the reason, and so is a card without END:VCARD,
+// which may have been cut off. Lines outside any card and lines in a card
+// that are not properties are warned about too.
 //
 // The only error is ErrNoVCard, for data without a BEGIN:VCARD line.
 // Every contact returned passes Validate(model.Date{}).
-func ParseVCards(data []byte) (contacts []model.Contact, warnings []string, err error) {
+func ParseVCards(data []byte) (VCards, error) {
 	p := vcParser{}
 	p.run(vcardText(data))
 	if !p.sawBegin {
-		return nil, nil, ErrNoVCard
+		return VCards{}, ErrNoVCard
 	}
+	var out VCards
 	var ws []vcWarning
 	ws = append(ws, p.warnings...)
 	for _, card := range p.cards {
-		c, cw, ok := card.contact()
+		c, lost, cw, ok := card.contact()
 		ws = append(ws, cw...)
 		if ok {
-			contacts = append(contacts, c)
+			out.Contacts = append(out.Contacts, c)
+			out.NotKept = append(out.NotKept, lost)
 		}
 	}
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].line < ws[j].line })
 	for _, w := range ws {
-		warnings = append(warnings, safeMessage(w.text))
+		out.Warnings = append(out.Warnings, safeMessage(w.text))
 	}
-	return contacts, warnings, nil
+	return out, nil
 }
 
 // vcWarning is a warning and the line it is about, for ordering.
@@ -129,11 +153,13 @@ type vcCard struct {
 	unended string // "" or how the card ended without END:VCARD
 }
 
-// vcKept are the properties a card's contact is built from; the rest are
-// not even kept in memory (a PHOTO can be large).
+// vcKept are the properties a card's contact is built from. Of the rest
+// only the name is kept in memory, to be named as not kept (a PHOTO can
+// be large).
 var vcKept = map[string]bool{
 	"FN": true, "N": true, "NICKNAME": true, "TEL": true, "EMAIL": true, "NOTE": true,
 	"CATEGORIES": true, "ORG": true, "X-ABLABEL": true, "BDAY": true, "ANNIVERSARY": true,
+	"X-ANNIVERSARY": true, "X-ANDROID-CUSTOM": true,
 }
 
 type vcParser struct {
@@ -285,6 +311,8 @@ func (p *vcParser) line(n int, s string) {
 		p.card.version = strings.TrimSpace(prop.value)
 	case vcKept[prop.name]:
 		p.card.props = append(p.card.props, prop)
+	default:
+		p.card.props = append(p.card.props, vcProp{group: prop.group, name: prop.name})
 	}
 }
 

@@ -40,8 +40,9 @@ type vcItem struct {
 	rank  int    // lower is preferred
 }
 
-// contact builds the card's contact; ok is false when it is skipped.
-func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
+// contact builds the card's contact, and names what Tether has no place
+// for (see vcLost); ok is false when it is skipped.
+func (card *vcCard) contact() (c model.Contact, notKept []string, warnings []vcWarning, ok bool) {
 	var notices []string
 	warn := func(s string) {
 		if !slices.Contains(notices, s) {
@@ -60,28 +61,54 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	var recovery model.Date
 	var orgParts, nicks, notes, tags, extras []string
 	var tels, emails []vcItem
-	for _, p := range card.props {
+	var lost vcLost
+	type structured struct {
+		pos   int
+		value string
+	}
+	var ns []structured // every N, to see that the name holds it
+	for i, p := range card.props {
 		v := p.decoded(warn)
 		switch p.name {
 		case "FN":
-			if fn == "" {
-				raw := unescapeText(v)
-				if fn = model.OneLine(raw); fn == "" {
+			raw := unescapeText(v)
+			switch one := model.OneLine(raw); {
+			case fn == "":
+				if fn = one; fn == "" {
 					fn = strings.TrimSpace(raw) // nothing visible: said so, and N is taken
 				}
+			case one != "" && model.Fold(one) != model.Fold(fn):
+				lost.add(i, p.name)
 			}
 		case "N":
 			if fromN == "" {
 				fromN = nameFromN(v)
 			}
+			ns = append(ns, structured{i, v})
 		case "ORG":
-			if orgParts == nil {
-				for _, part := range splitEscaped(v, ';') {
-					if part = model.OneLine(unescapeText(part)); part != "" {
-						orgParts = append(orgParts, part)
-					}
+			var parts []string
+			for _, part := range splitEscaped(v, ';') {
+				if part = model.OneLine(unescapeText(part)); part != "" {
+					parts = append(parts, part)
 				}
-				org = strings.Join(orgParts, ", ")
+			}
+			switch {
+			case orgParts == nil:
+				orgParts, org = parts, strings.Join(parts, ", ")
+			case parts != nil && model.Fold(strings.Join(parts, ", ")) != model.Fold(org):
+				lost.add(i, p.name)
+			}
+		case "X-ANDROID-CUSTOM":
+			// Android writes a nickname so in 2.1 cards.
+			kind, fields := androidKind(v)
+			if kind != "vnd.android.cursor.item/nickname" {
+				lost.add(i, p.name, androidWords(kind))
+				continue
+			}
+			if len(fields) > 0 {
+				if n := model.OneLine(unescapeText(fields[0])); n != "" {
+					nicks = append(nicks, n)
+				}
 			}
 		case "NICKNAME":
 			for _, n := range splitEscaped(v, ',') {
@@ -94,17 +121,23 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 			switch b, ok := vcardDay(p, unescapeText(v)); {
 			case !ok:
 				warn("its birthday " + quoteText(model.OneLine(unescapeText(v))) + " is not a day of the year, so it was left out")
+			case b.IsZero():
 			case birthday.IsZero():
 				birthday = b
+			case b != birthday:
+				lost.add(i, p.name)
 			}
-		case "ANNIVERSARY":
+		case "ANNIVERSARY", "X-ANNIVERSARY":
 			// Tether's place for a yearly date of a person is their own
 			// recovery date: it needs its year.
 			switch b, ok := vcardDay(p, unescapeText(v)); {
 			case !ok || b.Year == 0 && !b.IsZero():
 				warn("its anniversary " + quoteText(model.OneLine(unescapeText(v))) + " is not a date with its year, so it was left out")
+			case b.IsZero():
 			case recovery.IsZero():
 				recovery = model.Date(b)
+			case model.Date(b) != recovery:
+				lost.add(i, p.name)
 			}
 		case "NOTE":
 			if n := strings.TrimRight(model.MultiLine(unescapeText(v)), " \t\n"); strings.TrimSpace(n) != "" {
@@ -137,6 +170,11 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 				email0 = e
 			}
 			emails = append(emails, vcItem{e, itemLabel(p, labels), prefRank(p)})
+		case "X-ABLABEL":
+			// Read above: it labels its group's phone or email, or goes
+			// with an item that is not kept.
+		default:
+			lost.add(i, p.name)
 		}
 	}
 
@@ -170,7 +208,7 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 		// stopped) may end in a cut value: a phone saved as "+1 555 01"
 		// would be worse than no phone. So it is named and left out.
 		add(card.line, unendedSentence(card.unended))
-		return model.Contact{}, warnings, false
+		return model.Contact{}, nil, warnings, false
 	}
 	if len(card.junk) > 0 {
 		add(card.line, junkSentence(card.junk))
@@ -181,14 +219,20 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	switch {
 	case c.Name == "" && rejected == "":
 		add(card.line, "it has no name, organisation, email or phone, so it was skipped")
-		return model.Contact{}, warnings, false
+		return model.Contact{}, nil, warnings, false
 	case c.Name == "":
 		add(card.line, "skipped: "+problemsSentence(model.Problems{model.FieldName: why}))
-		return model.Contact{}, warnings, false
+		return model.Contact{}, nil, warnings, false
 	case rejected != "" && rejected != c.Name:
 		add(card.line, "its name could not be used ("+sentencePart(why)+"), so it is named "+quoteText(c.Name))
 	case nameFrom != "" && nameFrom != "org":
 		add(card.line, "it has no name, so it is named after "+nameFrom)
+	}
+
+	for _, n := range ns {
+		if !nameHolds(c.Name, n.value) {
+			lost.add(n.pos, "N")
+		}
 	}
 
 	c.Birthday, c.RecoveryDate = birthday, recovery
@@ -196,7 +240,7 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	if model.TextProblem(c.Nickname, model.MaxShortLen, false) != "" {
 		extras, c.Nickname = append(extras, "Nickname: "+c.Nickname), ""
 	}
-	if nameFrom != "org" {
+	if nameFrom != "org" && model.Fold(org) != model.Fold(c.Name) {
 		c.Group = org
 		if model.TextProblem(c.Group, model.MaxShortLen, false) != "" {
 			extras, c.Group = append(extras, "Organisation: "+c.Group), ""
@@ -211,6 +255,7 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	if len(other) > 0 {
 		extras = append(extras, "Other emails: "+itemList(other))
 	}
+	c.Circle, tags = circleOfCategories(tags)
 	var longTags []string
 	for _, t := range tags {
 		if model.TextProblem(t, model.MaxTagLen, false) != "" {
@@ -245,9 +290,9 @@ func (card *vcCard) contact() (c model.Contact, warnings []vcWarning, ok bool) {
 	c = c.Normalize()
 	if p := c.Validate(model.Date{}); len(p) > 0 {
 		add(card.line, "skipped: "+problemsSentence(p))
-		return model.Contact{}, warnings, false
+		return model.Contact{}, nil, warnings, false
 	}
-	return c, warnings, true
+	return c, lost.list(), warnings, true
 }
 
 // nameFromN is "Given Additional Family" from a structured N value.
@@ -266,6 +311,23 @@ func nameFromN(v string) string {
 		return strings.Join(words, " ")
 	}
 	return joinNonEmpty(" ", get(1), get(2), get(0))
+}
+
+// nameHolds reports whether every word of a structured name (N) is in the
+// name kept, so that nothing of it is lost: "Lima;Ana;;Dr.;" is held by
+// "Dr. Ana Lima", not by "Ana Lima" or "Mum".
+func nameHolds(name, n string) bool {
+	folded := model.Fold(name)
+	for _, part := range splitEscaped(n, ';') {
+		for _, w := range splitEscaped(part, ',') {
+			for _, word := range strings.Fields(model.OneLine(unescapeText(w))) {
+				if !strings.Contains(folded, model.Fold(word)) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
