@@ -25,14 +25,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			"json is the whole journal (every contact, archived ones too, the check-ups and the settings), the file tether import reads back. "+
 			"csv is tables for a spreadsheet. md is a summary of a period to share with a sponsor or therapist if you choose: "+
 			"figures, names, check-up scores and your reflections, never your private notes (the last 7 days unless you give a period). "+
-			"vcf is your active contacts as vCards, for a phone's address book.\n"+
+			"vcf is your active contacts as vCards for a phone's address book: version 3.0, which phones import most reliably, "+
+			"unless you ask for 4.0 with --vcard-version 4.0.\n"+
 			"A period keeps the reach-outs, check-ins and check-ups of its days and the reflections of its weeks; contacts always come whole. "+
 			"Files are made readable only by you, and an existing file is never replaced unless you add --force.",
 		"tether export --format json -o ~/tether-export.json",
 		"tether export --format md --week 2026-W47 -o week47.md",
 		"tether export --format csv -o ~/tether-csv/",
 		"tether export --format csv --table reach_outs --from 2026-01-01 | less",
-		"tether export --format vcf -o contacts.vcf")
+		"tether export --format vcf -o contacts.vcf",
+		"tether export --format vcf --vcard-version 4.0 -o contacts.vcf")
 	format := f.String("format", "", "`FORMAT`: json, csv, md or vcf (required)")
 	fromText := f.String("from", "", "the first `DATE` of the period, like 2026-11-01")
 	toText := f.String("to", "", "the last `DATE` of the period (default: the last entry; for md, today)")
@@ -41,6 +43,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	f.short("output", "o")
 	table := f.String("table", "", "csv only: write just one `TABLE`: "+strings.Join(journalfile.CSVTables, ", "))
 	force := f.Bool("force", false, "replace files that already exist")
+	vcardVersion := f.String("vcard-version", string(journalfile.VCard30), "vcf only: the vCard `VERSION`, 3.0 (what phones import most reliably) or 4.0")
 	db := f.db()
 	words, err := f.parse(args)
 	if err != nil {
@@ -81,6 +84,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return f.usagef("the period ends (%s) before it starts (%s)", to, from)
 	}
 	period := !from.IsZero() || !to.IsZero()
+	version := journalfile.VCardVersion(*vcardVersion)
 	switch {
 	case *table != "" && *format != "csv":
 		return f.usagef("--table is for --format csv")
@@ -90,6 +94,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return f.usagef("csv is one file per table: give a folder with -o FOLDER for all of them, or --table TABLE for one")
 	case *format == "vcf" && period:
 		return f.usagef("vcf holds contacts only, so --from, --to and --week do not apply")
+	case f.given("vcard-version") && *format != "vcf":
+		return f.usagef("--vcard-version is for --format vcf")
+	case !slices.Contains(journalfile.VCardVersions, version):
+		return f.usagef("--vcard-version %q: Tether writes vCard 3.0 (the default, which phones import most reliably) or 4.0", *vcardVersion)
 	}
 	today := model.Today(e.Clock)
 	if *format == "md" && !period {
@@ -130,7 +138,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 				active = append(active, c)
 			}
 		}
-		write = func(w io.Writer) error { return journalfile.EncodeVCards(w, active) }
+		write = func(w io.Writer) error { return journalfile.EncodeVCards(w, active, version) }
 		what = model.Plural(len(active), "contact")
 	case "csv":
 		if *table == "" {

@@ -23,7 +23,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			"and the problem is named. People already in your journal (same name, and the same phone or email, or neither has one) "+
 			"are not added twice, and their history from the file joins the person you have; days already checked in, weeks "+
 			"already reflected on and check-ups already taken that day are kept as they are. Settings come across only into a new, empty journal. "+
-			"Cards of a vCard file that cannot be read are skipped with a warning.",
+			"Cards of a vCard file that cannot be read are skipped with a warning, and the report names, card by card, "+
+			"what Tether has no place for (an address, a photo, a web address…).",
 		"tether import --dry-run ~/Downloads/contacts.vcf",
 		"tether import ~/Downloads/contacts.vcf",
 		"tether --db ~/new/tether.db import tether-export.json")
@@ -49,12 +50,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	// Read and check the whole file before the journal is even opened.
 	var ex journalfile.Export
 	var cards []model.Contact
+	var notKept [][]string
 	var warnings []string
 	if vcard {
-		cards, warnings, err = journalfile.ParseVCards(data)
+		read, err := journalfile.ParseVCards(data)
 		if err != nil {
 			return fmt.Errorf("import %s: %v; nothing was imported", file, err)
 		}
+		cards, notKept, warnings = read.Contacts, read.NotKept, read.Warnings
 		warnings = append(warnings, dropFutureDates(cards, model.Today(e.Clock))...)
 	} else if ex, err = journalfile.DecodeExport(bytes.NewReader(data)); err != nil {
 		return fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(err.Error(), "."))
@@ -92,15 +95,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", file, unwrapImport(err))
 	}
-	fmt.Fprint(e.Stdout, importSummary(rep, vcard, len(ex.Settings) > 0))
-	// The report names a skipped person, not which card: of two cards
-	// named alike, one skipped, one was added and is named.
-	skipped := map[string]int{}
-	for _, k := range rep.Skipped {
-		if k.Kind == store.KindContact {
-			skipped[k.What]++
-		}
-	}
+	fmt.Fprint(e.Stdout, importSummary(rep, vcard, len(ex.Settings) > 0, notKeptLines(cards, notKept, skippedContacts(rep))))
+	skipped := skippedContacts(rep)
 	for _, t := range twins {
 		if skipped[t[1]] > 0 {
 			skipped[t[1]]--
@@ -109,6 +105,36 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.Stdout, "  Looks like someone you have: %s (as %s in the file); check they are not the same person.\n", oneLine(t[0]), oneLine(t[1]))
 	}
 	return nil
+}
+
+// skippedContacts counts the people an import skipped, by name. The report
+// names a skipped person, not which card: of two cards named alike, one
+// skipped, one was added.
+func skippedContacts(rep store.ImportReport) map[string]int {
+	skipped := map[string]int{}
+	for _, k := range rep.Skipped {
+		if k.Kind == store.KindContact {
+			skipped[k.What]++
+		}
+	}
+	return skipped
+}
+
+// notKeptLines are the report's lines of what the cards held that Tether
+// has no place for, one a card: "Ana Lima: address (ADR), photo (PHOTO)
+// and web address (URL)". A card whose person was skipped (already in the
+// journal) adds nothing, so nothing of it is named.
+func notKeptLines(cards []model.Contact, notKept [][]string, skipped map[string]int) []string {
+	var lines []string
+	for i, c := range cards {
+		switch {
+		case skipped[c.Name] > 0:
+			skipped[c.Name]--
+		case len(notKept[i]) > 0:
+			lines = append(lines, oneLine(c.Name)+": "+model.ListWords(notKept[i]))
+		}
+	}
+	return lines
 }
 
 // lookAlikes pairs each incoming person whose name looks the same
@@ -231,8 +257,9 @@ func (e *env) openForImport(ctx context.Context, path string, dry bool) (*store.
 }
 
 // importSummary is the report: what was added, what was skipped and why
-// (a few names for each reason), and for a dry run, that nothing was.
-func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
+// (a few names for each reason), what of the people added was not kept
+// (notKept, see notKeptLines), and for a dry run, that nothing was written.
+func importSummary(rep store.ImportReport, vcard, hadSettings bool, notKept []string) string {
 	var b strings.Builder
 	added := []string{count(rep.Contacts, "contact")}
 	if !vcard {
@@ -280,6 +307,12 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool) string {
 				names = append(names[:show:show], fmt.Sprintf("and %s more", model.Thousands(len(g.what)-show)))
 			}
 			fmt.Fprintf(&b, "  %s %s: %s\n", count(len(g.what), g.kind), g.reason, strings.Join(names, "; "))
+		}
+	}
+	if len(notKept) > 0 {
+		b.WriteString("  Not kept, as Tether has no place for it:\n")
+		for _, l := range notKept {
+			b.WriteString("    " + l + "\n")
 		}
 	}
 	if rep.DryRun {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,10 +23,21 @@ func imported(c model.Contact) model.Contact {
 	return c
 }
 
+// parseVCards is ParseVCards as most tests look at it.
+func parseVCards(data []byte) ([]model.Contact, []string, error) {
+	r, err := ParseVCards(data)
+	return r.Contacts, r.Warnings, err
+}
+
+// TestParseVCardsFiles reads files shaped like real exports, from phones
+// (2.1 quoted-printable, 3.0 with grouped items and a photo, 4.0) and from
+// address books: every name, number, birthday and note is kept, and every
+// property that is not is named, card by card.
 func TestParseVCardsFiles(t *testing.T) {
 	tests := []struct {
 		file     string
 		want     []model.Contact
+		notKept  [][]string
 		warnings []string
 	}{
 		{"iphone-3.0.vcf", []model.Contact{
@@ -39,6 +51,9 @@ func TestParseVCardsFiles(t *testing.T) {
 			}),
 			// FN is empty and ORG names the card: the name, not also the group.
 			imported(model.Contact{Name: "Tuesday SMART meeting", Phone: "+1 (555) 010-0199"}),
+		}, [][]string{
+			{"address (ADR)", "photo (PHOTO)", "social profile (X-SOCIALPROFILE)"},
+			{"web address (URL)"},
 		}, nil},
 
 		{"android-2.1.vcf", []model.Contact{
@@ -50,7 +65,7 @@ func TestParseVCardsFiles(t *testing.T) {
 			}),
 			imported(model.Contact{Name: "山田花子", Phone: "090-1234-5678", Notes: "また会いましょう🌻"}),
 			imported(model.Contact{Name: "+1 555 0100", Phone: "+1 555 0100"}),
-		}, []string{
+		}, [][]string{nil, {"photo (PHOTO)"}, nil}, []string{
 			"card 3 (+1 555 0100): it has no name, so it is named after its phone number",
 		}},
 
@@ -63,16 +78,17 @@ func TestParseVCardsFiles(t *testing.T) {
 					"Other emails: d.okafor@clinic.example.org (work)",
 				Tags: []string{"Recovery", "Sponsor, backup"},
 			}),
-			// The same number twice is one phone; "family" repeats "Family".
-			imported(model.Contact{Name: "Ben Carter", Phone: "07700 900456", Tags: []string{"Family", "starred"}}),
-		}, nil},
+			// The same number twice is one phone; Google's label "Family"
+			// names the circle, and "family" is a tag.
+			withCircle(model.CircleFamily, imported(model.Contact{Name: "Ben Carter", Phone: "07700 900456", Tags: []string{"family", "starred"}})),
+		}, [][]string{{"address (ADR)", "job title (TITLE)"}, nil}, nil},
 
 		{"latin1.vcf", []model.Contact{
 			imported(model.Contact{Name: "Renée Dupré", Group: "Groupe du mardi à Lyon", Phone: "+33 1 23 45 67 89", Notes: "Café après la réunion"}),
 			// No CHARSET, and bytes that are not UTF-8: Windows-1252.
 			imported(model.Contact{Name: "Zoë Martin", Phone: "06 12 34 56 78", Notes: "“Smart quotes” from Outlook"}),
 			imported(model.Contact{Name: "Worf", Notes: "Qaplaé"}),
-		}, []string{
+		}, [][]string{nil, nil, nil}, []string{
 			`card 3 (Worf): the character set "X-MAC-KLINGON" is not one Tether reads; its text was read as Windows-1252`,
 		}},
 
@@ -82,6 +98,9 @@ func TestParseVCardsFiles(t *testing.T) {
 			imported(model.Contact{Name: "Kenji Taro Nakamura", Phone: "555-0142", Notes: "Other phones: CALLME\nOther emails: not-an-email"}),
 			// Red Alert and Sam have no END:VCARD: they may have been cut
 			// off, so they are named and left out.
+		}, [][]string{
+			// N's title "Dr." is not in the name.
+			{"part of the name (N)", "other field (X-CUSTOM-FIELD)"},
 		}, []string{
 			"lines 1 to 2 are outside any card and were ignored",
 			"line 12 is outside any card and was ignored",
@@ -92,13 +111,78 @@ func TestParseVCardsFiles(t *testing.T) {
 		}},
 
 		{"v4.vcf", []model.Contact{
-			imported(model.Contact{
+			withCircle(model.CircleHealthcare, imported(model.Contact{
 				Name: "Priya Raman", Nickname: "Pri, PR", Group: "NHS Trust, Addictions Service",
 				Phone: "+44-20-7946-0100 ext. 204", Email: "priya@example.net",
 				Notes: "Keyworker. Line one\nLine two\\with backslash\n\nOther phones: +44-7700-900321 (mobile)",
-				Tags:  []string{"healthcare", "keyworker"},
-			}),
+				Tags:  []string{"keyworker"},
+			})),
 			imported(model.Contact{Name: "Tuesday SMART meeting", Notes: "Room 4, St Mary's hall. We meet at 7 and the door closes at 7:15; ring the bell if late."}),
+		}, [][]string{nil, {"group member (MEMBER)"}}, nil},
+
+		{"samsung-2.1.vcf", []model.Contact{
+			imported(model.Contact{
+				Name: "João Pedro Gonçalves", Nickname: "Jota", Group: "Grupo de terça",
+				Phone: "+351 912 345 678", Email: "joao.goncalves@example.pt",
+				Birthday: model.Birthday{Year: 1980, Month: time.April, Day: 2},
+				// Soft line breaks: the blank the next line begins with
+				// stays, and 🌻's bytes are joined across the break.
+				Notes: "Padrinho desde 2021. Liga-lhe depois das 18h — nunca antes das 9h.\nSegunda linha, com acentuação e um girassol 🌻.\n\n" +
+					"Other phones: +351 21 123 4567 (work)",
+			}),
+			// No FN: the name from N, quoted-printable across a soft break.
+			imported(model.Contact{
+				Name: "Ольга Иванова", Phone: "8 (495) 123-45-67",
+				Birthday: model.Birthday{Year: 1975, Month: time.August, Day: 23}, Notes: "Позвонить в воскресенье.",
+			}),
+			imported(model.Contact{
+				Name: "Dee Okafor", Phone: "07700 900456", Birthday: model.Birthday{Month: time.December, Day: 24},
+				Notes: "Other phones: 020 7946 0018 (home)",
+			}),
+		}, [][]string{
+			{"address (ADR)", "job title (TITLE)", "web address (URL)", "related person (X-ANDROID-CUSTOM)", "photo (PHOTO)"},
+			nil,
+			{"date (X-ANDROID-CUSTOM)"},
+		}, nil},
+
+		{"ios-3.0.vcf", []model.Contact{
+			withCircle(model.CirclePeer, imported(model.Contact{
+				Name: "Kenji Nakamura", Nickname: "Ken", Group: "St Mary's Recovery Centre, Outreach",
+				Phone: "+44 7700 900777", Email: "kenji@example.org",
+				Birthday: model.Birthday{Year: 1979, Month: time.November, Day: 30},
+				Notes: "Met at the Thursday night meeting.\nHe said: call any time, really; texts are fine too.\n\n" +
+					"Other phones: +44 20 7946 0555 (Crisis line (24h))",
+				Tags: []string{"Thursday"},
+			})),
+			// Apple's placeholder year is no year.
+			withCircle(model.CircleFamily, imported(model.Contact{
+				Name: "Mum", Phone: "07700 900123", Birthday: model.Birthday{Month: time.April, Day: 2},
+				Notes: "Sunday calls. Ask about the garden.",
+			})),
+			// A company card: ORG is the name, and not the group again.
+			imported(model.Contact{Name: "Samaritans", Phone: "116 123"}),
+		}, [][]string{
+			{
+				"2 phonetic names (X-PHONETIC-FIRST-NAME, X-PHONETIC-LAST-NAME)", "job title (TITLE)", "address (ADR)",
+				"web address (URL)", "date (X-ABDATE)", "related person (X-ABRELATEDNAMES)",
+				"social profile (X-SOCIALPROFILE)", "messaging address (IMPP)", "photo (PHOTO)",
+			},
+			nil,
+			{"web address (URL)"},
+		}, nil},
+
+		{"nextcloud-4.0.vcf", []model.Contact{
+			withCircle(model.CircleSponsor, imported(model.Contact{
+				Name: "Siobhán Ní Bhriain", Phone: "+353-87-123-4567", Email: "siobhan@example.ie",
+				Birthday: model.Birthday{Month: time.April, Day: 2}, RecoveryDate: day(2019, 3, 10),
+				Notes: "Sponsor. Prefers a text first; then a call.\nMeets at 7, Tuesdays.\n\n" +
+					"Other phones: +353-1-234-5678 (home)",
+				Tags: []string{"Tuesday group"},
+			})),
+			imported(model.Contact{Name: "Tuesday SMART meeting", Phone: "0161 496 0000 ext. 2", Notes: "Room 4, St Mary's hall."}),
+		}, [][]string{
+			{"gender (GENDER)", "language (LANG)", "time zone (TZ)", "map location (GEO)", "address (ADR)", "related person (RELATED)", "photo (PHOTO)"},
+			{"web address (URL)"},
 		}, nil},
 	}
 	for _, tt := range tests {
@@ -107,10 +191,11 @@ func TestParseVCardsFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, warnings, err := ParseVCards(data)
+			r, err := ParseVCards(data)
 			if err != nil {
 				t.Fatalf("ParseVCards: %v", err)
 			}
+			got := r.Contacts
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("contacts:")
 				for i := range max(len(got), len(tt.want)) {
@@ -126,8 +211,11 @@ func TestParseVCardsFiles(t *testing.T) {
 					}
 				}
 			}
-			if !reflect.DeepEqual(warnings, tt.warnings) {
-				t.Errorf("warnings:\n got  %q\n want %q", warnings, tt.warnings)
+			if !reflect.DeepEqual(r.NotKept, tt.notKept) {
+				t.Errorf("not kept:\n got  %q\n want %q", r.NotKept, tt.notKept)
+			}
+			if !reflect.DeepEqual(r.Warnings, tt.warnings) {
+				t.Errorf("warnings:\n got  %q\n want %q", r.Warnings, tt.warnings)
 			}
 			for _, c := range got {
 				if p := c.Validate(model.Date{}); len(p) > 0 {
@@ -138,9 +226,14 @@ func TestParseVCardsFiles(t *testing.T) {
 	}
 }
 
+func withCircle(circle model.Circle, c model.Contact) model.Contact {
+	c.Circle = circle
+	return c
+}
+
 func TestParseVCardsNoCard(t *testing.T) {
 	for _, in := range []string{"", "\r\n", "Name,Phone\r\nSam,555 0101\r\n", "END:VCARD\r\n", "{\"format\": \"tether-journal\"}"} {
-		cs, ws, err := ParseVCards([]byte(in))
+		cs, ws, err := parseVCards([]byte(in))
 		if !errors.Is(err, ErrNoVCard) || cs != nil || ws != nil {
 			t.Errorf("ParseVCards(%q) = %v, %v, %v; want ErrNoVCard", in, cs, ws, err)
 		}
@@ -219,7 +312,7 @@ func TestParseVCardsDetails(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, warnings, err := ParseVCards([]byte(tt.in))
+			got, warnings, err := parseVCards([]byte(tt.in))
 			if err != nil {
 				t.Fatalf("ParseVCards: %v", err)
 			}
@@ -255,126 +348,10 @@ func TestParseVCardsUTF16(t *testing.T) {
 				data = append(data, byte(u), byte(u>>8))
 			}
 		}
-		got, ws, err := ParseVCards(data)
+		got, ws, err := parseVCards(data)
 		want := []model.Contact{imported(model.Contact{Name: "Zoë 🌻", Phone: "555 0101"})}
 		if err != nil || ws != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("UTF-16 (big endian %v): %+v, %q, %v", big, got, ws, err)
-		}
-	}
-}
-
-func TestEncodeVCards(t *testing.T) {
-	cs := []model.Contact{
-		{ID: 1, Name: "Ana Lima", Nickname: "Annie, the 1st", Phone: "+44-7700-900123", Email: "ana@example.org",
-			Notes: "Line one\nCall after 6; never before.\\", Tags: []string{"AA", "any, time"}, Group: "Ward 3; alumni",
-			Circle: model.CircleSponsor, Importance: 5,
-			Birthday: model.Birthday{Year: 1985, Month: time.March, Day: 9}, RecoveryDate: day(2023, 1, 15)},
-		{Name: "Sam", Phone: "555 0101", Birthday: model.Birthday{Month: time.February, Day: 29}},
-	}
-	want := "BEGIN:VCARD\r\n" +
-		"VERSION:4.0\r\n" +
-		"FN:Ana Lima\r\n" +
-		"NICKNAME:Annie\\, the 1st\r\n" +
-		"TEL;VALUE=uri:tel:+44-7700-900123\r\n" +
-		"EMAIL:ana@example.org\r\n" +
-		"NOTE:Line one\\nCall after 6; never before.\\\\\r\n" +
-		"CATEGORIES:AA,any\\, time\r\n" +
-		"ORG:Ward 3\\; alumni\r\n" +
-		"BDAY:19850309\r\n" +
-		"ANNIVERSARY:20230115\r\n" +
-		"END:VCARD\r\n" +
-		"BEGIN:VCARD\r\n" +
-		"VERSION:4.0\r\n" +
-		"FN:Sam\r\n" +
-		"TEL;VALUE=text:555 0101\r\n" +
-		"BDAY:--0229\r\n" +
-		"END:VCARD\r\n"
-	var b bytes.Buffer
-	if err := EncodeVCards(&b, cs); err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != want {
-		t.Errorf("EncodeVCards:\n%s\nwant:\n%s\n%s", b.String(), want, firstDiff(b.String(), want))
-	}
-}
-
-// vcardFields is what a vCard carries of a contact.
-func vcardFields(c model.Contact) model.Contact {
-	return model.Contact{Name: c.Name, Nickname: c.Nickname, Phone: c.Phone, Email: c.Email, Notes: c.Notes, Tags: c.Tags, Group: c.Group,
-		Birthday: c.Birthday, RecoveryDate: c.RecoveryDate}
-}
-
-func TestVCardRoundTrip(t *testing.T) {
-	notes := "Ünïcödé all the way: " + strings.Repeat("é🌻ا", 60) + "\n\ttabbed\n\nC:\\path\\n, not a break; ok"
-	cs := []model.Contact{
-		{Name: "Ana Lima", Nickname: "Annie", Phone: "+44 7700 900123", Email: "ana@example.org",
-			Notes: notes, Tags: []string{"AA", "a,b", `back\slash`, "مرحبا"}, Group: "Ward 3, alumni; Tuesdays"},
-		{Name: "山田花子 " + strings.Repeat("花", 80), Phone: "+81-90-1234-5678"},
-		{Name: "Dr. O'Brien, Jr.", Nickname: "Bo, Jr", Phone: "(555) 010-0199 ext. 2", Email: "bo,jr@example.org"},
-		{Name: "Tuesday SMART meeting", Notes: "\n  leading lines and spaces stay"},
-		{Name: "Zoë", Birthday: model.Birthday{Month: time.February, Day: 29}},
-		{Name: "Denise", Birthday: model.Birthday{Year: 1970, Month: time.December, Day: 31}, RecoveryDate: model.Date{Year: 2014, Month: time.January, Day: 15}},
-		{Name: "Leap", Birthday: model.Birthday{Year: 1988, Month: time.February, Day: 29}, RecoveryDate: day(2020, 2, 29)},
-	}
-	for i := range cs {
-		cs[i] = cs[i].Normalize()
-		if p := cs[i].Validate(model.Date{}); len(p) > 0 {
-			t.Fatalf("test contact %d is not valid: %v", i, p)
-		}
-	}
-	var b bytes.Buffer
-	if err := EncodeVCards(&b, cs); err != nil {
-		t.Fatal(err)
-	}
-	assertFolded(t, b.Bytes())
-	got, warnings, err := ParseVCards(b.Bytes())
-	if err != nil || warnings != nil {
-		t.Fatalf("ParseVCards: %v, %q", err, warnings)
-	}
-	if len(got) != len(cs) {
-		t.Fatalf("read back %d contacts, want %d", len(got), len(cs))
-	}
-	for i := range cs {
-		if g, w := vcardFields(got[i]), vcardFields(cs[i]); !reflect.DeepEqual(g, w) {
-			t.Errorf("contact %d read back as\n %+v\nwant\n %+v", i, g, w)
-		}
-	}
-}
-
-// assertFolded checks that every line of a vCard ends in CRLF, is at most
-// 75 octets, and is valid UTF-8 on its own (no character split).
-func assertFolded(t *testing.T, data []byte) {
-	t.Helper()
-	if !bytes.HasSuffix(data, []byte("\r\n")) {
-		t.Errorf("the vCard does not end with CRLF")
-	}
-	for i, line := range bytes.Split(bytes.TrimSuffix(data, []byte("\r\n")), []byte("\r\n")) {
-		if len(line) > 75 {
-			t.Errorf("line %d is %d octets: %q", i+1, len(line), line)
-		}
-		if !utf8.Valid(line) {
-			t.Errorf("line %d splits a character: %q", i+1, line)
-		}
-		if bytes.ContainsAny(line, "\r\n") {
-			t.Errorf("line %d holds a bare line break: %q", i+1, line)
-		}
-	}
-}
-
-func TestEncodeVCardsFolding(t *testing.T) {
-	// Every split position against characters of 1 to 4 bytes.
-	for _, r := range []string{"a", "é", "花", "🌻"} {
-		for pad := range 8 {
-			c := model.Contact{Name: strings.Repeat("x", pad) + strings.Repeat(r, 190), Notes: strings.Repeat(r, 300)}
-			var b bytes.Buffer
-			if err := EncodeVCards(&b, []model.Contact{c}); err != nil {
-				t.Fatal(err)
-			}
-			assertFolded(t, b.Bytes())
-			got, _, err := ParseVCards(b.Bytes())
-			if err != nil || len(got) != 1 || got[0].Name != c.Name || got[0].Notes != c.Notes {
-				t.Errorf("%q padded by %d did not read back: %v", r, pad, err)
-			}
 		}
 	}
 }
@@ -393,34 +370,45 @@ func FuzzParseVCards(f *testing.F) {
 	f.Add([]byte("BEGIN:VCARD\r\nFN:Sam\r\nBDAY;VALUE=date:--0229T10\r\nANNIVERSARY:2014-01-15T00:00:00Z\r\nEND:VCARD\r\n"))
 	f.Add([]byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29\r\nANNIVERSARY:--0115\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nFN:Lee\r\nBDAY:2001-02-29\r\nBDAY:19850309\r\nANNIVERSARY;VALUE=text:soon\r\nEND:VCARD\r\n"))
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:2.1\r\nN:;;;;\r\nX-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Jo\\;ey;1;;\r\n" +
+		"X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Maria;14\r\nFN:Jo\r\nFN:Joey\r\nORG:A\r\nORG:B\r\nBDAY:--0101\r\nBDAY:--0202\r\n" +
+		"CATEGORIES:myContacts,other,Sponsor,sponsor or mentor,Family\r\nX-ANNIVERSARY:2014-01-15\r\nX-ANNIVERSARY:2015-01-15\r\n" +
+		"item1.ADR:;;x\r\nitem1.X-ABLabel:home\r\nPHOTO:a\r\nPHOTO:b\r\nX-1:a\r\nX-2:b\r\nEND:VCARD\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cs, warnings, err := ParseVCards(data)
+		r, err := ParseVCards(data)
 		if err != nil {
-			if !errors.Is(err, ErrNoVCard) || cs != nil || warnings != nil {
-				t.Fatalf("ParseVCards = %v, %q, %v", cs, warnings, err)
+			if !errors.Is(err, ErrNoVCard) || !reflect.DeepEqual(r, VCards{}) {
+				t.Fatalf("ParseVCards = %+v, %v", r, err)
 			}
 			return
 		}
-		for _, w := range warnings {
-			if !utf8.ValidString(w) || hasAnyControl(w) {
-				t.Fatalf("warning %q holds control characters or broken UTF-8", w)
+		if len(r.NotKept) != len(r.Contacts) {
+			t.Fatalf("%d lists of what was not kept for %d contacts", len(r.NotKept), len(r.Contacts))
+		}
+		for _, w := range slices.Concat(append(r.NotKept, r.Warnings)...) {
+			if w == "" || !utf8.ValidString(w) || hasAnyControl(w) {
+				t.Fatalf("message %q is empty, or holds control characters or broken UTF-8", w)
 			}
 		}
-		for _, c := range cs {
+		for _, c := range r.Contacts {
 			if p := c.Validate(model.Date{}); len(p) > 0 {
 				t.Fatalf("contact %+v does not validate: %v", c, p)
 			}
 			if !reflect.DeepEqual(c, c.Normalize()) {
 				t.Fatalf("contact %+v is not normalized", c)
 			}
-			// What was imported exports and imports again unchanged.
-			var b bytes.Buffer
-			if err := EncodeVCards(&b, []model.Contact{c}); err != nil {
-				t.Fatal(err)
-			}
-			back, ws, err := ParseVCards(b.Bytes())
-			if err != nil || len(ws) > 0 || len(back) != 1 || !reflect.DeepEqual(vcardFields(back[0]), vcardFields(c)) {
-				t.Fatalf("round trip of %+v gave %+v, %q, %v\n%s", c, back, ws, err, b.Bytes())
+			// What was imported exports, in either version, and imports
+			// again unchanged, with nothing left out.
+			for _, v := range VCardVersions {
+				var b bytes.Buffer
+				if err := EncodeVCards(&b, []model.Contact{c}, v); err != nil {
+					t.Fatal(err)
+				}
+				back, err := ParseVCards(b.Bytes())
+				if err != nil || len(back.Warnings) > 0 || len(back.Contacts) != 1 || back.NotKept[0] != nil ||
+					!reflect.DeepEqual(vcardFields(back.Contacts[0]), vcardFields(c)) {
+					t.Fatalf("%s round trip of %+v gave %+v, %v\n%s", v, c, back, err, b.Bytes())
+				}
 			}
 		}
 	})
@@ -435,7 +423,7 @@ func BenchmarkParseVCards(b *testing.B) {
 	data := bytes.Repeat(one, 250)
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if cs, _, err := ParseVCards(data); err != nil || len(cs) != 500 {
+		if cs, _, err := parseVCards(data); err != nil || len(cs) != 500 {
 			b.Fatalf("ParseVCards: %d contacts, %v", len(cs), err)
 		}
 	}
@@ -454,8 +442,15 @@ func TestVCardTestdataIsRaw(t *testing.T) {
 	if d := read("iphone-3.0.vcf"); !bytes.Contains(d, []byte("\r\n ")) || bytes.Count(d, []byte("\n")) != bytes.Count(d, []byte("\r\n")) {
 		t.Errorf("iphone-3.0.vcf lost its CRLF line ends or its folding")
 	}
-	if d := read("android-2.1.vcf"); !bytes.Contains(d, []byte("=\r\n")) {
-		t.Errorf("android-2.1.vcf lost its quoted-printable soft line breaks")
+	for _, name := range []string{"android-2.1.vcf", "samsung-2.1.vcf"} {
+		if d := read(name); !bytes.Contains(d, []byte("=\r\n")) {
+			t.Errorf("%s lost its quoted-printable soft line breaks", name)
+		}
+	}
+	for _, name := range []string{"ios-3.0.vcf", "nextcloud-4.0.vcf"} {
+		if d := read(name); !bytes.Contains(d, []byte("\r\n ")) || bytes.Count(d, []byte("\n")) != bytes.Count(d, []byte("\r\n")) {
+			t.Errorf("%s lost its CRLF line ends or its folding", name)
+		}
 	}
 	if d := read("latin1.vcf"); utf8.Valid(d) || !bytes.Contains(d, []byte("Ren\xe9e")) {
 		t.Errorf("latin1.vcf is no longer Latin-1")
@@ -509,7 +504,7 @@ func TestVCardDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		card := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam\r\n" + tt.props + "\r\nEND:VCARD\r\n"
-		got, warnings, err := ParseVCards([]byte(card))
+		got, warnings, err := parseVCards([]byte(card))
 		if err != nil || len(got) != 1 {
 			t.Fatalf("%s: %d contacts, %v", tt.props, len(got), err)
 		}
