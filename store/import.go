@@ -417,7 +417,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 		if match != nil {
 			reason := "already in the journal (" + why + ")"
 			if match.fromFile {
-				reason = "appears more than once in the file (" + why + ")"
+				reason = "in the file more than once (" + why + ")"
 			} else {
 				// One person of the journal stands for one of the file:
 				// two namesakes in the file are two people, paired in

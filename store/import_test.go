@@ -430,7 +430,7 @@ func TestImportContacts(t *testing.T) {
 	}
 	if rep.Contacts != 2 || len(rep.Skipped) != 2 ||
 		rep.Skipped[0].Reason != "already in the journal (same name, and neither has a phone or email)" ||
-		rep.Skipped[1].Reason != "appears more than once in the file (same name and phone)" {
+		rep.Skipped[1].Reason != "in the file more than once (same name and phone)" {
 		t.Fatalf("report: %+v", rep)
 	}
 	list := exportAll(t, dst).Contacts
