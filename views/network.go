@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -53,9 +52,9 @@ type jumpToContactMsg struct {
 
 // networkModel is the Network review: the shape of the network (circles,
 // and the thin ones named gently), its health over 14 days and 12 weeks,
-// who has faded (enter jumps to them), a year of reach-outs as a heatmap,
-// and the trends of mood, cravings and check-ups. p opens the safety plan
-// and u a check-up.
+// a year of reach-outs as a heatmap, the trends of mood, cravings and
+// check-ups, and who has faded (enter jumps to them); side by side from
+// 120 columns (see drawPage). p opens the safety plan and u a check-up.
 type networkModel struct {
 	st     Store
 	clock  model.Clock
@@ -174,15 +173,6 @@ func (m networkModel) dirty() bool {
 	return (m.plan != nil && m.plan.form.dirty()) || (m.checkup != nil && m.checkup.form.dirty())
 }
 
-// networkPage is the review's lines with no one selected, and where the
-// faded people are in it.
-type networkPage struct {
-	width      int
-	lines      []string
-	fadedStart int      // index of the first faded person's line; -1 when none
-	fadedText  []string // each faded person's line without its marker
-}
-
 // pageWidth is the width the page is drawn for; 80 before the first size.
 func (m networkModel) pageWidth() int {
 	if m.width <= 0 {
@@ -206,11 +196,11 @@ func (m networkModel) pageLines() ([]string, int) {
 	if p == nil || p.width != m.pageWidth() {
 		p = m.drawPage(m.pageWidth())
 	}
-	if p.fadedStart < 0 || m.cursor >= len(p.fadedText) {
+	if p.fadedStart < 0 || m.cursor >= len(p.fadedChose) {
 		return p.lines, p.fadedStart
 	}
 	lines := slices.Clone(p.lines)
-	lines[p.fadedStart+m.cursor] = m.styles.Selected.Render(truncate("› "+p.fadedText[m.cursor], p.width))
+	lines[p.fadedStart+m.cursor] = p.fadedChose[m.cursor]
 	return lines, p.fadedStart
 }
 
@@ -409,122 +399,6 @@ func (m networkModel) view() string {
 	return clip(strings.Join(lines, "\n"), w, h)
 }
 
-// pageLines is the whole review, and the line where the faded list starts
-// (so moving through it can scroll it into view).
-func (m networkModel) drawPage(w int) *networkPage {
-	s := m.styles
-	today := model.Today(m.clock)
-	d := m.data
-	lines := []string{s.Title.Render("Network") + s.Muted.Render(" · the shape of your support"), ""}
-
-	// Health, two windows side by side.
-	lines = append(lines, s.Heading.Render(pad("", 32)+pad("last 14 days", 16)+"last 12 weeks"))
-	row := func(label, a, b string) {
-		lines = append(lines, truncate(pad(label, 32)+pad(a, 16)+b, w))
-	}
-	row("People reached", fmt.Sprint(d.short.People), fmt.Sprint(d.long.People))
-	row("Circles reached", fmt.Sprintf("%d of %d", len(d.short.Circles), len(model.Circles)), fmt.Sprintf("%d of %d", len(d.long.Circles), len(model.Circles)))
-	row("Days with supportive contact", fmt.Sprintf("%d of %d", d.short.SupportiveDays, d.short.Days), fmt.Sprintf("%d of %d", d.long.SupportiveDays, d.long.Days))
-	row("With people who support using", percent(d.short), percent(d.long))
-	row("Faded (no contact in 14+ days)", fmt.Sprint(len(d.short.Faded)), "")
-	row("Can call any time", fmt.Sprint(d.short.AnyTime), "")
-	lines = append(lines, "")
-
-	lines = append(lines, s.Heading.Render("Circles"))
-	for _, c := range model.Circles {
-		people := d.groups[c]
-		if len(people) == 0 {
-			// Named gently; where a suggestion could hurt (family, partner)
-			// the circle is just marked empty.
-			sug := model.CircleSuggestion(c)
-			if sug == "" {
-				sug = "–"
-			}
-			lines = append(lines, strings.Split(s.Muted.Render(pad(c.Label(), 28)+wrap(sug, max(10, w-28))), "\n")[0])
-			for _, l := range strings.Split(wrap(sug, max(10, w-28)), "\n")[1:] {
-				lines = append(lines, strings.Repeat(" ", 28)+s.Muted.Render(l))
-			}
-			continue
-		}
-		names := make([]string, len(people))
-		for i, p := range people {
-			names[i] = oneLine(p.Name)
-		}
-		lines = append(lines, truncate(pad(c.Label(), 28)+fmt.Sprintf("%d · %s", len(people), strings.Join(names, ", ")), w))
-	}
-	lines = append(lines, "")
-	lines = append(lines, riskyLines(d.risky, w, s)...)
-
-	fadedStart := -1
-	var fadedText []string
-	if len(d.short.Faded) > 0 {
-		lines = append(lines, s.Heading.Render("Faded: no contact in 14+ days")+s.Muted.Render(" · j/k choose, enter goes to them"))
-		fadedStart = len(lines)
-		for _, c := range d.short.Faded {
-			text := pad(oneLine(c.Name), 28) + pad(c.Circle.Short(), 12) + "last contact " + model.SinceLabel(today.DaysSince(model.DateOf(c.LastContact))) + " ago"
-			fadedText = append(fadedText, text)
-			lines = append(lines, truncate("  "+text, w))
-		}
-		lines = append(lines, "")
-	}
-
-	lines = append(lines, s.Heading.Render("Reach-outs over the last year"))
-	weeks := min(heatWeeks, max(4, w-5))
-	lines = append(lines, heatmap(d.counts, today, weeks, s)...)
-	lines = append(lines, "")
-
-	lines = append(lines, s.Heading.Render(fmt.Sprintf("Trends, week by week (last %d weeks)", trendWeeks)))
-	lines = append(lines, trendLine("Mood", d.mood, 1, 5, s), trendLine("Craving", d.craving, 0, model.MaxCraving, s))
-	for _, i := range model.Instruments {
-		info, _ := i.Info()
-		lines = append(lines, checkupTrend(info, d.checkups[i], s, w)...)
-	}
-	lines = append(lines, "", s.Muted.Render(wrap("Check-ups are for self-reflection, never a diagnosis. BARC-10: Vilsaint et al. (2017). MSPSS: Zimet et al. (1988). u takes one.", w)))
-	return &networkPage{width: w, lines: lines, fadedStart: fadedStart, fadedText: fadedText}
-}
-
-// riskyLines name the people marked as supporting using, privately and
-// without blame: how often they were in touch over the last 12 weeks, and
-// the days a hard check-in followed. Nothing when there are none.
-func riskyLines(ties []model.RiskyTie, w int, s *Styles) []string {
-	if len(ties) == 0 {
-		return nil
-	}
-	lines := []string{s.Heading.Render("People who support using") + s.Muted.Render(" · in your journal only")}
-	const shown = 5
-	for i, t := range ties {
-		if i == shown {
-			lines = append(lines, s.Muted.Render(fmt.Sprintf("  and %d more, not in touch as often", len(ties)-shown)))
-			break
-		}
-		words := "not in touch in 12 weeks"
-		if t.ReachOuts > 0 {
-			words = "in touch " + times(t.ReachOuts) + " in 12 weeks"
-		}
-		if n := len(t.HardAfter); n > 0 {
-			days := make([]string, 0, 3)
-			for _, d := range t.HardAfter[max(0, n-3):] {
-				days = append(days, d.Time().Format("2 Jan"))
-			}
-			words += "; a hard day followed " + times(n) + " (" + strings.Join(days, ", ") + ")"
-		}
-		lines = append(lines, truncate("  "+pad(oneLine(t.Contact.Name), 26)+" "+words, w))
-	}
-	lines = append(lines, s.Muted.Render(wrap("Knowing who they are helps; they are never suggested when it gets hard, and never counted as support.", w)), "")
-	return lines
-}
-
-// times is how often: "once", "twice", "3 times".
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
-	}
-	return fmt.Sprintf("%d times", n)
-}
-
 // keepFadedVisible scrolls so the chosen faded person is on screen.
 func (m *networkModel) keepFadedVisible() {
 	start := -1
@@ -541,40 +415,6 @@ func (m *networkModel) keepFadedVisible() {
 	if row >= m.scroll+m.height {
 		m.scroll = row - m.height + 2
 	}
-}
-
-func percent(h model.NetworkHealth) string {
-	if h.ReachOuts == 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%d%% of %d", int(h.UseShare*100+0.5), h.ReachOuts)
-}
-
-// trendLine is a labelled sparkline with its latest value.
-func trendLine(label string, pts []model.Point, lo, hi float64, s *Styles) string {
-	latest := "–"
-	for i := len(pts) - 1; i >= 0; i-- {
-		if pts[i].OK {
-			latest = fmt.Sprintf("%.1f", pts[i].Value)
-			break
-		}
-	}
-	return s.Label.Render(pad(label, 10)) + sparkline(pts, lo, hi) + s.Muted.Render("  latest week "+latest)
-}
-
-func checkupTrend(info model.InstrumentInfo, cs []model.Checkup, s *Styles, w int) []string {
-	if len(cs) == 0 {
-		return []string{s.Label.Render(pad(string(info.Name), 10)) + s.Muted.Render("not taken yet")}
-	}
-	pts := make([]model.Point, 0, len(cs))
-	for _, c := range cs[max(0, len(cs)-40):] {
-		total, _ := c.Score()
-		pts = append(pts, model.Point{Day: c.Day, Value: total, OK: true})
-	}
-	last := cs[len(cs)-1]
-	total, _ := last.Score()
-	return []string{truncate(s.Label.Render(pad(string(info.Name), 10))+sparkline(pts, info.Min, info.Max)+
-		s.Muted.Render(fmt.Sprintf("  %.1f on %s (%s)", total, last.Day.Human(), info.ScoreLabel)), w)}
 }
 
 // handle and owns put the screen in the table (see screen).

@@ -3,17 +3,19 @@ package views
 import (
 	"context"
 	"fmt"
-	"github.com/charmbracelet/colorprofile"
-	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
-	"github.com/tether-recovery/tether/store/sample"
+	"github.com/tether-recovery/tether/views/term"
 )
 
 // networkStore is a small journal with answers you can check by hand:
@@ -40,7 +42,7 @@ func networkStore(t *testing.T) *fakeStore {
 func TestNetworkShowsTheShapeOfTheNetwork(t *testing.T) {
 	d := newDriver(t, networkStore(t), 120, 80)
 	d.keys("5")
-	d.mustSee("Network", "last 14 days", "last 12 weeks", "Circles", "Sponsor or mentor", "Maria Santos",
+	d.mustSee("Network", "14 days", "12 weeks", "Circles", "Sponsor or mentor", "Maria Santos",
 		"Faded: no contact in 14+ days", "José Álvarez", "Reach-outs over the last year", "reach-outs a day", "Mood", "Craving")
 	v := d.view()
 	if row := lineWith(v, "People reached"); !strings.Contains(row, "2") || !strings.Contains(row, "3") {
@@ -77,7 +79,7 @@ func TestHeatmapColumnsLineUpWithDates(t *testing.T) {
 		today.AddDays(-7):   6, // Saturday of the week before
 		today.AddDays(-362): 4, // the Monday fifty-one weeks back: first column
 	}
-	lines := heatmap(counts, today, 52, NewStyles(colorprofile.NoTTY, true))
+	lines := heatmap(counts, today, 52, 80, NewStyles(colorprofile.NoTTY, true))
 	rows := lines[1:8] // Monday..Sunday
 	cell := func(weekday, col int) string { return string([]rune(rows[weekday])[4+col]) }
 	if got := cell(5, 51); got != "░" {
@@ -95,8 +97,98 @@ func TestHeatmapColumnsLineUpWithDates(t *testing.T) {
 	if got := cell(0, 0); got != "▓" {
 		t.Errorf("first column's Monday: %q", got)
 	}
-	if !strings.Contains(lines[0], "Dec") || !strings.Contains(lines[8], "6+") {
+	if !strings.Contains(lines[0], "Dec") || !strings.Contains(lines[8], "5–6") {
 		t.Errorf("months or legend missing:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// A busy year is not one solid block: the shades follow the person's own
+// range (the quartiles of the days with any), and the legend says what
+// each means. Under NO_COLOR the map and its legend read the same,
+// their shapes telling the shades apart.
+func TestHeatmapShadesByThePersonsOwnRange(t *testing.T) {
+	today := model.Date{Year: 2026, Month: time.November, Day: 21}
+	counts := map[model.Date]int{}
+	for i := range 7 * 52 {
+		counts[today.AddDays(-i)] = 10 + i%40 // 10 to 49 a day, every day
+	}
+	counts[today.AddDays(-8)] = 0 // one day without
+	plain := heatmap(counts, today, 52, 80, NewStyles(colorprofile.NoTTY, true))
+	cells := strings.Join(plain[1:8], "\n")
+	for _, shade := range append(slices.Clone(heatShades), heatNone) {
+		if !strings.Contains(cells, shade) {
+			t.Errorf("no %q in the map:\n%s", shade, strings.Join(plain, "\n"))
+		}
+	}
+	if legend := plain[8]; !regexp.MustCompile(`^    reach-outs a day: · 0  ░ 10–\d\d  ▒ \d\d–\d\d  ▓ \d\d–\d\d  █ \d\d–49$`).MatchString(legend) {
+		t.Errorf("legend: %q", legend)
+	}
+	for _, p := range []colorprofile.Profile{colorprofile.ASCII, colorprofile.TrueColor} {
+		drawn := heatmap(counts, today, 52, 80, NewStyles(p, true))
+		for i, l := range drawn {
+			if got := ansi.Strip(l); got != plain[i] {
+				t.Errorf("profile %v, line %d: %q, without a terminal %q", p, i, got, plain[i])
+			}
+			if p == colorprofile.ASCII && strings.Contains(l, "\x1b[3") {
+				t.Errorf("line %d has colour under NO_COLOR: %q", i, l)
+			}
+		}
+	}
+}
+
+// A year without a reach-out, or with days of one count only, still has a
+// legend that says what the map shows.
+func TestHeatmapLegendForFewCounts(t *testing.T) {
+	today := model.Date{Year: 2026, Month: time.November, Day: 21}
+	s := NewStyles(colorprofile.NoTTY, true)
+	if got := heatmap(nil, today, 52, 80, s)[8]; strings.TrimSpace(got) != "· a day without reach-outs" {
+		t.Errorf("no reach-outs: legend %q", got)
+	}
+	three := map[model.Date]int{today: 3, today.AddDays(-1): 3}
+	if got := heatmap(three, today, 52, 80, s)[8]; strings.TrimSpace(got) != "reach-outs a day: · 0  █ 3" {
+		t.Errorf("all days alike: legend %q", got)
+	}
+	// Narrow, the legend wraps between its parts, never inside one.
+	busy := map[model.Date]int{today: 1, today.AddDays(-1): 5, today.AddDays(-2): 9, today.AddDays(-3): 14}
+	lines := heatmap(busy, today, 20, 30, s)
+	if got := strings.Join(lines[8:], "|"); got != "    reach-outs a day: · 0  ░ 1|    ▒ 2–5  ▓ 6–9  █ 10–14" {
+		t.Errorf("narrow legend: %q", got)
+	}
+}
+
+func TestSomeNames(t *testing.T) {
+	names := []string{"Ana", "Ben", "Cal Tan"}
+	tests := []struct {
+		w    int
+		want string
+	}{
+		{40, "Ana, Ben, Cal Tan"},
+		{17, "Ana, Ben, Cal Tan"},
+		{16, "Ana and 2 more"}, // "Ana, Ben and 1 more" is 19
+		{14, "Ana and 2 more"},
+		{13, ""},
+	}
+	for _, tt := range tests {
+		if got := someNames(names, tt.w); got != tt.want {
+			t.Errorf("someNames(%d) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestHangingKeepsWordsWhole(t *testing.T) {
+	s := NewStyles(colorprofile.NoTTY, true)
+	got := hanging("Lead  ", "in touch once; a hard day followed once ("+together("15 Oct")+")", 6, 30, s.Muted)
+	want := []string{"Lead  in touch once; a hard", "      day followed once", "      (15 Oct)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("hanging = %q, want %q", got, want)
+	}
+	// A first word too wide for the first line starts the second.
+	if got := hanging("A long lead ", "Wordy", 2, 14, s.Muted); !slices.Equal(got, []string{"A long lead", "  Wordy"}) {
+		t.Errorf("hanging = %q", got)
+	}
+	// A word wider than a whole line is cut, with an ellipsis.
+	if got := hanging("", "Supercalifragilistic", 0, 8, s.Muted); !slices.Equal(got, []string{"Superca…"}) {
+		t.Errorf("hanging = %q", got)
 	}
 }
 
@@ -197,26 +289,67 @@ func TestNoCheckupReminderInTheFirstWeeks(t *testing.T) {
 	d.mustNotSee(") is due if you'd like one")
 }
 
-// Golden Network screens on the large sample journal at 80×24 and 200×50.
-func TestNetworkGoldenOnTheLargeJournal(t *testing.T) {
+// openLargeJournal opens the large sample journal (see largeJournal).
+func openLargeJournal(t *testing.T) *store.Store {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("writes the large sample journal")
 	}
-	path := filepath.Join(t.TempDir(), "large.db")
-	if err := sample.Write(context.Background(), path, sample.Large, model.Today(fixedClock)); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), path)
+	st, err := store.Open(t.Context(), largeJournal(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	for _, size := range [][2]int{{80, 24}, {200, 50}} {
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// Golden Network screens on the large sample journal: one column at
+// 80×24, two from 120 columns.
+func TestNetworkGoldenOnTheLargeJournal(t *testing.T) {
+	st := openLargeJournal(t)
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			d := newDriver(t, st, size[0], size[1])
 			d.keys("5")
 			golden.RequireEqual(t, []byte(d.view()))
 		})
+	}
+}
+
+// networkLabels are Network's labels and headings, and the help line's
+// words: shortened or wrapped where they do not fit, never cut.
+func networkLabels() []string {
+	labels := []string{"Network", "the shape of your support", "last 14 days", "last 12 weeks",
+		"People reached", "Circles reached", "Days with supportive contact", "With people who support using",
+		"Faded (no contact 14+ days)", "Can call any time", "Circles", "People who support using", "in your journal only",
+		"Knowing who they are helps", "Faded: no contact in 14+ days", "j/k choose, enter goes to them",
+		"Reach-outs over the last year", "reach-outs a day", "Trends, week by week", "Mood", "Craving", "latest week",
+		"Check-ups are for self-reflection, never a diagnosis", "more below", "go to person", "safety plan", "check-up"}
+	for _, c := range model.Circles {
+		labels = append(labels, c.Label())
+	}
+	for _, i := range model.Instruments {
+		info, _ := i.Info()
+		labels = append(labels, info.Name, info.ScoreLabel)
+	}
+	return labels
+}
+
+// On the large journal nothing on Network is cut without an ellipsis and
+// no label is cut at all, at 80, 100 and 200 columns: the whole page (on
+// a screen tall enough for it), and a screenful with its footer.
+func TestNetworkCutsNothing(t *testing.T) {
+	st := openLargeJournal(t)
+	for _, w := range []int{80, 100, 200} {
+		for _, h := range []int{24, 400} {
+			t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+				d := newDriver(t, st, w, h)
+				d.keys("5")
+				assertNothingCut(t, d.view(), w, networkLabels()...)
+				d.keys("G")
+				assertNothingCut(t, d.view(), w, networkLabels()...)
+			})
+		}
 	}
 }
 
@@ -266,4 +399,111 @@ func TestNetworkScrollsAtEightyByTwentyFour(t *testing.T) {
 		d.keys("j")
 	}
 	d.mustSee("Check-ups are for self-reflection")
+}
+
+// From 120 columns the review is two columns, each section whole in one
+// of them; below, one column. The same sections show in both.
+func TestNetworkSideBySideFrom120Columns(t *testing.T) {
+	headings := []string{"Circles", "People who support using", "Reach-outs over the last year", "Trends, week by week", "Faded: no contact in 14+ days"}
+	lines := map[int]int{}
+	for _, w := range []int{119, 120, 160} {
+		m := newNetworkModel(networkStore(t), fixedClock, NewStyles(colorprofile.NoTTY, true))
+		m, _ = m.update(m.load()())
+		m.setSize(w, 300)
+		page := m.drawPage(w)
+		lines[w] = len(page.lines)
+		columns := map[int]bool{}
+		for _, h := range headings {
+			at := -1
+			for _, l := range page.lines {
+				if i := strings.Index(l, h); i >= 0 && (i == 0 || strings.HasSuffix(l[:i], "  ")) {
+					at = term.Cells(l[:i])
+					break
+				}
+			}
+			if at < 0 {
+				t.Fatalf("at %d columns no heading %q:\n%s", w, h, strings.Join(page.lines, "\n"))
+			}
+			columns[at] = true
+		}
+		if two := len(columns) == 2; two != (w >= 120) {
+			t.Errorf("at %d columns the headings start at columns %v", w, columns)
+		}
+		for _, l := range page.lines {
+			if term.Cells(l) >= w {
+				t.Errorf("at %d columns a line reaches the edge: %q", w, l)
+			}
+		}
+	}
+	if lines[120] >= lines[119] {
+		t.Errorf("two columns are %d lines, one %d", lines[120], lines[119])
+	}
+}
+
+// The columns are as even as the sections' order allows: the taller as
+// short as it can be.
+func TestNetworkColumnsAreEven(t *testing.T) {
+	sec := func(n int) networkSection { return plainSection(make([]string, n)) }
+	tests := []struct {
+		heights []int
+		want    int
+	}{
+		{[]int{8, 17, 5, 10, 8, 3}, 2},   // 8+17 (+1) | 5+10+8+3 (+3)
+		{[]int{8, 17, 9, 11, 8, 170}, 5}, // a long faded list alone on the right
+		{[]int{8, 17, 9, 11, 8, 3}, 2},   // 26 | 34 beats 36 | 24? no: max 34 < 36
+		{[]int{40}, 1},                   // one section: all on the left
+		{[]int{10, 10}, 1},               // one each
+		{[]int{5, 5, 5, 5}, 2},           // two each
+	}
+	for _, tt := range tests {
+		secs := make([]networkSection, len(tt.heights))
+		for i, h := range tt.heights {
+			secs[i] = sec(h)
+		}
+		if got := evenSplit(secs); got != tt.want {
+			t.Errorf("evenSplit(%v) = %d, want %d", tt.heights, got, tt.want)
+		}
+	}
+}
+
+// In two columns the page scrolls as one: j moves through the faded
+// people in their column (the other column beside them untouched), enter
+// goes to the one chosen, and pgdn, G and g scroll both columns.
+func TestNetworkScrollsInTwoColumns(t *testing.T) {
+	d := newDriver(t, openLargeJournal(t), 200, 50)
+	d.keys("5")
+	d.mustSee("↓ more below: j, pgdn or G")
+	if row := lineWith(d.view(), "› "); !strings.Contains(row, "People reached") {
+		t.Fatalf("the first faded person is not chosen beside the first figures: %q", row)
+	}
+	d.keys("j")
+	row := lineWith(d.view(), "› ")
+	if !strings.Contains(row, "Circles reached") {
+		t.Fatalf("j did not choose the second faded person, beside the second figures: %q", row)
+	}
+	name, _, _ := strings.Cut(strings.TrimSpace(row[strings.Index(row, "› ")+len("› "):]), "  ")
+	d.keys("pgdown")
+	d.mustNotSee("Network · the shape of your support")
+	d.keys("G")
+	d.mustNotSee("↓ more below")
+	d.mustSee("parkrun Saturday") // the last of the faded
+	d.keys("g")
+	d.mustSee("Network · the shape of your support", "› "+name)
+	d.keys("enter")
+	d.mustSee("[2 Contacts]", "› "+name)
+}
+
+// No line of the review is wider than the screen, from 20 columns to
+// 200: the frame would cut it off without an ellipsis.
+func TestNetworkLinesFitEveryWidth(t *testing.T) {
+	m := newNetworkModel(networkStore(t), fixedClock, NewStyles(colorprofile.NoTTY, true))
+	m, _ = m.update(m.load()())
+	for w := 20; w <= 200; w++ {
+		page := m.drawPage(w)
+		for _, l := range append(page.lines, page.fadedChose...) {
+			if term.Cells(l) > w {
+				t.Errorf("at %d columns: %q", w, l)
+			}
+		}
+	}
 }

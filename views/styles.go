@@ -31,6 +31,9 @@ type Styles struct {
 	Status      lipgloss.Style
 	StatusError lipgloss.Style
 	Prompt      lipgloss.Style
+	// Heat is the heatmap's shaded days; their shapes tell them apart
+	// without colour.
+	Heat lipgloss.Style
 	// Help is bubbles/help's own look, its colours shaded once like ours.
 	Help help.Styles
 
@@ -84,6 +87,7 @@ func NewStyles(p colorprofile.Profile, dark bool) *Styles {
 		Status:      lipgloss.NewStyle().Foreground(colorSuccess),
 		StatusError: bold(lipgloss.NewStyle()).Foreground(colorError),
 		Prompt:      bold(lipgloss.NewStyle()).Foreground(colorWarning),
+		Heat:        lipgloss.NewStyle().Foreground(colorAccent),
 		Help:        paintHelp(help.DefaultStyles(dark), p),
 		profile:     p,
 		dark:        dark,
