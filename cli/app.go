@@ -52,5 +52,5 @@ const appWriteWait = 200 * time.Millisecond
 func (e *env) runApp(st *store.Store, badge string) error {
 	st.WriteWait = appWriteWait
 	return views.Run(st, views.Options{Clock: e.Clock, Badge: badge, Settled: collectSooner,
-		BubbleTeaRenderer: e.Getenv("TETHER_RENDERER") == "bubbletea"})
+		BubbleTeaRenderer: e.Getenv("TETHER_RENDERER") == "bubbletea", Editor: views.EditorCommand(e.Getenv)})
 }

@@ -40,6 +40,9 @@ type Options struct {
 	// Tether's display (TETHER_RENDERER=bubbletea): for a terminal that
 	// draws Tether's frames wrongly, and to measure one against the other.
 	BubbleTeaRenderer bool
+	// Editor is the command line ctrl+e opens a long text field with
+	// (see EditorCommand); none offers no editor.
+	Editor []string
 }
 
 // App is the root model: it owns the tab bar, the footer and the
@@ -58,6 +61,7 @@ type App struct {
 	keys    globalKeys
 	yesNo   confirmKeys
 	help    *help.Model
+	editor  []string // Options.Editor
 
 	width, height int
 	active        int // the tab on show, an index into tabs
@@ -135,7 +139,7 @@ func New(st Store, opts Options) *App {
 	h.ShortSeparator = " · "
 	a := &App{
 		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, styles: styles, profile: opts.Profile, loadedDay: model.Today(clock),
-		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: &h,
+		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: &h, editor: opts.Editor,
 		today:      ptr(newTodayModel(st, clock, styles)),
 		contacts:   ptr(newContactsModel(st, clock, styles)),
 		checkIn:    ptr(newCheckInModel(st, clock, styles)),

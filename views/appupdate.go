@@ -38,6 +38,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statusMsg:
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
+	case openEditorMsg:
+		return a, a.openEditor(msg.field)
+	case handOverMsg:
+		// Bubble Tea's renderer draws the screen: it gives the terminal
+		// over and takes it back itself.
+		return a, tea.ExecProcess(msg.cmd, msg.done)
+	case editorDoneMsg:
+		return a.editorDone(msg)
 	case busyMsg, retryLaterMsg, retryMsg, settledMsg:
 		return a.waitForJournal(msg)
 	case todayLoadedMsg:

@@ -746,6 +746,9 @@ func (l *loop) run(cmd tea.Cmd) {
 		// A save waiting for another window: the test tries it again
 		// (retryMsg) when it wants.
 		l.waiting = append(l.waiting, msg)
+	case handOverMsg:
+		// The editor runs as Bubble Tea would run it, the test waiting.
+		l.send(msg.done(msg.cmd.Run()))
 	case autosaveLaterMsg, watchLaterMsg, openingLaterMsg:
 		// Time does not pass in tests by itself: a test sends autosaveMsg
 		// or watchMsg when it wants the pause to be over.

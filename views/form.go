@@ -145,7 +145,8 @@ func areaField(key, label, hint, value string) *field {
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
 	ta.CharLimit = 0
-	ta.MaxHeight = 1000 // the default (99 lines) would silently refuse more typing
+	ta.KeyMap.LineEnd.SetKeys("end") // ctrl+e opens the editor (editKey)
+	ta.MaxHeight = 1000              // the default (99 lines) would silently refuse more typing
 	ta.SetHeight(4)
 	ta.SetValue(value)
 	ta.Blur()
@@ -419,6 +420,9 @@ func (f *form) update(msg tea.Msg) (formAction, tea.Cmd) {
 		return formNone, f.focusField(f.focus + 1)
 	case namedKey(km) == "shift+tab":
 		return formNone, f.focusField(f.focus - 1)
+	}
+	if fl.kind == kindArea && key.Matches(km, editKey) {
+		return formNone, func() tea.Msg { return openEditorMsg{field: fl} }
 	}
 	if f.enterSaves && namedKey(km) == "enter" {
 		return f.update(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
@@ -780,6 +784,8 @@ func (f *form) helpKeys() []key.Binding {
 			rate = key.NewBinding(key.WithKeys("1"), key.WithHelp("1–"+strconv.Itoa(fl.max), "rate"))
 		}
 		ks = append(ks, rate)
+	case kindArea:
+		ks = append(ks, editKey)
 	}
 	if f.enterSaves && !f.failed {
 		ks[0] = f.keys.SaveEnter

@@ -2,7 +2,9 @@ package views
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"syscall"
 	"time"
@@ -165,20 +167,28 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		f.screen.Resize(msg.Width, msg.Height)
 	case tea.ResumeMsg:
-		// Back from fg: the terminal is ours again, at whatever size it
-		// has now, and the screen is drawn whole.
+		// Back from fg: the terminal is ours again.
 		if err := f.tty.raw(); err != nil {
 			return f, tea.Quit
 		}
-		w, h, err := xterm.GetSize(f.tty.out.Fd())
-		if err == nil {
-			f.screen.Resume(w, h)
-			var cmd tea.Cmd
-			f.inner, cmd = f.inner.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			f.still = false
-			f.post()
+		if cmd, ok := f.retake(); ok {
 			return f, cmd
 		}
+	case handOverMsg:
+		// The editor (ctrl+e) gets the terminal as the shell does at
+		// ctrl+z: the screen and the terminal's mode given back first,
+		// taken again after.
+		done := msg.done
+		return f, tea.Exec(&handedOver{cmd: msg.cmd, screen: f.screen, tty: f.tty}, func(err error) tea.Msg {
+			return handedBackMsg{inner: done(err)}
+		})
+	case handedBackMsg:
+		cmd, _ := f.retake()
+		var next tea.Cmd
+		f.inner, next = f.inner.Update(msg.inner)
+		f.still = false
+		f.post()
+		return f, tea.Batch(cmd, next)
 	}
 	if _, ok := msg.(flushMsg); ok {
 		if f.pace != nil && f.pace.deferred {
@@ -200,6 +210,47 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	f.post()
 	return f, cmd
+}
+
+// retake draws the screen whole at whatever size the terminal has now,
+// once it is the app's again (after fg, or the editor).
+func (f *framed) retake() (tea.Cmd, bool) {
+	w, h, err := xterm.GetSize(f.tty.out.Fd())
+	if err != nil {
+		return nil, false
+	}
+	f.screen.Resume(w, h)
+	var cmd tea.Cmd
+	f.inner, cmd = f.inner.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	f.still = false
+	f.post()
+	return cmd, true
+}
+
+// handedBackMsg is the editor's outcome, once the terminal is taken back.
+type handedBackMsg struct{ inner tea.Msg }
+
+// handedOver runs a command with the terminal given back as it was before
+// Tether: Bubble Tea has stopped reading keys (tea.Exec), the display
+// leaves its screen, and the terminal leaves raw mode, until it ends.
+type handedOver struct {
+	cmd    *exec.Cmd
+	screen *term.Display
+	tty    *ttyState
+}
+
+func (h *handedOver) SetStdin(r io.Reader)  { h.cmd.Stdin = r }
+func (h *handedOver) SetStdout(w io.Writer) { h.cmd.Stdout = w }
+func (h *handedOver) SetStderr(w io.Writer) { h.cmd.Stderr = w }
+
+func (h *handedOver) Run() error {
+	h.screen.Suspend()
+	h.tty.restore()
+	err := h.cmd.Run()
+	if rawErr := h.tty.raw(); rawErr != nil && err == nil {
+		err = rawErr
+	}
+	return err
 }
 
 // post hands the frame to the display, marked full when it is the first
