@@ -59,7 +59,8 @@ func clip(s string, w, h int) string {
 	}
 	for i, l := range lines {
 		if term.Cells(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+			// Never cut silently: "…" says there is more.
+			lines[i] = ansi.Truncate(l, w, "…")
 		}
 	}
 	return strings.Join(lines, "\n")

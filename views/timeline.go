@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tether-recovery/tether/model"
+	"github.com/tether-recovery/tether/views/term"
 )
 
 // The timeline lives inside Check-in rather than as a screen of its own:
@@ -242,8 +243,12 @@ func (m checkInModel) timelineLines(w int) []string {
 func (m checkInModel) timelineView(w, h int) string {
 	s, t := m.styles, m.timeline
 	from := t.anchor.AddDays(1 - timelineSpan)
-	head := []string{
-		s.Title.Render("Timeline · "+from.Human()+" – "+t.anchor.Human()) + s.Muted.Render(" · [ ] older, newer · / go to a day · v one day"),
+	title := "Timeline · " + from.Human() + " – " + t.anchor.Human()
+	head := []string{s.Title.Render(title)}
+	// The keys are in the footer too: beside the title only where they
+	// fit whole.
+	if hint := " · [ ] older, newer · / go to a day · v one day"; term.Cells(title+hint) <= w {
+		head[0] += s.Muted.Render(hint)
 	}
 	switch {
 	case t.err != nil:
