@@ -387,7 +387,7 @@ func TestLogSomeoneNewFromThePicker(t *testing.T) {
 	d.typeText("Ana from Tuesday")
 	d.mustSee("Nobody matches: enter adds them", "› + Add Ana from Tuesday as someone new")
 	d.keys("enter")
-	d.mustSee("Log a reach-out with Ana from Tuesday (new: saving adds them to your contacts)")
+	d.mustSee("Log a reach-out with Ana from Tuesday (new to your contacts)")
 	d.mustNotSee("ctrl+p plan it instead")
 	d.keys("esc")
 	if len(st.contacts) != before || len(st.reachOuts) != 0 {

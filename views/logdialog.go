@@ -84,7 +84,7 @@ func (d *logDialog) formTitle() string {
 	case d.existing != nil:
 		return "Edit a reach-out with " + name
 	case d.adding():
-		return "Log a reach-out with " + name + " (new: saving adds them to your contacts)"
+		return "Log a reach-out with " + name + " (new to your contacts)"
 	}
 	return "Log a reach-out with " + name
 }
