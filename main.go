@@ -17,8 +17,11 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
-// version is replaced at release time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
+// version is empty, so that tether reports the version Go recorded in the
+// binary (the module's, or the commit it was built from); a packager who
+// builds outside Go's module and version control can set it with
+// -ldflags "-X main.version=...".
+var version string
 
 func main() {
 	envguard.Restore() // see package envguard: hidden only from initialisers
@@ -32,6 +35,7 @@ func main() {
 		Args:    os.Args[1:],
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
+		Stdin:   os.Stdin,
 		Clock:   model.SystemClock{},
 		Getenv:  os.Getenv,
 		Version: version,

@@ -18,22 +18,10 @@ import (
 	"github.com/tether-recovery/tether/store"
 )
 
-func runContact(ctx context.Context, e *env, args []string) error {
-	const about = "tether contact add --name NAME [options]   add a supporter\n" +
-		"tether contact list [--json] [--archived]      list your contacts\n"
-	if len(args) == 0 {
-		return usageErr{cmd: "contact", msg: "contact: say add or list"}
-	}
-	switch args[0] {
-	case "add":
-		return runContactAdd(ctx, e, args[1:])
-	case "list", "ls":
-		return runContactList(ctx, e, args[1:])
-	case "-h", "--help", "-help", "help":
-		fmt.Fprintf(e.Stdout, "Usage:\n  %s\nEach has its own --help.\n", strings.ReplaceAll(strings.TrimSpace(about), "\n", "\n  "))
-		return nil
-	}
-	return usageErr{cmd: "contact", msg: fmt.Sprintf("contact: unknown %q; say add or list", args[0])}
+// contactCommands are tether contact add and tether contact list.
+var contactCommands = []command{
+	{name: "add", summary: "add a supporter", run: runContactAdd},
+	{name: "list", summary: "list your contacts", run: runContactList, aliases: []string{"ls"}},
 }
 
 // fieldFlags maps the model's fields to the flags that set them, in the
@@ -113,21 +101,26 @@ func parseContactAdd(args []string, today model.Date) (c model.Contact, db strin
 	name := f.String("name", "", "their `NAME` (required; a first name or a nickname is enough)")
 	nickname := f.String("nickname", "", "what you call them")
 	circle := f.String("circle", "other", "where they belong: `CIRCLE` is "+codes(model.Circles))
+	f.values("circle", codeList(model.Circles)...)
 	group := f.String("group", "", "group or context, like \"Tuesday SMART meeting\"")
 	phone := f.String("phone", "", "phone number")
 	email := f.String("email", "", "email address")
-	prefer := f.String("prefer", "", "preferred way to reach them: call, text, in-person, video or message")
+	prefer := f.String("prefer", "", "preferred way to reach them: "+orWords(codeList(model.PreferredChannels[1:]))+
+		" (or a word for one, as tether log --help lists them)")
+	f.values("prefer", codeList(model.PreferredChannels[1:])...)
 	available := f.String("available", "", "when they are available, or their time zone (free text)")
 	anyTime := f.Bool("any-time", false, "they agreed you can call them any time, even at 3 a.m. (from today)")
 	distraction := f.Bool("distraction", false, "good to be with when it gets hard")
 	importance := f.String("importance", "", "how important they are to you, `1-5`")
 	supportive := f.String("supportive", "", "how supportive they are in general, `1-5`")
 	stance := f.String("stance", "unknown", "their stance on your recovery: supports, neutral, supports-using or unknown")
+	f.values("stance", codeList(model.Stances)...)
 	knownSince := f.String("known-since", "", "the `DATE` you met, like 2019-02-28")
 	every := f.String("every", "", "how often you mean to reach out: `DAYS` like 7, or weeks like 2w (none by default)")
 	notes := f.String("notes", "", "notes and boundaries")
 	tags := f.String("tags", "", "tags, separated by commas: a,b")
 	dbFlag := f.db()
+	f.operands = noOperands
 	words, err := f.parse(args)
 	if err != nil {
 		return c, "", err
@@ -151,7 +144,7 @@ func parseContactAdd(args []string, today model.Date) (c model.Contact, db strin
 		p[model.FieldCircle] = err.Error()
 	}
 	if *prefer != "" {
-		if c.Preferred, err = parseChoice("--prefer", *prefer, model.PreferredChannels[1:]); err != nil {
+		if c.Preferred, err = parseChannel("--prefer", *prefer, model.PreferredChannels[1:]); err != nil {
 			p[model.FieldPreferred] = err.Error()
 		}
 	}
@@ -233,6 +226,7 @@ func runContactList(ctx context.Context, e *env, args []string) error {
 	asJSON := f.Bool("json", false, "print a JSON list of every field instead")
 	archived := f.Bool("archived", false, "list the archived contacts instead of the active ones")
 	db := f.db()
+	f.operands = noOperands
 	cs, today, err := e.contactsOf(ctx, f, db, args, archived)
 	if err != nil {
 		return err

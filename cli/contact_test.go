@@ -157,7 +157,7 @@ func TestContactAddReportsEachProblem(t *testing.T) {
 		`tether: contact add: --circle: "neighbours" is not a circle; use one of fellowship, sponsor,`,
 		"tether: contact add: --phone: That looks like an email address",
 		"tether: contact add: --email: An email address has no spaces.",
-		`tether: contact add: --prefer: --prefer "carrier pigeon": use one of call, text, in-person, video, message`,
+		`tether: contact add: --prefer: --prefer "carrier pigeon": use one of call, text, in-person, video or message, or a word for one`,
 		`tether: contact add: --importance: "9" is not a number from 1 to 5.`,
 		`tether: contact add: --supportive: "x" is not a number from 1 to 5.`,
 		`tether: contact add: --stance: --stance "hostile": use one of unknown, supports, neutral, supports-using`,

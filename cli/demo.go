@@ -19,7 +19,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		"Opens the app on a sample journal in a temporary file, which is removed when you quit. "+
 			"Your own journal is never read or touched, whatever --db or TETHER_DB say.")
 	save := f.String("save", "", "write the sample journal to `FILE` and exit, instead of opening it")
-	sizeText := f.String("size", "small", "how much sample: small, or large (a decade: 500 contacts, 50,000 reach-outs)")
+	sizeText := f.String("size", "small", "how much sample: `SIZE` is small, or large (a decade: 500 contacts, 50,000 reach-outs)")
+	f.values("size", string(sample.Small), string(sample.Large))
+	f.operands = noOperands
 	pos, err := f.parse(args)
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ func runDue(ctx context.Context, e *env, args []string) error {
 	all := f.Bool("all", false, "list everyone due, not only the first few")
 	limit := f.Int("limit", 0, "list the first `N` people due (1 or more)")
 	db := f.db()
+	f.operands = noOperands
 	today := model.Today(e.Clock)
 	var r model.Roster
 	var plans []model.Plan

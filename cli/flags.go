@@ -36,13 +36,35 @@ type flags struct {
 	about    string
 	examples []string
 	order    []string
-	alias    map[string]string // long name → short one
+	alias    map[string]string   // long name → short one
+	choices  map[string][]string // flag → the values it takes, for completion
+	sections []section           // more help after the options
+	// names: the command's words are a contact's name, which completion
+	// offers from the journal; else operands, the words it takes; else
+	// completion offers files.
+	names    bool
+	operands []string
 }
+
+// noOperands are the operands of a command that takes no words.
+var noOperands = []string{}
+
+// section is a part of a command's help of its own, such as the channel
+// words tether log takes.
+type section struct {
+	title string
+	rows  []row
+}
+
+// row is one line of a help table: an option, or a word and what it
+// means.
+type row struct{ left, right string }
 
 func newFlags(cmd, synopsis, about string, examples ...string) *flags {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	return &flags{FlagSet: fs, cmd: cmd, synopsis: synopsis, about: about, examples: examples, alias: map[string]string{}}
+	return &flags{FlagSet: fs, cmd: cmd, synopsis: synopsis, about: about, examples: examples,
+		alias: map[string]string{}, choices: map[string][]string{}}
 }
 
 // String defines a text flag; the `word` in usage names its value in the
@@ -58,6 +80,17 @@ func (f *flags) Bool(name string, value bool, usage string) *bool {
 	return f.FlagSet.Bool(name, value, usage)
 }
 
+// Int defines a whole-number flag.
+func (f *flags) Int(name string, value int, usage string) *int {
+	f.order = append(f.order, name)
+	return f.FlagSet.Int(name, value, usage)
+}
+
+// values names the values a flag takes, so completion can offer them.
+func (f *flags) values(name string, vals ...string) {
+	f.choices[name] = vals
+}
+
 // short gives the long flag name a one-letter alias (-o for --output).
 func (f *flags) short(long, short string) {
 	fl := f.Lookup(long)
@@ -68,7 +101,7 @@ func (f *flags) short(long, short string) {
 // db adds --db, which every command that opens the journal takes (as well
 // as before the command).
 func (f *flags) db() *string {
-	return f.String("db", "", "the journal `FILE` (default: $TETHER_DB, else ~/.local/share/tether/tether.db)")
+	return f.String("db", "", "the journal `FILE` (default: $TETHER_DB, else $XDG_DATA_HOME/tether/tether.db, else ~/.local/share/tether/tether.db)")
 }
 
 func (f *flags) usagef(format string, a ...any) error {
@@ -123,40 +156,11 @@ func escapeControls(s string) string {
 func (f *flags) help() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Usage: %s\n\n%s\n", f.synopsis, wrapText(f.about, 78))
-	type row struct{ left, right string }
-	rows := []row{}
-	width := 0
-	for _, name := range f.order {
-		fl := f.Lookup(name)
-		word, usage := flag.UnquoteUsage(fl)
-		switch {
-		case isBool(fl):
-			word = ""
-		case word == "string":
-			word = "TEXT"
-		}
-		left := "--" + name
-		if s, ok := f.alias[name]; ok {
-			left = "-" + s + ", " + left
-		}
-		if word != "" {
-			left += " " + word
-		}
-		if fl.DefValue != "" && !isBool(fl) {
-			usage += fmt.Sprintf(" (default %s)", fl.DefValue)
-		}
-		rows = append(rows, row{left, usage})
-		width = max(width, len(left))
-	}
-	rows = append(rows, row{"-h, --help", "show this help"})
-	width = max(width, len("-h, --help"))
 	b.WriteString("\nOptions:\n")
-	for _, r := range rows {
-		lines := strings.Split(wrapText(r.right, max(30, 76-width)), "\n")
-		fmt.Fprintf(&b, "  %-*s  %s\n", width, r.left, lines[0])
-		for _, l := range lines[1:] {
-			fmt.Fprintf(&b, "  %-*s  %s\n", width, "", l)
-		}
+	writeRows(&b, f.optionRows())
+	for _, s := range f.sections {
+		fmt.Fprintf(&b, "\n%s:\n", s.title)
+		writeRows(&b, s.rows)
 	}
 	if len(f.examples) > 0 {
 		b.WriteString("\nExamples:\n")
@@ -165,6 +169,75 @@ func (f *flags) help() string {
 		}
 	}
 	return b.String()
+}
+
+// option is one flag as help shows it.
+type option struct {
+	long, short string // "output", "o"; short is often ""
+	word        string // what its value is called ("FILE"), "" for yes/no
+	usage       string // what it does, with its default
+}
+
+// options are the command's flags in the order defined, as its help, man
+// page and completion scripts list them.
+func (f *flags) options() []option {
+	var out []option
+	for _, name := range f.order {
+		fl := f.Lookup(name)
+		word, usage := valueWord(fl)
+		if fl.DefValue != "" && word != "" && fl.DefValue != "0" {
+			usage += fmt.Sprintf(" (default %s)", fl.DefValue)
+		}
+		out = append(out, option{long: name, short: f.alias[name], word: word, usage: usage})
+	}
+	return out
+}
+
+// optionRows are the options as help's table: -o, --output FILE, then -h.
+func (f *flags) optionRows() []row {
+	var rows []row
+	for _, o := range f.options() {
+		left := "--" + o.long
+		if o.short != "" {
+			left = "-" + o.short + ", " + left
+		}
+		if o.word != "" {
+			left += " " + o.word
+		}
+		rows = append(rows, row{left, o.usage})
+	}
+	return append(rows, row{"-h, --help", "show this help"})
+}
+
+// valueWord is the word naming a flag's value in help ("FILE", "TEXT"),
+// "" for a yes/no flag, and the flag's usage without the quotes around
+// that word.
+func valueWord(fl *flag.Flag) (word, usage string) {
+	word, usage = flag.UnquoteUsage(fl)
+	switch {
+	case isBool(fl):
+		word = ""
+	case word == "string":
+		word = "TEXT"
+	case word == "int":
+		word = "N"
+	}
+	return word, usage
+}
+
+// writeRows writes a help table, its right column wrapped to the width.
+func writeRows(b *strings.Builder, rows []row) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.left))
+	}
+	for _, r := range rows {
+		lines := strings.Split(wrapText(r.right, max(30, 76-width)), "\n")
+		fmt.Fprintf(b, "  %-*s  %s\n", width, r.left, lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(b, "  %-*s  %s\n", width, "", l)
+		}
+	}
 }
 
 func isBool(fl *flag.Flag) bool {

@@ -49,8 +49,18 @@ func FuzzLogArgs(f *testing.F) {
 	f.Add("-h", "call", "", "", "mine", "")
 	f.Add("maria", "pigeon", "", "25:00", "up", "lots")
 	f.Add("--", "call", "", "2026-02-30", "mine", "")
+	// Everyday words for channels, and none at all (their usual way).
+	f.Add("maria", "WhatsApp", "", "", "mine", "")
+	f.Add("sam", "face-to-face", "coffee", "yesterday", "supported", "yes")
+	f.Add("sam", "Video Call", "", "", "theirs", "")
+	f.Add("sam", "SMS", "", "", "mine", "")
+	f.Add("maria", "\x00", "", "", "mine", "")
+	f.Add("maria", "", "", "", "mine", "")
 	f.Fuzz(func(t *testing.T, name, via, note, at, direction, helped string) {
-		args := []string{name, "--via", via, "--note", note, "--at", at, "--direction", direction}
+		args := []string{name, "--note", note, "--at", at, "--direction", direction}
+		if via != "\x00" { // the seed that stands for leaving --via out
+			args = append(args, "--via", via)
+		}
 		if helped != "" {
 			args = append(args, "--helped", helped)
 		}
@@ -63,6 +73,9 @@ func FuzzLogArgs(f *testing.F) {
 			t.Fatalf("accepted %q with nobody named", args)
 		}
 		r.ContactID = 1 // found in the journal after parsing
+		if r.Channel == model.ChannelNone {
+			r.Channel = usualWay(model.Contact{}) // as runLog does
+		}
 		if p := r.Normalize().Validate(testNow); len(p) > 0 {
 			t.Fatalf("accepted %q, which the model refuses: %v", args, p)
 		}
@@ -145,6 +158,52 @@ func FuzzLogPlanArgs(f *testing.F) {
 		p.ContactID = 1 // found in the journal after parsing
 		if pr := p.Normalize().Validate(model.DateOf(testNow)); len(pr) > 0 {
 			t.Fatalf("accepted %q, which the model refuses: %v", args, pr)
+		}
+	})
+}
+
+// FuzzCheckinArgs: tether checkin's flags, whatever is typed, are refused
+// in words or give answers the model takes on the day they name.
+func FuzzCheckinArgs(f *testing.F) {
+	type checkinArgs struct {
+		day, mood, difficulty, craving, risky, meetings, sleep, halt, used, helped, note string
+	}
+	for _, a := range []checkinArgs{
+		{mood: "4", craving: "2", note: "Long walk with Sam"},
+		{day: "yesterday", difficulty: "Not bad", risky: "n", meetings: "1", sleep: "6,5", halt: "lonely,tired", used: "no", helped: "Calling Sam 🌻"},
+		{day: "2026-03-10", mood: "3"},
+		{day: "last friday", mood: "0", craving: "10", sleep: "24"},
+		{mood: "9", craving: "-1", meetings: "21", sleep: "NaN", halt: "sad", used: "maybe", difficulty: "awful"},
+		{note: "bad \x1b[2J note", helped: strings.Repeat("x", 501)},
+		{day: "2026-W10", halt: "none", risky: "YES"},
+		{day: "", mood: "", note: ""},
+	} {
+		f.Add(a.day, a.mood, a.difficulty, a.craving, a.risky, a.meetings, a.sleep, a.halt, a.used, a.helped, a.note)
+	}
+	f.Fuzz(func(t *testing.T, day, mood, difficulty, craving, risky, meetings, sleep, halt, used, helped, note string) {
+		var args []string
+		for _, opt := range []struct{ flag, value string }{
+			{"--day", day}, {"--mood", mood}, {"--difficulty", difficulty}, {"--craving", craving}, {"--risky", risky},
+			{"--meetings", meetings}, {"--sleep", sleep}, {"--halt", halt}, {"--used", used},
+			{"--what-helped", helped}, {"--note", note},
+		} {
+			if opt.value != "" {
+				args = append(args, opt.flag, opt.value)
+			}
+		}
+		req, err := parseCheckin(args, testDay)
+		if err != nil {
+			checkRefusal(t, err)
+			return
+		}
+		if len(args) > 0 && args[0] != "--day" && req.answers == nil {
+			t.Fatalf("accepted %q with no answers", args)
+		}
+		c := withAnswers(model.CheckIn{Day: req.day}, req.answers).Normalize()
+		p := c.Validate(testDay)
+		delete(p, model.FieldAnswers) // answers that clear ones saved before
+		if len(p) > 0 {
+			t.Fatalf("accepted %q as %+v, which the model refuses: %v", args, c, p)
 		}
 	})
 }

@@ -10,9 +10,13 @@ import (
 func TestEveryCommandHasHelp(t *testing.T) {
 	t.Parallel()
 	flagsOf := map[string][]string{
-		"sos":          {"--db"},
-		"due":          {"--json", "--db"},
-		"log":          {"--via", "--note", "--at", "--direction", "--helped", "--db"},
+		"sos": {"--db"},
+		"due": {"--json", "--all", "--limit N", "--db"},
+		"log": {"--via", "--note", "--at", "--direction", "--helped", "--plan", "--db"},
+		"checkin": {"--day", "--mood N", "--difficulty", "--craving N", "--risky", "--meetings N", "--sleep", "--halt",
+			"--used", "--what-helped", "--note", "--db"},
+		"completion":   {},
+		"man":          {},
 		"contact add":  {"--name", "--nickname", "--circle", "--group", "--phone", "--email", "--prefer", "--available", "--any-time", "--distraction", "--importance", "--supportive", "--stance", "--known-since", "--every", "--notes", "--tags", "--db"},
 		"contact list": {"--json", "--archived", "--db"},
 		"export":       {"--format", "--from", "--to", "--week", "-o, --output", "--table", "--force", "--db"},
@@ -44,7 +48,7 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--help: exit %d", code)
 	}
-	for _, c := range commands {
+	for _, c := range visible(commands) {
 		if !strings.Contains(out, "\n  "+c.name+" ") {
 			t.Errorf("tether --help does not list %s", c.name)
 		}
@@ -52,8 +56,12 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	if code, out, _ := runCLI("help", "log"); code != 0 || !strings.HasPrefix(out, "Usage: tether log") {
 		t.Fatalf("help log: exit %d, %q", code, out)
 	}
-	if code, out, _ := runCLI("contact", "--help"); code != 0 || !strings.Contains(out, "tether contact add") {
+	if code, out, _ := runCLI("contact", "--help"); code != 0 || !strings.Contains(out, "tether contact add") ||
+		!strings.Contains(out, "list your contacts") {
 		t.Fatalf("contact --help: exit %d, %q", code, out)
+	}
+	if _, out, _ := runCLI("--help"); strings.Contains(out, completeNamesCommand) {
+		t.Fatal("tether --help lists the hidden command")
 	}
 }
 
@@ -68,5 +76,23 @@ func TestDBBeforeOrAfterTheCommand(t *testing.T) {
 	}
 	if code, out, _ := runCLI("--db", a, "contact", "list", "--db", b); code != 0 || !strings.HasPrefix(out, "No contacts yet") {
 		t.Fatalf("--db after wins: %q", out)
+	}
+}
+
+// Every command that runs answers --help with its own flags before it
+// does anything else, which is how the man page and the completion
+// scripts find them (leaves).
+func TestLeavesAreEveryCommand(t *testing.T) {
+	t.Parallel()
+	var paths []string
+	for _, l := range leaves() {
+		if l.f.cmd != l.path {
+			t.Errorf("tether %s --help gave the flags of %q", l.path, l.f.cmd)
+		}
+		paths = append(paths, l.path)
+	}
+	want := "sos due log checkin search contact add contact list export import backup restore demo completion man " + completeNamesCommand
+	if got := strings.Join(paths, " "); got != want {
+		t.Fatalf("leaves: %s\nwant:   %s", got, want)
 	}
 }

@@ -40,6 +40,10 @@ func runLog(ctx context.Context, e *env, args []string) error {
 		return planReachOut(ctx, e, st, *plan, who, today)
 	}
 	r.ContactID = who.ID
+	usual := r.Channel == model.ChannelNone
+	if usual {
+		r.Channel = usualWay(who)
+	}
 	saved, err := st.SaveReachOut(ctx, r)
 	var p model.Problems
 	if errors.As(err, &p) {
@@ -48,8 +52,18 @@ func runLog(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.Stdout, loggedSentence(saved, who, now))
+	fmt.Fprintln(e.Stdout, loggedSentence(saved, who, now, usual))
 	return nil
+}
+
+// usualWay is how a reach-out with who goes when the person does not say:
+// the way they prefer to be reached, else a call (as in the app's log
+// dialog).
+func usualWay(who model.Contact) model.Channel {
+	if slices.Contains(model.LogChannels, who.Preferred) {
+		return who.Preferred
+	}
+	return model.ChannelCall
 }
 
 // parseLog reads tether log's command line, and checks all of it that
@@ -57,20 +71,28 @@ func runLog(ctx context.Context, e *env, args []string) error {
 // was with), and the --db given. What it accepts, the model accepts once
 // the person is found.
 func parseLog(args []string, now time.Time) (name string, r model.ReachOut, plan *model.Plan, db string, err error) {
-	f := newFlags("log", "tether log NAME (--via CHANNEL [--at WHEN] | --plan WHEN) [--note TEXT]",
+	f := newFlags("log", "tether log NAME [--via CHANNEL] [--at WHEN | --plan WHEN] [--note TEXT]",
 		"Logs a reach-out with the person whose name (or nickname) matches NAME, ignoring case and accents. "+
 			"The beginning of any of their names is enough (\"mar\" for María Santos) as long as only one person matches; "+
-			"when several do, they are listed and nothing is logged. A name typed in full always wins.",
-		`tether log maria --via call`,
+			"when several do, they are listed and nothing is logged. A name typed in full always wins. "+
+			"Without --via it is logged the way they prefer to be reached, or as a call when no way is set, and the reply says which.",
+		`tether log maria`,
+		`tether log maria --via whatsapp`,
 		`tether log "Tuesday SMART" --via meeting --note "Shared for the first time"`,
 		`tether log sam --via text --direction theirs --at "2026-03-08 21:40"`,
 		`tether log dave --plan "mon 6pm" --note "ask about Sunday"`)
-	via := f.String("via", "", "how you were in touch: `CHANNEL` is call, text, in-person, meeting, video, message or other")
+	via := f.String("via", "", "how you were in touch: `CHANNEL` is "+orWords(codeList(model.LogChannels))+
+		", or an everyday word for one (below); default their preferred way, else call")
+	f.values("via", codeList(model.LogChannels)...)
+	f.sections = append(f.sections, channelSection())
+	f.names = true
 	note := f.String("note", "", "a short note, in your words")
 	at := f.String("at", "", "`WHEN` it was: a day (2026-03-08, yesterday), a time (21:40), or both (\"2026-03-08 21:40\"); "+
 		"default now. A day without a time is noon.")
 	direction := f.String("direction", "mine", "`WHO` reached out: mine (I did), theirs (they did), or supported (I supported them)")
-	helped := f.String("helped", "", "did it help: yes, somewhat or no")
+	f.values("direction", codeList(model.Directions)...)
+	helped := f.String("helped", "", "did it help: `ANSWER` is yes, somewhat or no")
+	f.values("helped", codeList(model.HelpedAnswers[1:])...)
 	planWhen := f.String("plan", "", "plan it for later instead of logging it: `WHEN` is today, tomorrow, a weekday (mon) or a date, "+
 		"with a time like 18:00 or 6pm if you like; it shows on Today and in tether due on that day")
 	dbFlag := f.db()
@@ -86,12 +108,13 @@ func parseLog(args []string, now time.Time) (name string, r model.ReachOut, plan
 		p, err := parsePlan(f, *planWhen, *via, *note, model.DateOf(now))
 		return name, r, p, *dbFlag, err
 	}
-	if *via == "" {
-		return "", r, nil, "", f.usagef("say how with --via: call, text, in-person, meeting, video, message or other")
-	}
 	r = model.ReachOut{Note: *note}
-	if r.Channel, err = parseChoice("--via", *via, model.LogChannels); err != nil {
-		return "", r, nil, "", f.usagef("%v", err)
+	if f.given("via") {
+		// Given, even blank (a script's empty variable), it must be a
+		// channel; left out, the person's usual way is found later.
+		if r.Channel, err = parseChannel("--via", *via, model.LogChannels); err != nil {
+			return "", r, nil, "", f.usagef("%v", err)
+		}
 	}
 	if r.Direction, err = parseChoice("--direction", *direction, model.Directions); err != nil {
 		return "", r, nil, "", f.usagef("%v", err)
@@ -125,7 +148,9 @@ func loggedNothing(p model.Problems) error {
 
 // loggedSentence says what was logged, as the app's footer does, with
 // when: "Logged: you reached out to Maria Santos (call), today at 19:05."
-func loggedSentence(r model.ReachOut, who model.Contact, now time.Time) string {
+// usual: the channel was not given but taken as their usual way, which it
+// says.
+func loggedSentence(r model.ReachOut, who model.Contact, now time.Time, usual bool) string {
 	name := oneLine(who.Name)
 	what := strings.ToLower(r.Channel.Label())
 	var s string
@@ -137,17 +162,13 @@ func loggedSentence(r model.ReachOut, who model.Contact, now time.Time) string {
 	default:
 		s = fmt.Sprintf("Logged: you reached out to %s (%s)", name, what)
 	}
-	day := r.Day()
-	switch model.DateOf(now).DaysSince(day) {
-	case 0:
-		s += ", today"
-	case 1:
-		s += ", yesterday"
-	default:
-		s += ", " + day.Human()
+	s += ", " + dayName(r.Day(), model.DateOf(now)) + " at " + r.At.Format("15:04") + "."
+	switch {
+	case usual && r.Channel == who.Preferred:
+		s += " " + r.Channel.Label() + " is how they prefer to be reached; --via chooses another way."
+	case usual:
+		s += " A " + what + ", as no preferred way is set for them; --via chooses another way."
 	}
-	s += " at " + r.At.Format("15:04")
-	s += "."
 	if who.Archived {
 		s += " " + name + " is archived; v on the Contacts screen shows archived people."
 	}
@@ -285,8 +306,8 @@ func parsePlan(f *flags, when, via, note string, today model.Date) (*model.Plan,
 	if p.Day, p.Time, err = model.ParsePlanWhen(when, today); err != nil {
 		return nil, f.usagef("--plan: %v", err)
 	}
-	if via != "" {
-		if p.Channel, err = parseChoice("--via", via, model.LogChannels); err != nil {
+	if f.given("via") {
+		if p.Channel, err = parseChannel("--via", via, model.LogChannels); err != nil {
 			return nil, f.usagef("%v", err)
 		}
 	}
@@ -305,8 +326,8 @@ func planReachOut(ctx context.Context, e *env, st *store.Store, p model.Plan, wh
 		return fmt.Errorf("log: %s is archived, so nothing was planned; v on the Contacts screen shows archived people and r restores them", oneLine(who.Name))
 	}
 	p.ContactID = who.ID
-	if p.Channel == "" && slices.Contains(model.LogChannels, who.Preferred) {
-		p.Channel = who.Preferred
+	if p.Channel == "" {
+		p.Channel = usualWay(who)
 	}
 	saved, err := st.SavePlan(ctx, p)
 	var pr model.Problems
@@ -319,4 +340,18 @@ func planReachOut(ctx context.Context, e *env, st *store.Store, p model.Plan, wh
 	fmt.Fprintf(e.Stdout, "Planned: %s with %s, %s. It shows on Today on the day.\n",
 		strings.ToLower(saved.Channel.Label()), oneLine(who.Name), saved.When(today))
 	return nil
+}
+
+// channelSection lists, in tether log's help, the everyday words --via
+// takes for each channel.
+func channelSection() section {
+	var rows []row
+	for _, c := range model.LogChannels {
+		words := strings.Join(model.ChannelWords(c), ", ")
+		if words == "" {
+			words = "anything else"
+		}
+		rows = append(rows, row{string(c), words})
+	}
+	return section{title: "Channels, and the everyday words --via takes for each (in any case)", rows: rows}
 }

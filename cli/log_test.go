@@ -156,7 +156,7 @@ func TestLogUsage(t *testing.T) {
 		says string
 	}{
 		{[]string{"log"}, "say who"},
-		{[]string{"log", "maria"}, "say how with --via"},
+		{[]string{"log", "maria", "--via", ""}, `--via "": use one of`},
 		{[]string{"log", "maria", "--via", "pigeon"}, `--via "pigeon": use one of call, text, in-person`},
 		{[]string{"log", "maria", "--via", "call", "--direction", "up"}, "--direction"},
 		{[]string{"log", "maria", "--via", "call", "--helped", "lots"}, "--helped"},
@@ -192,4 +192,61 @@ func TestLogRefusesABlankAt(t *testing.T) {
 			t.Fatalf("a refused log saved %d reach-outs (%v)", len(ex.ReachOuts), err)
 		}
 	})
+}
+
+// Without --via a reach-out goes the way the person prefers to be
+// reached, or as a call, and the reply says which; everyday words for
+// channels are taken in any case.
+func TestLogWithoutViaUsesTheirUsualWay(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	addPeople(t, db,
+		person{model.Contact{Name: "María Santos", Preferred: model.ChannelMessage}, -1},
+		person{model.Contact{Name: "Sam Okafor"}, -1},
+	)
+	out := mustCLI(t, db, "log", "maria")
+	if out != "Logged: you reached out to María Santos (message), today at 21:30. "+
+		"Message is how they prefer to be reached; --via chooses another way.\n" {
+		t.Fatalf("preferred: %q", out)
+	}
+	out = mustCLI(t, db, "log", "sam", "--direction", "theirs")
+	if out != "Logged: Sam Okafor reached out (call), today at 21:30. "+
+		"A call, as no preferred way is set for them; --via chooses another way.\n" {
+		t.Fatalf("no preference: %q", out)
+	}
+	for via, want := range map[string]model.Channel{
+		"WhatsApp": model.ChannelMessage, "phone": model.ChannelCall, "SMS": model.ChannelText,
+		"Face to face": model.ChannelInPerson, "zoom": model.ChannelVideo, "group": model.ChannelMeeting,
+	} {
+		out := mustCLI(t, db, "log", "sam", "--via", via)
+		if !strings.Contains(out, "("+strings.ToLower(want.Label())+"), today") || strings.Contains(out, "--via chooses") {
+			t.Errorf("--via %s: %q", via, out)
+		}
+	}
+	out = mustCLI(t, db, "log", "maria", "--plan", "tomorrow")
+	if !strings.HasPrefix(out, "Planned: message with María Santos") {
+		t.Fatalf("a plan without --via: %q", out)
+	}
+	rs := reachOuts(t, db)
+	if len(rs) != 8 || rs[0].Channel != model.ChannelMessage || rs[1].Channel != model.ChannelCall {
+		t.Fatalf("stored %d reach-outs: %+v", len(rs), rs)
+	}
+}
+
+// tether log --help lists every channel with the words it takes for it.
+func TestLogHelpListsChannelWords(t *testing.T) {
+	t.Parallel()
+	_, out, _ := runCLI("log", "--help")
+	for _, c := range model.LogChannels {
+		words := model.ChannelWords(c)
+		line := "\n  " + string(c) + " "
+		if !strings.Contains(out, line) {
+			t.Errorf("--help does not list %s", c)
+		}
+		for _, w := range words {
+			if !strings.Contains(out, w) {
+				t.Errorf("--help does not list %q for %s", w, c)
+			}
+		}
+	}
 }

@@ -17,8 +17,14 @@ func writeJSON(w io.Writer, v any) error {
 // useColour: colour only for a person at a terminal who has not asked for
 // none (NO_COLOR, TERM=dumb); never into a pipe or a file.
 func (e *env) useColour() bool {
-	f, ok := e.Stdout.(*os.File)
-	if !ok || e.Getenv("NO_COLOR") != "" || e.Getenv("TERM") == "dumb" {
+	return e.Getenv("NO_COLOR") == "" && e.Getenv("TERM") != "dumb" && isTerminal(e.Stdout)
+}
+
+// isTerminal reports whether a stream is a terminal, not a pipe, a file
+// or a buffer.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
+	if !ok {
 		return false
 	}
 	fi, err := f.Stat()

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
@@ -21,13 +22,17 @@ import (
 type Env struct {
 	Args           []string // the words after tether (os.Args[1:])
 	Stdout, Stderr io.Writer
+	// Stdin is where tether checkin reads its answers. Nil is empty.
+	Stdin io.Reader
 	// Clock is the time every command goes by: "today" for due, the time
 	// a reach-out is logged at, the name of a backup. Nil is the system's.
 	Clock model.Clock
 	// Getenv reads TETHER_DB, NO_COLOR and TERM. Nil is an empty
 	// environment.
-	Getenv  func(key string) string
-	Version string // what --version prints
+	Getenv func(key string) string
+	// Version is what --version prints; empty is the version the module's
+	// build information gives (see buildVersion).
+	Version string
 }
 
 // env is what every command gets: the run's Env, and the --db given
@@ -42,6 +47,13 @@ type command struct {
 	name    string
 	summary string
 	run     func(ctx context.Context, e *env, args []string) error
+	// subs are the commands of a command of commands (contact add,
+	// contact list); run is then unused.
+	subs    []command
+	aliases []string // other names it answers to ("ls")
+	// hidden commands serve the completion scripts: neither the help nor
+	// the man page lists them.
+	hidden bool
 }
 
 // commands in the order the help lists them.
@@ -49,23 +61,43 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"sos", "your crisis card as plain text, at once, even while the app is open", runSOS},
-		{"due", "who is due a reach-out; silent when nobody is (for a shell greeting)", runDue},
-		{"log", "log a reach-out: tether log Maria --via call", runLog},
-		{"search", "find words anywhere in the journal: tether search biscuit", runSearch},
-		{"contact", "add or list contacts: tether contact add --name ..., tether contact list", runContact},
-		{"export", "write the journal or a period as JSON, CSV, Markdown or vCard", runExport},
-		{"import", "add a Tether JSON export or a vCard file, all or nothing", runImport},
-		{"backup", "write a checked copy of the journal, even while the app is open", runBackup},
-		{"restore", "put a backup in place of the journal, keeping the old one beside it", runRestore},
-		{"demo", "try Tether on a sample journal (your own is never touched)", runDemo},
+		{name: "sos", summary: "your crisis card as plain text, at once, even with the app open", run: runSOS},
+		{name: "due", summary: "who is due a reach-out; silent when nobody is (a shell greeting)", run: runDue},
+		{name: "log", summary: "log a reach-out: tether log Maria --via call", run: runLog},
+		{name: "checkin", summary: "check in from the shell: a plain question a line, or flags", run: runCheckin},
+		{name: "search", summary: "find words anywhere in the journal: tether search biscuit", run: runSearch},
+		{name: "contact", summary: "add or list contacts: tether contact add --name Sam", subs: contactCommands},
+		{name: "export", summary: "write the journal or a period as JSON, CSV, Markdown or vCard", run: runExport},
+		{name: "import", summary: "add a Tether JSON export or a vCard file, all or nothing", run: runImport},
+		{name: "backup", summary: "write a checked copy of the journal, even while the app is open", run: runBackup},
+		{name: "restore", summary: "put a backup in place of the journal; keeps the old one beside it", run: runRestore},
+		{name: "demo", summary: "try Tether on a sample journal (your own is never touched)", run: runDemo},
+		{name: "completion", summary: "a completion script for bash, zsh or fish: tether completion bash", run: runCompletion},
+		{name: "man", summary: "this help as a manual page, tether(1), to install for man", run: runMan},
+		{name: completeNamesCommand, summary: "the names of your contacts that begin with a prefix, for completion", run: runCompleteNames, hidden: true},
 	}
+}
+
+// The parts of tether --help, which the man page arranges too.
+const (
+	intro = `Tether keeps your support network: who supports you, who you reached out to, ` +
+		`how you are doing. Everything stays in one file on this computer.`
+	appKeys    = `Keys inside the app: 1-5 switch views, ? shows all keys, ! the crisis card, q quits.`
+	hardMoment = `In a hard moment, tether sos prints the crisis card right here.`
+	exitCodes  = `Exit codes: 0 success, 1 failure, 2 wrong usage.`
+)
+
+// rootFlags are the options before a command.
+func rootFlags() (f *flags, db *string, version *bool) {
+	f = newFlags("tether", "tether [--db FILE] [COMMAND [options]]", intro)
+	db = f.db()
+	version = f.Bool("version", false, "print the version")
+	return f, db, version
 }
 
 func usage() string {
 	var b strings.Builder
-	b.WriteString(`Tether keeps your support network: who supports you, who you reached out to,
-how you are doing. Everything stays in one file on this computer.
+	b.WriteString(wrapText(intro, 78) + `
 
 Usage:
   tether [--db FILE]                 open your journal
@@ -73,21 +105,28 @@ Usage:
 
 Commands:
 `)
-	for _, c := range commands {
-		fmt.Fprintf(&b, "  %-9s %s\n", c.name, c.summary)
+	var rows []row
+	for _, c := range visible(commands) {
+		rows = append(rows, row{c.name, c.summary})
 	}
-	b.WriteString(`
-Options:
-  --db FILE      the journal file (default: $TETHER_DB, else
-                 $XDG_DATA_HOME/tether/tether.db, else ~/.local/share/tether/tether.db)
-  --version      print the version
-  -h, --help     show this help; tether COMMAND --help shows a command's options
-
-Keys inside the app: 1-5 switch views, ? shows all keys, ! the crisis card, q quits.
-In a hard moment, tether sos prints the crisis card right here.
-Exit codes: 0 success, 1 failure, 2 wrong usage.
-`)
+	writeRows(&b, rows)
+	b.WriteString("\nOptions:\n")
+	root, _, _ := rootFlags()
+	writeRows(&b, root.optionRows())
+	b.WriteString("\nEach command has its own --help: tether COMMAND --help.\n")
+	b.WriteString("\n" + appKeys + "\n" + hardMoment + "\n" + exitCodes + "\n")
 	return b.String()
+}
+
+// visible are the commands the help lists.
+func visible(cs []command) []command {
+	var out []command
+	for _, c := range cs {
+		if !c.hidden {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Exit codes: success, failure, wrong usage.
@@ -110,10 +149,8 @@ func Run(ctx context.Context, e Env) int {
 }
 
 func (e *env) run(ctx context.Context, args []string) int {
-	fs := flag.NewFlagSet("tether", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	dbPath := fs.String("db", "", "journal file")
-	showVersion := fs.Bool("version", false, "print the version")
+	fs, dbPath, showVersion := rootFlags()
+	// Not fs.parse: the words after the options are the command's.
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(e.Stdout, usage())
@@ -122,7 +159,7 @@ func (e *env) run(ctx context.Context, args []string) int {
 		return usageError(e.Stderr, "", err.Error())
 	}
 	if *showVersion {
-		fmt.Fprintln(e.Stdout, "tether", e.Version)
+		fmt.Fprintln(e.Stdout, "tether", firstOf(e.Version, buildVersion()))
 		return exitOK
 	}
 	e.db = *dbPath
@@ -139,22 +176,61 @@ func (e *env) run(ctx context.Context, args []string) int {
 		fmt.Fprint(e.Stdout, usage())
 		return exitOK
 	default:
-		cmd, ok := findCommand(rest[0])
+		cmd, ok := findCommand(commands, rest[0])
 		if !ok {
 			return usageError(e.Stderr, "", fmt.Sprintf("unknown command %q", rest[0]))
 		}
-		err = cmd.run(ctx, e, rest[1:])
+		err = cmd.runWith(ctx, e, rest[1:])
 	}
 	return e.report(ctx, err)
 }
 
-func findCommand(name string) (command, bool) {
-	for _, c := range commands {
-		if c.name == name {
+func findCommand(cs []command, name string) (command, bool) {
+	for _, c := range cs {
+		if c.name == name || slices.Contains(c.aliases, name) {
 			return c, true
 		}
 	}
 	return command{}, false
+}
+
+// runWith runs the command, or for a command of commands the one its
+// first word names.
+func (c command) runWith(ctx context.Context, e *env, args []string) error {
+	if c.subs == nil {
+		return c.run(ctx, e, args)
+	}
+	var names []string
+	for _, s := range c.subs {
+		names = append(names, s.name)
+	}
+	say := "say " + orWords(names)
+	if len(args) == 0 {
+		return usageErr{cmd: c.name, msg: c.name + ": " + say}
+	}
+	switch args[0] {
+	case "-h", "--help", "-help", "help":
+		fmt.Fprint(e.Stdout, c.subsHelp())
+		return nil
+	}
+	sub, ok := findCommand(c.subs, args[0])
+	if !ok {
+		return usageErr{cmd: c.name, msg: fmt.Sprintf("%s: unknown %q; %s", c.name, escapeControls(args[0]), say)}
+	}
+	return sub.runWith(ctx, e, args[1:])
+}
+
+// subsHelp is tether contact --help: each command's synopsis and summary.
+func (c command) subsHelp() string {
+	var rows []row
+	for _, l := range leavesOf(c.name+" ", c.subs) {
+		rows = append(rows, row{l.f.synopsis, l.summary})
+	}
+	var b strings.Builder
+	b.WriteString("Usage:\n")
+	writeRows(&b, rows)
+	b.WriteString("Each has its own --help.\n")
+	return b.String()
 }
 
 // report turns a command's outcome into its output on stderr and an exit

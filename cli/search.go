@@ -24,6 +24,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		"tether search jose --json")
 	asJSON := f.Bool("json", false, "print a JSON list of the places found")
 	db := f.db()
+	f.operands = noOperands // its words are free text
 	words, err := f.parse(args)
 	if err != nil {
 		return err

@@ -37,6 +37,7 @@ func runSOS(ctx context.Context, e *env, args []string) error {
 		"tether sos",
 		"tether sos | less")
 	db := f.db()
+	f.operands = noOperands
 	words, err := f.parse(args)
 	if err != nil {
 		return err

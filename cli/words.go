@@ -64,11 +64,19 @@ func sentence(s string) string {
 	if s == "" {
 		return s
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	s = upperFirst(s)
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
 	return s
+}
+
+// upperFirst is s with a capital first letter: "Today".
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func firstOf(a, b string) string {
@@ -78,10 +86,42 @@ func firstOf(a, b string) string {
 	return b
 }
 
-func codes[T ~string](list []T) string {
+// dayName is a day as a reply names it: today, yesterday, or the date.
+func dayName(day, today model.Date) string {
+	switch today.DaysSince(day) {
+	case 0:
+		return "today"
+	case 1:
+		return "yesterday"
+	}
+	return day.Human()
+}
+
+// orWords joins "a", "b" and "c" as "a, b or c".
+func orWords(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}
+
+func codes[T ~string](list []T) string { return strings.Join(codeList(list), ", ") }
+
+func codeList[T ~string](list []T) []string {
 	out := make([]string, len(list))
 	for i, c := range list {
 		out[i] = string(c)
 	}
-	return strings.Join(out, ", ")
+	return out
+}
+
+// parseChannel reads a way of being in touch by its code, its label or an
+// everyday word for it ("phone", "whatsapp"; model.ParseChannel), one of
+// choices.
+func parseChannel(flagName, s string, choices []model.Channel) (model.Channel, error) {
+	if c, ok := model.ParseChannel(s); ok && slices.Contains(choices, c) {
+		return c, nil
+	}
+	return "", fmt.Errorf("%s %q: use one of %s, or a word for one (tether log --help lists them)",
+		flagName, s, orWords(codeList(choices)))
 }
