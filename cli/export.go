@@ -45,6 +45,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	force := f.Bool("force", false, "replace files that already exist")
 	vcardVersion := f.String("vcard-version", string(journalfile.VCard30), "vcf only: the vCard `VERSION`, 3.0 (what phones import most reliably) or 4.0")
 	db := f.db()
+	f.values("format", "json", "csv", "md", "vcf")
+	f.values("vcard-version", string(journalfile.VCard30), string(journalfile.VCard40))
+	f.values("table", journalfile.CSVTables...)
+	f.operands = noOperands
 	words, err := f.parse(args)
 	if err != nil {
 		return err
