@@ -47,6 +47,9 @@ func TestCommandsAskTheTerminalNothing(t *testing.T) {
 		{"due"},
 		{"log", "Denise", "--via", "call"},
 		{"--version"},
+		{"checkin", "--mood", "4"},
+		{"completion", "bash"},
+		{"man"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			line := bin + " --db " + db + " " + strings.Join(args, " ")
