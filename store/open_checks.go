@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 )
 
 // Everything in this file runs before SQLite opens the journal for real.
@@ -185,6 +186,25 @@ func checkFolder(path string) error {
 // read it with no locks and no -shm; with one, SQLite must read the log
 // (and may leave a -shm beside it, which is harmless and never removed).
 func probe(path string) (identity, error) {
+	// Another Tether may be creating this journal at this very moment
+	// (two windows opened together on a new journal): its log is being
+	// written or recovered, and a read meets "database is locked". That
+	// is a wait, not a file that cannot be read.
+	deadline := time.Now().Add(probePatience)
+	for {
+		id, err := probeOnce(path)
+		if !isBusy(err) || time.Now().After(deadline) {
+			return id, err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// probePatience is how long probe waits for a journal another Tether is
+// creating: far longer than creating one takes.
+const probePatience = 3 * time.Second
+
+func probeOnce(path string) (identity, error) {
 	walExisted := exists(path + "-wal")
 	q := "?mode=ro&immutable=1"
 	if walExisted {
