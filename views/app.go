@@ -94,6 +94,9 @@ type App struct {
 	status      string
 	statusErr   bool
 	confirmQuit bool
+	// hidden says the screen is blanked (ctrl+x, see hide.go): everything
+	// underneath stays as it is and goes on loading and saving.
+	hidden bool
 	// waiting counts saves waiting for another window to finish its own
 	// (see busy.go): the footer says so, and quitting asks.
 	waiting       int
@@ -280,8 +283,11 @@ type openingLaterMsg struct{}
 type openingDueMsg struct{}
 
 // holdsFirstFrame reports that nothing should be drawn yet: on a terminal,
-// Today's first read is under way and has not yet taken openingDelay.
-func (a *App) holdsFirstFrame() bool { return a.displayReports && !a.today.loaded && !a.openingDue }
+// Today's first read is under way and has not yet taken openingDelay. A
+// screen hidden that early is drawn blank at once.
+func (a *App) holdsFirstFrame() bool {
+	return a.displayReports && !a.today.loaded && !a.openingDue && !a.hidden
+}
 
 // onTerminal readies the app for Run: first is Today's first read,
 // already under way (see startToday), and the warm-up waits for the display

@@ -19,8 +19,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case tea.KeyPressMsg:
+		// The hide key comes first of all; here, not in updateKey, so that
+		// keys typed ahead before hiding still land when replayed.
+		if a.hideKey(msg) {
+			return a, nil
+		}
 		return a.updateKey(msg)
 	case tea.PasteMsg:
+		if a.hidden {
+			a.still = true // pasted out of sight: nothing at all
+			return a, nil
+		}
 		return a.updatePaste(msg)
 	case tea.BackgroundColorMsg:
 		a.restyle(a.profile, msg.IsDark())
@@ -39,8 +48,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.status, a.statusErr = msg.text, msg.isErr
 		return a, nil
 	case openEditorMsg:
+		if cmd, held := a.editorWhileHidden(msg); held {
+			return a, cmd
+		}
 		return a, a.openEditor(msg.field)
 	case handOverMsg:
+		if cmd, held := a.editorWhileHidden(msg); held {
+			return a, cmd
+		}
 		// Bubble Tea's renderer draws the screen: it gives the terminal
 		// over and takes it back itself.
 		return a, tea.ExecProcess(msg.cmd, msg.done)

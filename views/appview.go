@@ -86,7 +86,7 @@ func (a *App) FullHelp() [][]key.Binding {
 	views := key.NewBinding(key.WithKeys(numbers...), key.WithHelp(fmt.Sprintf("1-%d", len(a.tabs)), "switch view"))
 	global := [][]key.Binding{
 		{views, k.NextTab, k.PrevTab, k.Search, k.Help},
-		{k.Crisis, k.CrisisAnywhere, k.Settings, k.Quit, k.ForceQuit},
+		{k.Crisis, k.CrisisAnywhere, k.Settings, k.Hide, k.Quit, k.ForceQuit},
 	}
 	return append(a.page().fullHelpKeys(), global...)
 }
@@ -136,9 +136,12 @@ func (a *App) View() tea.View {
 }
 
 // frame draws the whole screen: the tab bar, the screen or the overlay on
-// top, the status line and the help.
+// top, the status line and the help; or, hidden, none of them.
 func (a *App) frame() string {
 	w, h := a.size()
+	if a.hidden {
+		return term.Guard(a.hiddenFrame(w, h))
+	}
 	if a.crisis.open && h < crisisFullScreenBelow {
 		// The card alone, on the whole of a small screen: the tab bar and
 		// the help would leave the people to call out of sight.

@@ -14,6 +14,9 @@ type globalKeys struct {
 	Help, Crisis, CrisisAnywhere, Settings key.Binding
 	Search                                 key.Binding
 	Quit, ForceQuit, Suspend               key.Binding
+	// Hide blanks the screen and brings it back (see hide.go): a ctrl
+	// key, so it acts mid-form, and one no text field of bubbles binds.
+	Hide key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -30,6 +33,7 @@ func newGlobalKeys() globalKeys {
 		// ctrl+z hands the terminal back to the shell; fg brings the app
 		// back as it was. Windows consoles have no such thing.
 		Suspend: key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend (fg to return)")),
+		Hide:    key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "hide the screen, also while typing")),
 	}
 	k.Suspend.SetEnabled(term.CanSuspend)
 	return k

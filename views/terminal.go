@@ -175,6 +175,9 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return f, cmd
 		}
 	case handOverMsg:
+		if h, ok := f.inner.(interface{ screenHidden() bool }); ok && h.screenHidden() {
+			break // the app keeps the editor closed (see editorWhileHidden)
+		}
 		// The editor (ctrl+e) gets the terminal as the shell does at
 		// ctrl+z: the screen and the terminal's mode given back first,
 		// taken again after.
