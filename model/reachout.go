@@ -69,10 +69,13 @@ type ReachOut struct {
 	// with the reach-out, so renaming a contact renames their history.
 	ContactName string
 	At          time.Time // local date and time
-	Channel     Channel
-	Direction   Direction
-	Note        string
-	Helped      Helped
+	// UID names the reach-out in every copy of the journal (see store's
+	// schema 9); empty until saved.
+	UID       string
+	Channel   Channel
+	Direction Direction
+	Note      string
+	Helped    Helped
 }
 
 // Day is the local calendar day of the reach-out.

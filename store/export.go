@@ -49,7 +49,7 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 			`SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, position`); err != nil {
 			return fmt.Errorf("contacts: %w", err)
 		}
-		if e.ReachOuts, err = queryReachOuts(ctx, tx, reachOutsBetweenSQL, lo, hi); err != nil {
+		if e.ReachOuts, err = queryReachOuts(ctx, tx, s.forSchema(reachOutsBetweenSQL), lo, hi); err != nil {
 			return fmt.Errorf("reach-outs: %w", err)
 		}
 		if e.CheckIns, err = queryCheckIns(ctx, tx,
