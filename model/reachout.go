@@ -72,6 +72,7 @@ type ReachOut struct {
 	// UID names the reach-out in every copy of the journal (see store's
 	// schema 9); empty until saved.
 	UID       string
+	UpdatedAt time.Time // when it was last logged or changed; zero until saved
 	Channel   Channel
 	Direction Direction
 	Note      string

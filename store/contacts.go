@@ -35,7 +35,7 @@ var before7 = strings.NewReplacer(
 var before9 = strings.NewReplacer(
 	"c.updated_at, c.uid", "c.updated_at, ''",
 	"updated_at, uid", "updated_at, ''",
-	"r.uid", "''",
+	"r.uid, r.updated_at", "'', r.updated_at",
 	"p.updated_at, p.uid", "p.created_at, ''")
 
 // forSchema is a query of contacts, reach-outs or plans as the journal's

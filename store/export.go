@@ -66,6 +66,11 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 			WHERE type = 'table' AND name = 'checkups')`).Scan(&hasCheckups); err != nil {
 			return fmt.Errorf("check-ups: %w", err)
 		}
+		if s.schema == 0 || s.schema >= 9 {
+			if e.Journal, e.Plans, e.Removed, e.Seen, err = readIdentities(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if !hasCheckups {
 			return nil
 		}
@@ -118,7 +123,8 @@ func weekRange(from, to model.Date) (lo, hi string) {
 // quiet-network word was put aside (never exported: it is the person's
 // private moment, not a choice).
 func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key NOT IN (?, ?) ORDER BY key`, settingsChangedKey, quietDismissedKey)
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key NOT IN (?, ?, ?) AND key NOT LIKE 'merged\_from:%' ESCAPE '\' ORDER BY key`,
+		settingsChangedKey, quietDismissedKey, journalUIDKey)
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,13 @@ var schema9 = append(uidColumn("contacts"), append(uidColumn("reach_outs"), appe
 		DELETE FROM removed WHERE kind = 'plan' AND ref = new.uid; END`,
 	`CREATE TRIGGER removed_check_in_back AFTER INSERT ON check_ins BEGIN
 		DELETE FROM removed WHERE kind = 'check_in' AND ref = new.day; END`,
+	// The journal's own uid, which its exports carry (never a setting that
+	// travels: see readSettings).
+	`INSERT INTO settings (key, value) VALUES ('`+journalUIDKey+`', `+newUIDSQL+`)`,
 )...)...)
+
+// journalUIDKey is the setting that holds the journal's own uid.
+const journalUIDKey = "journal_uid"
 
 // newUIDSQL is a fresh uid.
 const newUIDSQL = `lower(hex(randomblob(16)))`

@@ -432,6 +432,10 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 		t.Fatalf("after Open: user_version %d; want %d", v, latestVersion())
 	}
 	after := take(s)
+	if !validUID(after.Journal) {
+		t.Errorf("the migration gave the journal the uid %q", after.Journal)
+	}
+	after.Journal = ""
 	after.Contacts = dropUIDs(t, after.Contacts, func(c *model.Contact) *string { return &c.UID })
 	after.ReachOuts = dropUIDs(t, after.ReachOuts, func(r *model.ReachOut) *string { return &r.UID })
 	if !reflect.DeepEqual(after, before) {

@@ -14,7 +14,7 @@ import (
 // reachOutColumns is the order scanReachOut reads, from reach_outs r joined
 // to contacts c for the name: renaming a contact renames their history.
 const reachOutColumns = `r.id, r.contact_id, c.name, r.at_unix, r.at_offset,
-	r.channel, r.direction, r.note, r.helped, r.uid`
+	r.channel, r.direction, r.note, r.helped, r.uid, r.updated_at`
 
 const insertReachOutSQL = `INSERT INTO reach_outs (
 	contact_id, at_unix, at_offset, day, channel, direction, note, helped,
@@ -318,10 +318,14 @@ func queryReachOuts(ctx context.Context, tx *sql.Tx, query string, args ...any) 
 	for rows.Next() {
 		var r model.ReachOut
 		var unix, offset int64
-		var channel, direction, helped string
+		var channel, direction, helped, updated string
 		if err := rows.Scan(&r.ID, &r.ContactID, &r.ContactName, &unix, &offset,
-			&channel, &direction, &r.Note, &helped, &r.UID); err != nil {
+			&channel, &direction, &r.Note, &helped, &r.UID, &updated); err != nil {
 			return nil, err
+		}
+		var err error
+		if r.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+			return nil, fmt.Errorf("reach-out %d: updated_at: %w", r.ID, err)
 		}
 		r.At = localTime(unix, offset)
 		r.Channel, r.Direction, r.Helped = model.Channel(channel), model.Direction(direction), model.Helped(helped)

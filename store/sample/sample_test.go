@@ -271,7 +271,7 @@ func TestGenerate(t *testing.T) {
 					lists[run][i].UID = ""
 				}
 				for i := range logs[run] {
-					logs[run][i].UID = ""
+					logs[run][i].UID, logs[run][i].UpdatedAt = "", time.Time{}
 				}
 			}
 			if !reflect.DeepEqual(lists[0], lists[1]) {
