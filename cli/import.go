@@ -268,17 +268,23 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool, notKept []st
 		if hadSettings {
 			added = append(added, count(rep.Settings, "setting"))
 		}
+		if rep.Plans > 0 {
+			added = append(added, count(rep.Plans, "plan"))
+		}
 	}
 	verb := "Imported"
 	if rep.DryRun {
 		verb = "Would import"
 	}
 	fmt.Fprintf(&b, "%s %s", verb, model.ListWords(added))
+	if merged := mergedWords(rep); merged != "" {
+		b.WriteString("; " + merged)
+	}
 	if len(rep.Skipped) == 0 {
 		b.WriteString(".\n")
 	} else {
 		var kinds []string
-		for _, k := range []string{store.KindContact, store.KindReachOut, store.KindCheckIn, store.KindReflection, store.KindCheckup, store.KindSetting} {
+		for _, k := range []string{store.KindContact, store.KindReachOut, store.KindCheckIn, store.KindReflection, store.KindCheckup, store.KindSetting, store.KindPlan} {
 			if n := rep.SkippedOf(k); n > 0 {
 				kinds = append(kinds, count(n, k))
 			}
@@ -315,6 +321,9 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool, notKept []st
 			b.WriteString("    " + l + "\n")
 		}
 	}
+	for _, l := range conflictLines(rep) {
+		b.WriteString(l + "\n")
+	}
 	if rep.DryRun {
 		b.WriteString("Dry run: nothing was written.\n")
 	}
@@ -338,4 +347,31 @@ func dropFutureDates(cs []model.Contact, today model.Date) []string {
 		}
 	}
 	return out
+}
+
+// mergedWords says what merging another copy of the journal changed here
+// besides what it added: "updated 3 to the file's newer version, removed 1
+// as the other copy did". Empty when it changed nothing.
+func mergedWords(rep store.ImportReport) string {
+	var parts []string
+	if rep.Updated > 0 {
+		parts = append(parts, fmt.Sprintf("updated %s to the file's newer version", model.Thousands(rep.Updated)))
+	}
+	if rep.Removed > 0 {
+		parts = append(parts, fmt.Sprintf("removed %s as the other copy did", model.Thousands(rep.Removed)))
+	}
+	return model.ListWords(parts)
+}
+
+// conflictLines name each record both copies changed since they last
+// met, and which version was kept.
+func conflictLines(rep store.ImportReport) []string {
+	if len(rep.Conflicts) == 0 {
+		return nil
+	}
+	lines := []string{fmt.Sprintf("Changed in both copies since they last met (%s); the newer was kept:", model.Thousands(len(rep.Conflicts)))}
+	for _, c := range rep.Conflicts {
+		lines = append(lines, fmt.Sprintf("  %s %s: kept %s", c.Kind, oneLine(c.What), c.Kept))
+	}
+	return lines
 }

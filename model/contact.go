@@ -10,7 +10,10 @@ import (
 // meeting". The derived facts at the end (last contact, reach-outs in 30
 // days) are filled in by queries from the reach-out log and never stored.
 type Contact struct {
-	ID       int64
+	ID int64
+	// UID names the contact in every copy of the journal (an import of
+	// another copy finds them by it); empty until saved.
+	UID      string
 	Name     string
 	Nickname string
 	Circle   Circle

@@ -21,7 +21,10 @@ type Plan struct {
 	Time        string // "18:00", or "" for any time that day
 	Channel     Channel
 	Note        string
-	CreatedAt   time.Time
+	// UID names the plan in every copy of the journal; empty until saved.
+	UID       string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Field names of a plan's problems.

@@ -69,10 +69,14 @@ type ReachOut struct {
 	// with the reach-out, so renaming a contact renames their history.
 	ContactName string
 	At          time.Time // local date and time
-	Channel     Channel
-	Direction   Direction
-	Note        string
-	Helped      Helped
+	// UID names the reach-out in every copy of the journal (see store's
+	// schema 9); empty until saved.
+	UID       string
+	UpdatedAt time.Time // when it was last logged or changed; zero until saved
+	Channel   Channel
+	Direction Direction
+	Note      string
+	Helped    Helped
 }
 
 // Day is the local calendar day of the reach-out.

@@ -402,7 +402,11 @@ func (s *Store) LapseDays(ctx context.Context) ([]model.Date, error) {
 // when the day has none. The day's reach-outs are a log of their own and
 // stay.
 func (s *Store) DeleteCheckIn(ctx context.Context, day model.Date) error {
-	if err := s.writeOne(ctx, `DELETE FROM check_ins WHERE day = ?`, day.String()); err != nil {
+	now := s.now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return removeOne(ctx, tx, removedCheckIn, `DELETE FROM check_ins WHERE day = ? RETURNING day`, now, day.String())
+	})
+	if err != nil {
 		return fmt.Errorf("remove the check-in of %s: %w", day, err)
 	}
 	return nil

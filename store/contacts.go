@@ -18,7 +18,7 @@ const contactColumns = `id, name, nickname, circle, group_context, phone, email,
 	preferred, availability, any_time, any_time_since, distraction, importance,
 	supportive, stance, known_since, cadence_days, notes, archived,
 	` + schema7Columns + `,
-	created_at, updated_at`
+	created_at, updated_at, uid`
 
 // schema7Columns are the contact's columns schema 7 added.
 const schema7Columns = `rest_cadence, snoozed_until, birthday, recovery_date`
@@ -30,10 +30,22 @@ var before7 = strings.NewReplacer(
 	"c."+strings.ReplaceAll(schema7Columns, ", ", ", c."), `0, '', '', ''`,
 	schema7Columns, `0, '', '', ''`)
 
-// forSchema is a contact query as the journal's schema can answer it.
+// before9 reads the uids schema 9 added from a journal without them as
+// none (”).
+var before9 = strings.NewReplacer(
+	"c.updated_at, c.uid", "c.updated_at, ''",
+	"updated_at, uid", "updated_at, ''",
+	"r.uid, r.updated_at", "'', r.updated_at",
+	"p.updated_at, p.uid", "p.created_at, ''")
+
+// forSchema is a query of contacts, reach-outs or plans as the journal's
+// schema can answer it.
 func (s *Store) forSchema(query string) string {
+	if s.schema != 0 && s.schema < 9 {
+		query = before9.Replace(query)
+	}
 	if s.schema != 0 && s.schema < 7 {
-		return before7.Replace(query)
+		query = before7.Replace(query)
 	}
 	return query
 }
@@ -353,8 +365,8 @@ const insertContactSQL = `INSERT INTO contacts (
 	availability, any_time, any_time_since, distraction, importance, supportive,
 	stance, known_since, cadence_days, notes, archived,
 	rest_cadence, snoozed_until, birthday, recovery_date, archived_at,
-	created_at, updated_at
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	created_at, updated_at, uid
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` + newUID + `)`
 
 const insertTagSQL = `INSERT INTO contact_tags (contact_id, tag, tag_key, position) VALUES (?, ?, ?, ?)`
 
@@ -374,7 +386,7 @@ func insertArgs(c model.Contact, created, updated time.Time) []any {
 	if c.Archived {
 		archivedAt = stamp(updated)
 	}
-	return append(fieldArgs(c), archivedAt, stamp(created), stamp(updated))
+	return append(fieldArgs(c), archivedAt, stamp(created), stamp(updated), c.UID)
 }
 
 func insertContact(ctx context.Context, tx *sql.Tx, c model.Contact, created, updated time.Time) (int64, error) {
@@ -554,7 +566,7 @@ func scanContact(rows *sql.Rows, derived bool) (model.Contact, error) {
 	dest := []any{&c.ID, &c.Name, &c.Nickname, &circle, &c.Group, &c.Phone, &c.Email,
 		&preferred, &c.Availability, &c.AnyTime, &anyTimeSince, &c.Distraction,
 		&c.Importance, &c.Supportive, &stance, &knownSince, &c.CadenceDays, &c.Notes,
-		&c.Archived, &c.RestCadence, &snoozed, &birthday, &recovery, &created, &updated}
+		&c.Archived, &c.RestCadence, &snoozed, &birthday, &recovery, &created, &updated, &c.UID}
 	if derived {
 		dest = append(dest, &lastUnix, &lastOffset, &c.Reached30)
 	}

@@ -49,7 +49,7 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 			`SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, position`); err != nil {
 			return fmt.Errorf("contacts: %w", err)
 		}
-		if e.ReachOuts, err = queryReachOuts(ctx, tx, reachOutsBetweenSQL, lo, hi); err != nil {
+		if e.ReachOuts, err = queryReachOuts(ctx, tx, s.forSchema(reachOutsBetweenSQL), lo, hi); err != nil {
 			return fmt.Errorf("reach-outs: %w", err)
 		}
 		if e.CheckIns, err = queryCheckIns(ctx, tx,
@@ -65,6 +65,11 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema
 			WHERE type = 'table' AND name = 'checkups')`).Scan(&hasCheckups); err != nil {
 			return fmt.Errorf("check-ups: %w", err)
+		}
+		if s.schema == 0 || s.schema >= 9 {
+			if e.Journal, e.Plans, e.Removed, e.Seen, err = readIdentities(ctx, tx); err != nil {
+				return err
+			}
 		}
 		if !hasCheckups {
 			return nil
@@ -118,7 +123,8 @@ func weekRange(from, to model.Date) (lo, hi string) {
 // quiet-network word was put aside (never exported: it is the person's
 // private moment, not a choice).
 func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key NOT IN (?, ?) ORDER BY key`, settingsChangedKey, quietDismissedKey)
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key NOT IN (?, ?, ?) AND key NOT LIKE 'merged\_from:%' ESCAPE '\' ORDER BY key`,
+		settingsChangedKey, quietDismissedKey, journalUIDKey)
 	if err != nil {
 		return nil, err
 	}

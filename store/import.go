@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/tether-recovery/tether/model"
@@ -22,6 +23,7 @@ const (
 	KindReflection = "reflection"
 	KindCheckup    = "check-up"
 	KindSetting    = "setting"
+	KindPlan       = "plan"
 )
 
 // ImportReport says what an import added to the journal (or, in a dry run,
@@ -29,7 +31,12 @@ const (
 type ImportReport struct {
 	DryRun bool
 	// What was added, by kind.
-	Contacts, ReachOuts, CheckIns, Reflections, Checkups, Settings int
+	Contacts, ReachOuts, CheckIns, Reflections, Checkups, Settings, Plans int
+	// Merging another copy of the journal (see merge.go): the records it
+	// changed to the file's newer version, and removed as the file had.
+	Updated, Removed int
+	// Conflicts are records both copies changed since they last met.
+	Conflicts []Conflict
 	// Skipped lists every entry of the file that was not added, in the
 	// order of the file, kind by kind.
 	Skipped []Skipped
@@ -96,6 +103,13 @@ type importPlan struct {
 	reflections []model.Reflection // normalized
 	checkups    []model.Checkup    // checked; IDs are ignored
 	settings    map[string]string
+	// Another copy of the journal's own (schema 9): its uid, when its
+	// export was written, its plans and what it removed.
+	journal    string
+	exportedAt time.Time
+	plans      []model.Plan
+	removed    []model.Removal
+	seen       map[string]time.Time
 	// cardsRepeat: a contact repeated in the file itself is one person
 	// (a phone's address book often holds a card twice). Not so in a
 	// Tether export, whose contacts are distinct records by id.
@@ -183,6 +197,19 @@ func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (
 	bad = append(bad, more...)
 	plan.settings = e.Settings
 	bad = append(bad, checkSettings(e.Settings)...)
+	plan.journal, plan.exportedAt, plan.removed, plan.seen = e.Journal, e.ExportedAt, e.Removed, e.Seen
+	for i, p := range e.Plans {
+		p = p.Normalize()
+		if pr := p.Validate(model.Date{}); len(pr) > 0 {
+			bad = append(bad, fmt.Errorf("plan #%d: %w", i+1, pr))
+			continue
+		}
+		if _, known := fileIDs[p.ContactID]; !known {
+			bad = append(bad, fmt.Errorf("plan #%d: its contact (id %d) is not in the file", i+1, p.ContactID))
+			continue
+		}
+		plan.plans = append(plan.plans, p)
+	}
 	if len(bad) > 0 {
 		return ImportReport{}, fmt.Errorf("import: %w", &ImportError{Problems: bad})
 	}
@@ -363,8 +390,25 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 	var used bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM reach_outs)
 		OR EXISTS (SELECT 1 FROM check_ins) OR EXISTS (SELECT 1 FROM reflections)
-		OR EXISTS (SELECT 1 FROM checkups) OR EXISTS (SELECT 1 FROM settings)`).Scan(&used); err != nil {
+		OR EXISTS (SELECT 1 FROM checkups) OR EXISTS (SELECT 1 FROM settings WHERE key <> ?)`, journalUIDKey).Scan(&used); err != nil {
 		return err
+	}
+	m, err := loadMergeState(ctx, tx, p.journal, p.seen)
+	if err != nil {
+		return err
+	}
+	contactUIDs, reachUIDs := map[string]stamped{}, map[string]stamped{}
+	contactIDs := map[int64]string{} // this journal's contact id → uid
+	if m.on {
+		if contactUIDs, err = uids(ctx, tx, "contacts"); err != nil {
+			return err
+		}
+		for uid, s := range contactUIDs {
+			contactIDs[s.id] = uid
+		}
+		if reachUIDs, err = uids(ctx, tx, "reach_outs"); err != nil {
+			return err
+		}
 	}
 
 	// Contacts: the people already in the journal, by folded name.
@@ -403,6 +447,34 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 	for i, c := range p.contacts {
 		key := c.SortKey()
 		me := personOf(0, c.Phone, c.Email)
+		if !m.on {
+			c.UID = "" // a uid means something only between copies of a journal
+		} else if mine, ok := contactUIDs[c.UID]; ok && c.UID != "" {
+			// The same person in both copies.
+			existing[mine.id] = true
+			for j := range people[key] {
+				if people[key][j].id == mine.id {
+					people[key][j].taken = true
+				}
+			}
+			if c.ID != 0 {
+				ids[c.ID], names[c.ID] = mine.id, c.Name
+			}
+			updated := orNow(c.UpdatedAt, now)
+			if m.weigh(KindContact, c.Name, mine.updated, updated, rep) {
+				c.ID = mine.id
+				if err := updateContact(ctx, tx, c, updated); err != nil {
+					return fmt.Errorf("contact #%d: %w", i+1, err)
+				}
+				if err := replaceTags(ctx, tx, mine.id, c.Tags); err != nil {
+					return fmt.Errorf("contact #%d: %w", i+1, err)
+				}
+				rep.Updated++
+			} else {
+				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindContact, What: c.Name, Reason: sameHere})
+			}
+			continue
+		}
 		var match *person
 		var why string
 		for j := range people[key] {
@@ -424,6 +496,9 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 				// order with two in the journal, or the second is new.
 				match.taken = true
 				existing[match.id] = true
+				if err := m.adopt(ctx, tx, match.id, c.UID, contactUIDs, contactIDs); err != nil {
+					return fmt.Errorf("contact #%d: %w", i+1, err)
+				}
 			}
 			rep.Skipped = append(rep.Skipped, Skipped{Kind: KindContact, What: c.Name, Reason: reason})
 			if c.ID != 0 {
@@ -477,6 +552,25 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 		known := map[int64]map[reachKey]bool{}
 		for i, r := range p.reachOuts {
 			r.ContactID = ids[r.ContactID]
+			updated := orNow(r.UpdatedAt, now)
+			what := fmt.Sprintf("%s, %s (%s)", names[p.reachOuts[i].ContactID], r.At.Format("2006-01-02 15:04"), r.Channel)
+			if !m.on {
+				r.UID, updated = "", now
+			} else if mine, ok := reachUIDs[r.UID]; ok && r.UID != "" {
+				if m.weigh(KindReachOut, what, mine.updated, updated, rep) {
+					r.ID = mine.id
+					if _, err := saveReachOut(ctx, tx, r, updated); err != nil {
+						return fmt.Errorf("reach-out #%d: %w", i+1, err)
+					}
+					rep.Updated++
+				} else {
+					rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReachOut, What: what, Reason: sameHere})
+				}
+				continue
+			} else if m.removedSince(removedReachOut, r.UID, updated) {
+				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReachOut, What: what, Reason: "removed in this journal since"})
+				continue
+			}
 			if existing[r.ContactID] {
 				seen, ok := known[r.ContactID]
 				if !ok {
@@ -494,7 +588,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 					continue
 				}
 			}
-			if _, err := insR.ExecContext(ctx, reachOutArgs(r, now, now)...); err != nil {
+			if _, err := insR.ExecContext(ctx, reachOutArgs(r, updated, updated)...); err != nil {
 				return fmt.Errorf("reach-out #%d: %w", i+1, err)
 			}
 			rep.ReachOuts++
@@ -507,10 +601,35 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 			return err
 		}
 		defer insC.Close()
+		days := map[string]time.Time{}
+		if m.on {
+			if days, err = stampsBy(ctx, tx, `SELECT day, updated_at FROM check_ins`); err != nil {
+				return err
+			}
+		}
 		for i, c := range p.checkIns {
 			at := c.UpdatedAt
 			if at.IsZero() {
 				at = now
+			}
+			if mine, ok := days[c.Day.String()]; ok {
+				// The same day in both copies: the newer answers.
+				if m.weigh(KindCheckIn, c.Day.String(), mine, at, rep) {
+					if _, err := tx.ExecContext(ctx, `DELETE FROM check_ins WHERE day = ?`, c.Day.String()); err != nil {
+						return err
+					}
+					if _, err := insC.ExecContext(ctx, checkInArgs(c, at, at)...); err != nil {
+						return fmt.Errorf("check-in #%d (%s): %w", i+1, c.Day, err)
+					}
+					rep.Updated++
+				} else {
+					rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckIn, What: c.Day.String(), Reason: sameHere})
+				}
+				continue
+			}
+			if m.on && m.removedSince(removedCheckIn, c.Day.String(), at) {
+				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckIn, What: c.Day.String(), Reason: "removed in this journal since"})
+				continue
 			}
 			res, err := insC.ExecContext(ctx, checkInArgs(c, at, at)...)
 			if err != nil {
@@ -538,11 +657,30 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 			return err
 		}
 		defer ans.Close()
+		weeks := map[string]time.Time{}
+		if m.on {
+			if weeks, err = stampsBy(ctx, tx, `SELECT week, updated_at FROM reflections`); err != nil {
+				return err
+			}
+		}
 		for i, r := range p.reflections {
 			at := r.UpdatedAt
 			if at.IsZero() {
 				at = now
 			}
+			if mine, ok := weeks[r.Week.String()]; ok {
+				if !m.weigh(KindReflection, r.Week.String(), mine, at, rep) {
+					rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReflection, What: r.Week.String(), Reason: sameHere})
+					continue
+				}
+				// The file's week, whole: its answers replace these.
+				for _, q := range []string{`DELETE FROM reflection_answers WHERE week = ?`, `DELETE FROM reflections WHERE week = ?`} {
+					if _, err := tx.ExecContext(ctx, q, r.Week.String()); err != nil {
+						return err
+					}
+				}
+			}
+			_, replacing := weeks[r.Week.String()]
 			res, err := insF.ExecContext(ctx, reflectionArgs(r, at, at)...)
 			if err != nil {
 				return fmt.Errorf("reflection #%d (%s): %w", i+1, r.Week, err)
@@ -558,6 +696,10 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 				if _, err := ans.ExecContext(ctx, r.Week.String(), pos, a.Prompt, a.Text); err != nil {
 					return fmt.Errorf("reflection #%d (%s): answer %d: %w", i+1, r.Week, pos+1, err)
 				}
+			}
+			if replacing {
+				rep.Updated++
+				continue
 			}
 			rep.Reflections++
 		}
@@ -590,6 +732,18 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 				continue
 			}
 			rep.Checkups++
+		}
+	}
+
+	if m.on {
+		if err := mergePlans(ctx, tx, m, p.plans, ids, now, rep); err != nil {
+			return err
+		}
+		if err := applyRemovals(ctx, tx, m, p.removed, rep); err != nil {
+			return err
+		}
+		if err := seen(ctx, tx, p.journal, p.exportedAt); err != nil {
+			return err
 		}
 	}
 

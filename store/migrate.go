@@ -31,6 +31,7 @@ var migrations = []migration{
 	{"who may be due, read from an index", execAll(schema6...)},
 	{"not now, let this rest, birthdays, recovery dates and planned reach-outs", execAll(schema7...)},
 	{"search across the journal", execAll(schema8...)},
+	{"the same name for each record in every copy of the journal", execAll(schema9...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.

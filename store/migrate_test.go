@@ -287,9 +287,7 @@ func TestMigrateFromV2KeepsLog(t *testing.T) {
 			Channel: model.LogChannels[i%len(model.LogChannels)], Note: fmt.Sprintf("call %d ☕", i),
 		})
 	}
-	if err := old.AddReachOuts(ctx, log); err != nil {
-		t.Fatal(err)
-	}
+	addOldReachOuts(t, old, log)
 	var days []model.CheckIn
 	for i := range 20 {
 		days = append(days, fullCheckIn(testToday.AddDays(-i)))
@@ -340,7 +338,11 @@ func TestMigrateFromV2KeepsLog(t *testing.T) {
 	if v := userVersion(t, s); v != latestVersion() {
 		t.Fatalf("after Open: user_version %d; want %d", v, latestVersion())
 	}
-	if after := take(s); !reflect.DeepEqual(after, before) {
+	after := take(s)
+	after.active = dropUIDs(t, after.active, func(c *model.Contact) *string { return &c.UID })
+	after.archived = dropUIDs(t, after.archived, func(c *model.Contact) *string { return &c.UID })
+	after.log = dropUIDs(t, after.log, func(r *model.ReachOut) *string { return &r.UID })
+	if !reflect.DeepEqual(after, before) {
 		t.Errorf("the journal changed in migration:\n got %+v\nwant %+v", after, before)
 	}
 	checkIntegrity(t, s)
@@ -382,9 +384,7 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 			Channel: model.LogChannels[i%len(model.LogChannels)], Note: fmt.Sprintf("call %d ☕", i),
 		})
 	}
-	if err := old.AddReachOuts(ctx, log); err != nil {
-		t.Fatal(err)
-	}
+	addOldReachOuts(t, old, log)
 	var days []model.CheckIn
 	for i := range 15 {
 		days = append(days, fullCheckIn(testToday.AddDays(-i)))
@@ -431,7 +431,14 @@ func TestMigrateFromV3KeepsEverything(t *testing.T) {
 	if v := userVersion(t, s); v != latestVersion() {
 		t.Fatalf("after Open: user_version %d; want %d", v, latestVersion())
 	}
-	if after := take(s); !reflect.DeepEqual(after, before) {
+	after := take(s)
+	if !validUID(after.Journal) {
+		t.Errorf("the migration gave the journal the uid %q", after.Journal)
+	}
+	after.Journal = ""
+	after.Contacts = dropUIDs(t, after.Contacts, func(c *model.Contact) *string { return &c.UID })
+	after.ReachOuts = dropUIDs(t, after.ReachOuts, func(r *model.ReachOut) *string { return &r.UID })
+	if !reflect.DeepEqual(after, before) {
 		t.Errorf("the journal changed in migration:\n got %+v\nwant %+v", after, before)
 	}
 	checkIntegrity(t, s)
@@ -471,7 +478,7 @@ func contactsAnyVersion(ctx context.Context, s *Store, archived bool) ([]model.C
 	if v >= 5 {
 		return s.Contacts(ctx, archived, testToday)
 	}
-	before5 := `SELECT ` + qualifiedContactColumns + `, last.at_unix, last.at_offset,
+	before5 := `SELECT ` + s.forSchema(qualifiedContactColumns) + `, last.at_unix, last.at_offset,
 		(SELECT count(*) FROM reach_outs w WHERE w.contact_id = c.id
 		   AND w.at_unix >= ?1 AND w.at_unix < ?2 AND w.day BETWEEN ?3 AND ?4)
 		FROM contacts c
@@ -538,4 +545,47 @@ func addOldContacts(t *testing.T, s *Store, cs []model.Contact) []int64 {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// addOldReachOuts logs rs into a journal of a schema before 9, as the
+// Tether of its time did (reach-outs had no uid).
+func addOldReachOuts(t *testing.T, s *Store, rs []model.ReachOut) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	for _, r := range rs {
+		r, p := checkReachOut(r, time.Time{})
+		if len(p) > 0 {
+			t.Fatal(p)
+		}
+		args := reachOutArgs(r, fixedNow, fixedNow)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO reach_outs (
+			contact_id, at_unix, at_offset, day, channel, direction, note, helped, created_at, updated_at
+			) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args[:len(args)-1]...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dropUIDs checks that the migration gave each record its own well-formed
+// uid, then blanks them, to compare with the journal before it had any.
+func dropUIDs[T any](t *testing.T, records []T, uid func(*T) *string) []T {
+	t.Helper()
+	seen := map[string]bool{}
+	for i := range records {
+		u := uid(&records[i])
+		if !validUID(*u) || seen[*u] {
+			t.Errorf("record %d: uid %q (not well formed, or given twice)", i, *u)
+		}
+		seen[*u] = true
+		*u = ""
+	}
+	return records
 }

@@ -12,7 +12,8 @@ import (
 
 // planColumns is the order scanPlans reads, from planned_reach_outs p
 // joined to contacts c.
-const planColumns = `p.id, p.contact_id, c.name, p.day, p.at_time, p.channel, p.note, p.created_at`
+const planColumns = `p.id, p.contact_id, c.name, p.day, p.at_time, p.channel, p.note, p.created_at,
+	p.updated_at, p.uid`
 
 // SavePlan adds a planned reach-out (ID 0), or moves or edits the one with
 // its ID. It is checked as of the store's clock (a day not before today)
@@ -37,8 +38,8 @@ func (s *Store) SavePlan(ctx context.Context, p model.Plan) (model.Plan, error) 
 		id := p.ID
 		if id == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO planned_reach_outs
-				(contact_id, day, at_time, channel, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, stamp(now))
+				(contact_id, day, at_time, channel, note, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, `+newUID+`)`,
+				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, stamp(now), stamp(now), p.UID)
 			if err != nil {
 				return err
 			}
@@ -47,8 +48,8 @@ func (s *Store) SavePlan(ctx context.Context, p model.Plan) (model.Plan, error) 
 			}
 		} else {
 			res, err := tx.ExecContext(ctx, `UPDATE planned_reach_outs SET
-				contact_id = ?, day = ?, at_time = ?, channel = ?, note = ? WHERE id = ?`,
-				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, id)
+				contact_id = ?, day = ?, at_time = ?, channel = ?, note = ?, updated_at = ? WHERE id = ?`,
+				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, stamp(now), id)
 			if err != nil {
 				return err
 			}
@@ -79,7 +80,11 @@ func (s *Store) SavePlan(ctx context.Context, p model.Plan) (model.Plan, error) 
 
 // DropPlan removes a planned reach-out; ErrNotFound if there is none.
 func (s *Store) DropPlan(ctx context.Context, id int64) error {
-	if err := s.writeOne(ctx, `DELETE FROM planned_reach_outs WHERE id = ?`, id); err != nil {
+	now := s.now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return removeOne(ctx, tx, removedPlan, `DELETE FROM planned_reach_outs WHERE id = ? RETURNING uid`, now, id)
+	})
+	if err != nil {
 		return fmt.Errorf("drop the plan: %w", err)
 	}
 	return nil
@@ -110,8 +115,8 @@ func (s *Store) PlanDone(ctx context.Context, id int64, at time.Time) (model.Rea
 		if saved, err = saveReachOut(ctx, tx, r, now); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM planned_reach_outs WHERE id = ?`, id)
-		return err
+		// Done, the plan is gone: in every copy of the journal.
+		return removeOne(ctx, tx, removedPlan, `DELETE FROM planned_reach_outs WHERE id = ? RETURNING uid`, now, id)
 	})
 	var problems model.Problems
 	switch {
@@ -138,7 +143,7 @@ func (s *Store) PlansBetween(ctx context.Context, from, to model.Date) ([]model.
 	var out []model.Plan
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryPlans(ctx, tx, `SELECT `+planColumns+`
+		out, err = queryPlans(ctx, tx, `SELECT `+s.forSchema(planColumns)+`
 			FROM planned_reach_outs p JOIN contacts c ON c.id = p.contact_id
 			WHERE p.day BETWEEN ? AND ? AND c.archived = 0
 			ORDER BY p.day, p.at_time, p.id`, lo, hi)
@@ -159,8 +164,9 @@ func queryPlans(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]m
 	var out []model.Plan
 	for rows.Next() {
 		var p model.Plan
-		var day, channel, created string
-		if err := rows.Scan(&p.ID, &p.ContactID, &p.ContactName, &day, &p.Time, &channel, &p.Note, &created); err != nil {
+		var day, channel, created, updated string
+		if err := rows.Scan(&p.ID, &p.ContactID, &p.ContactName, &day, &p.Time, &channel, &p.Note, &created,
+			&updated, &p.UID); err != nil {
 			return nil, err
 		}
 		if p.Day, err = model.ParseDate(day); err != nil {
@@ -168,6 +174,9 @@ func queryPlans(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]m
 		}
 		if p.CreatedAt, err = time.Parse(time.RFC3339Nano, created); err != nil {
 			return nil, fmt.Errorf("plan %d: created_at: %w", p.ID, err)
+		}
+		if p.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+			return nil, fmt.Errorf("plan %d: updated_at: %w", p.ID, err)
 		}
 		p.Channel = model.Channel(channel)
 		out = append(out, p)
@@ -231,8 +240,8 @@ func (s *Store) AddPlans(ctx context.Context, ps []model.Plan) error {
 				return fmt.Errorf("plan %d: %w", i+1, pr)
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO planned_reach_outs
-				(contact_id, day, at_time, channel, note, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, stamp(now)); err != nil {
+				(contact_id, day, at_time, channel, note, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, `+newUID+`)`,
+				p.ContactID, p.Day.String(), p.Time, string(p.Channel), p.Note, stamp(now), stamp(now), p.UID); err != nil {
 				return fmt.Errorf("plan %d: %w", i+1, err)
 			}
 		}

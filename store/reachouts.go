@@ -14,12 +14,12 @@ import (
 // reachOutColumns is the order scanReachOut reads, from reach_outs r joined
 // to contacts c for the name: renaming a contact renames their history.
 const reachOutColumns = `r.id, r.contact_id, c.name, r.at_unix, r.at_offset,
-	r.channel, r.direction, r.note, r.helped`
+	r.channel, r.direction, r.note, r.helped, r.uid, r.updated_at`
 
 const insertReachOutSQL = `INSERT INTO reach_outs (
 	contact_id, at_unix, at_offset, day, channel, direction, note, helped,
-	created_at, updated_at
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	created_at, updated_at, uid
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` + newUID + `)`
 
 // SaveReachOut normalizes and validates r (no later than a few minutes from
 // now), then inserts it (ID 0) or updates the reach-out with its ID
@@ -129,7 +129,11 @@ func errOr(err, fallback error) error {
 // there is none with that id. Unlike contacts, a reach-out is a plain entry
 // in a log, and a wrong one is better gone than archived.
 func (s *Store) DeleteReachOut(ctx context.Context, id int64) error {
-	if err := s.writeOne(ctx, `DELETE FROM reach_outs WHERE id = ?`, id); err != nil {
+	now := s.now()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return removeOne(ctx, tx, removedReachOut, `DELETE FROM reach_outs WHERE id = ? RETURNING uid`, now, id)
+	})
+	if err != nil {
 		return fmt.Errorf("delete reach-out %d: %w", id, err)
 	}
 	return nil
@@ -145,7 +149,7 @@ func (s *Store) ReachOutsFor(ctx context.Context, contactID int64, limit int) ([
 	var out []model.ReachOut
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryReachOuts(ctx, tx, `SELECT `+reachOutColumns+`
+		out, err = queryReachOuts(ctx, tx, `SELECT `+s.forSchema(reachOutColumns)+`
 			FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
 			WHERE r.contact_id = ? ORDER BY r.at_unix DESC, r.id DESC LIMIT ?`, contactID, limit)
 		return err
@@ -165,7 +169,7 @@ func (s *Store) ReachOutsBetween(ctx context.Context, from, to model.Date) ([]mo
 	var out []model.ReachOut
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryReachOuts(ctx, tx, reachOutsBetweenSQL, lo, hi)
+		out, err = queryReachOuts(ctx, tx, s.forSchema(reachOutsBetweenSQL), lo, hi)
 		return err
 	})
 	if err != nil {
@@ -300,7 +304,7 @@ func reachOutArgs(r model.ReachOut, created, updated time.Time) []any {
 	unix, offset, day := instant(r.At)
 	return []any{
 		r.ContactID, unix, offset, day, string(r.Channel), string(r.Direction),
-		r.Note, string(r.Helped), stamp(created), stamp(updated),
+		r.Note, string(r.Helped), stamp(created), stamp(updated), r.UID,
 	}
 }
 
@@ -314,10 +318,14 @@ func queryReachOuts(ctx context.Context, tx *sql.Tx, query string, args ...any) 
 	for rows.Next() {
 		var r model.ReachOut
 		var unix, offset int64
-		var channel, direction, helped string
+		var channel, direction, helped, updated string
 		if err := rows.Scan(&r.ID, &r.ContactID, &r.ContactName, &unix, &offset,
-			&channel, &direction, &r.Note, &helped); err != nil {
+			&channel, &direction, &r.Note, &helped, &r.UID, &updated); err != nil {
 			return nil, err
+		}
+		var err error
+		if r.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+			return nil, fmt.Errorf("reach-out %d: updated_at: %w", r.ID, err)
 		}
 		r.At = localTime(unix, offset)
 		r.Channel, r.Direction, r.Helped = model.Channel(channel), model.Direction(direction), model.Helped(helped)

@@ -34,6 +34,7 @@ type ContactJSON struct {
 	Archived     bool     `json:"archived"`
 	CreatedAt    *string  `json:"created_at"`
 	UpdatedAt    *string  `json:"updated_at"`
+	UID          string   `json:"uid,omitempty"`
 }
 
 // NewContactJSON is c in Tether JSON's shape. Its derived facts (last
@@ -54,6 +55,6 @@ func NewContactJSON(c model.Contact) ContactJSON {
 		RestCadence: c.RestCadence, SnoozedUntil: jsonDate(c.SnoozedUntil), Birthday: jsonCode(c.Birthday.String()),
 		RecoveryDate: jsonDate(c.RecoveryDate),
 		Notes:        c.Notes, Tags: tags, Archived: c.Archived,
-		CreatedAt: jsonTime(c.CreatedAt), UpdatedAt: jsonTime(c.UpdatedAt),
+		CreatedAt: jsonTime(c.CreatedAt), UpdatedAt: jsonTime(c.UpdatedAt), UID: c.UID,
 	}
 }

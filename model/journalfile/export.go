@@ -49,4 +49,15 @@ type Export struct {
 	// IDs are the journal's own and are not carried: a day holds one of
 	// each instrument, and the instrument and day are what name one.
 	Checkups []model.Checkup
+	// Journal is the uid of the journal that wrote the export, and Plans
+	// and Removed its planned reach-outs and the markers of what it
+	// removed: what another copy of the journal merges by (see
+	// identity.go). All empty in a file from before them.
+	Journal string
+	Plans   []model.Plan
+	Removed []model.Removal
+	// Seen is, for each other copy this journal merged an export of,
+	// when that export was written: the other copy, merging this file,
+	// knows which of its changes this one has already had.
+	Seen map[string]time.Time
 }

@@ -69,6 +69,9 @@ package journalfile
 // check-ups were exported have no "check_ups" key, and read as having
 // none.
 //
+// The keys by which another copy of the journal merges the file record by
+// record (uids, plans, removals) are described in identity.go.
+//
 // Reading (DecodeExport) is more forgiving than writing, for files edited
 // by hand: a key may be left out when its value would be null, "", false,
 // 0 or [] (all but "format", "version", a contact's "id", a reach-out's
@@ -124,6 +127,10 @@ type (
 		CheckIns    []jsonCheckIn     `json:"check_ins"`
 		Reflections []jsonReflection  `json:"reflections"`
 		Checkups    []jsonCheckup     `json:"check_ups"`
+		Journal     string            `json:"journal,omitempty"`
+		Plans       []jsonPlan        `json:"plans,omitempty"`
+		Removed     []jsonRemoval     `json:"removed,omitempty"`
+		Seen        map[string]string `json:"seen,omitempty"`
 	}
 
 	// jsonBody is an export as read: each record is decoded on its own, so
@@ -138,6 +145,10 @@ type (
 		CheckIns    []json.RawMessage `json:"check_ins"`
 		Reflections []json.RawMessage `json:"reflections"`
 		Checkups    []json.RawMessage `json:"check_ups"`
+		Journal     string            `json:"journal"`
+		Plans       []json.RawMessage `json:"plans"`
+		Removed     []json.RawMessage `json:"removed"`
+		Seen        map[string]string `json:"seen"`
 	}
 
 	jsonReachOut struct {
@@ -148,6 +159,25 @@ type (
 		Direction string  `json:"direction"`
 		Helped    *string `json:"helped"`
 		Note      string  `json:"note"`
+		UID       string  `json:"uid,omitempty"`
+		UpdatedAt *string `json:"updated_at,omitempty"`
+	}
+
+	jsonPlan struct {
+		UID       string  `json:"uid"`
+		ContactID int64   `json:"contact_id"`
+		Day       string  `json:"day"`
+		Time      string  `json:"time"`
+		Channel   string  `json:"channel"`
+		Note      string  `json:"note"`
+		CreatedAt *string `json:"created_at"`
+		UpdatedAt *string `json:"updated_at"`
+	}
+
+	jsonRemoval struct {
+		Kind string  `json:"kind"`
+		Ref  string  `json:"ref"`
+		At   *string `json:"at"`
 	}
 
 	jsonCheckIn struct {
@@ -210,6 +240,22 @@ func EncodeExport(w io.Writer, e Export) error {
 		CheckIns:    make([]jsonCheckIn, len(e.CheckIns)),
 		Reflections: make([]jsonReflection, len(e.Reflections)),
 		Checkups:    make([]jsonCheckup, len(e.Checkups)),
+		Journal:     e.Journal,
+		Plans:       make([]jsonPlan, len(e.Plans)),
+		Removed:     make([]jsonRemoval, len(e.Removed)),
+	}
+	for i, p := range e.Plans {
+		je.Plans[i] = jsonPlan{UID: p.UID, ContactID: p.ContactID, Day: p.Day.String(), Time: p.Time,
+			Channel: string(p.Channel), Note: p.Note, CreatedAt: jsonTime(p.CreatedAt), UpdatedAt: jsonTime(p.UpdatedAt)}
+	}
+	for i, r := range e.Removed {
+		je.Removed[i] = jsonRemoval{Kind: r.Kind, Ref: r.Ref, At: jsonTime(r.At)}
+	}
+	if len(e.Seen) > 0 {
+		je.Seen = make(map[string]string, len(e.Seen))
+		for j, at := range e.Seen {
+			je.Seen[j] = *jsonTime(at)
+		}
 	}
 	if je.Settings == nil {
 		je.Settings = map[string]string{}
@@ -221,6 +267,7 @@ func EncodeExport(w io.Writer, e Export) error {
 		je.ReachOuts[i] = jsonReachOut{
 			ID: r.ID, ContactID: r.ContactID, At: jsonTime(r.At), Channel: string(r.Channel),
 			Direction: string(r.Direction), Helped: jsonCode(string(r.Helped)), Note: r.Note,
+			UID: r.UID, UpdatedAt: jsonTime(r.UpdatedAt),
 		}
 	}
 	for i, c := range e.CheckIns {
@@ -422,7 +469,27 @@ func DecodeExport(r io.Reader) (Export, error) {
 		}
 		e.Checkups = append(e.Checkups, c)
 	}
-	return e, nil
+	if !ValidUID(body.Journal) {
+		return Export{}, errors.New("this Tether journal export's journal: " + uidProblem)
+	}
+	e.Journal = body.Journal
+	if e.Plans, err = decodePlans(body.Plans, names); err != nil {
+		return Export{}, err
+	}
+	if e.Removed, err = decodeRemovals(body.Removed); err != nil {
+		return Export{}, err
+	}
+	for j, at := range body.Seen {
+		t, err := time.Parse(time.RFC3339Nano, at)
+		if err != nil || j == "" || !ValidUID(j) {
+			return Export{}, errors.New("this Tether journal export's seen: " + uidProblem + ", or its time is not an instant")
+		}
+		if e.Seen == nil {
+			e.Seen = map[string]time.Time{}
+		}
+		e.Seen[j] = t
+	}
+	return e, uniqueUIDs(e)
 }
 
 // exportVersion reads the version of an export; msg says why it cannot be
@@ -537,6 +604,10 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 	if p := contactProblems(c); len(p) > 0 {
 		return model.Contact{}, recordError(label, problemsSentence(p))
 	}
+	if !ValidUID(w.UID) {
+		return model.Contact{}, recordError(label, uidProblem)
+	}
+	c.UID = w.UID
 	return c, nil
 }
 
@@ -591,7 +662,15 @@ func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[
 		}
 		ids[w.ID] = i + 1
 	}
-	r := model.ReachOut{ID: w.ID, ContactID: w.ContactID, At: at, Channel: model.Channel(w.Channel), Direction: model.Direction(w.Direction), Note: w.Note}
+	updated, err := parseJSONTime(w.UpdatedAt, "updated_at")
+	if err != nil {
+		return model.ReachOut{}, recordError(label, err.Error())
+	}
+	if !ValidUID(w.UID) {
+		return model.ReachOut{}, recordError(label, uidProblem)
+	}
+	r := model.ReachOut{ID: w.ID, ContactID: w.ContactID, At: at, Channel: model.Channel(w.Channel), Direction: model.Direction(w.Direction), Note: w.Note,
+		UID: w.UID, UpdatedAt: updated}
 	if w.Helped != nil {
 		r.Helped = model.Helped(*w.Helped)
 	}

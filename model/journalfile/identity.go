@@ -1,0 +1,152 @@
+package journalfile
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// The keys of an export that let another copy of the journal merge it
+// record by record (see store's schema 9). They are written when there is
+// something to write (a journal always has them; a file from before them,
+// or made by hand, has none and imports as it always did):
+//
+//	"journal": "…",   the uid of the journal that wrote the file
+//	"plans": [ … ],   reach-outs planned for a day: "uid", "contact_id",
+//	                  "day", "time" ("HH:MM" or ""), "channel", "note",
+//	                  "created_at", "updated_at"
+//	"removed": [ … ], what was removed, so the removal travels: "kind"
+//	                  ("reach_out", "plan", "check_in"), "ref" (the uid,
+//	                  or the check-in's day), "at" (when)
+//	"seen": { … },    for each other copy whose export this one merged,
+//	                  by its journal uid, when that export was written
+//
+// and "uid" on each contact and reach-out, "updated_at" on each
+// reach-out. A uid is 32 lower-case hexadecimal digits.
+
+// uidProblem says what a uid must be.
+const uidProblem = "its uid is not 32 lower-case hexadecimal digits"
+
+// RemovalKinds are the kinds of record a removal marker names.
+var RemovalKinds = []string{"reach_out", "plan", "check_in"}
+
+// ValidUID reports a uid as journals write them; "" (none) is valid too.
+func ValidUID(uid string) bool {
+	if uid == "" {
+		return true
+	}
+	if len(uid) != 32 {
+		return false
+	}
+	for _, r := range uid {
+		if !strings.ContainsRune("0123456789abcdef", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func decodePlans(raws []json.RawMessage, names map[int64]string) ([]model.Plan, error) {
+	var out []model.Plan
+	for i, raw := range raws {
+		label := fmt.Sprintf("plan at position %d", i+1)
+		var w jsonPlan
+		if isNull(raw) {
+			return nil, errors.New(label + " is empty (null)")
+		}
+		if err := json.Unmarshal(raw, &w); err != nil {
+			return nil, recordError(label, typeProblem(err))
+		}
+		day, err := model.ParseDate(w.Day)
+		if err != nil {
+			return nil, recordError(label, "its day is not a date")
+		}
+		p := model.Plan{UID: w.UID, ContactID: w.ContactID, Day: day, Time: w.Time, Channel: model.Channel(w.Channel), Note: w.Note}
+		if p.CreatedAt, err = parseJSONTime(w.CreatedAt, "created_at"); err == nil {
+			p.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at")
+		}
+		if err != nil {
+			return nil, recordError(label, err.Error())
+		}
+		if !ValidUID(p.UID) {
+			return nil, recordError(label, uidProblem)
+		}
+		p = p.Normalize()
+		if pr := p.Validate(model.Date{}); len(pr) > 0 {
+			return nil, recordError(label, problemsSentence(pr))
+		}
+		name, ok := names[p.ContactID]
+		if !ok {
+			return nil, recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", p.ContactID))
+		}
+		p.ContactName = name
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func decodeRemovals(raws []json.RawMessage) ([]model.Removal, error) {
+	var out []model.Removal
+	for i, raw := range raws {
+		label := fmt.Sprintf("removal at position %d", i+1)
+		var w jsonRemoval
+		if isNull(raw) {
+			return nil, errors.New(label + " is empty (null)")
+		}
+		if err := json.Unmarshal(raw, &w); err != nil {
+			return nil, recordError(label, typeProblem(err))
+		}
+		at, err := parseJSONTime(w.At, "at")
+		switch {
+		case err != nil:
+			return nil, recordError(label, err.Error())
+		case at.IsZero():
+			return nil, recordError(label, "it has no time (at)")
+		case !slices.Contains(RemovalKinds, w.Kind):
+			return nil, recordError(label, "its kind is not one of "+model.ListWords(RemovalKinds))
+		case w.Kind == "check_in":
+			if _, err := model.ParseDate(w.Ref); err != nil {
+				return nil, recordError(label, "a check-in's ref is its day")
+			}
+		case w.Ref == "" || !ValidUID(w.Ref):
+			return nil, recordError(label, "its ref is not a uid")
+		}
+		out = append(out, model.Removal{Kind: w.Kind, Ref: w.Ref, At: at})
+	}
+	return out, nil
+}
+
+// uniqueUIDs refuses a file that gives one uid to two records of a kind.
+func uniqueUIDs(e Export) error {
+	seen := map[string]string{}
+	check := func(kind, uid string) error {
+		if uid == "" {
+			return nil
+		}
+		if _, dup := seen[kind+uid]; dup {
+			return fmt.Errorf("this Tether journal export gives two %ss the same uid", kind)
+		}
+		seen[kind+uid] = kind
+		return nil
+	}
+	for _, c := range e.Contacts {
+		if err := check("contact", c.UID); err != nil {
+			return err
+		}
+	}
+	for _, r := range e.ReachOuts {
+		if err := check("reach-out", r.UID); err != nil {
+			return err
+		}
+	}
+	for _, p := range e.Plans {
+		if err := check("plan", p.UID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
