@@ -1,7 +1,7 @@
 package sealed
 
 import (
-	"fmt"
+	"errors"
 	"io"
 	"strings"
 
@@ -31,14 +31,23 @@ func PassphraseIdentity(passphrase string) (age.Identity, error) {
 // post-quantum "age1pq1…"). The error never repeats the text, which may be
 // a secret key pasted by mistake.
 func ParseRecipient(key string) (age.Recipient, error) {
-	rs, err := age.ParseRecipients(strings.NewReader(strings.TrimSpace(key)))
+	key = strings.TrimSpace(key)
+	var r age.Recipient
+	var err error
 	switch {
-	case err != nil:
-		return nil, fmt.Errorf("not an age public key (age1…): %v", err)
-	case len(rs) != 1:
-		return nil, fmt.Errorf("not one age public key (age1…)")
+	case strings.HasPrefix(key, "age1pq1"):
+		r, err = age.ParseHybridRecipient(key)
+	case strings.HasPrefix(key, "age1"):
+		r, err = age.ParseX25519Recipient(key)
+	default:
+		return nil, errors.New("not an age public key (age1…)")
 	}
-	return rs[0], nil
+	if err != nil {
+		// age's reasons (a checksum, a length) help nobody: the key was
+		// mistyped or cut.
+		return nil, errors.New("not a whole age public key (age1…): check it was copied whole")
+	}
+	return r, nil
 }
 
 // ParseRecipients reads a recipients file: age public keys, one a line;
