@@ -109,14 +109,15 @@ func encryptedBackup(ctx context.Context, backup func(ctx context.Context, path 
 		return err
 	}))
 	switch {
+	case err == nil:
+		return nil // placed: done, even if the person interrupts now
 	case errors.Is(err, fs.ErrExist):
 		return backupExists(abs)
 	case ctx.Err() != nil:
 		return ctx.Err()
-	case err != nil:
+	default:
 		return fmt.Errorf("back up to %s: the encrypted copy could not be written (%v); nothing was written", abs, reasonOf(err))
 	}
-	return nil
 }
 
 // encrypted is write, encrypted to the recipients on its way.
