@@ -13,14 +13,19 @@ import (
 )
 
 func runBackup(ctx context.Context, e *env, args []string) error {
-	f := newFlags("backup", "tether backup [FILE]",
+	f := newFlags("backup", "tether backup [FILE] [--encrypt | --recipient KEY]",
 		"Writes a complete copy of your journal to FILE, a new file (an existing one is never replaced), "+
 			"readable only by you. Without FILE the copy goes beside the journal as tether-backup-YYYY-MM-DD.db "+
 			"(-2, -3... when that name is taken). It works while Tether is open in another window: the copy holds "+
 			"everything saved before it began. The copy is then opened read-only and checked page by page before "+
-			"you are told it is done. tether restore FILE puts it back.",
+			"you are told it is done. tether restore FILE puts it back.\n"+
+			"With --encrypt (a passphrase) or --recipient (an age public key) the copy is encrypted with age, "+
+			"so whoever finds the file reads nothing of it; without FILE it is named tether-backup-YYYY-MM-DD.db.age. "+
+			"The plain copy is checked beside the journal first, and removed however the backup ends.",
 		"tether backup",
-		"tether backup /media/usb/tether-$(date +%F).db")
+		"tether backup /media/usb/tether-$(date +%F).db",
+		"tether backup --encrypt /media/usb/tether-$(date +%F).db.age")
+	keys := f.secrets(sealing, "the backup")
 	db := f.db()
 	words, err := f.parse(args)
 	if err != nil {
@@ -28,6 +33,9 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	}
 	if len(words) > 1 {
 		return f.usagef("give at most one file to back up to")
+	}
+	if err := keys.check(f); err != nil {
+		return err
 	}
 	journal, err := e.journalOf(db)
 	if err != nil {
@@ -38,18 +46,29 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	to, err := keys.recipients(ctx, "the backup")
+	if err != nil {
+		return err
+	}
+	backup, ext, done := st.Backup, ".db", "The copy was checked and is complete."
+	if to != nil {
+		ext, done = ".db.age", "The copy was checked, then encrypted."
+		backup = func(ctx context.Context, path string) error {
+			return encryptedBackup(ctx, st.Backup, st.Path(), path, to)
+		}
+	}
 	var path string
 	if len(words) == 1 {
 		path = words[0]
-		err = st.Backup(ctx, path)
+		err = backup(ctx, path)
 	} else {
 		base := filepath.Join(filepath.Dir(st.Path()), "tether-backup-"+model.Today(e.Clock).String())
 		for n := 1; ; n++ {
-			path = base + ".db"
+			path = base + ext
 			if n > 1 {
-				path = fmt.Sprintf("%s-%d.db", base, n)
+				path = fmt.Sprintf("%s-%d%s", base, n, ext)
 			}
-			err = st.Backup(ctx, path)
+			err = backup(ctx, path)
 			if !errors.Is(err, fs.ErrExist) || n == 1000 {
 				break
 			}
@@ -62,7 +81,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Backed up your journal to %s (%s). The copy was checked and is complete.\n", path, humanSize(info.Size()))
+	fmt.Fprintf(e.Stdout, "Backed up your journal to %s (%s). %s\n", path, humanSize(info.Size()), done)
 	return nil
 }
 
@@ -71,8 +90,13 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 		"Puts a copy of the backup FILE in place of your journal. FILE is checked first (a whole Tether journal, "+
 			"not from a newer Tether) and is copied, never moved. Your current journal is kept beside the new one as "+
 			"tether.db.before-restore-YYYYMMDD-HHMMSS, so a restore can be undone. Close Tether in every window first: "+
-			"a journal that is open is not replaced.",
-		"tether restore ~/.local/share/tether/tether-backup-2026-03-01.db")
+			"a journal that is open is not replaced.\n"+
+			"An encrypted backup is known by itself: its passphrase is asked (or give --identity for one encrypted "+
+			"to a key), and it is decrypted into a private folder beside the journal before the same checks. "+
+			"A wrong passphrase changes nothing.",
+		"tether restore ~/.local/share/tether/tether-backup-2026-03-01.db",
+		"tether restore /media/usb/tether-2026-03-01.db.age")
+	keys := f.secrets(opening, "")
 	db := f.db()
 	words, err := f.parse(args)
 	if err != nil {
@@ -85,7 +109,17 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	kept, err := store.Restore(ctx, journal, words[0], e.Clock.Now())
+	from := words[0]
+	var kept string
+	restore := func(plain string) (err error) {
+		kept, err = store.Restore(ctx, journal, plain, e.Clock.Now())
+		return err
+	}
+	if encrypted, _ := isEncryptedFile(from); encrypted {
+		err = decryptedBackup(ctx, keys, journal, from, restore)
+	} else {
+		err = restore(from)
+	}
 	if err != nil {
 		return err
 	}
@@ -93,7 +127,7 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Restored your journal from %s (%s).\n", words[0], humanSize(info.Size()))
+	fmt.Fprintf(e.Stdout, "Restored your journal from %s (%s).\n", from, humanSize(info.Size()))
 	if kept != "" {
 		fmt.Fprintf(e.Stdout, "The journal it replaced is kept at %s.\n", kept)
 	}

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"filippo.io/age"
+
 	"github.com/tether-recovery/tether/internal/wholefile"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/model/journalfile"
@@ -20,7 +22,8 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	f := newFlags("export",
 		"tether export --format json|csv|md|vcf [--from DATE] [--to DATE]\n"+
-			"                     [--week WEEK] [-o FILE] [--table TABLE] [--force]",
+			"                     [--week WEEK] [-o FILE] [--table TABLE] [--force]\n"+
+			"                     [--encrypt | --recipient KEY]",
 		"Writes your journal, or a period of it, for another program or another person. "+
 			"json is the whole journal (every contact, archived ones too, the check-ups and the settings), the file tether import reads back. "+
 			"csv is tables for a spreadsheet. md is a summary of a period to share with a sponsor or therapist if you choose: "+
@@ -28,13 +31,16 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			"vcf is your active contacts as vCards for a phone's address book: version 3.0, which phones import most reliably, "+
 			"unless you ask for 4.0 with --vcard-version 4.0.\n"+
 			"A period keeps the reach-outs, check-ins and check-ups of its days and the reflections of its weeks; contacts always come whole. "+
-			"Files are made readable only by you, and an existing file is never replaced unless you add --force.",
+			"Files are made readable only by you, and an existing file is never replaced unless you add --force. "+
+			"With --encrypt (a passphrase) or --recipient (an age public key) what is written is encrypted with age, "+
+			"so whoever finds the file reads nothing of it; tether import reads an encrypted JSON export back by itself.",
 		"tether export --format json -o ~/tether-export.json",
 		"tether export --format md --week 2026-W47 -o week47.md",
 		"tether export --format csv -o ~/tether-csv/",
 		"tether export --format csv --table reach_outs --from 2026-01-01 | less",
 		"tether export --format vcf -o contacts.vcf",
-		"tether export --format vcf --vcard-version 4.0 -o contacts.vcf")
+		"tether export --format vcf --vcard-version 4.0 -o contacts.vcf",
+		"tether export --format json --encrypt -o ~/tether-export.json.age")
 	format := f.String("format", "", "`FORMAT`: json, csv, md or vcf (required)")
 	fromText := f.String("from", "", "the first `DATE` of the period, like 2026-11-01")
 	toText := f.String("to", "", "the last `DATE` of the period (default: the last entry; for md, today)")
@@ -44,6 +50,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	table := f.String("table", "", "csv only: write just one `TABLE`: "+strings.Join(journalfile.CSVTables, ", "))
 	force := f.Bool("force", false, "replace files that already exist")
 	vcardVersion := f.String("vcard-version", string(journalfile.VCard30), "vcf only: the vCard `VERSION`, 3.0 (what phones import most reliably) or 4.0")
+	keys := f.secrets(sealing, "the export")
 	db := f.db()
 	f.values("format", "json", "csv", "md", "vcf")
 	f.values("vcard-version", string(journalfile.VCard30), string(journalfile.VCard40))
@@ -102,6 +109,11 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return f.usagef("--vcard-version is for --format vcf")
 	case !slices.Contains(journalfile.VCardVersions, version):
 		return f.usagef("--vcard-version %q: Tether writes vCard 3.0 (the default, which phones import most reliably) or 4.0", *vcardVersion)
+	case keys.encrypting() && (*output == "" || *output == "-") && isTerminal(e.Stdout):
+		return f.usagef("an encrypted export is no use on the screen: write it to a file with -o FILE, or into a pipe")
+	}
+	if err := keys.check(f); err != nil {
+		return err
 	}
 	today := model.Today(e.Clock)
 	if *format == "md" && !period {
@@ -122,6 +134,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	st.Close()
+	sealTo, err := keys.recipients(ctx, "the export")
+	if err != nil {
+		return err
+	}
 
 	var write func(io.Writer) error
 	var what string
@@ -146,10 +162,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		what = model.Plural(len(active), "contact")
 	case "csv":
 		if *table == "" {
-			return writeCSVFolder(e, *output, ex, *force)
+			return writeCSVFolder(e, *output, ex, *force, sealTo)
 		}
 		write = func(w io.Writer) error { return journalfile.WriteCSV(w, *table, ex) }
 		what = "the " + *table + " table"
+	}
+	if sealTo != nil {
+		write = encrypted(sealTo, write)
 	}
 	if *output == "" || *output == "-" {
 		bw := bufio.NewWriterSize(e.Stdout, 64<<10)
@@ -161,32 +180,53 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := writeNewFile(*output, *force, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Wrote %s to %s.\n", what, *output)
+	fmt.Fprintf(e.Stdout, "Wrote %s to %s%s.\n", what, *output, encryptedWord(sealTo))
 	return nil
+}
+
+// encryptedWord ends a report of a file written: " (encrypted)" when it
+// was.
+func encryptedWord(to []age.Recipient) string {
+	if to == nil {
+		return ""
+	}
+	return " (encrypted)"
 }
 
 // writeCSVFolder writes every table into dir (made private if it is new),
 // after making sure that none of the files is there already (unless
-// force), so a refusal leaves no half set behind.
-func writeCSVFolder(e *env, dir string, ex journalfile.Export, force bool) error {
-	err := writeCSVTables(dir, force, func(w io.Writer, table string) error { return journalfile.WriteCSV(w, table, ex) })
+// force), so a refusal leaves no half set behind. Encrypted to the
+// recipients (when there are any), each file is TABLE.csv.age.
+func writeCSVFolder(e *env, dir string, ex journalfile.Export, force bool, to []age.Recipient) error {
+	ext := ".csv"
+	if to != nil {
+		ext = ".csv.age"
+	}
+	err := writeCSVTables(dir, ext, force, func(w io.Writer, table string) error {
+		write := func(w io.Writer) error { return journalfile.WriteCSV(w, table, ex) }
+		if to != nil {
+			write = encrypted(to, write)
+		}
+		return write(w)
+	})
 	if err != nil {
 		return err
 	}
 	names := make([]string, len(journalfile.CSVTables))
 	for i, t := range journalfile.CSVTables {
-		names[i] = t + ".csv"
+		names[i] = t + ext
 	}
-	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s.\n", model.ListWords(names), exportCounts(ex), dir)
+	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s%s.\n", model.ListWords(names), exportCounts(ex), dir, encryptedWord(to))
 	return nil
 }
 
-// writeCSVTables writes one file per table into dir, all of them or none:
+// writeCSVTables writes one file per table into dir, TABLE+ext, all of
+// them or none:
 // each is written whole under a temporary name first, and only when every
 // one is on the disk are they given their names. On failure it removes what
 // it made (the temporaries, the files it placed, and the folder if it made
 // it), and the error names exactly what is left, if anything.
-func writeCSVTables(dir string, force bool, write func(w io.Writer, table string) error) error {
+func writeCSVTables(dir, ext string, force bool, write func(w io.Writer, table string) error) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case err == nil && !fi.IsDir():
@@ -201,7 +241,7 @@ func writeCSVTables(dir string, force bool, write func(w io.Writer, table string
 	finals := make([]string, len(journalfile.CSVTables))
 	existed := make([]bool, len(finals))
 	for i, t := range journalfile.CSVTables {
-		finals[i] = filepath.Join(dir, t+".csv")
+		finals[i] = filepath.Join(dir, t+ext)
 		wholefile.CleanLeftovers(finals[i]) // an earlier export here that was killed
 		if _, err := os.Lstat(finals[i]); err == nil {
 			if !force {

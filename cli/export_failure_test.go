@@ -32,7 +32,7 @@ func failingAt(n int) func(io.Writer, string) error {
 // nothing was left behind.
 func TestFailedCSVExportRemovesWhatItMade(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "tether-csv")
-	err := writeCSVTables(dir, false, failingAt(2))
+	err := writeCSVTables(dir, ".csv", false, failingAt(2))
 	if err == nil {
 		t.Fatal("a failing table gave no error")
 	}
@@ -50,7 +50,7 @@ func TestFailedCSVExportRemovesWhatItMade(t *testing.T) {
 	if err := os.WriteFile(mine, []byte("mine"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	err = writeCSVTables(dir, false, failingAt(4))
+	err = writeCSVTables(dir, ".csv", false, failingAt(4))
 	if err == nil || !strings.Contains(err.Error(), "nothing in "+dir+" was changed") {
 		t.Errorf("error %v, want that nothing in the folder was changed", err)
 	}
@@ -65,7 +65,7 @@ func TestFailedCSVExportRemovesWhatItMade(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := writeCSVTables(dir, true, failingAt(3)); err == nil {
+	if err := writeCSVTables(dir, ".csv", true, failingAt(3)); err == nil {
 		t.Fatal("a failing table gave no error")
 	}
 	for _, table := range journalfile.CSVTables {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tether-recovery/tether/internal/sealed"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/model/journalfile"
 	"github.com/tether-recovery/tether/store"
@@ -24,11 +25,15 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			"are not added twice, and their history from the file joins the person you have; days already checked in, weeks "+
 			"already reflected on and check-ups already taken that day are kept as they are. Settings come across only into a new, empty journal. "+
 			"Cards of a vCard file that cannot be read are skipped with a warning, and the report names, card by card, "+
-			"what Tether has no place for (an address, a photo, a web address…).",
+			"what Tether has no place for (an address, a photo, a web address…). "+
+			"An encrypted file (tether export --encrypt, or any age file) is known by itself and decrypted on the way in: "+
+			"its passphrase is asked, or give --identity for one encrypted to a key.",
 		"tether import --dry-run ~/Downloads/contacts.vcf",
 		"tether import ~/Downloads/contacts.vcf",
-		"tether --db ~/new/tether.db import tether-export.json")
+		"tether --db ~/new/tether.db import tether-export.json",
+		"tether import tether-export.json.age")
 	dry := f.Bool("dry-run", false, "check the file and say what would be imported, without writing anything")
+	keys := f.secrets(opening, "")
 	db := f.db()
 	words, err := f.parse(args)
 	if err != nil {
@@ -38,7 +43,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return f.usagef("name one file to import: tether import FILE")
 	}
 	file := words[0]
-	data, err := readImportFile(file)
+	data, err := readImportFile(ctx, file, keys)
 	if err != nil {
 		return err
 	}
@@ -181,8 +186,9 @@ const maxImportBytes = 256 << 20
 // readImportFile reads the file, refusing at once what is not a regular
 // file (a folder, a device such as /dev/zero, a FIFO that would wait for a
 // writer), and refusing what is larger than maxImportBytes, even a file
-// that grows while it is read.
-func readImportFile(file string) ([]byte, error) {
+// that grows while it is read. An encrypted file is decrypted as it is
+// read (see secrets.open), and the bound is on what it decrypts to.
+func readImportFile(ctx context.Context, file string, keys *secrets) ([]byte, error) {
 	tooLarge := fmt.Errorf("import %s: the file is larger than %d MB, the most Tether imports (its own export of ten years of daily use is about 12 MB); nothing was imported", file, maxImportBytes>>20)
 	fi, err := os.Stat(file)
 	switch {
@@ -204,8 +210,15 @@ func readImportFile(file string) ([]byte, error) {
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("import %s: this is not an ordinary file; name a .json or .vcf file", file)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxImportBytes+1))
+	const nothing = "nothing was imported"
+	r, err := keys.open(ctx, file, f, nothing)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
 	switch {
+	case errors.Is(err, sealed.ErrDamaged):
+		return nil, damagedFile(file, nothing)
 	case err != nil:
 		return nil, fmt.Errorf("import %s: %v", file, reasonOf(err))
 	case len(data) > maxImportBytes:
@@ -224,7 +237,7 @@ func sniff(file string, data []byte) (vcard bool, err error) {
 	case bytes.Contains(bytes.ToUpper(head[:min(len(head), 64<<10)]), []byte("BEGIN:VCARD")):
 		return true, nil
 	}
-	switch strings.ToLower(filepath.Ext(file)) {
+	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(file), ".age"))) {
 	case ".vcf", ".vcard":
 		return true, nil
 	case ".json":
