@@ -163,7 +163,8 @@ func TestEncryptedExportAndImport(t *testing.T) {
 	if out := mustCLI(t, empty, "import", file, "--passphrase-file", pass); !strings.HasPrefix(out, "Imported ") {
 		t.Fatalf("stdout %q", out)
 	}
-	if got := mustCLI(t, empty, "export", "--format", "json"); got != want {
+	// The same journal but for the uid of the copy that writes it.
+	if got := mustCLI(t, empty, "export", "--format", "json"); withoutJournal(got) != withoutJournal(want) {
 		t.Fatal("the imported journal's export differs from the original's")
 	}
 
@@ -214,7 +215,7 @@ func TestRecipientsAndIdentities(t *testing.T) {
 	for _, id := range []string{idFile, otherID} {
 		imported := journal(t)
 		mustCLI(t, imported, "import", export, "--identity", id)
-		if got := mustCLI(t, imported, "export", "--format", "json"); got != want {
+		if got := mustCLI(t, imported, "export", "--format", "json"); withoutJournal(got) != withoutJournal(want) {
 			t.Fatalf("imported with %s: the export differs from the original's", id)
 		}
 	}
