@@ -69,6 +69,7 @@ func init() {
 		{name: "contact", summary: "add or list contacts: tether contact add --name Sam", subs: contactCommands},
 		{name: "export", summary: "write the journal or a period as JSON, CSV, Markdown or vCard", run: runExport},
 		{name: "import", summary: "add a Tether JSON export or a vCard file, all or nothing", run: runImport},
+		{name: "sync", summary: "keep this journal and its copies on other computers the same, through a folder", run: runSync},
 		{name: "backup", summary: "write a checked copy of the journal, even while the app is open", run: runBackup},
 		{name: "restore", summary: "put a backup in place of the journal; keeps the old one beside it", run: runRestore},
 		{name: "demo", summary: "try Tether on a sample journal (your own is never touched)", run: runDemo},

@@ -188,8 +188,14 @@ func (s *secrets) open(ctx context.Context, file string, src io.Reader, nothing 
 // damagedFile is the sentence for an encrypted file that does not
 // decrypt whole.
 func damagedFile(file, nothing string) error {
-	return fmt.Errorf("%s is encrypted, but damaged or incomplete: it was cut short or changed after it was written; %s", file, nothing)
+	return fmt.Errorf("%s is encrypted, but damaged or incomplete: it was cut short or changed after it was written; %s%w", file, nothing, silent{sealed.ErrDamaged})
 }
+
+// silent wraps an error for errors.Is without adding to the sentence.
+type silent struct{ err error }
+
+func (s silent) Error() string { return "" }
+func (s silent) Unwrap() error { return s.err }
 
 // identities open a file locked as lock: a passphrase, or the keys of
 // the identity file.

@@ -398,6 +398,9 @@ func DecodeExport(r io.Reader) (Export, error) {
 	}
 	version, msg := exportVersion(head.Version)
 	if msg != "" {
+		if newerVersion(head.Version) {
+			return Export{}, NewerError(msg)
+		}
 		return Export{}, errors.New(msg)
 	}
 
@@ -1157,4 +1160,16 @@ func safeMessage(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// NewerError is an export written by a newer Tether than this one: it is
+// refused, not read in part (tether sync says so and goes on).
+type NewerError string
+
+func (e NewerError) Error() string { return string(e) }
+
+// newerVersion reports a version above ExportVersion.
+func newerVersion(raw json.RawMessage) bool {
+	f, err := strconv.ParseFloat(string(raw), 64)
+	return (err == nil || errors.Is(err, strconv.ErrRange)) && f > ExportVersion
 }
