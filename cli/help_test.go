@@ -91,7 +91,7 @@ func TestLeavesAreEveryCommand(t *testing.T) {
 		}
 		paths = append(paths, l.path)
 	}
-	want := "sos due log checkin search contact add contact list export import backup restore demo completion man " + completeNamesCommand
+	want := "sos due log checkin search contact add contact list export import sync backup restore demo completion man " + completeNamesCommand
 	if got := strings.Join(paths, " "); got != want {
 		t.Fatalf("leaves: %s\nwant:   %s", got, want)
 	}
