@@ -141,11 +141,15 @@ func FuzzLogPlanArgs(f *testing.F) {
 	f.Add("dave", "tomorrow", "", "")
 	f.Add("dave", "2026-03-09 25:00", "pigeon", "")
 	f.Add("dave", "", "text", "\x1b]0;x\a")
+	f.Add("--", "0", "0", "0") // a name that is itself "--" (CI found it)
 	f.Fuzz(func(t *testing.T, name, when, via, note string) {
-		args := []string{name, "--plan", when, "--note", note}
+		// The options first, then "--": the name, whatever it is, is a
+		// name ("tether log -- --plan" names someone "--plan").
+		args := []string{"--plan", when, "--note", note}
 		if via != "" {
 			args = append(args, "--via", via)
 		}
+		args = append(args, "--", name)
 		who, _, plan, _, err := parseLog(args, testNow)
 		if err != nil {
 			checkRefusal(t, err)

@@ -204,14 +204,14 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) (model.Sett
 			return &model.ChangedError{What: "your settings", Theirs: stored}
 		}
 		if st.RecoveryStart.IsZero() {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, recoveryStartKey); err != nil {
+			if err := s.unsetSetting(ctx, tx, recoveryStartKey, now); err != nil {
 				return err
 			}
-		} else if _, err := tx.ExecContext(ctx, upsertSettingSQL, recoveryStartKey, st.RecoveryStart.String()); err != nil {
+		} else if err := s.setSetting(ctx, tx, recoveryStartKey, st.RecoveryStart.String(), now); err != nil {
 			return err
 		}
 		for _, kv := range values {
-			if _, err := tx.ExecContext(ctx, upsertSettingSQL, kv[0], kv[1]); err != nil {
+			if err := s.setSetting(ctx, tx, kv[0], kv[1], now); err != nil {
 				return fmt.Errorf("%s: %w", kv[0], err)
 			}
 		}

@@ -70,6 +70,9 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 			if e.Journal, e.Plans, e.Removed, e.Seen, err = readIdentities(ctx, tx); err != nil {
 				return err
 			}
+			if e.SettingsChanged, err = settingStamps(ctx, tx, e.Settings); err != nil {
+				return fmt.Errorf("settings: %w", err)
+			}
 		}
 		if !hasCheckups {
 			return nil

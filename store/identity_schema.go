@@ -11,8 +11,9 @@ package store
 //     an insert that forgot it fail loudly on the second. Check-ins, reflections and check-ups already have such a
 //     name: their day, their week, their instrument and day.
 //   - planned reach-outs get the updated_at the other records have.
-//   - removed keeps a marker of each reach-out, plan and check-in
-//     removed, and when, so a removal travels to the other journal
+//   - each setting has the time it last changed (updated_at).
+//   - removed keeps a marker of each reach-out, plan, check-in and
+//     setting removed, and when, so a removal travels to the other journal
 //     instead of the record coming back from it. Inserting the record
 //     again (undo, or a merge that decides it stays) drops the marker.
 //
@@ -21,7 +22,7 @@ var schema9 = append(uidColumn("contacts"), append(uidColumn("reach_outs"), appe
 	`ALTER TABLE planned_reach_outs ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''`,
 	`UPDATE planned_reach_outs SET updated_at = created_at`,
 	`CREATE TABLE removed (
-		kind       TEXT NOT NULL CHECK (kind IN ('reach_out', 'plan', 'check_in')),
+		kind       TEXT NOT NULL CHECK (kind IN ('reach_out', 'plan', 'check_in', 'setting')),
 		ref        TEXT NOT NULL CHECK (ref <> ''),
 		removed_at TEXT NOT NULL,
 		PRIMARY KEY (kind, ref)
@@ -32,6 +33,11 @@ var schema9 = append(uidColumn("contacts"), append(uidColumn("reach_outs"), appe
 		DELETE FROM removed WHERE kind = 'plan' AND ref = new.uid; END`,
 	`CREATE TRIGGER removed_check_in_back AFTER INSERT ON check_ins BEGIN
 		DELETE FROM removed WHERE kind = 'check_in' AND ref = new.day; END`,
+	// Each setting has the time it last changed, so two copies merge them
+	// one by one; one set again is no longer removed.
+	`ALTER TABLE settings ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''`,
+	`CREATE TRIGGER removed_setting_back AFTER INSERT ON settings BEGIN
+		DELETE FROM removed WHERE kind = 'setting' AND ref = new.key; END`,
 	// The journal's own uid, which its exports carry (never a setting that
 	// travels: see readSettings).
 	`INSERT INTO settings (key, value) VALUES ('`+journalUIDKey+`', `+newUIDSQL+`)`,

@@ -110,6 +110,7 @@ type importPlan struct {
 	plans      []model.Plan
 	removed    []model.Removal
 	seen       map[string]time.Time
+	settingsAt map[string]time.Time
 	// cardsRepeat: a contact repeated in the file itself is one person
 	// (a phone's address book often holds a card twice). Not so in a
 	// Tether export, whose contacts are distinct records by id.
@@ -198,6 +199,7 @@ func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (
 	plan.settings = e.Settings
 	bad = append(bad, checkSettings(e.Settings)...)
 	plan.journal, plan.exportedAt, plan.removed, plan.seen = e.Journal, e.ExportedAt, e.Removed, e.Seen
+	plan.settingsAt = e.SettingsChanged
 	for i, p := range e.Plans {
 		p = p.Normalize()
 		if pr := p.Validate(model.Date{}); len(pr) > 0 {
@@ -747,6 +749,10 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 		}
 	}
 
+	if m.on && used {
+		// Another copy of the journal: its settings merge one by one.
+		return s.mergeSettings(ctx, tx, m, p.settings, p.settingsAt, now, rep)
+	}
 	keys := sortedKeys(p.settings)
 	for _, k := range keys {
 		if used {
@@ -754,7 +760,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 				Reason: "not taken, as only a new, empty journal takes a file's settings"})
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, upsertSettingSQL, k, p.settings[k]); err != nil {
+		if err := s.setSetting(ctx, tx, k, p.settings[k], orNow(p.settingsAt[k], now)); err != nil {
 			return fmt.Errorf("setting %q: %w", k, err)
 		}
 		rep.Settings++

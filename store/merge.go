@@ -224,6 +224,11 @@ func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed []mode
 			table, key = "planned_reach_outs", "uid"
 		case removedCheckIn:
 			table, key = "check_ins", "day"
+		case removedSetting:
+			if localSetting(r.Ref) {
+				continue
+			}
+			table, key = "settings", "key"
 		default:
 			continue
 		}
@@ -234,9 +239,11 @@ func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed []mode
 		case err != nil:
 			return err
 		default:
-			mine, err := time.Parse(time.RFC3339Nano, updated)
-			if err != nil {
-				return fmt.Errorf("%s %s: updated_at: %w", table, r.Ref, err)
+			var mine time.Time // a setting kept since before schema 9 has no time: the oldest
+			if updated != "" {
+				if mine, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+					return fmt.Errorf("%s %s: updated_at: %w", table, r.Ref, err)
+				}
 			}
 			what := removalWhat(r)
 			if mine.After(r.At) {
@@ -318,5 +325,81 @@ func (m mergeState) adopt(ctx context.Context, tx *sql.Tx, id int64, theirs stri
 	have[theirs] = have[mine]
 	delete(have, mine)
 	byID[id] = theirs
+	return nil
+}
+
+// localSetting is a setting of this copy alone, never merged: its own
+// bookkeeping, not a choice the person made.
+func localSetting(key string) bool {
+	switch key {
+	case settingsChangedKey, quietDismissedKey, journalUIDKey:
+		return true
+	}
+	return strings.HasPrefix(key, "merged_from:")
+}
+
+// mergeSettings takes each setting of the file that is new here, or newer
+// than this copy's (by the time each last changed), unless this copy
+// removed it since.
+func (s *Store) mergeSettings(ctx context.Context, tx *sql.Tx, m mergeState, settings map[string]string, at map[string]time.Time, now time.Time, rep *ImportReport) error {
+	type setting struct {
+		value string
+		at    time.Time
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT key, value, updated_at FROM settings`)
+	if err != nil {
+		return err
+	}
+	local := map[string]setting{}
+	for rows.Next() {
+		var key, value, updated string
+		if err := rows.Scan(&key, &value, &updated); err != nil {
+			rows.Close()
+			return err
+		}
+		var t time.Time
+		if updated != "" {
+			if t, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+				rows.Close()
+				return fmt.Errorf("setting %s: updated_at: %w", key, err)
+			}
+		}
+		local[key] = setting{value, t}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	changed := false
+	for _, k := range sortedKeys(settings) {
+		if localSetting(k) {
+			continue
+		}
+		theirs := setting{settings[k], at[k]}
+		mine, ok := local[k]
+		switch {
+		case ok && mine.value == theirs.value:
+			continue
+		case ok:
+			if !m.weigh(KindSetting, k, mine.at, theirs.at, rep) {
+				continue
+			}
+			rep.Updated++
+		case m.removedSince(removedSetting, k, theirs.at):
+			continue
+		default:
+			rep.Settings++
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+			k, theirs.value, stamp(orNow(theirs.at, now))); err != nil {
+			return fmt.Errorf("setting %q: %w", k, err)
+		}
+		changed = true
+	}
+	if changed {
+		// An open Settings screen must see that they changed.
+		return settingsChanged(ctx, tx, now)
+	}
 	return nil
 }

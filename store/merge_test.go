@@ -352,3 +352,39 @@ func randomChange(t *testing.T, ctx context.Context, rng *rand.Rand, s *Store, t
 		}
 	}
 }
+
+// Settings merge one by one: the newer value of each, a removal that
+// travels, and the same value on both sides is no conflict.
+func TestMergeSettings(t *testing.T) {
+	ctx := context.Background()
+	j, _ := copies(t, 2)
+	a, b := j[0], j[1]
+	if err := a.SetSetting(ctx, "region", "IE"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetRecoveryStart(ctx, testToday.AddDays(-100)); err != nil {
+		t.Fatal(err)
+	}
+	addContact(t, a, "Maria Santos")
+	exchange(t, a, b)
+	exchange(t, b, a)
+	if v, _, _ := b.Setting(ctx, "region"); v != "IE" {
+		t.Fatalf("B's region: %q", v)
+	}
+	// B moves to another region; A clears the recovery date.
+	if err := b.SetSetting(ctx, "region", "GB"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SetRecoveryStart(ctx, model.Date{}); err != nil {
+		t.Fatal(err)
+	}
+	rep := exchange(t, b, a)
+	if v, _, _ := a.Setting(ctx, "region"); v != "GB" || len(rep.Conflicts) != 0 {
+		t.Fatalf("A's region %q, conflicts %+v", v, rep.Conflicts)
+	}
+	exchange(t, a, b)
+	if d, err := b.RecoveryStart(ctx); err != nil || !d.IsZero() {
+		t.Fatalf("B's recovery start after A cleared it: %v, %v", d, err)
+	}
+	sameJournal(t, a, b)
+}

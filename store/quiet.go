@@ -15,9 +15,9 @@ const quietDismissedKey = "quiet_dismissed"
 
 // DismissQuiet puts the quiet-network word aside for day.
 func (s *Store) DismissQuiet(ctx context.Context, day model.Date) error {
+	now := s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, upsertSettingSQL, quietDismissedKey, day.String())
-		return err
+		return s.setSetting(ctx, tx, quietDismissedKey, day.String(), now)
 	})
 	if err != nil {
 		return fmt.Errorf("put the quiet-network word aside: %w", err)

@@ -15,6 +15,7 @@ const (
 	removedReachOut = "reach_out"
 	removedPlan     = "plan"
 	removedCheckIn  = "check_in"
+	removedSetting  = "setting"
 )
 
 // removeOne deletes the one row deleteSQL names (its RETURNING gives the
@@ -97,4 +98,33 @@ func readIdentities(ctx context.Context, tx *sql.Tx) (journal string, plans []mo
 		return "", nil, nil, nil, fmt.Errorf("the copies merged: %w", err)
 	}
 	return journal, plans, removed, seen, nil
+}
+
+// settingStamps is when each of settings last changed (schema 9); a
+// setting kept since before then has none.
+func settingStamps(ctx context.Context, tx *sql.Tx, settings map[string]string) (map[string]time.Time, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT key, updated_at FROM settings WHERE updated_at <> ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out map[string]time.Time
+	for rows.Next() {
+		var key, at string
+		if err := rows.Scan(&key, &at); err != nil {
+			return nil, err
+		}
+		if _, exported := settings[key]; !exported {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339Nano, at)
+		if err != nil {
+			return nil, fmt.Errorf("%s: updated_at: %w", key, err)
+		}
+		if out == nil {
+			out = map[string]time.Time{}
+		}
+		out[key] = t
+	}
+	return out, rows.Err()
 }

@@ -71,10 +71,11 @@ func (s *Store) SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) (model.S
 	}
 	saved := p
 	saved.UpdatedAt = time.Time{}
+	now := s.now()
 	var value string
 	if !p.Empty() {
 		// As read back: the stored text's instant, without a monotonic clock.
-		saved.UpdatedAt, _ = time.Parse(time.RFC3339Nano, stamp(s.now()))
+		saved.UpdatedAt, _ = time.Parse(time.RFC3339Nano, stamp(now))
 		var err error
 		if value, err = encodePlan(saved); err != nil {
 			return model.SafetyPlan{}, fmt.Errorf("save the safety plan: %w", err)
@@ -89,11 +90,9 @@ func (s *Store) SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) (model.S
 			return &model.ChangedError{What: "your safety plan", Theirs: stored}
 		}
 		if value == "" {
-			_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, safetyPlanKey)
-			return err
+			return s.unsetSetting(ctx, tx, safetyPlanKey, now)
 		}
-		_, err = tx.ExecContext(ctx, upsertSettingSQL, safetyPlanKey, value)
-		return err
+		return s.setSetting(ctx, tx, safetyPlanKey, value, now)
 	})
 	if err != nil {
 		return model.SafetyPlan{}, savingWhat(err, "save the safety plan")

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -32,9 +33,9 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	if key == "" {
 		return errors.New("save setting: the key is empty")
 	}
+	now := s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, upsertSettingSQL, key, value)
-		return err
+		return s.setSetting(ctx, tx, key, value, now)
 	})
 	if err != nil {
 		return fmt.Errorf("save setting %q: %w", key, err)
@@ -44,6 +45,37 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 
 const upsertSettingSQL = `INSERT INTO settings (key, value) VALUES (?, ?)
 	ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+
+// upsertStampedSQL is upsertSettingSQL from schema 9: a setting keeps the
+// time its value last changed (a save of the same value is no change).
+const upsertStampedSQL = `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+	ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+	WHERE value IS NOT excluded.value`
+
+// setSetting stores one setting in tx, changed at now.
+func (s *Store) setSetting(ctx context.Context, tx *sql.Tx, key, value string, now time.Time) error {
+	var err error
+	if s.schema != 0 && s.schema < 9 {
+		_, err = tx.ExecContext(ctx, upsertSettingSQL, key, value)
+	} else {
+		_, err = tx.ExecContext(ctx, upsertStampedSQL, key, value, stamp(now))
+	}
+	return err
+}
+
+// unsetSetting removes one setting in tx, leaving a marker that the
+// removal was made at now (so it travels to another copy).
+func (s *Store) unsetSetting(ctx context.Context, tx *sql.Tx, key string, now time.Time) error {
+	if s.schema != 0 && s.schema < 9 {
+		_, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
+		return err
+	}
+	err := removeOne(ctx, tx, removedSetting, `DELETE FROM settings WHERE key = ? RETURNING key`, now, key)
+	if errors.Is(err, ErrNotFound) {
+		return nil // already unset
+	}
+	return err
+}
 
 // The keys of the settings the store reads itself.
 const (
@@ -86,9 +118,9 @@ func (s *Store) SetRecoveryStart(ctx context.Context, d model.Date) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		if d.IsZero() {
-			_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, recoveryStartKey)
+			err = s.unsetSetting(ctx, tx, recoveryStartKey, now)
 		} else {
-			_, err = tx.ExecContext(ctx, upsertSettingSQL, recoveryStartKey, d.String())
+			err = s.setSetting(ctx, tx, recoveryStartKey, d.String(), now)
 		}
 		if err != nil {
 			return err
@@ -144,9 +176,9 @@ func (s *Store) SetPrompts(ctx context.Context, prompts []string) error {
 	if err := enc.Encode(set); err != nil {
 		return fmt.Errorf("save the reflection prompts: %w", err)
 	}
+	now := s.now()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, upsertSettingSQL, promptsKey, strings.TrimSuffix(b.String(), "\n"))
-		return err
+		return s.setSetting(ctx, tx, promptsKey, strings.TrimSuffix(b.String(), "\n"), now)
 	})
 	if err != nil {
 		return fmt.Errorf("save the reflection prompts: %w", err)

@@ -60,4 +60,7 @@ type Export struct {
 	// when that export was written: the other copy, merging this file,
 	// knows which of its changes this one has already had.
 	Seen map[string]time.Time
+	// SettingsChanged is when each setting last changed, so two copies
+	// merge them one by one.
+	SettingsChanged map[string]time.Time
 }

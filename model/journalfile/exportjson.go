@@ -131,6 +131,7 @@ type (
 		Plans       []jsonPlan        `json:"plans,omitempty"`
 		Removed     []jsonRemoval     `json:"removed,omitempty"`
 		Seen        map[string]string `json:"seen,omitempty"`
+		SettingsAt  map[string]string `json:"settings_changed,omitempty"`
 	}
 
 	// jsonBody is an export as read: each record is decoded on its own, so
@@ -149,6 +150,7 @@ type (
 		Plans       []json.RawMessage `json:"plans"`
 		Removed     []json.RawMessage `json:"removed"`
 		Seen        map[string]string `json:"seen"`
+		SettingsAt  map[string]string `json:"settings_changed"`
 	}
 
 	jsonReachOut struct {
@@ -251,12 +253,7 @@ func EncodeExport(w io.Writer, e Export) error {
 	for i, r := range e.Removed {
 		je.Removed[i] = jsonRemoval{Kind: r.Kind, Ref: r.Ref, At: jsonTime(r.At)}
 	}
-	if len(e.Seen) > 0 {
-		je.Seen = make(map[string]string, len(e.Seen))
-		for j, at := range e.Seen {
-			je.Seen[j] = *jsonTime(at)
-		}
-	}
+	je.Seen, je.SettingsAt = jsonTimes(e.Seen), jsonTimes(e.SettingsChanged)
 	if je.Settings == nil {
 		je.Settings = map[string]string{}
 	}
@@ -482,15 +479,11 @@ func DecodeExport(r io.Reader) (Export, error) {
 	if e.Removed, err = decodeRemovals(body.Removed); err != nil {
 		return Export{}, err
 	}
-	for j, at := range body.Seen {
-		t, err := time.Parse(time.RFC3339Nano, at)
-		if err != nil || j == "" || !ValidUID(j) {
-			return Export{}, errors.New("this Tether journal export's seen: " + uidProblem + ", or its time is not an instant")
-		}
-		if e.Seen == nil {
-			e.Seen = map[string]time.Time{}
-		}
-		e.Seen[j] = t
+	if e.Seen, err = parseTimes(body.Seen, "seen", ValidUID); err != nil {
+		return Export{}, err
+	}
+	if e.SettingsChanged, err = parseTimes(body.SettingsAt, "settings_changed", func(k string) bool { return k != "" }); err != nil {
+		return Export{}, err
 	}
 	return e, uniqueUIDs(e)
 }

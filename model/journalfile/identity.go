@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -24,6 +25,7 @@ import (
 //	                  or the check-in's day), "at" (when)
 //	"seen": { … },    for each other copy whose export this one merged,
 //	                  by its journal uid, when that export was written
+//	"settings_changed": { … }, when each setting last changed, by key
 //
 // and "uid" on each contact and reach-out, "updated_at" on each
 // reach-out. A uid is 32 lower-case hexadecimal digits.
@@ -32,7 +34,7 @@ import (
 const uidProblem = "its uid is not 32 lower-case hexadecimal digits"
 
 // RemovalKinds are the kinds of record a removal marker names.
-var RemovalKinds = []string{"reach_out", "plan", "check_in"}
+var RemovalKinds = []string{"reach_out", "plan", "check_in", "setting"}
 
 // ValidUID reports a uid as journals write them; "" (none) is valid too.
 func ValidUID(uid string) bool {
@@ -112,6 +114,10 @@ func decodeRemovals(raws []json.RawMessage) ([]model.Removal, error) {
 			if _, err := model.ParseDate(w.Ref); err != nil {
 				return nil, recordError(label, "a check-in's ref is its day")
 			}
+		case w.Kind == "setting":
+			if w.Ref == "" {
+				return nil, recordError(label, "a setting's ref is its key")
+			}
 		case w.Ref == "" || !ValidUID(w.Ref):
 			return nil, recordError(label, "its ref is not a uid")
 		}
@@ -149,4 +155,32 @@ func uniqueUIDs(e Export) error {
 		}
 	}
 	return nil
+}
+
+// jsonTimes writes a map of instants, nil when empty.
+func jsonTimes(m map[string]time.Time) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, t := range m {
+		out[k] = *jsonTime(t)
+	}
+	return out
+}
+
+// parseTimes reads a map of instants whose keys valid accepts.
+func parseTimes(m map[string]string, name string, valid func(string) bool) (map[string]time.Time, error) {
+	var out map[string]time.Time
+	for k, at := range m {
+		t, err := time.Parse(time.RFC3339Nano, at)
+		if err != nil || !valid(k) {
+			return nil, errors.New(safeMessage("this Tether journal export's " + name + ": " + k + " is not a key with an instant"))
+		}
+		if out == nil {
+			out = map[string]time.Time{}
+		}
+		out[k] = t
+	}
+	return out, nil
 }
