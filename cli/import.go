@@ -24,6 +24,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			"and the problem is named. People already in your journal (same name, and the same phone or email, or neither has one) "+
 			"are not added twice, and their history from the file joins the person you have; days already checked in, weeks "+
 			"already reflected on and check-ups already taken that day are kept as they are. Settings come across only into a new, empty journal. "+
+			"An export of another copy of this journal (another computer's) is merged record by record instead: the newer edit wins, "+
+			"removals come across, and what both copies changed is named. "+
 			"Cards of a vCard file that cannot be read are skipped with a warning, and the report names, card by card, "+
 			"what Tether has no place for (an address, a photo, a web address…). "+
 			"An encrypted file (tether export --encrypt, or any age file) is known by itself and decrypted on the way in: "+

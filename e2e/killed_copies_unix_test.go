@@ -45,29 +45,11 @@ func killRounds(t *testing.T) int {
 	return n
 }
 
-// killedRun starts tether with args and kills it after delay; it reports
-// whether the command had finished by then.
+// killedRun starts tether with args and kills it (SIGKILL) after delay;
+// it reports whether the command had finished by then.
 func killedRun(t *testing.T, bin string, delay time.Duration, args ...string) (finished bool) {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("tether %s, before it was killed: %v\n%s", strings.Join(args, " "), err, out.String())
-		}
-		return true
-	case <-time.After(delay):
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	<-done
-	return false
+	return signalledRun(t, bin, syscall.SIGKILL, delay, args...)
 }
 
 // leftovers lists the temporaries in dir.

@@ -136,6 +136,10 @@ type importPlan struct {
 //     its ID in the file is ignored.
 //   - Settings are imported only into an empty journal; a journal in use
 //     keeps its own.
+//   - An export of another copy of the journal (it names its journal's
+//     uid) is merged instead, record by record (see merge.go): the newer
+//     edit of each record and setting wins, its plans and removals come
+//     across, and conflicts are reported.
 //
 // A file with anything wrong in it (an entry that breaks the model's rules,
 // a reach-out whose contact is not in the file, a version this Tether does

@@ -144,7 +144,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if saved, ok := msg.(reachOutSavedMsg); ok {
 				a.status, a.statusErr = loggedSentence(saved.reachOut, saved.edited), false
 				if saved.added {
-					a.status += " " + oneLine(saved.reachOut.ContactName) + " is in your contacts now: e there adds their number."
+					a.status += " " + oneLine(saved.reachOut.ContactName) + " is in your contacts now."
 				}
 				cmd = tea.Batch(cmd, a.reloadAll())
 			}

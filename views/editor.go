@@ -62,40 +62,42 @@ type handOverMsg struct {
 	done tea.ExecCallback
 }
 
-// openEditor writes the field's text to a private file and hands the
-// terminal to the editor on it.
+// openEditor hands the terminal to the editor on the field's text,
+// written first to a private file (in the command it returns).
 func (a *App) openEditor(fl *field) tea.Cmd {
 	if len(a.editor) == 0 {
 		a.status, a.statusErr = "No editor found: set EDITOR (for example EDITOR=nano) and open Tether again.", true
 		return nil
 	}
-	dir, err := os.MkdirTemp("", "tether-edit-") // 0700: only this user
-	if err != nil {
-		a.status, a.statusErr = "Could not open your editor: "+err.Error(), true
-		return nil
-	}
-	path := filepath.Join(dir, "tether.txt")
-	if err := os.WriteFile(path, []byte(fl.value()+"\n"), 0o600); err != nil {
-		_ = os.RemoveAll(dir)
-		a.status, a.statusErr = "Could not open your editor: "+err.Error(), true
-		return nil
-	}
-	cmd := exec.Command(a.editor[0], append(a.editor[1:], path)...)
-	name := a.editor[0]
-	done := func(err error) tea.Msg {
-		defer os.RemoveAll(dir)
+	// The file is written in the command, never in Update: a slow disk
+	// must not hold up a key.
+	text, editor := fl.value(), a.editor
+	return func() tea.Msg {
+		dir, err := os.MkdirTemp("", "tether-edit-") // 0700: only this user
 		if err != nil {
-			return editorDoneMsg{field: fl, err: fmt.Errorf("%s: %w", name, err)}
+			return editorDoneMsg{field: fl, err: fmt.Errorf("make a private place for the text: %w", err)}
 		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return editorDoneMsg{field: fl, err: fmt.Errorf("read what %s saved: %w", name, err)}
+		path := filepath.Join(dir, "tether.txt")
+		if err := os.WriteFile(path, []byte(text+"\n"), 0o600); err != nil {
+			_ = os.RemoveAll(dir)
+			return editorDoneMsg{field: fl, err: fmt.Errorf("write the text for the editor: %w", err)}
 		}
-		// Editors end a file with a line break; the field does not.
-		text := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
-		return editorDoneMsg{field: fl, text: strings.ReplaceAll(text, "\r\n", "\n")}
+		cmd := exec.Command(editor[0], append(editor[1:], path)...)
+		done := func(err error) tea.Msg {
+			defer os.RemoveAll(dir)
+			if err != nil {
+				return editorDoneMsg{field: fl, err: fmt.Errorf("%s: %w", editor[0], err)}
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return editorDoneMsg{field: fl, err: fmt.Errorf("read what %s saved: %w", editor[0], err)}
+			}
+			// Editors end a file with a line break; the field does not.
+			text := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+			return editorDoneMsg{field: fl, text: strings.ReplaceAll(text, "\r\n", "\n")}
+		}
+		return handOverMsg{cmd: cmd, done: done}
 	}
-	return func() tea.Msg { return handOverMsg{cmd: cmd, done: done} }
 }
 
 // editorDone puts the edited text in the field, as a paste of the whole
