@@ -71,7 +71,7 @@ func TestExportImportRoundTripOfTheLargeJournal(t *testing.T) {
 	start = time.Now()
 	out = mustCLI(t, fresh, "import", first)
 	t.Logf("import: %v", time.Since(start))
-	if out != "Imported 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups, 11 settings and 2 plans.\n" {
+	if out != "Imported 500 contacts, 50,000 reach-outs, 3,650 check-ins, 520 reflections, 32 check-ups, 5 settings and 2 plans.\n" {
 		t.Fatalf("import said %q", out)
 	}
 	second := filepath.Join(dir, "second.json")
@@ -150,7 +150,7 @@ func TestImportAnExportFromBeforeCheckups(t *testing.T) {
 
 	fresh := filepath.Join(dir, "fresh", "tether.db")
 	out := mustCLI(t, fresh, "import", old)
-	if out != "Imported 24 contacts, 164 reach-outs, 56 check-ins, 8 reflections, 0 check-ups and 11 settings.\n" {
+	if out != "Imported 24 contacts, 164 reach-outs, 56 check-ins, 8 reflections, 0 check-ups and 5 settings.\n" {
 		t.Fatalf("import said %q", out)
 	}
 	again := withoutIdentities(mustCLI(t, fresh, "export", "--format", "json"))
@@ -375,7 +375,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 	dry := mustCLI(t, target, "import", "--dry-run", good)
 	if !strings.HasPrefix(dry, "Would import 24 contacts, ") || !strings.HasSuffix(dry, "Dry run: nothing was written.\n") ||
 		// Another copy of a journal: its settings merge one by one.
-		!strings.Contains(dry, ", 11 settings and 2 plans.\n") {
+		!strings.Contains(dry, ", 5 settings and 2 plans.\n") {
 		t.Fatalf("dry run said:\n%s", dry)
 	}
 	if journaltest.Sum(t, target) != before {
@@ -384,7 +384,7 @@ func TestImportRefusalsAndDryRunChangeNothing(t *testing.T) {
 	// A dry run into a journal that does not exist yet makes none.
 	none := filepath.Join(dir, "none", "tether.db")
 	if out := mustCLI(t, none, "import", good, "--dry-run"); !strings.HasPrefix(out, "Would import 24 contacts") ||
-		!strings.Contains(out, ", 11 settings and 2 plans.\n") || exists(filepath.Dir(none)) {
+		!strings.Contains(out, ", 5 settings and 2 plans.\n") || exists(filepath.Dir(none)) {
 		t.Fatalf("dry run without a journal: %q", out)
 	}
 	// For real, it does what the dry run said it would.

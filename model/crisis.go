@@ -37,6 +37,14 @@ type Settings struct {
 	// 1 to MaxQuietDays; 0 for QuietDaysDefault.
 	QuietDays int
 
+	// SyncFolder and SyncEncrypt belong to this computer alone, never
+	// exported or merged: the folder another computer's copy of the
+	// journal is kept in step through (its path differs from computer to
+	// computer; "" for none), and whether this copy's changes file there
+	// is encrypted with this computer's sync key.
+	SyncFolder  string
+	SyncEncrypt bool
+
 	// UpdatedAt is when the settings were last saved (zero until then):
 	// the version a save replaces.
 	UpdatedAt time.Time

@@ -34,11 +34,15 @@ const (
 	hardDayCardKey      = "hard_day_card"     // "true" or "false"; true when unset
 	quietNoticeKey      = "quiet_notice"      // "true" or "false"; true when unset
 	quietDaysKey        = "quiet_days"        // a whole number 0–14; 0 (or unset) for model.QuietDaysDefault
+	// This computer's alone (see localSetting):
+	syncFolderKey  = "sync_folder"  // an absolute path, "" for none
+	syncEncryptKey = "sync_encrypt" // "true" or "false"; false when unset
+	syncWroteKey   = "sync_wrote"   // the SHA-256 of the changes file last written, in hex
 )
 
 // settingsKeys are the keys Settings reads, recoveryStartKey first.
 var settingsKeys = []any{recoveryStartKey, regionKey, ownNumbersKey, defaultCadenceKey, checkupRemindersKey, settingsChangedKey,
-	whoNextKey, sinceLastUseKey, hardDayCardKey, quietNoticeKey, quietDaysKey}
+	whoNextKey, sinceLastUseKey, hardDayCardKey, quietNoticeKey, quietDaysKey, syncFolderKey, syncEncryptKey}
 
 // storedNumber is one of the person's own crisis numbers as stored.
 type storedNumber struct {
@@ -67,7 +71,7 @@ func readChoices(ctx context.Context, tx *sql.Tx) (model.Settings, error) {
 	st := model.DefaultSettings()
 	values := map[string]string{}
 	rows, err := tx.QueryContext(ctx,
-		`SELECT key, value FROM settings WHERE key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, settingsKeys...)
+		`SELECT key, value FROM settings WHERE key IN (?`+strings.Repeat(", ?", len(settingsKeys)-1)+`)`, settingsKeys...)
 	if err != nil {
 		return model.Settings{}, fmt.Errorf("read the settings: %w", err)
 	}
@@ -157,6 +161,14 @@ func decodeSetting(key, value string, st *model.Settings) error {
 			return fmt.Errorf("read how many quiet days to notice: the journal holds something that is not a number from 0 to %d; set it again", model.MaxQuietDays)
 		}
 		st.QuietDays = n
+	case syncFolderKey:
+		st.SyncFolder = value
+	case syncEncryptKey:
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return fmt.Errorf("read whether to encrypt the sync file: the journal holds something that is not yes or no; set it again")
+		}
+		st.SyncEncrypt = b
 	case settingsChangedKey:
 		t, err := time.Parse(time.RFC3339Nano, value)
 		if err != nil {
@@ -211,6 +223,9 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) (model.Sett
 			return err
 		}
 		for _, kv := range values {
+			if unchangedDefault(ctx, tx, kv[0], kv[1]) {
+				continue
+			}
 			if err := s.setSetting(ctx, tx, kv[0], kv[1], now); err != nil {
 				return fmt.Errorf("%s: %w", kv[0], err)
 			}
@@ -225,6 +240,33 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) (model.Sett
 	return saved, nil
 }
 
+// defaultValues are the stored values of model.DefaultSettings.
+var defaultValues = func() map[string]string {
+	values, err := encodeSettings(model.DefaultSettings())
+	if err != nil {
+		panic(err)
+	}
+	out := make(map[string]string, len(values))
+	for _, kv := range values {
+		out[kv[0]] = kv[1]
+	}
+	return out
+}()
+
+// unchangedDefault reports whether saving value under key would change
+// nothing: the key was never set and value is its default. Such a save
+// writes nothing, so that the first save of the settings in a new copy of
+// the journal (to choose its sync folder) is no newer choice of every
+// other setting, to win over the person's own from another copy.
+func unchangedDefault(ctx context.Context, tx *sql.Tx, key, value string) bool {
+	if value != defaultValues[key] {
+		return false
+	}
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = ?`, key).Scan(&n)
+	return err == nil && n == 0
+}
+
 // settingsChanged marks the settings as saved at now, in the transaction
 // of the save: the version the next save of the settings must replace.
 func settingsChanged(ctx context.Context, tx *sql.Tx, now time.Time) error {
@@ -235,6 +277,7 @@ func settingsChanged(ctx context.Context, tx *sql.Tx, now time.Time) error {
 // normalizeSettings trims what a form may leave untidy.
 func normalizeSettings(st model.Settings) model.Settings {
 	st.Region = strings.ToUpper(strings.TrimSpace(st.Region)) // region codes are "GB", "US"
+	st.SyncFolder = strings.TrimSpace(st.SyncFolder)
 	var own []model.OwnNumber
 	for _, n := range st.OwnNumbers {
 		n.Label, n.Number = strings.TrimSpace(n.Label), strings.TrimSpace(n.Number)
@@ -267,6 +310,8 @@ func encodeSettings(st model.Settings) ([][2]string, error) {
 		{hardDayCardKey, strconv.FormatBool(st.HardDayCard)},
 		{quietNoticeKey, strconv.FormatBool(st.QuietNotice)},
 		{quietDaysKey, strconv.Itoa(st.QuietDays)},
+		{syncFolderKey, st.SyncFolder},
+		{syncEncryptKey, strconv.FormatBool(st.SyncEncrypt)},
 	}, nil
 }
 

@@ -120,14 +120,13 @@ func weekRange(from, to model.Date) (lo, hi string) {
 	return lo, hi
 }
 
-// readSettings is the person's settings as stored, for an export. When they
-// were last changed is this journal's own bookkeeping (the version a save of
-// the settings replaces), not a setting: it stays, as does the day the
-// quiet-network word was put aside (never exported: it is the person's
-// private moment, not a choice).
+// readSettings is the person's settings as stored, for an export. This
+// copy's own (localSetting) stay: when the settings were last changed (the
+// version a save replaces), the day the quiet-network word was put aside
+// (the person's private moment, not a choice), the journal's uid and what
+// it merged, and this computer's sync folder.
 func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key NOT IN (?, ?, ?) AND key NOT LIKE 'merged\_from:%' ESCAPE '\' ORDER BY key`,
-		settingsChangedKey, quietDismissedKey, journalUIDKey)
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings ORDER BY key`)
 	if err != nil {
 		return nil, err
 	}
@@ -137,6 +136,9 @@ func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
 			return nil, err
+		}
+		if localSetting(k) {
+			continue
 		}
 		if out == nil {
 			out = map[string]string{}

@@ -396,7 +396,8 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 	var used bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM reach_outs)
 		OR EXISTS (SELECT 1 FROM check_ins) OR EXISTS (SELECT 1 FROM reflections)
-		OR EXISTS (SELECT 1 FROM checkups) OR EXISTS (SELECT 1 FROM settings WHERE key <> ?)`, journalUIDKey).Scan(&used); err != nil {
+		OR EXISTS (SELECT 1 FROM checkups) OR EXISTS (SELECT 1 FROM settings WHERE key NOT IN (?, ?, ?, ?, ?))`,
+		journalUIDKey, syncFolderKey, syncEncryptKey, syncWroteKey, settingsChangedKey).Scan(&used); err != nil {
 		return err
 	}
 	m, err := loadMergeState(ctx, tx, p.journal, p.seen)

@@ -328,11 +328,12 @@ func (m mergeState) adopt(ctx context.Context, tx *sql.Tx, id int64, theirs stri
 	return nil
 }
 
-// localSetting is a setting of this copy alone, never merged: its own
-// bookkeeping, not a choice the person made.
+// localSetting is a setting of this copy alone, never exported or merged:
+// its own bookkeeping, or a choice that belongs to this computer (where its
+// sync folder is).
 func localSetting(key string) bool {
 	switch key {
-	case settingsChangedKey, quietDismissedKey, journalUIDKey:
+	case settingsChangedKey, quietDismissedKey, journalUIDKey, syncFolderKey, syncEncryptKey, syncWroteKey:
 		return true
 	}
 	return strings.HasPrefix(key, "merged_from:")

@@ -75,6 +75,9 @@ func queryRemovals(ctx context.Context, tx *sql.Tx) ([]model.Removal, error) {
 		if r.At, err = time.Parse(time.RFC3339Nano, at); err != nil {
 			return nil, fmt.Errorf("removal of %s %s: %w", r.Kind, r.Ref, err)
 		}
+		if r.Kind == removedSetting && localSetting(r.Ref) {
+			continue // this copy's own, as in readSettings
+		}
 		out = append(out, r)
 	}
 	return out, rows.Err()
