@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
+	"github.com/tether-recovery/tether/internal/syncfolder"
 	"github.com/tether-recovery/tether/store"
 	"github.com/tether-recovery/tether/views"
 )
@@ -22,7 +24,10 @@ func (e *env) openApp(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	runErr := e.runApp(st, "")
+	runErr := e.runApp(st, "", appSync(st, path))
+	if runErr == nil {
+		e.syncAtQuit(ctx, st, path)
+	}
 	// A save still waiting for another window is let finish, and the
 	// person told why the shell is not back yet.
 	closeErr := st.CloseSaying(closePatience, func() {
@@ -49,8 +54,51 @@ func collectSooner() { debug.SetGCPercent(50) }
 // store.Store.WriteWait): a person sees a sentence, not a frozen form.
 const appWriteWait = 200 * time.Millisecond
 
-func (e *env) runApp(st *store.Store, badge string) error {
+func (e *env) runApp(st *store.Store, badge string, sync views.SyncFunc) error {
 	st.WriteWait = appWriteWait
 	return views.Run(st, views.Options{Clock: e.Clock, Badge: badge, Settled: collectSooner,
-		BubbleTeaRenderer: e.Getenv("TETHER_RENDERER") == "bubbletea", Editor: views.EditorCommand(e.Getenv)})
+		BubbleTeaRenderer: e.Getenv("TETHER_RENDERER") == "bubbletea", Editor: views.EditorCommand(e.Getenv),
+		Sync: sync})
+}
+
+// appSync is the app's sync through the sync folder chosen in Settings,
+// with the sync key beside the journal (the app asks no passphrase: a
+// file that needs one is left out, with a word to sync at the terminal).
+func appSync(st *store.Store, journal string) views.SyncFunc {
+	return func(ctx context.Context) (views.SyncNews, error) {
+		res, ran, err := syncChosen(ctx, st, journal)
+		if err != nil || !ran {
+			return views.SyncNews{}, err
+		}
+		return views.SyncNews{Line: res.Line(), Trouble: res.Trouble()}, nil
+	}
+}
+
+// syncChosen syncs through the sync folder of Settings, if one is chosen
+// (ran says so). One sync at a time: the sync at quit waits for one the
+// app started that is still going.
+func syncChosen(ctx context.Context, st *store.Store, journal string) (res syncfolder.Result, ran bool, err error) {
+	syncing.Lock()
+	defer syncing.Unlock()
+	s, err := st.Settings(ctx)
+	if err != nil || s.SyncFolder == "" {
+		return res, false, err
+	}
+	res, err = syncfolder.Sync(ctx, st, s.SyncFolder, syncfolder.KeyFile(syncfolder.KeyPath(journal), s.SyncEncrypt, nil))
+	return res, true, unwrapImport(err)
+}
+
+// syncing keeps the app's syncs one at a time.
+var syncing sync.Mutex
+
+// syncAtQuit syncs once more as the app closes, so what was written today
+// is in the folder for the other computers, and says what it did.
+func (e *env) syncAtQuit(ctx context.Context, st *store.Store, journal string) {
+	res, ran, err := syncChosen(ctx, st, journal)
+	switch {
+	case err != nil:
+		fmt.Fprintf(e.Stderr, "tether: sync: %v\n", err)
+	case ran:
+		fmt.Fprintln(e.Stdout, res.Line())
+	}
 }

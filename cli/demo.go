@@ -55,5 +55,5 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return e.runApp(st, "demo journal · not saved")
+	return e.runApp(st, "demo journal · not saved", nil)
 }

@@ -134,6 +134,9 @@ func printSync(e *env, res syncfolder.Result) {
 			fmt.Fprintf(e.Stderr, "tether: %s is not encrypted, while this computer encrypts its own: turn on \"Encrypt sync files\" on that computer too.\n", file)
 		}
 	}
+	if res.Followed {
+		fmt.Fprintln(e.Stdout, "The other computers encrypt their files with the sync key, so this one's is encrypted too.")
+	}
 	if res.Rekeyed {
 		fmt.Fprintln(e.Stdout, "This journal had been copied to another computer by hand, and both wrote under one name: this one now has its own identity, and both sync as before.")
 	}

@@ -278,6 +278,14 @@ func settingsChanged(ctx context.Context, tx *sql.Tx, now time.Time) error {
 func normalizeSettings(st model.Settings) model.Settings {
 	st.Region = strings.ToUpper(strings.TrimSpace(st.Region)) // region codes are "GB", "US"
 	st.SyncFolder = strings.TrimSpace(st.SyncFolder)
+	// The default counts, as a form shows them, are the defaults: stored
+	// as never chosen (see unchangedDefault).
+	if st.WhoNext == model.WhoNextDefault {
+		st.WhoNext = 0
+	}
+	if st.QuietDays == model.QuietDaysDefault {
+		st.QuietDays = 0
+	}
 	var own []model.OwnNumber
 	for _, n := range st.OwnNumbers {
 		n.Label, n.Number = strings.TrimSpace(n.Label), strings.TrimSpace(n.Number)

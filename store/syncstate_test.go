@@ -16,7 +16,7 @@ func TestSyncSettingsStayOnTheirComputer(t *testing.T) {
 	cs, _ := copies(t, 2)
 	laptop, desktop := cs[0], cs[1]
 	s := model.DefaultSettings()
-	s.Region, s.WhoNext, s.SyncFolder, s.SyncEncrypt = "GB", 5, "/home/ana/Sync/tether", true
+	s.Region, s.WhoNext, s.SyncFolder, s.SyncEncrypt = "GB", 8, "/home/ana/Sync/tether", true
 	if _, err := laptop.SaveSettings(ctx, s); err != nil {
 		t.Fatal(err)
 	}
@@ -42,6 +42,7 @@ func TestSyncSettingsStayOnTheirComputer(t *testing.T) {
 	// The desktop chooses its own folder, after the laptop's save.
 	d := model.DefaultSettings()
 	d.SyncFolder = `D:\Sync\tether`
+	d.WhoNext, d.QuietDays = model.WhoNextDefault, model.QuietDaysDefault // as the Settings form shows them
 	if _, err := desktop.SaveSettings(ctx, d); err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +51,7 @@ func TestSyncSettingsStayOnTheirComputer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Region != "GB" || got.WhoNextCount() != 5 {
+	if got.Region != "GB" || got.WhoNextCount() != 8 {
 		t.Errorf("the desktop's first save (its folder) beat the laptop's choices: region %q, who next %d", got.Region, got.WhoNextCount())
 	}
 	if got.SyncFolder != `D:\Sync\tether` || got.SyncEncrypt {

@@ -43,6 +43,10 @@ type Options struct {
 	// Editor is the command line ctrl+e opens a long text field with
 	// (see EditorCommand); none offers no editor.
 	Editor []string
+	// Sync syncs the journal through its sync folder: at start, once the
+	// first screen is drawn, and on ctrl+y in Settings. Nil for a journal
+	// that does not sync (the demo).
+	Sync SyncFunc
 }
 
 // App is the root model: it owns the tab bar, the footer and the
@@ -62,6 +66,11 @@ type App struct {
 	yesNo   confirmKeys
 	help    *help.Model
 	editor  []string // Options.Editor
+	sync    SyncFunc // Options.Sync
+	syncing bool     // a sync is under way
+	// syncStarted says the sync at start has begun (once, whatever
+	// follows).
+	syncStarted bool
 
 	width, height int
 	active        int // the tab on show, an index into tabs
@@ -141,7 +150,7 @@ func New(st Store, opts Options) *App {
 	h.Styles = styles.Help
 	h.ShortSeparator = " · "
 	a := &App{
-		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, styles: styles, profile: opts.Profile, loadedDay: model.Today(clock),
+		st: st, clock: clock, badge: opts.Badge, settled: opts.Settled, sync: opts.Sync, styles: styles, profile: opts.Profile, loadedDay: model.Today(clock),
 		keys: newGlobalKeys(), yesNo: newConfirmKeys(), help: &h, editor: opts.Editor,
 		today:      ptr(newTodayModel(st, clock, styles)),
 		contacts:   ptr(newContactsModel(st, clock, styles)),

@@ -87,7 +87,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.settled()
 			a.settled = nil
 		}
-		return a, a.warmUp()
+		return a, tea.Batch(a.warmUp(), a.syncAtStart())
 	case historyLaterMsg:
 		a.still = true
 		return a, tea.Tick(historySettle, func(time.Time) tea.Msg { return historyDueMsg(msg) })
@@ -165,6 +165,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.resize()
 		return a, cmd
+	case syncNowMsg:
+		return a, a.startSync(true)
+	case syncedMsg:
+		return a.synced(msg)
 	case editPromptsMsg:
 		a.show(screenReflection)
 		a.reflection.mode = modePrompts

@@ -2,7 +2,11 @@ package views
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -40,6 +44,9 @@ type settingsEditor struct {
 	width  int
 	height int
 	saving bool
+	// syncFolder is the sync folder as saved: only a new one must be
+	// there to be saved (a USB stick's folder may be away).
+	syncFolder string
 }
 
 func openSettings(st Store, clock model.Clock, styles *Styles, w, h int) (*settingsEditor, tea.Cmd) {
@@ -96,6 +103,10 @@ func (e *settingsEditor) newForm(s model.Settings) *form {
 		toggleField("quiet_notice", "Notice going quiet", "One private line on Today when you have been out of touch for a while. y/n", s.QuietNotice),
 		textField(model.FieldQuietDays, "Quiet after", fmt.Sprintf("Days without reaching anyone before Today says so: 1 to %d.", model.MaxQuietDays),
 			strconv.Itoa(s.QuietAfter()), strconv.Itoa(model.QuietDaysDefault)),
+		textField(fieldSyncFolder, "Sync folder", "On this computer: a folder your computers keep in step (Syncthing, Nextcloud, Dropbox, a USB stick). "+
+			"Tether syncs at start and quit; ctrl+y syncs now. Blank for none.", s.SyncFolder, "e.g. ~/Sync/tether"),
+		toggleField(fieldSyncEncrypt, "Encrypt sync files", "With this computer's sync key (tether-sync-key.txt beside the journal): "+
+			"copy that file once to each computer that syncs, never through the folder. y/n", s.SyncEncrypt),
 	}
 	var f *form
 	f = newForm("Settings", e.styles, fields, func() model.Problems {
@@ -138,6 +149,8 @@ func (e *settingsEditor) settings(f *form) (model.Settings, model.Problems) {
 	s.SinceLastUse = f.field("since_last_use").value() == "true"
 	s.HardDayCard = f.field("hard_day_card").value() == "true"
 	s.QuietNotice = f.field("quiet_notice").value() == "true"
+	s.SyncFolder = strings.TrimSpace(f.field(fieldSyncFolder).value())
+	s.SyncEncrypt = f.field(fieldSyncEncrypt).value() == "true"
 	if n, err := strconv.Atoi(strings.TrimSpace(f.field(model.FieldQuietDays).value())); err != nil || n < 1 || n > model.MaxQuietDays {
 		p[model.FieldQuietDays] = fmt.Sprintf("Type a number of days from 1 to %d.", model.MaxQuietDays)
 	} else {
@@ -174,6 +187,7 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			return false, nil
 		}
 		if !e.form.dirty() {
+			e.syncFolder = msg.settings.SyncFolder
 			e.form = e.newForm(msg.settings)
 			return false, e.form.focusField(0)
 		}
@@ -196,6 +210,12 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		if key.Matches(msg, editPrompts) && !e.form.dirty() {
 			return true, func() tea.Msg { return editPromptsMsg{} }
 		}
+		if key.Matches(msg, syncNow) {
+			if e.form.dirty() {
+				return false, statusCmd(false, "Save the settings first (ctrl+s); then ctrl+y syncs with them.")
+			}
+			return false, func() tea.Msg { return syncNowMsg{} }
+		}
 		action, cmd := e.form.update(msg)
 		switch action {
 		case formCancel:
@@ -214,7 +234,14 @@ func (e *settingsEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			}
 			e.saving = true
 			st := e.st
+			chosen := e.syncFolder
 			return false, persist(func() tea.Msg {
+				if s.SyncFolder != chosen {
+					var problem string
+					if s.SyncFolder, problem = syncFolderProblem(s.SyncFolder); problem != "" {
+						return settingsSavedMsg{err: model.Problems{fieldSyncFolder: problem}}
+					}
+				}
 				saved, err := st.SaveSettings(context.Background(), s)
 				return settingsSavedMsg{settings: saved, err: err}
 			})
@@ -238,5 +265,42 @@ func (e *settingsEditor) setSize(w, h int) {
 func (e *settingsEditor) dirty() bool  { return e.form.dirty() }
 func (e *settingsEditor) typing() bool { return true }
 func (e *settingsEditor) helpKeys() []key.Binding {
-	return append(e.form.helpKeys(), editPrompts)
+	return append(e.form.helpKeys(), editPrompts, syncNow)
+}
+
+// The settings' own fields, not the model's: they belong to this computer.
+const (
+	fieldSyncFolder  = "sync_folder"
+	fieldSyncEncrypt = "sync_encrypt"
+)
+
+// syncFolderProblem makes a sync folder as typed a whole path ("~" is the
+// home folder), and says what is wrong with it: it must be there, and a
+// folder. Run in a command, never in Update: the disk may be slow.
+func syncFolderProblem(typed string) (string, string) {
+	if typed == "" {
+		return "", ""
+	}
+	path := typed
+	if path == "~" || strings.HasPrefix(path, "~/") || strings.HasPrefix(path, `~\`) {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return typed, "Tether cannot tell where your home folder is; type the whole path."
+		}
+		path = filepath.Join(home, path[1:])
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return typed, "That is not a path Tether can use; type the whole path."
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return typed, "There is no folder there. Make it first (or plug in its drive), or leave this blank."
+	case err != nil:
+		return typed, "Tether cannot look in that folder: " + sentence(err)
+	case !fi.IsDir():
+		return typed, "That is a file; the sync folder is a folder, where each computer leaves its own file."
+	}
+	return abs, ""
 }

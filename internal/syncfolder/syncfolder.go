@@ -66,6 +66,7 @@ type Copy struct {
 	// Plain is a file that is not encrypted while this copy encrypts its
 	// own: the folder holds the journal in plain text after all.
 	Plain bool
+	lock  sealed.Lock // how the file is locked, as far as it was read
 }
 
 // Result is what one sync did.
@@ -75,6 +76,9 @@ type Result struct {
 	// Wrote is the path of this copy's changes file, as written.
 	Wrote     string
 	Encrypted bool
+	// Followed: this copy encrypts its file because the others encrypt
+	// theirs with the sync key, though it was not asked to.
+	Followed bool
 	// Rekeyed: another journal wrote under this one's uid (a journal file
 	// copied to a second computer by hand); this one took a new uid (see
 	// store.Store.Rekey), after merging what that one had.
@@ -116,7 +120,7 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 		if err != nil || print == wrote {
 			continue
 		}
-		c := merge(ctx, st, folder, name, keys, encrypting)
+		c := merge(ctx, st, folder, name, keys)
 		if c.Left != nil && !errors.Is(c.Left, ErrHalfCopied) {
 			return res, c.Left
 		}
@@ -132,7 +136,7 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 
 	var locked []string
 	for _, name := range otherCopies(folder, me) {
-		c := merge(ctx, st, folder, name, keys, encrypting)
+		c := merge(ctx, st, folder, name, keys)
 		var newer journalfile.NewerError
 		var noKey *NoKeyError
 		switch {
@@ -144,6 +148,19 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 			return res, c.Left
 		}
 		res.Copies = append(res.Copies, c)
+	}
+	// Where the others encrypt with the sync key, so does this copy: a
+	// plain file beside theirs would undo what they protect.
+	if !encrypting && keys.Seal != nil {
+		for _, c := range res.Copies {
+			if c.lock == sealed.Keys {
+				encrypting, res.Followed = true, true
+				break
+			}
+		}
+	}
+	for i, c := range res.Copies {
+		res.Copies[i].Plain = encrypting && c.lock == sealed.Plain && c.Left == nil
 	}
 	if len(locked) > 0 && encrypting {
 		// A key made here would be one the others cannot open.
@@ -239,14 +256,14 @@ func brought(r store.ImportReport) bool {
 var errOpen = errors.New("cannot be opened")
 
 // merge merges one copy's changes file into the journal.
-func merge(ctx context.Context, st *store.Store, folder, name string, keys Keys, encrypting bool) Copy {
+func merge(ctx context.Context, st *store.Store, folder, name string, keys Keys) Copy {
 	c := Copy{Name: name}
-	data, plain, err := read(ctx, filepath.Join(folder, name), keys)
+	data, lock, err := read(ctx, filepath.Join(folder, name), keys)
+	c.lock = lock
 	if err != nil {
 		c.Left = err
 		return c
 	}
-	c.Plain = plain && encrypting
 	ex, err := journalfile.DecodeExport(bytes.NewReader(data))
 	var newer journalfile.NewerError
 	switch {
@@ -272,39 +289,38 @@ func merge(ctx context.Context, st *store.Store, folder, name string, keys Keys,
 	return c
 }
 
-// read is the plaintext of a changes file, and whether it was plain.
-func read(ctx context.Context, path string, keys Keys) ([]byte, bool, error) {
+// read is the plaintext of a changes file, and how it was locked.
+func read(ctx context.Context, path string, keys Keys) ([]byte, sealed.Lock, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false, fmt.Errorf("%w: %v", errOpen, reason(err))
+		return nil, sealed.Plain, fmt.Errorf("%w: %v", errOpen, reason(err))
 	}
 	defer f.Close()
 	lock, src, err := sealed.Peek(f)
 	if err != nil {
-		return nil, false, fmt.Errorf("%w: %v", errOpen, reason(err))
+		return nil, lock, fmt.Errorf("%w: %v", errOpen, reason(err))
 	}
-	plain := lock == sealed.Plain
-	if !plain {
+	if lock != sealed.Plain {
 		if keys.Open == nil {
-			return nil, false, fmt.Errorf("%w: it is encrypted, and this sync has no key to open it", errOpen)
+			return nil, lock, fmt.Errorf("%w: it is encrypted, and this sync has no key to open it", errOpen)
 		}
 		if src, err = keys.Open(ctx, path, src); err != nil {
 			if errors.Is(err, sealed.ErrDamaged) {
-				return nil, false, ErrHalfCopied
+				return nil, lock, ErrHalfCopied
 			}
-			return nil, false, err
+			return nil, lock, err
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(src, MaxFileBytes+1))
 	switch {
 	case errors.Is(err, sealed.ErrDamaged):
-		return nil, false, ErrHalfCopied
+		return nil, lock, ErrHalfCopied
 	case err != nil:
-		return nil, false, fmt.Errorf("%w: %v", errOpen, reason(err))
+		return nil, lock, fmt.Errorf("%w: %v", errOpen, reason(err))
 	case len(data) > MaxFileBytes:
-		return nil, false, fmt.Errorf("%w: it is larger than %d MB, more than any journal's changes", errOpen, MaxFileBytes>>20)
+		return nil, lock, fmt.Errorf("%w: it is larger than %d MB, more than any journal's changes", errOpen, MaxFileBytes>>20)
 	}
-	return data, plain, nil
+	return data, lock, nil
 }
 
 // reason is an error from the file system without the path it repeats.

@@ -225,14 +225,17 @@ func TestEncryptedWithTheSyncKey(t *testing.T) {
 		t.Errorf("the folder holds %v", dirNames(t, folder))
 	}
 
-	// Without encryption it syncs what it can and says why not the rest.
-	plain := sync(t, desktop, folder, KeyFile(dkey, false, nil))
-	var nk *NoKeyError
-	if len(plain.Copies) != 1 || !errors.As(plain.Copies[0].Left, &nk) || !plain.Trouble() ||
-		!strings.Contains(plain.Line(), "this computer has none yet") {
-		t.Errorf("a plain sync beside an encrypted file: %q", plain.Line())
+	// Nor without encryption asked: the others encrypt, so it would too.
+	_, err = Sync(ctx, desktop, folder, KeyFile(dkey, false, nil))
+	if err == nil || !strings.Contains(err.Error(), "this computer does not have") || len(dirNames(t, folder)) != 1 {
+		t.Errorf("a plain sync beside an encrypted file: %v; folder %v", err, dirNames(t, folder))
 	}
-	// The laptop, which encrypts, says the desktop's file is plain.
+	// An older Tether's sync, with no keys at all, leaves a plain file:
+	// the laptop, which encrypts, says so.
+	plain := sync(t, desktop, folder, Keys{})
+	if len(plain.Copies) != 1 || !errors.Is(plain.Copies[0].Left, errOpen) || !plain.Trouble() {
+		t.Errorf("a sync with no keys beside an encrypted file: %q", plain.Line())
+	}
 	if l := sync(t, laptop, folder, KeyFile(lkey, true, nil)); !l.Trouble() || !strings.Contains(l.Line(), "is not encrypted") {
 		t.Errorf("a plain file beside: %q", l.Line())
 	}
@@ -246,8 +249,8 @@ func TestEncryptedWithTheSyncKey(t *testing.T) {
 	if err := os.WriteFile(dkey, key, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got := sync(t, desktop, folder, KeyFile(dkey, true, nil))
-	if got.Trouble() || !got.Encrypted || !slices.Equal(names(t, desktop), []string{"Denise Okafor"}) {
+	got := sync(t, desktop, folder, KeyFile(dkey, false, nil))
+	if got.Trouble() || !got.Encrypted || !got.Followed || !strings.Contains(got.Line(), "encrypted too") || !slices.Equal(names(t, desktop), []string{"Denise Okafor"}) {
 		t.Errorf("with the key: %q; the desktop holds %v", got.Line(), names(t, desktop))
 	}
 	for _, f := range dirNames(t, folder) {

@@ -127,6 +127,9 @@ func (r Result) Line() string {
 	default:
 		line = fmt.Sprintf("Synced with %s: %s.", model.Plural(merged, "other computer"), Summary(total))
 	}
+	if r.Followed {
+		line += " This computer's file is encrypted too, with the sync key, as the others' are."
+	}
 	if r.Rekeyed {
 		line += " This journal had been copied to another computer by hand, so it now has its own identity; both sync as before."
 	}
