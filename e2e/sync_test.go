@@ -115,3 +115,45 @@ func comparable(export string) string {
 	}
 	return export
 }
+
+// Two windows of one journal that sync at the same moment (two starts at
+// once, or a start and a `tether sync`): both finish, neither takes the
+// other for a second computer, and the folder keeps one whole file of
+// the journal's.
+func TestTwoSyncsOfOneJournalAtOnce(t *testing.T) {
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "Sync")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	a, b := filepath.Join(dir, "laptop", "tether.db"), filepath.Join(dir, "desktop", "tether.db")
+	runBinary(t, bin, "--db", a, "contact", "add", "--name", "Denise Okafor")
+	runBinary(t, bin, "--db", b, "contact", "add", "--name", "Sam Cole")
+	runBinary(t, bin, "--db", b, "sync", folder)
+	for round := range 5 {
+		var runs [2]*exec.Cmd
+		var outs [2]strings.Builder
+		for i := range runs {
+			runs[i] = exec.Command(bin, "--db", a, "sync", folder)
+			runs[i].Stdout, runs[i].Stderr = &outs[i], &outs[i]
+			if err := runs[i].Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, r := range runs {
+			if err := r.Wait(); err != nil {
+				t.Fatalf("round %d, sync %d: %v\n%s", round, i, err, outs[i].String())
+			}
+			if strings.Contains(outs[i].String(), "identity") {
+				t.Fatalf("round %d: a sync took the other for a copied journal:\n%s", round, outs[i].String())
+			}
+		}
+		if n := names(folder); len(n) != 2 {
+			t.Fatalf("round %d: the folder holds %v", round, n)
+		}
+	}
+	if !strings.Contains(runBinary(t, bin, "--db", a, "export", "--format", "json"), "Sam Cole") {
+		t.Error("the laptop lacks the desktop's person")
+	}
+}

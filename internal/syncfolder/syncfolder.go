@@ -192,7 +192,7 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 			return sw.Close()
 		}
 	}
-	if err := wholefile.Write(own, true, write); err != nil {
+	if err := wholefile.WriteShared(own, write); err != nil {
 		return res, fmt.Errorf("write %s: %w; the journal has what came in, and the folder keeps this computer's last file", own, err)
 	}
 	res.Wrote, res.Encrypted = own, encrypting

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // TempPrefix starts the name of every temporary, so a person who finds
@@ -29,8 +30,13 @@ func tempPattern(final string) string {
 // final's folder, after removing what earlier runs for the same final
 // name left behind (a run that was killed, or lost its power).
 func Create(final string) (*os.File, error) {
+	return create(final, 0)
+}
+
+// create is Create, leaving temporaries younger than young.
+func create(final string, young time.Duration) (*os.File, error) {
 	dir := filepath.Dir(final)
-	CleanLeftovers(final)
+	cleanLeftovers(final, young)
 	f, err := os.CreateTemp(dir, tempPattern(final))
 	if err != nil {
 		return nil, err
@@ -49,6 +55,12 @@ func Create(final string) (*os.File, error) {
 // and returns their names. Only final's own are touched: another file's
 // temporary may belong to a run still going.
 func CleanLeftovers(final string) []string {
+	return cleanLeftovers(final, 0)
+}
+
+// cleanLeftovers is CleanLeftovers, leaving temporaries younger than
+// young (none, for 0).
+func cleanLeftovers(final string, young time.Duration) []string {
 	dir := filepath.Dir(final)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -58,6 +70,11 @@ func CleanLeftovers(final string) []string {
 	var removed []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			if young > 0 {
+				if fi, err := e.Info(); err != nil || time.Since(fi.ModTime()) < young {
+					continue
+				}
+			}
 			name := filepath.Join(dir, e.Name())
 			if os.Remove(name) == nil {
 				removed = append(removed, name)
@@ -123,11 +140,37 @@ func Write(final string, replace bool, write func(io.Writer) error) error {
 	return nil
 }
 
+// WriteShared is Write, replacing final, for a file that another run may
+// be writing at the same moment (two windows of one journal that sync at
+// once): a temporary of final younger than SharedPatience may be that
+// run's, still being written, and is left to it; older ones are leftovers
+// of runs that were killed, and go.
+func WriteShared(final string, write func(io.Writer) error) error {
+	tmp, err := written(final, SharedPatience, write)
+	if err != nil {
+		return err
+	}
+	if err := Place(tmp, final, true); err != nil {
+		Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// SharedPatience is how long a temporary of WriteShared's is taken to
+// belong to a run still going.
+const SharedPatience = 10 * time.Minute
+
 // Written is the first half of Write: the temporary, written, flushed to
 // the disk and closed, ready for Place; on error it is already removed.
 // Several files that must appear together are each Written, then Placed.
 func Written(final string, write func(io.Writer) error) (string, error) {
-	f, err := Create(final)
+	return written(final, 0, write)
+}
+
+// written is Written, leaving temporaries younger than young.
+func written(final string, young time.Duration, write func(io.Writer) error) (string, error) {
+	f, err := create(final, young)
 	if err != nil {
 		return "", err
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tether-recovery/tether/internal/wholefile"
 )
@@ -89,5 +90,42 @@ func TestLeftoversAreCleanedByTheNextRunForTheSameName(t *testing.T) {
 		if strings.HasPrefix(n, wholefile.TempPrefix+"backup.db") {
 			t.Errorf("leftover %s was not removed", n)
 		}
+	}
+}
+
+// WriteShared leaves a temporary of the same name that another run may
+// still be writing (a young one), and cleans one a killed run left long
+// ago.
+func TestWriteSharedLeavesAnotherRunsTemporary(t *testing.T) {
+	dir := t.TempDir()
+	final := filepath.Join(dir, "tether-0123.json")
+	young, err := wholefile.Create(final)
+	if err != nil {
+		t.Fatal(err)
+	}
+	young.Close()
+	old, err := os.CreateTemp(dir, wholefile.TempPrefix+"tether-0123.json.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	long := time.Now().Add(-wholefile.SharedPatience - time.Minute)
+	if err := os.Chtimes(old.Name(), long, long); err != nil {
+		t.Fatal(err)
+	}
+	if err := wholefile.WriteShared(final, func(w io.Writer) error {
+		_, err := io.WriteString(w, "whole")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(young.Name()); err != nil {
+		t.Errorf("the other run's temporary went: %v", err)
+	}
+	if _, err := os.Stat(old.Name()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the old leftover stayed: %v", err)
+	}
+	if got, err := os.ReadFile(final); err != nil || string(got) != "whole" {
+		t.Errorf("final: %q, %v", got, err)
 	}
 }
