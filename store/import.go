@@ -718,10 +718,28 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 			return err
 		}
 		defer insU.Close()
+		taken := map[string]time.Time{}
+		if m.on {
+			// A check-up is its instrument's answers for a day; taken again
+			// the same day, it is changed (CreatedAt is when).
+			if taken, err = stampsBy(ctx, tx, `SELECT instrument || ' ' || day, created_at FROM checkups`); err != nil {
+				return err
+			}
+		}
 		for i, c := range p.checkups {
 			at := c.CreatedAt
 			if at.IsZero() {
 				at = now
+			}
+			if mine, ok := taken[string(c.Instrument)+" "+c.Day.String()]; ok {
+				if m.weigh(KindCheckup, string(c.Instrument)+" on "+c.Day.String(), mine, at, rep) {
+					if _, err := tx.ExecContext(ctx, `UPDATE checkups SET answers = ?, created_at = ? WHERE instrument = ? AND day = ?`,
+						answersText(c.Answers), stamp(at), string(c.Instrument), c.Day.String()); err != nil {
+						return fmt.Errorf("check-up #%d (%s, %s): %w", i+1, c.Instrument, c.Day, err)
+					}
+					rep.Updated++
+					continue
+				}
 			}
 			res, err := insU.ExecContext(ctx, checkupArgs(c, at)...)
 			if err != nil {

@@ -85,6 +85,10 @@ func canonical(t *testing.T, s *Store) journalfile.Export {
 	for i := range e.Removed {
 		e.Removed[i].At = e.Removed[i].At.UTC()
 	}
+	for i := range e.Checkups {
+		e.Checkups[i].ID = 0 // each copy's own
+		e.Checkups[i].CreatedAt = e.Checkups[i].CreatedAt.UTC()
+	}
 	sortBy(e.Contacts, func(c model.Contact) string { return c.UID })
 	sortBy(e.ReachOuts, func(r model.ReachOut) string { return r.UID })
 	sortBy(e.Plans, func(p model.Plan) string { return p.UID })
@@ -315,7 +319,7 @@ func randomChange(t *testing.T, ctx context.Context, rng *rand.Rand, s *Store, t
 		t.Fatal(err)
 	}
 	day := testToday.AddDays(-rng.IntN(5))
-	switch rng.IntN(6) {
+	switch rng.IntN(7) {
 	case 0:
 		addContact(t, s, "Person "+tag)
 	case 1:
@@ -348,6 +352,15 @@ func randomChange(t *testing.T, ctx context.Context, rng *rand.Rand, s *Store, t
 			c.UpdatedAt = had.UpdatedAt // an edit of the day, as the app makes it
 		}
 		if _, err := s.SaveCheckIn(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	case 6:
+		// The BARC-10 taken on a day, or taken again the same day.
+		answers := make([]int, 10)
+		for i := range answers {
+			answers[i] = 1 + rng.IntN(6)
+		}
+		if _, err := s.SaveCheckup(ctx, model.Checkup{Instrument: model.BARC10, Day: day, Answers: answers}); err != nil {
 			t.Fatal(err)
 		}
 	}
