@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
@@ -15,12 +16,13 @@ import (
 // temporary folder, or with --save writes one and exits. It never looks at
 // --db or TETHER_DB, so the person's own journal cannot be touched.
 func runDemo(ctx context.Context, e *env, args []string) error {
-	f := newFlags("demo", "tether demo [--save FILE [--size small|large]]",
+	f := newFlags("demo", "tether demo [--save FILE [--size small|large|xl|xxl]]",
 		"Opens the app on a sample journal in a temporary file, which is removed when you quit. "+
 			"Your own journal is never read or touched, whatever --db or TETHER_DB say.")
 	save := f.String("save", "", "write the sample journal to `FILE` and exit, instead of opening it")
-	sizeText := f.String("size", "small", "how much sample: `SIZE` is small, or large (a decade: 500 contacts, 50,000 reach-outs)")
-	f.values("size", string(sample.Small), string(sample.Large))
+	sizeText := f.String("size", "small", "how much sample: `SIZE` is small, large (a decade: 500 contacts, 50,000 reach-outs), "+
+		"or xl and xxl, ten and a hundred times large, for measuring speed (xxl takes minutes to write)")
+	f.values("size", string(sample.Small), string(sample.Large), string(sample.XL), string(sample.XXL))
 	f.operands = noOperands
 	pos, err := f.parse(args)
 	if err != nil {
@@ -38,7 +40,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		if err := sample.Write(ctx, *save, size, today); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.Stdout, "Wrote a %s sample journal to %s\n", size, *save)
+		article := "a"
+		if strings.HasPrefix(string(size), "x") {
+			article = "an" // an xl
+		}
+		fmt.Fprintf(e.Stdout, "Wrote %s %s sample journal to %s\n", article, size, *save)
 		return nil
 	}
 	dir, err := os.MkdirTemp("", "tether-demo-")

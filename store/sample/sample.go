@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
@@ -26,24 +27,41 @@ import (
 type Size string
 
 // The sizes: Small for a demo a person can take in at a glance, Large for
-// the SPEC's "decade of data" promise.
+// the SPEC's "decade of data" promise, XL and XXL ten and a hundred times
+// Large (5,000 and 50,000 people, 500,000 and 5,000,000 reach-outs, a
+// century and a millennium of check-ins) for measuring that nothing a
+// person feels grows with the journal.
 const (
 	Small Size = "small"
 	Large Size = "large"
+	XL    Size = "xl"
+	XXL   Size = "xxl"
 )
+
+// Sizes are every size, smallest first.
+var Sizes = []Size{Small, Large, XL, XXL}
+
+// times is how many times Large a size is: 1 for Small and Large.
+func (s Size) times() int {
+	switch s {
+	case XL:
+		return 10
+	case XXL:
+		return 100
+	}
+	return 1
+}
 
 // LargeContacts is how many contacts the large journal holds.
 const LargeContacts = 500
 
 // ParseSize reads a size given on the command line.
 func ParseSize(s string) (Size, error) {
-	switch Size(strings.ToLower(strings.TrimSpace(s))) {
-	case Small:
-		return Small, nil
-	case Large:
-		return Large, nil
+	size := Size(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Sizes, size) {
+		return size, nil
 	}
-	return "", fmt.Errorf("unknown sample size %q: use small or large", s)
+	return "", fmt.Errorf("unknown sample size %q: use small, large, xl or xxl", s)
 }
 
 // The seeds are fixed: a sample journal must be the same on every machine
@@ -125,7 +143,11 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 	if active+archived > 0 || len(days) > 0 {
 		return fmt.Errorf("sample: the journal %s already holds entries; samples go in a new file", st.Path())
 	}
-	j, err := build(size, today)
+	base := size
+	if size.times() > 1 {
+		base = Large
+	}
+	j, err := build(base, today)
 	if err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
@@ -166,6 +188,9 @@ func Generate(ctx context.Context, st *store.Store, size Size, today model.Date)
 		plans[i].ContactID = byName[p.name]
 	}
 	if err := st.AddPlans(ctx, plans); err != nil {
+		return fmt.Errorf("sample: %w", err)
+	}
+	if err := st.Replicate(ctx, size.times()); err != nil {
 		return fmt.Errorf("sample: %w", err)
 	}
 	return nil
