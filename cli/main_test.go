@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"testing"
+
+	"github.com/tether-recovery/tether/internal/benchjournal"
 )
 
 // asTether is set in the environment of this test binary when a test
@@ -16,5 +18,7 @@ func TestMain(m *testing.M) {
 		os.Exit(Run(context.Background(), Env{Args: os.Args[1:], Stdout: os.Stdout, Stderr: os.Stderr,
 			Stdin: os.Stdin, Getenv: os.Getenv}))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	benchjournal.Clean()
+	os.Exit(code)
 }

@@ -3,6 +3,8 @@ package views
 import (
 	"os"
 	"testing"
+
+	"github.com/tether-recovery/tether/internal/benchjournal"
 )
 
 // TestMain runs the tests. Nothing in the views reads the environment's
@@ -11,8 +13,6 @@ import (
 // as in CI: TestGoldenIgnoresTheEnvironment holds it so.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
+	benchjournal.Clean()
 	os.Exit(code)
 }
