@@ -32,6 +32,7 @@ var migrations = []migration{
 	{"not now, let this rest, birthdays, recovery dates and planned reach-outs", execAll(schema7...)},
 	{"search across the journal", execAll(schema8...)},
 	{"the same name for each record in every copy of the journal", execAll(schema9...)},
+	{"the figures of a day and a week read from the reach-out log's indexes alone", execAll(schema10...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.

@@ -470,11 +470,11 @@ func TestLogQueriesUseIndexes(t *testing.T) {
 	}{
 		{"contact list", contactListSQL, append(window30(testToday), false), []string{
 			"SEARCH c USING INDEX contacts_list (archived=?)",
-			"SEARCH w USING INDEX reach_outs_contact (contact_id=? AND at_unix>? AND at_unix<?)",
+			"SEARCH w USING COVERING INDEX reach_outs_contact (contact_id=? AND at_unix>? AND at_unix<?)",
 		}},
 		{"one contact", contactByIDSQL, append(window30(testToday), 1), []string{
 			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)",
-			"SEARCH w USING INDEX reach_outs_contact (contact_id=? AND at_unix>? AND at_unix<?)",
+			"SEARCH w USING COVERING INDEX reach_outs_contact (contact_id=? AND at_unix>? AND at_unix<?)",
 		}},
 		{"a contact's last reach-out, as the triggers keep it", refreshLastReachOut(`id = ?`), []any{1}, []string{
 			"SEARCH contacts USING INTEGER PRIMARY KEY (rowid=?)",
