@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -67,6 +68,10 @@ func (e *env) runApp(st *store.Store, badge string, sync views.SyncFunc) error {
 func appSync(st *store.Store, journal string) views.SyncFunc {
 	return func(ctx context.Context) (views.SyncNews, error) {
 		res, ran, err := syncChosen(ctx, st, journal)
+		if errors.Is(err, syncfolder.ErrNoFolder) {
+			// A USB stick left in a drawer is no trouble: said calmly.
+			return views.SyncNews{Line: "Not synced this time: the sync folder is not there (is its drive plugged in?)."}, nil
+		}
 		if err != nil || !ran {
 			return views.SyncNews{}, err
 		}

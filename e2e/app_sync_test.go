@@ -103,3 +103,42 @@ func names(dir string) []string {
 	}
 	return out
 }
+
+// A sync folder on a drive that is not plugged in: the app opens as ever
+// and says so calmly at the bottom, and nothing is lost.
+func TestEndToEndSyncFolderAway(t *testing.T) {
+	requireTmux(t)
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	stick := filepath.Join(dir, "usb")
+	if err := os.Mkdir(stick, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "laptop", "tether.db")
+	runBinary(t, bin, "--db", db, "contact", "add", "--name", "Denise Okafor")
+	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
+	s.waitFor("[1 Today]")
+	s.keys("S")
+	s.waitFor("Sync folder")
+	for range 10 {
+		s.keys("Tab")
+	}
+	s.typeText(stick)
+	s.keys("C-s")
+	s.waitFor("Settings saved.")
+	s.keys("q")
+	s.waitFor("EXITED:0")
+	if err := os.Remove(stick + "/" + names(stick)[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(stick); err != nil { // the stick is unplugged
+		t.Fatal(err)
+	}
+	s = startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
+	scr := s.waitFor("Not synced this time: the sync folder is not there (is its drive plugged in?).")
+	if !strings.Contains(scr, "Your network: 1 supporter") {
+		t.Errorf("Today is not there:\n%s", scr)
+	}
+	s.keys("q")
+	s.waitFor("EXITED:0")
+}
