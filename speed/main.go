@@ -30,14 +30,16 @@ func main() {
 	runs := flag.Int("runs", 15, "launches of each program; keys are measured in every launch")
 	keep := flag.Bool("keep", false, "keep the temporary folder with the binaries and journals")
 	against := flag.String("against", "", "another checkout of Tether (e.g. a git worktree of an earlier commit) to measure in the same run, as \"tether (before)\"")
+	size := flag.String("size", "large", "the sample journal Tether is walked on: small, large, xl (ten times large, written in about 30 s) or xxl (a hundred times, minutes)")
+	journals := flag.String("journals", "", "a folder to keep the sample journal in between runs (reused when there), instead of writing it each run")
 	flag.Parse()
-	if err := measureAll(*runs, *keep, *against); err != nil {
+	if err := measureAll(*runs, *keep, *against, *size, *journals); err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(1)
 	}
 }
 
-func measureAll(runs int, keep bool, against string) error {
+func measureAll(runs int, keep bool, against, size, journals string) error {
 	for _, tool := range []string{"tmux", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s is needed (try .ci/speed, which installs it)", tool)
@@ -52,7 +54,7 @@ func measureAll(runs int, keep bool, against string) error {
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	w, err := prepare(dir, against)
+	w, err := prepare(dir, against, size, journals)
 	if err != nil {
 		return err
 	}
@@ -90,6 +92,7 @@ func measureAll(runs int, keep bool, against string) error {
 	if err := measureDue(w, r, runs*4); err != nil {
 		return err
 	}
+	fmt.Printf("\nTether walked on the %s sample journal\n", size)
 	r.print(os.Stdout, w.abook != "")
 	return nil
 }
@@ -101,31 +104,41 @@ type workspace struct {
 	before                                 string // the other checkout's tether (-against), or ""
 }
 
-func prepare(dir, against string) (workspace, error) {
+func prepare(dir, against, size, journals string) (workspace, error) {
 	w := workspace{
 		dir:    dir,
 		tether: filepath.Join(dir, "tether"),
 		bare:   filepath.Join(dir, "barelist"),
 		floor:  filepath.Join(dir, "floor"),
-		large:  filepath.Join(dir, "large.db"),
+		large:  filepath.Join(dir, size+".db"),
 		empty:  filepath.Join(dir, "empty.db"),
 	}
 	steps := [][]string{
 		{"go", "build", "-o", w.tether, "."},
 		{"go", "build", "-o", w.bare, "./speed/barelist"},
 		{"go", "build", "-o", w.floor, "./speed/floor"},
-		{w.tether, "demo", "--save", w.large, "--size", "large"},
+	}
+	if journals != "" {
+		// Kept between runs, by size and day (the sample is dated to it).
+		w.large = filepath.Join(journals, fmt.Sprintf("%s-%s.db", size, time.Now().Format("2006-01-02")))
+	}
+	if _, err := os.Stat(w.large); err != nil {
+		steps = append(steps, []string{w.tether, "demo", "--save", w.large, "--size", size})
 	}
 	if against != "" {
 		w.before = filepath.Join(dir, "tether-before")
 		steps = append(steps, []string{"go", "build", "-C", against, "-o", w.before, "."})
 	}
 	for _, s := range steps {
+		began := time.Now()
 		cmd := exec.Command(s[0], s[1:]...)
 		// Built as the README installs it: static, with no C (see there).
 		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return w, fmt.Errorf("%s: %v\n%s", strings.Join(s, " "), err, out)
+		}
+		if s[1] == "demo" {
+			fmt.Fprintf(os.Stderr, "wrote the %s sample journal in %s\n", size, time.Since(began).Round(100*time.Millisecond))
 		}
 	}
 	if path, err := exec.LookPath("abook"); err == nil {

@@ -17,6 +17,23 @@ func has(parts ...string) func(screen) bool {
 	}
 }
 
+// lacks is a screen test: none of the parts appears.
+func lacks(parts ...string) func(screen) bool {
+	return func(s screen) bool {
+		for _, p := range parts {
+			if strings.Contains(s.text, p) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// both is a screen test: a and b.
+func both(a, b func(screen) bool) func(screen) bool {
+	return func(s screen) bool { return a(s) && b(s) }
+}
+
 // keyN measures the same key n times under one scenario name.
 func keyN(c *ctl, r *results, program, scenario, key string, n int, ok func(screen) bool) error {
 	for i := 0; i < n; i++ {
@@ -73,11 +90,14 @@ func walkTether(c *ctl, w workspace, r *results, p, bin string) error {
 	steps := []func() error{
 		func() error { return keyN(c, r, p, "Today: move in who next", "j", 3, nil) },
 		func() error {
-			return switchTo(c, r, p, "2", "Contacts", has("[2 Contacts]", "Contacts · 303", "q quit"))
+			// "Contacts · N" with N read: any size's count.
+			return switchTo(c, r, p, "2", "Contacts", both(has("[2 Contacts]", "q quit"), hasCount("Contacts · ")))
 		},
 		func() error { return keyN(c, r, p, "Contacts: move", "j", 8, nil) },
 		func() error { return keyN(c, r, p, "Contacts: open a contact", "Enter", 1, nil) },
-		func() error { return c.send("Escape") },
+		// Back to the list, waited for: an escape and the next key read
+		// together would be alt+key.
+		func() error { _, err := c.key("Escape", has("/ filter")); return err },
 		func() error { return keyN(c, r, p, "Contacts: filter", "/", 1, nil) },
 		func() error {
 			for _, k := range []string{"a", "n", "j"} {
@@ -85,15 +105,27 @@ func walkTether(c *ctl, w workspace, r *results, p, bin string) error {
 					return err
 				}
 			}
-			return c.send("Escape", "Escape")
+			// One escape clears the filter; wait until it has, as a
+			// person would see it go, before the next key: on a big
+			// journal two escapes sent at once can arrive in one read,
+			// which a terminal means as alt+escape.
+			_, err := c.key("Escape", unfiltered)
+			return err
 		},
 		func() error { return switchTo(c, r, p, "3", "Check-in", has("[3 Check-in]", "Reach-outs", "q quit")) },
-		func() error { return keyN(c, r, p, "Check-in: previous day", "[", 3, nil) },
+		// A day move is timed to the day's data on the screen, never to the
+		// line that says it is opening (the wait a person has).
+		func() error { return keyN(c, r, p, "Check-in: previous day", "[", 3, dayRead) },
+		func() error { return keyN(c, r, p, "Check-in: next day", "]", 3, dayRead) },
 		func() error {
 			return switchTo(c, r, p, "4", "Reflection", has("[4 Reflection]", "The week in connection", "q quit"))
 		},
 		func() error {
 			return keyN(c, r, p, "Reflection: previous week", "[", 3, has("The week in connection", "q quit"))
+		},
+		// Both ways: the week before is read ahead, the week after is not.
+		func() error {
+			return keyN(c, r, p, "Reflection: next week", "]", 3, has("The week in connection", "q quit"))
 		},
 		func() error { return switchTo(c, r, p, "5", "Network", has("[5 Network]", "People reached", "q quit")) },
 		func() error { return keyN(c, r, p, "Network: move", "j", 3, nil) },
@@ -106,6 +138,34 @@ func walkTether(c *ctl, w workspace, r *results, p, bin string) error {
 		}
 	}
 	return c.blank()
+}
+
+// dayRead is the Check-in screen with its day's data, not the line that
+// says the day is opening.
+var dayRead = both(has("Reach-outs", "q quit"), lacks("Opening the day"))
+
+// unfiltered is the contact list with no filter: its count line says
+// "Contacts · N", not "Contacts · M of N".
+func unfiltered(s screen) bool {
+	for _, line := range strings.Split(s.text, "\n") {
+		if i := strings.Index(line, "Contacts · "); i >= 0 {
+			head, _, _ := strings.Cut(line[i:], "│")
+			return !strings.Contains(head, " of ")
+		}
+	}
+	return false
+}
+
+// hasCount is a screen test: label followed by a number.
+func hasCount(label string) func(screen) bool {
+	return func(s screen) bool {
+		i := strings.Index(s.text, label)
+		if i < 0 {
+			return false
+		}
+		rest := s.text[i+len(label):]
+		return rest != "" && rest[0] >= '0' && rest[0] <= '9'
+	}
 }
 
 // measureTetherEmpty is the same launch on a journal with nothing in it:
