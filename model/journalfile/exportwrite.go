@@ -44,6 +44,11 @@ type Counts struct {
 	Contacts, ReachOuts, CheckIns, Reflections, Checkups, Plans, Removed int
 }
 
+// Counts is how many records of each list e holds.
+func (e Export) Counts() Counts {
+	return Counts{len(e.Contacts), len(e.ReachOuts), len(e.CheckIns), len(e.Reflections), len(e.Checkups), len(e.Plans), len(e.Removed)}
+}
+
 // WriteExport writes Tether JSON (described at the top of exportjson.go)
 // record by record as p's lists hand them on, holding one record at a
 // time: the same bytes EncodeExport writes for the same journal. It
