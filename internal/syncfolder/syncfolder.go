@@ -173,20 +173,21 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 			return res, err
 		}
 	}
-	ex, err := st.Export(ctx, model.Date{}, model.Date{})
-	if err != nil {
-		return res, err
+	// The whole journal, read a page at a time as it is written.
+	export := func(w io.Writer) error {
+		_, err := st.WriteExport(ctx, w, model.Date{}, model.Date{})
+		return err
 	}
-	own := filepath.Join(folder, ownName(ex.Journal, encrypting))
+	own := filepath.Join(folder, ownName(me, encrypting))
 	h := sha256.New()
-	write := func(w io.Writer) error { return journalfile.EncodeExport(io.MultiWriter(w, h), ex) }
+	write := func(w io.Writer) error { return export(io.MultiWriter(w, h)) }
 	if encrypting {
 		write = func(w io.Writer) error {
 			sw, err := sealed.Seal(io.MultiWriter(w, h), to...)
 			if err != nil {
 				return err
 			}
-			if err := journalfile.EncodeExport(sw, ex); err != nil {
+			if err := export(sw); err != nil {
 				return err
 			}
 			return sw.Close()
@@ -198,7 +199,7 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 	res.Wrote, res.Encrypted = own, encrypting
 	// The other form of this copy's file (plain after encrypted, or the
 	// other way) would be stale: it goes.
-	_ = os.Remove(filepath.Join(folder, ownName(ex.Journal, !encrypting)))
+	_ = os.Remove(filepath.Join(folder, ownName(me, !encrypting)))
 	if err := st.NoteSyncWrote(ctx, hex.EncodeToString(h.Sum(nil))); err != nil {
 		return res, err
 	}
