@@ -99,6 +99,7 @@ func TestReadExportSyntaxIsTheWholeFiles(t *testing.T) {
 		"invalid UTF-8 before it":    "{\"name\": \"\xff\xfe\xe2\x82\", x}",
 		"far into a long line":       `{"contacts": [` + long + `x]}`,
 		"far into the file":          rich[:len(rich)-3] + "x]\n}\n",
+		"long after the mistake":     "{\n x" + strings.Repeat("\n  ", 100<<10),
 		"deep in a record":           `{"contacts": [{"a": ` + strings.Repeat("[", 50) + `x]}`,
 		"deeper than JSON allows":    `{"x": ` + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + `}`,
 		"as deep as JSON allows":     `{"x": ` + strings.Repeat("[", 9999) + strings.Repeat("]", 9999) + `}`,

@@ -342,7 +342,9 @@ func (s *source) end() error {
 // rest of the file to tell, as reading the whole file did; an error of
 // reading it wins, as it did.
 func (s *source) sentence(se *syntaxError) error {
-	// Is everything from the mistake on white space?
+	// Where the mistake is, while it is in where's ring; and is everything
+	// from it on white space?
+	line, col := s.where.at(se.pos)
 	tail := se.ranOut || s.where.spaceFrom(se.pos)
 	s.used(len(s.buf)) // read already, so in where's ring
 	for s.fill() {
@@ -357,7 +359,6 @@ func (s *source) sentence(se *syntaxError) error {
 	case se.ranOut || tail:
 		return errors.New("this file is not valid JSON: it ends too early, as if cut off")
 	}
-	line, col := s.where.at(se.pos)
 	return fmt.Errorf("this file is not valid JSON: something is amiss at line %d, column %d", line, col)
 }
 
