@@ -129,28 +129,36 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ex, err := st.Export(ctx, from, to)
-	if err != nil {
-		return err
+	// JSON, the whole journal, is read as it is written, a page at a
+	// time; the other formats are a journal in memory.
+	var ex journalfile.Export
+	if *format != "json" {
+		if ex, err = st.Export(ctx, from, to); err != nil {
+			return err
+		}
+		st.Close()
 	}
-	st.Close()
 	sealTo, err := keys.recipients(ctx, "the export")
 	if err != nil {
 		return err
 	}
 
 	var write func(io.Writer) error
-	var what string
+	var what func() string // said once it is written
 	switch *format {
 	case "json":
-		write = func(w io.Writer) error { return journalfile.EncodeExport(w, ex) }
-		what = exportCounts(ex)
+		var wrote journalfile.Counts
+		write = func(w io.Writer) (err error) {
+			wrote, err = st.WriteExport(ctx, w, from, to)
+			return err
+		}
+		what = func() string { return countWords(wrote) }
 	case "md":
 		write = func(w io.Writer) error {
 			_, err := io.WriteString(w, journalfile.PeriodMarkdown(from, to, ex))
 			return err
 		}
-		what = fmt.Sprintf("the summary of %s to %s", from.Human(), to.Human())
+		what = func() string { return fmt.Sprintf("the summary of %s to %s", from.Human(), to.Human()) }
 	case "vcf":
 		var active []model.Contact
 		for _, c := range ex.Contacts {
@@ -159,13 +167,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 			}
 		}
 		write = func(w io.Writer) error { return journalfile.EncodeVCards(w, active, version) }
-		what = model.Plural(len(active), "contact")
+		what = func() string { return model.Plural(len(active), "contact") }
 	case "csv":
 		if *table == "" {
 			return writeCSVFolder(e, *output, ex, *force, sealTo)
 		}
 		write = func(w io.Writer) error { return journalfile.WriteCSV(w, *table, ex) }
-		what = "the " + *table + " table"
+		what = func() string { return "the " + *table + " table" }
 	}
 	if sealTo != nil {
 		write = encrypted(sealTo, write)
@@ -180,7 +188,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err := writeNewFile(*output, *force, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "Wrote %s to %s%s.\n", what, *output, encryptedWord(sealTo))
+	fmt.Fprintf(e.Stdout, "Wrote %s to %s%s.\n", what(), *output, encryptedWord(sealTo))
 	return nil
 }
 
@@ -216,7 +224,7 @@ func writeCSVFolder(e *env, dir string, ex journalfile.Export, force bool, to []
 	for i, t := range journalfile.CSVTables {
 		names[i] = t + ext
 	}
-	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s%s.\n", model.ListWords(names), exportCounts(ex), dir, encryptedWord(to))
+	fmt.Fprintf(e.Stdout, "Wrote %s (%s) to %s%s.\n", model.ListWords(names), countWords(ex.Counts()), dir, encryptedWord(to))
 	return nil
 }
 
@@ -348,12 +356,12 @@ func reasonOf(err error) string {
 	return err.Error()
 }
 
-// exportCounts says what an export holds: "500 contacts, 50,000
+// countWords says what an export holds: "500 contacts, 50,000
 // reach-outs, 3,650 check-ins, 520 reflections and 32 check-ups".
-func exportCounts(ex journalfile.Export) string {
+func countWords(n journalfile.Counts) string {
 	return model.ListWords([]string{
-		count(len(ex.Contacts), "contact"), count(len(ex.ReachOuts), "reach-out"),
-		count(len(ex.CheckIns), "check-in"), count(len(ex.Reflections), "reflection"),
-		count(len(ex.Checkups), "check-up"),
+		count(n.Contacts, "contact"), count(n.ReachOuts, "reach-out"),
+		count(n.CheckIns, "check-in"), count(n.Reflections, "reflection"),
+		count(n.Checkups, "check-up"),
 	})
 }

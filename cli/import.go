@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -45,29 +46,39 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return f.usagef("name one file to import: tether import FILE")
 	}
 	file := words[0]
-	data, err := readImportFile(ctx, file, keys)
+	in, err := openImportFile(ctx, file, keys)
 	if err != nil {
 		return err
 	}
-	vcard, err := sniff(file, data)
+	defer in.Close()
+	vcard, err := sniff(file, in)
 	if err != nil {
 		return err
 	}
 
-	// Read and check the whole file before the journal is even opened.
-	var ex journalfile.Export
+	// Read and check the whole file before the journal is even opened:
+	// a vCard file in memory, Tether JSON a record at a time, set aside
+	// (store.StageExport).
+	var staged *store.Staged
 	var cards []model.Contact
 	var notKept [][]string
 	var warnings []string
 	if vcard {
+		data, err := in.all(file)
+		if err != nil {
+			return err
+		}
 		read, err := journalfile.ParseVCards(data)
 		if err != nil {
 			return fmt.Errorf("import %s: %v; nothing was imported", file, err)
 		}
 		cards, notKept, warnings = read.Contacts, read.NotKept, read.Warnings
 		warnings = append(warnings, dropFutureDates(cards, model.Today(e.Clock))...)
-	} else if ex, err = journalfile.DecodeExport(bytes.NewReader(data)); err != nil {
-		return fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(err.Error(), "."))
+	} else {
+		if staged, err = stageImport(ctx, file, in); err != nil {
+			return err
+		}
+		defer staged.Close()
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.Stderr, "tether: warning: %s: %s\n", file, w)
@@ -87,22 +98,31 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	defer cleanup()
 	incoming := cards
 	if !vcard {
-		incoming = ex.Contacts
+		// Their names are enough, read back one at a time.
+		err := staged.Contacts(ctx, func(c model.Contact) error {
+			incoming = append(incoming, model.Contact{Name: c.Name})
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("import %s: %w", file, err)
+		}
 	}
 	twins, err := lookAlikes(ctx, st, incoming, model.Today(e.Clock))
 	if err != nil {
 		return err
 	}
 	var rep store.ImportReport
+	hadSettings := false
 	if vcard {
 		rep, err = st.ImportContacts(ctx, cards, *dry)
 	} else {
-		rep, err = st.Import(ctx, ex, *dry)
+		rep, err = st.ImportStaged(ctx, staged, *dry)
+		hadSettings = len(staged.Head().Settings) > 0
 	}
 	if err != nil {
 		return fmt.Errorf("import %s: %w", file, unwrapImport(err))
 	}
-	fmt.Fprint(e.Stdout, importSummary(rep, vcard, len(ex.Settings) > 0, notKeptLines(cards, notKept, skippedContacts(rep))))
+	fmt.Fprint(e.Stdout, importSummary(rep, vcard, hadSettings, notKeptLines(cards, notKept, skippedContacts(rep))))
 	skipped := skippedContacts(rep)
 	for _, t := range twins {
 		if skipped[t[1]] > 0 {
@@ -178,20 +198,27 @@ func unwrapImport(err error) error {
 	return err
 }
 
-// maxImportBytes bounds the file read. Tether's own JSON export of a decade
-// of heavy use (500 people, 50,000 reach-outs, 3,650 check-ins, 520
-// reflections: the large sample journal) is 12 MB, so 256 MB takes twenty
-// such decades, and any address book; a file larger than that was chosen
-// by mistake, and reading it whole would only use up the memory.
-const maxImportBytes = 256 << 20
+// maxVCardBytes bounds a vCard file, which is read whole: any address
+// book is far smaller, and a file larger than that was chosen by mistake.
+// Tether JSON has no bound: it is read a record at a time.
+const maxVCardBytes = 256 << 20
 
-// readImportFile reads the file, refusing at once what is not a regular
-// file (a folder, a device such as /dev/zero, a FIFO that would wait for a
-// writer), and refusing what is larger than maxImportBytes, even a file
-// that grows while it is read. An encrypted file is decrypted as it is
-// read (see secrets.open), and the bound is on what it decrypts to.
-func readImportFile(ctx context.Context, file string, keys *secrets) ([]byte, error) {
-	tooLarge := fmt.Errorf("import %s: the file is larger than %d MB, the most Tether imports (its own export of ten years of daily use is about 12 MB); nothing was imported", file, maxImportBytes>>20)
+// importSource is the file being imported, as it is read: its plaintext
+// (decrypted as it is read, when it is encrypted), buffered so that its
+// start can be looked at first.
+type importSource struct {
+	*bufio.Reader
+	f    *os.File
+	size int64
+}
+
+func (in *importSource) Close() error { return in.f.Close() }
+
+// openImportFile opens the file, refusing at once what is not a regular
+// file (a folder, a device such as /dev/zero, a FIFO that would wait for
+// a writer). An encrypted file is decrypted as it is read (see
+// secrets.open).
+func openImportFile(ctx context.Context, file string, keys *secrets) (*importSource, error) {
 	fi, err := os.Stat(file)
 	switch {
 	case err != nil:
@@ -200,43 +227,84 @@ func readImportFile(ctx context.Context, file string, keys *secrets) ([]byte, er
 		return nil, fmt.Errorf("import %s: this is a folder; name a .json or .vcf file", file)
 	case !fi.Mode().IsRegular():
 		return nil, fmt.Errorf("import %s: this is not an ordinary file (it is a device, a pipe or a socket); name a .json or .vcf file", file)
-	case fi.Size() > maxImportBytes:
-		return nil, tooLarge
 	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %v", file, reasonOf(err))
 	}
-	defer f.Close()
 	// The name may have been given to something else since Stat.
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
 		return nil, fmt.Errorf("import %s: this is not an ordinary file; name a .json or .vcf file", file)
 	}
-	const nothing = "nothing was imported"
-	r, err := keys.open(ctx, file, f, nothing)
+	r, err := keys.open(ctx, file, f, nothingImported)
 	if err != nil {
+		f.Close()
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+	return &importSource{Reader: bufio.NewReaderSize(r, sniffBytes), f: f, size: fi.Size()}, nil
+}
+
+const nothingImported = "nothing was imported"
+
+// importReadError is the sentence for a file that could not be read to its end.
+func importReadError(file string, err error) error {
+	if errors.Is(err, sealed.ErrDamaged) {
+		return fmt.Errorf("import %s: %w", file, damagedFile(file, nothingImported))
+	}
+	return fmt.Errorf("import %s: %v", file, reasonOf(err))
+}
+
+// all reads a vCard file whole, refusing one larger than maxVCardBytes,
+// even one that grows while it is read (the bound is on what an encrypted
+// one decrypts to).
+func (in *importSource) all(file string) ([]byte, error) {
+	tooLarge := fmt.Errorf("import %s: this vCard file is larger than %d MB, more than any address book holds; nothing was imported", file, maxVCardBytes>>20)
+	if in.size > maxVCardBytes {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(in, maxVCardBytes+1))
 	switch {
-	case errors.Is(err, sealed.ErrDamaged):
-		return nil, damagedFile(file, nothing)
 	case err != nil:
-		return nil, fmt.Errorf("import %s: %v", file, reasonOf(err))
-	case len(data) > maxImportBytes:
+		return nil, importReadError(file, err)
+	case len(data) > maxVCardBytes:
 		return nil, tooLarge
 	}
 	return data, nil
 }
 
+// stageImport reads and checks a Tether JSON file, setting its records
+// aside for the import.
+func stageImport(ctx context.Context, file string, in io.Reader) (*store.Staged, error) {
+	staged, err := store.StageExport(ctx, in)
+	var fe *store.FileError
+	var re *journalfile.ReadError
+	switch {
+	case errors.As(err, &fe):
+		return nil, fmt.Errorf("import %s: %s; nothing was imported", file, strings.TrimSuffix(fe.Error(), "."))
+	case errors.As(err, &re):
+		return nil, importReadError(file, re.Err)
+	case err != nil:
+		return nil, fmt.Errorf("import %s: %v; nothing was imported", file, err)
+	}
+	return staged, nil
+}
+
+// sniffBytes is how much of a file's start sniff looks at.
+const sniffBytes = 64 << 10
+
 // sniff tells a vCard file from Tether JSON by what it holds, and by its
 // name only when its content says neither.
-func sniff(file string, data []byte) (vcard bool, err error) {
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+func sniff(file string, in *importSource) (vcard bool, err error) {
+	start, err := in.Peek(sniffBytes)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return false, importReadError(file, err)
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(start, []byte("\uFEFF")), " \t\r\n")
 	switch {
 	case len(head) > 0 && head[0] == '{':
 		return false, nil
-	case bytes.Contains(bytes.ToUpper(head[:min(len(head), 64<<10)]), []byte("BEGIN:VCARD")):
+	case bytes.Contains(bytes.ToUpper(head), []byte("BEGIN:VCARD")):
 		return true, nil
 	}
 	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(file), ".age"))) {
@@ -244,6 +312,11 @@ func sniff(file string, data []byte) (vcard bool, err error) {
 		return true, nil
 	case ".json":
 		return false, nil
+	}
+	// A file that cannot be read to its end (an encrypted one damaged)
+	// says so first, as it did when every file was read whole first.
+	if _, err := io.Copy(io.Discard, in); err != nil {
+		return false, importReadError(file, err)
 	}
 	return false, fmt.Errorf("import %s: this is neither a vCard file (BEGIN:VCARD) nor a Tether JSON export; nothing was imported", file)
 }
@@ -295,7 +368,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool, notKept []st
 	if merged := mergedWords(rep); merged != "" {
 		b.WriteString("; " + merged)
 	}
-	if len(rep.Skipped) == 0 {
+	if rep.SkippedTotal() == 0 {
 		b.WriteString(".\n")
 	} else {
 		var kinds []string
@@ -304,7 +377,7 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool, notKept []st
 				kinds = append(kinds, count(n, k))
 			}
 		}
-		fmt.Fprintf(&b, "; skipped %s: %s.\n", model.Thousands(len(rep.Skipped)), model.ListWords(kinds))
+		fmt.Fprintf(&b, "; skipped %s: %s.\n", model.Thousands(rep.SkippedTotal()), model.ListWords(kinds))
 		type group struct {
 			kind, reason string
 			what         []string
@@ -323,11 +396,11 @@ func importSummary(rep store.ImportReport, vcard, hadSettings bool, notKept []st
 		}
 		const show = 5
 		for _, g := range groups {
-			names := g.what
-			if len(names) > show {
-				names = append(names[:show:show], fmt.Sprintf("and %s more", model.Thousands(len(g.what)-show)))
+			names, n := g.what, rep.SkippedAlike(g.kind, g.reason) // listed or not
+			if n > show {
+				names = append(names[:show:show], fmt.Sprintf("and %s more", model.Thousands(n-show)))
 			}
-			fmt.Fprintf(&b, "  %s %s: %s\n", count(len(g.what), g.kind), g.reason, strings.Join(names, "; "))
+			fmt.Fprintf(&b, "  %s %s: %s\n", count(n, g.kind), g.reason, strings.Join(names, "; "))
 		}
 	}
 	if len(notKept) > 0 {

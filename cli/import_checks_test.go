@@ -58,21 +58,30 @@ func TestImportKeepsTheAppsRules(t *testing.T) {
 	}
 }
 
-// A file larger than the limit is refused, saying the limit, without being
-// read.
+// A vCard file larger than the limit is refused, saying the limit, without
+// being read; Tether JSON has no limit (it is read a record at a time), so a
+// file as large that is not JSON is refused for what it holds.
 func TestImportSaysItsSizeLimit(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "huge.json")
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
+	sparse := func(name string, size int64) string {
+		file := filepath.Join(t.TempDir(), name)
+		f, err := os.Create(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil { // sparse: no disk used
+			t.Fatal(err)
+		}
+		f.Close()
+		return file
 	}
-	if err := f.Truncate(maxImportBytes + 1); err != nil { // sparse: no disk used
-		t.Fatal(err)
-	}
-	f.Close()
-	code, _, errs := cli(journal(t), "import", file)
+	code, _, errs := cli(journal(t), "import", sparse("huge.vcf", maxVCardBytes+1))
 	if code != 1 {
 		t.Fatalf("exit %d", code)
 	}
-	journaltest.OneLineErr(t, errs, "the file is larger than 256 MB, the most Tether imports")
+	journaltest.OneLineErr(t, errs, "this vCard file is larger than 256 MB, more than any address book holds; nothing was imported")
+	code, _, errs = cli(journal(t), "import", sparse("huge.json", maxVCardBytes+1))
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	journaltest.OneLineErr(t, errs, "this file is not valid JSON: something is amiss at line 1, column 1; nothing was imported")
 }

@@ -56,7 +56,7 @@ func (s *Store) Export(ctx context.Context, from, to model.Date) (journalfile.Ex
 			`SELECT `+checkInColumns+` FROM check_ins WHERE day BETWEEN ? AND ? ORDER BY day`, lo, hi); err != nil {
 			return fmt.Errorf("check-ins: %w", err)
 		}
-		if e.Reflections, err = queryReflections(ctx, tx, wlo, whi); err != nil {
+		if e.Reflections, err = queryReflections(ctx, tx, wlo, whi, false, -1); err != nil {
 			return fmt.Errorf("reflections: %w", err)
 		}
 		// A journal of a schema before check-ups (read as it is, as
@@ -149,11 +149,16 @@ func readSettings(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
 }
 
 // queryReflections reads the reflections of the weeks lo to hi with their
-// answers: two range reads of the two tables' keys, joined here, never a
+// answers, at most limit of them (-1: all), from lo on, or after lo when
+// past: two range reads of the two tables' keys, joined here, never a
 // query per week.
-func queryReflections(ctx context.Context, tx *sql.Tx, lo, hi string) ([]model.Reflection, error) {
+func queryReflections(ctx context.Context, tx *sql.Tx, lo, hi string, past bool, limit int) ([]model.Reflection, error) {
+	from := `week >= ?`
+	if past {
+		from = `week > ?`
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT week, supported, confidence, craving_bother, updated_at
-		FROM reflections WHERE week BETWEEN ? AND ? ORDER BY week`, lo, hi)
+		FROM reflections WHERE `+from+` AND week <= ? ORDER BY week LIMIT ?`, lo, hi, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +192,7 @@ func queryReflections(ctx context.Context, tx *sql.Tx, lo, hi string) ([]model.R
 		return nil, nil
 	}
 	answers, err := tx.QueryContext(ctx, `SELECT week, prompt, answer FROM reflection_answers
-		WHERE week BETWEEN ? AND ? ORDER BY week, position`, lo, hi)
+		WHERE week BETWEEN ? AND ? ORDER BY week, position`, out[0].Week.String(), out[len(out)-1].Week.String())
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -37,9 +36,12 @@ type ImportReport struct {
 	Updated, Removed int
 	// Conflicts are records both copies changed since they last met.
 	Conflicts []Conflict
-	// Skipped lists every entry of the file that was not added, in the
-	// order of the file, kind by kind.
-	Skipped []Skipped
+	// Skipped lists the entries of the file that were not added, in the
+	// order of the file, kind by kind: every person, and of other entries
+	// skipped alike (of one kind, for one reason) the first thousand;
+	// Unlisted counts the rest.
+	Skipped  []Skipped
+	Unlisted []SkipCount
 }
 
 // Skipped is one entry an import left out: an entry the journal already
@@ -50,12 +52,39 @@ type Skipped struct {
 	Reason string // a phrase: "already in the journal (same name and phone)"
 }
 
-// SkippedOf counts the skipped entries of one kind.
+// SkipCount is how many more entries of a kind an import skipped for a
+// reason than its report lists.
+type SkipCount struct {
+	Kind, Reason string
+	N            int
+}
+
+// SkippedOf counts the skipped entries of one kind, listed or not.
 func (r ImportReport) SkippedOf(kind string) int {
+	return r.skippedIf(func(k, _ string) bool { return k == kind })
+}
+
+// SkippedAlike counts the entries skipped of a kind for a reason, listed
+// or not.
+func (r ImportReport) SkippedAlike(kind, reason string) int {
+	return r.skippedIf(func(k, why string) bool { return k == kind && why == reason })
+}
+
+// SkippedTotal counts every entry skipped, listed or not.
+func (r ImportReport) SkippedTotal() int {
+	return r.skippedIf(func(string, string) bool { return true })
+}
+
+func (r ImportReport) skippedIf(match func(kind, reason string) bool) int {
 	n := 0
 	for _, s := range r.Skipped {
-		if s.Kind == kind {
+		if match(s.Kind, s.Reason) {
 			n++
+		}
+	}
+	for _, u := range r.Unlisted {
+		if match(u.Kind, u.Reason) {
+			n += u.N
 		}
 	}
 	return n
@@ -67,11 +96,14 @@ func (r ImportReport) SkippedOf(kind string) int {
 // setting, the file's version). Its text is one line: the first problem and how many more.
 type ImportError struct {
 	Problems []error
+	// More counts the problems found beyond those listed: a file of
+	// millions of bad entries lists the first thousand of each kind.
+	More int
 }
 
 func (e *ImportError) Error() string {
 	msg := "nothing was imported: " + printable(e.Problems[0].Error())
-	if n := len(e.Problems) - 1; n == 1 {
+	if n := len(e.Problems) - 1 + e.More; n == 1 {
 		msg += " (and 1 more problem)"
 	} else if n > 1 {
 		msg += fmt.Sprintf(" (and %d more problems)", n)
@@ -95,30 +127,52 @@ func printable(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// importPlan is a checked file, ready to be written.
+// importPlan is a file ready to be written: its records, checked already
+// (an Export), or checked as they are read (a staged file, whose
+// problems are gathered in problems).
 type importPlan struct {
-	contacts    []model.Contact    // normalized; IDs are the file's own (0 for vCards)
-	reachOuts   []model.ReachOut   // normalized; ContactID is the file's id
-	checkIns    []model.CheckIn    // normalized
-	reflections []model.Reflection // normalized
-	checkups    []model.Checkup    // checked; IDs are ignored
+	contacts    records[model.Contact]    // normalized; IDs are the file's own (0 for vCards)
+	reachOuts   records[model.ReachOut]   // normalized; ContactID is the file's id
+	checkIns    records[model.CheckIn]    // normalized
+	reflections records[model.Reflection] // normalized
+	checkups    records[model.Checkup]    // checked; IDs are ignored
 	settings    map[string]string
 	// Another copy of the journal's own (schema 9): its uid, when its
 	// export was written, its plans and what it removed.
 	journal    string
 	exportedAt time.Time
-	plans      []model.Plan
-	removed    []model.Removal
+	plans      records[model.Plan] // normalized; ContactID is the file's id
+	removed    records[model.Removal]
 	seen       map[string]time.Time
 	settingsAt map[string]time.Time
 	// cardsRepeat: a contact repeated in the file itself is one person
 	// (a phone's address book often holds a card twice). Not so in a
 	// Tether export, whose contacts are distinct records by id.
 	cardsRepeat bool
+	// problems, for a file checked as it is written: once it has one,
+	// nothing more is written, and the import is refused.
+	problems *problemList
 }
 
-// Import adds a Tether export (journalfile.Export, as DecodeExport reads it) to
-// the journal, all or nothing, in one transaction:
+// filled gives the lists a plan leaves out (ImportContacts has contacts
+// alone) no records.
+func (p importPlan) filled() importPlan {
+	p.contacts, p.reachOuts, p.checkIns = orNone(p.contacts), orNone(p.reachOuts), orNone(p.checkIns)
+	p.reflections, p.checkups, p.plans, p.removed = orNone(p.reflections), orNone(p.checkups), orNone(p.plans), orNone(p.removed)
+	return p
+}
+
+func orNone[T any](r records[T]) records[T] {
+	if r == nil {
+		return slice[T](nil)
+	}
+	return r
+}
+
+// Import adds a Tether export held in memory (journalfile.Export, as
+// DecodeExport reads it) to the journal, all or nothing, in one
+// transaction; a file is imported as a stream, by the same rules, with
+// StageExport and ImportStaged:
 //
 //   - A contact that duplicates one already in the journal (the same name
 //     ignoring case and accents, and the same phone digits or email, or
@@ -163,8 +217,7 @@ func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (
 	now := s.now()
 	today := model.DateOf(now)
 	var plan importPlan
-	var bad []error
-	plan.contacts, bad = checkContacts(e.Contacts)
+	contacts, bad := checkContacts(e.Contacts)
 	fileIDs := make(map[int64]int, len(e.Contacts))
 	for i, c := range e.Contacts {
 		if c.ID == 0 {
@@ -177,49 +230,75 @@ func (s *Store) Import(ctx context.Context, e journalfile.Export, dryRun bool) (
 		}
 		fileIDs[c.ID] = i
 	}
-	plan.reachOuts = make([]model.ReachOut, len(e.ReachOuts))
+	reachOuts := make([]model.ReachOut, len(e.ReachOuts))
 	for i, r := range e.ReachOuts {
-		var p model.Problems
-		plan.reachOuts[i], p = checkReachOut(r, now)
 		first, known := fileIDs[r.ContactID]
-		if r.ContactID > 0 && !known {
-			p[model.FieldContact] = fmt.Sprintf("Its contact (id %d) is not in the file.", r.ContactID)
+		with := ""
+		if known {
+			with = e.Contacts[first].Name
 		}
-		if len(p) > 0 {
-			re := &ReachOutError{Index: i, Problems: p}
-			if known {
-				re.With = e.Contacts[first].Name
-			}
-			bad = append(bad, re)
+		var err error
+		if reachOuts[i], err = checkFileReachOut(i, r, now, with, known); err != nil {
+			bad = append(bad, err)
 		}
 	}
-	var more []error
-	plan.checkIns, more = checkCheckIns(e.CheckIns, today)
+	checkIns, more := checkCheckIns(e.CheckIns, today)
 	bad = append(bad, more...)
-	plan.reflections, more = checkReflections(e.Reflections, today)
+	reflections, more := checkReflections(e.Reflections, today)
 	bad = append(bad, more...)
-	plan.checkups, more = checkCheckups(e.Checkups, today)
+	checkups, more := checkCheckups(e.Checkups, today)
 	bad = append(bad, more...)
-	plan.settings = e.Settings
 	bad = append(bad, checkSettings(e.Settings)...)
-	plan.journal, plan.exportedAt, plan.removed, plan.seen = e.Journal, e.ExportedAt, e.Removed, e.Seen
-	plan.settingsAt = e.SettingsChanged
+	plans := make([]model.Plan, len(e.Plans))
 	for i, p := range e.Plans {
-		p = p.Normalize()
-		if pr := p.Validate(model.Date{}); len(pr) > 0 {
-			bad = append(bad, fmt.Errorf("plan #%d: %w", i+1, pr))
-			continue
+		_, known := fileIDs[p.ContactID]
+		var err error
+		if plans[i], err = checkFilePlan(i, p, known); err != nil {
+			bad = append(bad, err)
 		}
-		if _, known := fileIDs[p.ContactID]; !known {
-			bad = append(bad, fmt.Errorf("plan #%d: its contact (id %d) is not in the file", i+1, p.ContactID))
-			continue
-		}
-		plan.plans = append(plan.plans, p)
 	}
 	if len(bad) > 0 {
 		return ImportReport{}, fmt.Errorf("import: %w", &ImportError{Problems: bad})
 	}
+	plan = importPlan{
+		contacts: slice(contacts), reachOuts: slice(reachOuts), checkIns: slice(checkIns),
+		reflections: slice(reflections), checkups: slice(checkups), settings: e.Settings,
+		journal: e.Journal, exportedAt: e.ExportedAt, plans: slice(plans), removed: slice(e.Removed),
+		seen: e.Seen, settingsAt: e.SettingsChanged,
+	}
 	return s.runImport(ctx, plan, dryRun)
+}
+
+// checkFileReachOut checks a reach-out of a file as checkReachOut does,
+// and that the file has its contact: known, by the file's id, and named
+// with. Its problems are a *ReachOutError.
+func checkFileReachOut(i int, r model.ReachOut, now time.Time, with string, known bool) (model.ReachOut, error) {
+	norm, p := checkReachOut(r, now)
+	if r.ContactID > 0 && !known {
+		p[model.FieldContact] = fmt.Sprintf("Its contact (id %d) is not in the file.", r.ContactID)
+	}
+	if len(p) == 0 {
+		return norm, nil
+	}
+	re := &ReachOutError{Index: i, Problems: p}
+	if known {
+		re.With = with
+	}
+	return norm, re
+}
+
+// checkFilePlan checks a plan of a file as the model does (not against the
+// clock: a plan of a day gone by is still the other copy's), and that the
+// file has its contact (known).
+func checkFilePlan(i int, p model.Plan, known bool) (model.Plan, error) {
+	p = p.Normalize()
+	if pr := p.Validate(model.Date{}); len(pr) > 0 {
+		return p, fmt.Errorf("plan #%d: %w", i+1, pr)
+	}
+	if !known {
+		return p, fmt.Errorf("plan #%d: its contact (id %d) is not in the file", i+1, p.ContactID)
+	}
+	return p, nil
 }
 
 // ImportContacts adds contacts read from elsewhere (a vCard file), all or
@@ -237,7 +316,7 @@ func (s *Store) ImportContacts(ctx context.Context, cs []model.Contact, dryRun b
 	for i := range norm {
 		norm[i].ID = 0
 	}
-	return s.runImport(ctx, importPlan{contacts: norm, cardsRepeat: true}, dryRun)
+	return s.runImport(ctx, importPlan{contacts: slice(norm), cardsRepeat: true}, dryRun)
 }
 
 // checkCheckups checks a file's check-ups as AddCheckups does: each valid
@@ -339,8 +418,11 @@ func (s *Store) runImport(ctx context.Context, p importPlan, dryRun bool) (Impor
 		return ImportReport{}, fmt.Errorf("import: %w", err)
 	}
 	defer tx.Rollback()
-	if err := s.importTx(ctx, tx, p, &rep); err != nil {
+	if err := s.importTx(ctx, tx, p.filled(), &rep); err != nil {
 		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", saveFailed(err))
+	}
+	if p.problems.any() {
+		return ImportReport{}, fmt.Errorf("import: %w", p.problems.err())
 	}
 	if dryRun {
 		return rep, nil // the deferred Rollback undoes it all
@@ -349,464 +431,6 @@ func (s *Store) runImport(ctx context.Context, p importPlan, dryRun bool) (Impor
 		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", saveFailed(err))
 	}
 	return rep, nil
-}
-
-// person is a contact as the duplicate rule sees it.
-type person struct {
-	id       int64
-	digits   string // the phone's digits
-	email    string // folded
-	fromFile bool   // added by this import, rather than in the journal before
-	taken    bool   // a contact of the file has already been matched to this one
-}
-
-func personOf(id int64, phone, email string) person {
-	var b strings.Builder
-	for _, r := range phone {
-		if unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return person{id: id, digits: b.String(), email: model.Fold(email)}
-}
-
-// sameAs applies the duplicate rule to two people of the same folded name,
-// returning why they are the same, or "".
-func (a person) sameAs(b person) string {
-	switch {
-	case a.digits != "" && a.digits == b.digits:
-		return "same name and phone"
-	case a.email != "" && a.email == b.email:
-		return "same name and email"
-	case a.digits == "" && a.email == "" && b.digits == "" && b.email == "":
-		return "same name, and neither has a phone or email"
-	}
-	return ""
-}
-
-// reachKey is what makes two reach-outs the same entry.
-type reachKey struct {
-	unix      int64
-	channel   string
-	direction string
-}
-
-func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *ImportReport) error {
-	now := s.now()
-	var used bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM reach_outs)
-		OR EXISTS (SELECT 1 FROM check_ins) OR EXISTS (SELECT 1 FROM reflections)
-		OR EXISTS (SELECT 1 FROM checkups) OR EXISTS (SELECT 1 FROM settings WHERE key NOT IN (?, ?, ?, ?, ?))`,
-		journalUIDKey, syncFolderKey, syncEncryptKey, syncWroteKey, settingsChangedKey).Scan(&used); err != nil {
-		return err
-	}
-	m, err := loadMergeState(ctx, tx, p.journal, p.seen)
-	if err != nil {
-		return err
-	}
-	contactUIDs, reachUIDs := map[string]stamped{}, map[string]stamped{}
-	contactIDs := map[int64]string{} // this journal's contact id → uid
-	if m.on {
-		if contactUIDs, err = uids(ctx, tx, "contacts"); err != nil {
-			return err
-		}
-		for uid, s := range contactUIDs {
-			contactIDs[s.id] = uid
-		}
-		if reachUIDs, err = uids(ctx, tx, "reach_outs"); err != nil {
-			return err
-		}
-	}
-
-	// Contacts: the people already in the journal, by folded name.
-	people := map[string][]person{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, name_key, phone, email FROM contacts ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var key, phone, email string
-		if err := rows.Scan(&id, &key, &phone, &email); err != nil {
-			rows.Close()
-			return err
-		}
-		people[key] = append(people[key], personOf(id, phone, email))
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-
-	ins, err := tx.PrepareContext(ctx, insertContactSQL)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	tag, err := tx.PrepareContext(ctx, insertTagSQL)
-	if err != nil {
-		return err
-	}
-	defer tag.Close()
-	ids := make(map[int64]int64, len(p.contacts))    // the file's id → the journal's
-	names := make(map[int64]string, len(p.contacts)) // the file's id → name, for the report
-	existing := map[int64]bool{}                     // journal ids that were there before
-	for i, c := range p.contacts {
-		key := c.SortKey()
-		me := personOf(0, c.Phone, c.Email)
-		if !m.on {
-			c.UID = "" // a uid means something only between copies of a journal
-		} else if mine, ok := contactUIDs[c.UID]; ok && c.UID != "" {
-			// The same person in both copies.
-			existing[mine.id] = true
-			for j := range people[key] {
-				if people[key][j].id == mine.id {
-					people[key][j].taken = true
-				}
-			}
-			if c.ID != 0 {
-				ids[c.ID], names[c.ID] = mine.id, c.Name
-			}
-			updated := orNow(c.UpdatedAt, now)
-			if m.weigh(KindContact, c.Name, mine.updated, updated, rep) {
-				c.ID = mine.id
-				if err := updateContact(ctx, tx, c, updated); err != nil {
-					return fmt.Errorf("contact #%d: %w", i+1, err)
-				}
-				if err := replaceTags(ctx, tx, mine.id, c.Tags); err != nil {
-					return fmt.Errorf("contact #%d: %w", i+1, err)
-				}
-				rep.Updated++
-			} else {
-				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindContact, What: c.Name, Reason: sameHere})
-			}
-			continue
-		}
-		var match *person
-		var why string
-		for j := range people[key] {
-			if people[key][j].taken {
-				continue
-			}
-			if why = people[key][j].sameAs(me); why != "" {
-				match = &people[key][j]
-				break
-			}
-		}
-		if match != nil {
-			reason := "already in the journal (" + why + ")"
-			if match.fromFile {
-				reason = "in the file more than once (" + why + ")"
-			} else {
-				// One person of the journal stands for one of the file:
-				// two namesakes in the file are two people, paired in
-				// order with two in the journal, or the second is new.
-				match.taken = true
-				existing[match.id] = true
-				if err := m.adopt(ctx, tx, match.id, c.UID, contactUIDs, contactIDs); err != nil {
-					return fmt.Errorf("contact #%d: %w", i+1, err)
-				}
-			}
-			rep.Skipped = append(rep.Skipped, Skipped{Kind: KindContact, What: c.Name, Reason: reason})
-			if c.ID != 0 {
-				ids[c.ID], names[c.ID] = match.id, c.Name
-			}
-			continue
-		}
-		created, updated := c.CreatedAt, c.UpdatedAt
-		if created.IsZero() {
-			created = now
-		}
-		if updated.IsZero() {
-			updated = created
-		}
-		res, err := ins.ExecContext(ctx, insertArgs(c, created, updated)...)
-		if err != nil {
-			return fmt.Errorf("contact #%d: %w", i+1, err)
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		for pos, t := range c.Tags {
-			if _, err := tag.ExecContext(ctx, id, t, model.Fold(t), pos); err != nil {
-				return fmt.Errorf("contact #%d: tag %d: %w", i+1, pos+1, err)
-			}
-		}
-		rep.Contacts++
-		if c.ID != 0 {
-			ids[c.ID], names[c.ID] = id, c.Name
-		}
-		if p.cardsRepeat {
-			me.id, me.fromFile = id, true
-			people[key] = append(people[key], me)
-		}
-	}
-
-	// Reach-outs, each to its contact's id in this journal. Only people
-	// who were already in the journal can already have these entries.
-	if len(p.reachOuts) > 0 {
-		insR, err := tx.PrepareContext(ctx, insertReachOutSQL)
-		if err != nil {
-			return err
-		}
-		defer insR.Close()
-		had, err := tx.PrepareContext(ctx, `SELECT at_unix, channel, direction FROM reach_outs WHERE contact_id = ?`)
-		if err != nil {
-			return err
-		}
-		defer had.Close()
-		known := map[int64]map[reachKey]bool{}
-		for i, r := range p.reachOuts {
-			r.ContactID = ids[r.ContactID]
-			updated := orNow(r.UpdatedAt, now)
-			what := fmt.Sprintf("%s, %s (%s)", names[p.reachOuts[i].ContactID], r.At.Format("2006-01-02 15:04"), r.Channel)
-			if !m.on {
-				r.UID, updated = "", now
-			} else if mine, ok := reachUIDs[r.UID]; ok && r.UID != "" {
-				if m.weigh(KindReachOut, what, mine.updated, updated, rep) {
-					r.ID = mine.id
-					if _, err := saveReachOut(ctx, tx, r, updated); err != nil {
-						return fmt.Errorf("reach-out #%d: %w", i+1, err)
-					}
-					rep.Updated++
-				} else {
-					rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReachOut, What: what, Reason: sameHere})
-				}
-				continue
-			} else if m.removedSince(removedReachOut, r.UID, updated) {
-				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReachOut, What: what, Reason: "removed in this journal since"})
-				continue
-			}
-			if existing[r.ContactID] {
-				seen, ok := known[r.ContactID]
-				if !ok {
-					if seen, err = reachKeys(ctx, had, r.ContactID); err != nil {
-						return err
-					}
-					known[r.ContactID] = seen
-				}
-				if seen[reachKey{r.At.Unix(), string(r.Channel), string(r.Direction)}] {
-					rep.Skipped = append(rep.Skipped, Skipped{
-						Kind:   KindReachOut,
-						What:   fmt.Sprintf("%s, %s (%s)", names[p.reachOuts[i].ContactID], r.At.Format("2006-01-02 15:04"), r.Channel),
-						Reason: "already in the journal",
-					})
-					continue
-				}
-			}
-			if _, err := insR.ExecContext(ctx, reachOutArgs(r, updated, updated)...); err != nil {
-				return fmt.Errorf("reach-out #%d: %w", i+1, err)
-			}
-			rep.ReachOuts++
-		}
-	}
-
-	if len(p.checkIns) > 0 {
-		insC, err := tx.PrepareContext(ctx, insertCheckInSQL+` ON CONFLICT (day) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer insC.Close()
-		days := map[string]time.Time{}
-		if m.on {
-			if days, err = stampsBy(ctx, tx, `SELECT day, updated_at FROM check_ins`); err != nil {
-				return err
-			}
-		}
-		for i, c := range p.checkIns {
-			at := c.UpdatedAt
-			if at.IsZero() {
-				at = now
-			}
-			if mine, ok := days[c.Day.String()]; ok {
-				// The same day in both copies: the newer answers.
-				if m.weigh(KindCheckIn, c.Day.String(), mine, at, rep) {
-					if _, err := tx.ExecContext(ctx, `DELETE FROM check_ins WHERE day = ?`, c.Day.String()); err != nil {
-						return err
-					}
-					if _, err := insC.ExecContext(ctx, checkInArgs(c, at, at)...); err != nil {
-						return fmt.Errorf("check-in #%d (%s): %w", i+1, c.Day, err)
-					}
-					rep.Updated++
-				} else {
-					rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckIn, What: c.Day.String(), Reason: sameHere})
-				}
-				continue
-			}
-			if m.on && m.removedSince(removedCheckIn, c.Day.String(), at) {
-				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckIn, What: c.Day.String(), Reason: "removed in this journal since"})
-				continue
-			}
-			res, err := insC.ExecContext(ctx, checkInArgs(c, at, at)...)
-			if err != nil {
-				return fmt.Errorf("check-in #%d (%s): %w", i+1, c.Day, err)
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
-				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckIn, What: c.Day.String(),
-					Reason: "for days already checked in"})
-				continue
-			}
-			rep.CheckIns++
-		}
-	}
-
-	if len(p.reflections) > 0 {
-		insF, err := tx.PrepareContext(ctx, insertReflectionSQL+` ON CONFLICT (week) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer insF.Close()
-		ans, err := tx.PrepareContext(ctx, insertAnswerSQL)
-		if err != nil {
-			return err
-		}
-		defer ans.Close()
-		weeks := map[string]time.Time{}
-		if m.on {
-			if weeks, err = stampsBy(ctx, tx, `SELECT week, updated_at FROM reflections`); err != nil {
-				return err
-			}
-		}
-		for i, r := range p.reflections {
-			at := r.UpdatedAt
-			if at.IsZero() {
-				at = now
-			}
-			if mine, ok := weeks[r.Week.String()]; ok {
-				if !m.weigh(KindReflection, r.Week.String(), mine, at, rep) {
-					rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReflection, What: r.Week.String(), Reason: sameHere})
-					continue
-				}
-				// The file's week, whole: its answers replace these.
-				for _, q := range []string{`DELETE FROM reflection_answers WHERE week = ?`, `DELETE FROM reflections WHERE week = ?`} {
-					if _, err := tx.ExecContext(ctx, q, r.Week.String()); err != nil {
-						return err
-					}
-				}
-			}
-			_, replacing := weeks[r.Week.String()]
-			res, err := insF.ExecContext(ctx, reflectionArgs(r, at, at)...)
-			if err != nil {
-				return fmt.Errorf("reflection #%d (%s): %w", i+1, r.Week, err)
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
-				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindReflection, What: r.Week.String(),
-					Reason: "for weeks already reflected on"})
-				continue
-			}
-			for pos, a := range r.Answers {
-				if _, err := ans.ExecContext(ctx, r.Week.String(), pos, a.Prompt, a.Text); err != nil {
-					return fmt.Errorf("reflection #%d (%s): answer %d: %w", i+1, r.Week, pos+1, err)
-				}
-			}
-			if replacing {
-				rep.Updated++
-				continue
-			}
-			rep.Reflections++
-		}
-	}
-
-	if len(p.checkups) > 0 {
-		insU, err := tx.PrepareContext(ctx, insertCheckupSQL+` ON CONFLICT (instrument, day) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer insU.Close()
-		taken := map[string]time.Time{}
-		if m.on {
-			// A check-up is its instrument's answers for a day; taken again
-			// the same day, it is changed (CreatedAt is when).
-			if taken, err = stampsBy(ctx, tx, `SELECT instrument || ' ' || day, created_at FROM checkups`); err != nil {
-				return err
-			}
-		}
-		for i, c := range p.checkups {
-			at := c.CreatedAt
-			if at.IsZero() {
-				at = now
-			}
-			if mine, ok := taken[string(c.Instrument)+" "+c.Day.String()]; ok {
-				if m.weigh(KindCheckup, string(c.Instrument)+" on "+c.Day.String(), mine, at, rep) {
-					if _, err := tx.ExecContext(ctx, `UPDATE checkups SET answers = ?, created_at = ? WHERE instrument = ? AND day = ?`,
-						answersText(c.Answers), stamp(at), string(c.Instrument), c.Day.String()); err != nil {
-						return fmt.Errorf("check-up #%d (%s, %s): %w", i+1, c.Instrument, c.Day, err)
-					}
-					rep.Updated++
-					continue
-				}
-			}
-			res, err := insU.ExecContext(ctx, checkupArgs(c, at)...)
-			if err != nil {
-				return fmt.Errorf("check-up #%d (%s, %s): %w", i+1, c.Instrument, c.Day, err)
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
-				name := string(c.Instrument)
-				if info, ok := c.Instrument.Info(); ok {
-					name = info.Name
-				}
-				rep.Skipped = append(rep.Skipped, Skipped{Kind: KindCheckup, What: name + " on " + c.Day.String(),
-					Reason: "already in the journal (the same questionnaire on the same day)"})
-				continue
-			}
-			rep.Checkups++
-		}
-	}
-
-	if m.on {
-		if err := mergePlans(ctx, tx, m, p.plans, ids, now, rep); err != nil {
-			return err
-		}
-		if err := applyRemovals(ctx, tx, m, p.removed, rep); err != nil {
-			return err
-		}
-		if err := seen(ctx, tx, p.journal, p.exportedAt); err != nil {
-			return err
-		}
-	}
-
-	if m.on && used {
-		// Another copy of the journal: its settings merge one by one.
-		return s.mergeSettings(ctx, tx, m, p.settings, p.settingsAt, now, rep)
-	}
-	keys := sortedKeys(p.settings)
-	for _, k := range keys {
-		if used {
-			rep.Skipped = append(rep.Skipped, Skipped{Kind: KindSetting, What: k,
-				Reason: "not taken, as only a new, empty journal takes a file's settings"})
-			continue
-		}
-		if err := s.setSetting(ctx, tx, k, p.settings[k], orNow(p.settingsAt[k], now)); err != nil {
-			return fmt.Errorf("setting %q: %w", k, err)
-		}
-		rep.Settings++
-	}
-	return nil
-}
-
-// reachKeys is the set of one contact's reach-outs, one index range.
-func reachKeys(ctx context.Context, stmt *sql.Stmt, contactID int64) (map[reachKey]bool, error) {
-	rows, err := stmt.QueryContext(ctx, contactID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[reachKey]bool{}
-	for rows.Next() {
-		var k reachKey
-		if err := rows.Scan(&k.unix, &k.channel, &k.direction); err != nil {
-			return nil, err
-		}
-		out[k] = true
-	}
-	return out, rows.Err()
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -153,41 +153,26 @@ func uids(ctx context.Context, tx *sql.Tx, table string) (map[string]stamped, er
 	return out, rows.Err()
 }
 
-// stampsBy maps a table's natural key (day, week) to its updated_at.
-func stampsBy(ctx context.Context, tx *sql.Tx, query string) (map[string]time.Time, error) {
-	rows, err := tx.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]time.Time{}
-	for rows.Next() {
-		var key, updated string
-		if err := rows.Scan(&key, &updated); err != nil {
-			return nil, err
-		}
-		t, err := time.Parse(time.RFC3339Nano, updated)
-		if err != nil {
-			return nil, fmt.Errorf("%s: updated_at: %w", key, err)
-		}
-		out[key] = t
-	}
-	return out, rows.Err()
-}
-
-// mergePlans adds, updates or leaves each plan of the file, by uid.
-func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans []model.Plan, ids map[int64]int64, now time.Time, rep *ImportReport) error {
+// mergePlans adds, updates or leaves each plan of the file, by uid. Once
+// failed reports a problem with the file, it reads the plans on (a staged
+// file's are checked as they are read) but writes none.
+func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans records[model.Plan], ids map[int64]int64, now time.Time,
+	run *importRun, failed func() bool) error {
+	rep := run.rep
 	have, err := uids(ctx, tx, "planned_reach_outs")
 	if err != nil {
 		return err
 	}
-	for i, p := range plans {
+	return plans(func(i int, p model.Plan) error {
+		if failed() {
+			return nil
+		}
 		what := fmt.Sprintf("%s with %s on %s", p.Channel.Label(), p.ContactName, p.Day)
 		p.ContactID = ids[p.ContactID]
 		updated := orNow(p.UpdatedAt, now)
 		if mine, ok := have[p.UID]; ok {
 			if !m.weigh(KindPlan, what, mine.updated, updated, rep) {
-				continue
+				return nil
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE planned_reach_outs SET contact_id = ?, day = ?, at_time = ?,
 				channel = ?, note = ?, updated_at = ? WHERE id = ?`,
@@ -195,11 +180,11 @@ func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans []model.Pla
 				return fmt.Errorf("plan #%d: %w", i+1, err)
 			}
 			rep.Updated++
-			continue
+			return nil
 		}
 		if m.removedSince(removedPlan, p.UID, updated) {
-			rep.Skipped = append(rep.Skipped, Skipped{Kind: KindPlan, What: what, Reason: "removed in this journal since"})
-			continue
+			run.skip(KindPlan, what, "removed in this journal since")
+			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO planned_reach_outs
 			(contact_id, day, at_time, channel, note, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, `+newUID+`)`,
@@ -207,15 +192,15 @@ func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans []model.Pla
 			return fmt.Errorf("plan #%d: %w", i+1, err)
 		}
 		rep.Plans++
-	}
-	return nil
+		return nil
+	})
 }
 
 // applyRemovals carries the file's removals over: a record this journal
 // has not changed since its removal there goes here too, and the marker
 // is kept either way, so the removal travels on to a third copy.
-func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed []model.Removal, rep *ImportReport) error {
-	for _, r := range removed {
+func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed records[model.Removal], rep *ImportReport) error {
+	return removed(func(_ int, r model.Removal) error {
 		var table, key string
 		switch r.Kind {
 		case removedReachOut:
@@ -226,11 +211,11 @@ func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed []mode
 			table, key = "check_ins", "day"
 		case removedSetting:
 			if localSetting(r.Ref) {
-				continue
+				return nil
 			}
 			table, key = "settings", "key"
 		default:
-			continue
+			return nil
 		}
 		var updated string
 		err := tx.QueryRowContext(ctx, `SELECT updated_at FROM `+table+` WHERE `+key+` = ?`, r.Ref).Scan(&updated)
@@ -251,7 +236,7 @@ func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed []mode
 					rep.Conflicts = append(rep.Conflicts, Conflict{Kind: removalKind(r.Kind), What: what,
 						Kept: "this journal's (changed after it was removed there)"})
 				}
-				continue
+				return nil
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+key+` = ?`, r.Ref); err != nil {
 				return err
@@ -259,13 +244,10 @@ func applyRemovals(ctx context.Context, tx *sql.Tx, m mergeState, removed []mode
 			rep.Removed++
 		}
 		if prev, ok := m.removed[[2]string{r.Kind, r.Ref}]; ok && !prev.Before(r.At) {
-			continue
+			return nil
 		}
-		if err := markRemoved(ctx, tx, r.Kind, r.Ref, r.At); err != nil {
-			return err
-		}
-	}
-	return nil
+		return markRemoved(ctx, tx, r.Kind, r.Ref, r.At)
+	})
 }
 
 // seen records that the export of journal, written at exportedAt, was

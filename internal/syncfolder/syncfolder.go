@@ -14,7 +14,6 @@
 package syncfolder
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -38,10 +37,6 @@ import (
 // changesFile matches the name of a copy's changes file: tether-UID.json,
 // or .json.age when encrypted.
 var changesFile = regexp.MustCompile(`^tether-([0-9a-f]{32})\.json(\.age)?$`)
-
-// MaxFileBytes bounds what is read of one changes file: Tether's export of
-// a decade of heavy use is 12 MB.
-const MaxFileBytes = 256 << 20
 
 // Keys say how changes files are encrypted and opened.
 type Keys struct {
@@ -173,20 +168,21 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 			return res, err
 		}
 	}
-	ex, err := st.Export(ctx, model.Date{}, model.Date{})
-	if err != nil {
-		return res, err
+	// The whole journal, read a page at a time as it is written.
+	export := func(w io.Writer) error {
+		_, err := st.WriteExport(ctx, w, model.Date{}, model.Date{})
+		return err
 	}
-	own := filepath.Join(folder, ownName(ex.Journal, encrypting))
+	own := filepath.Join(folder, ownName(me, encrypting))
 	h := sha256.New()
-	write := func(w io.Writer) error { return journalfile.EncodeExport(io.MultiWriter(w, h), ex) }
+	write := func(w io.Writer) error { return export(io.MultiWriter(w, h)) }
 	if encrypting {
 		write = func(w io.Writer) error {
 			sw, err := sealed.Seal(io.MultiWriter(w, h), to...)
 			if err != nil {
 				return err
 			}
-			if err := journalfile.EncodeExport(sw, ex); err != nil {
+			if err := export(sw); err != nil {
 				return err
 			}
 			return sw.Close()
@@ -198,7 +194,7 @@ func Sync(ctx context.Context, st *store.Store, folder string, keys Keys) (Resul
 	res.Wrote, res.Encrypted = own, encrypting
 	// The other form of this copy's file (plain after encrypted, or the
 	// other way) would be stale: it goes.
-	_ = os.Remove(filepath.Join(folder, ownName(ex.Journal, !encrypting)))
+	_ = os.Remove(filepath.Join(folder, ownName(me, !encrypting)))
 	if err := st.NoteSyncWrote(ctx, hex.EncodeToString(h.Sum(nil))); err != nil {
 		return res, err
 	}
@@ -255,28 +251,44 @@ func brought(r store.ImportReport) bool {
 // the reason.
 var errOpen = errors.New("cannot be opened")
 
-// merge merges one copy's changes file into the journal.
+// merge merges one copy's changes file into the journal: read and checked
+// as it is read, then merged (store.StageExport, ImportStaged), so a
+// journal of any size syncs in the same memory.
 func merge(ctx context.Context, st *store.Store, folder, name string, keys Keys) Copy {
 	c := Copy{Name: name}
-	data, lock, err := read(ctx, filepath.Join(folder, name), keys)
+	src, lock, done, err := open(ctx, filepath.Join(folder, name), keys)
 	c.lock = lock
 	if err != nil {
 		c.Left = err
 		return c
 	}
-	ex, err := journalfile.DecodeExport(bytes.NewReader(data))
+	defer done()
+	staged, err := store.StageExport(ctx, src)
 	var newer journalfile.NewerError
+	var unread *journalfile.ReadError
+	var refused *store.FileError
 	switch {
 	case errors.As(err, &newer):
 		c.Left = newer
 		return c
-	case err != nil || ex.Journal == "":
+	case errors.As(err, &unread) && errors.Is(err, sealed.ErrDamaged), errors.As(err, &refused):
 		// Cut short, or not yet whole: a copy in progress reads as broken
-		// JSON. A file with no journal uid is no changes file.
+		// JSON (or, encrypted, as damaged).
 		c.Left = ErrHalfCopied
 		return c
+	case errors.As(err, &unread):
+		c.Left = fmt.Errorf("%w: %v", errOpen, reason(unread.Err))
+		return c
+	case err != nil: // no room to set its entries aside
+		c.Left = fmt.Errorf("%w: %v", errOpen, err)
+		return c
 	}
-	rep, err := st.Import(ctx, ex, false)
+	defer staged.Close()
+	if staged.Head().Journal == "" {
+		c.Left = ErrHalfCopied // a file with no journal uid is no changes file
+		return c
+	}
+	rep, err := st.ImportStaged(ctx, staged, false)
 	if err != nil {
 		var ie *store.ImportError
 		if errors.As(err, &ie) {
@@ -289,38 +301,32 @@ func merge(ctx context.Context, st *store.Store, folder, name string, keys Keys)
 	return c
 }
 
-// read is the plaintext of a changes file, and how it was locked.
-func read(ctx context.Context, path string, keys Keys) ([]byte, sealed.Lock, error) {
+// open is the plaintext of a changes file, as it is read, and how it was
+// locked; done closes the file.
+func open(ctx context.Context, path string, keys Keys) (src io.Reader, lock sealed.Lock, done func(), err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, sealed.Plain, fmt.Errorf("%w: %v", errOpen, reason(err))
+		return nil, sealed.Plain, nil, fmt.Errorf("%w: %v", errOpen, reason(err))
 	}
-	defer f.Close()
-	lock, src, err := sealed.Peek(f)
+	lock, src, err = sealed.Peek(f)
 	if err != nil {
-		return nil, lock, fmt.Errorf("%w: %v", errOpen, reason(err))
+		f.Close()
+		return nil, lock, nil, fmt.Errorf("%w: %v", errOpen, reason(err))
 	}
 	if lock != sealed.Plain {
 		if keys.Open == nil {
-			return nil, lock, fmt.Errorf("%w: it is encrypted, and this sync has no key to open it", errOpen)
+			f.Close()
+			return nil, lock, nil, fmt.Errorf("%w: it is encrypted, and this sync has no key to open it", errOpen)
 		}
 		if src, err = keys.Open(ctx, path, src); err != nil {
+			f.Close()
 			if errors.Is(err, sealed.ErrDamaged) {
-				return nil, lock, ErrHalfCopied
+				return nil, lock, nil, ErrHalfCopied
 			}
-			return nil, lock, err
+			return nil, lock, nil, err
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(src, MaxFileBytes+1))
-	switch {
-	case errors.Is(err, sealed.ErrDamaged):
-		return nil, lock, ErrHalfCopied
-	case err != nil:
-		return nil, lock, fmt.Errorf("%w: %v", errOpen, reason(err))
-	case len(data) > MaxFileBytes:
-		return nil, lock, fmt.Errorf("%w: it is larger than %d MB, more than any journal's changes", errOpen, MaxFileBytes>>20)
-	}
-	return data, lock, nil
+	return src, lock, func() { f.Close() }, nil
 }
 
 // reason is an error from the file system without the path it repeats.

@@ -72,8 +72,8 @@ package journalfile
 // The keys by which another copy of the journal merges the file record by
 // record (uids, plans, removals) are described in identity.go.
 //
-// Reading (DecodeExport) is more forgiving than writing, for files edited
-// by hand: a key may be left out when its value would be null, "", false,
+// Reading (ReadExport, and DecodeExport through it) is more forgiving than
+// writing, for files edited by hand: a key may be left out when its value would be null, "", false,
 // 0 or [] (all but "format", "version", a contact's "id", a reach-out's
 // "contact_id" and "at", a check-in's "day", a reflection's "week", and a
 // check-up's "instrument", "day" and "answers");
@@ -83,6 +83,7 @@ package journalfile
 // ("--03-09", "19850309"); a "rest_cadence_days" beside a "cadence_days"
 // above 0 is dropped, as a rhythm set again ends its rest; text is
 // trimmed as the journal trims it; a UTF-8 byte order mark is skipped.
+// The keys may come in any order, each once.
 // Files written before a key was added (a contact's birthday, recovery
 // date, snooze and rhythm at rest came later) read as having it empty.
 // What it returns re-encodes to the canonical form above.
@@ -115,25 +116,6 @@ import (
 // The JSON shapes of an Export (a contact's, ContactJSON, is in
 // contactjson.go). Pointers are what may be null.
 type (
-	jsonExport struct {
-		Format      string            `json:"format"`
-		Version     int               `json:"version"`
-		ExportedAt  *string           `json:"exported_at"`
-		From        *string           `json:"from"`
-		To          *string           `json:"to"`
-		Settings    map[string]string `json:"settings"`
-		Contacts    []ContactJSON     `json:"contacts"`
-		ReachOuts   []jsonReachOut    `json:"reach_outs"`
-		CheckIns    []jsonCheckIn     `json:"check_ins"`
-		Reflections []jsonReflection  `json:"reflections"`
-		Checkups    []jsonCheckup     `json:"check_ups"`
-		Journal     string            `json:"journal,omitempty"`
-		Plans       []jsonPlan        `json:"plans,omitempty"`
-		Removed     []jsonRemoval     `json:"removed,omitempty"`
-		Seen        map[string]string `json:"seen,omitempty"`
-		SettingsAt  map[string]string `json:"settings_changed,omitempty"`
-	}
-
 	// jsonBody is an export as read: each record is decoded on its own, so
 	// that an error can say which record it is about.
 	jsonBody struct {
@@ -222,94 +204,32 @@ type (
 	}
 )
 
-// EncodeExport writes e as Tether JSON (described at the top of this file).
-// Format and version are always ExportFormat and ExportVersion, whatever e
-// says: this is the writer of the current version. The output is the same
-// for the same Export, byte for byte, and ends with a newline. Derived
-// fields (model.Contact.LastContact, Reached30,
-// model.ReachOut.ContactName) are not written. Nothing is written when an
-// error is returned.
+// EncodeExport writes e as Tether JSON (described at the top of this file),
+// through WriteExport. Format and version are always ExportFormat and
+// ExportVersion, whatever e says: this is the writer of the current
+// version. The output is the same for the same Export, byte for byte, and
+// ends with a newline. Derived fields (model.Contact.LastContact,
+// Reached30, model.ReachOut.ContactName) are not written. Nothing is
+// written when e cannot be written (hours of sleep that are not a number).
 func EncodeExport(w io.Writer, e Export) error {
-	je := jsonExport{
-		Format:      ExportFormat,
-		Version:     ExportVersion,
-		ExportedAt:  jsonTime(e.ExportedAt),
-		From:        jsonDate(e.From),
-		To:          jsonDate(e.To),
-		Settings:    e.Settings,
-		Contacts:    make([]ContactJSON, len(e.Contacts)),
-		ReachOuts:   make([]jsonReachOut, len(e.ReachOuts)),
-		CheckIns:    make([]jsonCheckIn, len(e.CheckIns)),
-		Reflections: make([]jsonReflection, len(e.Reflections)),
-		Checkups:    make([]jsonCheckup, len(e.Checkups)),
-		Journal:     e.Journal,
-		Plans:       make([]jsonPlan, len(e.Plans)),
-		Removed:     make([]jsonRemoval, len(e.Removed)),
-	}
-	for i, p := range e.Plans {
-		je.Plans[i] = jsonPlan{UID: p.UID, ContactID: p.ContactID, Day: p.Day.String(), Time: p.Time,
-			Channel: string(p.Channel), Note: p.Note, CreatedAt: jsonTime(p.CreatedAt), UpdatedAt: jsonTime(p.UpdatedAt)}
-	}
-	for i, r := range e.Removed {
-		je.Removed[i] = jsonRemoval{Kind: r.Kind, Ref: r.Ref, At: jsonTime(r.At)}
-	}
-	je.Seen, je.SettingsAt = jsonTimes(e.Seen), jsonTimes(e.SettingsChanged)
-	if je.Settings == nil {
-		je.Settings = map[string]string{}
-	}
-	for i, c := range e.Contacts {
-		je.Contacts[i] = NewContactJSON(c)
-	}
-	for i, r := range e.ReachOuts {
-		je.ReachOuts[i] = jsonReachOut{
-			ID: r.ID, ContactID: r.ContactID, At: jsonTime(r.At), Channel: string(r.Channel),
-			Direction: string(r.Direction), Helped: jsonCode(string(r.Helped)), Note: r.Note,
-			UID: r.UID, UpdatedAt: jsonTime(r.UpdatedAt),
+	for _, c := range e.CheckIns {
+		if _, err := newJSONCheckIn(c); err != nil {
+			return err
 		}
 	}
-	for i, c := range e.CheckIns {
-		if c.SleepHours != nil && (math.IsNaN(*c.SleepHours) || math.IsInf(*c.SleepHours, 0)) {
-			return fmt.Errorf("check-in %s: the hours of sleep are not a number", c.Day)
-		}
-		je.CheckIns[i] = jsonCheckIn{
-			Day: c.Day.String(), Mood: jsonRating(c.Mood), Difficulty: jsonCode(string(c.Difficulty)),
-			Craving: c.Craving, Risky: c.Risky, Meetings: c.Meetings, SleepHours: c.SleepHours,
-			Hungry: c.Hungry, Angry: c.Angry, Lonely: c.Lonely, Tired: c.Tired, Used: c.Used,
-			Gratitude: c.Gratitude, Note: c.Note, UpdatedAt: jsonTime(c.UpdatedAt),
-		}
-	}
-	for i, r := range e.Reflections {
-		answers := make([]jsonAnswer, len(r.Answers))
-		for j, a := range r.Answers {
-			answers[j] = jsonAnswer{Prompt: a.Prompt, Answer: a.Text}
-		}
-		week := ""
-		if !r.Week.IsZero() {
-			week = r.Week.String()
-		}
-		je.Reflections[i] = jsonReflection{
-			Week: week, Supported: jsonRating(r.Supported), Confidence: jsonRating(r.Confidence),
-			CravingBother: jsonRating(r.CravingBother), Answers: answers, UpdatedAt: jsonTime(r.UpdatedAt),
-		}
-	}
-	for i, c := range e.Checkups {
-		answers := c.Answers
-		if answers == nil {
-			answers = []int{}
-		}
-		je.Checkups[i] = jsonCheckup{
-			Instrument: string(c.Instrument), Day: c.Day.String(), Answers: answers, CreatedAt: jsonTime(c.CreatedAt),
-		}
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // "<3" reads as typed
-	if err := enc.Encode(je); err != nil {
-		return fmt.Errorf("write the journal as JSON: %w", err)
-	}
-	_, err := w.Write(b.Bytes())
+	_, err := WriteExport(w, partsOf(e))
 	return err
+}
+
+// partsOf is an Export held in memory as ExportParts.
+func partsOf(e Export) ExportParts {
+	return ExportParts{
+		ExportedAt: e.ExportedAt, From: e.From, To: e.To, Settings: e.Settings,
+		Contacts: eachOf(e.Contacts), ReachOuts: eachOf(e.ReachOuts), CheckIns: eachOf(e.CheckIns),
+		Reflections: eachOf(e.Reflections), Checkups: eachOf(e.Checkups),
+		Journal: e.Journal, Plans: eachOf(e.Plans), Removed: eachOf(e.Removed),
+		Seen: e.Seen, SettingsChanged: e.SettingsChanged,
+	}
 }
 
 func jsonTime(t time.Time) *string {
@@ -343,149 +263,6 @@ func jsonRating(n int) *int {
 		return nil
 	}
 	return &n
-}
-
-// maxExportBytes bounds what DecodeExport reads: far more than a lifetime
-// of journalling, and far less than a mistaken file of gigabytes. A
-// variable so that a test need not make half a gigabyte.
-var maxExportBytes int64 = 512 << 20
-
-// utf8BOM is the byte order mark some editors put at the start of a file.
-var utf8BOM = []byte("\uFEFF")
-
-// DecodeExport reads Tether JSON and checks all of it before returning
-// anything: the format and version, then every contact, reach-out,
-// check-in, reflection and check-up normalized and validated as the
-// journal would (without a clock, so dates ahead of today are not refused
-// here), reach-outs naming contacts of the same file, and no contact id,
-// reach-out id, check-in day, reflection week, or instrument and day of a
-// check-up twice. Keys it does not know are ignored, and a file without
-// "check_ups" (written before they were exported) has none; a version
-// newer than ExportVersion is refused.
-//
-// The records returned are normalized (what would be stored), in the
-// file's order; each reach-out's ContactName is its contact's name from the
-// file. The error, if any, is one sentence naming the first record at
-// fault, such as "check-in 2025-03-02: mood is 1 to 5 (or blank)".
-func DecodeExport(r io.Reader) (Export, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxExportBytes+1))
-	if err != nil {
-		return Export{}, fmt.Errorf("read the journal export: %w", err)
-	}
-	if int64(len(data)) > maxExportBytes {
-		return Export{}, fmt.Errorf("this file is larger than %d MB, too large to be a Tether journal export", maxExportBytes>>20)
-	}
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if err := jsonSyntax(data); err != nil {
-		return Export{}, err
-	}
-
-	var head struct {
-		Format  *string         `json:"format"`
-		Version json.RawMessage `json:"version"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil || head.Format == nil {
-		return Export{}, errors.New(`this file is not a Tether journal export (it has no "format": "tether-journal")`)
-	}
-	if *head.Format != ExportFormat {
-		return Export{}, fmt.Errorf("this file is not a Tether journal export (its format is %s, not %q)", quoteText(*head.Format), ExportFormat)
-	}
-	if head.Version == nil || string(head.Version) == "null" {
-		return Export{}, errors.New("this Tether journal export has no version, so it cannot be read safely")
-	}
-	version, msg := exportVersion(head.Version)
-	if msg != "" {
-		if newerVersion(head.Version) {
-			return Export{}, NewerError(msg)
-		}
-		return Export{}, errors.New(msg)
-	}
-
-	var body jsonBody
-	if err := json.Unmarshal(data, &body); err != nil {
-		return Export{}, errors.New(safeMessage("this Tether journal export's " + typeProblem(err)))
-	}
-	e := Export{Format: ExportFormat, Version: version}
-	if e.ExportedAt, err = parseJSONTime(body.ExportedAt, "exported_at"); err != nil {
-		return Export{}, errors.New(safeMessage("this Tether journal export's " + err.Error()))
-	}
-	if e.From, err = parseJSONDate(body.From, "from"); err == nil {
-		e.To, err = parseJSONDate(body.To, "to")
-	}
-	if err != nil {
-		return Export{}, errors.New(safeMessage("this Tether journal export's period: " + err.Error()))
-	}
-	if !e.From.IsZero() && !e.To.IsZero() && e.From.After(e.To) {
-		return Export{}, fmt.Errorf("this Tether journal export's period starts (%s) after it ends (%s)", e.From, e.To)
-	}
-	if msg := settingsProblem(body.Settings); msg != "" {
-		return Export{}, errors.New(safeMessage("settings: " + msg))
-	}
-	if len(body.Settings) > 0 {
-		e.Settings = body.Settings
-	}
-
-	ids := map[int64]int{}
-	for i, raw := range body.Contacts {
-		c, err := decodeContact(i, raw, ids)
-		if err != nil {
-			return Export{}, err
-		}
-		e.Contacts = append(e.Contacts, c)
-	}
-	names := make(map[int64]string, len(e.Contacts))
-	for _, c := range e.Contacts {
-		names[c.ID] = c.Name
-	}
-	reachIDs := map[int64]int{}
-	for i, raw := range body.ReachOuts {
-		r, err := decodeReachOut(i, raw, names, reachIDs)
-		if err != nil {
-			return Export{}, err
-		}
-		e.ReachOuts = append(e.ReachOuts, r)
-	}
-	days := map[model.Date]int{}
-	for i, raw := range body.CheckIns {
-		c, err := decodeCheckIn(i, raw, days)
-		if err != nil {
-			return Export{}, err
-		}
-		e.CheckIns = append(e.CheckIns, c)
-	}
-	weeks := map[model.Week]int{}
-	for i, raw := range body.Reflections {
-		r, err := decodeReflection(i, raw, weeks)
-		if err != nil {
-			return Export{}, err
-		}
-		e.Reflections = append(e.Reflections, r)
-	}
-	taken := map[checkupKey]int{}
-	for i, raw := range body.Checkups {
-		c, err := decodeCheckup(i, raw, taken)
-		if err != nil {
-			return Export{}, err
-		}
-		e.Checkups = append(e.Checkups, c)
-	}
-	if !ValidUID(body.Journal) {
-		return Export{}, errors.New("this Tether journal export's journal: " + uidProblem)
-	}
-	e.Journal = body.Journal
-	if e.Plans, err = decodePlans(body.Plans, names); err != nil {
-		return Export{}, err
-	}
-	if e.Removed, err = decodeRemovals(body.Removed); err != nil {
-		return Export{}, err
-	}
-	if e.Seen, err = parseTimes(body.Seen, "seen", ValidUID); err != nil {
-		return Export{}, err
-	}
-	if e.SettingsChanged, err = parseTimes(body.SettingsAt, "settings_changed", func(k string) bool { return k != "" }); err != nil {
-		return Export{}, err
-	}
-	return e, uniqueUIDs(e)
 }
 
 // exportVersion reads the version of an export; msg says why it cannot be
@@ -630,9 +407,12 @@ func contactProblems(c model.Contact) model.Problems {
 	return p
 }
 
-func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[int64]int) (model.ReachOut, error) {
+// decodeReachOut reads and checks a reach-out, all but its contact (the
+// caller checks contact_id against the file's contacts); seen finds its id
+// given twice. It returns the label its errors begin with.
+func decodeReachOut(i int, raw json.RawMessage, seen func(key string) int) (model.ReachOut, string, error) {
 	if isNull(raw) {
-		return model.ReachOut{}, fmt.Errorf("reach-out at position %d is empty (null)", i+1)
+		return model.ReachOut{}, "", fmt.Errorf("reach-out at position %d is empty (null)", i+1)
 	}
 	var w jsonReachOut
 	err := json.Unmarshal(raw, &w)
@@ -646,24 +426,23 @@ func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[
 	}
 	switch {
 	case err != nil:
-		return model.ReachOut{}, recordError(label, typeProblem(err))
+		return model.ReachOut{}, label, recordError(label, typeProblem(err))
 	case timeErr != nil:
-		return model.ReachOut{}, recordError(label, timeErr.Error())
+		return model.ReachOut{}, label, recordError(label, timeErr.Error())
 	case w.ID < 0:
-		return model.ReachOut{}, recordError(label, "its id is below 1; leave it out, or use a whole number from 1")
+		return model.ReachOut{}, label, recordError(label, "its id is below 1; leave it out, or use a whole number from 1")
 	}
 	if w.ID != 0 {
-		if first, dup := ids[w.ID]; dup {
-			return model.ReachOut{}, recordError(label, fmt.Sprintf("the reach-out at position %d has the same id", first))
+		if first := seen(strconv.FormatInt(w.ID, 10)); first != 0 {
+			return model.ReachOut{}, label, recordError(label, fmt.Sprintf("the reach-out at position %d has the same id", first))
 		}
-		ids[w.ID] = i + 1
 	}
 	updated, err := parseJSONTime(w.UpdatedAt, "updated_at")
 	if err != nil {
-		return model.ReachOut{}, recordError(label, err.Error())
+		return model.ReachOut{}, label, recordError(label, err.Error())
 	}
 	if !ValidUID(w.UID) {
-		return model.ReachOut{}, recordError(label, uidProblem)
+		return model.ReachOut{}, label, recordError(label, uidProblem)
 	}
 	r := model.ReachOut{ID: w.ID, ContactID: w.ContactID, At: at, Channel: model.Channel(w.Channel), Direction: model.Direction(w.Direction), Note: w.Note,
 		UID: w.UID, UpdatedAt: updated}
@@ -672,36 +451,38 @@ func decodeReachOut(i int, raw json.RawMessage, names map[int64]string, ids map[
 	}
 	switch {
 	case w.Channel != "" && !slices.Contains(model.LogChannels, r.Channel):
-		return model.ReachOut{}, recordError(label, unknownCode("channel", w.Channel, model.LogChannels))
+		return model.ReachOut{}, label, recordError(label, unknownCode("channel", w.Channel, model.LogChannels))
 	case w.Direction != "" && !r.Direction.Valid():
-		return model.ReachOut{}, recordError(label, unknownCode("direction", w.Direction, model.Directions))
+		return model.ReachOut{}, label, recordError(label, unknownCode("direction", w.Direction, model.Directions))
 	case !r.Helped.Valid():
-		return model.ReachOut{}, recordError(label, unknownCode("helped", string(r.Helped), model.HelpedAnswers[1:]))
+		return model.ReachOut{}, label, recordError(label, unknownCode("helped", string(r.Helped), model.HelpedAnswers[1:]))
 	}
 	switch {
 	case at.IsZero():
-		return model.ReachOut{}, recordError(label, "it has no time (at)")
+		return model.ReachOut{}, label, recordError(label, "it has no time (at)")
 	case at.Year() < 1900 || at.Year() > 9999:
-		return model.ReachOut{}, recordError(label, "its time (at) is outside the years 1900 to 9999")
+		return model.ReachOut{}, label, recordError(label, "its time (at) is outside the years 1900 to 9999")
 	}
 	// The journal keeps the offset within the widest any time zone has
 	// used; a wider one is a mistyped time.
 	if _, off := at.Zone(); off < -18*3600 || off > 18*3600 {
-		return model.ReachOut{}, recordError(label, "its time is more than 18 hours off UTC, which no time zone is")
+		return model.ReachOut{}, label, recordError(label, "its time is more than 18 hours off UTC, which no time zone is")
 	}
 	r = r.Normalize()
 	if p := r.Validate(time.Time{}); len(p) > 0 {
-		return model.ReachOut{}, recordError(label, problemsSentence(p))
+		return model.ReachOut{}, label, recordError(label, problemsSentence(p))
 	}
-	name, ok := names[r.ContactID]
-	if !ok {
-		return model.ReachOut{}, recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", r.ContactID))
-	}
-	r.ContactName = name
-	return r, nil
+	return r, label, nil
 }
 
-func decodeCheckIn(i int, raw json.RawMessage, days map[model.Date]int) (model.CheckIn, error) {
+// unknownContact is the error about a record (its label) whose contact_id
+// names no contact of the file.
+func unknownContact(label string, id int64) error {
+	return recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", id))
+}
+
+// decodeCheckIn reads and checks a check-in; seen finds its day given twice.
+func decodeCheckIn(i int, raw json.RawMessage, seen func(key string) int) (model.CheckIn, error) {
 	if isNull(raw) {
 		return model.CheckIn{}, fmt.Errorf("check-in at position %d is empty (null)", i+1)
 	}
@@ -739,14 +520,15 @@ func decodeCheckIn(i int, raw json.RawMessage, days map[model.Date]int) (model.C
 	if p := c.Validate(model.Date{}); len(p) > 0 {
 		return model.CheckIn{}, recordError(label, problemsSentence(p))
 	}
-	if first, dup := days[c.Day]; dup {
+	if first := seen(c.Day.String()); first != 0 {
 		return model.CheckIn{}, recordError(label, fmt.Sprintf("the check-in at position %d is for the same day; a day has one check-in", first))
 	}
-	days[c.Day] = i + 1
 	return c, nil
 }
 
-func decodeReflection(i int, raw json.RawMessage, weeks map[model.Week]int) (model.Reflection, error) {
+// decodeReflection reads and checks a reflection; seen finds its week
+// given twice.
+func decodeReflection(i int, raw json.RawMessage, seen func(key string) int) (model.Reflection, error) {
 	if isNull(raw) {
 		return model.Reflection{}, fmt.Errorf("reflection at position %d is empty (null)", i+1)
 	}
@@ -784,20 +566,15 @@ func decodeReflection(i int, raw json.RawMessage, weeks map[model.Week]int) (mod
 	if p := r.Validate(model.Date{}); len(p) > 0 {
 		return model.Reflection{}, recordError(label, problemsSentence(p))
 	}
-	if first, dup := weeks[r.Week]; dup {
+	if first := seen(r.Week.String()); first != 0 {
 		return model.Reflection{}, recordError(label, fmt.Sprintf("the reflection at position %d is for the same week; a week has one reflection", first))
 	}
-	weeks[r.Week] = i + 1
 	return r, nil
 }
 
-// checkupKey is what names a check-up: a day has one of each instrument.
-type checkupKey struct {
-	instrument model.Instrument
-	day        model.Date
-}
-
-func decodeCheckup(i int, raw json.RawMessage, taken map[checkupKey]int) (model.Checkup, error) {
+// decodeCheckup reads and checks a check-up; seen finds its instrument and
+// day given twice (a day has one of each instrument).
+func decodeCheckup(i int, raw json.RawMessage, seen func(key string) int) (model.Checkup, error) {
 	if isNull(raw) {
 		return model.Checkup{}, fmt.Errorf("check-up at position %d is empty (null)", i+1)
 	}
@@ -836,11 +613,9 @@ func decodeCheckup(i int, raw json.RawMessage, taken map[checkupKey]int) (model.
 	if p := c.Validate(model.Date{}); len(p) > 0 {
 		return model.Checkup{}, recordError(label, checkupProblems(c, info, p))
 	}
-	key := checkupKey{c.Instrument, c.Day}
-	if first, dup := taken[key]; dup {
+	if first := seen(string(c.Instrument) + " " + c.Day.String()); first != 0 {
 		return model.Checkup{}, recordError(label, fmt.Sprintf("the check-up at position %d is the same instrument on the same day; a day has one of each", first))
 	}
-	taken[key] = i + 1
 	return c, nil
 }
 
@@ -958,30 +733,6 @@ func parseJSONDate(s *string, key string) (model.Date, error) {
 }
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
-
-// jsonSyntax says, in a sentence, where data stops being JSON.
-func jsonSyntax(data []byte) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return errors.New("this file is empty, so it holds no journal")
-	}
-	var v json.RawMessage // checks the syntax without building anything
-	err := json.Unmarshal(data, &v)
-	var se *json.SyntaxError
-	if !errors.As(err, &se) {
-		return nil
-	}
-	// Offset counts the bytes read, the wrong one included. A file that
-	// ends inside a value (a string, say) has no wrong byte: the scanner
-	// ran out, and says so.
-	pos := int(se.Offset) - 1
-	ranOut := se.Error() == "unexpected end of JSON input" || errors.Is(err, io.ErrUnexpectedEOF)
-	if ranOut || pos >= len(bytes.TrimRight(data, " \t\r\n")) || pos < 0 {
-		return errors.New("this file is not valid JSON: it ends too early, as if cut off")
-	}
-	line := 1 + bytes.Count(data[:pos], []byte("\n"))
-	col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:pos], '\n')+1:pos])
-	return fmt.Errorf("this file is not valid JSON: something is amiss at line %d, column %d", line, col)
-}
 
 // typeProblem says which value of a record has the wrong kind.
 func typeProblem(err error) string {

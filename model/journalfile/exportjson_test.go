@@ -533,12 +533,15 @@ func TestDecodeExportRefusals(t *testing.T) {
 	}
 }
 
-func TestDecodeExportTooLarge(t *testing.T) {
-	defer func(n int64) { maxExportBytes = n }(maxExportBytes)
-	maxExportBytes = 3 << 20
+// A file of any size is read, but not a value larger than any record:
+// an endless one is refused once it passes the bound, without being read
+// whole.
+func TestDecodeExportRefusesAnEndlessValue(t *testing.T) {
+	defer func(n int64) { maxValueBytes = n }(maxValueBytes)
+	maxValueBytes = 3 << 20
 	r := io.MultiReader(strings.NewReader(`{"format": "tether-journal", "version": 1, "x": "`), zeros{})
 	_, err := DecodeExport(r)
-	if want := "this file is larger than 3 MB, too large to be a Tether journal export"; err == nil || err.Error() != want {
+	if want := "this file holds a value larger than 3 MB, which no Tether journal export has"; err == nil || err.Error() != want {
 		t.Errorf("DecodeExport of an endless file = %v, want %q", err, want)
 	}
 }
@@ -570,7 +573,17 @@ func FuzzDecodeExport(f *testing.F) {
 		`{"id":3,"name":"Max","birthday":"02-30","rest_cadence_days":-1}]}`))
 	f.Add([]byte(`{"format":"tether-journal","version":2}`))
 	f.Add([]byte(`[]`))
+	// Keys out of order, a record before its contact, a key twice, a
+	// file cut inside a word.
+	f.Add([]byte(`{"reach_outs":[{"contact_id":1,"at":"2026-11-16T19:30:00Z","uid":"11111111111111111111111111111111"}],` +
+		`"plans":[{"uid":"11111111111111111111111111111111","contact_id":2,"day":"2026-11-24"}],"contacts":[{"id":1,"name":"Sam"}],` +
+		`"version":1,"Format":"tether-journal","journal":"22222222222222222222222222222222","seen":{"x":"y"}}`))
+	f.Add([]byte(`{"format":"tether-journal","version":1,"contacts":[],"contacts":null}`))
+	f.Add([]byte("\uFEFF{\"format\":\"tether-journal\",\"version\":1,\"check_ins\":[{\"day\":\"2026-01-02\",\"used\":tru"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// The stream reads as the whole file was read: the same sentence
+		// for its syntax, and the same result a byte at a time.
+		sameAsWhole(t, "the input", data)
 		e, err := DecodeExport(bytes.NewReader(data))
 		if err != nil {
 			msg := err.Error()
@@ -602,12 +615,13 @@ func FuzzDecodeExport(f *testing.F) {
 				t.Fatalf("a decoded contact is not normalized and valid: %+v", c)
 			}
 		}
-		taken := map[checkupKey]bool{}
+		taken := map[string]bool{}
 		for _, c := range e.Checkups {
-			if len(c.Validate(model.Date{})) > 0 || taken[checkupKey{c.Instrument, c.Day}] {
+			key := string(c.Instrument) + " " + c.Day.String()
+			if len(c.Validate(model.Date{})) > 0 || taken[key] {
 				t.Fatalf("a decoded check-up is not valid, or is there twice: %+v", c)
 			}
-			taken[checkupKey{c.Instrument, c.Day}] = true
+			taken[key] = true
 		}
 	})
 }

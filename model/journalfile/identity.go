@@ -52,109 +52,74 @@ func ValidUID(uid string) bool {
 	return true
 }
 
-func decodePlans(raws []json.RawMessage, names map[int64]string) ([]model.Plan, error) {
-	var out []model.Plan
-	for i, raw := range raws {
-		label := fmt.Sprintf("plan at position %d", i+1)
-		var w jsonPlan
-		if isNull(raw) {
-			return nil, errors.New(label + " is empty (null)")
-		}
-		if err := json.Unmarshal(raw, &w); err != nil {
-			return nil, recordError(label, typeProblem(err))
-		}
-		day, err := model.ParseDate(w.Day)
-		if err != nil {
-			return nil, recordError(label, "its day is not a date")
-		}
-		p := model.Plan{UID: w.UID, ContactID: w.ContactID, Day: day, Time: w.Time, Channel: model.Channel(w.Channel), Note: w.Note}
-		if p.CreatedAt, err = parseJSONTime(w.CreatedAt, "created_at"); err == nil {
-			p.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at")
-		}
-		if err != nil {
-			return nil, recordError(label, err.Error())
-		}
-		if !ValidUID(p.UID) {
-			return nil, recordError(label, uidProblem)
-		}
-		p = p.Normalize()
-		if pr := p.Validate(model.Date{}); len(pr) > 0 {
-			return nil, recordError(label, problemsSentence(pr))
-		}
-		name, ok := names[p.ContactID]
-		if !ok {
-			return nil, recordError(label, fmt.Sprintf("its contact_id %d is not the id of any contact in the file", p.ContactID))
-		}
-		p.ContactName = name
-		out = append(out, p)
+// decodePlan reads and checks a plan, all but its contact (the caller
+// checks contact_id against the file's contacts). It returns the label its
+// errors begin with.
+func decodePlan(i int, raw json.RawMessage) (model.Plan, string, error) {
+	label := fmt.Sprintf("plan at position %d", i+1)
+	var w jsonPlan
+	if isNull(raw) {
+		return model.Plan{}, label, errors.New(label + " is empty (null)")
 	}
-	return out, nil
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return model.Plan{}, label, recordError(label, typeProblem(err))
+	}
+	day, err := model.ParseDate(w.Day)
+	if err != nil {
+		return model.Plan{}, label, recordError(label, "its day is not a date")
+	}
+	p := model.Plan{UID: w.UID, ContactID: w.ContactID, Day: day, Time: w.Time, Channel: model.Channel(w.Channel), Note: w.Note}
+	if p.CreatedAt, err = parseJSONTime(w.CreatedAt, "created_at"); err == nil {
+		p.UpdatedAt, err = parseJSONTime(w.UpdatedAt, "updated_at")
+	}
+	if err != nil {
+		return model.Plan{}, label, recordError(label, err.Error())
+	}
+	if !ValidUID(p.UID) {
+		return model.Plan{}, label, recordError(label, uidProblem)
+	}
+	p = p.Normalize()
+	if pr := p.Validate(model.Date{}); len(pr) > 0 {
+		return model.Plan{}, label, recordError(label, problemsSentence(pr))
+	}
+	return p, label, nil
 }
 
-func decodeRemovals(raws []json.RawMessage) ([]model.Removal, error) {
-	var out []model.Removal
-	for i, raw := range raws {
-		label := fmt.Sprintf("removal at position %d", i+1)
-		var w jsonRemoval
-		if isNull(raw) {
-			return nil, errors.New(label + " is empty (null)")
-		}
-		if err := json.Unmarshal(raw, &w); err != nil {
-			return nil, recordError(label, typeProblem(err))
-		}
-		at, err := parseJSONTime(w.At, "at")
-		switch {
-		case err != nil:
-			return nil, recordError(label, err.Error())
-		case at.IsZero():
-			return nil, recordError(label, "it has no time (at)")
-		case !slices.Contains(RemovalKinds, w.Kind):
-			return nil, recordError(label, "its kind is not one of "+model.ListWords(RemovalKinds))
-		case w.Kind == "check_in":
-			if _, err := model.ParseDate(w.Ref); err != nil {
-				return nil, recordError(label, "a check-in's ref is its day")
-			}
-		case w.Kind == "setting":
-			if w.Ref == "" {
-				return nil, recordError(label, "a setting's ref is its key")
-			}
-		case w.Ref == "" || !ValidUID(w.Ref):
-			return nil, recordError(label, "its ref is not a uid")
-		}
-		out = append(out, model.Removal{Kind: w.Kind, Ref: w.Ref, At: at})
+func decodeRemoval(i int, raw json.RawMessage) (model.Removal, error) {
+	label := fmt.Sprintf("removal at position %d", i+1)
+	var w jsonRemoval
+	if isNull(raw) {
+		return model.Removal{}, errors.New(label + " is empty (null)")
 	}
-	return out, nil
+	if err := json.Unmarshal(raw, &w); err != nil {
+		return model.Removal{}, recordError(label, typeProblem(err))
+	}
+	at, err := parseJSONTime(w.At, "at")
+	switch {
+	case err != nil:
+		return model.Removal{}, recordError(label, err.Error())
+	case at.IsZero():
+		return model.Removal{}, recordError(label, "it has no time (at)")
+	case !slices.Contains(RemovalKinds, w.Kind):
+		return model.Removal{}, recordError(label, "its kind is not one of "+model.ListWords(RemovalKinds))
+	case w.Kind == "check_in":
+		if _, err := model.ParseDate(w.Ref); err != nil {
+			return model.Removal{}, recordError(label, "a check-in's ref is its day")
+		}
+	case w.Kind == "setting":
+		if w.Ref == "" {
+			return model.Removal{}, recordError(label, "a setting's ref is its key")
+		}
+	case w.Ref == "" || !ValidUID(w.Ref):
+		return model.Removal{}, recordError(label, "its ref is not a uid")
+	}
+	return model.Removal{Kind: w.Kind, Ref: w.Ref, At: at}, nil
 }
 
-// uniqueUIDs refuses a file that gives one uid to two records of a kind.
-func uniqueUIDs(e Export) error {
-	seen := map[string]string{}
-	check := func(kind, uid string) error {
-		if uid == "" {
-			return nil
-		}
-		if _, dup := seen[kind+uid]; dup {
-			return fmt.Errorf("this Tether journal export gives two %ss the same uid", kind)
-		}
-		seen[kind+uid] = kind
-		return nil
-	}
-	for _, c := range e.Contacts {
-		if err := check("contact", c.UID); err != nil {
-			return err
-		}
-	}
-	for _, r := range e.ReachOuts {
-		if err := check("reach-out", r.UID); err != nil {
-			return err
-		}
-	}
-	for _, p := range e.Plans {
-		if err := check("plan", p.UID); err != nil {
-			return err
-		}
-	}
-	return nil
+// uidTwice is the error about a file that gives one uid to two records of
+// a kind ("contact", "reach-out", "plan").
+func uidTwice(kind string) error {
+	return fmt.Errorf("this Tether journal export gives two %ss the same uid", kind)
 }
 
 // jsonTimes writes a map of instants, nil when empty.
