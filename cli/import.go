@@ -250,7 +250,7 @@ const nothingImported = "nothing was imported"
 // importReadError is the sentence for a file that could not be read to its end.
 func importReadError(file string, err error) error {
 	if errors.Is(err, sealed.ErrDamaged) {
-		return fmt.Errorf("import %s: %w", file, damagedFile(file, nothingImported))
+		return damagedFile(file, nothingImported)
 	}
 	return fmt.Errorf("import %s: %v", file, reasonOf(err))
 }
