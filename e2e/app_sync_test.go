@@ -18,12 +18,7 @@ import (
 func TestEndToEndSyncFromTheApp(t *testing.T) {
 	requireTmux(t)
 	bin := builtBinary(t)
-	dir := t.TempDir()
-	folder := filepath.Join(dir, "Sync")
-	if err := os.Mkdir(folder, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	laptop, desktop := filepath.Join(dir, "laptop", "tether.db"), filepath.Join(dir, "desktop", "tether.db")
+	_, folder, laptop, desktop := twoComputers(t)
 	runBinary(t, bin, "--db", laptop, "contact", "add", "--name", "Denise Okafor", "--phone", "(312) 555-0147")
 	run := fmt.Sprintf("%s --db %s", bin, laptop)
 

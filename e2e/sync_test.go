@@ -17,12 +17,7 @@ import (
 // nothing is lost; one from a newer Tether is refused.
 func TestEndToEndSyncTwoJournalsThroughAFolder(t *testing.T) {
 	bin := builtBinary(t)
-	dir := t.TempDir()
-	folder := filepath.Join(dir, "Sync")
-	if err := os.Mkdir(folder, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	a, b := filepath.Join(dir, "laptop", "tether.db"), filepath.Join(dir, "desktop", "tether.db")
+	dir, folder, a, b := twoComputers(t)
 	runBinary(t, bin, "--db", a, "contact", "add", "--name", "Denise Okafor", "--phone", "(312) 555-0147")
 	start := filepath.Join(dir, "start.json")
 	runBinary(t, bin, "--db", a, "export", "--format", "json", "-o", start)
@@ -122,12 +117,7 @@ func comparable(export string) string {
 // the journal's.
 func TestTwoSyncsOfOneJournalAtOnce(t *testing.T) {
 	bin := builtBinary(t)
-	dir := t.TempDir()
-	folder := filepath.Join(dir, "Sync")
-	if err := os.Mkdir(folder, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	a, b := filepath.Join(dir, "laptop", "tether.db"), filepath.Join(dir, "desktop", "tether.db")
+	_, folder, a, b := twoComputers(t)
 	runBinary(t, bin, "--db", a, "contact", "add", "--name", "Denise Okafor")
 	runBinary(t, bin, "--db", b, "contact", "add", "--name", "Sam Cole")
 	runBinary(t, bin, "--db", b, "sync", folder)
@@ -156,4 +146,16 @@ func TestTwoSyncsOfOneJournalAtOnce(t *testing.T) {
 	if !strings.Contains(runBinary(t, bin, "--db", a, "export", "--format", "json"), "Sam Cole") {
 		t.Error("the laptop lacks the desktop's person")
 	}
+}
+
+// twoComputers is a folder both sync through and the journal paths of a
+// laptop and a desktop, in a temporary folder (dir).
+func twoComputers(t *testing.T) (dir, folder, laptop, desktop string) {
+	t.Helper()
+	dir = t.TempDir()
+	folder = filepath.Join(dir, "Sync")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return dir, folder, filepath.Join(dir, "laptop", "tether.db"), filepath.Join(dir, "desktop", "tether.db")
 }
