@@ -239,10 +239,10 @@ func BenchmarkReachOutCounts52Weeks(b *testing.B) {
 
 // BenchmarkNetworkQueries is everything the Network view reads when it
 // opens, one after the other as its load command does: the figures of 14
-// days and of 12 weeks, the first faded, the circles and their first
-// names, the people who support using most in touch and their
-// reach-outs, the heatmap's year, half a year of check-ins and the recent
-// check-ups.
+// days and of 12 weeks, a screenful of who has faded (read as the page
+// shows them), the circles and their first names, the people who support
+// using most in touch and when, the heatmap's year, half a year of
+// check-ins and the recent check-ups.
 func BenchmarkNetworkQueries(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
@@ -251,7 +251,7 @@ func BenchmarkNetworkQueries(b *testing.B) {
 			if err != nil || short.ReachOuts == 0 {
 				b.Fatal(short.ReachOuts, err)
 			}
-			faded, total, err := st.Faded(ctx, today, 0, 80)
+			faded, total, err := st.Faded(ctx, today, 0, 30)
 			if err != nil || len(faded) == 0 || total == 0 {
 				b.Fatal(len(faded), total, err)
 			}

@@ -20,8 +20,8 @@ const healthSQL = `SELECT coalesce(sum(n), 0),
 	coalesce(group_concat(DISTINCT circle) FILTER (WHERE kind <> 'use' AND circle <> ''), '')
 	FROM reach_out_days WHERE day BETWEEN ?1 AND ?2`
 
-// weekPeopleSQL counts a week's people (?1, its Monday).
-const weekPeopleSQL = `SELECT count(*) FROM week_people WHERE monday = ?1`
+// weekPeopleSQL is a week's people (?1, its Monday), as kept.
+const weekPeopleSQL = `SELECT coalesce((SELECT people FROM week_counts WHERE monday = ?1), 0)`
 
 // windowPeopleSQL counts the people reached on the days ?1 to ?2: those
 // last reached in them (last_days), and those reached after ?2 who were

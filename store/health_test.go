@@ -24,7 +24,7 @@ func TestFiguresReadIndexes(t *testing.T) {
 		{"a window's figures", healthSQL, []any{"2026-01-01", "2026-01-07"}, []string{
 			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
 		{"a week's people", weekPeopleSQL, []any{"2026-01-05"}, []string{
-			"SEARCH week_people USING PRIMARY KEY (monday=?)"}},
+			"SEARCH week_counts USING PRIMARY KEY (monday=?)"}},
 		{"a window's people", windowPeopleSQL, []any{"2026-01-01", "2026-03-09"}, []string{
 			"SEARCH last_days USING PRIMARY KEY (day>? AND day<?)",
 			"SEARCH s USING COVERING INDEX silences_by_end (<expr>=? AND archived=? AND from_day>?)",

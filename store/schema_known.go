@@ -389,7 +389,10 @@ var knownSchemas = map[int][]knownObject{
 		{Type: "trigger", Name: "summaries_silence_archived", Hash: "29b3a89a1dc10117"},
 		{Type: "trigger", Name: "summaries_silence_delete", Hash: "0c6076334361463d"},
 		{Type: "trigger", Name: "summaries_silence_insert", Hash: "fedddb98dedaf283"},
+		{Type: "trigger", Name: "summaries_week_person_delete", Hash: "4c9553e9c54ddf75"},
+		{Type: "trigger", Name: "summaries_week_person_insert", Hash: "21d0b74ba7d7607b"},
 		{Type: "table", Name: "using_days", Hash: "8b44593de3367252", Columns: []string{"day", "contact_id", "n"}},
+		{Type: "table", Name: "week_counts", Hash: "f154461ecf2c7709", Columns: []string{"monday", "people"}},
 		{Type: "table", Name: "week_people", Hash: "0d7dc518aa0162d5", Columns: []string{"monday", "contact_id", "n"}},
 	},
 }

@@ -20,6 +20,7 @@ import (
 var keptSummaries = []struct{ table, columns, recount string }{
 	{"reach_out_days", "day, circle, kind, n", reachOutDaysRecount},
 	{"week_people", "monday, contact_id, n", weekPeopleRecount},
+	{"week_counts", "monday, people", weekCountsFrom("(" + weekPeopleRecount + ")")},
 	{"silences", "contact_id, from_day, until_day, archived", silencesRecount},
 	{"fade_changes", "day, n", fadeChangesFrom("(" + silencesRecount + ")")},
 	{"last_days", "day, n", lastDaysFrom("(" + silencesRecount + ")")},

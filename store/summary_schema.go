@@ -16,7 +16,8 @@ import "strings"
 //     supportive days and share with people who support using are a sum
 //     over at most a few rows a day; the heatmap's counts too.
 //   - week_people: per ISO week (its Monday) and person, how many
-//     reach-outs: a week's people reached is a count of its rows.
+//     reach-outs; and week_counts, per week, how many people that is (a
+//     count of its rows, kept as they come and go).
 //   - silences: each stretch of 15 days or more between two days a person
 //     was reached, and the stretch after the last (until '9999-12-31'),
 //     with whether the person is archived. Someone has faded by a day
@@ -51,6 +52,10 @@ var schema11 = []string{
 		n          INTEGER NOT NULL,
 		PRIMARY KEY (monday, contact_id)
 	) STRICT, WITHOUT ROWID`,
+	`CREATE TABLE week_counts (
+		monday TEXT PRIMARY KEY NOT NULL,
+		people INTEGER NOT NULL
+	) STRICT, WITHOUT ROWID`,
 	`CREATE TABLE silences (
 		contact_id INTEGER NOT NULL,
 		from_day   TEXT NOT NULL,
@@ -84,6 +89,7 @@ var schema11 = []string{
 
 	`INSERT INTO reach_out_days (day, circle, kind, n) ` + reachOutDaysRecount,
 	`INSERT INTO week_people (monday, contact_id, n) ` + weekPeopleRecount,
+	`INSERT INTO week_counts (monday, people) ` + weekCountsFrom("week_people"),
 	`INSERT INTO silences (contact_id, from_day, until_day, archived) ` + silencesRecount,
 	`INSERT INTO fade_changes (day, n) ` + fadeChangesFrom("silences"),
 	`INSERT INTO last_days (day, n) ` + lastDaysFrom("silences"),
@@ -127,6 +133,12 @@ var schema11 = []string{
 	`CREATE TRIGGER summaries_contact_circle AFTER UPDATE OF circle, archived ON contacts
 		WHEN OLD.circle IS NOT NEW.circle OR OLD.archived IS NOT NEW.archived BEGIN ` +
 		joinStmts(countInCircle("OLD", "-1"), countInCircle("NEW", "1")) + ` END`,
+	`CREATE TRIGGER summaries_week_person_insert AFTER INSERT ON week_people BEGIN
+		INSERT INTO week_counts (monday, people) VALUES (NEW.monday, 1)
+		ON CONFLICT (monday) DO UPDATE SET people = people + 1; END`,
+	`CREATE TRIGGER summaries_week_person_delete AFTER DELETE ON week_people BEGIN
+		UPDATE week_counts SET people = people - 1 WHERE monday = OLD.monday;
+		DELETE FROM week_counts WHERE monday = OLD.monday AND people = 0; END`,
 	`CREATE TRIGGER summaries_silence_insert AFTER INSERT ON silences BEGIN ` +
 		joinStmts(silenceCounts("NEW", "1")) + ` END`,
 	`CREATE TRIGGER summaries_silence_delete AFTER DELETE ON silences BEGIN ` +
@@ -158,7 +170,7 @@ func mondayOf(day string) string { return `date(` + day + `, '-6 days', 'weekday
 var (
 	reachOutDaysRecount = `SELECT r.day, coalesce(c.circle, ''), ` + kindOf("c") + `, count(*)
 		FROM reach_outs r LEFT JOIN contacts c ON c.id = r.contact_id GROUP BY 1, 2, 3`
-	weekPeopleRecount = `SELECT ` + mondayOf("day") + `, contact_id, count(*) FROM reach_outs GROUP BY 1, 2`
+	weekPeopleRecount = `SELECT ` + mondayOf("day") + ` AS monday, contact_id, count(*) AS n FROM reach_outs GROUP BY 1, 2`
 	silencesRecount   = `SELECT d.contact_id AS contact_id, d.day AS from_day, coalesce(d.next, ` + openUntil + `) AS until_day,
 		coalesce(c.archived, 0) AS archived
 		FROM (SELECT contact_id, day, lead(day) OVER (PARTITION BY contact_id ORDER BY day) AS next
@@ -173,6 +185,12 @@ const usingDaysRecount = `SELECT r.day, r.contact_id, count(*) FROM reach_outs r
 
 // circlePeopleRecount counts circle_people from the people.
 const circlePeopleRecount = `SELECT circle, count(*) FROM contacts WHERE archived = 0 GROUP BY circle`
+
+// weekCountsFrom counts week_counts from week_people, a table or a
+// subquery with its columns.
+func weekCountsFrom(weekPeople string) string {
+	return `SELECT monday, count(*) FROM ` + weekPeople + ` GROUP BY monday`
+}
 
 // fadeChangesFrom counts fade_changes from silences, a table or a
 // subquery with its columns.
