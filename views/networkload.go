@@ -47,9 +47,9 @@ type fadedLoadedMsg struct {
 
 func (m *networkModel) load() tea.Cmd {
 	st, today, gen := m.st, model.Today(m.clock), m.fresh()
-	names, faded := circleNamesFor(m.pageWidth()), m.fadedStretch()
+	names := circleNamesFor(m.pageWidth())
 	return func() tea.Msg {
-		d, err := loadNetwork(context.Background(), st, today, names, faded)
+		d, err := loadNetwork(context.Background(), st, today, names)
 		return networkLoadedMsg{data: d, err: err, gen: gen}
 	}
 }
@@ -62,10 +62,6 @@ func (m *networkModel) fresh() int {
 	return m.gen
 }
 
-// fadedStretch is how many of the faded the review reads as it opens: a
-// screenful (more are read as the page scrolls to them).
-func (m networkModel) fadedStretch() int { return max(20, m.height) }
-
 // riskyShown is how many people marked as supporting using the review
 // names; the rest are counted.
 const riskyShown = 5
@@ -73,18 +69,19 @@ const riskyShown = 5
 // checkupPoints is how many check-ups of each kind the trends draw.
 const checkupPoints = 40
 
-// loadNetwork reads the review: the figures of the two windows and who
-// has faded (the first faded of them), each circle's count and first
-// names, the people who support using most in touch, a year of daily
-// counts, half a year of check-ins and the recent check-ups. Each is read
-// from a summary or an index: never everyone, nor the whole log.
-func loadNetwork(ctx context.Context, st Store, today model.Date, names, faded int) (networkData, error) {
+// loadNetwork reads the review: the figures of the two windows and how
+// many have faded (which of them, as the page scrolls to them: see
+// readFadedInSight), each circle's count and first names, the people who
+// support using most in touch, a year of daily counts, half a year of
+// check-ins and the recent check-ups. Each is read from a summary or an
+// index: never everyone, nor the whole log.
+func loadNetwork(ctx context.Context, st Store, today model.Date, names int) (networkData, error) {
 	var d networkData
 	var err error
 	if d.short, err = st.Health(ctx, today.AddDays(1-shortWindow), today); err != nil {
 		return d, err
 	}
-	if d.short.Faded, d.short.FadedCount, err = st.Faded(ctx, today, 0, faded); err != nil {
+	if _, d.short.FadedCount, err = st.Faded(ctx, today, 0, 0); err != nil {
 		return d, err
 	}
 	longFrom := today.AddDays(1 - longWindow)

@@ -65,7 +65,7 @@ func (a *App) preload() tea.Cmd {
 		return nil
 	}
 	st, today, w := a.st, model.Today(a.clock), a.reflection.week
-	names, faded := circleNamesFor(a.network.pageWidth()), a.network.fadedStretch()
+	names := circleNamesFor(a.network.pageWidth())
 	var netGen, weekGen int
 	if net {
 		netGen = a.network.fresh()
@@ -77,7 +77,7 @@ func (a *App) preload() tea.Cmd {
 		ctx := context.Background()
 		var out tea.BatchMsg
 		if net {
-			n, err := loadNetwork(ctx, st, today, names, faded)
+			n, err := loadNetwork(ctx, st, today, names)
 			out = append(out, answer(networkLoadedMsg{data: n, err: err, gen: netGen}))
 		}
 		if week {
