@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/tether-recovery/tether/model"
@@ -14,31 +13,25 @@ import (
 // changes up to it (see schema11).
 const fadedCountSQL = `SELECT coalesce(sum(n), 0) FROM fade_changes WHERE day <= ?1`
 
-// fadedFirstSQL finds those who faded longest ago by a day (?1): active
-// people with a silence that began by ?2 (14 days before) and ends after
-// ?1. Silences are indexed by the month they end, and in each month by
-// the day they began; each month from ?1's to the log's last, and the
-// silences not ended, gives its first ?3 (those tied with the last of
-// them too), a few seeks each. Among them are the first ?3 of all.
+// fadedFirstSQL finds those who faded longest ago by a day (?1), in the
+// list's order, ?3 of them: active people with a silence that began by ?2
+// (14 days before) and ends after ?1. Silences are indexed by the month
+// they end, and in each month in the list's order (the day they began,
+// then the most important, then by name and id); each month from ?1's
+// to the log's last, and the silences not ended, gives its first ?3, a
+// few steps each, and the first ?3 of them all are the list's.
 const fadedFirstSQL = `WITH RECURSIVE
 	months(m) AS (
 		SELECT substr(?1, 1, 7)
 		UNION ALL
 		SELECT strftime('%Y-%m', m || '-01', '+1 month') FROM months
 		WHERE m < (SELECT substr(max(day), 1, 7) FROM reach_outs)),
-	ends(m) AS (SELECT m FROM months UNION ALL SELECT '9999-12'),
-	cuts(m, last) AS (
-		SELECT m, coalesce((SELECT x.from_day FROM silences x
-			WHERE substr(x.until_day, 1, 7) = m AND x.from_day <= ?2 AND x.archived = 0 AND x.until_day > ?1
-			ORDER BY x.from_day LIMIT 1 OFFSET ?3 - 1), ?2)
-		FROM ends)
-	SELECT s.contact_id, s.from_day FROM cuts CROSS JOIN silences s
-	ON substr(s.until_day, 1, 7) = cuts.m AND s.from_day <= cuts.last
-	WHERE s.archived = 0 AND s.until_day > ?1`
-
-// fadedRankSQL reads what the faded list is ordered by for its
-// candidates (?1, a JSON array of ids).
-const fadedRankSQL = `SELECT id, importance, name_key FROM contacts WHERE id IN (SELECT value FROM json_each(?1))`
+	ends(m) AS (SELECT m FROM months UNION ALL SELECT '9999-12')
+	SELECT s.contact_id, s.from_day FROM ends CROSS JOIN silences s
+	WHERE (s.contact_id, s.from_day) IN (SELECT x.contact_id, x.from_day FROM silences x
+		WHERE substr(x.until_day, 1, 7) = ends.m AND x.archived = 0 AND x.from_day <= ?2 AND x.until_day > ?1
+		ORDER BY x.from_day, x.importance DESC, x.name_key, x.contact_id LIMIT ?3)
+	ORDER BY s.from_day, s.importance DESC, s.name_key, s.contact_id LIMIT ?3`
 
 // fadedPeopleSQL reads the people of a stretch of the faded list (?1, a
 // JSON array of [id, day] pairs: each person and the last day they were
@@ -46,7 +39,7 @@ const fadedRankSQL = `SELECT id, importance, name_key FROM contacts WHERE id IN 
 // as LastContact has it, from the log's index by person and day alone
 // (the planner would rather walk all of the person's reach-outs in time
 // order).
-const fadedPeopleSQL = `SELECT c.id, c.name, c.nickname, c.circle, c.stance,
+const fadedPeopleSQL = `SELECT c.id, c.name, c.nickname, c.circle, c.importance, c.stance,
 	(SELECT r.at_unix FROM reach_outs r INDEXED BY reach_outs_contact_day
 	 WHERE r.contact_id = j.id AND r.day = j.day ORDER BY r.at_unix DESC, r.id DESC LIMIT 1),
 	(SELECT r.at_offset FROM reach_outs r INDEXED BY reach_outs_contact_day
@@ -82,19 +75,16 @@ func (s *Store) Faded(ctx context.Context, ref model.Date, offset, limit int) ([
 	return out, total, nil
 }
 
-// faded is one person faded by a day: since when (the last day they were
-// reached), and what the list is ordered by after that.
+// faded is one person faded by a day, and since when (the last day they
+// were reached).
 type faded struct {
-	id         int64
-	last       string
-	importance int
-	key        string
+	id   int64
+	last string
 }
 
 // fadedStretch is Faded's list from offset, limit long.
 func fadedStretch(ctx context.Context, tx *sql.Tx, ref model.Date, offset, limit int) ([]model.Contact, error) {
-	first := offset + limit
-	rows, err := tx.QueryContext(ctx, fadedFirstSQL, ref.String(), ref.AddDays(-model.FadeDays).String(), first)
+	rows, err := tx.QueryContext(ctx, fadedFirstSQL, ref.String(), ref.AddDays(-model.FadeDays).String(), offset+limit)
 	if err != nil {
 		return nil, err
 	}
@@ -111,55 +101,7 @@ func fadedStretch(ctx context.Context, tx *sql.Tx, ref model.Date, offset, limit
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// Each month gave its first; only those up to the first-th of all
-	// (with its ties) can be among the first of all.
-	sort.Slice(found, func(i, j int) bool { return found[i].last < found[j].last })
-	for i := first; i < len(found); i++ {
-		if found[i].last > found[first-1].last {
-			found = found[:i]
-			break
-		}
-	}
-	if err := rankFaded(ctx, tx, found); err != nil {
-		return nil, err
-	}
-	sort.Slice(found, func(i, j int) bool {
-		a, b := found[i], found[j]
-		switch {
-		case a.last != b.last:
-			return a.last < b.last
-		case a.importance != b.importance:
-			return a.importance > b.importance
-		case a.key != b.key:
-			return a.key < b.key
-		}
-		return a.id < b.id
-	})
-	return fadedPeople(ctx, tx, found[min(offset, len(found)):min(first, len(found))])
-}
-
-// rankFaded reads what the list is ordered by for each of found.
-func rankFaded(ctx context.Context, tx *sql.Tx, found []faded) error {
-	at := make(map[int64]int, len(found))
-	ids := make([]int64, len(found))
-	for i, f := range found {
-		at[f.id], ids[i] = i, f.id
-	}
-	rows, err := tx.QueryContext(ctx, fadedRankSQL, joinIDs(ids))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var importance int
-		var key string
-		if err := rows.Scan(&id, &importance, &key); err != nil {
-			return err
-		}
-		found[at[id]].importance, found[at[id]].key = importance, key
-	}
-	return rows.Err()
+	return fadedPeople(ctx, tx, found[min(offset, len(found)):])
 }
 
 // fadedPeople reads the people of a stretch of the list, in its order.
@@ -180,11 +122,10 @@ func fadedPeople(ctx context.Context, tx *sql.Tx, stretch []faded) ([]model.Cont
 		var c model.Contact
 		var circle, stance string
 		var unix, offset int64
-		if err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &stance, &unix, &offset); err != nil {
+		if err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Importance, &stance, &unix, &offset); err != nil {
 			return nil, err
 		}
 		c.Circle, c.Stance = model.Circle(circle), model.Stance(stance)
-		c.Importance = stretch[at[c.ID]].importance
 		c.LastContact = localTime(unix, offset)
 		out[at[c.ID]] = c
 	}

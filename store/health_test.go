@@ -34,10 +34,8 @@ func TestFiguresReadIndexes(t *testing.T) {
 		{"how many have faded", fadedCountSQL, []any{"2026-01-01"}, []string{
 			"SEARCH fade_changes USING PRIMARY KEY (day<?)"}},
 		{"who faded first", fadedFirstSQL, []any{"2026-01-01", "2025-12-18", 5}, []string{
-			"SCAN ends | SEARCH s USING COVERING INDEX silences_by_end (<expr>=? AND archived=? AND from_day<?)",
-			"SEARCH x USING COVERING INDEX silences_by_end (<expr>=? AND archived=? AND from_day<?)"}},
-		{"what they are ordered by", fadedRankSQL, []any{"[1,2]"}, []string{
-			"SEARCH contacts USING INTEGER PRIMARY KEY (rowid=?)"}},
+			"SCAN ends | SEARCH s USING PRIMARY KEY (contact_id=? AND from_day=?)",
+			"CORRELATED LIST SUBQUERY 8 | SEARCH x USING COVERING INDEX silences_by_end (<expr>=? AND archived=? AND from_day<?)"}},
 		{"their names and last contact", fadedPeopleSQL, []any{`[[1,"2026-01-01"]]`}, []string{
 			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)",
 			"SEARCH r USING COVERING INDEX reach_outs_contact_day (contact_id=? AND day=?)"}},

@@ -21,7 +21,7 @@ var keptSummaries = []struct{ table, columns, recount string }{
 	{"reach_out_days", "day, circle, kind, n", reachOutDaysRecount},
 	{"week_people", "monday, contact_id, n", weekPeopleRecount},
 	{"week_counts", "monday, people", weekCountsFrom("(" + weekPeopleRecount + ")")},
-	{"silences", "contact_id, from_day, until_day, archived", silencesRecount},
+	{"silences", "contact_id, from_day, until_day, archived, importance, name_key", silencesRecount},
 	{"fade_changes", "day, n", fadeChangesFrom("(" + silencesRecount + ")")},
 	{"last_days", "day, n", lastDaysFrom("(" + silencesRecount + ")")},
 	{"circle_people", "circle, n", circlePeopleRecount},
@@ -183,10 +183,14 @@ func (f *summaryFixture) step() string {
 		}
 		c.Circle = model.Circles[rng.IntN(len(model.Circles))]
 		c.Stance = model.Stances[rng.IntN(len(model.Stances))]
+		c.Importance = rng.IntN(4)
+		if rng.IntN(3) == 0 {
+			c.Name = fmt.Sprintf("%c%s", 'A'+rng.IntN(26), c.Name)
+		}
 		if _, err := f.s.SaveContact(ctx, c); err != nil {
 			t.Fatal(err)
 		}
-		return "a circle or stance changed"
+		return "a circle, stance, importance or name changed"
 	default:
 		c, err := f.s.Contact(ctx, f.person())
 		if err != nil {
@@ -335,10 +339,10 @@ func fadedWords(cs []model.Contact) string {
 }
 
 // Every way the log and its people change — a reach-out logged, moved to
-// another day or person, deleted, a batch, a person's circle or stance
-// changed, archived and back, an import — leaves every kept summary equal
-// to a recount of the rows, and what is read from them equal to the
-// model's figures from the whole log.
+// another day or person, deleted, a batch, a person's circle, stance,
+// importance or name changed, archived and back, an import — leaves every
+// kept summary equal to a recount of the rows, and what is read from them
+// equal to the model's figures from the whole log.
 func TestSummariesKeptThroughEveryChange(t *testing.T) {
 	ctx := context.Background()
 	f := &summaryFixture{t: t, ctx: ctx, s: openStore(t), rng: rand.New(rand.NewPCG(22, 11))}

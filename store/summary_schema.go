@@ -20,10 +20,12 @@ import "strings"
 //     count of its rows, kept as they come and go).
 //   - silences: each stretch of 15 days or more between two days a person
 //     was reached, and the stretch after the last (until '9999-12-31'),
-//     with whether the person is archived. Someone has faded by a day
-//     exactly when a silence of theirs began 14 or more days before it
-//     and ends after it. The index by the month a silence ends finds
-//     those who faded longest ago in a few seeks a month.
+//     with whether the person is archived, and their importance and name
+//     key (what the list of the faded is ordered by after the day). Someone
+//     has faded by a day exactly when a silence of theirs began 14 or more
+//     days before it and ends after it. The index by the month a silence
+//     ends, and in it in the list's order, finds those who faded longest
+//     ago in a few seeks a month.
 //   - fade_changes: per day, how the count of faded active people changes
 //     that day (a silence starts to count 14 days after it began, and
 //     stops on the day it ends): the count by a day is a sum of the
@@ -61,9 +63,11 @@ var schema11 = []string{
 		from_day   TEXT NOT NULL,
 		until_day  TEXT NOT NULL,
 		archived   INTEGER NOT NULL,
+		importance INTEGER NOT NULL,
+		name_key   TEXT NOT NULL,
 		PRIMARY KEY (contact_id, from_day)
 	) STRICT, WITHOUT ROWID`,
-	`CREATE INDEX silences_by_end ON silences (substr(until_day, 1, 7), archived, from_day, until_day)`,
+	`CREATE INDEX silences_by_end ON silences (substr(until_day, 1, 7), archived, from_day, importance DESC, name_key, contact_id, until_day)`,
 	`CREATE TABLE fade_changes (
 		day TEXT PRIMARY KEY NOT NULL,
 		n   INTEGER NOT NULL
@@ -90,7 +94,7 @@ var schema11 = []string{
 	`INSERT INTO reach_out_days (day, circle, kind, n) ` + reachOutDaysRecount,
 	`INSERT INTO week_people (monday, contact_id, n) ` + weekPeopleRecount,
 	`INSERT INTO week_counts (monday, people) ` + weekCountsFrom("week_people"),
-	`INSERT INTO silences (contact_id, from_day, until_day, archived) ` + silencesRecount,
+	`INSERT INTO silences (contact_id, from_day, until_day, archived, importance, name_key) ` + silencesRecount,
 	`INSERT INTO fade_changes (day, n) ` + fadeChangesFrom("silences"),
 	`INSERT INTO last_days (day, n) ` + lastDaysFrom("silences"),
 	`INSERT INTO circle_people (circle, n) ` + circlePeopleRecount,
@@ -123,9 +127,10 @@ var schema11 = []string{
 	`CREATE TRIGGER summaries_contact_using AFTER UPDATE OF stance ON contacts
 		WHEN (OLD.stance = 'supports-using') IS NOT (NEW.stance = 'supports-using') BEGIN ` +
 		joinStmts(moveUsing()) + ` END`,
-	`CREATE TRIGGER summaries_contact_archived AFTER UPDATE OF archived ON contacts
-		WHEN OLD.archived IS NOT NEW.archived BEGIN
-		UPDATE silences SET archived = NEW.archived WHERE contact_id = NEW.id; END`,
+	`CREATE TRIGGER summaries_contact_silences AFTER UPDATE OF archived, importance, name_key ON contacts
+		WHEN OLD.archived IS NOT NEW.archived OR OLD.importance IS NOT NEW.importance OR OLD.name_key IS NOT NEW.name_key BEGIN
+		UPDATE silences SET archived = NEW.archived, importance = NEW.importance, name_key = NEW.name_key
+		WHERE contact_id = NEW.id; END`,
 	`CREATE TRIGGER summaries_contact_insert AFTER INSERT ON contacts BEGIN ` +
 		joinStmts(countInCircle("NEW", "1")) + ` END`,
 	`CREATE TRIGGER summaries_contact_delete AFTER DELETE ON contacts BEGIN ` +
@@ -172,7 +177,7 @@ var (
 		FROM reach_outs r LEFT JOIN contacts c ON c.id = r.contact_id GROUP BY 1, 2, 3`
 	weekPeopleRecount = `SELECT ` + mondayOf("day") + ` AS monday, contact_id, count(*) AS n FROM reach_outs GROUP BY 1, 2`
 	silencesRecount   = `SELECT d.contact_id AS contact_id, d.day AS from_day, coalesce(d.next, ` + openUntil + `) AS until_day,
-		coalesce(c.archived, 0) AS archived
+		` + silencePerson("c") + `
 		FROM (SELECT contact_id, day, lead(day) OVER (PARTITION BY contact_id ORDER BY day) AS next
 		      FROM (SELECT DISTINCT contact_id, day FROM reach_outs)) d
 		LEFT JOIN contacts c ON c.id = d.contact_id
@@ -284,8 +289,10 @@ func dayAfter(contact, day, self string) string {
 	return `(SELECT min(day) FROM reach_outs WHERE contact_id = ` + contact + ` AND day > ` + day + ` AND id <> ` + self + `)`
 }
 
-func archivedOf(contact string) string {
-	return `coalesce((SELECT archived FROM contacts WHERE id = ` + contact + `), 0)`
+// silencePerson is what a silence keeps of its person, the contacts row c
+// (archived, importance, name key), as its last columns.
+func silencePerson(c string) string {
+	return `coalesce(` + c + `.archived, 0) AS archived, coalesce(` + c + `.importance, 0) AS importance, coalesce(` + c + `.name_key, '') AS name_key`
 }
 
 // silenceAdd keeps silences as day becomes a day contact was reached (by
@@ -296,11 +303,13 @@ func archivedOf(contact string) string {
 func silenceAdd(contact, day, self, first string) []string {
 	return []string{
 		`DELETE FROM silences WHERE contact_id = ` + contact + ` AND from_day = ` + dayBefore(contact, day, self) + ` AND ` + first,
-		`INSERT INTO silences (contact_id, from_day, until_day, archived)
-		SELECT ` + contact + `, p, ` + day + `, ` + archivedOf(contact) + ` FROM (SELECT ` + dayBefore(contact, day, self) + ` AS p)
+		`INSERT INTO silences (contact_id, from_day, until_day, archived, importance, name_key)
+		SELECT ` + contact + `, p, ` + day + `, ` + silencePerson("k") + `
+		FROM (SELECT ` + dayBefore(contact, day, self) + ` AS p) LEFT JOIN contacts k ON k.id = ` + contact + `
 		WHERE ` + first + ` AND p IS NOT NULL AND ` + day + ` >= date(p, '+15 days')`,
-		`INSERT INTO silences (contact_id, from_day, until_day, archived)
-		SELECT ` + contact + `, ` + day + `, coalesce(q, ` + openUntil + `), ` + archivedOf(contact) + ` FROM (SELECT ` + dayAfter(contact, day, self) + ` AS q)
+		`INSERT INTO silences (contact_id, from_day, until_day, archived, importance, name_key)
+		SELECT ` + contact + `, ` + day + `, coalesce(q, ` + openUntil + `), ` + silencePerson("k") + `
+		FROM (SELECT ` + dayAfter(contact, day, self) + ` AS q) LEFT JOIN contacts k ON k.id = ` + contact + `
 		WHERE ` + first + ` AND (q IS NULL OR q >= date(` + day + `, '+15 days'))`,
 	}
 }
@@ -312,9 +321,10 @@ func silenceAdd(contact, day, self, first string) []string {
 func silenceRemove(contact, day, self, last string) []string {
 	return []string{
 		`DELETE FROM silences WHERE contact_id = ` + contact + ` AND (from_day = ` + day + ` OR from_day = ` + dayBefore(contact, day, self) + `) AND ` + last,
-		`INSERT INTO silences (contact_id, from_day, until_day, archived)
-		SELECT ` + contact + `, p, coalesce(q, ` + openUntil + `), ` + archivedOf(contact) + `
+		`INSERT INTO silences (contact_id, from_day, until_day, archived, importance, name_key)
+		SELECT ` + contact + `, p, coalesce(q, ` + openUntil + `), ` + silencePerson("k") + `
 		FROM (SELECT ` + dayBefore(contact, day, self) + ` AS p, ` + dayAfter(contact, day, self) + ` AS q)
+		LEFT JOIN contacts k ON k.id = ` + contact + `
 		WHERE ` + last + ` AND p IS NOT NULL AND (q IS NULL OR q >= date(p, '+15 days'))`,
 	}
 }
