@@ -18,8 +18,11 @@ type NetworkHealth struct {
 	UseShare       float64  // their share of all reach-outs, 0–1
 	// Faded: active contacts reached before, but not in the FadeDays up to
 	// To; longest gap first (LastContact set to their last contact).
-	Faded   []Contact
-	AnyTime int // active contacts who said "call me any time"
+	// FadedCount is how many they are: Faded may hold only a stretch of
+	// them (the journal reads a screenful at a time).
+	Faded      []Contact
+	FadedCount int
+	AnyTime    int // active contacts who said "call me any time"
 }
 
 // HealthOver computes the figures for from..to (inclusive). reachOuts may
@@ -108,6 +111,7 @@ func healthOver(from, to, ref Date, reachOuts []ReachOut, contacts []Contact, la
 		t, ok := lastBefore[id]
 		return t, ok
 	})
+	h.FadedCount = len(h.Faded)
 	return h
 }
 
@@ -187,6 +191,24 @@ func CircleGroups(contacts []Contact) map[Circle][]Contact {
 		})
 	}
 	return groups
+}
+
+// CircleMembers is one circle as Network shows it: how many active
+// people are in it, and the first of them by name (as CircleGroups orders
+// them).
+type CircleMembers struct {
+	Count int
+	First []Contact
+}
+
+// CircleMembersOf is every circle's members (CircleGroups), each with at
+// most first of them named.
+func CircleMembersOf(contacts []Contact, first int) map[Circle]CircleMembers {
+	out := make(map[Circle]CircleMembers, len(Circles))
+	for c, list := range CircleGroups(contacts) {
+		out[c] = CircleMembers{Count: len(list), First: list[:min(first, len(list))]}
+	}
+	return out
 }
 
 // circleSuggestions are said to someone whose circle is empty: warm and

@@ -130,7 +130,10 @@ func TestHealthOver(t *testing.T) {
 			got := HealthOver(tt.from, tt.to, netLog(), netContacts(), lastUpTo(tt.to))
 			tt.want.From, tt.want.To = tt.from, tt.to
 			faded := got.Faded
-			got.Faded = nil
+			if got.FadedCount != len(faded) {
+				t.Errorf("FadedCount = %d for %d faded", got.FadedCount, len(faded))
+			}
+			got.Faded, got.FadedCount = nil, 0
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("HealthOver =\n%+v\nwant\n%+v", got, tt.want)
 			}

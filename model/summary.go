@@ -13,7 +13,10 @@ type WeekSummary struct {
 	// Faded are active contacts reached before, but not in the 14 days up
 	// to the end of the week (or today, for this week), longest gap first.
 	// Each carries, as LastContact, their last contact up to that day.
-	Faded []Contact
+	// FadedCount is how many they are: Faded may hold only the first few
+	// (a summary read from the journal names five).
+	Faded      []Contact
+	FadedCount int
 	// UseReachOuts counts the week's reach-outs with people who support
 	// using; UseShare is their share of all the week's reach-outs (0–1).
 	UseReachOuts int
@@ -44,7 +47,19 @@ func SummarizeWeek(w Week, today Date, reachOuts []ReachOut, checkIns []CheckIn,
 	if w.Contains(today) {
 		ref = today
 	}
-	h := healthOver(w.Monday(), w.Sunday(), ref, reachOuts, contacts, lastBefore)
+	var week []CheckIn
+	for _, c := range checkIns {
+		if w.Contains(c.Day) {
+			week = append(week, c)
+		}
+	}
+	return SummaryOf(w, healthOver(w.Monday(), w.Sunday(), ref, reachOuts, contacts, lastBefore), week)
+}
+
+// SummaryOf is week w's summary from the network's figures over the week
+// (h: see HealthOver, with Faded measured as SummarizeWeek measures it)
+// and the week's check-ins.
+func SummaryOf(w Week, h NetworkHealth, checkIns []CheckIn) WeekSummary {
 	s := WeekSummary{
 		Week:           w,
 		ReachOuts:      h.ReachOuts,
@@ -52,18 +67,12 @@ func SummarizeWeek(w Week, today Date, reachOuts []ReachOut, checkIns []CheckIn,
 		Circles:        h.Circles,
 		SupportiveDays: h.SupportiveDays,
 		Faded:          h.Faded,
+		FadedCount:     h.FadedCount,
 		UseReachOuts:   h.UseReachOuts,
 		UseShare:       h.UseShare,
+		CheckIns:       len(checkIns),
 	}
-
-	var week []CheckIn
-	for _, c := range checkIns {
-		if w.Contains(c.Day) {
-			week = append(week, c)
-		}
-	}
-	s.CheckIns = len(week)
-	s.MoodAvg, s.MoodOK = averageOf(week, MoodOf)
-	s.CravingAvg, s.CravingOK = averageOf(week, CravingOf)
+	s.MoodAvg, s.MoodOK = averageOf(checkIns, MoodOf)
+	s.CravingAvg, s.CravingOK = averageOf(checkIns, CravingOf)
 	return s
 }

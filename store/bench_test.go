@@ -180,6 +180,20 @@ func BenchmarkReflectionHeaders(b *testing.B) {
 	})
 }
 
+// BenchmarkReflectionHeadersFrom is the list of past weeks as the screen
+// reads it: a stretch of a few screens from the newest.
+func BenchmarkReflectionHeadersFrom(b *testing.B) {
+	ctx := context.Background()
+	eachJournal(b, func(b *testing.B, st *store.Store) {
+		for b.Loop() {
+			hs, err := st.ReflectionHeadersFrom(ctx, model.Week{}, true, 91)
+			if err != nil || len(hs) != 91 {
+				b.Fatal(len(hs), err)
+			}
+		}
+	})
+}
+
 // BenchmarkReflectionLarge is opening one week, last week, among 520.
 func BenchmarkReflection(b *testing.B) {
 	ctx := context.Background()
@@ -223,43 +237,75 @@ func BenchmarkReachOutCounts52Weeks(b *testing.B) {
 	})
 }
 
-// BenchmarkNetworkQueriesLarge is everything the Network view reads when
-// it opens, one after the other as its load commands would: both tabs of
-// contacts, 12 weeks of the log, who was last reached by today, the
-// heatmap's year, 12 weeks of check-ins and both check-up trends.
+// BenchmarkNetworkQueries is everything the Network view reads when it
+// opens, one after the other as its load command does: the figures of 14
+// days and of 12 weeks, a screenful of who has faded (read as the page
+// shows them), the circles and their first names, the people who support
+// using most in touch and when, the heatmap's year, half a year of
+// check-ins and the recent check-ups.
 func BenchmarkNetworkQueries(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
 		for b.Loop() {
-			active, err := st.Contacts(ctx, false, today)
-			if err != nil || len(active) == 0 {
-				b.Fatal(len(active), err)
+			short, err := st.Health(ctx, today.AddDays(-13), today)
+			if err != nil || short.ReachOuts == 0 {
+				b.Fatal(short.ReachOuts, err)
 			}
-			archived, err := st.Contacts(ctx, true, today)
-			if err != nil || len(archived) == 0 {
-				b.Fatal(len(archived), err)
+			faded, total, err := st.Faded(ctx, today, 0, 30)
+			if err != nil || len(faded) == 0 || total == 0 {
+				b.Fatal(len(faded), total, err)
 			}
-			rs, err := st.ReachOutsBetween(ctx, today.AddDays(-83), today)
-			if err != nil || len(rs) == 0 {
-				b.Fatal(len(rs), err)
+			long, err := st.Health(ctx, today.AddDays(-83), today)
+			if err != nil || long.People == 0 {
+				b.Fatal(long.People, err)
 			}
-			last, err := st.LastContactsBefore(ctx, today)
-			if err != nil || len(last) == 0 {
-				b.Fatal(len(last), err)
+			circles, err := st.CircleMembers(ctx, 22)
+			if err != nil || len(circles) == 0 {
+				b.Fatal(len(circles), err)
+			}
+			using, _, err := st.UsingPeople(ctx, today.AddDays(-83), today, 5)
+			if err != nil || len(using) == 0 {
+				b.Fatal(len(using), err)
+			}
+			ids := make([]int64, len(using))
+			for i, c := range using {
+				ids[i] = c.ID
+			}
+			if _, err := st.MomentsWith(ctx, ids, today.AddDays(-83), today); err != nil {
+				b.Fatal(err)
 			}
 			counts, err := st.ReachOutCounts(ctx, today.AddDays(-363), today)
 			if err != nil || len(counts) == 0 {
 				b.Fatal(len(counts), err)
 			}
-			cs, err := st.CheckIns(ctx, today.AddDays(-83), today)
+			cs, err := st.CheckIns(ctx, today.AddDays(-181), today)
 			if err != nil || len(cs) == 0 {
 				b.Fatal(len(cs), err)
 			}
 			for _, in := range model.Instruments {
-				ups, err := st.Checkups(ctx, in)
+				ups, err := st.RecentCheckups(ctx, in, 40)
 				if err != nil || len(ups) == 0 {
 					b.Fatal(in, len(ups), err)
 				}
+			}
+		}
+	})
+}
+
+// BenchmarkWeekFigures is what a week's summary reads on the Reflection
+// screen: last week's figures and the first who had faded by its Sunday.
+func BenchmarkWeekFigures(b *testing.B) {
+	ctx := context.Background()
+	eachJournal(b, func(b *testing.B, st *store.Store) {
+		week := model.WeekOf(today).Prev()
+		for b.Loop() {
+			h, err := st.Health(ctx, week.Monday(), week.Sunday())
+			if err != nil || h.People == 0 {
+				b.Fatal(h.People, err)
+			}
+			faded, total, err := st.Faded(ctx, week.Sunday(), 0, 5)
+			if err != nil || len(faded) != 5 || total < 100 {
+				b.Fatal(len(faded), total, err)
 			}
 		}
 	})

@@ -379,15 +379,16 @@ func (s *Store) LastContactsBefore(ctx context.Context, day model.Date) (map[int
 	return out, nil
 }
 
-// reachOutCountsSQL counts a range of local days from the day index alone
-// (day leads reach_outs_day, and the count needs no other column), already
-// grouped in the index's order: no table rows, no sort.
-const reachOutCountsSQL = `SELECT day, count(*) FROM reach_outs WHERE day BETWEEN ? AND ? GROUP BY day`
+// reachOutCountsSQL counts a range of local days from the kept daily
+// counts (reach_out_days, schema 11: a few rows a day whatever the size of
+// the log), already grouped in their key's order: no sort.
+const reachOutCountsSQL = `SELECT day, sum(n) FROM reach_out_days WHERE day BETWEEN ? AND ? GROUP BY day`
 
 // ReachOutCounts counts the reach-outs of each local day from to to,
 // inclusive, for the Network view's calendar heatmap; a day without any is
 // absent. A zero from starts at the first entry; a zero to runs to the
-// last. It is one grouped query, not a list of reach-outs to count.
+// last. It is one grouped query over the kept counts, not a list of
+// reach-outs to count.
 func (s *Store) ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error) {
 	lo, hi := dayRange(from, to)
 	out := map[model.Date]int{}

@@ -457,8 +457,8 @@ func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
 }
 
 // TestLogQueriesUseIndexes: the contact list with its derived facts is one
-// query that reads the reach-outs only through reach_outs_contact (a seek
-// per contact, never a scan), and the screens' other questions read one
+// query that reads the reach-outs only through an index by person (a seek
+// per contact into their days, never a scan), and the screens' other questions read one
 // range of an index each, already in order.
 func TestLogQueriesUseIndexes(t *testing.T) {
 	s := openStore(t)
@@ -470,11 +470,11 @@ func TestLogQueriesUseIndexes(t *testing.T) {
 	}{
 		{"contact list", contactListSQL, append(window30(testToday), false), []string{
 			"SEARCH c USING INDEX contacts_list (archived=?)",
-			"SEARCH w USING COVERING INDEX reach_outs_contact (contact_id=? AND at_unix>? AND at_unix<?)",
+			"SEARCH w USING COVERING INDEX reach_outs_contact_day (contact_id=? AND day>? AND day<?)",
 		}},
 		{"one contact", contactByIDSQL, append(window30(testToday), 1), []string{
 			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)",
-			"SEARCH w USING COVERING INDEX reach_outs_contact (contact_id=? AND at_unix>? AND at_unix<?)",
+			"SEARCH w USING COVERING INDEX reach_outs_contact_day (contact_id=? AND day>? AND day<?)",
 		}},
 		{"a contact's last reach-out, as the triggers keep it", refreshLastReachOut(`id = ?`), []any{1}, []string{
 			"SEARCH contacts USING INTEGER PRIMARY KEY (rowid=?)",

@@ -88,10 +88,18 @@ func TestReflectionQueriesUseKeys(t *testing.T) {
 		{"a week's answers", answersOfWeekSQL, []any{"2026-W10"}, []string{
 			"SEARCH reflection_answers USING PRIMARY KEY (week=?)",
 		}},
-		{"the weeks", reflectionHeadersSQL, []any{blankRunes}, []string{
+		{"the weeks", allHeadersSQL, []any{blankRunes}, []string{
 			"SCAN r",
 			"CORRELATED SCALAR SUBQUERY 1 | SEARCH a USING PRIMARY KEY (week=?)",
 			"CORRELATED SCALAR SUBQUERY 2 | SEARCH a USING PRIMARY KEY (week=?)",
+		}},
+		{"the weeks before one", olderHeadersSQL, []any{blankRunes, "2026-W10", 30}, []string{
+			"SEARCH r USING PRIMARY KEY (week<?)",
+			"CORRELATED SCALAR SUBQUERY 1 | SEARCH a USING PRIMARY KEY (week=?)",
+		}},
+		{"the weeks after one", newerHeadersSQL, []any{blankRunes, "2026-W10", 30}, []string{
+			"SEARCH r USING PRIMARY KEY (week>?)",
+			"CORRELATED SCALAR SUBQUERY 1 | SEARCH a USING PRIMARY KEY (week=?)",
 		}},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -173,9 +174,10 @@ func checkReflections(rs []model.Reflection, today model.Date) ([]model.Reflecti
 	return norm, bad
 }
 
-// reflectionHeadersSQL lists every week newest first, walking the primary
-// key of reflections backwards (no sort), with two short seeks into the
-// week's answers: how many are answered, and the first answered one.
+// reflectionHeadersSQL lists weeks (its callers add the range and the
+// order: newest first walks the primary key of reflections backwards, no
+// sort), with two short seeks into the week's answers: how many are
+// answered, and the first answered one.
 // "Answered" is decided in SQL the way model.Reflection decides it (not
 // blank once unicode.IsSpace is trimmed): ?1 is blankRunes. Only that one
 // answer's text is read out, for its first line.
@@ -183,7 +185,16 @@ const reflectionHeadersSQL = `SELECT r.week, r.updated_at,
 	(SELECT count(*) FROM reflection_answers a WHERE a.week = r.week AND ` + answeredSQL + `),
 	(SELECT a.answer FROM reflection_answers a WHERE a.week = r.week AND ` + answeredSQL + `
 	   ORDER BY a.position LIMIT 1)
-	FROM reflections r ORDER BY r.week DESC`
+	FROM reflections r`
+
+// The list of weeks in whole, newest first; and a stretch of it, the
+// weeks before ?2 newest first, or after it oldest first, ?3 of them:
+// each one range of the key.
+const (
+	allHeadersSQL   = reflectionHeadersSQL + ` ORDER BY r.week DESC`
+	olderHeadersSQL = reflectionHeadersSQL + ` WHERE r.week < ?2 ORDER BY r.week DESC LIMIT ?3`
+	newerHeadersSQL = reflectionHeadersSQL + ` WHERE r.week > ?2 ORDER BY r.week LIMIT ?3`
+)
 
 // answeredSQL is "a.answer is not blank". An empty answer is blank (stored
 // answers are normalized, so one blank in ASCII is stored empty); one whose
@@ -199,33 +210,68 @@ const answeredSQL = `a.answer <> '' AND (instr(?1, substr(a.answer, 1, 1)) = 0 O
 func (s *Store) ReflectionHeaders(ctx context.Context) ([]model.ReflectionHeader, error) {
 	var out []model.ReflectionHeader
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, reflectionHeadersSQL, blankRunes)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var h model.ReflectionHeader
-			var week, updated string
-			var first sql.NullString
-			if err := rows.Scan(&week, &updated, &h.Answered, &first); err != nil {
-				return err
-			}
-			if h.Week, err = parseWeek(week); err != nil {
-				return err
-			}
-			if h.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
-				return fmt.Errorf("reflection %s: updated_at: %w", week, err)
-			}
-			h.FirstLine = model.Reflection{Answers: []model.Answer{{Text: first.String}}}.FirstLine()
-			out = append(out, h)
-		}
-		return rows.Err()
+		var err error
+		out, err = queryHeaders(ctx, tx, allHeadersSQL, blankRunes)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list the weeks reflected on: %w", err)
 	}
 	return out, nil
+}
+
+// ReflectionHeadersFrom is a stretch of ReflectionHeaders' list, limit
+// weeks long, newest first: the weeks before from (older), or after it;
+// from the newest (older) or the oldest when from is zero. The list of
+// past weeks reads a screenful at a time, however many weeks there are.
+func (s *Store) ReflectionHeadersFrom(ctx context.Context, from model.Week, older bool, limit int) ([]model.ReflectionHeader, error) {
+	query, bound := olderHeadersSQL, "9999-W99"
+	if !older {
+		query, bound = newerHeadersSQL, ""
+	}
+	if !from.IsZero() {
+		bound = from.String()
+	}
+	var out []model.ReflectionHeader
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = queryHeaders(ctx, tx, query, blankRunes, bound, limit)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list the weeks reflected on from %s: %w", from, err)
+	}
+	if !older {
+		slices.Reverse(out)
+	}
+	return out, nil
+}
+
+// queryHeaders reads reflectionHeadersSQL's rows.
+func queryHeaders(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]model.ReflectionHeader, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.ReflectionHeader
+	for rows.Next() {
+		var h model.ReflectionHeader
+		var week, updated string
+		var first sql.NullString
+		if err := rows.Scan(&week, &updated, &h.Answered, &first); err != nil {
+			return nil, err
+		}
+		if h.Week, err = parseWeek(week); err != nil {
+			return nil, err
+		}
+		if h.UpdatedAt, err = time.Parse(time.RFC3339Nano, updated); err != nil {
+			return nil, fmt.Errorf("reflection %s: updated_at: %w", week, err)
+		}
+		h.FirstLine = model.Reflection{Answers: []model.Answer{{Text: first.String}}}.FirstLine()
+		out = append(out, h)
+	}
+	return out, rows.Err()
 }
 
 // blankRunes are the characters unicode.IsSpace (and so strings.TrimSpace,

@@ -265,9 +265,10 @@ func TestLoggingInABurstLosesNoKeys(t *testing.T) {
 
 // Start-up reads only what Today shows (the roster, not the contact list),
 // draws it, and only then says it has settled and warms the other screens
-// up: after Today has its data, Contacts' tab is read, then both tabs once
-// for Network and Reflection together, so that their first show reads
-// nothing; Settled is called once however often the screens reload later.
+// up: after Today has its data, Contacts' tab is read, then Network and
+// Reflection (from the journal's figures, never the contact list), so
+// that their first show reads nothing; Settled is called once however
+// often the screens reload later.
 func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	settled, readsAtSettle := 0, -1
@@ -279,8 +280,8 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 	if settled != 1 || readsAtSettle != 0 {
 		t.Fatalf("settled %d times, with %d reads of the contact list before it; want once, after none", settled, readsAtSettle)
 	}
-	if st.contactReads != 3 {
-		t.Fatalf("start-up read the contact list %d times; want 3: Contacts' tab, then both tabs once for Network and Reflection", st.contactReads)
+	if st.contactReads != 1 {
+		t.Fatalf("start-up read the contact list %d times; want once, for Contacts' tab", st.contactReads)
 	}
 	view := screenText(l.app)
 	for _, want := range []string{"Your network: 4 supporters, 1 you can call any time", "due a reach-out"} {
@@ -296,8 +297,8 @@ func TestStartUpReadsTodayFirstAndSettlesOnce(t *testing.T) {
 		}
 		l.run(cmd)
 	}
-	if st.contactReads != 3 {
-		t.Fatalf("the first show of Reflection and Network read the contact list again (%d reads)", st.contactReads)
+	if st.contactReads != 1 {
+		t.Fatalf("the first show of Reflection and Network read the contact list (%d reads)", st.contactReads)
 	}
 	l.send(keyMsg("1"))
 	st.addFromElsewhere("Written elsewhere")
@@ -377,8 +378,8 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 		t.Fatalf("the warm-up began with %T and %d contact reads; want the watch's first look alone", first, st.contactReads)
 	}
 	l.send(first)
-	if l.app.awaitingFirstFrame() || settled != 1 || st.contactReads != 3 {
-		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 3",
+	if l.app.awaitingFirstFrame() || settled != 1 || st.contactReads != 1 {
+		t.Fatalf("after the display's word: awaiting %v, settled %d, contact list read %d times; want false, 1, 1",
 			l.app.awaitingFirstFrame(), settled, st.contactReads)
 	}
 	if !strings.Contains(screenText(l.app), "Your network: 5 supporters") {
@@ -386,7 +387,7 @@ func TestOnTerminalWarmsUpWhenTheFirstFullFrameIsDrawn(t *testing.T) {
 	}
 
 	l.send(warmUpMsg{})
-	if settled != 1 || st.contactReads != 3 {
+	if settled != 1 || st.contactReads != 1 {
 		t.Fatalf("a second word warmed up again: settled %d, %d reads", settled, st.contactReads)
 	}
 }
@@ -534,9 +535,9 @@ func TestTheReadAheadLeavesAScreenAlreadyAskedFor(t *testing.T) {
 	if !l.app.reflection.loaded {
 		t.Fatal("Reflection was not read ahead")
 	}
-	// Contacts' tab, and the people of Reflection's week: not Network again.
-	if got := st.contactReads - reads; got != 3 || st.networkReads != 0 {
-		t.Fatalf("the warm-up read the contact list %d times and Network %d; want 3 and 0 (Network is being read already)", got, st.networkReads)
+	// Contacts' tab, and Reflection's week: not Network again.
+	if got := st.contactReads - reads; got != 1 || st.networkReads != 0 {
+		t.Fatalf("the warm-up read the contact list %d times and Network %d; want 1 and 0 (Network is being read already)", got, st.networkReads)
 	}
 	l.run(netLoad) // Network's own answer, at last, then the glance
 	if !l.app.network.loaded || st.networkReads != 1 || !strings.Contains(screenText(l.app), "People reached") {

@@ -132,6 +132,28 @@ func BenchmarkReflectionOpenAndList(b *testing.B) {
 	})
 }
 
+// BenchmarkReflectionWeekMove measures moving a week on the Reflection
+// screen, [ then ], each with its redraw: [ shows the week read ahead and
+// reads the one before it; ] reads the later week afresh and the one
+// before it. Both directions, as a person pages back and forth.
+func BenchmarkReflectionWeekMove(b *testing.B) {
+	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+		st, d := openApp(b, path)
+		defer st.Close()
+		d.send(keyMsg("4"))
+		d.send(keyMsg("["))
+		b.ResetTimer()
+		for i := range b.N {
+			k := "["
+			if i%2 == 1 {
+				k = "]"
+			}
+			d.send(keyMsg(k))
+			_ = d.app.frame()
+		}
+	})
+}
+
 // BenchmarkNetworkOpen measures opening the Network review on the large
 // journal: its queries (both contact lists, 12 weeks of reach-outs, a
 // year of daily counts, half a year of check-ins, the check-ups) and the

@@ -52,6 +52,10 @@ type fakeStore struct {
 	// networkReads counts that read: one per load of Network.
 	countsErr    error
 	networkReads int
+	// fadedAsked and weeksAsked are how many of the faded, and of the past
+	// weeks, each read asked for: a screenful or so, never all.
+	fadedAsked []int
+	weeksAsked []int
 }
 
 func newFakeStore(cs ...model.Contact) *fakeStore {
@@ -478,6 +482,11 @@ func (f *fakeStore) SaveReflection(_ context.Context, r model.Reflection) (model
 func (f *fakeStore) ReflectionHeaders(context.Context) ([]model.ReflectionHeader, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	return f.headers(), nil
+}
+
+// headers is every week's header, newest first; f.mu is held.
+func (f *fakeStore) headers() []model.ReflectionHeader {
 	var out []model.ReflectionHeader
 	for _, r := range f.reflects {
 		n := 0
@@ -489,7 +498,29 @@ func (f *fakeStore) ReflectionHeaders(context.Context) ([]model.ReflectionHeader
 		out = append(out, model.ReflectionHeader{Week: r.Week, FirstLine: r.FirstLine(), Answered: n})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[j].Week.Before(out[i].Week) })
-	return out, nil
+	return out
+}
+
+func (f *fakeStore) ReflectionHeadersFrom(_ context.Context, from model.Week, older bool, limit int) ([]model.ReflectionHeader, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.weeksAsked = append(f.weeksAsked, limit)
+	all := f.headers()
+	var out []model.ReflectionHeader
+	if older {
+		for _, h := range all {
+			if from.IsZero() || h.Week.Before(from) {
+				out = append(out, h)
+			}
+		}
+		return out[:min(limit, len(out))], nil
+	}
+	for _, h := range all {
+		if from.IsZero() || from.Before(h.Week) {
+			out = append(out, h)
+		}
+	}
+	return out[max(0, len(out)-limit):], nil
 }
 
 func (f *fakeStore) Prompts(context.Context) ([]string, error) {
@@ -519,16 +550,71 @@ func (f *fakeStore) SetPrompts(_ context.Context, prompts []string) error {
 	return nil
 }
 
-func (f *fakeStore) LastContactsBefore(_ context.Context, day model.Date) (map[int64]time.Time, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
+// everyone is every contact, active then archived, each in name order,
+// and the whole log; f.mu is held.
+func (f *fakeStore) everyone() ([]model.Contact, []model.ReachOut) {
+	log := f.sortedReachOuts(func(model.ReachOut) bool { return true })
+	return append(f.list(false, model.Date{}), f.list(true, model.Date{})...), log
+}
+
+// lastUpTo is each contact's last reach-out on or before day; f.mu is
+// held.
+func (f *fakeStore) lastUpTo(day model.Date) map[int64]time.Time {
 	out := map[int64]time.Time{}
 	for _, r := range f.reachOuts {
 		if !r.Day().After(day) && r.At.After(out[r.ContactID]) {
 			out[r.ContactID] = r.At
 		}
 	}
-	return out, nil
+	return out
+}
+
+// Health, Faded, CircleMembers and UsingPeople are the model's figures
+// over the whole log, as the real store's must be
+// (store.TestSummariesKeptThroughEveryChange).
+func (f *fakeStore) Health(_ context.Context, from, to model.Date) (model.NetworkHealth, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	people, log := f.everyone()
+	h := model.HealthOver(from, to, log, people, f.lastUpTo(to))
+	h.Faded, h.FadedCount = nil, 0
+	return h, nil
+}
+
+func (f *fakeStore) Faded(_ context.Context, ref model.Date, offset, limit int) ([]model.Contact, int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.fadedAsked = append(f.fadedAsked, limit)
+	people, log := f.everyone()
+	all := model.HealthOver(ref, ref, log, people, f.lastUpTo(ref)).Faded
+	return all[min(offset, len(all)):min(offset+limit, len(all))], len(all), nil
+}
+
+func (f *fakeStore) CircleMembers(_ context.Context, first int) (map[model.Circle]model.CircleMembers, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	people, _ := f.everyone()
+	return model.CircleMembersOf(people, first), nil
+}
+
+func (f *fakeStore) UsingPeople(_ context.Context, from, to model.Date, first int) ([]model.Contact, int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	people, log := f.everyone()
+	ties := model.RiskyTies(people, log, nil, from, to)
+	var out []model.Contact
+	for _, t := range ties[:min(first, len(ties))] {
+		out = append(out, t.Contact)
+	}
+	return out, len(ties), nil
+}
+
+func (f *fakeStore) MomentsWith(_ context.Context, ids []int64, from, to model.Date) ([]model.ReachOut, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.sortedReachOuts(func(r model.ReachOut) bool {
+		return slices.Contains(ids, r.ContactID) && !r.Day().Before(from) && !r.Day().After(to)
+	}), nil
 }
 
 func (f *fakeStore) Settings(context.Context) (model.Settings, error) {
@@ -599,7 +685,7 @@ func (f *fakeStore) SaveCheckup(_ context.Context, c model.Checkup) (model.Check
 	return c, nil
 }
 
-func (f *fakeStore) Checkups(_ context.Context, i model.Instrument) ([]model.Checkup, error) {
+func (f *fakeStore) RecentCheckups(_ context.Context, i model.Instrument, n int) ([]model.Checkup, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []model.Checkup
@@ -608,7 +694,7 @@ func (f *fakeStore) Checkups(_ context.Context, i model.Instrument) ([]model.Che
 			out = append(out, c)
 		}
 	}
-	return out, nil
+	return out[max(0, len(out)-n):], nil
 }
 
 func (f *fakeStore) FirstUse(context.Context) (model.Date, error) {

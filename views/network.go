@@ -1,10 +1,8 @@
 package views
 
 import (
-	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -19,28 +17,6 @@ const (
 	heatWeeks   = 52
 	trendWeeks  = 26
 )
-
-// networkData is everything the review shows, read in one command.
-type networkData struct {
-	contacts  []model.Contact // active and archived
-	short     model.NetworkHealth
-	long      model.NetworkHealth
-	groups    map[model.Circle][]model.Contact
-	counts    map[model.Date]int
-	mood      []model.Point // weekly averages
-	craving   []model.Point
-	checkups  map[model.Instrument][]model.Checkup
-	lastTaken map[model.Instrument]model.Date
-	// risky are the people marked as supporting using, over the long
-	// window, with the days a hard check-in followed contact with them.
-	risky []model.RiskyTie
-}
-
-type networkLoadedMsg struct {
-	data networkData
-	err  error
-	gen  int // which load it answers: an older one is dropped
-}
 
 // jumpToContactMsg asks the root to show a contact in Contacts.
 // jumpToContactMsg asks the root to show a person on Contacts; archived
@@ -69,6 +45,8 @@ type networkModel struct {
 	data          networkData
 	scroll        int
 	cursor        int // selected faded person
+	fadedAsk      int // counts reads of a stretch of the faded; an answer to an older one is dropped
+	fadedAsking   bool
 	// page is the review drawn once per load and width: j and k only move
 	// the selection within it, so holding j redraws no heatmap.
 	page *networkPage
@@ -97,77 +75,6 @@ func newNetworkModel(st Store, clock model.Clock, styles *Styles) networkModel {
 	}}
 }
 
-func (m *networkModel) load() tea.Cmd {
-	st, today, gen := m.st, model.Today(m.clock), m.fresh()
-	return func() tea.Msg {
-		d, err := loadNetwork(context.Background(), st, today)
-		return networkLoadedMsg{data: d, err: err, gen: gen}
-	}
-}
-
-// fresh starts a load: what an earlier one answers later is dropped.
-func (m *networkModel) fresh() int {
-	m.gen++
-	m.loading = true
-	return m.gen
-}
-
-// readEveryone reads everyone in the journal, the active and then the
-// archived: Network's shape and Reflection's week both count people since
-// archived.
-func readEveryone(ctx context.Context, st Store, today model.Date) ([]model.Contact, error) {
-	active, err := st.Contacts(ctx, false, today)
-	if err != nil {
-		return nil, err
-	}
-	archived, err := st.Contacts(ctx, true, today)
-	if err != nil {
-		return nil, err
-	}
-	return append(active, archived...), nil
-}
-
-func loadNetwork(ctx context.Context, st Store, today model.Date) (networkData, error) {
-	var d networkData
-	var err error
-	if d.contacts, err = readEveryone(ctx, st, today); err != nil {
-		return d, err
-	}
-	ros, err := st.ReachOutsBetween(ctx, today.AddDays(1-longWindow), today)
-	if err != nil {
-		return d, err
-	}
-	last := map[int64]time.Time{}
-	for _, c := range d.contacts {
-		if !c.LastContact.IsZero() {
-			last[c.ID] = c.LastContact
-		}
-	}
-	d.short = model.HealthOver(today.AddDays(1-shortWindow), today, ros, d.contacts, last)
-	d.long = model.HealthOver(today.AddDays(1-longWindow), today, ros, d.contacts, last)
-	d.groups = model.CircleGroups(d.contacts)
-	if d.counts, err = st.ReachOutCounts(ctx, today.AddDays(-7*heatWeeks), today); err != nil {
-		return d, err
-	}
-	thisWeek := model.WeekOf(today)
-	from := model.WeekOf(thisWeek.Monday().AddDays(-7 * (trendWeeks - 1)))
-	cis, err := st.CheckIns(ctx, from.Monday(), today)
-	if err != nil {
-		return d, err
-	}
-	d.risky = model.RiskyTies(d.contacts, ros, cis, today.AddDays(1-longWindow), today)
-	d.mood = model.WeeklySeries(cis, from, thisWeek, model.MoodOf)
-	d.craving = model.WeeklySeries(cis, from, thisWeek, model.CravingOf)
-	d.checkups = map[model.Instrument][]model.Checkup{}
-	for _, i := range model.Instruments {
-		if d.checkups[i], err = st.Checkups(ctx, i); err != nil {
-			return d, err
-		}
-	}
-	d.lastTaken, err = st.LastCheckups(ctx)
-	return d, err
-}
-
 func (m networkModel) capturing() bool { return m.plan != nil || m.checkup != nil }
 func (m networkModel) dirty() bool {
 	return (m.plan != nil && m.plan.form.dirty()) || (m.checkup != nil && m.checkup.form.dirty())
@@ -190,18 +97,26 @@ func (m *networkModel) rebuild() {
 	m.page = m.drawPage(m.pageWidth())
 }
 
-// pageLines is the page with the chosen faded person marked.
-func (m networkModel) pageLines() ([]string, int) {
-	p := m.page
-	if p == nil || p.width != m.pageWidth() {
-		p = m.drawPage(m.pageWidth())
+// drawn is the page as drawn for the screen's width.
+func (m networkModel) drawn() *networkPage {
+	if m.page == nil || m.page.width != m.pageWidth() {
+		return m.drawPage(m.pageWidth())
 	}
-	if p.fadedStart < 0 || m.cursor >= len(p.fadedChose) {
-		return p.lines, p.fadedStart
+	return m.page
+}
+
+// pageLines is h lines of the page from scroll, the chosen faded person
+// marked: only what the screen shows is copied, however long the list of
+// the faded.
+func (m networkModel) pageLines(scroll, h int) []string {
+	p := m.drawn()
+	end := min(len(p.lines), scroll+h)
+	lines := slices.Clone(p.lines[min(scroll, end):end])
+	k, row := m.cursor-p.fadedFrom, p.fadedStart+m.cursor-scroll
+	if p.fadedStart >= 0 && k >= 0 && k < len(p.fadedChose) && row >= 0 && row < len(lines) {
+		lines[row] = p.fadedChose[k]
 	}
-	lines := slices.Clone(p.lines)
-	lines[p.fadedStart+m.cursor] = p.fadedChose[m.cursor]
-	return lines, p.fadedStart
+	return lines
 }
 
 func (m *networkModel) setSize(w, h int) {
@@ -228,10 +143,27 @@ func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 		m.loaded, m.loadErr, m.loading = true, msg.err, false
 		if msg.err == nil {
 			m.data = msg.data
-			m.cursor = max(0, min(m.cursor, len(m.data.short.Faded)-1))
+			m.cursor = max(0, min(m.cursor, m.data.short.FadedCount-1))
 		}
 		m.rebuild()
-		return m, nil
+		return m, m.readFadedInSight()
+	case fadedLoadedMsg:
+		if msg.gen != m.gen || msg.ask != m.fadedAsk {
+			return m, nil
+		}
+		m.fadedAsking = false
+		if msg.err != nil {
+			m.loadErr = msg.err
+			m.rebuild()
+			return m, nil
+		}
+		m.data.short.Faded, m.data.short.FadedCount, m.data.fadedFrom = msg.people, msg.total, msg.from
+		m.cursor = max(0, min(m.cursor, msg.total-1))
+		m.rebuild()
+		if c, ok := m.chosenFaded(); ok && msg.open {
+			return m, tea.Batch(func() tea.Msg { return jumpToContactMsg{id: c.ID} }, m.readFadedInSight())
+		}
+		return m, m.readFadedInSight()
 	case planLoadedMsg, planSavedMsg, planPeopleMsg:
 		if m.plan == nil {
 			return m, nil
@@ -278,7 +210,7 @@ func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 		return m, cmd
 	}
 	k := m.keys
-	faded := m.data.short.Faded
+	d := m.data
 	page := max(1, m.height-2)
 	// j/k move through the faded people while the one chosen is on
 	// screen, and otherwise scroll, as every long page does.
@@ -291,7 +223,7 @@ func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 			m.scroll--
 		}
 	case key.Matches(msg, k.Down):
-		if m.cursor < len(faded)-1 && m.fadedOnScreen() {
+		if m.cursor < d.short.FadedCount-1 && m.fadedOnScreen() {
 			m.cursor++
 			m.keepFadedVisible()
 		} else {
@@ -306,10 +238,13 @@ func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		m.scroll = m.lastScroll()
 	case key.Matches(msg, k.Open):
-		if m.cursor < len(faded) {
-			id := faded[m.cursor].ID
-			m.ask = jumpToContactMsg{id: id}
+		if c, ok := m.chosenFaded(); ok {
+			m.ask = jumpToContactMsg{id: c.ID}
 			return m, nil
+		}
+		if m.cursor < d.short.FadedCount {
+			// Chosen, then scrolled far from: read them, then go.
+			return m, m.loadFaded(m.cursor, max(1, m.height), true)
 		}
 	case key.Matches(msg, k.Plan):
 		var cmd tea.Cmd
@@ -321,14 +256,13 @@ func (m networkModel) updateKey(msg tea.KeyPressMsg) (networkModel, tea.Cmd) {
 		return m, m.checkup.form.focusField(0)
 	}
 	m.scroll = max(0, min(m.scroll, m.lastScroll()))
-	return m, nil
+	return m, m.readFadedInSight()
 }
 
 // lastScroll is how far the page scrolls: its last line on the screen's
 // last row.
 func (m networkModel) lastScroll() int {
-	lines, _ := m.pageLines()
-	return max(0, len(lines)-max(1, m.height))
+	return max(0, len(m.drawn().lines)-max(1, m.height))
 }
 
 // fadedOnScreen: the faded person chosen is in sight.
@@ -360,7 +294,7 @@ func (m networkModel) helpKeys() []key.Binding {
 	}
 	k := m.keys
 	ks := []key.Binding{k.Plan, k.Checkup}
-	if len(m.data.short.Faded) > 0 {
+	if m.data.short.FadedCount > 0 {
 		ks = append([]key.Binding{k.Open}, ks...)
 	}
 	return ks
@@ -389,12 +323,12 @@ func (m networkModel) view() string {
 	if !m.loaded {
 		return s.Muted.Render("Opening the review…")
 	}
-	lines, _ := m.pageLines()
-	scroll := max(0, min(m.scroll, len(lines)-h))
-	lines = lines[scroll:]
-	if len(lines) > h && h > 1 {
+	n := len(m.drawn().lines)
+	scroll := max(0, min(m.scroll, n-h))
+	lines := m.pageLines(scroll, h)
+	if n-scroll > h && h > 1 {
 		// Say that more is below: the heatmap and the trends may be there.
-		lines = append(lines[:h-1:h-1], s.Prompt.Render(truncate("↓ more below: j, pgdn or G", w)))
+		lines[h-1] = s.Prompt.Render(truncate("↓ more below: j, pgdn or G", w))
 	}
 	return clip(strings.Join(lines, "\n"), w, h)
 }
@@ -412,7 +346,8 @@ func (m *networkModel) keepFadedVisible() {
 	if row < m.scroll {
 		m.scroll = max(0, row-1)
 	}
-	if row >= m.scroll+m.height {
+	// The screen's last row says "more below" while there is more.
+	if row >= m.scroll+m.height-1 {
 		m.scroll = row - m.height + 2
 	}
 }
@@ -425,7 +360,7 @@ func (m *networkModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *networkModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case networkLoadedMsg, planLoadedMsg, planSavedMsg, planPeopleMsg, checkupSavedMsg:
+	case networkLoadedMsg, fadedLoadedMsg, planLoadedMsg, planSavedMsg, planPeopleMsg, checkupSavedMsg:
 		return true
 	}
 	return false

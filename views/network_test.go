@@ -373,8 +373,14 @@ func TestNetworkDropsAnAnswerOvertakenByANewerLoad(t *testing.T) {
 	newer := m.load()()
 	m, _ = m.update(newer)
 	m, _ = m.update(older)
-	if n := len(m.data.contacts); n != len(sampleContacts())+1 {
-		t.Fatalf("after the older answer came last, Network holds %d people; want the newer %d", n, len(sampleContacts())+1)
+	others := 0
+	for _, c := range st.contacts {
+		if !c.Archived && c.Circle == model.CircleOther {
+			others++
+		}
+	}
+	if n := m.data.circles[model.CircleOther].Count; n != others {
+		t.Fatalf("after the older answer came last, Network holds %d people in Other; want the newer %d", n, others)
 	}
 }
 
@@ -506,4 +512,51 @@ func TestNetworkLinesFitEveryWidth(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fadedStore holds n people, each reached once, the i-th i+20 days ago:
+// all of them faded, "Faded 0000" the latest, "Faded n-1" the longest ago.
+func fadedStore(t *testing.T, n int) *fakeStore {
+	var people []model.Contact
+	for i := range n {
+		people = append(people, model.Contact{Name: fmt.Sprintf("Faded %04d", i), Circle: model.CircleFriend})
+	}
+	st := newFakeStore(people...)
+	for i := range n {
+		c, _ := st.byName(fmt.Sprintf("Faded %04d", i))
+		if _, err := st.SaveReachOut(context.Background(), model.ReachOut{ContactID: c.ID, At: fixedClock.T.AddDate(0, 0, -20-i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+// A long list of the faded is read a screenful at a time as the page
+// scrolls to it: the end and the start show whole, j moves through it
+// past what was read first, and enter goes to the one chosen.
+func TestNetworkReadsTheFadedAScreenfulAtATime(t *testing.T) {
+	st := fadedStore(t, 400)
+	d := newDriver(t, st, 200, 40)
+	d.keys("5")
+	d.mustSee("Faded (no contact 14+ days)    400", "› Faded 0399")
+	d.keys("G")
+	d.mustSee("Faded 0000") // the last of them
+	d.mustNotSee("Faded 0399")
+	// The one chosen is out of sight, and no longer read: enter reads
+	// them, then goes to them.
+	d.keys("enter")
+	d.mustSee("[2 Contacts]", "› Faded 0399")
+	d.keys("5", "g")
+	d.mustSee("› Faded 0399")
+	for range 120 {
+		d.keys("j")
+	}
+	d.mustSee("› Faded 0279")
+	for _, n := range st.fadedAsked {
+		if n > 3*40 {
+			t.Fatalf("a read of the faded asked for %d of them; want a screenful or so (%v)", n, st.fadedAsked)
+		}
+	}
+	d.keys("enter")
+	d.mustSee("[2 Contacts]", "› Faded 0279")
 }

@@ -18,18 +18,21 @@ const (
 )
 
 // networkPage is the review's lines with no one selected, and where the
-// faded people are in it.
+// faded people are in it. Every faded person has a line, but only those
+// of the stretch read are drawn (the others are empty until it is read).
 type networkPage struct {
 	width      int
 	lines      []string
 	fadedStart int      // index of the first faded person's line; -1 when none
-	fadedChose []string // each faded person's whole page line, with them chosen
+	fadedFrom  int      // the first faded person drawn
+	fadedChose []string // each drawn faded person's whole page line, with them chosen
 }
 
 // networkSection is one part of the review, kept whole in one column.
 type networkSection struct {
 	lines      []string
 	fadedStart int // as in networkPage, within the section
+	fadedFrom  int
 	fadedChose []string
 }
 
@@ -52,19 +55,22 @@ func (m networkModel) drawPage(w int) *networkPage {
 	split := evenSplit(secs)
 	left, right := stack(secs[:split]), stack(secs[split:])
 	join := func(l, r string) string {
+		if r == "" {
+			return l // the faded not yet drawn, beside nothing, cost nothing
+		}
 		return strings.TrimRight(l+strings.Repeat(" ", max(0, cw-term.Cells(l))+networkGap)+r, " ")
 	}
-	page := &networkPage{width: w, lines: title, fadedStart: -1}
+	page := &networkPage{width: w, lines: title, fadedStart: -1, fadedFrom: left.fadedFrom + right.fadedFrom}
 	for i := range max(len(left.lines), len(right.lines)) {
 		page.lines = append(page.lines, join(lineAt(left.lines, i), lineAt(right.lines, i)))
 	}
 	// The faded people are in one of the columns: each chosen line is a
 	// whole page line, with the other column's line beside it.
 	for k, chosen := range left.fadedChose {
-		page.fadedChose = append(page.fadedChose, join(chosen, lineAt(right.lines, left.fadedStart+k)))
+		page.fadedChose = append(page.fadedChose, join(chosen, lineAt(right.lines, left.fadedStart+left.fadedFrom+k)))
 	}
 	for k, chosen := range right.fadedChose {
-		page.fadedChose = append(page.fadedChose, join(lineAt(left.lines, right.fadedStart+k), chosen))
+		page.fadedChose = append(page.fadedChose, join(lineAt(left.lines, right.fadedStart+right.fadedFrom+k), chosen))
 	}
 	if start := max(left.fadedStart, right.fadedStart); start >= 0 {
 		page.fadedStart = len(title) + start
@@ -89,7 +95,7 @@ func stack(secs []networkSection) networkSection {
 		}
 		if s.fadedStart >= 0 {
 			col.fadedStart = len(col.lines) + s.fadedStart
-			col.fadedChose = s.fadedChose
+			col.fadedFrom, col.fadedChose = s.fadedFrom, s.fadedChose
 		}
 		col.lines = append(col.lines, s.lines...)
 	}
@@ -98,7 +104,7 @@ func stack(secs []networkSection) networkSection {
 
 // under is the page of one column under the title.
 func (col networkSection) under(title []string, w int) *networkPage {
-	p := &networkPage{width: w, lines: append(title, col.lines...), fadedStart: -1, fadedChose: col.fadedChose}
+	p := &networkPage{width: w, lines: append(title, col.lines...), fadedStart: -1, fadedFrom: col.fadedFrom, fadedChose: col.fadedChose}
 	if col.fadedStart >= 0 {
 		p.fadedStart = len(title) + col.fadedStart
 	}
@@ -108,7 +114,14 @@ func (col networkSection) under(title []string, w int) *networkPage {
 // evenSplit is how many sections go in the left column, in order, so the
 // taller column is as short as it can be (the earlier split on a tie).
 func evenSplit(secs []networkSection) int {
-	height := func(ss []networkSection) int { return len(stack(ss).lines) }
+	// As stack sets them: a blank line between two.
+	height := func(ss []networkSection) int {
+		h := max(0, len(ss)-1)
+		for _, s := range ss {
+			h += len(s.lines)
+		}
+		return h
+	}
 	best, bestH := 1, -1
 	for k := 1; k <= len(secs); k++ {
 		if h := max(height(secs[:k]), height(secs[k:])); bestH < 0 || h < bestH {
@@ -126,16 +139,16 @@ func (m networkModel) sections(w int) []networkSection {
 	s, d := m.styles, m.data
 	secs := []networkSection{
 		plainSection(healthLines(d, w, s)),
-		plainSection(circleLines(d.groups, w, s)),
+		plainSection(circleLines(d.circles, w, s)),
 	}
 	if len(d.risky) > 0 {
-		secs = append(secs, plainSection(riskyLines(d.risky, w, s)))
+		secs = append(secs, plainSection(riskyLines(d.risky, d.riskyCount, w, s)))
 	}
 	today := model.Today(m.clock)
 	heat := append(heading(s, "Reach-outs over the last year", "", w),
 		heatmap(d.counts, today, min(heatWeeks, max(4, w-5)), w, s)...)
 	secs = append(secs, plainSection(heat), plainSection(m.trendLines(w)))
-	if len(d.short.Faded) > 0 {
+	if d.short.FadedCount > 0 {
 		secs = append(secs, m.fadedSection(w, today))
 	}
 	return secs
@@ -215,7 +228,7 @@ func healthLines(d networkData, w int, s *Styles) []string {
 		{"Circles reached", fmt.Sprintf("%d of %d", len(d.short.Circles), len(model.Circles)), fmt.Sprintf("%d of %d", len(d.long.Circles), len(model.Circles))},
 		{"Days with supportive contact", fmt.Sprintf("%d of %d", d.short.SupportiveDays, d.short.Days), fmt.Sprintf("%d of %d", d.long.SupportiveDays, d.long.Days)},
 		{"With people who support using", percent(d.short), percent(d.long)},
-		{"Faded (no contact 14+ days)", fmt.Sprint(len(d.short.Faded)), ""},
+		{"Faded (no contact 14+ days)", fmt.Sprint(d.short.FadedCount), ""},
 		{"Can call any time", fmt.Sprint(d.short.AnyTime), ""},
 	}
 	var widths [2]int
@@ -251,15 +264,12 @@ const minSuggestionW = 36
 
 // circleLines are the circles with how many are in each and as many of
 // their names as fit; a circle with nobody is named gently.
-func circleLines(groups map[model.Circle][]model.Contact, w int, s *Styles) []string {
-	lw := 0
-	for _, c := range model.Circles {
-		lw = max(lw, term.Cells(c.Label())+2)
-	}
+func circleLines(circles map[model.Circle]model.CircleMembers, w int, s *Styles) []string {
+	lw := circleLabelW()
 	lines := heading(s, "Circles", "", w)
 	for _, c := range model.Circles {
-		people := groups[c]
-		if len(people) == 0 {
+		members := circles[c]
+		if members.Count == 0 {
 			// Where a suggestion could hurt (family, partner) the circle
 			// is just marked empty. The suggestion goes beside it, or
 			// under it where that would leave it a narrow strip.
@@ -273,12 +283,12 @@ func circleLines(groups map[model.Circle][]model.Contact, w int, s *Styles) []st
 			}
 			continue
 		}
-		names := make([]string, len(people))
-		for i, p := range people {
+		names := make([]string, len(members.First))
+		for i, p := range members.First {
 			names[i] = oneLine(p.Name)
 		}
-		line := pad(c.Label(), lw) + fmt.Sprintf("%3d", len(people))
-		if some := someNames(names, w-lw-5); some != "" {
+		line := pad(c.Label(), lw) + fmt.Sprintf("%3d", members.Count)
+		if some := someOf(names, members.Count, w-lw-5); some != "" {
 			line += "  " + some
 		}
 		lines = append(lines, truncate(line, w))
@@ -286,15 +296,39 @@ func circleLines(groups map[model.Circle][]model.Contact, w int, s *Styles) []st
 	return lines
 }
 
+// circleLabelW is the circles' label column: the longest label and two
+// cells.
+func circleLabelW() int {
+	lw := 0
+	for _, c := range model.Circles {
+		lw = max(lw, term.Cells(c.Label())+2)
+	}
+	return lw
+}
+
+// circleNamesFor is how many names of each circle the review reads for a
+// page w cells wide: as many as could fit beside a circle's label in a
+// column, each at least a cell and a comma.
+func circleNamesFor(w int) int {
+	col := w - 1
+	if w >= networkTwoColumns {
+		col = (w - 1 - networkGap) / 2
+	}
+	return max(1, (col-circleLabelW()-5)/3+2)
+}
+
 // someNames lists as many whole names as fit in w cells, and how many
 // more there are; nothing when not even one fits.
-func someNames(names []string, w int) string {
-	if all := strings.Join(names, ", "); term.Cells(all) <= w {
+func someNames(names []string, w int) string { return someOf(names, len(names), w) }
+
+// someOf is someNames of total people whose first names are given.
+func someOf(names []string, total, w int) string {
+	if all := strings.Join(names, ", "); total == len(names) && term.Cells(all) <= w {
 		return all
 	}
 	some := ""
-	for k := 1; k < len(names); k++ {
-		s := strings.Join(names[:k], ", ") + fmt.Sprintf(" and %d more", len(names)-k)
+	for k := 1; k <= min(len(names), total-1); k++ {
+		s := strings.Join(names[:k], ", ") + fmt.Sprintf(" and %d more", total-k)
 		if term.Cells(s) > w {
 			break
 		}
@@ -306,8 +340,8 @@ func someNames(names []string, w int) string {
 // riskyLines name the people marked as supporting using, privately and
 // without blame: how often they were in touch over the last 12 weeks, and
 // the days a hard check-in followed. Nothing when there are none.
-func riskyLines(ties []model.RiskyTie, w int, s *Styles) []string {
-	const shown = 5
+func riskyLines(ties []model.RiskyTie, total, w int, s *Styles) []string {
+	const shown = riskyShown
 	nw := 0
 	for _, t := range ties[:min(shown, len(ties))] {
 		nw = max(nw, term.Cells(oneLine(t.Contact.Name))+2)
@@ -316,7 +350,6 @@ func riskyLines(ties []model.RiskyTie, w int, s *Styles) []string {
 	lines := heading(s, "People who support using", "in your journal only", w)
 	for i, t := range ties {
 		if i == shown {
-			lines = append(lines, hanging("  ", fmt.Sprintf("and %d more, not in touch as often", len(ties)-shown), 2, w, s.Muted)...)
 			break
 		}
 		words := "not in touch in 12 weeks"
@@ -332,24 +365,31 @@ func riskyLines(ties []model.RiskyTie, w int, s *Styles) []string {
 		}
 		lines = append(lines, hanging("  "+pad(oneLine(t.Contact.Name), nw), words, 2+nw, w, lipgloss.NewStyle())...)
 	}
+	if total > shown {
+		lines = append(lines, hanging("  ", fmt.Sprintf("and %d more, not in touch as often", total-shown), 2, w, s.Muted)...)
+	}
 	return append(lines, hanging("", "Knowing who they are helps; they are never suggested when it gets hard, and never counted as support.", 0, w, s.Muted)...)
 }
 
+// fadedNameW is the faded list's name column (a 26-cell name and two
+// spaces), fixed: the list is read a stretch at a time, so it cannot
+// grow to fit the longest name of all.
+const fadedNameW = 28
+
 // fadedSection lists who has faded, longest gap first, each line ready to
-// be shown chosen.
+// be shown chosen: a line for each of them, drawn for the stretch read.
 func (m networkModel) fadedSection(w int, today model.Date) networkSection {
-	s, faded := m.styles, m.data.short.Faded
+	s, d := m.styles, m.data
 	const circleW, sinceW = 12, len("last contact 18mo ago")
-	nw := 0
-	for _, c := range faded {
-		nw = max(nw, term.Cells(oneLine(c.Name))+2)
-	}
-	nw = max(8, min(nw, 28, w-2-circleW-sinceW))
-	sec := networkSection{lines: heading(s, "Faded: no contact in 14+ days", "j/k choose, enter goes to them", w)}
+	nw := max(8, min(fadedNameW, w-2-circleW-sinceW))
+	sec := networkSection{lines: heading(s, "Faded: no contact in 14+ days", "j/k choose, enter goes to them", w), fadedFrom: d.fadedFrom}
 	sec.fadedStart = len(sec.lines)
-	for _, c := range faded {
+	sec.lines = append(sec.lines, make([]string, d.short.FadedCount)...)
+	for i, c := range d.short.Faded {
 		text := pad(oneLine(c.Name), nw) + pad(c.Circle.Short(), circleW) + "last contact " + model.SinceLabel(today.DaysSince(model.DateOf(c.LastContact))) + " ago"
-		sec.lines = append(sec.lines, truncate("  "+text, w))
+		if row := sec.fadedStart + d.fadedFrom + i; row < len(sec.lines) {
+			sec.lines[row] = truncate("  "+text, w)
+		}
 		sec.fadedChose = append(sec.fadedChose, s.Selected.Render(truncate("› "+text, w)))
 	}
 	return sec

@@ -19,8 +19,11 @@ type weekData struct {
 	saved      bool
 	prompts    []string
 	summary    model.WeekSummary
-	people     []model.Contact // everyone, active and archived: the summary's cast
 }
+
+// summaryNames is how many of the people who had faded the week's summary
+// names ("and 12 more" after them).
+const summaryNames = 5
 
 type weekLoadedMsg struct {
 	week     model.Week
@@ -36,9 +39,11 @@ type reflectionSavedMsg struct {
 	err        error
 }
 
-type headersLoadedMsg struct {
-	headers []model.ReflectionHeader
-	err     error
+// peopleLoadedMsg is the active people, for ctrl+p to find the one an
+// answer names.
+type peopleLoadedMsg struct {
+	people []model.Contact
+	err    error
 }
 
 // autosaveLaterMsg asks for an autosave after a pause in typing; the root
@@ -94,9 +99,20 @@ type reflectionModel struct {
 	closing  bool
 	savedMsg string
 
+	// The list of past weeks holds the stretch read so far: more older or
+	// newer ones are read as the cursor nears either end.
 	headers    []model.ReflectionHeader
 	headersErr error
 	listCursor int
+	moreOlder  bool
+	moreNewer  bool
+	listGen    int  // counts fresh reads of the list; a stretch from before is dropped
+	listBusy   bool // a stretch is being read
+	listAt     listPlace
+
+	// people are the active people while the week is being written: ctrl+p
+	// looks for the one an answer names among them.
+	people []model.Contact
 
 	prompts promptEditor
 }
@@ -133,7 +149,7 @@ func newReflectionModel(st Store, clock model.Clock, styles *Styles) reflectionM
 // was read ahead is dropped: the journal may have changed since.
 func (m *reflectionModel) load() tea.Cmd {
 	m.fresh()
-	return m.loadWeek(m.week, nil, false)
+	return m.loadWeek(m.week, false)
 }
 
 // fresh starts a fresh load: what was read ahead, and what an earlier
@@ -145,19 +161,21 @@ func (m *reflectionModel) fresh() int {
 	return m.gen
 }
 
-// loadWeek reads week w. people, when known, are everyone in the journal
-// from an earlier load (they do not change from week to week), saving the
-// two largest reads. A prefetch is the week before the shown one, read
-// ahead so that [ answers at once.
-func (m reflectionModel) loadWeek(w model.Week, people []model.Contact, prefetch bool) tea.Cmd {
+// loadWeek reads week w. A prefetch is the week before the shown one,
+// read ahead so that [ answers at once.
+func (m reflectionModel) loadWeek(w model.Week, prefetch bool) tea.Cmd {
 	st, today, gen := m.st, model.Today(m.clock), m.gen
 	return func() tea.Msg {
-		d, err := readWeek(context.Background(), st, w, today, people)
+		d, err := readWeek(context.Background(), st, w, today)
 		return weekLoadedMsg{week: w, data: d, err: err, prefetch: prefetch, gen: gen}
 	}
 }
 
-func readWeek(ctx context.Context, st Store, w model.Week, today model.Date, people []model.Contact) (weekData, error) {
+// readWeek reads a week's page: its reflection, the prompts, and its
+// summary from the journal's figures of the week (who had faded measured
+// to its Sunday, or to today while it is being lived), never the whole
+// log or everyone in it.
+func readWeek(ctx context.Context, st Store, w model.Week, today model.Date) (weekData, error) {
 	var d weekData
 	var err error
 	if d.reflection, d.saved, err = st.Reflection(ctx, w); err != nil {
@@ -166,37 +184,31 @@ func readWeek(ctx context.Context, st Store, w model.Week, today model.Date, peo
 	if d.prompts, err = st.Prompts(ctx); err != nil {
 		return d, err
 	}
-	ros, err := st.ReachOutsBetween(ctx, w.Monday(), w.Sunday())
+	h, err := st.Health(ctx, w.Monday(), w.Sunday())
 	if err != nil {
+		return d, err
+	}
+	ref := w.Sunday()
+	if w.Contains(today) {
+		ref = today
+	}
+	if h.Faded, h.FadedCount, err = st.Faded(ctx, ref, 0, summaryNames); err != nil {
 		return d, err
 	}
 	cis, err := st.CheckIns(ctx, w.Monday(), w.Sunday())
 	if err != nil {
 		return d, err
 	}
-	if people == nil {
-		if people, err = readEveryone(ctx, st, today); err != nil {
-			return d, err
-		}
-	}
-	d.people = people
-	ref := w.Sunday()
-	if w.Contains(today) {
-		ref = today
-	}
-	last, err := st.LastContactsBefore(ctx, ref)
-	if err != nil {
-		return d, err
-	}
-	d.summary = model.SummarizeWeek(w, today, ros, cis, people, last)
+	d.summary = model.SummaryOf(w, h, cis)
 	return d, nil
 }
 
-func (m reflectionModel) loadHeaders() tea.Cmd {
-	st := m.st
+// loadPeople reads the active people for ctrl+p, as writing begins.
+func (m reflectionModel) loadPeople() tea.Cmd {
+	st, today := m.st, model.Today(m.clock)
 	return func() tea.Msg {
-		hs, err := st.ReflectionHeaders(context.Background())
-		return headersLoadedMsg{headers: hs, err: err}
+		people, err := st.Contacts(context.Background(), false, today)
+		return peopleLoadedMsg{people: people, err: err}
 	}
 }
 
@@ -306,18 +318,22 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 		var next tea.Cmd
 		if msg.err == nil {
 			m.ahead = nil
-			next = m.loadWeek(m.week.Prev(), msg.data.people, true)
+			next = m.loadWeek(m.week.Prev(), true)
 		}
 		if msg.err == nil && m.form == nil {
 			m.data = msg.data
 		} else if msg.err == nil {
 			// Keep the open form's words; refresh only what it doesn't own.
-			m.data.summary, m.data.people = msg.data.summary, msg.data.people
+			m.data.summary = msg.data.summary
 		}
 		return m, next
 	case headersLoadedMsg:
-		m.headers, m.headersErr = msg.headers, msg.err
-		m.listCursor = max(0, min(m.listCursor, len(m.headers)-1))
+		m.headersLoaded(msg)
+		return m, m.readMoreWeeks()
+	case peopleLoadedMsg:
+		if msg.err == nil {
+			m.people = msg.people
+		}
 		return m, nil
 	case reflectionSavedMsg:
 		m.saving = false
@@ -483,7 +499,7 @@ func (m reflectionModel) updateKey(msg tea.KeyPressMsg) (reflectionModel, tea.Cm
 		return m.showWeek(model.WeekOf(today))
 	case key.Matches(msg, k.Weeks):
 		m.mode = modeList
-		return m, m.loadHeaders()
+		return m, m.openList(listKeep)
 	case key.Matches(msg, k.Prompts):
 		m.mode = modePrompts
 		return m, m.prompts.open()
@@ -505,7 +521,7 @@ func (m *reflectionModel) startWriting() tea.Cmd {
 	m.form.setSize(m.width, m.formHeight())
 	m.savedMsg = ""
 	// Start at the first prompt not yet answered: the ratings take a key each.
-	return m.form.focusField(0)
+	return tea.Batch(m.form.focusField(0), m.loadPeople())
 }
 
 // showThisWeek shows this week to read (Today's r); e writes it.
@@ -519,7 +535,6 @@ func (m *reflectionModel) showThisWeek() tea.Cmd {
 }
 
 func (m reflectionModel) showWeek(w model.Week) (reflectionModel, tea.Cmd) {
-	people := m.data.people
 	if m.ahead != nil && m.ahead.week == w {
 		// Read ahead: show it now, and read the week before it.
 		ahead := *m.ahead
@@ -528,28 +543,7 @@ func (m reflectionModel) showWeek(w model.Week) (reflectionModel, tea.Cmd) {
 	}
 	m.week, m.loaded, m.scroll, m.mode = w, false, 0, modePage
 	m.data = weekData{}
-	return m, m.loadWeek(w, people, false)
-}
-
-func (m reflectionModel) updateList(msg tea.KeyPressMsg) (reflectionModel, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Weeks):
-		m.mode = modePage
-	case key.Matches(msg, k.Up):
-		m.listCursor = max(0, m.listCursor-1)
-	case key.Matches(msg, k.Down):
-		m.listCursor = max(0, min(len(m.headers)-1, m.listCursor+1))
-	case key.Matches(msg, k.Top):
-		m.listCursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.listCursor = max(0, len(m.headers)-1)
-	case key.Matches(msg, k.Open):
-		if m.listCursor < len(m.headers) {
-			return m.showWeek(m.headers[m.listCursor].Week)
-		}
-	}
-	return m, nil
+	return m, m.loadWeek(w, false)
 }
 
 func (m reflectionModel) helpKeys() []key.Binding {
@@ -581,7 +575,7 @@ func (m *reflectionModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *reflectionModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case weekLoadedMsg, headersLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg, reflectionSavedMsg:
+	case weekLoadedMsg, headersLoadedMsg, peopleLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg, reflectionSavedMsg:
 		return true
 	}
 	return false
@@ -605,7 +599,7 @@ func (m *reflectionModel) planFromAnswer() tea.Cmd {
 		return statusCmd(false, "ctrl+p plans a reach-out from an answer that names someone: write who, where and when.")
 	}
 	text := fl.value()
-	named := model.PeopleNamed(text, m.data.people)
+	named := model.PeopleNamed(text, m.people)
 	switch len(named) {
 	case 0:
 		return statusCmd(false, "Name someone from your network in this answer, then ctrl+p plans it.")

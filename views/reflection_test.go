@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
@@ -206,11 +207,48 @@ func TestReflectionDropsAnAnswerOvertakenByAFreshLoad(t *testing.T) {
 	st := newFakeStore(sampleContacts()...)
 	m := newReflectionModel(st, fixedClock, NewStyles(colorprofile.NoTTY, true))
 	older := m.load()()
-	st.addFromElsewhere("Written elsewhere")
+	// Another window writes this week's reflection.
+	st.mu.Lock()
+	st.reflects[thisWeek] = model.Reflection{Week: thisWeek, Supported: 7}
+	st.version++
+	st.mu.Unlock()
 	newer := m.load()()
 	m, _ = m.update(newer)
 	m, _ = m.update(older)
-	if n := len(m.data.people); n != len(sampleContacts())+1 {
-		t.Fatalf("after the older answer came last, Reflection holds %d people; want the newer %d", n, len(sampleContacts())+1)
+	if got := m.data.reflection.Supported; got != 7 {
+		t.Fatalf("after the older answer came last, Reflection shows the week rated %d; want the newer 7", got)
+	}
+}
+
+// The list of past weeks is read a stretch at a time: the newest first,
+// more as the cursor nears the end, the oldest at once with G.
+func TestPastWeeksReadAStretchAtATime(t *testing.T) {
+	st := newFakeStore()
+	w := thisWeek
+	for i := range 300 {
+		w = w.Prev()
+		st.reflects[w] = model.Reflection{Week: w, Supported: 5,
+			Answers: []model.Answer{{Prompt: "What helped?", Text: fmt.Sprintf("Week %03d back", i+1)}}}
+	}
+	d := newDriver(t, st, 100, 30)
+	d.keys("4", "w")
+	d.mustSee("Past weeks", "Week 001 back")
+	for range 150 {
+		d.keys("j")
+	}
+	if row := lineWith(d.view(), "› "); !strings.Contains(row, "Week 151 back") {
+		t.Fatalf("150 weeks down the list, the cursor is on %q", row)
+	}
+	d.keys("G")
+	d.mustSee("Week 300 back")
+	d.mustNotSee("Week 001 back")
+	d.keys("g")
+	d.mustSee("Week 001 back")
+	d.keys("enter")
+	d.mustSee("Reflection · "+thisWeek.Prev().String(), "Week 001 back")
+	for _, n := range st.weeksAsked {
+		if n > 100 {
+			t.Fatalf("a read of the past weeks asked for %d; want a few screens (%v)", n, st.weeksAsked)
+		}
 	}
 }

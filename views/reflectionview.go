@@ -111,14 +111,13 @@ func summaryLines(sm model.WeekSummary, s *Styles, w int) []string {
 	if sm.UseReachOuts > 0 {
 		lines = append(lines, s.Warning.Render(wrap(fmt.Sprintf("%d%% of reach-outs were with people who support using.", int(sm.UseShare*100+0.5)), w)))
 	}
-	if len(sm.Faded) > 0 {
-		names := make([]string, 0, 5)
-		for i, c := range sm.Faded {
-			if i == 5 {
-				names = append(names, fmt.Sprintf("and %d more", len(sm.Faded)-5))
-				break
-			}
+	if sm.FadedCount > 0 {
+		names := make([]string, 0, summaryNames+1)
+		for _, c := range sm.Faded[:min(summaryNames, len(sm.Faded))] {
 			names = append(names, oneLine(c.Name))
+		}
+		if more := sm.FadedCount - len(names); more > 0 {
+			names = append(names, fmt.Sprintf("and %d more", more))
 		}
 		add("Not reached in 14+ days: " + strings.Join(names, ", ") + ".")
 	}

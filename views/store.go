@@ -68,18 +68,34 @@ type Store interface {
 	Reflection(ctx context.Context, w model.Week) (model.Reflection, bool, error)
 	SaveReflection(ctx context.Context, r model.Reflection) (model.Reflection, error)
 	ReflectionHeaders(ctx context.Context) ([]model.ReflectionHeader, error)
+	// ReflectionHeadersFrom is a stretch of the list of weeks, newest
+	// first: limit weeks before from (older) or after it, from the newest
+	// or the oldest when from is zero.
+	ReflectionHeadersFrom(ctx context.Context, from model.Week, older bool, limit int) ([]model.ReflectionHeader, error)
 	Prompts(ctx context.Context) ([]string, error)
 	SetPrompts(ctx context.Context, prompts []string) error
-	// LastContactsBefore maps each contact to their last reach-out on or
-	// before day, for who had faded by the end of a past week.
-	LastContactsBefore(ctx context.Context, day model.Date) (map[int64]time.Time, error)
+
+	// The figures of a week or a window of days (model.HealthOver's, Faded
+	// left to Faded), and who had faded by a day: how many, and limit of
+	// them from offset, longest gap first. Read from kept summaries, they
+	// cost the same however long the journal's history.
+	Health(ctx context.Context, from, to model.Date) (model.NetworkHealth, error)
+	Faded(ctx context.Context, ref model.Date, offset, limit int) ([]model.Contact, int, error)
+	// CircleMembers is each circle's count of active people and the first
+	// of them by name; UsingPeople the people marked as supporting using,
+	// those most in touch from..to first: how many, and the first of them.
+	CircleMembers(ctx context.Context, first int) (map[model.Circle]model.CircleMembers, error)
+	UsingPeople(ctx context.Context, from, to model.Date, first int) ([]model.Contact, int, error)
+	// MomentsWith is the reach-outs with some people from..to: who and when.
+	MomentsWith(ctx context.Context, ids []int64, from, to model.Date) ([]model.ReachOut, error)
 
 	Settings(ctx context.Context) (model.Settings, error)
 	SaveSettings(ctx context.Context, st model.Settings) (model.Settings, error)
 	SafetyPlan(ctx context.Context) (model.SafetyPlan, error)
 	SaveSafetyPlan(ctx context.Context, p model.SafetyPlan) (model.SafetyPlan, error)
 	SaveCheckup(ctx context.Context, c model.Checkup) (model.Checkup, error)
-	Checkups(ctx context.Context, i model.Instrument) ([]model.Checkup, error)
+	// RecentCheckups is the last n check-ups of an instrument, oldest first.
+	RecentCheckups(ctx context.Context, i model.Instrument, n int) ([]model.Checkup, error)
 	LastCheckups(ctx context.Context) (map[model.Instrument]model.Date, error)
 	FirstUse(ctx context.Context) (model.Date, error)
 	LogWithNewContact(ctx context.Context, c model.Contact, r model.ReachOut) (model.ReachOut, error)

@@ -55,11 +55,9 @@ func (a *App) warmAnswered(msg warmAnswerMsg) (tea.Model, tea.Cmd) {
 }
 
 // preload reads Network and Reflection ahead of their first show, so that
-// the first switch to either is as quick as any other (read on show, they
-// took 26 and 14 ms on a decade of data). One read after the other, and of
-// everyone in the journal only once: the week's summary needs the same
-// people Network lists. A screen already read, or being read (a quick
-// person got there first), is left alone, as is a reflection being written.
+// the first switch to either is as quick as any other. One read after the
+// other. A screen already read, or being read (a quick person got there
+// first), is left alone, as is a reflection being written.
 func (a *App) preload() tea.Cmd {
 	net := !a.network.loaded && !a.network.loading
 	week := !a.reflection.loaded && !a.reflection.loading && a.reflection.form == nil
@@ -67,6 +65,7 @@ func (a *App) preload() tea.Cmd {
 		return nil
 	}
 	st, today, w := a.st, model.Today(a.clock), a.reflection.week
+	names := circleNamesFor(a.network.pageWidth())
 	var netGen, weekGen int
 	if net {
 		netGen = a.network.fresh()
@@ -77,16 +76,12 @@ func (a *App) preload() tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		var out tea.BatchMsg
-		var people []model.Contact // nil: the week reads them itself
 		if net {
-			n, err := loadNetwork(ctx, st, today)
-			if err == nil {
-				people = n.contacts
-			}
+			n, err := loadNetwork(ctx, st, today, names)
 			out = append(out, answer(networkLoadedMsg{data: n, err: err, gen: netGen}))
 		}
 		if week {
-			d, err := readWeek(ctx, st, w, today, people)
+			d, err := readWeek(ctx, st, w, today)
 			out = append(out, answer(weekLoadedMsg{week: w, data: d, err: err, gen: weekGen}))
 		}
 		return out
