@@ -216,10 +216,18 @@ func (c *ctl) launch(command string, full func(screen) bool) (time.Duration, err
 }
 
 // blank leaves an empty, quiet pane so no earlier frame can pass for a new one.
+// It waits for the program that was there to be gone: one still closing its
+// journal would take a core from the next start, and keep the journal's
+// files in use while they are dropped from the page cache.
 func (c *ctl) blank() error {
+	pid, err := c.panePID()
+	if err != nil {
+		return err
+	}
 	if _, err := c.run("respawn-pane -k -t speed 'exec sleep 1000000'"); err != nil {
 		return err
 	}
+	waitGone(pid, 5*time.Second)
 	if _, err := c.run("clear-history -t speed"); err != nil {
 		return err
 	}
@@ -259,6 +267,16 @@ func (c *ctl) send(keys ...string) error {
 		c.settle(60 * time.Millisecond)
 	}
 	return nil
+}
+
+// waitGone waits, up to limit, until process pid has ended. Where there is
+// no /proc to look in, it does not wait.
+func waitGone(pid int, limit time.Duration) {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(time.Millisecond) {
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err != nil {
+			return
+		}
+	}
 }
 
 // panePID is the process in the pane (commands are started with exec).
