@@ -36,6 +36,11 @@ func matches(expr string) func(screen) bool {
 	return func(s screen) bool { return re.MatchString(s.text) }
 }
 
+// not is a screen test: test does not hold.
+func not(test func(screen) bool) func(screen) bool {
+	return func(s screen) bool { return !test(s) }
+}
+
 // all is a screen test: every test holds.
 func all(tests ...func(screen) bool) func(screen) bool {
 	return func(s screen) bool {
@@ -155,6 +160,8 @@ var (
 	// invitation. The reach-outs come in the same read.
 	dayRead  = all(anyOf("Checked in.", "No check-in for this day.", "Not checked in yet today."), has("[3 Check-in]", "q quit"))
 	weekRead = has("[4 Reflection]", "The week in connection", "q quit")
+	// The list of contacts with no one open and no filter being typed.
+	contactsList = has("[2 Contacts]", "/ filter · a add")
 )
 
 // historyRead is a screen test: no person's reach-outs are still being
@@ -191,10 +198,13 @@ func walkFromToday(c *ctl, r *results, p string) error {
 		func() error { return switchTo(c, r, p, "2", "Contacts", contactsRead) },
 		// A move times the list's answer: the person's reach-outs beside
 		// it are read once the selection has rested (50 ms, so that a held
-		// key draws a frame a row), which is no wait of the key's.
+		// key draws a frame a row), a pause by design, not a wait on the
+		// journal. The person is opened once they are shown, as a person
+		// opens someone they have read the row of.
 		func() error { return keyN(c, r, p, "Contacts: move", "j", 8, nil) },
+		func() error { return c.await(historyRead) },
 		func() error { return keyN(c, r, p, "Contacts: open a contact", "Enter", 1, historyRead) },
-		func() error { return c.send("Escape") },
+		func() error { return c.until("Escape", contactsList) },
 		func() error { return keyN(c, r, p, "Contacts: filter", "/", 1, nil) },
 		func() error {
 			for _, k := range []string{"a", "n", "j"} {
@@ -202,7 +212,7 @@ func walkFromToday(c *ctl, r *results, p string) error {
 					return err
 				}
 			}
-			return c.send("Escape", "Escape")
+			return c.until("Escape", contactsList)
 		},
 		func() error { return switchTo(c, r, p, "3", "Check-in", dayRead) },
 		// Each direction its own row: a step back may have been read
@@ -289,7 +299,7 @@ func measureAbook(s start) step {
 		if err := keyN(c, r, p, "open a contact", "Enter", 1, has("CONTACT")); err != nil {
 			return err
 		}
-		if err := c.send("q"); err != nil {
+		if err := c.until("q", not(has("CONTACT"))); err != nil {
 			return err
 		}
 		for _, k := range []string{"/", "P", "e", "r"} {

@@ -75,6 +75,12 @@ func startTmux(socket string, width, height int) (*ctl, error) {
 	if _, err := c.run("set -g status off"); err != nil {
 		return nil, err
 	}
+	// A program that ends by itself (a crash) leaves its pane and what it
+	// printed, to be shown in the error, instead of taking the session
+	// and the server with it.
+	if _, err := c.run("set -g remain-on-exit on"); err != nil {
+		return nil, err
+	}
 	if _, err := c.run(fmt.Sprintf("resize-window -t speed -x %d -y %d", width, height)); err != nil {
 		return nil, err
 	}
@@ -266,6 +272,43 @@ func (c *ctl) send(keys ...string) error {
 		// read as one alt+escape.
 		c.settle(60 * time.Millisecond)
 	}
+	return nil
+}
+
+// await waits, unmeasured, until the screen satisfies done.
+func (c *ctl) await(done func(screen) bool) error {
+	s, err := c.capture()
+	if err == nil && !done(s) {
+		_, s, err = c.waitFor(time.Now(), done, 5*time.Second)
+	}
+	if err != nil {
+		return fmt.Errorf("waiting: %w; screen was:\n%s", err, s.text)
+	}
+	return nil
+}
+
+// until presses key, unmeasured, until the screen satisfies done, up to
+// three times, each waiting for the screen to answer: on a busy machine a
+// program may not read a key before the next one is sent, and two escapes
+// read together are one alt+escape, which leaves the walk where it was.
+func (c *ctl) until(key string, done func(screen) bool) error {
+	s, err := c.capture()
+	for try := 0; err == nil && !done(s); try++ {
+		if try == 3 {
+			return fmt.Errorf("key %s: the screen never became what was wanted; it was:\n%s", key, s.text)
+		}
+		if _, err := c.run("send-keys -t speed " + quote(key)); err != nil {
+			return err
+		}
+		_, s, err = c.waitFor(time.Now(), done, 2*time.Second)
+		if errors.Is(err, errTimeout) {
+			err = nil
+		}
+	}
+	if err != nil {
+		return err
+	}
+	c.settle(25 * time.Millisecond)
 	return nil
 }
 
