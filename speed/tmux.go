@@ -129,7 +129,7 @@ func (c *ctl) reply(command string) ([]string, error) {
 		case strings.HasPrefix(l.text, "%output "):
 			c.outputs = append(c.outputs, l.at)
 		case strings.HasPrefix(l.text, "%exit"):
-			return nil, fmt.Errorf("tmux %q: server exited", command)
+			return nil, fmt.Errorf("tmux %q: the control client left (%s)", command, l.text)
 		}
 	}
 }
