@@ -25,6 +25,7 @@ type ctl struct {
 	// outputs holds %output notifications read while waiting for a command's
 	// reply, in arrival order, for the next waitOutput.
 	outputs []time.Time
+	window  string // the id of the window the program runs in
 }
 
 type stamped struct {
@@ -32,6 +33,11 @@ type stamped struct {
 	text string
 	err  error
 }
+
+// patience is how long a screen may take to become what is waited for
+// before the harness gives up. A slow answer is a figure to print, not a
+// failure: on xxl the first switch to Contacts has taken seconds.
+const patience = time.Minute
 
 // errTimeout is returned when a screen never became what was expected.
 var errTimeout = errors.New("timed out waiting for the screen")
@@ -84,7 +90,30 @@ func startTmux(socket string, width, height int) (*ctl, error) {
 	if _, err := c.run(fmt.Sprintf("resize-window -t speed -x %d -y %d", width, height)); err != nil {
 		return nil, err
 	}
+	lines, err := c.run("display -p -t speed '#{window_id}'")
+	if err != nil || len(lines) == 0 {
+		return nil, fmt.Errorf("tmux window id: %v", err)
+	}
+	c.window = lines[0]
 	return c, nil
+}
+
+// replace runs command in a new window and closes the one before. tmux
+// (3.3a to 3.6a at least) can crash on respawn-pane while a control client
+// has not yet been sent all of the pane's output (tmux/tmux#5499), which a
+// busy machine makes likely; a new pane starts with nothing owed.
+func (c *ctl) replace(command string) error {
+	lines, err := c.run("new-window -P -F '#{window_id}' -t speed: " + quote(command))
+	if err != nil {
+		return err
+	}
+	if len(lines) == 0 {
+		return errors.New("tmux new-window: no window id")
+	}
+	old := c.window
+	c.window = lines[0]
+	_, err = c.run("kill-window -t " + old)
+	return err
 }
 
 func (c *ctl) close() {
@@ -211,10 +240,10 @@ func (c *ctl) launch(command string, full func(screen) bool) (time.Duration, err
 		return 0, err
 	}
 	start := time.Now()
-	if _, err := c.run("respawn-pane -k -t speed " + quote("exec "+command)); err != nil {
+	if err := c.replace("exec " + command); err != nil {
 		return 0, err
 	}
-	d, s, err := c.waitFor(start, full, 10*time.Second)
+	d, s, err := c.waitFor(start, full, patience)
 	if err != nil {
 		return 0, fmt.Errorf("%s: first frame: %w; screen was:\n%s", command, err, s.text)
 	}
@@ -230,13 +259,10 @@ func (c *ctl) blank() error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.run("respawn-pane -k -t speed 'exec sleep 1000000'"); err != nil {
+	if err := c.replace("exec sleep 1000000"); err != nil {
 		return err
 	}
 	waitGone(pid, 5*time.Second)
-	if _, err := c.run("clear-history -t speed"); err != nil {
-		return err
-	}
 	c.settle(30 * time.Millisecond)
 	return nil
 }
@@ -255,7 +281,7 @@ func (c *ctl) key(name string, ok func(screen) bool) (time.Duration, error) {
 	}
 	d, s, err := c.waitFor(start, func(s screen) bool {
 		return s.raw != before.raw && (ok == nil || ok(s))
-	}, 5*time.Second)
+	}, patience)
 	if err != nil {
 		return 0, fmt.Errorf("key %s: %w; screen was:\n%s", name, err, s.text)
 	}
@@ -279,7 +305,7 @@ func (c *ctl) send(keys ...string) error {
 func (c *ctl) await(done func(screen) bool) error {
 	s, err := c.capture()
 	if err == nil && !done(s) {
-		_, s, err = c.waitFor(time.Now(), done, 5*time.Second)
+		_, s, err = c.waitFor(time.Now(), done, patience)
 	}
 	if err != nil {
 		return fmt.Errorf("waiting: %w; screen was:\n%s", err, s.text)
