@@ -30,7 +30,7 @@ func (r *results) printSizes(w io.Writer, sizes []sample.Size) {
 	fmt.Fprintf(w, "\nby journal size: medians in ms (memory in MiB); × is against %s's same measure\n", ref)
 	fmt.Fprintf(w, "%-34s", "measure")
 	for _, size := range sizes {
-		fmt.Fprintf(w, " %8s %7s", size, "")
+		fmt.Fprintf(w, " %8s %8s", size, "")
 	}
 	fmt.Fprintln(w)
 	row := func(name string, value func(program string) (float64, string)) {
@@ -42,8 +42,7 @@ func (r *results) printSizes(w io.Writer, sizes []sample.Size) {
 			if size != ref {
 				x = times(v, base)
 			}
-			// × is one column and two bytes: pad by columns.
-			fmt.Fprintf(w, " %8s %s%s", text, strings.Repeat(" ", 7-utf8.RuneCountInString(x)), x)
+			fmt.Fprintf(w, " %8s %s", text, padLeft(x, 8))
 		}
 		fmt.Fprintln(w)
 	}
@@ -67,6 +66,11 @@ func (r *results) printSizes(w io.Writer, sizes []sample.Size) {
 		return float64(r.rss[p]), mib(r.rss[p])
 	})
 	row(dueRow, func(p string) (float64, string) { return timed(r.median(p, dueRow)) })
+}
+
+// padLeft pads s to n columns (× is one column and two bytes).
+func padLeft(s string, n int) string {
+	return strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s))) + s
 }
 
 // printTargets says, for each target, the figures and whether the medians
