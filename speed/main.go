@@ -9,11 +9,17 @@
 // frame without reading anything (speed/floor): what no change to how
 // Tether opens, reads and draws can go below.
 //
+// Tether walks each sample journal named by -size on rows of its own
+// ("tether" for large, "tether (xl)" for xl), the same walk on each, and
+// starts once more on each from a cold page cache (Linux), so that the
+// table shows what grows with the journal.
+//
 //	go run ./speed            # or .ci/speed, which installs tmux and abook
 //	go run ./speed -runs 5    # quicker, noisier
+//	go run ./speed -size large,xl,xxl -journals ~/.cache/tether-speed
 //
 // It measures; it does not pass or fail on the figures (exit 1 only when a
-// measurement could not be taken). Targets are from issue 7.
+// measurement could not be taken). Targets are from issues 7 and 22.
 package main
 
 import (
@@ -24,22 +30,37 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/tether-recovery/tether/store/sample"
 )
 
 func main() {
-	runs := flag.Int("runs", 15, "launches of each program; keys are measured in every launch")
+	runs := flag.Int("runs", 15, "walks through each program; keys are measured in every walk")
+	starts := flag.Int("starts", 0, "more launches of each program in every run, measured to the first full frame only, to steady its median")
+	sizeList := flag.String("size", "large", "sample journal sizes to walk, comma-separated (small, large, xl, xxl), each on rows of its own")
+	journals := flag.String("journals", "", "a folder that keeps the sample journals between runs (xxl takes minutes to write): one written for today is reused")
 	keep := flag.Bool("keep", false, "keep the temporary folder with the binaries and journals")
 	against := flag.String("against", "", "another checkout of Tether (e.g. a git worktree of an earlier commit) to measure in the same run, as \"tether (before)\"")
-	size := flag.String("size", "large", "the sample journal Tether is walked on: small, large, xl (ten times large, written in about 30 s) or xxl (a hundred times, minutes)")
-	journals := flag.String("journals", "", "a folder to keep the sample journal in between runs (reused when there), instead of writing it each run")
 	flag.Parse()
-	if err := measureAll(*runs, *keep, *against, *size, *journals); err != nil {
+	sizes, err := parseSizes(*sizeList)
+	if err == nil {
+		err = measureAll(options{runs: *runs, starts: *starts, sizes: sizes, journals: *journals, keep: *keep, against: *against})
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(1)
 	}
 }
 
-func measureAll(runs int, keep bool, against, size, journals string) error {
+type options struct {
+	runs, starts int
+	sizes        []sample.Size
+	journals     string // cache folder, or ""
+	keep         bool
+	against      string
+}
+
+func measureAll(o options) error {
 	for _, tool := range []string{"tmux", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s is needed (try .ci/speed, which installs it)", tool)
@@ -49,12 +70,12 @@ func measureAll(runs int, keep bool, against, size, journals string) error {
 	if err != nil {
 		return err
 	}
-	if keep {
+	if o.keep {
 		fmt.Println("keeping", dir)
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	w, err := prepare(dir, against, size, journals)
+	w, err := prepare(dir, o)
 	if err != nil {
 		return err
 	}
@@ -63,54 +84,112 @@ func measureAll(runs int, keep bool, against, size, journals string) error {
 		return err
 	}
 	defer c.close()
-	// An empty journal as a person has it after the first run: created,
-	// migrated, with nothing in it. Its creation is not measured.
-	if _, err := c.launch(w.tether+" --db "+w.empty, has("Welcome to Tether")); err != nil {
+	if err := openOnce(c, w); err != nil {
 		return err
 	}
-	if err := c.blank(); err != nil {
-		return err
+	if !coldStarts {
+		fmt.Fprintln(os.Stderr, "no row for a start from a cold page cache: it is measured on Linux only")
 	}
 
+	walks, starts, colds := w.plan()
 	r := newResults()
-	for i := 0; i < runs; i++ {
-		fmt.Fprintf(os.Stderr, "\rrun %d of %d", i+1, runs)
-		steps := []func(*ctl, workspace, *results) error{measureFloor, measureTether, measureTetherOnBubbleTeasRenderer, measureTetherEmpty, measureBare(60), measureBare(120)}
-		if w.abook != "" {
-			steps = append([]func(*ctl, workspace, *results) error{measureAbook}, steps...)
+	for i := 0; i < o.runs; i++ {
+		fmt.Fprintf(os.Stderr, "\rrun %d of %d", i+1, o.runs)
+		steps := append([]step(nil), walks...)
+		for range o.starts {
+			steps = append(steps, starts...)
 		}
-		if w.before != "" {
-			steps = append(steps, measureBefore)
-		}
-		for _, step := range steps {
-			if err := step(c, w, r); err != nil {
+		for _, step := range append(steps, colds...) {
+			if err := step(c, r); err != nil {
 				return err
 			}
 		}
 	}
 	fmt.Fprintln(os.Stderr)
-	if err := measureDue(w, r, runs*4); err != nil {
-		return err
+	for _, j := range w.journals {
+		if err := measureDue(w.tether, j, r, o.runs*4); err != nil {
+			return err
+		}
 	}
-	fmt.Printf("\nTether walked on the %s sample journal\n", size)
-	r.print(os.Stdout, w.abook != "")
+	r.print(os.Stdout, w.abook != "", o.sizes)
 	return nil
 }
 
 // workspace is what the measured programs run on.
 type workspace struct {
-	dir, tether, bare, floor, large, empty string
-	abook                                  string // command line; "" when abook is not installed
-	before                                 string // the other checkout's tether (-against), or ""
+	dir, tether, bare, floor, empty string
+	journals                        []journal // one for each -size, in its order
+	abook                           string    // command line; "" when abook is not installed
+	before                          string    // the other checkout's tether (-against), or ""
 }
 
-func prepare(dir, against, size, journals string) (workspace, error) {
+// plan is one run: the walks of every program, the start-only launches,
+// and the cold starts, which come last in a run so that the walks find the
+// journals warm.
+func (w workspace) plan() (walks, starts, colds []step) {
+	floor := start{program: floorProgram, command: w.floor, full: has("Who next", "q quit")}
+	empty := start{program: emptyProgram, command: w.tether + " --db " + w.empty, full: has("Welcome to Tether", "q quit")}
+	if w.abook != "" {
+		abook := start{program: "abook", command: w.abook, full: has("Person 024", "0/500")}
+		walks = append(walks, measureAbook(abook))
+		starts = append(starts, startOnly(abook))
+	}
+	walks = append(walks, measureFloor(floor))
+	starts = append(starts, startOnly(floor))
+	for _, j := range w.journals {
+		s := tetherStart(j.program, w.tether, j)
+		walks = append(walks, walkTether(s))
+		starts = append(starts, startOnly(s))
+		if coldStarts {
+			colds = append(colds, measureColdStart(s, j))
+		}
+	}
+	// Bubble Tea's renderer is a matter of drawing, not of the journal's
+	// size: it walks the first journal only.
+	first := w.journals[0]
+	walks = append(walks, walkTether(tetherStart(sized(bubbleTeaRenderer, first.size), "env TETHER_RENDERER=bubbletea "+w.tether, first)))
+	walks = append(walks, measureTetherEmpty(empty))
+	starts = append(starts, startOnly(empty))
+	for _, fps := range []int{60, 120} {
+		walks = append(walks, measureBare(start{program: fmt.Sprintf("bare Bubble Tea list, %d fps", fps),
+			command: fmt.Sprintf("%s -fps %d", w.bare, fps), full: has("Person 028", "q quit")}))
+	}
+	if w.before != "" {
+		for _, j := range w.journals {
+			s := tetherStart(sized("tether (before)", j.size), w.before, j)
+			walks = append(walks, walkTether(s))
+			starts = append(starts, startOnly(s))
+		}
+	}
+	return walks, starts, colds
+}
+
+// openOnce opens every journal once before anything is measured: an empty
+// one as a person has it after the first run (created, migrated, nothing
+// in it), and each sample journal, which a cached one from an earlier
+// Tether may need migrated. This also tells at once, before the runs,
+// when a screen test does not hold on a journal.
+func openOnce(c *ctl, w workspace) error {
+	if _, err := c.launch(w.tether+" --db "+w.empty, has("Welcome to Tether")); err != nil {
+		return err
+	}
+	for _, j := range w.journals {
+		if err := warm(j.path); err != nil {
+			return err
+		}
+		if _, err := c.launch(w.tether+" --db "+j.path, todayRead); err != nil {
+			return fmt.Errorf("open the %s journal: %w", j.size, err)
+		}
+	}
+	return c.blank()
+}
+
+func prepare(dir string, o options) (workspace, error) {
 	w := workspace{
 		dir:    dir,
 		tether: filepath.Join(dir, "tether"),
 		bare:   filepath.Join(dir, "barelist"),
 		floor:  filepath.Join(dir, "floor"),
-		large:  filepath.Join(dir, size+".db"),
 		empty:  filepath.Join(dir, "empty.db"),
 	}
 	steps := [][]string{
@@ -118,28 +197,21 @@ func prepare(dir, against, size, journals string) (workspace, error) {
 		{"go", "build", "-o", w.bare, "./speed/barelist"},
 		{"go", "build", "-o", w.floor, "./speed/floor"},
 	}
-	if journals != "" {
-		// Kept between runs, by size and day (the sample is dated to it).
-		w.large = filepath.Join(journals, fmt.Sprintf("%s-%s.db", size, time.Now().Format("2006-01-02")))
-	}
-	if _, err := os.Stat(w.large); err != nil {
-		steps = append(steps, []string{w.tether, "demo", "--save", w.large, "--size", size})
-	}
-	if against != "" {
+	if o.against != "" {
 		w.before = filepath.Join(dir, "tether-before")
-		steps = append(steps, []string{"go", "build", "-C", against, "-o", w.before, "."})
+		steps = append(steps, []string{"go", "build", "-C", o.against, "-o", w.before, "."})
 	}
 	for _, s := range steps {
-		began := time.Now()
-		cmd := exec.Command(s[0], s[1:]...)
-		// Built as the README installs it: static, with no C (see there).
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			return w, fmt.Errorf("%s: %v\n%s", strings.Join(s, " "), err, out)
+		if err := run(s[0], s[1:]...); err != nil {
+			return w, err
 		}
-		if s[1] == "demo" {
-			fmt.Fprintf(os.Stderr, "wrote the %s sample journal in %s\n", size, time.Since(began).Round(100*time.Millisecond))
+	}
+	for _, size := range o.sizes {
+		j, err := journalFor(w.tether, dir, o.journals, size)
+		if err != nil {
+			return w, err
 		}
+		w.journals = append(w.journals, j)
 	}
 	if path, err := exec.LookPath("abook"); err == nil {
 		book := filepath.Join(dir, "addressbook")
@@ -157,6 +229,17 @@ func prepare(dir, against, size, journals string) (workspace, error) {
 	return w, nil
 }
 
+// run runs one preparing command (a build, a journal's writing).
+func run(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	// Built as the README installs it: static, with no C (see there).
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return nil
+}
+
 // writeAddressBook writes an abook data file of n people with the fields a
 // Tether contact list shows (name, email, phone) and a note.
 func writeAddressBook(path string, n int) error {
@@ -168,17 +251,20 @@ func writeAddressBook(path string, n int) error {
 	return os.WriteFile(path, []byte(b.String()), 0o600)
 }
 
-func measureDue(w workspace, r *results, n int) error {
+// dueRow names the row of `tether due`, a whole process.
+const dueRow = "due (whole process)"
+
+func measureDue(tether string, j journal, r *results, n int) error {
 	// Three unrecorded runs first, so the file cache is warm as it is for a
 	// person's shell prompt.
 	for i := -3; i < n; i++ {
 		start := time.Now()
-		cmd := exec.Command(w.tether, "due", "--db", w.large)
+		cmd := exec.Command(tether, "due", "--db", j.path)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("tether due: %v\n%s", err, out)
+			return fmt.Errorf("tether due on the %s journal: %v\n%s", j.size, err, out)
 		}
 		if i >= 0 {
-			r.add("tether", "due (whole process)", time.Since(start))
+			r.add(j.program, dueRow, time.Since(start))
 		}
 	}
 	return nil

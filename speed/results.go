@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/tether-recovery/tether/store/sample"
 )
 
 // results keeps every sample, by program and scenario, in the order first
@@ -51,8 +53,8 @@ func quantile(ds []time.Duration, q float64) time.Duration {
 	return s[int(q*float64(len(s)-1)+0.5)]
 }
 
-// keysOf pools every keypress sample of a program: all but start-up and
-// `tether due`, which is a whole process, not a key.
+// keysOf pools every keypress sample of a program: all but its starts
+// and `tether due`, which is a whole process, not a key.
 func (r *results) keysOf(program string) []time.Duration {
 	var all []time.Duration
 	for _, k := range r.order {
@@ -64,77 +66,88 @@ func (r *results) keysOf(program string) []time.Duration {
 	return all
 }
 
+// isKey says whether a row is a keypress that can be compared with
+// another program's: abook's search prompt is a keypress but unlike any of
+// Tether's (see abookSearch).
 func isKey(scenario string) bool {
-	return scenario != "first full frame" && scenario != "due (whole process)"
+	return !strings.HasPrefix(scenario, "first full frame") && scenario != dueRow && scenario != abookSearch
+}
+
+// programs are the programs with rows, in the order first seen.
+func (r *results) programs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range r.order {
+		p, _, _ := strings.Cut(k, "\x00")
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// scenarios are a program's rows, in the order first seen.
+func (r *results) scenarios(program string) []string {
+	var out []string
+	for _, k := range r.order {
+		if p, scenario, _ := strings.Cut(k, "\x00"); p == program {
+			out = append(out, scenario)
+		}
+	}
+	return out
+}
+
+func (r *results) median(program, scenario string) time.Duration {
+	return median(r.samples[rowKey(program, scenario)])
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
 
-func (r *results) print(w io.Writer, withAbook bool) {
-	abookFrame := median(r.samples[rowKey("abook", "first full frame")])
+func mib(kb int) string { return fmt.Sprintf("%.1f", float64(kb)/1024) }
+
+// times is a÷b as "1.23×", or "" when there is no b.
+func times(a, b float64) string {
+	if b <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f×", a/b)
+}
+
+func (r *results) print(w io.Writer, withAbook bool, sizes []sample.Size) {
+	abookFrame := r.median("abook", "first full frame")
 	abookKey := median(r.keysOf("abook"))
-	fmt.Fprintln(w, "\nmedians in ms, 100×30 tmux pane; ratio = Tether ÷ abook (target ≤ 1.5)")
-	fmt.Fprintf(w, "%-32s %-28s %8s %8s %5s %8s\n", "program", "measure", "median", "p90", "n", "ratio")
+	fmt.Fprintln(w, "\nmedians in ms, 100×30 tmux pane; ratio = Tether ÷ abook (target ≤ 1.5), for a start")
+	fmt.Fprintln(w, "against abook's start and for a key against abook's pooled key (its search prompt left out)")
+	fmt.Fprintf(w, "%-34s %-34s %8s %8s %5s %8s\n", "program", "measure", "median", "p90", "n", "ratio")
 	for _, k := range r.order {
 		program, scenario, _ := strings.Cut(k, "\x00")
 		ds := r.samples[k]
 		ratio := ""
-		if withAbook && strings.HasPrefix(program, "tether") && scenario != "due (whole process)" {
-			ref := abookKey
-			if scenario == "first full frame" {
-				ref = abookFrame
-			}
-			if ref > 0 {
-				ratio = fmt.Sprintf("%.2f", float64(median(ds))/float64(ref))
+		if withAbook && strings.HasPrefix(program, "tether") {
+			switch {
+			case scenario == "first full frame":
+				ratio = times(float64(median(ds)), float64(abookFrame))
+			case isKey(scenario):
+				ratio = times(float64(median(ds)), float64(abookKey))
 			}
 		}
-		fmt.Fprintf(w, "%-32s %-28s %8s %8s %5d %8s\n", program, scenario, ms(median(ds)), ms(quantile(ds, 0.9)), len(ds), ratio)
+		fmt.Fprintf(w, "%-34s %-34s %8s %8s %5d %8s\n", program, scenario, ms(median(ds)), ms(quantile(ds, 0.9)), len(ds), strings.TrimSuffix(ratio, "×"))
 	}
-	if withAbook {
-		fmt.Fprintf(w, "%-32s %-28s %8s %8s %5d\n", "abook", "any key (pooled)", ms(abookKey), ms(quantile(r.keysOf("abook"), 0.9)), len(r.keysOf("abook")))
-	}
-	for _, p := range []string{"tether", bubbleTeaRenderer, "tether (before)"} {
-		if len(r.keysOf(p)) == 0 {
+	for _, p := range r.programs() {
+		pooled := r.keysOf(p)
+		if (p != "abook" && !strings.HasPrefix(p, "tether")) || p == emptyProgram || len(pooled) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%-32s %-28s %8s %8s %5d\n", p, "any key (pooled)", ms(median(r.keysOf(p))), ms(quantile(r.keysOf(p), 0.9)), len(r.keysOf(p)))
+		fmt.Fprintf(w, "%-34s %-34s %8s %8s %5d\n", p, "any key (pooled)", ms(median(pooled)), ms(quantile(pooled, 0.9)), len(pooled))
 	}
 
 	fmt.Fprintln(w, "\npeak resident memory (VmHWM), MiB; target for Tether ≤ 20")
 	for _, p := range r.rssSeen {
-		fmt.Fprintf(w, "%-32s %8.1f\n", p, float64(r.rss[p])/1024)
+		fmt.Fprintf(w, "%-34s %8s\n", p, mib(r.rss[p]))
 	}
-
-	large := median(r.samples[rowKey("tether", "first full frame")])
-	empty := median(r.samples[rowKey("tether (empty journal)", "first full frame")])
-	fmt.Fprintln(w, "\ntargets")
-	verdict := func(ok bool) string {
-		if ok {
-			return "met"
-		}
-		return "MISSED"
+	if len(sizes) > 1 {
+		r.printSizes(w, sizes)
 	}
-	if withAbook {
-		fmt.Fprintf(w, "  first frame ≤ 1.5× abook:           %s ms vs %s ms → %.2f× %s\n", ms(large), ms(abookFrame), float64(large)/float64(abookFrame), verdict(float64(large) <= 1.5*float64(abookFrame)))
-		worst, worstName := time.Duration(0), ""
-		for _, k := range r.order {
-			program, scenario, _ := strings.Cut(k, "\x00")
-			if program == "tether" && isKey(scenario) {
-				if m := median(r.samples[k]); m > worst {
-					worst, worstName = m, scenario
-				}
-			}
-		}
-		fmt.Fprintf(w, "  every key ≤ 1.5× abook's:            slowest %q %s ms vs %s ms → %.2f× %s\n", worstName, ms(worst), ms(abookKey), float64(worst)/float64(abookKey), verdict(float64(worst) <= 1.5*float64(abookKey)))
-	}
-	floor := median(r.samples[rowKey(floorProgram, "first full frame")])
-	fmt.Fprintf(w, "  beyond the floor (same binary size, reads nothing): large %s ms, empty %s ms\n", ms(large-floor), ms(empty-floor))
-	if withAbook {
-		fmt.Fprintf(w, "    (the floor is %.2f× abook; 1.5× abook leaves %s ms for opening, reading and drawing)\n",
-			float64(floor)/float64(abookFrame), ms(abookFrame*3/2-floor))
-	}
-	fmt.Fprintf(w, "  large journal no slower than empty:  %s ms vs %s ms → %.2f×\n", ms(large), ms(empty), float64(large)/float64(empty))
-	fmt.Fprintf(w, "  peak RSS ≤ 20 MiB:                   %.1f MiB %s\n", float64(r.rss["tether"])/1024, verdict(r.rss["tether"] <= 20*1024))
-	due := median(r.samples[rowKey("tether", "due (whole process)")])
-	fmt.Fprintf(w, "  tether due ≤ 10 ms:                  %s ms %s\n", ms(due), verdict(due <= 10*time.Millisecond))
+	r.printTargets(w, withAbook, sizes)
 }

@@ -25,6 +25,7 @@ type ctl struct {
 	// outputs holds %output notifications read while waiting for a command's
 	// reply, in arrival order, for the next waitOutput.
 	outputs []time.Time
+	window  string // the id of the window the program runs in
 }
 
 type stamped struct {
@@ -32,6 +33,11 @@ type stamped struct {
 	text string
 	err  error
 }
+
+// patience is how long a screen may take to become what is waited for
+// before the harness gives up. A slow answer is a figure to print, not a
+// failure: on xxl the first switch to Contacts has taken seconds.
+const patience = time.Minute
 
 // errTimeout is returned when a screen never became what was expected.
 var errTimeout = errors.New("timed out waiting for the screen")
@@ -75,10 +81,39 @@ func startTmux(socket string, width, height int) (*ctl, error) {
 	if _, err := c.run("set -g status off"); err != nil {
 		return nil, err
 	}
+	// A program that ends by itself (a crash) leaves its pane and what it
+	// printed, to be shown in the error, instead of taking the session
+	// and the server with it.
+	if _, err := c.run("set -g remain-on-exit on"); err != nil {
+		return nil, err
+	}
 	if _, err := c.run(fmt.Sprintf("resize-window -t speed -x %d -y %d", width, height)); err != nil {
 		return nil, err
 	}
+	lines, err := c.run("display -p -t speed '#{window_id}'")
+	if err != nil || len(lines) == 0 {
+		return nil, fmt.Errorf("tmux window id: %v", err)
+	}
+	c.window = lines[0]
 	return c, nil
+}
+
+// replace runs command in a new window and closes the one before. tmux
+// (3.3a to 3.6a at least) can crash on respawn-pane while a control client
+// has not yet been sent all of the pane's output (tmux/tmux#5499), which a
+// busy machine makes likely; a new pane starts with nothing owed.
+func (c *ctl) replace(command string) error {
+	lines, err := c.run("new-window -P -F '#{window_id}' -t speed: " + quote(command))
+	if err != nil {
+		return err
+	}
+	if len(lines) == 0 {
+		return errors.New("tmux new-window: no window id")
+	}
+	old := c.window
+	c.window = lines[0]
+	_, err = c.run("kill-window -t " + old)
+	return err
 }
 
 func (c *ctl) close() {
@@ -123,7 +158,7 @@ func (c *ctl) reply(command string) ([]string, error) {
 		case strings.HasPrefix(l.text, "%output "):
 			c.outputs = append(c.outputs, l.at)
 		case strings.HasPrefix(l.text, "%exit"):
-			return nil, fmt.Errorf("tmux %q: server exited", command)
+			return nil, fmt.Errorf("tmux %q: the control client left (%s)", command, l.text)
 		}
 	}
 }
@@ -205,10 +240,10 @@ func (c *ctl) launch(command string, full func(screen) bool) (time.Duration, err
 		return 0, err
 	}
 	start := time.Now()
-	if _, err := c.run("respawn-pane -k -t speed " + quote("exec "+command)); err != nil {
+	if err := c.replace("exec " + command); err != nil {
 		return 0, err
 	}
-	d, s, err := c.waitFor(start, full, 10*time.Second)
+	d, s, err := c.waitFor(start, full, patience)
 	if err != nil {
 		return 0, fmt.Errorf("%s: first frame: %w; screen was:\n%s", command, err, s.text)
 	}
@@ -216,13 +251,18 @@ func (c *ctl) launch(command string, full func(screen) bool) (time.Duration, err
 }
 
 // blank leaves an empty, quiet pane so no earlier frame can pass for a new one.
+// It waits for the program that was there to be gone: one still closing its
+// journal would take a core from the next start, and keep the journal's
+// files in use while they are dropped from the page cache.
 func (c *ctl) blank() error {
-	if _, err := c.run("respawn-pane -k -t speed 'exec sleep 1000000'"); err != nil {
+	pid, err := c.panePID()
+	if err != nil {
 		return err
 	}
-	if _, err := c.run("clear-history -t speed"); err != nil {
+	if err := c.replace("exec sleep 1000000"); err != nil {
 		return err
 	}
+	waitGone(pid, 5*time.Second)
 	c.settle(30 * time.Millisecond)
 	return nil
 }
@@ -241,7 +281,7 @@ func (c *ctl) key(name string, ok func(screen) bool) (time.Duration, error) {
 	}
 	d, s, err := c.waitFor(start, func(s screen) bool {
 		return s.raw != before.raw && (ok == nil || ok(s))
-	}, 5*time.Second)
+	}, patience)
 	if err != nil {
 		return 0, fmt.Errorf("key %s: %w; screen was:\n%s", name, err, s.text)
 	}
@@ -259,6 +299,53 @@ func (c *ctl) send(keys ...string) error {
 		c.settle(60 * time.Millisecond)
 	}
 	return nil
+}
+
+// await waits, unmeasured, until the screen satisfies done.
+func (c *ctl) await(done func(screen) bool) error {
+	s, err := c.capture()
+	if err == nil && !done(s) {
+		_, s, err = c.waitFor(time.Now(), done, patience)
+	}
+	if err != nil {
+		return fmt.Errorf("waiting: %w; screen was:\n%s", err, s.text)
+	}
+	return nil
+}
+
+// until presses key, unmeasured, until the screen satisfies done, up to
+// three times, each waiting for the screen to answer: on a busy machine a
+// program may not read a key before the next one is sent, and two escapes
+// read together are one alt+escape, which leaves the walk where it was.
+func (c *ctl) until(key string, done func(screen) bool) error {
+	s, err := c.capture()
+	for try := 0; err == nil && !done(s); try++ {
+		if try == 3 {
+			return fmt.Errorf("key %s: the screen never became what was wanted; it was:\n%s", key, s.text)
+		}
+		if _, err := c.run("send-keys -t speed " + quote(key)); err != nil {
+			return err
+		}
+		_, s, err = c.waitFor(time.Now(), done, 2*time.Second)
+		if errors.Is(err, errTimeout) {
+			err = nil
+		}
+	}
+	if err != nil {
+		return err
+	}
+	c.settle(25 * time.Millisecond)
+	return nil
+}
+
+// waitGone waits, up to limit, until process pid has ended. Where there is
+// no /proc to look in, it does not wait.
+func waitGone(pid int, limit time.Duration) {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(time.Millisecond) {
+		if _, err := os.Stat(fmt.Sprintf("/proc/%d", pid)); err != nil {
+			return
+		}
+	}
 }
 
 // panePID is the process in the pane (commands are started with exec).

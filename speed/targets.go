@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tether-recovery/tether/store/sample"
+)
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "MISSED"
+}
+
+// printSizes is the walk's table by journal size, each measure against
+// the same measure on large (or on the first size, when large was not
+// walked): what grows with the journal.
+func (r *results) printSizes(w io.Writer, sizes []sample.Size) {
+	ref := sizes[0]
+	if slices.Contains(sizes, sample.Large) {
+		ref = sample.Large
+	}
+	refProgram := sized("tether", ref)
+	fmt.Fprintf(w, "\nby journal size: medians in ms (memory in MiB); × is against %s's same measure\n", ref)
+	fmt.Fprintf(w, "%-34s", "measure")
+	for _, size := range sizes {
+		fmt.Fprintf(w, " %8s %8s", size, "")
+	}
+	fmt.Fprintln(w)
+	row := func(name string, value func(program string) (float64, string)) {
+		fmt.Fprintf(w, "%-34s", name)
+		base, _ := value(refProgram)
+		for _, size := range sizes {
+			v, text := value(sized("tether", size))
+			x := ""
+			if size != ref {
+				x = times(v, base)
+			}
+			fmt.Fprintf(w, " %8s %s", text, padLeft(x, 8))
+		}
+		fmt.Fprintln(w)
+	}
+	timed := func(d time.Duration) (float64, string) {
+		if d == 0 {
+			return 0, "–"
+		}
+		return float64(d), ms(d)
+	}
+	for _, scenario := range r.scenarios(refProgram) {
+		if scenario == dueRow {
+			continue // below, with the other whole-program figures
+		}
+		row(scenario, func(p string) (float64, string) { return timed(r.median(p, scenario)) })
+	}
+	row("any key (pooled)", func(p string) (float64, string) { return timed(median(r.keysOf(p))) })
+	row("peak resident memory", func(p string) (float64, string) {
+		if r.rss[p] == 0 {
+			return 0, "–"
+		}
+		return float64(r.rss[p]), mib(r.rss[p])
+	})
+	row(dueRow, func(p string) (float64, string) { return timed(r.median(p, dueRow)) })
+}
+
+// padLeft pads s to n columns (× is one column and two bytes).
+func padLeft(s string, n int) string {
+	return strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s))) + s
+}
+
+// printTargets says, for each target, the figures and whether the medians
+// meet it: issue 7's against abook and the floor on the large journal, and
+// issue 22's for the larger journals against large in the same run.
+func (r *results) printTargets(w io.Writer, withAbook bool, sizes []sample.Size) {
+	fmt.Fprintln(w, "\ntargets")
+	if !slices.Contains(sizes, sample.Large) {
+		fmt.Fprintln(w, "  every target is set on the large journal or against it: add large to -size")
+		return
+	}
+	const tether = "tether" // on large
+	large := r.median(tether, "first full frame")
+	empty := r.median(emptyProgram, "first full frame")
+	if withAbook {
+		abookFrame := r.median("abook", "first full frame")
+		abookKey := median(r.keysOf("abook"))
+		fmt.Fprintf(w, "  first frame ≤ 1.5× abook:           %s ms vs %s ms → %s %s\n", ms(large), ms(abookFrame), times(float64(large), float64(abookFrame)), verdict(float64(large) <= 1.5*float64(abookFrame)))
+		worstName, worst := r.slowestKey(tether)
+		fmt.Fprintf(w, "  every key ≤ 1.5× abook's:            slowest %q %s ms vs %s ms → %s %s\n", worstName, ms(worst), ms(abookKey), times(float64(worst), float64(abookKey)), verdict(float64(worst) <= 1.5*float64(abookKey)))
+	}
+	floor := r.median(floorProgram, "first full frame")
+	fmt.Fprintf(w, "  beyond the floor (same binary size, reads nothing): large %s ms, empty %s ms\n", ms(large-floor), ms(empty-floor))
+	if withAbook {
+		abookFrame := r.median("abook", "first full frame")
+		fmt.Fprintf(w, "    (the floor is %s abook; 1.5× abook leaves %s ms for opening, reading and drawing)\n",
+			times(float64(floor), float64(abookFrame)), ms(abookFrame*3/2-floor))
+	}
+	fmt.Fprintf(w, "  large journal no slower than empty:  %s ms vs %s ms → %s\n", ms(large), ms(empty), times(float64(large), float64(empty)))
+	fmt.Fprintf(w, "  peak RSS ≤ 20 MiB:                   %s MiB %s\n", mib(r.rss[tether]), verdict(r.rss[tether] <= 20*1024))
+	due := r.median(tether, dueRow)
+	fmt.Fprintf(w, "  tether due ≤ 10 ms:                  %s ms %s\n", ms(due), verdict(due <= 10*time.Millisecond))
+
+	for _, size := range sizes {
+		p := sized("tether", size)
+		frame := r.median(p, "first full frame")
+		switch size {
+		case sample.XL:
+			fmt.Fprintf(w, "  xl: first frame ≤ 1.2× large's:      %s ms vs %s ms → %s %s\n", ms(frame), ms(large), times(float64(frame), float64(large)), verdict(float64(frame) <= 1.2*float64(large)))
+			r.printKeysAgainst(w, p, tether, 1.2)
+		case sample.XXL:
+			fmt.Fprintf(w, "  xxl: first frame ≤ 2× large's:       %s ms vs %s ms → %s %s\n", ms(frame), ms(large), times(float64(frame), float64(large)), verdict(float64(frame) <= 2*float64(large)))
+			name, slowest := r.slowestKey(p)
+			fmt.Fprintf(w, "  xxl: no key over 16 ms:              slowest %q %s ms %s\n", name, ms(slowest), verdict(slowest <= 16*time.Millisecond))
+			fmt.Fprintf(w, "  xxl: peak RSS ≤ 2× large's:          %s MiB vs %s MiB → %s %s\n", mib(r.rss[p]), mib(r.rss[tether]), times(float64(r.rss[p]), float64(r.rss[tether])), verdict(r.rss[p] <= 2*r.rss[tether]))
+			due := r.median(p, dueRow)
+			fmt.Fprintf(w, "  xxl: tether due ≤ 15 ms:             %s ms %s\n", ms(due), verdict(due <= 15*time.Millisecond))
+		}
+	}
+}
+
+// slowestKey is the program's key row with the highest median.
+func (r *results) slowestKey(program string) (string, time.Duration) {
+	name, slowest := "", time.Duration(0)
+	for _, scenario := range r.scenarios(program) {
+		if m := r.median(program, scenario); isKey(scenario) && m > slowest {
+			name, slowest = scenario, m
+		}
+	}
+	return name, slowest
+}
+
+// printKeysAgainst holds each of program's key rows to the same key on
+// ref (the same row of the same walk): the worst ratio, and every row over
+// the limit by name.
+func (r *results) printKeysAgainst(w io.Writer, program, ref string, limit float64) {
+	worstName, worst := "", 0.0
+	var over []string
+	for _, scenario := range r.scenarios(program) {
+		base := r.median(ref, scenario)
+		if !isKey(scenario) || base == 0 {
+			continue
+		}
+		x := float64(r.median(program, scenario)) / float64(base)
+		if x > worst {
+			worstName, worst = scenario, x
+		}
+		if x > limit {
+			over = append(over, fmt.Sprintf("%s %.2f×", scenario, x))
+		}
+	}
+	label := strings.TrimPrefix(strings.TrimSuffix(program, ")"), "tether (")
+	fmt.Fprintf(w, "  %s: every key ≤ %.1f× large's same key: worst %q %s ms vs %s ms → %.2f× %s\n", label, limit,
+		worstName, ms(r.median(program, worstName)), ms(r.median(ref, worstName)), worst, verdict(worst <= limit))
+	if len(over) > 0 {
+		fmt.Fprintf(w, "    over %.1f×: %s\n", limit, strings.Join(over, "; "))
+	}
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tether-recovery/tether/store/sample"
+)
+
+func msd(f float64) time.Duration { return time.Duration(f * float64(time.Millisecond)) }
+
+// sampleResults are a run's figures on large, xl and xxl with abook.
+func sampleResults() *results {
+	r := newResults()
+	r.add("abook", "first full frame", msd(5))
+	r.add("abook", "list: move", msd(1))
+	// abook's search prompt is slow here: were it pooled, every key of
+	// Tether's would pass against it.
+	for range 5 {
+		r.add("abook", abookSearch, msd(40))
+	}
+	r.add(floorProgram, "first full frame", msd(4))
+	for _, p := range []struct {
+		program             string
+		frame, filter, week float64
+		kb                  int
+		due                 float64
+	}{
+		{"tether", 10, 1, 1.2, 20000, 5},
+		{"tether (xl)", 11.5, 1.1, 1.8, 30000, 6},
+		{"tether (xxl)", 25, 2000, 17, 41000, 14},
+	} {
+		r.add(p.program, "first full frame", msd(p.frame))
+		r.add(p.program, "Contacts: filter", msd(p.filter))
+		r.add(p.program, "Reflection: next week", msd(p.week))
+		r.add(p.program, coldStart, msd(p.frame*10))
+		r.addRSS(p.program, p.kb)
+		r.add(p.program, dueRow, msd(p.due))
+	}
+	r.add(emptyProgram, "first full frame", msd(8))
+	return r
+}
+
+func TestTargetsBySize(t *testing.T) {
+	var b strings.Builder
+	sampleResults().print(&b, true, []sample.Size{sample.Large, sample.XL, sample.XXL})
+	out := b.String()
+	for _, want := range []string{
+		// Tether's slowest key against abook's list, not its search prompt.
+		`every key ≤ 1.5× abook's:            slowest "Reflection: next week" 1.2 ms vs 1.0 ms → 1.20× met`,
+		"xl: first frame ≤ 1.2× large's:      11.5 ms vs 10.0 ms → 1.15× met",
+		`xl: every key ≤ 1.2× large's same key: worst "Reflection: next week" 1.8 ms vs 1.2 ms → 1.50× MISSED`,
+		"over 1.2×: Reflection: next week 1.50×\n",
+		"xxl: first frame ≤ 2× large's:       25.0 ms vs 10.0 ms → 2.50× MISSED",
+		`xxl: no key over 16 ms:              slowest "Contacts: filter" 2000.0 ms MISSED`,
+		"xxl: peak RSS ≤ 2× large's:          40.0 MiB vs 19.5 MiB → 2.05× MISSED",
+		"xxl: tether due ≤ 15 ms:             14.0 ms met",
+		"first full frame, cold page cache     100.0             115.0    1.15×    250.0    2.50×\n",
+		// A ratio of four figures keeps its column.
+		"Contacts: filter                        1.0               1.1    1.10×   2000.0 2000.00×\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the printout lacks %q:\n%s", want, out)
+		}
+	}
+	// The cold start is no key, and has no abook ratio: abook's start is warm.
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "tether ") && strings.Contains(line, coldStart) && strings.TrimSpace(line[len(line)-8:]) != "" {
+			t.Errorf("a cold start is compared with abook's warm one: %q", line)
+		}
+	}
+}
+
+// Without large in the run, no target has its reference.
+func TestTargetsNeedLarge(t *testing.T) {
+	var b strings.Builder
+	sampleResults().printTargets(&b, true, []sample.Size{sample.XL})
+	if out := b.String(); !strings.Contains(out, "add large to -size") || strings.Contains(out, "met") {
+		t.Errorf("targets without large:\n%s", out)
+	}
+}
