@@ -22,20 +22,35 @@ var supportiveSQL = func() string {
 
 // WeekGlance is Today's line about the week so far (the local days from
 // to to): how many people the person was in touch with, either way, and
-// on how many days with someone supportive. It counts in SQL over the
-// week's reach-outs (reach_outs_day), reading no one's details.
+// on how many days with someone supportive. Both are read from the
+// summaries kept beside the log (schema 11), as Health reads them: a few
+// rows a day, however many people the week reached.
 func (s *Store) WeekGlance(ctx context.Context, from, to model.Date) (people, supportiveDays int, err error) {
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT count(DISTINCT r.contact_id),
-			count(DISTINCT CASE WHEN `+supportiveSQL+` THEN r.day END)
-			FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
-			WHERE r.day BETWEEN ? AND ?`, from.String(), to.String()).Scan(&people, &supportiveDays)
+		if s.schema != 0 && s.schema < 11 {
+			// An older journal opened read-only has no summaries.
+			return tx.QueryRowContext(ctx, weekGlanceScanSQL, from.String(), to.String()).Scan(&people, &supportiveDays)
+		}
+		if err := tx.QueryRowContext(ctx, windowPeopleSQL, from.String(), to.String()).Scan(&people); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, supportiveDaysSQL, from.String(), to.String()).Scan(&supportiveDays)
 	})
 	if err != nil {
 		return 0, 0, fmt.Errorf("read the week so far: %w", err)
 	}
 	return people, supportiveDays, nil
 }
+
+// supportiveDaysSQL counts the days from ?1 to ?2 with a reach-out to
+// or from someone supportive, from reach_out_days.
+const supportiveDaysSQL = `SELECT count(DISTINCT day) FROM reach_out_days WHERE day BETWEEN ?1 AND ?2 AND kind = 'support'`
+
+// weekGlanceScanSQL is WeekGlance read from the log.
+var weekGlanceScanSQL = `SELECT count(DISTINCT r.contact_id),
+	count(DISTINCT CASE WHEN ` + supportiveSQL + ` THEN r.day END)
+	FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
+	WHERE r.day BETWEEN ? AND ?`
 
 // Occasions are the birthdays and recovery anniversaries of the people in
 // the network in the days from today to today+days-1 (model.Occasions),

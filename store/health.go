@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -55,12 +53,7 @@ func (s *Store) Health(ctx context.Context, from, to model.Date) (model.NetworkH
 			Scan(&h.ReachOuts, &h.UseReachOuts, &h.SupportiveDays, &circles); err != nil {
 			return err
 		}
-		reached := strings.Split(circles, ",")
-		for _, c := range model.Circles {
-			if slices.Contains(reached, string(c)) {
-				h.Circles = append(h.Circles, c)
-			}
-		}
+		h.Circles = circlesIn(circles)
 		if h.ReachOuts > 0 {
 			h.UseShare = float64(h.UseReachOuts) / float64(h.ReachOuts)
 		}

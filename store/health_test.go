@@ -46,6 +46,13 @@ func TestFiguresReadIndexes(t *testing.T) {
 			"SEARCH using_days USING PRIMARY KEY (day>? AND day<?)",
 			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)",
 			"SEARCH contacts USING COVERING INDEX contacts_using (archived=?)"}},
+		{"the quiet word's window", quietWindowSQL, []any{"2026-01-01", "2026-01-14", "theirs"}, []string{
+			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)",
+			"SEARCH reach_outs USING COVERING INDEX reach_outs_day (day>? AND day<?)"}},
+		{"the quiet word's weeks before", quietBeforeSQL, []any{"2025-11-06", "2025-12-31"}, []string{
+			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
+		{"the week's supportive days", supportiveDaysSQL, []any{"2026-01-05", "2026-01-07"}, []string{
+			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
 		{"when they were in touch", momentsWithSQL, []any{"[1,2]", "2026-01-01", "2026-03-09"}, []string{
 			"SEARCH r USING COVERING INDEX reach_outs_contact_day (contact_id=? AND day>? AND day<?)"}},
 	}

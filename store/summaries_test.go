@@ -279,6 +279,10 @@ func (f *summaryFixture) checkReads(what string) {
 	if total != len(ties) || idNames(using) != idNames(want) {
 		t.Errorf("%s: UsingPeople = %d %s; want %d %s", what, total, idNames(using), len(ties), idNames(want))
 	}
+	for range 3 {
+		f.checkQuiet(what, log, people, testToday.AddDays(-f.rng.IntN(150)))
+	}
+	f.checkQuiet(what, log, people, testToday)
 	ids := []int64{f.person(), f.person()}
 	moments, err := f.s.MomentsWith(ctx, ids, from, testToday)
 	if err != nil {
@@ -296,6 +300,77 @@ func (f *summaryFixture) checkReads(what string) {
 	}
 	if !slices.Equal(gotMoments, wantMoments) {
 		t.Errorf("%s: MomentsWith(%v) = %v; want %v", what, ids, gotMoments, wantMoments)
+	}
+}
+
+// checkQuiet holds what Today reads from the summaries as of ref (the
+// quiet-network word's figures, the week so far) to a count of the log.
+func (f *summaryFixture) checkQuiet(what string, log []model.ReachOut, people []model.Contact, ref model.Date) {
+	t := f.t
+	t.Helper()
+	byID := map[int64]model.Contact{}
+	for _, c := range people {
+		byID[c.ID] = c
+	}
+	from := ref.AddDays(1 - model.QuietWindow)
+	earlier, monday := from.AddDays(-model.QuietBefore), model.WeekOf(ref).Monday()
+	var want model.QuietFacts
+	circles, before := map[model.Circle]bool{}, map[model.Circle]bool{}
+	weekPeople, supportive := map[int64]bool{}, map[model.Date]bool{}
+	for _, r := range log {
+		d, c := r.Day(), byID[r.ContactID]
+		if d.After(ref) {
+			continue
+		}
+		if r.Direction != model.DirectionTheirs && d.After(want.LastMine) {
+			want.LastMine = d
+		}
+		counted := c.Stance != model.StanceSupportsUsing
+		switch {
+		case !d.Before(from):
+			if r.Direction == model.DirectionTheirs {
+				want.Theirs++
+			} else {
+				want.Mine++
+			}
+			circles[c.Circle] = circles[c.Circle] || counted
+		case !d.Before(earlier):
+			before[c.Circle] = before[c.Circle] || counted
+		}
+		if !d.Before(monday) {
+			weekPeople[r.ContactID] = true
+			supportive[d] = supportive[d] || c.IsSupportive()
+		}
+	}
+	for _, c := range model.Circles {
+		if circles[c] {
+			want.Circles = append(want.Circles, c)
+		}
+		if before[c] {
+			want.CirclesBefore++
+		}
+	}
+	got, err := f.s.QuietFacts(f.ctx, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Dismissed = model.Date{}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: QuietFacts(%s) =\n%+v\nthe log says\n%+v", what, ref, got, want)
+	}
+	wantSupportive := 0
+	for _, yes := range supportive {
+		if yes {
+			wantSupportive++
+		}
+	}
+	gotPeople, days, err := f.s.WeekGlance(f.ctx, monday, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotPeople != len(weekPeople) || days != wantSupportive {
+		t.Errorf("%s: WeekGlance(%s, %s) = %d people, %d supportive days; the log says %d, %d",
+			what, monday, ref, gotPeople, days, len(weekPeople), wantSupportive)
 	}
 }
 
