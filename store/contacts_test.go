@@ -551,7 +551,12 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		{`SELECT ` + contactColumns + ` FROM contacts WHERE archived = 0 ORDER BY name_key, id`, "USING INDEX contacts_list", false},
 		{`SELECT ` + contactColumns + ` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`, "USING INDEX contacts_any_time", false},
 		{rosterCountQuery, "USING COVERING INDEX contacts_roster", false},
-		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'").Replace(rosterRankQuery), "USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?)", false},
+		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'").Replace(rosterAllDueQuery), "USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?)", false},
+		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'").Replace(rosterDueCount), "USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?)", false},
+		// The first few due are ranked from the index, then only they are
+		// looked up (sorts: the ranking).
+		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'", "?3", "'[]'", "?4", "5", "?5", "20521").Replace(rosterRankQuery),
+			"SEARCH contacts USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?) | LIST SUBQUERY", true},
 		{strings.Replace(rosterShownQuery, "?1", "'[1,2]'", 1), "USING INTEGER PRIMARY KEY", false},
 		{rosterCirclesQuery, "USING COVERING INDEX contacts_circle_last", false},
 		{`SELECT day FROM check_ins WHERE used = 1 ORDER BY day`, "USING COVERING INDEX check_ins_used", false},

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,13 +108,19 @@ func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 			Name:        names[rng.IntN(len(names))],
 			CadenceDays: cadences[rng.IntN(len(cadences))],
 			Importance:  rng.IntN(6),
+			Circle:      model.Circles[rng.IntN(len(model.Circles))],
+			AnyTime:     rng.IntN(4) == 0,
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for range rng.IntN(3) { // some never reached
 			zone := time.FixedZone("", (rng.IntN(26)-11)*3600)
-			day := today.AddDays(-rng.IntN(24))
+			back := rng.IntN(24)
+			if slices.Index(model.Circles, c.Circle) < 4 {
+				back = 15 + rng.IntN(9) // circles gone quiet
+			}
+			day := today.AddDays(-back)
 			at := time.Date(day.Year, day.Month, day.Day, []int{0, 12, 23}[rng.IntN(3)], rng.IntN(60), 0, 0, zone)
 			if _, err := st.SaveReachOut(ctx, model.ReachOut{ContactID: c.ID, At: at}); err != nil {
 				t.Fatal(err)
@@ -132,6 +140,17 @@ func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 		if len(whole.Due) < 40 || whole.DueCount != len(whole.Due) {
 			t.Fatalf("%s: %d due, counted %d; want a long list, counted whole", day, len(whole.Due), whole.DueCount)
 		}
+		all, err := st.Contacts(ctx, false, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quiet := model.QuietCircles(model.LatestByCircle(all), day)
+		if len(quiet) == 0 || len(quiet) == len(model.Circles) {
+			t.Fatalf("%s: quiet circles %v; want some quiet and some not", day, quiet)
+		}
+		if got, want := dueIDs(whole.Due), dueIDs(model.WhoNext(all, day, quiet)); got != want {
+			t.Fatalf("%s: SQL ranks the due\n%s\nmodel.WhoNext ranks them\n%s", day, got, want)
+		}
 		for first := 1; first <= len(whole.Due)+1; first++ {
 			r, err := st.Roster(ctx, day, first)
 			if err != nil {
@@ -150,4 +169,12 @@ func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 			}
 		}
 	}
+}
+
+func dueIDs(cs []model.Contact) string {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "%d ", c.ID)
+	}
+	return b.String()
 }
