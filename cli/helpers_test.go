@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tether-recovery/tether/internal/benchjournal"
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/store"
 )
@@ -19,7 +20,9 @@ var (
 	testZone = time.FixedZone("UTC+1", 60*60)
 	testNow  = time.Date(2026, time.March, 9, 21, 30, 0, 0, testZone)
 	testDay  = model.DateOf(testNow)
-	benchNow = testNow
+	// benchNow is the benchmarks' evening, on the day every package's
+	// benchmarks read the sample journals as of (benchjournal.Day).
+	benchNow = time.Date(benchjournal.Day.Year, benchjournal.Day.Month, benchjournal.Day.Day, 21, 30, 0, 0, testZone)
 )
 
 // runCLI runs tether in this process at testNow, with an empty

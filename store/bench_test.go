@@ -18,10 +18,14 @@ import (
 
 var today = model.Date{Year: 2026, Month: time.March, Day: 9}
 
+// benchDay is the day the benchmarks read the sample journals as of, the
+// same in every package (benchjournal.Day).
+var benchDay = benchjournal.Day
+
 func largeJournal(b *testing.B) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "large.db")
-	if err := sample.Write(context.Background(), path, sample.Large, today); err != nil {
+	if err := sample.Write(context.Background(), path, sample.Large, benchDay); err != nil {
 		b.Fatal(err)
 	}
 	return path
@@ -30,7 +34,7 @@ func largeJournal(b *testing.B) string {
 // eachJournal runs fn on each size's sample journal (see benchjournal),
 // shared and only read.
 func eachJournal(b *testing.B, fn func(b *testing.B, st *store.Store)) {
-	benchjournal.Each(b, today, func(b *testing.B, path string) {
+	benchjournal.Each(b, benchDay, func(b *testing.B, path string) {
 		st, err := store.Open(context.Background(), path)
 		if err != nil {
 			b.Fatal(err)
@@ -55,13 +59,13 @@ func openLarge(b *testing.B) *store.Store {
 // check, migrate (nothing to do) and list the Contacts screen.
 func BenchmarkOpen(b *testing.B) {
 	ctx := context.Background()
-	benchjournal.Each(b, today, func(b *testing.B, path string) {
+	benchjournal.Each(b, benchDay, func(b *testing.B, path string) {
 		for b.Loop() {
 			st, err := store.Open(ctx, path)
 			if err != nil {
 				b.Fatal(err)
 			}
-			list, err := st.Contacts(ctx, false, today)
+			list, err := st.Contacts(ctx, false, benchDay)
 			if err != nil || len(list) == 0 {
 				b.Fatal(len(list), err)
 			}
@@ -77,7 +81,7 @@ func BenchmarkContactsWithLastContact(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
 		for b.Loop() {
-			list, err := st.Contacts(ctx, false, today)
+			list, err := st.Contacts(ctx, false, benchDay)
 			if err != nil || len(list) == 0 || list[0].LastContact.IsZero() && list[1].LastContact.IsZero() {
 				b.Fatal(len(list), err)
 			}
@@ -91,7 +95,7 @@ func BenchmarkRoster(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
 		for b.Loop() {
-			r, err := st.Roster(ctx, today, 0)
+			r, err := st.Roster(ctx, benchDay, 0)
 			if err != nil || r.Active == 0 || len(r.Due) == 0 {
 				b.Fatal(r.Active, len(r.Due), err)
 			}
@@ -119,7 +123,7 @@ func BenchmarkReachOutsBetween14Days(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
 		for b.Loop() {
-			rs, err := st.ReachOutsBetween(ctx, today.AddDays(-13), today)
+			rs, err := st.ReachOutsBetween(ctx, benchDay.AddDays(-13), benchDay)
 			if err != nil || len(rs) == 0 {
 				b.Fatal(len(rs), err)
 			}
@@ -146,8 +150,8 @@ func BenchmarkAddContacts500(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	active, _ := src.Contacts(ctx, false, today)
-	archived, _ := src.Contacts(ctx, true, today)
+	active, _ := src.Contacts(ctx, false, benchDay)
+	archived, _ := src.Contacts(ctx, true, benchDay)
 	src.Close()
 	all := append(active, archived...)
 	for b.Loop() {
@@ -198,7 +202,7 @@ func BenchmarkReflectionHeadersFrom(b *testing.B) {
 func BenchmarkReflection(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
-		week := model.WeekOf(today).Prev()
+		week := model.WeekOf(benchDay).Prev()
 		for b.Loop() {
 			r, ok, err := st.Reflection(ctx, week)
 			if err != nil || !ok || len(r.Answers) == 0 {
@@ -213,7 +217,7 @@ func BenchmarkReflection(b *testing.B) {
 func BenchmarkLastContactsBefore(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
-		sunday := model.WeekOf(today).Prev().Sunday()
+		sunday := model.WeekOf(benchDay).Prev().Sunday()
 		for b.Loop() {
 			m, err := st.LastContactsBefore(ctx, sunday)
 			if err != nil || len(m) < 400 {
@@ -229,7 +233,7 @@ func BenchmarkReachOutCounts52Weeks(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
 		for b.Loop() {
-			counts, err := st.ReachOutCounts(ctx, today.AddDays(-363), today)
+			counts, err := st.ReachOutCounts(ctx, benchDay.AddDays(-363), benchDay)
 			if err != nil || len(counts) == 0 {
 				b.Fatal(len(counts), err)
 			}
@@ -247,15 +251,15 @@ func BenchmarkNetworkQueries(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
 		for b.Loop() {
-			short, err := st.Health(ctx, today.AddDays(-13), today)
+			short, err := st.Health(ctx, benchDay.AddDays(-13), benchDay)
 			if err != nil || short.ReachOuts == 0 {
 				b.Fatal(short.ReachOuts, err)
 			}
-			faded, total, err := st.Faded(ctx, today, 0, 30)
+			faded, total, err := st.Faded(ctx, benchDay, 0, 30)
 			if err != nil || len(faded) == 0 || total == 0 {
 				b.Fatal(len(faded), total, err)
 			}
-			long, err := st.Health(ctx, today.AddDays(-83), today)
+			long, err := st.Health(ctx, benchDay.AddDays(-83), benchDay)
 			if err != nil || long.People == 0 {
 				b.Fatal(long.People, err)
 			}
@@ -263,7 +267,7 @@ func BenchmarkNetworkQueries(b *testing.B) {
 			if err != nil || len(circles) == 0 {
 				b.Fatal(len(circles), err)
 			}
-			using, _, err := st.UsingPeople(ctx, today.AddDays(-83), today, 5)
+			using, _, err := st.UsingPeople(ctx, benchDay.AddDays(-83), benchDay, 5)
 			if err != nil || len(using) == 0 {
 				b.Fatal(len(using), err)
 			}
@@ -271,14 +275,14 @@ func BenchmarkNetworkQueries(b *testing.B) {
 			for i, c := range using {
 				ids[i] = c.ID
 			}
-			if _, err := st.MomentsWith(ctx, ids, today.AddDays(-83), today); err != nil {
+			if _, err := st.MomentsWith(ctx, ids, benchDay.AddDays(-83), benchDay); err != nil {
 				b.Fatal(err)
 			}
-			counts, err := st.ReachOutCounts(ctx, today.AddDays(-363), today)
+			counts, err := st.ReachOutCounts(ctx, benchDay.AddDays(-363), benchDay)
 			if err != nil || len(counts) == 0 {
 				b.Fatal(len(counts), err)
 			}
-			cs, err := st.CheckIns(ctx, today.AddDays(-181), today)
+			cs, err := st.CheckIns(ctx, benchDay.AddDays(-181), benchDay)
 			if err != nil || len(cs) == 0 {
 				b.Fatal(len(cs), err)
 			}
@@ -297,7 +301,7 @@ func BenchmarkNetworkQueries(b *testing.B) {
 func BenchmarkWeekFigures(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
-		week := model.WeekOf(today).Prev()
+		week := model.WeekOf(benchDay).Prev()
 		for b.Loop() {
 			h, err := st.Health(ctx, week.Monday(), week.Sunday())
 			if err != nil || h.People == 0 {
@@ -316,7 +320,7 @@ func BenchmarkWeekFigures(b *testing.B) {
 // settings and the safety plan.
 func BenchmarkCrisisCardReads(b *testing.B) {
 	ctx := context.Background()
-	benchjournal.Each(b, today, func(b *testing.B, path string) {
+	benchjournal.Each(b, benchDay, func(b *testing.B, path string) {
 		for b.Loop() {
 			st, err := store.OpenReadOnly(ctx, path)
 			if err != nil {
@@ -345,7 +349,7 @@ func BenchmarkCrisisCardReads(b *testing.B) {
 // power cut. Targets (issue 7): a save within 2 ms.
 
 // evening is a moment on the benchmarks' day, for the store's clock.
-var evening = today.Time().Add(20 * time.Hour)
+var evening = benchDay.Time().Add(20 * time.Hour)
 
 func openLargeForWriting(b *testing.B) *store.Store {
 	st := openLarge(b)
@@ -358,7 +362,7 @@ func openLargeForWriting(b *testing.B) *store.Store {
 func BenchmarkSaveReachOutDurable(b *testing.B) {
 	ctx := context.Background()
 	st := openLargeForWriting(b)
-	list, err := st.Contacts(ctx, false, today)
+	list, err := st.Contacts(ctx, false, benchDay)
 	if err != nil || len(list) == 0 {
 		b.Fatal(len(list), err)
 	}
@@ -380,7 +384,7 @@ func BenchmarkSaveCheckInDurable(b *testing.B) {
 	mood := 0
 	for b.Loop() {
 		mood = mood%5 + 1
-		if _, err := st.SaveCheckIn(ctx, model.CheckIn{Day: today, Mood: mood, Craving: &craving, Lonely: true}); err != nil {
+		if _, err := st.SaveCheckIn(ctx, model.CheckIn{Day: benchDay, Mood: mood, Craving: &craving, Lonely: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -391,7 +395,7 @@ func BenchmarkSaveCheckInDurable(b *testing.B) {
 func BenchmarkSaveReflectionDurable(b *testing.B) {
 	ctx := context.Background()
 	st := openLargeForWriting(b)
-	r := model.Reflection{Week: model.WeekOf(today), Supported: 7, Confidence: 6, CravingBother: 3,
+	r := model.Reflection{Week: model.WeekOf(benchDay), Supported: 7, Confidence: 6, CravingBother: 3,
 		Answers: []model.Answer{
 			{Prompt: "What went well this week?", Text: "Called Maria twice; went to the Thursday meeting."},
 			{Prompt: "What was hard?", Text: "Sunday evening, on my own.\nI texted Sam and it helped."},

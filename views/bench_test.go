@@ -28,7 +28,7 @@ func openApp(b *testing.B, path string) (*store.Store, *loop) {
 // BenchmarkOpenLargeJournalToContacts measures what a person waits for:
 // open the journal, load, and draw the Contacts screen.
 func BenchmarkOpenJournalToContacts(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		b.ResetTimer()
 		for range b.N {
 			st, d := openApp(b, path)
@@ -41,7 +41,7 @@ func BenchmarkOpenJournalToContacts(b *testing.B) {
 // BenchmarkContactsKeypress measures one keypress and redraw on the large
 // journal's contact list: the cost of holding j.
 func BenchmarkContactsKeypress(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		b.ResetTimer()
@@ -58,7 +58,7 @@ func BenchmarkContactsKeypress(b *testing.B) {
 
 // BenchmarkContactsFilterKeypress measures typing one letter of a filter.
 func BenchmarkContactsFilterKeypress(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		d.send(keyMsg("/"))
@@ -77,7 +77,7 @@ func BenchmarkContactsFilterKeypress(b *testing.B) {
 // BenchmarkCheckInDayMove measures [ on the Check-in screen: read one day
 // of the decade (its check-in and reach-outs) and redraw.
 func BenchmarkCheckInDayMove(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		d.send(keyMsg("3"))
@@ -96,7 +96,7 @@ func BenchmarkCheckInDayMove(b *testing.B) {
 // BenchmarkTodayRedraw measures a keypress on Today with a decade of
 // check-ins behind the streak and sparklines.
 func BenchmarkTodayRedraw(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		d.send(keyMsg("1"))
@@ -116,7 +116,7 @@ func BenchmarkTodayRedraw(b *testing.B) {
 // week, its prompts and the log behind its summary) and then the list of
 // 520 past weeks, on the large journal.
 func BenchmarkReflectionOpenAndList(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		b.ResetTimer()
@@ -137,7 +137,7 @@ func BenchmarkReflectionOpenAndList(b *testing.B) {
 // reads the one before it; ] reads the later week afresh and the one
 // before it. Both directions, as a person pages back and forth.
 func BenchmarkReflectionWeekMove(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		d.send(keyMsg("4"))
@@ -159,7 +159,7 @@ func BenchmarkReflectionWeekMove(b *testing.B) {
 // year of daily counts, half a year of check-ins, the check-ups) and the
 // first frame.
 func BenchmarkNetworkOpen(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		b.ResetTimer()
@@ -175,7 +175,7 @@ func BenchmarkNetworkOpen(b *testing.B) {
 // BenchmarkNetworkKeypress measures moving through the faded list and
 // redrawing the review.
 func BenchmarkNetworkKeypress(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		d.send(keyMsg("5"))
@@ -194,7 +194,7 @@ func BenchmarkNetworkKeypress(b *testing.B) {
 // BenchmarkOpenLargeJournalToToday measures start-up as a person meets it:
 // open the journal, run the start-up loads, draw Today.
 func BenchmarkOpenJournalToToday(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		b.ResetTimer()
 		for range b.N {
 			st, err := store.Open(context.Background(), path)
@@ -213,7 +213,7 @@ func BenchmarkOpenJournalToToday(b *testing.B) {
 // journal, once its data is loaded: the cost of each redraw, paid on every
 // keypress and every message.
 func BenchmarkView(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		screens := []struct {
 			name string
 			keys []string
@@ -253,7 +253,7 @@ func BenchmarkView(b *testing.B) {
 // BenchmarkTimelinePage measures a page move in the timeline (Check-in, v,
 // then [ and ]): two weeks read and drawn, on the large journal.
 func BenchmarkTimelinePage(b *testing.B) {
-	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+	benchjournal.Each(b, benchjournal.Day, func(b *testing.B, path string) {
 		st, d := openApp(b, path)
 		defer st.Close()
 		d.send(keyMsg("3"))
@@ -274,5 +274,13 @@ func BenchmarkTimelinePage(b *testing.B) {
 // decade of data.
 func largeJournal(tb testing.TB) string {
 	tb.Helper()
-	return benchjournal.Path(tb, sample.Large, model.Today(fixedClock))
+	return benchjournal.Path(tb, sample.Large, benchjournal.Day)
+}
+
+// The benchmarks' journals are written as of the day the screens' fixed
+// clock shows, or Today would measure a journal gone quiet for months.
+func TestBenchJournalsAreOnTheClocksDay(t *testing.T) {
+	if got := model.Today(fixedClock); got != benchjournal.Day {
+		t.Errorf("fixedClock is on %s, the benchmarks' journals on %s", got, benchjournal.Day)
+	}
 }
