@@ -260,6 +260,32 @@ func inTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql
 	return tx.Commit()
 }
 
+// bigWriteCache is the page cache, in KiB, of a connection that writes
+// much of the journal in one transaction (an import, a sample journal's
+// copies). With the 512 KiB the app's connections keep, the triggers and
+// indexes such a write updates read the same pages from the file again
+// and again. It is bounded, whatever the size of what is written.
+const bigWriteCache = 64 << 10
+
+// writeBig runs fn in a transaction on a connection of its own with
+// bigWriteCache, which is closed afterwards, so the memory goes with it
+// and the pool keeps its small caches.
+func (s *Store) writeBig(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return saveFailed(err)
+	}
+	defer conn.Close()
+	defer conn.Raw(func(any) error { return driver.ErrBadConn }) // not back to the pool
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", bigWriteCache)); err != nil {
+		return saveFailed(err)
+	}
+	return saveFailed(inTx(ctx, conn.BeginTx, fn))
+}
+
 // writeWaiting is write on a connection of its own whose busy_timeout is
 // wait for this one transaction, then back to the DSN's.
 func (s *Store) writeWaiting(ctx context.Context, wait time.Duration, fn func(*sql.Tx) error) error {
