@@ -53,6 +53,12 @@ func TestFiguresReadIndexes(t *testing.T) {
 			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
 		{"the week's supportive days", supportiveDaysSQL, []any{"2026-01-05", "2026-01-07"}, []string{
 			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
+		{"the first of each day", firstOfDaysSQL, []any{"2026-01-01", "2026-01-14", 20}, []string{
+			"SEARCH reach_outs USING COVERING INDEX reach_outs_day (day>? AND day<?)",
+			"SEARCH r USING INTEGER PRIMARY KEY (rowid=?)",
+			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"}},
+		{"each day's count", dayCountsSQL, []any{"2026-01-01", "2026-01-14"}, []string{
+			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
 		{"when they were in touch", momentsWithSQL, []any{"[1,2]", "2026-01-01", "2026-03-09"}, []string{
 			"SEARCH r USING COVERING INDEX reach_outs_contact_day (contact_id=? AND day>? AND day<?)"}},
 	}

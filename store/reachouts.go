@@ -182,6 +182,66 @@ const reachOutsBetweenSQL = `SELECT ` + reachOutColumns + `
 	FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
 	WHERE r.day BETWEEN ? AND ? ORDER BY r.day, r.at_unix, r.id`
 
+// ReachOutsOnDays is ReachOutsBetween with at most perDay reach-outs of
+// each day (its first, by time), and each day's count of them: what a
+// screen of days shows, whatever the number logged on one of them. The
+// first of each day are found in the day index alone, and only they are
+// read whole; the counts come from the days' summary (reach_out_days).
+func (s *Store) ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay int) ([]model.ReachOut, map[model.Date]int, error) {
+	lo, hi := dayRange(from, to)
+	var out []model.ReachOut
+	counts := map[model.Date]int{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		countSQL := dayCountsSQL
+		if s.schema != 0 && s.schema < 11 {
+			countSQL = dayCountsScanSQL // an older journal opened read-only
+		}
+		rows, err := tx.QueryContext(ctx, countSQL, lo, hi)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var day string
+			var n int
+			if err := rows.Scan(&day, &n); err != nil {
+				return err
+			}
+			d, err := model.ParseDate(day)
+			if err != nil {
+				return fmt.Errorf("day %q: %w", day, err)
+			}
+			counts[d] = n
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		out, err = queryReachOuts(ctx, tx, s.forSchema(firstOfDaysSQL), lo, hi, perDay)
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the reach-outs from %s to %s: %w", from, to, err)
+	}
+	return out, counts, nil
+}
+
+// firstOfDaysSQL is the first ?3 reach-outs of each day from ?1 to ?2, in
+// reachOutsBetweenSQL's order: numbered within their day from the day
+// index (which holds the time and id), then looked up.
+const firstOfDaysSQL = `SELECT ` + reachOutColumns + `
+	FROM (SELECT id, row_number() OVER (PARTITION BY day ORDER BY at_unix, id) AS k
+	      FROM reach_outs INDEXED BY reach_outs_day WHERE day BETWEEN ?1 AND ?2) f
+	CROSS JOIN reach_outs r ON r.id = f.id
+	JOIN contacts c ON c.id = r.contact_id
+	WHERE f.k <= ?3 ORDER BY r.day, r.at_unix, r.id`
+
+// dayCountsSQL counts the reach-outs of each day from ?1 to ?2 from the
+// days' summary; dayCountsScanSQL from the log.
+const (
+	dayCountsSQL     = `SELECT day, sum(n) FROM reach_out_days WHERE day BETWEEN ?1 AND ?2 GROUP BY day`
+	dayCountsScanSQL = `SELECT day, count(*) FROM reach_outs WHERE day BETWEEN ?1 AND ?2 GROUP BY day`
+)
+
 // dayRange turns an inclusive range of days into the stored text, an open
 // end becoming the first or last day there can be.
 func dayRange(from, to model.Date) (lo, hi string) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -283,6 +284,7 @@ func (f *summaryFixture) checkReads(what string) {
 		f.checkQuiet(what, log, people, testToday.AddDays(-f.rng.IntN(150)))
 	}
 	f.checkQuiet(what, log, people, testToday)
+	f.checkDays(what, log)
 	ids := []int64{f.person(), f.person()}
 	moments, err := f.s.MomentsWith(ctx, ids, from, testToday)
 	if err != nil {
@@ -371,6 +373,35 @@ func (f *summaryFixture) checkQuiet(what string, log []model.ReachOut, people []
 	if gotPeople != len(weekPeople) || days != wantSupportive {
 		t.Errorf("%s: WeekGlance(%s, %s) = %d people, %d supportive days; the log says %d, %d",
 			what, monday, ref, gotPeople, days, len(weekPeople), wantSupportive)
+	}
+}
+
+// checkDays holds ReachOutsOnDays to the log: each day's count, and its
+// first reach-outs in the log's order.
+func (f *summaryFixture) checkDays(what string, log []model.ReachOut) {
+	t := f.t
+	t.Helper()
+	from := testToday.AddDays(-f.rng.IntN(150))
+	to, perDay := from.AddDays(f.rng.IntN(20)), 1+f.rng.IntN(3)
+	wantCounts := map[model.Date]int{}
+	var want []string
+	for _, r := range log {
+		if d := r.Day(); !d.Before(from) && !d.After(to) {
+			if wantCounts[d]++; wantCounts[d] <= perDay {
+				want = append(want, fmt.Sprint(r.ID, r.ContactName, r.At))
+			}
+		}
+	}
+	rs, counts, err := f.s.ReachOutsOnDays(f.ctx, from, to, perDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, fmt.Sprint(r.ID, r.ContactName, r.At))
+	}
+	if !slices.Equal(got, want) || !maps.Equal(counts, wantCounts) {
+		t.Errorf("%s: ReachOutsOnDays(%s, %s, %d) =\n%v %v\nthe log says\n%v %v", what, from, to, perDay, got, counts, want, wantCounts)
 	}
 }
 

@@ -23,13 +23,20 @@ type checkInModel struct {
 
 	width, height int
 
-	day       model.Date
-	loaded    bool
-	loadErr   error
-	checkIn   model.CheckIn
-	has       bool
-	reachOuts []model.ReachOut
-	cursor    int // selected reach-out, -1 for none
+	day     model.Date
+	loaded  bool
+	loadErr error
+	checkIn model.CheckIn
+	has     bool
+	// reachOuts are the day's first reach-outs, reachTotal how many it
+	// has: a day is read a screenful and more at a time (dayReadAhead),
+	// and further as the cursor comes near the end of what was read,
+	// however many were logged on it. reachWant is how many to read (0:
+	// the first dayReadAhead).
+	reachOuts  []model.ReachOut
+	reachTotal int
+	reachWant  int
+	cursor     int // selected reach-out, -1 for none
 
 	form       *form
 	saving     bool
@@ -70,16 +77,24 @@ func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 		}}
 }
 
+// dayReadAhead is how many of a day's reach-outs are read at a time: more
+// than a tall screen shows, so moving down a day's list reads again only
+// on a day busier than anyone's.
+const dayReadAhead = 60
+
 func (m checkInModel) load() tea.Cmd {
-	st, day := m.st, m.day
+	st, day, want := m.st, m.day, m.reachWant
+	if want <= 0 {
+		want = dayReadAhead
+	}
 	read := func() tea.Msg {
 		ctx := context.Background()
 		c, ok, err := st.CheckIn(ctx, day)
 		if err != nil {
 			return checkInDayLoadedMsg{day: day, err: err}
 		}
-		rs, err := st.ReachOutsBetween(ctx, day, day)
-		return checkInDayLoadedMsg{day: day, checkIn: c, ok: ok, reachOuts: rs, err: err}
+		rs, counts, err := st.ReachOutsOnDays(ctx, day, day, want)
+		return checkInDayLoadedMsg{day: day, checkIn: c, ok: ok, reachOuts: rs, total: max(counts[day], len(rs)), err: err}
 	}
 	if t := m.timeline; t != nil {
 		// A change anywhere: the page again, reflections included.
@@ -123,7 +138,7 @@ func (m *checkInModel) openForm() tea.Cmd {
 func (m *checkInModel) showToday() tea.Cmd {
 	if m.day != model.Today(m.clock) {
 		m.day, m.loaded, m.has = model.Today(m.clock), false, false
-		m.reachOuts, m.cursor = nil, -1
+		m.reachOuts, m.reachTotal, m.reachWant, m.cursor = nil, 0, 0, -1
 	}
 	return tea.Batch(m.load(), m.openForm())
 }
@@ -136,7 +151,7 @@ func (m *checkInModel) showDay(day model.Date) tea.Cmd {
 	}
 	if m.day != day {
 		m.day, m.loaded, m.has = day, false, false
-		m.reachOuts, m.cursor = nil, -1
+		m.reachOuts, m.reachTotal, m.reachWant, m.cursor = nil, 0, 0, -1
 	}
 	return m.load()
 }
@@ -156,7 +171,7 @@ func (m checkInModel) update(msg tea.Msg) (checkInModel, tea.Cmd) {
 		}
 		m.loaded, m.loadErr = true, msg.err
 		if msg.err == nil {
-			m.checkIn, m.has, m.reachOuts = msg.checkIn, msg.ok, msg.reachOuts
+			m.checkIn, m.has, m.reachOuts, m.reachTotal = msg.checkIn, msg.ok, msg.reachOuts, msg.total
 			m.cursor = min(m.cursor, len(m.reachOuts)-1)
 		}
 		if m.form != nil {
@@ -315,6 +330,12 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Down):
 		m.cursor = min(len(m.reachOuts)-1, m.cursor+1)
+		// Near the end of what was read, and the day has more: read on,
+		// unless a read for more is on its way.
+		if have := len(m.reachOuts); m.cursor >= have-dayReadAhead/4 && have < m.reachTotal && m.reachWant <= have {
+			m.reachWant = have + dayReadAhead
+			return m, m.load()
+		}
 	case key.Matches(msg, k.Up):
 		m.cursor = max(-1, m.cursor-1)
 	}
@@ -323,7 +344,7 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 
 func (m checkInModel) moveDay(d model.Date) (checkInModel, tea.Cmd) {
 	m.day, m.loaded, m.has, m.checkIn = d, false, false, model.CheckIn{}
-	m.reachOuts, m.cursor = nil, -1
+	m.reachOuts, m.reachTotal, m.reachWant, m.cursor = nil, 0, 0, -1
 	return m, m.load()
 }
 
@@ -398,18 +419,29 @@ func (m checkInModel) view() string {
 		}
 	}
 	lines = append(lines, "")
-	lines = append(lines, m.reachOutLines(w, today)...)
+	used := strings.Count(strings.Join(lines, "\n"), "\n") + 1
+	lines = append(lines, m.reachOutLines(w, h-used, today)...)
 	return clip(strings.Join(lines, "\n"), w, h)
 }
 
-func (m checkInModel) reachOutLines(w int, today model.Date) []string {
+// reachOutLines is the day's reach-outs in room lines: all of them when
+// they fit, else the rows around the cursor and a line saying how many
+// more there are below.
+func (m checkInModel) reachOutLines(w, room int, today model.Date) []string {
 	s := m.styles
 	title := "Reach-outs " + dayWords(m.day, today)
 	if len(m.reachOuts) == 0 {
 		return []string{s.Heading.Render(title), s.Muted.Render(wrap("None logged. l logs one: who you called, texted, met or supported.", w))}
 	}
-	lines := []string{s.Heading.Render(fmt.Sprintf("%s (%d)", title, len(m.reachOuts)))}
-	for i, r := range m.reachOuts {
+	total := max(m.reachTotal, len(m.reachOuts))
+	lines := []string{s.Heading.Render(fmt.Sprintf("%s (%s)", title, model.Thousands(total)))}
+	first, last := 0, len(m.reachOuts)
+	if rows := room - 2; total > room-1 && rows >= 1 {
+		first = max(0, m.cursor-rows+1)
+		last = min(len(m.reachOuts), first+rows)
+	}
+	for i := first; i < last; i++ {
+		r := m.reachOuts[i]
 		row := r.At.Format("15:04") + "  " + pad(oneLine(r.ContactName), min(24, max(6, w/4))) + "  " +
 			pad(r.Channel.Label(), 9) + "  " + r.Direction.Label()
 		if r.Helped != model.HelpedUnsaid {
@@ -423,6 +455,9 @@ func (m checkInModel) reachOutLines(w int, today model.Date) []string {
 		} else {
 			lines = append(lines, truncate("  "+row, w))
 		}
+	}
+	if below := total - last; below > 0 {
+		lines = append(lines, s.Prompt.Render(truncate(fmt.Sprintf("↓ %s more below: j", model.Thousands(below)), w)))
 	}
 	return lines
 }

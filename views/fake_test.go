@@ -363,6 +363,18 @@ func (f *fakeStore) ReachOutsBetween(_ context.Context, from, to model.Date) ([]
 	return f.sortedReachOuts(func(r model.ReachOut) bool { return !r.Day().Before(from) && !r.Day().After(to) }), nil
 }
 
+func (f *fakeStore) ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay int) ([]model.ReachOut, map[model.Date]int, error) {
+	all, err := f.ReachOutsBetween(ctx, from, to)
+	counts := map[model.Date]int{}
+	var out []model.ReachOut
+	for _, r := range all {
+		if counts[r.Day()]++; counts[r.Day()] <= perDay {
+			out = append(out, r)
+		}
+	}
+	return out, counts, err
+}
+
 func (f *fakeStore) SaveCheckIn(_ context.Context, c model.CheckIn) (model.CheckIn, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -101,7 +101,8 @@ type checkInDayLoadedMsg struct {
 	day       model.Date
 	checkIn   model.CheckIn
 	ok        bool
-	reachOuts []model.ReachOut
+	reachOuts []model.ReachOut // the day's first, as many as were asked for
+	total     int              // how many the day has
 	err       error
 }
 

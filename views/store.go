@@ -33,6 +33,9 @@ type Store interface {
 	DeleteReachOut(ctx context.Context, id int64) error
 	ReachOutsFor(ctx context.Context, contactID int64, limit int) ([]model.ReachOut, error)
 	ReachOutsBetween(ctx context.Context, from, to model.Date) ([]model.ReachOut, error)
+	// ReachOutsOnDays is the first perDay reach-outs of each day from..to,
+	// and each day's count: a busy day costs what a quiet one does.
+	ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay int) ([]model.ReachOut, map[model.Date]int, error)
 
 	SaveCheckIn(ctx context.Context, c model.CheckIn) (model.CheckIn, error)
 	CheckIn(ctx context.Context, day model.Date) (model.CheckIn, bool, error)

@@ -28,9 +28,15 @@ const timelineSpan = 14
 type timelineDay struct {
 	day        model.Date
 	checkIn    *model.CheckIn
-	reachOuts  []model.ReachOut
+	reachOuts  []model.ReachOut // the day's first timelinePerDay
+	more       int              // the day's reach-outs left out of the feed
 	reflection *model.ReflectionHeader
 }
+
+// timelinePerDay is how many of a day's reach-outs the feed shows; the
+// rest of a busier day are a line saying how many, and enter opens the
+// day. A page costs the same however many were logged on a day.
+const timelinePerDay = 20
 
 type timelineLoadedMsg struct {
 	req   int
@@ -69,7 +75,7 @@ func readTimeline(st Store, anchor model.Date, req int, heads []model.Reflection
 		if err != nil {
 			return timelineLoadedMsg{req: req, err: err}
 		}
-		ros, err := st.ReachOutsBetween(ctx, from, anchor)
+		ros, counts, err := st.ReachOutsOnDays(ctx, from, anchor, timelinePerDay)
 		if err != nil {
 			return timelineLoadedMsg{req: req, err: err}
 		}
@@ -91,6 +97,11 @@ func readTimeline(st Store, anchor model.Date, req int, heads []model.Reflection
 		for _, r := range ros {
 			t := get(r.Day())
 			t.reachOuts = append(t.reachOuts, r)
+		}
+		for d, n := range counts {
+			if t := get(d); n > len(t.reachOuts) {
+				t.more = n - len(t.reachOuts)
+			}
 		}
 		for i := range heads {
 			sunday := heads[i].Week.Monday().AddDays(6)
@@ -226,6 +237,9 @@ func (m checkInModel) timelineLines(w int) []string {
 				row += " · " + oneLine(r.Note)
 			}
 			add(d.day, truncate(row, w))
+		}
+		if d.more > 0 {
+			add(d.day, s.Muted.Render(truncate("  … and "+model.Thousands(d.more)+" more on this day: enter opens it", w)))
 		}
 		if h := d.reflection; h != nil {
 			words := "  Reflection, week " + h.Week.String() + ": " + model.Plural(h.Answered, "answer")
