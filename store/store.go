@@ -77,10 +77,14 @@ func DefaultPath() (string, error) {
 // cache_size is 512 KiB a connection, not SQLite's 2 MB: the queries are
 // indexed and the file is in the OS's cache anyway, and a window should
 // stay small (issue 7: peak RSS under 20 MB on a decade of data).
+// temp_store is memory: a statement that fires triggers keeps a statement
+// journal of the pages it changes, and in a temporary file those were a
+// write call each, 30% of an import's time (an xl import 256 → 213 s, its
+// peak memory 35 → 38 MB).
 func dsn(path string) string {
 	return "file:" + escapePath(path) +
 		"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-		"&_pragma=foreign_keys(1)&_pragma=cache_size(-512)&_pragma=busy_timeout(10000)&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=cache_size(-512)&_pragma=busy_timeout(10000)&_pragma=temp_store(2)&_txlock=immediate"
 }
 
 // busyTimeout is the DSN's busy_timeout.
