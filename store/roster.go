@@ -50,39 +50,14 @@ const (
 // read: one short row each.
 func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.Roster, error) {
 	var r model.Roster
-	midnight := today.Time().Unix()
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, rosterCountQuery).Scan(&r.Active, &r.AnyTime); err != nil {
 			return err
 		}
-		latest, err := circlesLatest(ctx, tx)
-		if err != nil {
+		var err error
+		if r.Due, r.Quiet, err = rankDue(ctx, tx, today, nil); err != nil {
 			return err
 		}
-		r.Quiet = model.QuietCircles(latest, today)
-		rows, err := tx.QueryContext(ctx, rosterRankQuery, midnight, today.String())
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		var due []model.Contact
-		for rows.Next() {
-			var c model.Contact
-			var circle string
-			var lastUnix, lastOffset sql.NullInt64
-			if err := rows.Scan(&c.ID, &c.Name, &circle, &c.Importance, &c.CadenceDays, &c.AnyTime, &lastUnix, &lastOffset); err != nil {
-				return err
-			}
-			c.Circle = model.Circle(circle)
-			if lastUnix.Valid {
-				c.LastContact = localTime(lastUnix.Int64, lastOffset.Int64)
-			}
-			due = append(due, c)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		r.Due = model.WhoNext(due, today, r.Quiet)
 		r.DueCount = len(r.Due)
 		if first > 0 && len(r.Due) > first {
 			r.Due = r.Due[:first]
@@ -93,6 +68,41 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		return model.Roster{}, fmt.Errorf("read who is due: %w", err)
 	}
 	return r, nil
+}
+
+// rankDue is everyone due on today whose search_key holds every one of
+// words (folded; none for everyone), in who-next order (model.WhoNext),
+// with what ranks them; and the circles gone quiet, which that weighs.
+func rankDue(ctx context.Context, tx *sql.Tx, today model.Date, words []string) ([]model.Contact, map[model.Circle]bool, error) {
+	latest, err := circlesLatest(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	quiet := model.QuietCircles(latest, today)
+	cond, args := holdsEvery("search_key", words, 3)
+	rows, err := tx.QueryContext(ctx, rosterRankQuery+` AND `+cond, append([]any{today.Time().Unix(), today.String()}, args...)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var due []model.Contact
+	for rows.Next() {
+		var c model.Contact
+		var circle string
+		var lastUnix, lastOffset sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.Name, &circle, &c.Importance, &c.CadenceDays, &c.AnyTime, &lastUnix, &lastOffset); err != nil {
+			return nil, nil, err
+		}
+		c.Circle = model.Circle(circle)
+		if lastUnix.Valid {
+			c.LastContact = localTime(lastUnix.Int64, lastOffset.Int64)
+		}
+		due = append(due, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	return model.WhoNext(due, today, quiet), quiet, nil
 }
 
 // circlesLatest is each circle's latest reach-out among the active people
