@@ -89,6 +89,45 @@ func BenchmarkContactsWithLastContact(b *testing.B) {
 	})
 }
 
+// BenchmarkContactPage is each read the Contacts screen makes: its first
+// page, a page deep in the list (End), the page around someone (a
+// person shown from elsewhere, or kept across a reload), a letter of a
+// filter, two words of it, and the due. Each must cost the same on xl as
+// on large.
+func BenchmarkContactPage(b *testing.B) {
+	ctx := context.Background()
+	eachJournal(b, func(b *testing.B, st *store.Store) {
+		first, err := st.ContactPage(ctx, model.ContactQuery{Today: today, Limit: 1})
+		if err != nil || first.Total == 0 {
+			b.Fatal(first.Total, err)
+		}
+		deep, err := st.ContactPage(ctx, model.ContactQuery{Today: today, Offset: first.Total * 3 / 4, Limit: 1})
+		if err != nil || len(deep.Contacts) == 0 {
+			b.Fatal(err)
+		}
+		for _, q := range []struct {
+			name string
+			q    model.ContactQuery
+		}{
+			{"first", model.ContactQuery{Today: today, Limit: 108}},
+			{"end", model.ContactQuery{Today: today, Offset: first.Total, Limit: 108}},
+			{"land", model.ContactQuery{Today: today, Limit: 108, Land: deep.Contacts[0].ID}},
+			{"filter-a", model.ContactQuery{Today: today, Filter: "a", Limit: 108}},
+			{"filter-words", model.ContactQuery{Today: today, Filter: "ma fellowship", Limit: 108, Land: deep.Contacts[0].ID}},
+			{"due", model.ContactQuery{Today: today, Due: true, Limit: 108}},
+		} {
+			b.Run(q.name, func(b *testing.B) {
+				for b.Loop() {
+					p, err := st.ContactPage(ctx, q.q)
+					if err != nil || p.All == 0 {
+						b.Fatal(p.All, err)
+					}
+				}
+			})
+		}
+	})
+}
+
 // BenchmarkRosterLarge is Today's question of the network on a decade of
 // data: counts, and who of 500 people is due.
 func BenchmarkRoster(b *testing.B) {

@@ -364,13 +364,15 @@ const insertContactSQL = `INSERT INTO contacts (
 	name, name_key, nickname, circle, group_context, phone, email, preferred,
 	availability, any_time, any_time_since, distraction, importance, supportive,
 	stance, known_since, cadence_days, notes, archived,
-	rest_cadence, snoozed_until, birthday, recovery_date, archived_at,
-	created_at, updated_at, uid
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` + newUID + `)`
+	rest_cadence, snoozed_until, birthday, recovery_date, search_key, look_key,
+	archived_at, created_at, updated_at, uid
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` + newUID + `)`
 
 const insertTagSQL = `INSERT INTO contact_tags (contact_id, tag, tag_key, position) VALUES (?, ?, ?, ?)`
 
-// fieldArgs are the columns a person edits, in insertContactSQL's order.
+// fieldArgs are the columns a person edits, in insertContactSQL's order,
+// and the keys made of them (schema 12): c's tags are the ones written
+// with it.
 func fieldArgs(c model.Contact) []any {
 	return []any{
 		c.Name, c.SortKey(), c.Nickname, string(c.Circle), c.Group, c.Phone, c.Email,
@@ -378,6 +380,7 @@ func fieldArgs(c model.Contact) []any {
 		c.Distraction, c.Importance, c.Supportive, string(c.Stance),
 		c.KnownSince.String(), c.CadenceDays, c.Notes, c.Archived,
 		c.RestCadence, c.SnoozedUntil.String(), c.Birthday.String(), c.RecoveryDate.String(),
+		c.SearchText(), model.LookAlikeKey(c.Name),
 	}
 }
 
@@ -422,6 +425,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c model.Contact, now time.Ti
 		distraction = ?, importance = ?, supportive = ?, stance = ?, known_since = ?,
 		cadence_days = ?, notes = ?, archived = ?,
 		rest_cadence = ?, snoozed_until = ?, birthday = ?, recovery_date = ?,
+		search_key = ?, look_key = ?,
 		archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END,
 		updated_at = ?
 		WHERE id = ?`, args...)

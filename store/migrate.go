@@ -34,6 +34,7 @@ var migrations = []migration{
 	{"the same name for each record in every copy of the journal", execAll(schema9...)},
 	{"the figures of a day and a week read from the reach-out log's indexes alone", execAll(schema10...)},
 	{"the summaries a week's and a window's figures are read from, kept beside the log", execAll(schema11...)},
+	{"the keys the contact list is filtered and paged by", migrate12},
 }
 
 // latestVersion is the schema version this Tether writes and understands.

@@ -19,7 +19,8 @@ import (
 // each time (the days the check-ins and check-ups cover, in whole weeks,
 // so weeks stay weeks), back to 1900 (earliestDay). Plans are not copied.
 // One transaction, in SQL, so that the triggers keep every summary and
-// the search index as any write does.
+// the search index as any write does; the contact keys only Go can make
+// are written for the copies after.
 func (s *Store) Replicate(ctx context.Context, times int) error {
 	if times < 2 {
 		return nil
@@ -88,7 +89,10 @@ func (s *Store) Replicate(ctx context.Context, times int) error {
 				return fmt.Errorf("copy %d of the reflections: %w", k+1, err)
 			}
 		}
-		return nil
+		// The copies' names differ from the first's ("Maria Santos 2"),
+		// and so do the keys made of them (schema 12), which only Go can
+		// make.
+		return refreshContactKeys(ctx, tx, n)
 	})
 	if err != nil {
 		return fmt.Errorf("replicate the journal: %w", err)

@@ -123,6 +123,23 @@ func readDue(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]mode
 	return due, rows.Err()
 }
 
+// rankDue is everyone due on today whose search_key holds every one of
+// words (folded; none for everyone), in who-next order (model.WhoNext),
+// with what ranks them; and the circles gone quiet, which that weighs.
+func rankDue(ctx context.Context, tx *sql.Tx, today model.Date, words []string) ([]model.Contact, map[model.Circle]bool, error) {
+	latest, err := circlesLatest(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	quiet := model.QuietCircles(latest, today)
+	cond, args := holdsEvery("search_key", words, 3)
+	due, err := readDue(ctx, tx, rosterAllDueQuery+` AND `+cond, append([]any{today.Time().Unix(), today.String()}, args...)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return model.WhoNext(due, today, quiet), quiet, nil
+}
+
 // circlesLatest is each circle's latest reach-out among the active people
 // (zero for a circle nobody in it was ever reached in).
 func circlesLatest(ctx context.Context, tx *sql.Tx) (map[model.Circle]time.Time, error) {

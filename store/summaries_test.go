@@ -482,8 +482,21 @@ func TestSummariesBuiltByTheMigration(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tether.db")
 	old := journalAtVersion(t, path, 10)
 	f := &summaryFixture{t: t, ctx: ctx, s: old, rng: rand.New(rand.NewPCG(3, 4))}
-	for range 6 {
-		f.addPerson()
+	// Written as a Tether of schema 10 wrote them: today's SaveContact
+	// writes the keys of schema 12 too.
+	for i := range 6 {
+		c := model.Contact{Name: fmt.Sprintf("Person %d", i+1), Circle: model.Circles[f.rng.IntN(len(model.Circles))],
+			Stance: model.Stances[f.rng.IntN(len(model.Stances))], Importance: f.rng.IntN(3)}
+		res, err := old.db.ExecContext(ctx, `INSERT INTO contacts (name, name_key, circle, stance, importance, created_at, updated_at, uid)
+			VALUES (?, ?, ?, ?, ?, ?, ?, `+newUIDSQL+`)`, c.Name, c.SortKey(), string(c.Circle), string(c.Stance), c.Importance, stamp(fixedNow), stamp(fixedNow))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.people = append(f.people, id)
 	}
 	var log []model.ReachOut
 	for range 200 {

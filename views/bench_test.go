@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tether-recovery/tether/internal/benchjournal"
@@ -70,6 +71,43 @@ func BenchmarkContactsFilterKeypress(b *testing.B) {
 				d.send(keyMsg("backspace"))
 			}
 			_ = d.app.frame()
+		}
+	})
+}
+
+// BenchmarkContactsEndHome measures G and g on the contact list: a jump
+// to the far end of the list reads the window there.
+func BenchmarkContactsEndHome(b *testing.B) {
+	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+		st, d := openApp(b, path)
+		defer st.Close()
+		b.ResetTimer()
+		for i := range b.N {
+			k := "G"
+			if i%2 == 1 {
+				k = "g"
+			}
+			d.send(keyMsg(k))
+			_ = d.app.frame()
+		}
+	})
+}
+
+// BenchmarkContactsFilterWordAndClear measures a word typed into the
+// filter at once (a paste) and esc: the list filtered, then whole again
+// with the same person selected.
+func BenchmarkContactsFilterWordAndClear(b *testing.B) {
+	benchjournal.Each(b, model.Today(fixedClock), func(b *testing.B, path string) {
+		st, d := openApp(b, path)
+		defer st.Close()
+		d.send(keyMsg("/"))
+		b.ResetTimer()
+		for range b.N {
+			d.send(tea.PasteMsg{Content: "ma"})
+			_ = d.app.frame()
+			d.send(keyMsg("esc"))
+			_ = d.app.frame()
+			d.send(keyMsg("/"))
 		}
 	})
 }

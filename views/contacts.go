@@ -2,7 +2,6 @@ package views
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -26,11 +25,19 @@ type contactsModel struct {
 
 	width, height int
 
-	contacts []model.Contact
-	search   []string // folded SearchText per contact, built once per load
-	visible  []int    // indexes into contacts that pass the filter
-	cursor   int      // index into visible
-	offset   int      // first visible row of the list
+	// The list is read a window at a time (see contactslist.go): rows
+	// are the people at places rowsAt.. of the total who pass the filter,
+	// of all in the list. cursor and offset (the first row on screen) are
+	// places in the whole list; a place outside the window is drawn as
+	// not yet read.
+	rows        []model.Contact
+	rowsAt      int
+	total, all  int
+	cursor      int
+	offset      int
+	landPending bool // a read that lands on someone is on its way
+	wantFrom    int  // the window being read, when no landing is
+	wantTo      int
 
 	archived bool // showing the archived list
 	// dueOnly shows only the people due a reach-out (Today's "and N
@@ -39,7 +46,7 @@ type contactsModel struct {
 	defaultCadence int // the settings' rhythm for people added now
 	loaded         bool
 	loadErr        error
-	req            int   // id of the newest load; older answers are stale
+	req            int   // id of the newest read; older answers are stale
 	selectID       int64 // keep this contact selected after the next load
 	// seekOther: selectID may be in the other list (active or archived);
 	// look there once if this one lacks them.
@@ -77,22 +84,9 @@ func newContactsModel(st Store, clock model.Clock, styles *Styles) contactsModel
 	return contactsModel{st: st, clock: clock, styles: styles, keys: newContactKeys(), yesNo: newConfirmKeys(), filter: fi}
 }
 
-// load asks the store for the current list. The command copies what it
-// needs, so the model can change while it runs.
-func (m *contactsModel) load() tea.Cmd {
-	m.req++
-	m.historyFor = 0 // refetch the selected person's history with the list
-	st, req, archived, today := m.st, m.req, m.archived, model.Today(m.clock)
-	return func() tea.Msg {
-		ctx := context.Background()
-		cs, err := st.Contacts(ctx, archived, today)
-		if err != nil {
-			return contactsLoadedMsg{req: req, archived: archived, err: err}
-		}
-		settings, err := st.Settings(ctx)
-		return contactsLoadedMsg{req: req, archived: archived, contacts: cs, defaultCadence: settings.DefaultCadence, err: err}
-	}
-}
+// load reads the list again, keeping the selection on the same person;
+// when they have gone from it, the cursor keeps its place.
+func (m *contactsModel) load() tea.Cmd { return m.loadKeeping(m.cursor) }
 
 // capturing reports whether this screen wants every key (a form, the
 // filter, or a y/n question is open).
@@ -113,44 +107,11 @@ func (m *contactsModel) setSize(w, h int) {
 }
 
 func (m contactsModel) selected() (model.Contact, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.visible) {
+	i := m.cursor - m.rowsAt
+	if m.cursor >= m.total || i < 0 || i >= len(m.rows) {
 		return model.Contact{}, false
 	}
-	return m.contacts[m.visible[m.cursor]], true
-}
-
-func (m *contactsModel) applyFilter() {
-	var keepID int64
-	if c, ok := m.selected(); ok {
-		keepID = c.ID
-	}
-	m.visible = filterIndexes(m.visible[:0], m.search, m.filter.Value())
-	if m.dueOnly {
-		m.visible = m.dueIndexes(m.visible)
-	}
-	m.cursor = 0
-	for i, ci := range m.visible {
-		if m.contacts[ci].ID == keepID {
-			m.cursor = i
-		}
-	}
-}
-
-// dueIndexes keeps, of the indexes into contacts, the people due a
-// reach-out today, in who-next order (model.WhoNext).
-func (m *contactsModel) dueIndexes(idx []int) []int {
-	today := model.Today(m.clock)
-	var shown []model.Contact
-	at := map[int64]int{}
-	for _, i := range idx {
-		shown = append(shown, m.contacts[i])
-		at[m.contacts[i].ID] = i
-	}
-	out := idx[:0]
-	for _, c := range model.WhoNext(shown, today, model.QuietCircles(model.LatestByCircle(m.contacts), today)) {
-		out = append(out, at[c.ID])
-	}
-	return out
+	return m.rows[i], true
 }
 
 // showDue opens the list on everyone due a reach-out (Today's "and N
@@ -159,28 +120,7 @@ func (m *contactsModel) showDue() tea.Cmd {
 	m.archived, m.filtering, m.detailOpen, m.dueOnly = false, false, false, true
 	m.filter.SetValue("")
 	m.filter.Blur()
-	return m.load()
-}
-
-// filterIndexes appends to dst the indexes of the folded search texts that
-// hold every word of the query, ignoring case and accents.
-func filterIndexes(dst []int, search []string, query string) []int {
-	words := strings.Fields(model.Fold(query))
-	for i, hay := range search {
-		if matchesAll(hay, words) {
-			dst = append(dst, i)
-		}
-	}
-	return dst
-}
-
-func matchesAll(hay string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(hay, w) {
-			return false
-		}
-	}
-	return true
+	return m.loadKeeping(0)
 }
 
 // show selects one person in the active list (or the archived one),
@@ -192,14 +132,13 @@ func (m *contactsModel) show(id int64, archived, anywhere bool) tea.Cmd {
 	// narrow one they open full width.
 	if archived != m.archived {
 		// The other list: nothing of this one stays on screen meanwhile.
-		m.cursor, m.offset = 0, 0
-		m.contacts, m.visible, m.loaded = nil, nil, false
+		m.forget()
 	}
 	m.archived, m.filtering, m.detailOpen = archived, false, !m.wide()
 	m.filter.SetValue("")
 	m.filter.Blur()
 	m.selectID, m.seekOther = id, anywhere
-	return m.load()
+	return m.loadKeeping(0)
 }
 
 // openAdd opens an empty form; Today's greeting and the a key both use it.
@@ -212,38 +151,7 @@ func (m *contactsModel) openAdd() tea.Cmd {
 func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case contactsLoadedMsg:
-		if msg.req != m.req || msg.archived != m.archived {
-			return m, nil
-		}
-		m.loaded, m.loadErr = true, msg.err
-		if msg.err != nil {
-			return m, nil
-		}
-		if m.selectID == 0 {
-			if c, ok := m.selected(); ok {
-				m.selectID = c.ID
-			}
-		}
-		m.contacts, m.defaultCadence = msg.contacts, msg.defaultCadence
-		m.search = make([]string, len(msg.contacts))
-		for i, c := range msg.contacts {
-			m.search[i] = c.SearchText()
-		}
-		m.visible = m.visible[:0]
-		m.applyFilter()
-		found := false
-		for i, ci := range m.visible {
-			if m.contacts[ci].ID == m.selectID {
-				m.cursor, found = i, true
-			}
-		}
-		if !found && m.seekOther {
-			m.seekOther = false
-			return m, m.show(m.selectID, !m.archived, false)
-		}
-		m.selectID, m.seekOther = 0, false
-		m.keepCursorVisible()
-		return m, m.syncHistory(false)
+		return m.listRead(msg)
 
 	case historyDueMsg:
 		if msg.contactID != m.historyFor || m.historyAsked {
@@ -304,15 +212,19 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 	case tea.KeyPressMsg:
 		m, cmd := m.updateKey(msg)
 		m.keepCursorVisible()
-		return m, tea.Batch(cmd, m.syncHistory(true))
+		return m, tea.Batch(cmd, m.ensureWindow(), m.syncHistory(true))
 	}
 	if m.form != nil {
 		_, cmd := m.form.update(msg)
 		return m, cmd
 	}
 	if m.filtering {
+		was := m.filter.Value()
 		var cmd tea.Cmd
 		m.filter, cmd = m.filter.Update(msg)
+		if m.filter.Value() != was { // a paste
+			cmd = tea.Batch(cmd, m.refilter())
+		}
 		return m, cmd
 	}
 	return m, nil
@@ -345,13 +257,15 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 				return m, nil
 			}
 			m.saving = true
-			st, today := m.st, model.Today(m.clock)
+			st := m.st
 			named := c.ID == 0 || model.LookAlikeKey(c.Name) != model.LookAlikeKey(m.form.base.Name)
 			return m, persist(func() tea.Msg {
 				saved, err := st.SaveContact(context.Background(), c)
 				msg := contactSavedMsg{contact: saved, err: err}
 				if err == nil && named {
-					msg.twin = lookAlikeOf(context.Background(), st, saved, today)
+					// Not finding out is no reason to trouble the
+					// person: a failed look says nothing.
+					msg.twin, _ = st.LookAlike(context.Background(), saved.ID, saved.Name)
 				}
 				return msg
 			})
@@ -377,17 +291,19 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 			m.filtering = false
 			m.filter.SetValue("")
 			m.filter.Blur()
-			m.applyFilter()
-			return m, nil
+			return m, m.refilter()
 		case "enter", "tab", "down", "up":
 			// Keep the filter, hand the keyboard back to the list.
 			m.filtering = false
 			m.filter.Blur()
 			return m, nil
 		}
+		was := m.filter.Value()
 		var cmd tea.Cmd
 		m.filter, cmd = m.filter.Update(msg)
-		m.applyFilter()
+		if m.filter.Value() != was {
+			cmd = tea.Batch(cmd, m.refilter())
+		}
 		return m, cmd
 	}
 
@@ -422,7 +338,7 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 	case key.Matches(msg, k.Top):
 		m.cursor = 0
 	case key.Matches(msg, k.Bottom):
-		m.cursor = max(0, len(m.visible)-1)
+		m.cursor = max(0, m.total-1)
 	case key.Matches(msg, k.PageUp):
 		m.move(-max(1, m.listHeight()-1))
 	case key.Matches(msg, k.PageDown):
@@ -437,10 +353,10 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 			m.detailOpen = false
 		case m.filter.Value() != "":
 			m.filter.SetValue("")
-			m.applyFilter()
+			return m, m.refilter()
 		case m.dueOnly:
 			m.dueOnly = false
-			m.applyFilter()
+			return m, m.refilter()
 		}
 	case key.Matches(msg, k.Rest):
 		if c, ok := m.selected(); ok && !c.Archived {
@@ -484,8 +400,8 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 		}
 	case key.Matches(msg, k.ShowArchived):
 		m.archived = !m.archived
-		m.cursor, m.offset, m.detailOpen = 0, 0, false
-		m.contacts, m.visible, m.loaded = nil, nil, false
+		m.detailOpen = false
+		m.forget()
 		return m, m.load()
 	}
 	return m, nil
@@ -616,7 +532,6 @@ func (m contactsModel) setArchived(c model.Contact, archived bool) tea.Cmd {
 	})
 }
 
-// keepCursorVisible scrolls the list so the selected row is on screen.
 // dueMarker is the list's short word for a due state.
 func dueMarker(d model.DueInfo) string {
 	switch d.State {
@@ -626,24 +541,6 @@ func dueMarker(d model.DueInfo) string {
 		return "due"
 	}
 	return ""
-}
-
-func (m *contactsModel) keepCursorVisible() {
-	rows := m.listHeight()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = max(0, min(m.offset, max(0, len(m.visible)-rows)))
-}
-
-func (m *contactsModel) move(d int) {
-	if len(m.visible) == 0 {
-		return
-	}
-	m.cursor = max(0, min(len(m.visible)-1, m.cursor+d))
 }
 
 // helpKeys are the bindings shown in the help line for the current state.
@@ -718,7 +615,7 @@ func (m contactsModel) view() string {
 	if m.loadErr != nil {
 		return m.styles.Error.Render(wrap("Could not read your contacts: "+m.loadErr.Error(), w))
 	}
-	if len(m.contacts) == 0 && !m.archived {
+	if m.all == 0 && !m.archived {
 		return m.emptyView()
 	}
 	// enter opens the person full width at any size: on a narrow screen
@@ -756,79 +653,6 @@ func (m contactsModel) emptyView() string {
 	return clip(strings.Join(lines, "\n"), m.width, m.height)
 }
 
-func (m contactsModel) listView() string {
-	s := m.styles
-	lw := m.listWidth()
-	title := "Contacts"
-	switch {
-	case m.archived:
-		title = "Archived contacts"
-	case m.dueOnly:
-		title = "Due a reach-out"
-	}
-	count := fmt.Sprintf("%d", len(m.contacts))
-	if len(m.visible) != len(m.contacts) {
-		count = fmt.Sprintf("%d of %d", len(m.visible), len(m.contacts))
-	}
-	lines := []string{s.Title.Render(title) + s.Muted.Render(" · "+count)}
-	switch {
-	case m.confirmArc != nil:
-		lines = append(lines, s.Prompt.Render(wrap(archiveQuestion(*m.confirmArc), lw)))
-	case m.filtering || m.filter.Value() != "":
-		lines = append(lines, m.filter.View())
-	case m.archived:
-		lines = append(lines, s.Muted.Render(truncate("r restores · v back to active", lw)))
-	case m.dueOnly:
-		lines = append(lines, s.Muted.Render(truncate("in who-next order · esc shows everyone", lw)))
-	default:
-		lines = append(lines, s.Muted.Render(truncate("/ filter · a add · enter details", lw)))
-	}
-	// Columns: name, circle, last contact, due marker, any-time. The last
-	// two say what they are in each row ("due", "24/7"), so their headers
-	// are blank: "Any" over "24/7" said less than the rows.
-	circleW, lastW, dueW, anyW := 11, 5, 7, 4
-	nameW := lw - 2 - circleW - lastW - dueW - anyW - 4
-	if nameW < 12 {
-		circleW, lastW, dueW, anyW = 0, 0, 0, 0
-		nameW = max(1, lw-2)
-	}
-	header := "  " + pad("Name", nameW)
-	if circleW > 0 {
-		header += " " + pad("Circle", circleW) + " " + pad("Last", lastW) + " " + pad("", dueW) + " " + pad("", anyW)
-	}
-	lines = append(lines, s.Muted.Render(truncate(header, lw)))
-	today := model.Today(m.clock)
-
-	rows := m.listHeight()
-	if len(m.visible) == 0 {
-		msg := "Nobody matches that filter; esc clears it."
-		if m.archived && m.filter.Value() == "" {
-			msg = "Nobody is archived. Archived people stay in your journal and can be restored here."
-		}
-		lines = append(lines, s.Muted.Render(wrap(msg, lw)))
-		return strings.Join(lines, "\n")
-	}
-	for i := m.offset; i < min(len(m.visible), m.offset+rows); i++ {
-		c := m.contacts[m.visible[i]]
-		row := pad(oneLine(c.Name), nameW)
-		if circleW > 0 {
-			anyTime := ""
-			if c.AnyTime {
-				anyTime = "24/7"
-			}
-			due := c.Due(today)
-			row += " " + pad(c.Circle.Short(), circleW) + " " + pad(model.SinceLabel(due.DaysSince), lastW) +
-				" " + pad(dueMarker(due), dueW) + " " + pad(anyTime, anyW)
-		}
-		if i == m.cursor {
-			lines = append(lines, s.Selected.Render("› "+row))
-		} else {
-			lines = append(lines, "  "+row)
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
 // handle and owns put the screen in the table (see screen).
 func (m *contactsModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 	*m, cmd = m.update(msg)
@@ -841,26 +665,6 @@ func (m *contactsModel) owns(msg tea.Msg) bool {
 		return true
 	}
 	return false
-}
-
-// lookAlikeOf is the name of someone else in the journal (archived or not)
-// whose name looks the same as c's (model.LookAlikeKey), or "": two such
-// people cannot be told apart on a screen. Not finding out is no reason to
-// trouble the person, so a failed read says nothing.
-func lookAlikeOf(ctx context.Context, st Store, c model.Contact, today model.Date) string {
-	want := model.LookAlikeKey(c.Name)
-	for _, archived := range []bool{false, true} {
-		cs, err := st.Contacts(ctx, archived, today)
-		if err != nil {
-			return ""
-		}
-		for _, o := range cs {
-			if o.ID != c.ID && model.LookAlikeKey(o.Name) == want {
-				return o.Name
-			}
-		}
-	}
-	return ""
 }
 
 // restToggledMsg is a rhythm put to rest, or resumed, from Contacts.

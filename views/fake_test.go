@@ -44,6 +44,8 @@ type fakeStore struct {
 	// contactReads counts contact-list queries: switching screens must not
 	// repeat them when nothing changed.
 	contactReads int
+	// pagesAsked is the limit of each page of contacts asked for.
+	pagesAsked []int
 	// reflectionReads counts week reads, to see the read-ahead at work.
 	reflectionReads int
 	// historyReads counts reads of a person's history.
@@ -102,8 +104,60 @@ func (f *fakeStore) list(archived bool, today model.Date) []model.Contact {
 			out = append(out, f.withDerived(c, today))
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].SortKey() < out[j].SortKey() })
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := out[i].SortKey(), out[j].SortKey(); a != b {
+			return a < b
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out
+}
+
+// ContactPage is a page of one tab of the list, filtered as the real
+// store filters (store.TestContactPageAgreesWithTheWholeList). pagesAsked
+// records each page's limit.
+func (f *fakeStore) ContactPage(_ context.Context, q model.ContactQuery) (model.ContactPage, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.contactReads++
+	f.pagesAsked = append(f.pagesAsked, q.Limit)
+	list := f.list(q.Archived && !q.Due, q.Today)
+	words := strings.Fields(model.Fold(q.Filter))
+	var shown []model.Contact
+	for _, c := range list {
+		if matchesAll(c.SearchText(), words) {
+			shown = append(shown, c)
+		}
+	}
+	if q.Due {
+		shown = model.WhoNext(shown, q.Today, model.QuietCircles(model.LatestByCircle(list), q.Today))
+	}
+	p := model.ContactPage{All: len(list), Total: len(shown),
+		At: slices.IndexFunc(shown, func(c model.Contact) bool { return q.Land != 0 && c.ID == q.Land })}
+	if q.Limit > 0 {
+		p.Offset = q.Offset
+		if p.At >= 0 {
+			p.Offset = p.At - q.Limit/2
+		}
+		p.Offset = max(0, min(p.Offset, len(shown)-q.Limit))
+		shown = shown[:min(len(shown), p.Offset+q.Limit)]
+	}
+	p.Contacts = shown[p.Offset:]
+	return p, nil
+}
+
+// LookAlike is the first of the active, then the archived, whose name
+// looks the same.
+func (f *fakeStore) LookAlike(_ context.Context, id int64, name string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	want := model.LookAlikeKey(name)
+	for _, c := range append(f.list(false, model.Date{}), f.list(true, model.Date{})...) {
+		if c.ID != id && model.LookAlikeKey(c.Name) == want {
+			return c.Name, nil
+		}
+	}
+	return "", nil
 }
 
 // Roster is the active list counted, and WhoNext of it, as the real

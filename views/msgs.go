@@ -5,12 +5,18 @@ import "github.com/tether-recovery/tether/model"
 // Messages carry the results of store commands back into Update. Each holds
 // its own copy of the data and the error, never a pointer into a model.
 
+// contactsLoadedMsg is a window of the contact list (see contactslist.go).
 type contactsLoadedMsg struct {
-	req            int // request id; stale answers are dropped
-	archived       bool
-	contacts       []model.Contact
-	defaultCadence int
-	err            error
+	req           int // request id; stale answers are dropped
+	archived, due bool
+	page          model.ContactPage
+	// placeCursor says the cursor goes to the person the read landed on,
+	// else to place; cursorThen is where it was when asked.
+	placeCursor       bool
+	place, cursorThen int
+	full              bool // the settings were read too
+	defaultCadence    int
+	err               error
 }
 
 type contactSavedMsg struct {

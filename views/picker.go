@@ -105,6 +105,27 @@ func (p *personPicker) refilter() {
 	p.cursor = 0
 }
 
+// filterIndexes appends to dst the indexes of the folded search texts that
+// hold every word of the query, ignoring case and accents.
+func filterIndexes(dst []int, search []string, query string) []int {
+	words := strings.Fields(model.Fold(query))
+	for i, hay := range search {
+		if matchesAll(hay, words) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
+}
+
+func matchesAll(hay string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // addNewRow is the last row when the typed name can be someone new.
 func addNewRow(name string) string {
 	return "+ Add " + oneLine(name) + " as someone new"

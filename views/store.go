@@ -15,6 +15,12 @@ type Store interface {
 	// with first above 0, only the first that many of the due, counted.
 	Roster(ctx context.Context, today model.Date, first int) (model.Roster, error)
 	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
+	// ContactPage is a page of a contact list, filtered, counted, and
+	// landed on someone when asked (see model.ContactQuery).
+	ContactPage(ctx context.Context, q model.ContactQuery) (model.ContactPage, error)
+	// LookAlike is the name of someone else (archived or not) whose name
+	// looks the same as name (model.LookAlikeKey), or "".
+	LookAlike(ctx context.Context, id int64, name string) (string, error)
 	SaveContact(ctx context.Context, c model.Contact) (model.Contact, error)
 	SetArchived(ctx context.Context, id int64, archived bool) error
 	// DeleteCheckIn removes a day's check-in, entered by mistake.

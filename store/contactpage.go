@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/tether-recovery/tether/model"
+)
+
+// ContactPage reads one page of a contact list (see model.ContactQuery):
+// the people of the page with their tags and derived facts, as Contacts
+// gives them, and how many the list and the filter hold. The filter is
+// matched against search_key (schema 12) in the list's index, and only
+// the page's people are read whole, so a page costs the same among fifty
+// people as among fifty thousand. A Limit of 0 reads the whole list.
+func (s *Store) ContactPage(ctx context.Context, q model.ContactQuery) (model.ContactPage, error) {
+	page := model.ContactPage{At: -1}
+	words := filterWords(q.Filter)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var ids []int64
+		var err error
+		if q.Due {
+			ids, err = duePage(ctx, tx, q, words, &page)
+		} else {
+			ids, err = listPage(ctx, tx, q, words, &page)
+		}
+		if err != nil || len(ids) == 0 {
+			return err
+		}
+		list, err := json.Marshal(ids)
+		if err != nil {
+			return err
+		}
+		page.Contacts, err = queryContacts(ctx, tx, true, contactPageSQL, append(window30(q.Today), string(list)),
+			`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?))
+			 ORDER BY contact_id, position`, string(list))
+		if err != nil || !q.Due {
+			return err
+		}
+		// Read in name order; the due are shown in who-next order.
+		order := make(map[int64]int, len(ids))
+		for i, id := range ids {
+			order[id] = i
+		}
+		slices.SortFunc(page.Contacts, func(a, b model.Contact) int { return order[a.ID] - order[b.ID] })
+		return nil
+	})
+	if err != nil {
+		return model.ContactPage{}, fmt.Errorf("read a page of contacts: %w", err)
+	}
+	return page, nil
+}
+
+// contactPageSQL reads the people of a page, ?5 being a JSON list of
+// their ids.
+var contactPageSQL = contactsWithDerived(`c.id IN (SELECT value FROM json_each(?5))`)
+
+// listPage counts the active or archived list and the people of it who
+// pass the filter, finds where q.Land is among them, and reads the ids of
+// the page, all from the list's index (contacts_list): in name order, a
+// range of the index; filtered, a scan of the list's range of it.
+func listPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
+	cond, args := holdsEvery("search_key", words, 2)
+	args = append([]any{q.Archived}, args...)
+	from := ` FROM contacts WHERE archived = ?1 AND ` + cond
+	if err := tx.QueryRowContext(ctx, `SELECT count(*)`+from, args...).Scan(&page.Total); err != nil {
+		return nil, err
+	}
+	page.All = page.Total
+	if len(words) > 0 {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = ?`, q.Archived).Scan(&page.All); err != nil {
+			return nil, err
+		}
+	}
+	if q.Land != 0 {
+		n := len(args) + 1
+		var key string
+		err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT name_key`+from+` AND id = ?%d`, n), append(args, q.Land)...).Scan(&key)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		default:
+			before := fmt.Sprintf(`SELECT count(*)`+from+` AND (name_key, id) < (?%d, ?%d)`, n, n+1)
+			if err := tx.QueryRowContext(ctx, before, append(args, key, q.Land)...).Scan(&page.At); err != nil {
+				return nil, err
+			}
+		}
+	}
+	page.Offset = pageStart(q, page.At, page.Total)
+	n := len(args) + 1
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT id`+from+` ORDER BY name_key, id LIMIT ?%d OFFSET ?%d`, n, n+1),
+		append(args, pageLimit(q), page.Offset)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// duePage is listPage for the people due a reach-out: who is due is read
+// from contacts_whonext as Today reads it (they are a part of the active
+// list), ranked, and cut to the page.
+func duePage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = 0`).Scan(&page.All); err != nil {
+		return nil, err
+	}
+	due, _, err := rankDue(ctx, tx, q.Today, words)
+	if err != nil {
+		return nil, err
+	}
+	page.Total = len(due)
+	if q.Land != 0 {
+		page.At = slices.IndexFunc(due, func(c model.Contact) bool { return c.ID == q.Land })
+	}
+	page.Offset = pageStart(q, page.At, page.Total)
+	if q.Limit > 0 {
+		due = due[:min(len(due), page.Offset+q.Limit)]
+	}
+	due = due[page.Offset:]
+	ids := make([]int64, len(due))
+	for i, c := range due {
+		ids[i] = c.ID
+	}
+	return ids, nil
+}
+
+// pageLimit is the most people a page holds (-1, all, to SQLite).
+func pageLimit(q model.ContactQuery) int {
+	if q.Limit <= 0 {
+		return -1
+	}
+	return q.Limit
+}
+
+// pageStart is where the page begins among total: around at (the person
+// landed on, in the middle of the page) when found, else at q.Offset; a
+// page near the end is moved back so that it is full.
+func pageStart(q model.ContactQuery, at, total int) int {
+	if q.Limit <= 0 {
+		return 0
+	}
+	start := q.Offset
+	if at >= 0 {
+		start = at - q.Limit/2
+	}
+	return max(0, min(start, total-q.Limit))
+}
+
+// LookAlike is the name of someone else in the journal (archived or not)
+// whose name looks the same as name (model.LookAlikeKey), or "" when
+// nobody's does: one seek of contacts_look (schema 12).
+func (s *Store) LookAlike(ctx context.Context, id int64, name string) (string, error) {
+	var other string
+	err := s.db.QueryRowContext(ctx, `SELECT name FROM contacts WHERE look_key = ? AND id <> ? ORDER BY archived, name_key, id LIMIT 1`,
+		model.LookAlikeKey(name), id).Scan(&other)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("look for a name that looks the same: %w", err)
+	}
+	return other, nil
+}
