@@ -116,21 +116,26 @@ func LookAlikeKey(name string) string {
 // PeopleNamed are the active people whose name or nickname the text holds
 // as whole words, ignoring case and accents.
 func PeopleNamed(text string, people []Contact) []Contact {
-	hay := " " + strings.Join(strings.FieldsFunc(Fold(text), notWordRune), " ") + " "
+	names := NamesIn(text)
 	var out []Contact
 	for _, c := range people {
-		if c.Archived {
-			continue
-		}
-		for _, n := range []string{c.Name, c.Nickname} {
-			words := strings.FieldsFunc(Fold(n), notWordRune)
-			if len(words) > 0 && strings.Contains(hay, " "+strings.Join(words, " ")+" ") {
-				out = append(out, c)
-				break
-			}
+		if !c.Archived && names(Fold(c.Name), Fold(c.Nickname)) {
+			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// NamesIn is PeopleNamed's test, built once for a text: whether it names
+// someone, given their name and nickname already folded (Fold), as a
+// journal keeps them. It holds the name or nickname as whole words.
+func NamesIn(text string) func(foldedName, foldedNickname string) bool {
+	hay := " " + strings.Join(strings.FieldsFunc(Fold(text), notWordRune), " ") + " "
+	holds := func(folded string) bool {
+		words := strings.FieldsFunc(folded, notWordRune)
+		return len(words) > 0 && strings.Contains(hay, " "+strings.Join(words, " ")+" ")
+	}
+	return func(name, nickname string) bool { return holds(name) || holds(nickname) }
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -105,12 +105,9 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		ids := []int64{}
 		if strings.TrimSpace(text) != "" {
-			named, err := namesOf(ctx, tx)
-			if err != nil {
+			var err error
+			if ids, err = s.namedIn(ctx, tx, text); err != nil {
 				return err
-			}
-			for _, c := range model.PeopleNamed(text, named) {
-				ids = append(ids, c.ID)
 			}
 		}
 		list, err := json.Marshal(ids)
@@ -129,23 +126,57 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 	return out, nil
 }
 
-// namesOf reads every active contact's ID, name and nickname: enough to
-// find the people a text names.
-func namesOf(ctx context.Context, tx *sql.Tx) ([]model.Contact, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, nickname FROM contacts WHERE archived = 0`)
+// namedIn are the ids of the active people text names (model.PeopleNamed),
+// found from the folded names and nicknames schema 12 keeps at the start
+// of each search_key, read from the list's index: no row and no folding
+// per person. An older journal, opened read-only, is read and folded.
+func (s *Store) namedIn(ctx context.Context, tx *sql.Tx, text string) ([]int64, error) {
+	if s.schema != 0 && s.schema < 12 {
+		var named []model.Contact
+		err := eachRow(ctx, tx, `SELECT id, name, nickname FROM contacts WHERE archived = 0`, nil, func(rows *sql.Rows) error {
+			var c model.Contact
+			err := rows.Scan(&c.ID, &c.Name, &c.Nickname)
+			named = append(named, c)
+			return err
+		})
+		var ids []int64
+		for _, c := range model.PeopleNamed(text, named) {
+			ids = append(ids, c.ID)
+		}
+		return ids, err
+	}
+	names := model.NamesIn(text)
+	ids := []int64{}
+	err := eachRow(ctx, tx, `SELECT id, search_key FROM contacts INDEXED BY contacts_list WHERE archived = 0`, nil, func(rows *sql.Rows) error {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return err
+		}
+		// search_key is the folded name, nickname, group, … a line each.
+		name, rest, _ := strings.Cut(key, "\n")
+		nickname, _, _ := strings.Cut(rest, "\n")
+		if names(name, nickname) {
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// eachRow runs query and hands each of its rows to fn.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []model.Contact
 	for rows.Next() {
-		var c model.Contact
-		if err := rows.Scan(&c.ID, &c.Name, &c.Nickname); err != nil {
-			return nil, err
+		if err := fn(rows); err != nil {
+			return err
 		}
-		out = append(out, c)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // professionalsSQL reads the active range of contacts_list, already in
