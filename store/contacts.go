@@ -91,9 +91,14 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 // cardWhere picks the contacts the crisis card may show: the people who
 // said call any time, those good for a distraction, the professionals
 // with a phone, and those in ids (named in the safety plan, as JSON).
-const cardWhere = `archived = 0 AND (any_time = 1 OR distraction = 1
-	OR (circle IN ('healthcare', 'treatment') AND phone <> '')
+const cardWhere = `archived = 0 AND (` + cardAlways + `
 	OR id IN (SELECT value FROM json_each(?)))`
+
+// cardIDsSQL is the ids of cardWhere's people: from contacts_card, and
+// the ids the plan names (?1, a JSON list): a seek each, not a scan of
+// everyone.
+const cardIDsSQL = `SELECT id FROM contacts INDEXED BY contacts_card WHERE archived = 0 AND (` + cardAlways + `)
+	UNION SELECT value FROM json_each(?1)`
 
 // CardPeople lists, in one read, everyone the crisis card may show (see
 // model.BuildCrisisCard): the active people who said call any time, those
@@ -103,21 +108,25 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 	text := strings.Join(append(plan.Lines(model.PlanAskForHelp), plan.Lines(model.PlanDistractions)...), "\n")
 	var out []model.Contact
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		ids := []int64{}
+		named := []int64{}
 		if strings.TrimSpace(text) != "" {
 			var err error
-			if ids, err = s.namedIn(ctx, tx, text); err != nil {
+			if named, err = s.namedIn(ctx, tx, text); err != nil {
 				return err
 			}
 		}
-		list, err := json.Marshal(ids)
+		list, err := json.Marshal(named)
 		if err != nil {
 			return err
 		}
+		ids := cardIDsSQL
+		if s.schema != 0 && s.schema < 13 {
+			ids = `SELECT id FROM contacts WHERE ` + cardWhere // an older journal opened read-only
+		}
 		out, err = queryContacts(ctx, tx, false,
-			s.forSchema(`SELECT `+contactColumns+` FROM contacts WHERE `+cardWhere+` ORDER BY name_key, id`), []any{string(list)},
-			`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT id FROM contacts WHERE `+cardWhere+`)
-			 ORDER BY contact_id, position`, string(list))
+			s.forSchema(`SELECT `+contactColumns+` FROM contacts WHERE archived = 0 AND id IN (`+ids+`) ORDER BY name_key, id`),
+			[]any{string(list)},
+			`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (`+ids+`) ORDER BY contact_id, position`, string(list))
 		return err
 	})
 	if err != nil {

@@ -35,6 +35,7 @@ var migrations = []migration{
 	{"the figures of a day and a week read from the reach-out log's indexes alone", execAll(schema10...)},
 	{"the summaries a week's and a window's figures are read from, kept beside the log", execAll(schema11...)},
 	{"the keys the contact list is filtered and paged by", migrate12},
+	{"the crisis card's people read from an index", execAll(schema13...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.
