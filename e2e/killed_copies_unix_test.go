@@ -68,14 +68,6 @@ func leftovers(t *testing.T, dir string) []string {
 	return out
 }
 
-// largeJournal is the large sample journal, made once per test.
-func largeJournal(t *testing.T, bin string) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "tether.db")
-	runBinary(t, bin, "demo", "--save", db, "--size", "large")
-	return db
-}
-
 func TestKilledBackupLeavesNoPartialFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills a backup of the large sample journal many times")

@@ -53,3 +53,35 @@ func builtBinary(t *testing.T) string {
 	}
 	return binPath
 }
+
+// The large sample journal is written once per run, by the first test
+// that needs it, beside the binary; each test gets a copy of its own.
+// Six tests use it, and writing it took 10 s each.
+var (
+	largeOnce sync.Once
+	largePath string
+	largeErr  error
+)
+
+// largeJournal is a fresh copy of the large sample journal, as of today.
+func largeJournal(t *testing.T, bin string) string {
+	t.Helper()
+	largeOnce.Do(func() {
+		largePath = filepath.Join(binDir, "large.db")
+		if out, err := exec.Command(bin, "demo", "--save", largePath, "--size", "large").CombinedOutput(); err != nil {
+			largeErr = fmt.Errorf("write the large sample journal: %v: %s", err, out)
+		}
+	})
+	if largeErr != nil {
+		t.Fatal(largeErr)
+	}
+	db := filepath.Join(t.TempDir(), "large.db")
+	data, err := os.ReadFile(largePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}

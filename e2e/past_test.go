@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,8 +15,7 @@ import (
 func TestEndToEndThePastOnTheLargeSample(t *testing.T) {
 	requireTmux(t)
 	bin := builtBinary(t)
-	db := filepath.Join(t.TempDir(), "large.db")
-	runBinary(t, bin, "demo", "--save", db, "--size", "large")
+	db := largeJournal(t, bin)
 	runBinary(t, bin, "--db", db, "contact", "add", "--name", "Zed Example")
 	s := startTmux80(t, fmt.Sprintf("%s --db %s", bin, db))
 	s.waitFor("Who next")

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,8 +12,7 @@ import (
 func TestEndToEndSearchOnTheLargeSample(t *testing.T) {
 	requireTmux(t)
 	bin := builtBinary(t)
-	db := filepath.Join(t.TempDir(), "large.db")
-	runBinary(t, bin, "demo", "--save", db, "--size", "large")
+	db := largeJournal(t, bin)
 	s := startTmux(t, fmt.Sprintf("%s --db %s", bin, db))
 	s.waitFor("Who next")
 	s.keys("C-f")
