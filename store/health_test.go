@@ -57,7 +57,7 @@ func TestFiguresReadIndexes(t *testing.T) {
 			"SEARCH reach_outs USING COVERING INDEX reach_outs_day (day>? AND day<?)",
 			"SEARCH r USING INTEGER PRIMARY KEY (rowid=?)",
 			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"}},
-		{"each day's count", dayCountsSQL, []any{"2026-01-01", "2026-01-14"}, []string{
+		{"each day's count", reachOutCountsSQL, []any{"2026-01-01", "2026-01-14"}, []string{
 			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
 		{"the crisis card's people", cardIDsSQL, []any{"[1,2]"}, []string{
 			"SEARCH contacts USING COVERING INDEX contacts_card (archived=?)"}},

@@ -190,30 +190,10 @@ const reachOutsBetweenSQL = `SELECT ` + reachOutColumns + `
 func (s *Store) ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay int) ([]model.ReachOut, map[model.Date]int, error) {
 	lo, hi := dayRange(from, to)
 	var out []model.ReachOut
-	counts := map[model.Date]int{}
+	var counts map[model.Date]int
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		countSQL := dayCountsSQL
-		if s.schema != 0 && s.schema < 11 {
-			countSQL = dayCountsScanSQL // an older journal opened read-only
-		}
-		rows, err := tx.QueryContext(ctx, countSQL, lo, hi)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var day string
-			var n int
-			if err := rows.Scan(&day, &n); err != nil {
-				return err
-			}
-			d, err := model.ParseDate(day)
-			if err != nil {
-				return fmt.Errorf("day %q: %w", day, err)
-			}
-			counts[d] = n
-		}
-		if err := rows.Err(); err != nil {
+		var err error
+		if counts, err = dayCounts(ctx, tx, lo, hi); err != nil {
 			return err
 		}
 		out, err = queryReachOuts(ctx, tx, s.forSchema(firstOfDaysSQL), lo, hi, perDay)
@@ -234,13 +214,6 @@ const firstOfDaysSQL = `SELECT ` + reachOutColumns + `
 	CROSS JOIN reach_outs r ON r.id = f.id
 	JOIN contacts c ON c.id = r.contact_id
 	WHERE f.k <= ?3 ORDER BY r.day, r.at_unix, r.id`
-
-// dayCountsSQL counts the reach-outs of each day from ?1 to ?2 from the
-// days' summary; dayCountsScanSQL from the log.
-const (
-	dayCountsSQL     = `SELECT day, sum(n) FROM reach_out_days WHERE day BETWEEN ?1 AND ?2 GROUP BY day`
-	dayCountsScanSQL = `SELECT day, count(*) FROM reach_outs WHERE day BETWEEN ?1 AND ?2 GROUP BY day`
-)
 
 // dayRange turns an inclusive range of days into the stored text, an open
 // end becoming the first or last day there can be.
@@ -451,29 +424,33 @@ const reachOutCountsSQL = `SELECT day, sum(n) FROM reach_out_days WHERE day BETW
 // reach-outs to count.
 func (s *Store) ReachOutCounts(ctx context.Context, from, to model.Date) (map[model.Date]int, error) {
 	lo, hi := dayRange(from, to)
-	out := map[model.Date]int{}
+	var out map[model.Date]int
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, reachOutCountsSQL, lo, hi)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var day string
-			var n int
-			if err := rows.Scan(&day, &n); err != nil {
-				return err
-			}
-			d, err := parseDay(day)
-			if err != nil {
-				return err
-			}
-			out[d] = n
-		}
-		return rows.Err()
+		var err error
+		out, err = dayCounts(ctx, tx, lo, hi)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("count the reach-outs from %s to %s: %w", from, to, err)
 	}
 	return out, nil
+}
+
+// dayCounts is ReachOutCounts' reading, for the stored days lo to hi.
+func dayCounts(ctx context.Context, tx *sql.Tx, lo, hi string) (map[model.Date]int, error) {
+	out := map[model.Date]int{}
+	err := eachRow(ctx, tx, reachOutCountsSQL, []any{lo, hi}, func(rows *sql.Rows) error {
+		var day string
+		var n int
+		if err := rows.Scan(&day, &n); err != nil {
+			return err
+		}
+		d, err := parseDay(day)
+		if err != nil {
+			return err
+		}
+		out[d] = n
+		return nil
+	})
+	return out, err
 }
