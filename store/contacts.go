@@ -135,6 +135,32 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 	return out, nil
 }
 
+// PeopleNamed are the active people whose name or nickname text holds as
+// whole words (model.PeopleNamed), by name: found from the folded names
+// kept in the list's index (namedIn), and only they are read whole.
+func (s *Store) PeopleNamed(ctx context.Context, text string) ([]model.Contact, error) {
+	var out []model.Contact
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		named, err := s.namedIn(ctx, tx, text)
+		if err != nil || len(named) == 0 {
+			return err
+		}
+		list, err := json.Marshal(named)
+		if err != nil {
+			return err
+		}
+		const ids = `SELECT value FROM json_each(?1)`
+		out, err = queryContacts(ctx, tx, false,
+			s.forSchema(`SELECT `+contactColumns+` FROM contacts WHERE id IN (`+ids+`) ORDER BY name_key, id`), []any{string(list)},
+			`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (`+ids+`) ORDER BY contact_id, position`, string(list))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find the people named: %w", err)
+	}
+	return out, nil
+}
+
 // namedIn are the ids of the active people text names (model.PeopleNamed),
 // found from the folded names and nicknames schema 12 keeps at the start
 // of each search_key, read from the list's index: no row and no folding

@@ -60,6 +60,22 @@ func TestNamedInIsPeopleNamed(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
+		people, err := s.PeopleNamed(ctx, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The store's answer is the model's, whole and in its order (by
+		// name, as the list is).
+		var read []int64
+		for i, c := range people {
+			read = append(read, c.ID)
+			if c.Name != everyone[slices.IndexFunc(everyone, func(e model.Contact) bool { return e.ID == c.ID })].Name {
+				t.Fatalf("PeopleNamed(%q)[%d] is %+v", plan, i, c)
+			}
+		}
+		if !slices.Equal(read, want) {
+			t.Fatalf("PeopleNamed(%q) = %v; PeopleNamed of the model says %v", plan, read, want)
+		}
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {

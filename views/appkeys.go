@@ -29,8 +29,7 @@ func (a *App) updatePaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 	case a.search != nil:
 		_, cmd = a.search.update(msg)
 	case a.log != nil:
-		if a.log.busy() {
-			a.typedAhead = append(a.typedAhead, msg)
+		if a.logWaits(msg) {
 			return a, nil
 		}
 		_, cmd = a.log.update(msg)
@@ -95,10 +94,7 @@ func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	}
 	if a.log != nil {
-		if a.log.busy() {
-			// Saving, or still finding the people to pick from: keys typed
-			// meanwhile wait their turn instead of being lost.
-			a.typedAhead = append(a.typedAhead, msg)
+		if a.logWaits(msg) {
 			return a, nil
 		}
 		done, cmd := a.log.update(msg)
@@ -219,13 +215,19 @@ func (a *App) takeAsk() tea.Msg {
 	return nil
 }
 
+// logWaits keeps msg for later when the reach-out dialog cannot act on it
+// yet (saving, or choosing from people still being read), or keys typed
+// before it are still waiting: keys typed meanwhile wait their turn, in
+// order, instead of being lost or acting on an older list.
+func (a *App) logWaits(msg tea.Msg) bool {
+	return a.typedAhead.hold(msg, a.log.waitsFor(msg))
+}
+
 // replayTypedAhead hands on the keys typed while the reach-out dialog was
 // busy, in order, now that it is not (a key may make it busy again, and
 // the rest then wait once more).
 func (a *App) replayTypedAhead(cmd tea.Cmd) (tea.Model, tea.Cmd) {
-	keys := a.typedAhead
-	a.typedAhead = nil
-	for _, k := range keys {
+	for _, k := range a.typedAhead.take() {
 		var c tea.Cmd
 		switch k := k.(type) {
 		case tea.KeyPressMsg:

@@ -134,20 +134,24 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.toOwner(msg)
 	case undoneMsg:
 		return a.undone(msg)
-	case pickerLoadedMsg, reachOutSavedMsg:
+	case pickerPageMsg:
+		if a.log == nil || a.log.picker != msg.picker {
+			return a, a.toOwner(msg) // the safety plan's picker
+		}
+		_, cmd := a.log.update(msg)
+		return a.replayTypedAhead(cmd)
+	case reachOutSavedMsg:
 		if a.log == nil {
 			return a, nil
 		}
 		done, cmd := a.log.update(msg)
 		if done {
 			a.log = nil
-			if saved, ok := msg.(reachOutSavedMsg); ok {
-				a.status, a.statusErr = loggedSentence(saved.reachOut, saved.edited), false
-				if saved.added {
-					a.status += " " + oneLine(saved.reachOut.ContactName) + " is in your contacts now."
-				}
-				cmd = tea.Batch(cmd, a.reloadAll())
+			a.status, a.statusErr = loggedSentence(msg.reachOut, msg.edited), false
+			if msg.added {
+				a.status += " " + oneLine(msg.reachOut.ContactName) + " is in your contacts now."
 			}
+			cmd = tea.Batch(cmd, a.reloadAll())
 		}
 		return a.replayTypedAhead(cmd)
 	case crisisLoadedMsg:
@@ -263,6 +267,12 @@ func (a *App) toOwner(msg tea.Msg) tea.Cmd {
 		cmd := t.screen.handle(msg)
 		if w, ok := msg.(written); ok && w.writeErr() == nil {
 			cmd = tea.Batch(cmd, a.reloadAll())
+		}
+		if ask := a.takeAsk(); ask != nil {
+			// Asked on an answer read (ctrl+p's people): acted on now, as
+			// after a key.
+			_, askCmd := a.Update(ask)
+			cmd = tea.Batch(cmd, askCmd)
 		}
 		return cmd
 	}

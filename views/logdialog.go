@@ -32,9 +32,6 @@ type logDialog struct {
 	// is open and ctrl+o chooses another
 	picker    *personPicker
 	repicking bool
-	// defaultCadence is the rhythm of someone new (Settings), read with
-	// the people to pick from.
-	defaultCadence int
 
 	// the form, once the person is known
 	contact  model.Contact
@@ -57,21 +54,12 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 // pick opens the person picker (again, over the form, when repicking):
 // a new reach-out may be with someone not yet in the contacts.
 func (d *logDialog) pick(repicking bool) tea.Cmd {
-	var focus tea.Cmd
-	d.picker, focus = newPersonPicker(d.styles, "Who was it with? ")
+	var read tea.Cmd
+	d.picker, read = newPersonPicker(d.st, d.styles, model.Today(d.clock), "Who was it with? ")
 	d.picker.offerNew = d.existing == nil
 	d.picker.setWidth(d.width)
 	d.repicking = repicking
-	st, today := d.st, model.Today(d.clock)
-	return tea.Batch(focus, func() tea.Msg {
-		ctx := context.Background()
-		cs, err := st.Contacts(ctx, false, today)
-		if err != nil {
-			return pickerLoadedMsg{err: err}
-		}
-		set, err := st.Settings(ctx)
-		return pickerLoadedMsg{contacts: cs, defaultCadence: set.DefaultCadence, err: err}
-	})
+	return read
 }
 
 // adding is true when the person is someone new, added with the log.
@@ -89,9 +77,11 @@ func (d *logDialog) formTitle() string {
 	return "Log a reach-out with " + name
 }
 
-// busy is true while keys cannot be acted on yet: a save is under way, or
-// the people to pick from are still being read.
-func (d *logDialog) busy() bool { return d.saving || d.picker != nil && !d.picker.loaded }
+// waitsFor is true when msg cannot be acted on yet: a save is under way,
+// or it acts on the people to pick from, who are still being read.
+func (d *logDialog) waitsFor(msg tea.Msg) bool {
+	return d.saving || d.picker != nil && d.picker.waitsFor(msg)
+}
 
 func (d *logDialog) openForm(c model.Contact) tea.Cmd {
 	d.picker = nil
@@ -197,10 +187,9 @@ func (d *logDialog) dirty() bool { return d.form != nil && d.form.dirty() }
 // update returns done=true when the dialog should close.
 func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 	switch msg := msg.(type) {
-	case pickerLoadedMsg:
+	case pickerPageMsg:
 		if d.picker != nil {
-			d.picker.setPeople(msg.contacts, msg.err)
-			d.defaultCadence = msg.defaultCadence
+			return false, d.picker.setPage(msg)
 		}
 		return false, nil
 	case reachOutSavedMsg:
@@ -230,9 +219,6 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 			case cancel:
 				return true, nil
 			case chosen != nil:
-				if chosen.ID == 0 {
-					chosen.CadenceDays = d.defaultCadence // someone new
-				}
 				if !d.repicking {
 					return false, d.openForm(*chosen)
 				}
@@ -271,6 +257,12 @@ func (d *logDialog) update(msg tea.Msg) (done bool, cmd tea.Cmd) {
 			st, edited, adding, c := d.st, d.existing != nil, d.adding(), d.contact
 			return false, persist(func() tea.Msg {
 				if adding {
+					// Someone new gets the rhythm chosen in Settings.
+					set, err := st.Settings(context.Background())
+					if err != nil {
+						return reachOutSavedMsg{err: err}
+					}
+					c.CadenceDays = set.DefaultCadence
 					saved, err := st.LogWithNewContact(context.Background(), c, r)
 					return reachOutSavedMsg{reachOut: saved, added: true, err: err}
 				}

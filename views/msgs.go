@@ -84,13 +84,6 @@ type recoveryStartSavedMsg struct {
 	err   error
 }
 
-type pickerLoadedMsg struct {
-	contacts []model.Contact
-	// defaultCadence is the rhythm someone new gets (Settings).
-	defaultCadence int
-	err            error
-}
-
 // historyLaterMsg asks for the selected person's history once the
 // selection has rested (historySettle); the root turns it into a timer, so
 // that tests decide when the pause is over, and historyDueMsg says it is.

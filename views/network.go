@@ -164,7 +164,7 @@ func (m networkModel) update(msg tea.Msg) (networkModel, tea.Cmd) {
 			return m, tea.Batch(func() tea.Msg { return jumpToContactMsg{id: c.ID} }, m.readFadedInSight())
 		}
 		return m, m.readFadedInSight()
-	case planLoadedMsg, planSavedMsg, planPeopleMsg:
+	case planLoadedMsg, planSavedMsg, pickerPageMsg:
 		if m.plan == nil {
 			return m, nil
 		}
@@ -360,7 +360,7 @@ func (m *networkModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *networkModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case networkLoadedMsg, fadedLoadedMsg, planLoadedMsg, planSavedMsg, planPeopleMsg, checkupSavedMsg:
+	case networkLoadedMsg, fadedLoadedMsg, planLoadedMsg, planSavedMsg, pickerPageMsg, checkupSavedMsg:
 		return true
 	}
 	return false

@@ -39,13 +39,6 @@ type reflectionSavedMsg struct {
 	err        error
 }
 
-// peopleLoadedMsg is the active people, for ctrl+p to find the one an
-// answer names.
-type peopleLoadedMsg struct {
-	people []model.Contact
-	err    error
-}
-
 // autosaveLaterMsg asks for an autosave after a pause in typing; the root
 // turns it into a timer. Keeping the timer out of the screen lets tests
 // decide when the pause is over instead of sleeping.
@@ -109,10 +102,6 @@ type reflectionModel struct {
 	listGen    int  // counts fresh reads of the list; a stretch from before is dropped
 	listBusy   bool // a stretch is being read
 	listAt     listPlace
-
-	// people are the active people while the week is being written: ctrl+p
-	// looks for the one an answer names among them.
-	people []model.Contact
 
 	prompts promptEditor
 }
@@ -201,15 +190,6 @@ func readWeek(ctx context.Context, st Store, w model.Week, today model.Date) (we
 	}
 	d.summary = model.SummaryOf(w, h, cis)
 	return d, nil
-}
-
-// loadPeople reads the active people for ctrl+p, as writing begins.
-func (m reflectionModel) loadPeople() tea.Cmd {
-	st, today := m.st, model.Today(m.clock)
-	return func() tea.Msg {
-		people, err := st.Contacts(context.Background(), false, today)
-		return peopleLoadedMsg{people: people, err: err}
-	}
 }
 
 func (m reflectionModel) capturing() bool {
@@ -330,11 +310,8 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 	case headersLoadedMsg:
 		m.headersLoaded(msg)
 		return m, m.readMoreWeeks()
-	case peopleLoadedMsg:
-		if msg.err == nil {
-			m.people = msg.people
-		}
-		return m, nil
+	case namedInAnswerMsg:
+		return m, m.planWith(msg)
 	case reflectionSavedMsg:
 		m.saving = false
 		if msg.err != nil {
@@ -521,7 +498,7 @@ func (m *reflectionModel) startWriting() tea.Cmd {
 	m.form.setSize(m.width, m.formHeight())
 	m.savedMsg = ""
 	// Start at the first prompt not yet answered: the ratings take a key each.
-	return tea.Batch(m.form.focusField(0), m.loadPeople())
+	return m.form.focusField(0)
 }
 
 // showThisWeek shows this week to read (Today's r); e writes it.
@@ -575,7 +552,7 @@ func (m *reflectionModel) handle(msg tea.Msg) (cmd tea.Cmd) {
 
 func (m *reflectionModel) owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case weekLoadedMsg, headersLoadedMsg, peopleLoadedMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg, reflectionSavedMsg:
+	case weekLoadedMsg, headersLoadedMsg, namedInAnswerMsg, autosaveMsg, promptsLoadedMsg, promptsSavedMsg, reflectionSavedMsg:
 		return true
 	}
 	return false
@@ -590,25 +567,44 @@ func (m *reflectionModel) needsLoad(stale bool) bool {
 // week's last prompt asks for one concrete step (who, where, when).
 var planStep = key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "plan it"))
 
-// planFromAnswer opens the plan dialog with the one person of the network
-// the answer names, the answer as its note; when it names nobody (or
-// several), the footer says how to go on.
+// planFromAnswer looks for the people of the network the answer being
+// written names (Store.PeopleNamed: a look in the list's index, not a read
+// of everyone), for planWith.
 func (m *reflectionModel) planFromAnswer() tea.Cmd {
 	fl := m.form.fields[m.form.focus]
 	if fl.kind != kindArea {
 		return statusCmd(false, "ctrl+p plans a reach-out from an answer that names someone: write who, where and when.")
 	}
-	text := fl.value()
-	named := model.PeopleNamed(text, m.people)
-	switch len(named) {
+	st, text := m.st, fl.value()
+	return func() tea.Msg {
+		named, err := st.PeopleNamed(context.Background(), text)
+		return namedInAnswerMsg{text: text, named: named, err: err}
+	}
+}
+
+// namedInAnswerMsg is the people an answer names, for ctrl+p.
+type namedInAnswerMsg struct {
+	text  string
+	named []model.Contact
+	err   error
+}
+
+// planWith opens the plan dialog with the one person the answer names,
+// the answer as its note; when it names nobody (or several), the footer
+// says how to go on.
+func (m *reflectionModel) planWith(msg namedInAnswerMsg) tea.Cmd {
+	if msg.err != nil {
+		return statusCmd(true, "Could not look for the people this answer names: "+msg.err.Error())
+	}
+	switch len(msg.named) {
 	case 0:
 		return statusCmd(false, "Name someone from your network in this answer, then ctrl+p plans it.")
 	case 1:
-		m.ask = openPlanMsg{contact: named[0], note: model.OneLine(text)}
+		m.ask = openPlanMsg{contact: msg.named[0], note: model.OneLine(msg.text)}
 		return nil
 	}
 	var names []string
-	for _, c := range named {
+	for _, c := range msg.named {
 		names = append(names, oneLine(c.Name))
 	}
 	return statusCmd(false, "This answer names "+strings.Join(names, ", ")+": p on Contacts plans with one of them.")

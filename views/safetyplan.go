@@ -18,12 +18,6 @@ type planLoadedMsg struct {
 
 type planSavedMsg struct{ err error }
 
-// planPeopleMsg carries the people to name in the plan, once read.
-type planPeopleMsg struct {
-	contacts []model.Contact
-	err      error
-}
-
 // nameSomeone opens the person picker on the plan's lists of people.
 var nameSomeone = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "name someone from your contacts"))
 
@@ -46,6 +40,8 @@ type planEditor struct {
 	// (pickFor): their name is added as a line of its own.
 	picker  *personPicker
 	pickFor string
+	// held are keys typed while the picker's matches were being read.
+	held typedAhead
 }
 
 // openPlanEditor starts reading the plan; the form appears once it has.
@@ -112,11 +108,19 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 			p.form = p.newForm(msg.plan)
 			return false, p.form.focusField(0)
 		}
-	case planPeopleMsg:
-		if p.picker != nil {
-			p.picker.setPeople(msg.contacts, msg.err)
+	case pickerPageMsg:
+		if p.picker == nil {
+			return false, nil
 		}
-		return false, nil
+		cmd := p.picker.setPage(msg)
+		for _, k := range p.held.take() {
+			done, c := p.update(k)
+			cmd = tea.Batch(cmd, c)
+			if done {
+				return true, cmd
+			}
+		}
+		return false, cmd
 	case planSavedMsg:
 		p.saving = false
 		if msg.err != nil {
@@ -125,6 +129,9 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		}
 		return true, statusCmd(false, "Saved your safety plan. It is on the crisis card (!).")
 	case tea.PasteMsg:
+		if p.picker != nil && p.held.hold(msg, false) {
+			return false, nil
+		}
 		if p.picker != nil {
 			return false, p.picker.paste(msg)
 		}
@@ -134,6 +141,9 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		if p.saving {
+			return false, nil
+		}
+		if p.picker != nil && p.held.hold(msg, p.picker.waitsFor(msg)) {
 			return false, nil
 		}
 		if p.picker != nil {
@@ -170,23 +180,16 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 
 // openPicker starts naming someone in part.
 func (p *planEditor) openPicker(part string) tea.Cmd {
-	var focus tea.Cmd
-	p.picker, focus = newPersonPicker(p.styles, "Who? ")
+	var read tea.Cmd
+	p.picker, read = newPersonPicker(p.st, p.styles, model.Date{}, "Who? ")
 	p.picker.setWidth(p.width)
 	p.pickFor = part
-	st := p.st
-	return tea.Batch(focus, func() tea.Msg {
-		cs, err := st.Contacts(context.Background(), false, model.Date{})
-		return planPeopleMsg{contacts: cs, err: err}
-	})
+	return read
 }
 
 // updatePicker takes a key while naming someone: enter adds their name to
 // the part as a line of its own (once), esc goes back to the plan as it was.
 func (p *planEditor) updatePicker(msg tea.KeyPressMsg) tea.Cmd {
-	if !p.picker.loaded && namedKey(msg) == "enter" {
-		return nil
-	}
 	chosen, cancel, cmd := p.picker.update(msg)
 	switch {
 	case cancel:

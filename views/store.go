@@ -10,11 +10,11 @@ import (
 // Store is the part of the journal the screens use. It is declared here, by
 // its user, so tests can hand the views a fake.
 type Store interface {
-	// Contacts come with their derived LastContact and Reached30.
 	// Roster is Today's glance: counts, and who is due (see model.Roster);
 	// with first above 0, only the first that many of the due, counted.
 	Roster(ctx context.Context, today model.Date, first int) (model.Roster, error)
-	Contacts(ctx context.Context, archived bool, today model.Date) ([]model.Contact, error)
+	// PeopleNamed are the active people a text names (model.PeopleNamed).
+	PeopleNamed(ctx context.Context, text string) ([]model.Contact, error)
 	// ContactPage is a page of a contact list, filtered, counted, and
 	// landed on someone when asked (see model.ContactQuery).
 	ContactPage(ctx context.Context, q model.ContactQuery) (model.ContactPage, error)
