@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // has is a screen test: every part appears in the text a person reads.
@@ -162,21 +163,82 @@ var (
 	weekRead = has("[4 Reflection]", "The week in connection", "q quit")
 	// The list of contacts with no one open and no filter being typed.
 	contactsList = has("[2 Contacts]", "/ filter · a add")
+	// The log dialog's person picker with the people to choose from.
+	pickerRead = all(has("Who was it with?", "esc cancel"), not(has("Opening your contacts…")))
 )
+
+// typeToList measures letters typed into a filter by the list they bring,
+// not by their echo: a letter shows at once, the people matching it a
+// read later, and a person waits for those. A first pass, unmeasured,
+// learns the list each letter settles on; the measured pass then waits,
+// after each letter, for a screen whose list (listPart) is that one. The
+// key opening the filter (opener) is measured too, on openRow, until the
+// screen is opened (any change when opened is nil); close leaves it.
+func typeToList(c *ctl, r *results, p, openRow, opener string, opened func(screen) bool, typeRow string, letters []string, close func() error) error {
+	var lists []string
+	if err := c.send(opener); err != nil {
+		return err
+	}
+	for _, k := range letters {
+		if err := c.send(k); err != nil {
+			return err
+		}
+		c.settle(150 * time.Millisecond)
+		s, err := c.capture()
+		if err != nil {
+			return err
+		}
+		lists = append(lists, listPart(s))
+	}
+	if err := close(); err != nil {
+		return err
+	}
+	if err := keyN(c, r, p, openRow, opener, 1, opened); err != nil {
+		return err
+	}
+	for i, k := range letters {
+		want := lists[i]
+		if err := keyN(c, r, p, typeRow, k, 1, func(s screen) bool { return listPart(s) == want }); err != nil {
+			return err
+		}
+	}
+	return close()
+}
+
+// listPart is a screen without what stands right of a list (" │ " and
+// after, the selected person's reach-outs, read once the selection has
+// rested): the list as a filter leaves it.
+func listPart(s screen) string {
+	lines := strings.Split(s.text, "\n")
+	for i, line := range lines {
+		lines[i], _, _ = beside(line)
+	}
+	return strings.Join(lines, "\n")
+}
 
 // historyRead is a screen test: no person's reach-outs are still being
 // read, which their section says with a lone "…" (beside the list, or
 // across the screen when a person is open).
 func historyRead(s screen) bool {
 	for _, line := range strings.Split(s.text, "\n") {
-		if i := strings.LastIndex(line, " │ "); i >= 0 {
-			line = line[i+len(" │ "):]
+		if _, right, ok := beside(line); ok {
+			line = right
 		}
 		if strings.TrimSpace(line) == "…" {
 			return false
 		}
 	}
 	return true
+}
+
+// beside splits a line of a list with the selected person's reach-outs
+// beside it at the " │ " between them.
+func beside(line string) (list, right string, ok bool) {
+	at := strings.LastIndex(line, " │ ")
+	if at < 0 {
+		return line, "", false
+	}
+	return line[:at], line[at+len(" │ "):], true
 }
 
 // walkTether walks a journal as a person would on a first look around:
@@ -205,16 +267,17 @@ func walkFromToday(c *ctl, r *results, p string) error {
 		func() error { return c.await(historyRead) },
 		func() error { return keyN(c, r, p, "Contacts: open a contact", "Enter", 1, historyRead) },
 		func() error { return c.until("Escape", contactsList) },
-		func() error { return keyN(c, r, p, "Contacts: filter", "/", 1, nil) },
 		func() error {
-			for _, k := range []string{"a", "n", "j"} {
-				if err := keyN(c, r, p, "Contacts: filter", k, 1, nil); err != nil {
-					return err
-				}
-			}
-			return c.until("Escape", contactsList)
+			return typeToList(c, r, p, "Contacts: filter", "/", nil, "Contacts: filter", []string{"a", "n", "j"},
+				func() error { return c.until("Escape", contactsList) })
 		},
 		func() error { return switchTo(c, r, p, "3", "Check-in", dayRead) },
+		// l on Check-in asks who the reach-out was with: the picker, with
+		// the first people of the list, then a name typed into it.
+		func() error {
+			return typeToList(c, r, p, "Log: who was it with", "l", pickerRead, "Log: type a name", []string{"a", "n"},
+				func() error { return c.until("Escape", dayRead) })
+		},
 		// Each direction its own row: a step back may have been read
 		// ahead, a step forward is read when it is asked for.
 		func() error { return keyN(c, r, p, "Check-in: previous day", "[", 3, dayRead) },

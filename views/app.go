@@ -364,7 +364,13 @@ func (a *App) lookForChanges(glance bool) tea.Cmd {
 // The lazy screens reload when on show, else the next time they are.
 func (a *App) reloadAll() tea.Cmd {
 	a.loadedDay = model.Today(a.clock)
-	cmds := []tea.Cmd{a.crisis.load()}
+	var cmds []tea.Cmd
+	if a.crisis.open {
+		// Closed, the card is read afresh when it next opens (show), while
+		// it shows what it has: not read after every save beside the
+		// screens, thousands of people on a large journal.
+		cmds = append(cmds, a.crisis.load())
+	}
 	for i, t := range a.tabs {
 		if t.lazy && i != a.active {
 			a.stale[i] = true

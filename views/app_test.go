@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -50,6 +51,26 @@ func TestCrisisCardListsAnyTimePeopleAndReturns(t *testing.T) {
 	d.keys("esc")
 	d.mustSee("[2 Contacts]", "1 of 4", "José Álvarez")
 	d.mustNotSee(model.CardAnyTimeTitle)
+}
+
+// A save does not read the crisis card's people while the card is
+// closed (thousands on a large journal); opening it reads them afresh, so
+// it shows who is on it now.
+func TestCrisisCardIsReadWhenOpenedNotAfterEverySave(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("2")
+	before := st.cardReads
+	d.keys("l", "enter") // log a call with the first person
+	if len(st.reachOuts) != 1 || st.cardReads != before {
+		t.Fatalf("%d reach-outs saved, the card read %d times more; want 1 and 0", len(st.reachOuts), st.cardReads-before)
+	}
+	if _, err := st.SaveContact(context.Background(), model.Contact{Name: "Priya Nair", Phone: "+1 555 0199", AnyTime: true}); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("!")
+	d.mustSee(model.CardAnyTimeTitle, "Priya Nair · +1 555 0199")
+	d.keys("esc")
 }
 
 func TestCrisisCardWithNobodyAnyTime(t *testing.T) {

@@ -46,6 +46,8 @@ type fakeStore struct {
 	contactReads int
 	// pagesAsked is the limit of each page of contacts asked for.
 	pagesAsked []int
+	// cardReads counts reads of the crisis card's people.
+	cardReads int
 	// reflectionReads counts week reads, to see the read-ahead at work.
 	reflectionReads int
 	// historyReads counts reads of a person's history.
@@ -322,6 +324,7 @@ func (f *fakeStore) QuietFacts(_ context.Context, today model.Date) (model.Quiet
 func (f *fakeStore) CardPeople(_ context.Context, plan model.SafetyPlan) ([]model.Contact, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.cardReads++
 	cs := f.list(false, model.Date{})
 	named := model.PeopleNamed(strings.Join(append(plan.Lines(model.PlanAskForHelp), plan.Lines(model.PlanDistractions)...), "\n"), cs)
 	var out []model.Contact

@@ -33,7 +33,7 @@ func (a *App) warmLoads() tea.Cmd {
 		return nil
 	}
 	a.warmLoadsDue = false
-	cmds := []tea.Cmd{a.today.load(), a.contacts.load(), a.checkIn.load(), a.crisis.load()}
+	cmds := []tea.Cmd{a.today.load(), a.contacts.load(), a.checkIn.load()}
 	a.warmPending = len(cmds)
 	for i, cmd := range cmds {
 		cmds[i] = func() tea.Msg { return warmAnswerMsg{msg: cmd()} }
@@ -54,14 +54,19 @@ func (a *App) warmAnswered(msg warmAnswerMsg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-// preload reads Network and Reflection ahead of their first show, so that
-// the first switch to either is as quick as any other. One read after the
-// other. A screen already read, or being read (a quick person got there
+// preload reads the crisis card, then Network and Reflection, ahead of
+// their first show, so that the card opens with the person's own people
+// and the first switch to either screen is as quick as any other. One
+// read after the other, after the screens a person can switch to with a
+// key have theirs: on a large journal the card's people are thousands, and
+// a switch then waits for one read at most, not behind all of them. A
+// card or screen already read, or being read (a quick person got there
 // first), is left alone, as is a reflection being written.
 func (a *App) preload() tea.Cmd {
+	card := !a.crisis.loaded
 	net := !a.network.loaded && !a.network.loading
 	week := !a.reflection.loaded && !a.reflection.loading && a.reflection.form == nil
-	if !net && !week {
+	if !card && !net && !week {
 		return nil
 	}
 	st, today, w := a.st, model.Today(a.clock), a.reflection.week
@@ -76,6 +81,10 @@ func (a *App) preload() tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		var out tea.BatchMsg
+		if card {
+			d, err := loadCrisis(ctx, st)
+			out = append(out, answer(crisisLoadedMsg{data: d, err: err}))
+		}
 		if net {
 			n, err := loadNetwork(ctx, st, today, names)
 			out = append(out, answer(networkLoadedMsg{data: n, err: err, gen: netGen}))
