@@ -173,7 +173,8 @@ var (
 // learns the list each letter settles on; the measured pass then waits,
 // after each letter, for a screen whose list (listPart) is that one. The
 // key opening the filter (opener) is measured too, on openRow, until the
-// screen is opened (any change when opened is nil); close leaves it.
+// screen is opened (any change when opened is nil); close leaves the
+// screen as it was before the pass, so that both passes see the same.
 func typeToList(c *ctl, r *results, p, openRow, opener string, opened func(screen) bool, typeRow string, letters []string, close func() error) error {
 	var lists []string
 	if err := c.send(opener); err != nil {
@@ -232,13 +233,14 @@ func historyRead(s screen) bool {
 }
 
 // beside splits a line of a list with the selected person's reach-outs
-// beside it at the " │ " between them.
+// beside it at the " │ " between them (a capture drops the spaces that end
+// a line, so with nothing beside it the line ends in " │").
 func beside(line string) (list, right string, ok bool) {
-	at := strings.LastIndex(line, " │ ")
+	at := strings.LastIndex(line+" ", " │ ")
 	if at < 0 {
 		return line, "", false
 	}
-	return line[:at], line[at+len(" │ "):], true
+	return line[:at], strings.TrimPrefix(line[at:], " │ "), true
 }
 
 // walkTether walks a journal as a person would on a first look around:
@@ -268,8 +270,18 @@ func walkFromToday(c *ctl, r *results, p string) error {
 		func() error { return keyN(c, r, p, "Contacts: open a contact", "Enter", 1, historyRead) },
 		func() error { return c.until("Escape", contactsList) },
 		func() error {
+			// Each pass starts from the first person: a filter keeps the
+			// person selected when they match, and the list scrolls to them.
+			if err := c.send("g"); err != nil {
+				return err
+			}
 			return typeToList(c, r, p, "Contacts: filter", "/", nil, "Contacts: filter", []string{"a", "n", "j"},
-				func() error { return c.until("Escape", contactsList) })
+				func() error {
+					if err := c.until("Escape", contactsList); err != nil {
+						return err
+					}
+					return c.send("g")
+				})
 		},
 		func() error { return switchTo(c, r, p, "3", "Check-in", dayRead) },
 		// l on Check-in asks who the reach-out was with: the picker, with

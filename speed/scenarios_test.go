@@ -33,3 +33,16 @@ func TestScreenTests(t *testing.T) {
 		}
 	}
 }
+
+// A list's part of the screen leaves out what stands beside it, even
+// where nothing does and the capture dropped the line's last spaces.
+func TestListPartLeavesOutWhatIsBeside(t *testing.T) {
+	a := screen{text: "Contacts · 3       │ Ana\n› Ana   friend    │ Phone 1\n  Bo    peer      │"}
+	b := screen{text: "Contacts · 3       │ Bo\n› Ana   friend    │ …\n  Bo    peer      │ Phone 2"}
+	if listPart(a) != listPart(b) {
+		t.Errorf("lists differ:\n%s\n--\n%s", listPart(a), listPart(b))
+	}
+	if want := "Contacts · 3      \n› Ana   friend   \n  Bo    peer     "; listPart(a) != want {
+		t.Errorf("listPart = %q, want %q", listPart(a), want)
+	}
+}

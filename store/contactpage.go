@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -64,6 +66,9 @@ var contactPageSQL = contactsWithDerived(`c.id IN (SELECT value FROM json_each(?
 // the page, all from the list's index (contacts_list): in name order, a
 // range of the index; filtered, a scan of the list's range of it.
 func listPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
+	if len(words) > 0 {
+		return filteredPage(ctx, tx, q, words, page)
+	}
 	cond, args := holdsEvery("search_key", words, 2)
 	args = append([]any{q.Archived}, args...)
 	from := ` FROM contacts WHERE archived = ?1 AND ` + cond
@@ -71,11 +76,6 @@ func listPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []str
 		return nil, err
 	}
 	page.All = page.Total
-	if len(words) > 0 {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = ?`, q.Archived).Scan(&page.All); err != nil {
-			return nil, err
-		}
-	}
 	if q.Land != 0 {
 		n := len(args) + 1
 		var key string
@@ -108,6 +108,55 @@ func listPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []str
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// filteredPage is listPage with a filter: one scan of the list's range of
+// contacts_list finds the ids of everyone who passes it, in name order, so
+// the count, the place of q.Land and the page all come from that one scan
+// (three scans of the range before: on xxl a filter's letter read 13.5 →
+// 8 ms). The ids alone are kept, a few hundred KiB for fifty thousand
+// people.
+func filteredPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = ?`, q.Archived).Scan(&page.All); err != nil {
+		return nil, err
+	}
+	cond, args := holdsEvery("search_key", words, 2)
+	// The ids come as one text, not a row each: a row costs more to hand
+	// over than its id does to read. They come in the subquery's order, the
+	// index's, as SQLite feeds an aggregate (TestContactPageAgreesWithTheWholeList holds it
+	// to that); group_concat's own ORDER BY would sort them again (on xxl,
+	// 12.6 → 24.8 ms for one letter).
+	var list sql.NullString
+	err := tx.QueryRowContext(ctx, filteredIDs(cond), append([]any{q.Archived}, args...)...).Scan(&list)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for f := range strings.SplitSeq(list.String, ",") {
+		if f == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("the ids of a filtered list: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	page.Total = len(ids)
+	if q.Land != 0 {
+		page.At = slices.Index(ids, q.Land)
+	}
+	page.Offset = pageStart(q, page.At, page.Total)
+	if q.Limit > 0 {
+		ids = ids[:min(len(ids), page.Offset+q.Limit)]
+	}
+	return ids[page.Offset:], nil
+}
+
+// filteredIDs is the ids of the active (?1 false) or archived people who
+// pass cond, in name order, as one comma-separated text.
+func filteredIDs(cond string) string {
+	return `SELECT group_concat(id) FROM (SELECT id FROM contacts WHERE archived = ?1 AND ` + cond + ` ORDER BY name_key, id)`
 }
 
 // duePage is listPage for the people due a reach-out: who is due is read

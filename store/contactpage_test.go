@@ -174,8 +174,8 @@ func TestContactPageReadsTheListIndex(t *testing.T) {
 		args []any
 	}{
 		{`SELECT id FROM contacts WHERE archived = ?1 AND true ORDER BY name_key, id LIMIT ?2 OFFSET ?3`, []any{false, 50, 100}},
-		{`SELECT count(*) FROM contacts WHERE archived = ?1 AND instr(search_key, ?2) > 0`, []any{false, "x"}},
-		{`SELECT id FROM contacts WHERE archived = ?1 AND instr(search_key, ?2) > 0 ORDER BY name_key, id LIMIT ?3 OFFSET ?4`, []any{true, "x", 50, 100}},
+		{filteredIDs(`instr(search_key, ?2) > 0`), []any{false, "x"}},
+		{filteredIDs(`instr(search_key, ?2) > 0 AND instr(search_key, ?3) > 0`), []any{true, "x", "y"}},
 		{`SELECT count(*) FROM contacts WHERE archived = ?1 AND true AND (name_key, id) < (?2, ?3)`, []any{false, "x", 9}},
 	} {
 		plan := queryPlan(t, s, tc.q, tc.args...)
