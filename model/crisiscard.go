@@ -68,11 +68,13 @@ const EmergencyLine = "If you are in danger right now, call your local emergency
 // card.
 func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now time.Time) CrisisCard {
 	plan = plan.Normalize()
-	people = uniqueActive(people)
-	shown := map[int64]bool{}
-	pick := func(keep func(Contact) bool) []Contact {
-		var out []Contact
-		for _, c := range people {
+	// The card points into people rather than copying whole contacts: on
+	// a large journal they are thousands (xxl: 62 MB allocated a card).
+	active := uniqueActive(people)
+	shown := make(map[int64]bool, len(active))
+	pick := func(keep func(*Contact) bool) []*Contact {
+		var out []*Contact
+		for _, c := range active {
 			if !shown[c.ID] && keep(c) {
 				out = append(out, c)
 				shown[c.ID] = true
@@ -80,27 +82,46 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now t
 		}
 		return byWhoMayAnswer(out, now)
 	}
+	// folded is each person's name and nickname folded, made once, when a
+	// part of the plan may name them.
+	var folded [][2]string
+	named := func(text string) []*Contact {
+		if folded == nil {
+			folded = make([][2]string, len(active))
+			for i, c := range active {
+				folded[i] = [2]string{Fold(c.Name), Fold(c.Nickname)}
+			}
+		}
+		names := NamesIn(text)
+		var out []*Contact
+		for i, c := range active {
+			if names(folded[i][0], folded[i][1]) {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
 
 	var card CrisisCard
 	// add lists people under title; for the any-time people, who said
 	// to call at any hour, it says who may be asleep now.
-	add := func(title string, cs []Contact, anyTime bool) {
+	add := func(title string, cs []*Contact, anyTime bool) {
 		if len(cs) == 0 {
 			return
 		}
 		sec := CardSection{Title: title}
 		for _, c := range cs {
-			line := personLine(c)
-			if anyTime && awakeRank(c, now) == 2 {
+			line := personLine(*c)
+			if anyTime && awakeRank(*c, now) == 2 {
 				line += " · may be asleep now"
 			}
 			sec.Lines = append(sec.Lines, line)
-			sec.Short = append(sec.Short, shortPersonLine(c))
+			sec.Short = append(sec.Short, shortPersonLine(*c))
 		}
 		card.Sections = append(card.Sections, sec)
 	}
 
-	anyTime := pick(func(c Contact) bool { return c.AnyTime })
+	anyTime := pick(func(c *Contact) bool { return c.AnyTime })
 	first := anyTime[:min(len(anyTime), CardFirstPeople)]
 	add(CardAnyTimeTitle, first, true)
 	card.Sections = append(card.Sections, crisisLinesSection(settings))
@@ -112,21 +133,21 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now t
 		}
 		sec := CardSection{Title: "My safety plan: " + lowerFirst(part.Title), Lines: cardLines(lines)}
 		if part.Key == PlanAskForHelp || part.Key == PlanDistractions {
-			named := PeopleNamed(strings.Join(lines, "\n"), people)
+			named := named(strings.Join(lines, "\n"))
 			if len(named) > 0 {
 				sec.Short = slices.Clone(sec.Lines)
 			}
 			for _, c := range byWhoMayAnswer(named, now) {
-				sec.Lines = append(sec.Lines, "→ "+personLine(c))
-				sec.Short = append(sec.Short, "→ "+shortPersonLine(c))
+				sec.Lines = append(sec.Lines, "→ "+personLine(*c))
+				sec.Short = append(sec.Short, "→ "+shortPersonLine(*c))
 			}
 		}
 		card.Sections = append(card.Sections, sec)
 	}
 
 	add(CardMoreAnyTimeTitle, anyTime[len(first):], true)
-	add(CardDistractionTitle, pick(func(c Contact) bool { return c.Distraction && c.Stance != StanceSupportsUsing }), false)
-	add(CardProfessionalsTitle, pick(func(c Contact) bool { return c.Professional() }), false)
+	add(CardDistractionTitle, pick(func(c *Contact) bool { return c.Distraction && c.Stance != StanceSupportsUsing }), false)
+	add(CardProfessionalsTitle, pick(func(c *Contact) bool { return c.Professional() }), false)
 
 	var help CardSection
 	help.Title = CardSubstanceTitle
@@ -202,10 +223,11 @@ func (c Contact) Professional() bool {
 }
 
 // uniqueActive keeps each active contact once, by ID.
-func uniqueActive(people []Contact) []Contact {
-	seen := map[int64]bool{}
-	var out []Contact
-	for _, c := range people {
+func uniqueActive(people []Contact) []*Contact {
+	seen := make(map[int64]bool, len(people))
+	out := make([]*Contact, 0, len(people))
+	for i := range people {
+		c := &people[i]
 		if c.Archived || seen[c.ID] {
 			continue
 		}
@@ -231,16 +253,16 @@ func awakeRank(c Contact, now time.Time) int {
 // byWhoMayAnswer orders people as the card lists them: those with a number
 // to call first; then those who may be awake now first, then by
 // importance, then by name, then by ID.
-func byWhoMayAnswer(cs []Contact, now time.Time) []Contact {
+func byWhoMayAnswer(cs []*Contact, now time.Time) []*Contact {
 	type person struct {
-		c       Contact
+		c       *Contact
 		noPhone bool
 		rank    int
 		key     string
 	}
 	ps := make([]person, len(cs))
 	for i, c := range cs {
-		ps[i] = person{c, strings.TrimSpace(c.Phone) == "", awakeRank(c, now), c.SortKey()}
+		ps[i] = person{c, strings.TrimSpace(c.Phone) == "", awakeRank(*c, now), c.SortKey()}
 	}
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
@@ -256,7 +278,7 @@ func byWhoMayAnswer(cs []Contact, now time.Time) []Contact {
 		}
 		return a.c.ID < b.c.ID
 	})
-	out := make([]Contact, len(ps))
+	out := make([]*Contact, len(ps))
 	for i, p := range ps {
 		out[i] = p.c
 	}

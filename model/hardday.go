@@ -64,12 +64,11 @@ type HardDayCard struct {
 // written down.
 func BuildHardDayCard(c CheckIn, plan SafetyPlan, people []Contact, now time.Time) HardDayCard {
 	card := HardDayCard{Reasons: HardDayReasons(c)}
-	people = uniqueActive(people)
-	reachable := func(p Contact) bool {
+	reachable := func(p *Contact) bool {
 		return p.Stance != StanceSupportsUsing && (strings.TrimSpace(p.Phone) != "" || strings.TrimSpace(p.Email) != "" || p.Preferred != ChannelNone)
 	}
-	var anyTime, distraction []Contact
-	for _, p := range people {
+	var anyTime, distraction []*Contact
+	for _, p := range uniqueActive(people) {
 		switch {
 		case !reachable(p):
 		case p.AnyTime:
@@ -82,7 +81,7 @@ func BuildHardDayCard(c CheckIn, plan SafetyPlan, people []Contact, now time.Tim
 		if len(card.People) == HardDayPeople {
 			break
 		}
-		card.People = append(card.People, p)
+		card.People = append(card.People, *p)
 	}
 	plan = plan.Normalize()
 	for _, part := range PlanParts {

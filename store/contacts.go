@@ -136,7 +136,7 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 			[]any{string(list)}, func(rows *sql.Rows) error {
 				var c model.Contact
 				var circle, preferred, stance string
-				err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Phone, &preferred, &c.Availability,
+				err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Phone, &c.Email, &preferred, &c.Availability,
 					&c.AnyTime, &c.Distraction, &c.Importance, &stance, &c.Archived)
 				c.Circle, c.Preferred, c.Stance = model.Circle(circle), model.Channel(preferred), model.Stance(stance)
 				out = append(out, c)
@@ -150,10 +150,11 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 }
 
 // cardColumns are what the crisis card shows of a person and orders them
-// by (model.BuildCrisisCard), and no more: on a large journal the card's
-// people are thousands, and their notes, tags and dates were most of the
-// read (xl: 13 → 5 ms).
-const cardColumns = `id, name, nickname, circle, phone, preferred, availability, any_time, distraction, importance, stance, archived`
+// by (model.BuildCrisisCard), and what the hard day card asks of them
+// (model.BuildHardDayCard: a way to reach them), and no more: on a large
+// journal the card's people are thousands, and their notes, tags and
+// dates were most of the read (xl: 13 → 5 ms).
+const cardColumns = `id, name, nickname, circle, phone, email, preferred, availability, any_time, distraction, importance, stance, archived`
 
 // PeopleNamed are the active people whose name or nickname text holds as
 // whole words (model.PeopleNamed), by name: found from the folded names

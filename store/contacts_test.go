@@ -348,7 +348,8 @@ func TestCardPeople(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	for _, c := range []model.Contact{
-		{Name: "Rosa", AnyTime: true},
+		{Name: "Rosa", AnyTime: true, Email: "rosa@example.org", Preferred: model.ChannelText, Availability: "evenings",
+			Importance: 4, Stance: model.StanceSupports},
 		{Name: "Gym buddy", Distraction: true},
 		{Name: "Dr Lee", Circle: model.CircleHealthcare, Phone: "020 7946 0018"},
 		{Name: "Counsellor", Circle: model.CircleHealthcare},
@@ -373,6 +374,20 @@ func TestCardPeople(t *testing.T) {
 	}
 	if want := []string{"Ana Ruiz", "Dr Lee", "Gym buddy", "Rosa", "Tomás"}; !slices.Equal(got, want) {
 		t.Errorf("CardPeople = %q, want %q", got, want)
+	}
+	// Each comes with everything the crisis card and the hard day card
+	// read of them (cardColumns), as the whole contact has it.
+	everyone, err := s.Contacts(ctx, false, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range people {
+		w := everyone[slices.IndexFunc(everyone, func(e model.Contact) bool { return e.ID == c.ID })]
+		if c.Name != w.Name || c.Nickname != w.Nickname || c.Circle != w.Circle || c.Phone != w.Phone || c.Email != w.Email ||
+			c.Preferred != w.Preferred || c.Availability != w.Availability || c.AnyTime != w.AnyTime ||
+			c.Distraction != w.Distraction || c.Importance != w.Importance || c.Stance != w.Stance || c.Archived != w.Archived {
+			t.Errorf("CardPeople gave %+v\nthe contact is %+v", c, w)
+		}
 	}
 	if people, err := s.CardPeople(ctx, model.SafetyPlan{}); err != nil || len(people) != 3 {
 		t.Errorf("with no plan: %d people, %v", len(people), err)

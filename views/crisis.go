@@ -48,8 +48,10 @@ type crisisModel struct {
 	open          bool
 	scroll        int
 
-	data    crisisData
-	card    model.CrisisCard // built when the data arrives, not per frame
+	// card is built when the data arrives, not per frame, and only it is
+	// kept: on a large journal the people it was built from are thousands
+	// of whole contacts.
+	card    model.CrisisCard
 	loaded  bool
 	loadErr error
 }
@@ -96,9 +98,9 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 	case crisisLoadedMsg:
 		m.loaded, m.loadErr = true, msg.err
 		if msg.err == nil {
-			m.data = msg.data
+			m.card = model.BuildCrisisCard(msg.data.plan, msg.data.settings, msg.data.people, m.clock.Now())
 		}
-		m.card = model.BuildCrisisCard(m.data.plan, m.data.settings, m.data.people, m.clock.Now())
+		// A read that failed leaves the card as it was, under the error.
 	case tea.KeyPressMsg:
 		_, page, last := m.frame(m.width, m.height)
 		switch {
