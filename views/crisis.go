@@ -18,8 +18,11 @@ type crisisData struct {
 	people   []model.Contact // everyone the card may show
 }
 
+// crisisLoadedMsg is the card, built where it was read: on a large
+// journal building it takes tens of milliseconds, which keys would wait
+// for were it built as the message is handled.
 type crisisLoadedMsg struct {
-	data crisisData
+	card model.CrisisCard
 	err  error
 }
 
@@ -48,9 +51,9 @@ type crisisModel struct {
 	open          bool
 	scroll        int
 
-	// card is built when the data arrives, not per frame, and only it is
-	// kept: on a large journal the people it was built from are thousands
-	// of whole contacts.
+	// card is built as it is read (crisisLoadedMsg), not per frame, and
+	// only it is kept: on a large journal the people it was built from are
+	// thousands of whole contacts.
 	card    model.CrisisCard
 	loaded  bool
 	loadErr error
@@ -68,11 +71,16 @@ func newCrisisModel(st Store, clock model.Clock, styles *Styles) crisisModel {
 // load refreshes what the card shows. The card shows what it already has
 // meanwhile, so it appears at once even on a slow disk.
 func (m crisisModel) load() tea.Cmd {
-	st := m.st
-	return func() tea.Msg {
-		d, err := loadCrisis(context.Background(), st)
-		return crisisLoadedMsg{data: d, err: err}
+	return func() tea.Msg { return m.read(context.Background()) }
+}
+
+// read reads what the card shows and builds it.
+func (m crisisModel) read(ctx context.Context) crisisLoadedMsg {
+	d, err := loadCrisis(ctx, m.st)
+	if err != nil {
+		return crisisLoadedMsg{err: err}
 	}
+	return crisisLoadedMsg{card: model.BuildCrisisCard(d.plan, d.settings, d.people, m.clock.Now())}
 }
 
 func loadCrisis(ctx context.Context, st Store) (crisisData, error) {
@@ -98,7 +106,7 @@ func (m crisisModel) update(msg tea.Msg) (crisisModel, tea.Cmd) {
 	case crisisLoadedMsg:
 		m.loaded, m.loadErr = true, msg.err
 		if msg.err == nil {
-			m.card = model.BuildCrisisCard(msg.data.plan, msg.data.settings, msg.data.people, m.clock.Now())
+			m.card = msg.card
 		}
 		// A read that failed leaves the card as it was, under the error.
 	case tea.KeyPressMsg:

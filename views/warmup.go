@@ -69,7 +69,7 @@ func (a *App) preload() tea.Cmd {
 	if !card && !net && !week {
 		return nil
 	}
-	st, today, w := a.st, model.Today(a.clock), a.reflection.week
+	st, today, w, crisis := a.st, model.Today(a.clock), a.reflection.week, *a.crisis
 	names := circleNamesFor(a.network.pageWidth())
 	var netGen, weekGen int
 	if net {
@@ -82,8 +82,7 @@ func (a *App) preload() tea.Cmd {
 		ctx := context.Background()
 		var out tea.BatchMsg
 		if card {
-			d, err := loadCrisis(ctx, st)
-			out = append(out, answer(crisisLoadedMsg{data: d, err: err}))
+			out = append(out, answer(crisis.read(ctx)))
 		}
 		if net {
 			n, err := loadNetwork(ctx, st, today, names)
