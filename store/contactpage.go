@@ -166,7 +166,7 @@ func duePage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []stri
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = 0`).Scan(&page.All); err != nil {
 		return nil, err
 	}
-	due, _, err := rankDue(ctx, tx, q.Today, words)
+	due, err := rankDue(ctx, tx, q.Today, words)
 	if err != nil {
 		return nil, err
 	}

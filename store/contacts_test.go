@@ -555,8 +555,8 @@ func FuzzSaveContactRoundTrip(f *testing.F) {
 
 // TestScreenQueriesUseIndexes: the queries behind the contact list and the
 // crisis card read an index in name order, never scan and sort the table;
-// Today's roster reads its own small index, not every person's row; each
-// circle's latest reach-out is one pass over the people (sorts: grouped).
+// Today's roster reads kept counts and its own small index, not every
+// person's row; each circle's latest reach-out is a seek.
 func TestScreenQueriesUseIndexes(t *testing.T) {
 	s := openStore(t)
 	tests := []struct {
@@ -565,15 +565,17 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 	}{
 		{`SELECT ` + contactColumns + ` FROM contacts WHERE archived = 0 ORDER BY name_key, id`, "USING INDEX contacts_list", false},
 		{`SELECT ` + contactColumns + ` FROM contacts WHERE any_time = 1 AND archived = 0 ORDER BY name_key, id`, "USING INDEX contacts_any_time", false},
-		{rosterCountQuery, "USING COVERING INDEX contacts_roster", false},
-		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'").Replace(rosterAllDueQuery), "USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?)", false},
-		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'").Replace(rosterDueCount), "USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?)", false},
-		// The first few due are ranked from the index, then only they are
-		// looked up (sorts: the ranking).
-		{strings.NewReplacer("?1", "0", "?2", "'2026-03-09'", "?3", "'[]'", "?4", "5", "?5", "20521").Replace(rosterRankQuery),
-			"SEARCH contacts USING COVERING INDEX contacts_whonext (archived=? AND cadence_days>?) | LIST SUBQUERY", true},
+		{rosterCountQuery, "SCAN circle_people | SCALAR SUBQUERY 2 | SEARCH contacts USING COVERING INDEX contacts_any_time (archived=?)", false},
+		// Who is due is a range of each group of contacts_due, never a
+		// walk of everyone with a rhythm.
+		{strings.Replace(rosterAllDueQuery, "?1", "20521", 1), "SEARCH c USING COVERING INDEX contacts_due (archived=? AND circle=? AND any_time=? AND importance=? AND <expr><?)", false},
+		{strings.Replace(rosterDueCount, "?1", "20521", 1), "SEARCH c USING COVERING INDEX contacts_due (archived=? AND circle=? AND any_time=? AND importance=? AND <expr><?)", false},
+		{strings.NewReplacer("?1", "20521", "?2", `'[["sponsor",0,5]]'`, "?3", "5").Replace(rosterGroupCountsQuery),
+			"SCAN g VIRTUAL TABLE INDEX 1: | CORRELATED SCALAR SUBQUERY 2 | CO-ROUTINE (subquery-1) | SEARCH c USING COVERING INDEX contacts_due (archived=? AND circle=? AND any_time=? AND importance=? AND <expr><?)", false},
+		{strings.NewReplacer("?1", "20521", "?2", `'[["sponsor",0,5]]'`).Replace(rosterGroupsQuery),
+			"SCAN g VIRTUAL TABLE INDEX 1: | SEARCH c USING COVERING INDEX contacts_due (archived=? AND circle=? AND any_time=? AND importance=? AND <expr><?)", false},
 		{strings.Replace(rosterShownQuery, "?1", "'[1,2]'", 1), "USING INTEGER PRIMARY KEY", false},
-		{rosterCirclesQuery, "USING COVERING INDEX contacts_circle_last", false},
+		{rosterCirclesQuery, "SCAN p | CORRELATED SCALAR SUBQUERY 1 | SEARCH contacts USING COVERING INDEX contacts_circle_last (archived=? AND circle=?)", false},
 		{`SELECT day FROM check_ins WHERE used = 1 ORDER BY day`, "USING COVERING INDEX check_ins_used", false},
 		{`SELECT id, name FROM contacts WHERE archived = 0 AND (birthday <> '' OR recovery_date <> '') ORDER BY name_key, id`, "USING INDEX contacts_dates", false},
 		{`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id WHERE c.archived = 0 ORDER BY t.contact_id, t.position`, "USING COVERING INDEX contacts_", true},

@@ -36,6 +36,7 @@ var migrations = []migration{
 	{"the summaries a week's and a window's figures are read from, kept beside the log", execAll(schema11...)},
 	{"the keys the contact list is filtered and paged by", migrate12},
 	{"the crisis card's people read from an index", execAll(schema13...)},
+	{"who is due read a group at a time, so the first few cost the same among any number", execAll(schema14...)},
 }
 
 // latestVersion is the schema version this Tether writes and understands.

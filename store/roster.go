@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,50 +14,79 @@ import (
 	"github.com/tether-recovery/tether/model"
 )
 
-// The roster's queries read indexes only, but for the few shown: the
-// counts from contacts_roster (schema 6); who is due, with all that ranks
-// them, from contacts_whonext (schema 7). Only people with a rhythm can be
-// due, and only once their last reach-out's local day is a whole rhythm
-// before today: rosterDue is exactly the due (model.DueStatus), ?1 being
-// today's midnight in Unix time, less the people snoozed past today (?2,
-// today's date; an empty snoozed_until sorts before every day).
+// The roster's queries read indexes and kept counts only, but for the few
+// shown: the active people counted from circle_people (schema 11) and the
+// any-time ones from contacts_any_time; each circle's latest reach-out, for
+// the circles gone quiet, a seek of contacts_circle_last per circle; who is
+// due, with all that ranks them, from contacts_due (schema 14). Only people
+// with a rhythm can be due, and only once the day they fall due (dueOn) is
+// today or before: rosterDue is exactly the due (model.DueStatus, less the
+// snoozed), ?1 being today as days since 1970. everyGroup names every
+// circle, call-any-time and rating, so that SQLite seeks each group's due
+// range of contacts_due rather than walking every person with a rhythm.
 const (
-	rosterCountQuery = `SELECT count(*), coalesce(sum(any_time), 0) FROM contacts WHERE archived = 0`
+	rosterCountQuery = `SELECT (SELECT coalesce(sum(n), 0) FROM circle_people), (` + anyTimeCountSQL + `)`
 
-	rosterDue = `archived = 0 AND cadence_days > 0 AND (last_at_unix IS NULL OR
-		last_at_unix + last_at_offset < ?1 - (cadence_days - 1) * 86400) AND snoozed_until <= ?2`
+	rosterDue = `c.archived = 0 AND c.cadence_days > 0 AND ` + dueOn + ` <= ?1`
 
-	// rosterAllDueQuery is what model.WhoNext weighs, of everyone due.
-	rosterAllDueQuery = `SELECT id, name, circle, importance, cadence_days, any_time, last_at_unix, last_at_offset
-		FROM contacts WHERE ` + rosterDue
-
-	// rosterDueCount counts everyone due.
-	rosterDueCount = `SELECT count(*) FROM contacts WHERE ` + rosterDue
+	// dueColumns are what model.WhoNext weighs of someone due.
+	dueColumns = `c.id, c.name, c.circle, c.importance, c.cadence_days, c.any_time, c.last_at_unix, c.last_at_offset`
 
 	// rosterShownQuery is the rest of what a who-next line shows and
 	// logging needs, for the few shown (?1 is a JSON list of their ids).
 	rosterShownQuery = `SELECT id, nickname, phone, email, preferred FROM contacts
 		WHERE id IN (SELECT value FROM json_each(?1))`
 
-	// rosterCirclesQuery is each circle's latest reach-out, for the
-	// circles gone quiet.
-	rosterCirclesQuery = `SELECT circle, max(last_at_unix) FROM contacts WHERE archived = 0 GROUP BY circle`
+	// rosterCirclesQuery is each circle's latest reach-out among its
+	// active people (NULL when none of them was ever reached).
+	rosterCirclesQuery = `SELECT p.circle, (SELECT last_at_unix FROM contacts
+		WHERE archived = 0 AND circle = p.circle ORDER BY last_at_unix DESC LIMIT 1) FROM circle_people p`
+
+	// rosterGroupCountsQuery counts the due of each group of ?2 (a JSON
+	// list of [circle, any_time, importance]), up to ?3 a group: a row
+	// a group, with its place in the list.
+	rosterGroupCountsQuery = `SELECT g.key, (SELECT count(*) FROM (SELECT 1 FROM contacts c INDEXED BY contacts_due
+		WHERE ` + rosterDue + ` AND c.circle = g.value ->> 0 AND c.any_time = g.value ->> 1 AND c.importance = g.value ->> 2
+		LIMIT ?3)) FROM json_each(?2) g`
+
+	// rosterGroupsQuery is the due of the groups of ?2, as
+	// rosterGroupCountsQuery has them.
+	rosterGroupsQuery = `SELECT ` + dueColumns + ` FROM json_each(?2) g CROSS JOIN contacts c INDEXED BY contacts_due
+		WHERE ` + rosterDue + ` AND c.circle = g.value ->> 0 AND c.any_time = g.value ->> 1 AND c.importance = g.value ->> 2`
 )
+
+var (
+	everyGroup = `c.circle IN ('` + strings.Join(circleNames(), `', '`) + `') AND c.any_time IN (0, 1) AND c.importance IN (0, 1, 2, 3, 4, 5)`
+
+	// rosterAllDueQuery is everyone due.
+	rosterAllDueQuery = `SELECT ` + dueColumns + ` FROM contacts c INDEXED BY contacts_due WHERE ` + rosterDue + ` AND ` + everyGroup
+
+	// rosterDueCount counts everyone due: the due range of each group,
+	// counted in the index.
+	rosterDueCount = `SELECT count(*) FROM contacts c INDEXED BY contacts_due WHERE ` + rosterDue + ` AND ` + everyGroup
+)
+
+// circleNames are model.Circles as the contacts table spells them.
+func circleNames() []string {
+	names := make([]string, len(model.Circles))
+	for i, c := range model.Circles {
+		names[i] = string(c)
+	}
+	return names
+}
 
 // Roster is Today's view of the network (see model.Roster): the active
 // supporters counted, and of those with a rhythm, the ones due on today,
 // read in one transaction without their notes, tags or reach-outs. The
 // last reach-out is the one schema 5 keeps on each contact's row, so this
-// reads one short row per person with a rhythm and never the log.
+// never reads the log.
 //
 // first, when above 0, keeps only the first that many of the due, and
-// counts the rest (DueCount): what one screen shows. Then SQL ranks the
-// due as model.WhoNext does (rosterRankQuery) from the index alone, and
-// only the few shown, and those tied with the last of them, are looked
-// up, however many are due.
+// counts the rest (DueCount): what one screen shows. Then only the people
+// who can be among those first are read and ranked (see firstDue), and
+// only the ones shown are looked up, however many are due.
 func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.Roster, error) {
 	var r model.Roster
-	midnight := today.Time().Unix()
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, rosterCountQuery).Scan(&r.Active, &r.AnyTime); err != nil {
 			return err
@@ -65,29 +96,7 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 			return err
 		}
 		r.Quiet = model.QuietCircles(latest, today)
-		if first <= 0 {
-			// Everyone due: read from the index that holds all WhoNext
-			// weighs, and ranked by the model itself.
-			due, err := readDue(ctx, tx, rosterAllDueQuery, midnight, today.String())
-			if err != nil {
-				return err
-			}
-			r.Due = model.WhoNext(due, today, r.Quiet)
-			r.DueCount = len(r.Due)
-			return shownDetails(ctx, tx, r.Due)
-		}
-		if err := tx.QueryRowContext(ctx, rosterDueCount, midnight, today.String()).Scan(&r.DueCount); err != nil {
-			return err
-		}
-		quiet := []string{}
-		for c := range r.Quiet {
-			quiet = append(quiet, string(c))
-		}
-		circles, err := json.Marshal(quiet)
-		if err != nil {
-			return err
-		}
-		if r.Due, err = readDue(ctx, tx, rosterRankQuery, midnight, today.String(), string(circles), first, midnight/86400); err != nil {
+		if r.Due, r.DueCount, err = firstDue(ctx, tx, today, r.Quiet, first); err != nil {
 			return err
 		}
 		return shownDetails(ctx, tx, r.Due)
@@ -96,6 +105,132 @@ func (s *Store) Roster(ctx context.Context, today model.Date, first int) (model.
 		return model.Roster{}, fmt.Errorf("read who is due: %w", err)
 	}
 	return r, nil
+}
+
+// firstDue is the first first of the people due on today in who-next
+// order (model.WhoNext, with the circles gone quiet), all of them when
+// first is 0 or less, and how many are due in all.
+//
+// model.Points is fixed by a person's circle, call-any-time and rating
+// (their group) but for the lateness, which adds 0 to 4. So with the
+// groups in the order of their least points, the group in which the count
+// of the due reaches first bounds the points of the first-th person from
+// below: everyone of a group whose most points are under that bound comes
+// after them. The groups' counts are capped at first and read from the
+// index, in that order until the bound is found (a few seeks), and only
+// the due of the groups that reach the bound are read and ranked by
+// model.WhoNext itself: ties at the cut fall as the model has them.
+//
+// How many are due in all is counted in the index too, a step for each
+// person due (about 1.5 ms for 14,000): it cannot be kept, since who is
+// due changes with the day.
+func firstDue(ctx context.Context, tx *sql.Tx, today model.Date, quiet map[model.Circle]bool, first int) ([]model.Contact, int, error) {
+	day := today.Time().Unix() / 86400
+	count := -1
+	if first > 0 {
+		if err := tx.QueryRowContext(ctx, rosterDueCount, day).Scan(&count); err != nil {
+			return nil, 0, err
+		}
+	}
+	if count <= first {
+		// Everyone due is shown: nothing to leave unread.
+		due, err := readDue(ctx, tx, rosterAllDueQuery, day)
+		if err != nil {
+			return nil, 0, err
+		}
+		due = model.WhoNext(due, today, quiet)
+		return due, len(due), nil
+	}
+	groups := dueGroups(today, quiet)
+	bound, err := pointsBound(ctx, tx, day, groups, first)
+	if err != nil {
+		return nil, 0, err
+	}
+	var reach []dueGroup
+	for _, g := range groups {
+		if g.most >= bound {
+			reach = append(reach, g)
+		}
+	}
+	due, err := readDue(ctx, tx, rosterGroupsQuery, day, groupList(reach))
+	if err != nil {
+		return nil, 0, err
+	}
+	due = model.WhoNext(due, today, quiet)
+	return due[:min(first, len(due))], count, nil
+}
+
+// dueGroup is the people of one circle (its place in model.Circles),
+// call-any-time (0 or 1) and rating, as contacts_due holds them, and the
+// least and most points (model.Points) any of them can have when due.
+type dueGroup struct {
+	circle, anyTime, importance int
+	least, most                 float64
+}
+
+// dueGroups are all the groups, by their least points, most first.
+func dueGroups(today model.Date, quiet map[model.Circle]bool) []dueGroup {
+	groups := make([]dueGroup, 0, len(model.Circles)*2*6)
+	for circle := range model.Circles {
+		for anyTime := range 2 {
+			for importance := range 6 {
+				c := model.Contact{Circle: model.Circles[circle], AnyTime: anyTime == 1, Importance: importance}
+				least := model.Points(c, today, quiet) // no rhythm: nothing for lateness
+				// A daily rhythm two days late is as late as can be.
+				c.CadenceDays, c.LastContact = 1, today.AddDays(-3).Time()
+				groups = append(groups, dueGroup{circle, anyTime, importance, least, model.Points(c, today, quiet)})
+			}
+		}
+	}
+	slices.SortStableFunc(groups, func(a, b dueGroup) int { return cmp.Compare(b.least, a.least) })
+	return groups
+}
+
+// groupList is groups as the queries take them: a JSON list of
+// [circle, any_time, importance].
+func groupList(groups []dueGroup) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, g := range groups {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		// Circle names are plain ASCII words: nothing to escape.
+		fmt.Fprintf(&b, `["%s",%d,%d]`, model.Circles[g.circle], g.anyTime, g.importance)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// pointsBound is the least points of the group (of groups, most points
+// first) in which the count of the due reaches first: the first-th person
+// due has at least that many. The counts come in the order of groups as
+// SQLite reads json_each, which is the list's; should they not, more are
+// read until every group before the bound is counted.
+func pointsBound(ctx context.Context, tx *sql.Tx, day int64, groups []dueGroup, first int) (float64, error) {
+	rows, err := tx.QueryContext(ctx, rosterGroupCountsQuery, day, groupList(groups), first)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	counts := make([]int, len(groups))
+	counted := make([]bool, len(groups))
+	next, sum := 0, 0
+	for rows.Next() {
+		var at, n int
+		if err := rows.Scan(&at, &n); err != nil {
+			return 0, err
+		}
+		counts[at], counted[at] = n, true
+		for ; next < len(groups) && counted[next]; next++ {
+			if sum += counts[next]; sum >= first {
+				return groups[next].least, nil
+			}
+		}
+	}
+	// Fewer due than first (they were counted in the same transaction,
+	// so only if the caller asked for more): every group can hold them.
+	return math.Inf(-1), rows.Err()
 }
 
 // readDue reads the due people of a query whose columns are
@@ -124,20 +259,18 @@ func readDue(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]mode
 }
 
 // rankDue is everyone due on today whose search_key holds every one of
-// words (folded; none for everyone), in who-next order (model.WhoNext),
-// with what ranks them; and the circles gone quiet, which that weighs.
-func rankDue(ctx context.Context, tx *sql.Tx, today model.Date, words []string) ([]model.Contact, map[model.Circle]bool, error) {
+// words (folded; none for everyone), in who-next order (model.WhoNext).
+func rankDue(ctx context.Context, tx *sql.Tx, today model.Date, words []string) ([]model.Contact, error) {
 	latest, err := circlesLatest(ctx, tx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	quiet := model.QuietCircles(latest, today)
-	cond, args := holdsEvery("search_key", words, 3)
-	due, err := readDue(ctx, tx, rosterAllDueQuery+` AND `+cond, append([]any{today.Time().Unix(), today.String()}, args...)...)
+	cond, args := holdsEvery("c.search_key", words, 2)
+	due, err := readDue(ctx, tx, rosterAllDueQuery+` AND `+cond, append([]any{today.Time().Unix() / 86400}, args...)...)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return model.WhoNext(due, today, quiet), quiet, nil
+	return model.WhoNext(due, today, model.QuietCircles(latest, today)), nil
 }
 
 // circlesLatest is each circle's latest reach-out among the active people
@@ -190,54 +323,4 @@ func shownDetails(ctx context.Context, tx *sql.Tx, shown []model.Contact) error 
 		c.Nickname, c.Phone, c.Email, c.Preferred = nickname, phone, email, model.Channel(preferred)
 	}
 	return rows.Err()
-}
-
-// rosterRankQuery is model.WhoNext in SQL, cut to its first ?4 (at
-// least 1): everyone due, ranked by model.Points, then by the most days
-// late, then by name and by id. ?1 and ?2 are rosterDue's, ?3 the circles
-// gone quiet (a JSON list), ?5 today as days since 1970. The points and
-// days late come from the index (ranked); the ?4th of them is the cut,
-// and only the people at or above it are looked up for their name's
-// order. The points are summed in the model's order, so that the same
-// doubles come out and ties fall alike.
-var rosterRankQuery = `WITH ranked AS MATERIALIZED (
-		SELECT id, ` + rosterPoints + ` AS points, late FROM (
-			SELECT id, circle, importance, cadence_days, any_time, last_at_unix,
-				CASE WHEN last_at_unix IS NULL THEN 0 ELSE max(0, ?5 - ` + localDayNumber + `) - cadence_days END AS late
-			FROM contacts INDEXED BY contacts_whonext WHERE ` + rosterDue + `)),
-	cut AS (SELECT points, late FROM ranked ORDER BY points DESC, late DESC LIMIT 1 OFFSET ?4 - 1)
-	SELECT c.id, c.name, c.circle, c.importance, c.cadence_days, c.any_time, c.last_at_unix, c.last_at_offset
-	FROM ranked r CROSS JOIN contacts c ON c.id = r.id
-	WHERE NOT EXISTS (SELECT 1 FROM cut) OR r.points > (SELECT points FROM cut)
-		OR (r.points = (SELECT points FROM cut) AND r.late >= (SELECT late FROM cut))
-	ORDER BY r.points DESC, r.late DESC, c.name_key, c.id LIMIT ?4`
-
-// localDayNumber is the local day of a contact's last reach-out as days
-// since 1970, rounded down for instants before it (SQLite's division
-// rounds towards zero).
-const localDayNumber = `((last_at_unix + last_at_offset) - (((last_at_unix + last_at_offset) % 86400) + 86400) % 86400) / 86400`
-
-// rosterPoints is model.Points of a due row of rosterRankQuery's inner
-// select: twice the rating (2 when unrated), the circle's weight, two
-// points for each rhythm late up to two (for someone reached before), and
-// two for a circle gone quiet.
-var rosterPoints = `(2 * CASE importance WHEN 0 THEN 2 ELSE importance END + ` + circleWeights() + `)
-	+ CASE WHEN last_at_unix IS NULL THEN 0.0 ELSE 2 * min(2.0, max(0.0, late * 1.0 / cadence_days)) END
-	+ CASE WHEN circle IN (SELECT value FROM json_each(?3)) THEN 2 ELSE 0 END`
-
-// circleWeights is the weight model.Points gives each circle, with and
-// without a call at any hour, read from the model itself so the two cannot
-// disagree: the points of someone rated 1, with no rhythm, less the
-// rating's 2.
-func circleWeights() string {
-	weight := func(c model.Circle, anyTime bool) int {
-		return int(model.Points(model.Contact{Circle: c, AnyTime: anyTime, Importance: 1}, model.Date{}, nil)) - 2
-	}
-	var b strings.Builder
-	b.WriteString("CASE")
-	for _, c := range model.Circles {
-		fmt.Fprintf(&b, " WHEN circle = '%s' THEN CASE WHEN any_time = 1 THEN %d ELSE %d END", c, weight(c, true), weight(c, false))
-	}
-	fmt.Fprintf(&b, " ELSE CASE WHEN any_time = 1 THEN %d ELSE %d END END", weight("", true), weight("", false))
-	return b.String()
 }

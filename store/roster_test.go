@@ -86,11 +86,14 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 	}
 }
 
-// Roster's first screenful, read and ordered by SQL, is exactly the start
-// of the whole due list as model.WhoNext orders it, and DueCount counts
-// all of it: across rhythms, ratings, names that fold alike (José, JOSE),
-// people never reached, instants near midnight in zones far from UTC,
-// archived people, and on several days.
+// Roster's first screenful, of which only the groups that can reach it
+// are read (see firstDue), is exactly the start of the whole due list as
+// model.WhoNext orders it, and DueCount counts all of it: for every
+// length from one to more than are due, across rhythms, ratings, circles
+// gone quiet, people who can be called any time, names that fold alike
+// (José, JOSE), people never reached, instants near midnight in zones far
+// from UTC, people put aside until before, on or after the day, resting
+// rhythms, archived people, and on several days.
 func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "tether.db"))
@@ -126,8 +129,17 @@ func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if i%9 == 0 {
+		switch {
+		case i%9 == 0:
 			if err := st.SetArchived(ctx, c.ID, true); err != nil {
+				t.Fatal(err)
+			}
+		case i%7 == 0 && c.CadenceDays > 0: // "not now", until one of the days read or either side
+			if err := st.Snooze(ctx, c.ID, today.AddDays(rng.IntN(12))); err != nil {
+				t.Fatal(err)
+			}
+		case i%17 == 0: // "let this rest"
+			if err := st.SetResting(ctx, c.ID, true); err != nil {
 				t.Fatal(err)
 			}
 		}
