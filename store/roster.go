@@ -132,14 +132,18 @@ func firstDue(ctx context.Context, tx *sql.Tx, today model.Date, quiet map[model
 			return nil, 0, err
 		}
 	}
-	if count <= first {
-		// Everyone due is shown: nothing to leave unread.
+	if first <= 0 || count <= 2*first {
+		// Everyone due is shown, or nearly: finding the bound would
+		// cost more than reading the rest.
 		due, err := readDue(ctx, tx, rosterAllDueQuery, day)
 		if err != nil {
 			return nil, 0, err
 		}
 		due = model.WhoNext(due, today, quiet)
-		return due, len(due), nil
+		if first <= 0 {
+			return due, len(due), nil
+		}
+		return due[:min(first, len(due))], len(due), nil
 	}
 	groups := dueGroups(today, quiet)
 	bound, err := pointsBound(ctx, tx, day, groups, first)

@@ -89,11 +89,12 @@ func TestRosterAgreesWithTheWholeList(t *testing.T) {
 // Roster's first screenful, of which only the groups that can reach it
 // are read (see firstDue), is exactly the start of the whole due list as
 // model.WhoNext orders it, and DueCount counts all of it: for every
-// length from one to more than are due, across rhythms, ratings, circles
-// gone quiet, people who can be called any time, names that fold alike
-// (José, JOSE), people never reached, instants near midnight in zones far
-// from UTC, people put aside until before, on or after the day, resting
-// rhythms, archived people, and on several days.
+// length from one to more than are due (and none or less, for all),
+// across rhythms, ratings, circles gone quiet, people who can be called
+// any time, names that fold alike (José, JOSE), people never reached,
+// instants near midnight in zones far from UTC, people put aside until
+// before, on or after the day, resting rhythms, archived people, and on
+// several days.
 func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "tether.db"))
@@ -163,12 +164,15 @@ func TestRosterFirstIsTheWholeListsStart(t *testing.T) {
 		if got, want := dueIDs(whole.Due), dueIDs(model.WhoNext(all, day, quiet)); got != want {
 			t.Fatalf("%s: SQL ranks the due\n%s\nmodel.WhoNext ranks them\n%s", day, got, want)
 		}
-		for first := 1; first <= len(whole.Due)+1; first++ {
+		for first := -1; first <= len(whole.Due)+1; first++ {
 			r, err := st.Roster(ctx, day, first)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := whole.Due[:min(first, len(whole.Due))]
+			want := whole.Due
+			if first > 0 {
+				want = want[:min(first, len(want))]
+			}
 			if r.DueCount != whole.DueCount || r.Active != whole.Active || r.AnyTime != whole.AnyTime || len(r.Due) != len(want) {
 				t.Fatalf("%s, first %d: %d due of %d (active %d); want %d of %d (active %d)",
 					day, first, len(r.Due), r.DueCount, r.Active, len(want), whole.DueCount, whole.Active)
