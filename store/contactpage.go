@@ -159,22 +159,47 @@ func filteredIDs(cond string) string {
 	return `SELECT group_concat(id) FROM (SELECT id FROM contacts WHERE archived = ?1 AND ` + cond + ` ORDER BY name_key, id)`
 }
 
-// duePage is listPage for the people due a reach-out: who is due is read
-// from contacts_whonext as Today reads it (they are a part of the active
-// list), ranked, and cut to the page.
+// duePage is listPage for the people due a reach-out, read as Today
+// reads them (they are a part of the active list), ranked, and cut to the
+// page. Unfiltered, and unless the page is to be found around someone due
+// (whose place takes ranking everyone due), only the people who can be on
+// the page or before it are read and ranked (firstDue); else everyone due.
 func duePage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = 0`).Scan(&page.All); err != nil {
 		return nil, err
 	}
-	due, err := rankDue(ctx, tx, q.Today, words)
-	if err != nil {
-		return nil, err
-	}
-	page.Total = len(due)
+	var due []model.Contact
+	landDue := false
 	if q.Land != 0 {
-		page.At = slices.IndexFunc(due, func(c model.Contact) bool { return c.ID == q.Land })
+		if err := tx.QueryRowContext(ctx, isDueQuery, q.Today.Time().Unix()/86400, q.Land).Scan(&landDue); err != nil {
+			return nil, err
+		}
 	}
-	page.Offset = pageStart(q, page.At, page.Total)
+	if len(words) == 0 && !landDue {
+		latest, err := circlesLatest(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		first := 0
+		if q.Limit > 0 {
+			first = q.Offset + q.Limit
+		}
+		if due, page.Total, err = firstDue(ctx, tx, q.Today, model.QuietCircles(latest, q.Today), first); err != nil {
+			return nil, err
+		}
+		// A page near the end moves back, within what was read.
+		page.Offset = pageStart(q, -1, page.Total)
+	} else {
+		var err error
+		if due, err = rankDue(ctx, tx, q.Today, words); err != nil {
+			return nil, err
+		}
+		page.Total = len(due)
+		if q.Land != 0 {
+			page.At = slices.IndexFunc(due, func(c model.Contact) bool { return c.ID == q.Land })
+		}
+		page.Offset = pageStart(q, page.At, page.Total)
+	}
 	if q.Limit > 0 {
 		due = due[:min(len(due), page.Offset+q.Limit)]
 	}

@@ -32,6 +32,9 @@ const (
 	// dueColumns are what model.WhoNext weighs of someone due.
 	dueColumns = `c.id, c.name, c.circle, c.importance, c.cadence_days, c.any_time, c.last_at_unix, c.last_at_offset`
 
+	// isDueQuery says whether the person ?2 is due.
+	isDueQuery = `SELECT count(*) FROM contacts c WHERE c.id = ?2 AND ` + rosterDue
+
 	// rosterShownQuery is the rest of what a who-next line shows and
 	// logging needs, for the few shown (?1 is a JSON list of their ids).
 	rosterShownQuery = `SELECT id, nickname, phone, email, preferred FROM contacts
