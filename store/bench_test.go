@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -128,16 +129,26 @@ func BenchmarkContactPage(b *testing.B) {
 	})
 }
 
-// BenchmarkRosterLarge is Today's question of the network on a decade of
-// data: counts, and who of 500 people is due.
+// BenchmarkRoster is Today's question of the network: the counts, and who
+// is due; first5, the first few Today and `tether due` show, must cost the
+// same on xl as on large; all, everyone due (`tether due --all`), grows
+// with them.
 func BenchmarkRoster(b *testing.B) {
 	ctx := context.Background()
 	eachJournal(b, func(b *testing.B, st *store.Store) {
-		for b.Loop() {
-			r, err := st.Roster(ctx, benchDay, 0)
-			if err != nil || r.Active == 0 || len(r.Due) == 0 {
-				b.Fatal(r.Active, len(r.Due), err)
+		for _, first := range []int{model.WhoNextDefault, 0} {
+			name := fmt.Sprintf("first%d", first)
+			if first == 0 {
+				name = "all"
 			}
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					r, err := st.Roster(ctx, benchDay, first)
+					if err != nil || r.Active == 0 || len(r.Due) == 0 || first > 0 && len(r.Due) != first {
+						b.Fatal(r.Active, len(r.Due), err)
+					}
+				}
+			})
 		}
 	})
 }
