@@ -577,6 +577,10 @@ func TestScreenQueriesUseIndexes(t *testing.T) {
 		{strings.Replace(rosterShownQuery, "?1", "'[1,2]'", 1), "USING INTEGER PRIMARY KEY", false},
 		{rosterCirclesQuery, "SCAN p | CORRELATED SCALAR SUBQUERY 1 | SEARCH contacts USING COVERING INDEX contacts_circle_last (archived=? AND circle=?)", false},
 		{`SELECT day FROM check_ins WHERE used = 1 ORDER BY day`, "USING COVERING INDEX check_ins_used", false},
+		// The plans of a day are a range of their index, their people
+		// looked up; never every active person, with their plans sought.
+		{strings.NewReplacer("?1", "'2026-03-09'", "?2", "'2026-03-09'").Replace(plansBetweenSQL),
+			"SEARCH p USING INDEX planned_reach_outs_day (day>? AND day<?) | SEARCH c USING INTEGER PRIMARY KEY (rowid=?)", true},
 		{`SELECT id, name FROM contacts WHERE archived = 0 AND (birthday <> '' OR recovery_date <> '') ORDER BY name_key, id`, "USING INDEX contacts_dates", false},
 		{`SELECT t.contact_id, t.tag FROM contact_tags t JOIN contacts c ON c.id = t.contact_id WHERE c.archived = 0 ORDER BY t.contact_id, t.position`, "USING COVERING INDEX contacts_", true},
 	}

@@ -128,6 +128,17 @@ func (s *Store) PlanDone(ctx context.Context, id int64, at time.Time) (model.Rea
 	return saved, nil
 }
 
+// plansBetweenSQL is the plans of the days ?1 to ?2 of people in the
+// network, a range of planned_reach_outs_day with each person's row
+// looked up. The CROSS JOIN keeps the plans the outer loop: knowing
+// nothing of the tables' sizes, and seeing archived = 0 on contacts,
+// SQLite would walk every active person and seek their plans (3 ms on
+// 30,000 people, for `tether due` and Today's first read).
+const plansBetweenSQL = `SELECT ` + planColumns + `
+	FROM planned_reach_outs p CROSS JOIN contacts c ON c.id = p.contact_id
+	WHERE p.day BETWEEN ?1 AND ?2 AND c.archived = 0
+	ORDER BY p.day, p.at_time, p.id`
+
 // PlansBetween lists the reach-outs planned for the days from..to (either
 // may be zero: no bound), by day, then time (those without a time first),
 // then as they were planned; only for people in the network (archived
@@ -143,10 +154,7 @@ func (s *Store) PlansBetween(ctx context.Context, from, to model.Date) ([]model.
 	var out []model.Plan
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = queryPlans(ctx, tx, `SELECT `+s.forSchema(planColumns)+`
-			FROM planned_reach_outs p JOIN contacts c ON c.id = p.contact_id
-			WHERE p.day BETWEEN ? AND ? AND c.archived = 0
-			ORDER BY p.day, p.at_time, p.id`, lo, hi)
+		out, err = queryPlans(ctx, tx, s.forSchema(plansBetweenSQL), lo, hi)
 		return err
 	})
 	if err != nil {
