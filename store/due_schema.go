@@ -8,14 +8,20 @@ package store
 // points of the first few, and only the people of the few groups that
 // can reach that bound are read and ranked (see Roster). Inside a group
 // it is in the day each person falls due (dueOn), so who is due is a
-// range of it, counted without reading the people; the columns after it
-// are the rest of what model.WhoNext weighs, so nobody's row is read.
+// range of it; the columns after it are the rest of what model.WhoNext
+// weighs, so nobody's row is read.
+//
+// How many are due in all is a range of contacts_due_day, which holds the
+// day alone: its entries are a quarter of contacts_due's size, and the
+// count, a step a person due, reads a quarter of the pages (on xxl, 14,000
+// due: 2.9 ms against 10.5 in a new process, whose cache is empty).
 //
 // contacts_whonext (schema 7), which held the same columns led by the
 // rhythm, has no reader left and goes.
 var schema14 = []string{
 	`CREATE INDEX contacts_due ON contacts (archived, circle, any_time, importance, ` + dueOn + `,
 		last_at_unix, last_at_offset, cadence_days, name) WHERE cadence_days > 0`,
+	`CREATE INDEX contacts_due_day ON contacts (archived, ` + dueOn + `) WHERE cadence_days > 0`,
 	`DROP INDEX contacts_whonext`,
 }
 

@@ -588,6 +588,7 @@ var knownSchemas = map[int][]knownObject{
 		{Type: "index", Name: "contacts_circle_names", Hash: "0633f8db986b8d60"},
 		{Type: "index", Name: "contacts_dates", Hash: "ee0e35660393d553"},
 		{Type: "index", Name: "contacts_due", Hash: "0edfb5b6dbe36ca5"},
+		{Type: "index", Name: "contacts_due_day", Hash: "9d38b9efca043977"},
 		{Type: "index", Name: "contacts_list", Hash: "065f53ccc4ff7be7"},
 		{Type: "index", Name: "contacts_look", Hash: "f8cf7ae48d5141bc"},
 		{Type: "index", Name: "contacts_roster", Hash: "b1d9b514151be247"},
