@@ -21,8 +21,16 @@ import (
 // windowSize is how many people a read asks for: four screens.
 func (m contactsModel) windowSize() int { return max(40, 4*m.listHeight()) }
 
-// windowAround is where a window around place begins.
-func (m contactsModel) windowAround(place int) int { return max(0, place-m.windowSize()/2) }
+// filterWindow is how many a filter's letter asks for: three screens,
+// centred on the person kept selected, which holds what ensureWindow wants
+// wherever on the screen they are (half a screen either side of it), so
+// a letter reads once, and three quarters of a whole window (on xxl, each
+// screen of people costs a few milliseconds); moving on reads whole
+// windows.
+func (m contactsModel) filterWindow() int { return max(30, 3*m.listHeight()) }
+
+// windowAround is where a window of size around place begins.
+func windowAround(place, size int) int { return max(0, place-size/2) }
 
 // loadKeeping reads the list again, keeping the selection on the same
 // person (or on selectID); when they are not in it any more, the cursor
@@ -36,7 +44,7 @@ func (m *contactsModel) loadKeeping(fallback int) tea.Cmd {
 			land = c.ID
 		}
 	}
-	return m.read(land, fallback, true, true)
+	return m.read(land, fallback, m.windowSize(), true, true)
 }
 
 // refilter reads the list as the filter (or due-only) now has it,
@@ -46,16 +54,16 @@ func (m *contactsModel) refilter() tea.Cmd {
 	if c, ok := m.selected(); ok {
 		land = c.ID
 	}
-	return m.read(land, 0, true, false)
+	return m.read(land, 0, m.filterWindow(), true, false)
 }
 
-// read asks for the window around place, or around land when they are
-// in the list. place says where the cursor goes (place, or land's
-// place), else the cursor stays; full reads the settings too.
-func (m *contactsModel) read(land int64, place int, placeCursor, full bool) tea.Cmd {
+// read asks for the window of size around place, or around land when
+// they are in the list. place says where the cursor goes (place, or
+// land's place), else the cursor stays; full reads the settings too.
+func (m *contactsModel) read(land int64, place, size int, placeCursor, full bool) tea.Cmd {
 	m.req++
 	q := model.ContactQuery{Archived: m.archived, Due: m.dueOnly, Filter: m.filter.Value(), Today: model.Today(m.clock),
-		Offset: m.windowAround(place), Limit: m.windowSize(), Land: land}
+		Offset: windowAround(place, size), Limit: size, Land: land}
 	m.landPending = placeCursor
 	m.wantFrom, m.wantTo = q.Offset, q.Offset+q.Limit
 	st := m.st
@@ -122,7 +130,7 @@ func (m *contactsModel) ensureWindow() tea.Cmd {
 	if holds(m.rowsAt, m.rowsAt+len(m.rows)) || (m.wantTo > m.wantFrom && holds(m.wantFrom, min(m.wantTo, m.total))) {
 		return nil
 	}
-	return m.read(0, m.offset+h/2, false, false)
+	return m.read(0, m.offset+h/2, m.windowSize(), false, false)
 }
 
 // keepCursorVisible scrolls the list so the selected row is on screen.

@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tether-recovery/tether/model"
@@ -180,4 +181,42 @@ func TestContactsDueOnlyPages(t *testing.T) {
 	d.mustSee("64 of 200", "› Person 011")
 	d.keys("esc", "esc")
 	d.mustSee("Contacts · 200")
+}
+
+// TestContactsFilterLetterReadsOnePage: each letter typed into the filter
+// reads one page, the screen and half a screen either side, not the
+// whole window a move reads, whether the selected person passes the
+// filter deep in the list or the list starts again from its top.
+func TestContactsFilterLetterReadsOnePage(t *testing.T) {
+	st := manyPeople(500)
+	d := newDriver(t, st, 100, 30)
+	d.send(jumpToContactMsg{id: idOf(t, st, "Person 250")})
+	d.mustSee("› Person 250")
+	d.keys("/")
+	for _, letter := range strings.Split("person 25x", "") {
+		before := len(st.pagesAsked)
+		d.typeText(letter)
+		if asked := st.pagesAsked[before:]; len(asked) != 1 || asked[0] != d.app.contacts.filterWindow() {
+			t.Fatalf("after %q the pages asked for were %v; want one of %d", letter, asked, d.app.contacts.filterWindow())
+		}
+		if letter != "x" {
+			d.mustSee("› Person 250")
+		}
+	}
+	d.mustSee("Nobody matches that filter")
+	d.keys("backspace", "backspace") // "person 2": from the top, as nobody was selected
+	d.mustSee("176 of 500", "› Person 025")
+	d.keys("enter")
+	// Moving on reads whole windows once the narrow one runs out, and the
+	// rows are there when the cursor gets to them.
+	from := d.app.contacts.cursor
+	for range 60 {
+		d.keys("j")
+	}
+	if c, ok := d.app.contacts.selected(); !ok || d.app.contacts.cursor != from+60 {
+		t.Fatalf("after 60 moves from %d the cursor is at %d on %q", from, d.app.contacts.cursor, c.Name)
+	} else {
+		d.mustSee("› " + c.Name)
+	}
+	noWholeList(t, st)
 }
