@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -18,16 +16,28 @@ import (
 // gives them, and how many the list and the filter hold. The filter is
 // matched against search_key (schema 12) in the list's index, and only
 // the page's people are read whole, so a page costs the same among fifty
-// people as among fifty thousand. A Limit of 0 reads the whole list.
+// people as among fifty thousand. A Limit of 0 reads the whole list. A
+// filtered list is found among the list's search keys held in memory
+// (listKeysFor), read again only when the journal has changed.
 func (s *Store) ContactPage(ctx context.Context, q model.ContactQuery) (model.ContactPage, error) {
 	page := model.ContactPage{At: -1}
 	words := filterWords(q.Filter)
+	var keys *listKeys
+	if len(words) > 0 && !q.Due {
+		var err error
+		if keys, err = s.listKeysFor(ctx, q.Archived); err != nil {
+			return model.ContactPage{}, fmt.Errorf("read a page of contacts: %w", err)
+		}
+	}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var ids []int64
 		var err error
-		if q.Due {
+		switch {
+		case q.Due:
 			ids, err = duePage(ctx, tx, q, words, &page)
-		} else {
+		case keys != nil:
+			ids = filteredPage(q, keys, words, &page)
+		default:
 			ids, err = listPage(ctx, tx, q, words, &page)
 		}
 		if err != nil || len(ids) == 0 {
@@ -66,9 +76,6 @@ var contactPageSQL = contactsWithDerived(`c.id IN (SELECT value FROM json_each(?
 // the page, all from the list's index (contacts_list): in name order, a
 // range of the index; filtered, a scan of the list's range of it.
 func listPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
-	if len(words) > 0 {
-		return filteredPage(ctx, tx, q, words, page)
-	}
 	cond, args := holdsEvery("search_key", words, 2)
 	args = append([]any{q.Archived}, args...)
 	from := ` FROM contacts WHERE archived = ?1 AND ` + cond
@@ -110,38 +117,14 @@ func listPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []str
 	return ids, rows.Err()
 }
 
-// filteredPage is listPage with a filter: one scan of the list's range of
-// contacts_list finds the ids of everyone who passes it, in name order, so
-// the count, the place of q.Land and the page all come from that one scan
-// (three scans of the range before: on xxl a filter's letter read 13.5 →
-// 8 ms). The ids alone are kept, a few hundred KiB for fifty thousand
-// people.
-func filteredPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words []string, page *model.ContactPage) ([]int64, error) {
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE archived = ?`, q.Archived).Scan(&page.All); err != nil {
-		return nil, err
-	}
-	cond, args := holdsEvery("search_key", words, 2)
-	// The ids come as one text, not a row each: a row costs more to hand
-	// over than its id does to read. They come in the subquery's order, the
-	// index's, as SQLite feeds an aggregate (TestContactPageAgreesWithTheWholeList holds it
-	// to that); group_concat's own ORDER BY would sort them again (on xxl,
-	// 12.6 → 24.8 ms for one letter).
-	var list sql.NullString
-	err := tx.QueryRowContext(ctx, filteredIDs(cond), append([]any{q.Archived}, args...)...).Scan(&list)
-	if err != nil {
-		return nil, err
-	}
-	var ids []int64
-	for f := range strings.SplitSeq(list.String, ",") {
-		if f == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("the ids of a filtered list: %w", err)
-		}
-		ids = append(ids, id)
-	}
+// filteredPage is listPage with a filter: the ids of everyone who passes
+// it, in name order, from the list's keys held in memory (listKeys), and
+// from them the count, the place of q.Land and the page. The keys are
+// read before the page's transaction, so the people of the page are read
+// as the journal is now.
+func filteredPage(q model.ContactQuery, keys *listKeys, words []string, page *model.ContactPage) []int64 {
+	page.All = len(keys.ids)
+	ids := keys.matching(words)
 	page.Total = len(ids)
 	if q.Land != 0 {
 		page.At = slices.Index(ids, q.Land)
@@ -150,13 +133,7 @@ func filteredPage(ctx context.Context, tx *sql.Tx, q model.ContactQuery, words [
 	if q.Limit > 0 {
 		ids = ids[:min(len(ids), page.Offset+q.Limit)]
 	}
-	return ids[page.Offset:], nil
-}
-
-// filteredIDs is the ids of the active (?1 false) or archived people who
-// pass cond, in name order, as one comma-separated text.
-func filteredIDs(cond string) string {
-	return `SELECT group_concat(id) FROM (SELECT id FROM contacts WHERE archived = ?1 AND ` + cond + ` ORDER BY name_key, id)`
+	return ids[page.Offset:]
 }
 
 // duePage is listPage for the people due a reach-out, read as Today

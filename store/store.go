@@ -50,6 +50,11 @@ type Store struct {
 	watchMu sync.Mutex
 	watch   *sql.Conn // pinned for DataVersion; see watch.go
 	closed  bool      // Close has begun: DataVersion pins no new connection
+
+	// keys is a list's search keys in name order, for its filter (see
+	// listkeys.go).
+	keysMu sync.Mutex
+	keys   *listKeys
 }
 
 // DefaultPath is where the journal lives unless the person chooses another

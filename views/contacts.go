@@ -346,7 +346,13 @@ func (m contactsModel) updateKey(msg tea.KeyPressMsg) (contactsModel, tea.Cmd) {
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		m.detailOpen = false
-		return m, m.filter.Focus()
+		// The list's search keys are read while the first letter is
+		// being typed, not after it (30 ms among 30,000 people).
+		st, archived := m.st, m.archived
+		return m, tea.Batch(m.filter.Focus(), func() tea.Msg {
+			_ = st.PrepareFilter(context.Background(), archived) // failed, the first letter reads them
+			return nil
+		})
 	case key.Matches(msg, k.ClearFilter):
 		switch {
 		case m.detailOpen:

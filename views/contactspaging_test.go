@@ -193,6 +193,9 @@ func TestContactsFilterLetterReadsOnePage(t *testing.T) {
 	d.send(jumpToContactMsg{id: idOf(t, st, "Person 250")})
 	d.mustSee("› Person 250")
 	d.keys("/")
+	if st.filtersPrepared != 1 {
+		t.Fatalf("opening the filter prepared %d lists; want 1", st.filtersPrepared)
+	}
 	for _, letter := range strings.Split("person 25x", "") {
 		before := len(st.pagesAsked)
 		d.typeText(letter)

@@ -48,6 +48,8 @@ type fakeStore struct {
 	pagesAsked []int
 	// cardReads counts reads of the crisis card's people.
 	cardReads int
+	// filtersPrepared counts PrepareFilter's calls.
+	filtersPrepared int
 	// reflectionReads counts week reads, to see the read-ahead at work.
 	reflectionReads int
 	// historyReads counts reads of a person's history.
@@ -147,6 +149,14 @@ func (f *fakeStore) ContactPage(_ context.Context, q model.ContactQuery) (model.
 	}
 	p.Contacts = shown[p.Offset:]
 	return p, nil
+}
+
+// PrepareFilter counts the lists made ready for a filter.
+func (f *fakeStore) PrepareFilter(context.Context, bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.filtersPrepared++
+	return nil
 }
 
 // LookAlike is the first of the active, then the archived, whose name

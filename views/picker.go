@@ -61,7 +61,11 @@ func newPersonPicker(st Store, styles *Styles, today model.Date, prompt string) 
 	p := &personPicker{st: st, styles: styles, today: today, filter: newInput(styles)}
 	p.filter.Prompt = prompt
 	p.filter.Placeholder = "type a few letters of their name"
-	return p, tea.Batch(p.filter.Focus(), p.read(0))
+	prepare := func() tea.Msg {
+		_ = st.PrepareFilter(context.Background(), false) // failed, the first letter reads what it needs
+		return nil
+	}
+	return p, tea.Batch(p.filter.Focus(), p.read(0), prepare)
 }
 
 func (p *personPicker) setWidth(w int) {

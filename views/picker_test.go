@@ -53,6 +53,9 @@ func TestPickerEnterWaitsForTheMatchesOfWhatIsTyped(t *testing.T) {
 	}
 	pagesOnly(t, st, from)
 	d.mustSee("Logged: you reached out to Maria Santos (text).")
+	if st.filtersPrepared != 1 {
+		t.Errorf("the picker prepared %d lists to filter; want 1", st.filtersPrepared)
+	}
 }
 
 // Moving down the matches reads the next page before the cursor gets to

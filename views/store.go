@@ -18,6 +18,9 @@ type Store interface {
 	// ContactPage is a page of a contact list, filtered, counted, and
 	// landed on someone when asked (see model.ContactQuery).
 	ContactPage(ctx context.Context, q model.ContactQuery) (model.ContactPage, error)
+	// PrepareFilter reads ahead what filtering the active or archived
+	// list searches, as a filter opens.
+	PrepareFilter(ctx context.Context, archived bool) error
 	// LookAlike is the name of someone else (archived or not) whose name
 	// looks the same as name (model.LookAlikeKey), or "".
 	LookAlike(ctx context.Context, id int64, name string) (string, error)
