@@ -29,10 +29,10 @@ type checkInModel struct {
 	checkIn model.CheckIn
 	has     bool
 	// reachOuts are the day's first reach-outs, reachTotal how many it
-	// has: a day is read a screenful and more at a time (dayReadAhead),
+	// has: a day is read a screenful and more at a time (readAhead),
 	// and further as the cursor comes near the end of what was read,
 	// however many were logged on it. reachWant is how many to read (0:
-	// the first dayReadAhead).
+	// the first readAhead).
 	reachOuts  []model.ReachOut
 	reachTotal int
 	reachWant  int
@@ -77,15 +77,16 @@ func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 		}}
 }
 
-// dayReadAhead is how many of a day's reach-outs are read at a time: more
-// than a tall screen shows, so moving down a day's list reads again only
-// on a day busier than anyone's.
-const dayReadAhead = 60
+// readAhead is how many of a day's reach-outs are read at a time: as many
+// as the screen has lines, more than its list shows, so a day costs the
+// same however busy, and moving down a busy day's list reads on a quarter
+// of them before its end.
+func (m checkInModel) readAhead() int { return max(24, m.height) }
 
 func (m checkInModel) load() tea.Cmd {
 	st, day, want := m.st, m.day, m.reachWant
 	if want <= 0 {
-		want = dayReadAhead
+		want = m.readAhead()
 	}
 	read := func() tea.Msg {
 		ctx := context.Background()
@@ -332,8 +333,8 @@ func (m checkInModel) updateKey(msg tea.KeyPressMsg) (checkInModel, tea.Cmd) {
 		m.cursor = min(len(m.reachOuts)-1, m.cursor+1)
 		// Near the end of what was read, and the day has more: read on,
 		// unless a read for more is on its way.
-		if have := len(m.reachOuts); m.cursor >= have-dayReadAhead/4 && have < m.reachTotal && m.reachWant <= have {
-			m.reachWant = have + dayReadAhead
+		if have := len(m.reachOuts); m.cursor >= have-m.readAhead()/4 && have < m.reachTotal && m.reachWant <= have {
+			m.reachWant = have + m.readAhead()
 			return m, m.load()
 		}
 	case key.Matches(msg, k.Up):

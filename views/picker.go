@@ -37,7 +37,9 @@ type personPicker struct {
 	// reading is the page on its way for the filter as it is (its
 	// offset), so moving down asks for the next page once.
 	reading bool
-	cursor  int
+	// prepared: what a letter searches has been asked for (prepare).
+	prepared bool
+	cursor   int
 	// offerNew: the name typed can be someone not yet in the contacts;
 	// a last row offers to add them (the log dialog).
 	offerNew bool
@@ -61,11 +63,21 @@ func newPersonPicker(st Store, styles *Styles, today model.Date, prompt string) 
 	p := &personPicker{st: st, styles: styles, today: today, filter: newInput(styles)}
 	p.filter.Prompt = prompt
 	p.filter.Placeholder = "type a few letters of their name"
-	prepare := func() tea.Msg {
+	return p, tea.Batch(p.filter.Focus(), p.read(0))
+}
+
+// prepare reads ahead what a letter searches (Store.PrepareFilter), once
+// the first page is in: alongside it, the two reads would take turns.
+func (p *personPicker) prepare() tea.Cmd {
+	if p.prepared {
+		return nil
+	}
+	p.prepared = true
+	st := p.st
+	return func() tea.Msg {
 		_ = st.PrepareFilter(context.Background(), false) // failed, the first letter reads what it needs
 		return nil
 	}
-	return p, tea.Batch(p.filter.Focus(), p.read(0), prepare)
 }
 
 func (p *personPicker) setWidth(w int) {
@@ -101,6 +113,7 @@ func (p *personPicker) setPage(msg pickerPageMsg) tea.Cmd {
 		p.people = slices.Clone(msg.page.Contacts)
 		p.shown, p.total, p.all = msg.filter, msg.page.Total, msg.page.All
 		p.cursor = 0
+		return tea.Batch(p.readOn(), p.prepare())
 	case msg.filter == p.shown && msg.page.Offset <= len(p.people):
 		// A last page starts early to be whole (model.ContactPage.Offset):
 		// it takes over from its first row.
