@@ -100,14 +100,18 @@ const cardWhere = `archived = 0 AND (` + cardAlways + `
 const cardIDsSQL = `SELECT id FROM contacts INDEXED BY contacts_card WHERE archived = 0 AND (` + cardAlways + `)
 	UNION SELECT value FROM json_each(?1)`
 
-// CardPeople lists, in one read, everyone the crisis card may show (see
-// model.BuildCrisisCard): the active people who said call any time, those
-// good for a distraction, the professionals with a phone, and the people
-// the plan's "ask for help" and "take my mind off it" lines name; each
-// with what the card shows (cardColumns), not their notes or tags.
+// CardPeople lists everyone the crisis card may show (see
+// model.BuildCrisisCard), in no particular order: the active people who
+// said call any time, those good for a distraction, the professionals
+// with a phone, and the people the plan's "ask for help" and "take my mind
+// off it" lines name; each with what the card shows (cardColumns), not
+// their notes or tags. On a large journal they are thousands, so they
+// are read cardBatch at a time, each batch a read of its own: the card is
+// read ahead as the app starts, and a screen's read then waits for one
+// batch at most, not for all of them.
 func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.Contact, error) {
 	text := strings.Join(append(plan.Lines(model.PlanAskForHelp), plan.Lines(model.PlanDistractions)...), "\n")
-	var out []model.Contact
+	var ids []int64
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		named := []int64{}
 		if strings.TrimSpace(text) != "" {
@@ -120,20 +124,32 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 		if err != nil {
 			return err
 		}
-		ids := cardIDsSQL
+		query := cardIDsSQL
 		if s.schema != 0 && s.schema < 13 {
-			ids = `SELECT id FROM contacts WHERE ` + cardWhere // an older journal opened read-only
+			query = `SELECT id FROM contacts WHERE ` + cardWhere // an older journal opened read-only
 		}
-		// Counted first, so the people are read into a list of their size:
-		// grown an append at a time, thousands of contacts allocated ten
-		// times their size (xxl: 23 MB for 8,000 people, now 6).
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (`+ids+`)`, string(list)).Scan(&n); err != nil {
+		return eachRow(ctx, tx, query, []any{string(list)}, func(rows *sql.Rows) error {
+			var id int64
+			err := rows.Scan(&id)
+			ids = append(ids, id)
 			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the people on the crisis card: %w", err)
+	}
+	// Read into a list of their size: grown an append at a time, thousands
+	// of contacts allocated ten times their size (xxl: 23 MB for 8,000
+	// people, now 6).
+	out := make([]model.Contact, 0, len(ids))
+	for start := 0; start < len(ids); start += cardBatch {
+		list, err := json.Marshal(ids[start:min(len(ids), start+cardBatch)])
+		if err != nil {
+			return nil, err
 		}
-		out = make([]model.Contact, 0, n)
-		return eachRow(ctx, tx, `SELECT `+cardColumns+` FROM contacts WHERE archived = 0 AND id IN (`+ids+`) ORDER BY name_key, id`,
-			[]any{string(list)}, func(rows *sql.Rows) error {
+		err = s.read(ctx, func(tx *sql.Tx) error {
+			return eachRow(ctx, tx, `SELECT `+cardColumns+` FROM contacts
+				WHERE archived = 0 AND id IN (SELECT value FROM json_each(?))`, []any{string(list)}, func(rows *sql.Rows) error {
 				var c model.Contact
 				var circle, preferred, stance string
 				err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Phone, &c.Email, &preferred, &c.Availability,
@@ -142,12 +158,17 @@ func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.
 				out = append(out, c)
 				return err
 			})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read the people on the crisis card: %w", err)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read the people on the crisis card: %w", err)
+		}
 	}
 	return out, nil
 }
+
+// cardBatch is how many of the card's people one read brings: on xxl
+// about 6 ms of reading. A test reads two at a time.
+var cardBatch = 500
 
 // cardColumns are what the crisis card shows of a person and orders them
 // by (model.BuildCrisisCard), and what the hard day card asks of them

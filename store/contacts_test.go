@@ -372,6 +372,7 @@ func TestCardPeople(t *testing.T) {
 	for _, c := range people {
 		got = append(got, c.Name)
 	}
+	slices.Sort(got) // in no particular order
 	if want := []string{"Ana Ruiz", "Dr Lee", "Gym buddy", "Rosa", "Tomás"}; !slices.Equal(got, want) {
 		t.Errorf("CardPeople = %q, want %q", got, want)
 	}
@@ -387,6 +388,18 @@ func TestCardPeople(t *testing.T) {
 			c.Preferred != w.Preferred || c.Availability != w.Availability || c.AnyTime != w.AnyTime ||
 			c.Distraction != w.Distraction || c.Importance != w.Importance || c.Stance != w.Stance || c.Archived != w.Archived {
 			t.Errorf("CardPeople gave %+v\nthe contact is %+v", c, w)
+		}
+	}
+	// Read a few at a time, the card's people are the same.
+	defer func(n int) { cardBatch = n }(cardBatch)
+	cardBatch = 2
+	again, err := s.CardPeople(ctx, plan)
+	if err != nil || len(again) != len(people) {
+		t.Fatalf("read two at a time: %d people, %v; want %d", len(again), err, len(people))
+	}
+	for _, c := range people {
+		if !slices.ContainsFunc(again, func(a model.Contact) bool { return reflect.DeepEqual(a, c) }) {
+			t.Errorf("read two at a time, %s is missing or not the same", c.Name)
 		}
 	}
 	if people, err := s.CardPeople(ctx, model.SafetyPlan{}); err != nil || len(people) != 3 {
