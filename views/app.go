@@ -117,12 +117,15 @@ type App struct {
 	// frame is on the screen; without it (tests) the warm-up follows the
 	// first load at once.
 	displayReports bool
-	still          bool       // the last Update changed nothing on the screen (see unchanged)
-	warmLoadsDue   bool       // the warm-up's loads wait for the watch's first look
-	warmPending    int        // the warm-up's loads not yet answered (see warmAnswered)
-	warm           bool       // the loads after the first frame have started
-	openingDue     bool       // Today's first read has taken openingDelay
-	typedAhead     typedAhead // keys and pastes typed while the reach-out dialog could not act on them
+	still          bool // the last Update changed nothing on the screen (see unchanged)
+	warmLoadsDue   bool // the warm-up's loads wait for the watch's first look
+	warmPending    int  // the warm-up's loads not yet answered (see warmAnswered)
+	// keysPressed counts keys, so the read-ahead waits for a rest in typing
+	// (preloadLaterMsg).
+	keysPressed int
+	warm        bool       // the loads after the first frame have started
+	openingDue  bool       // Today's first read has taken openingDelay
+	typedAhead  typedAhead // keys and pastes typed while the reach-out dialog could not act on them
 	// loadedDay is the day the screens last loaded for; a new day reloads.
 	loadedDay model.Date
 	// profile is the colours the terminal shows (Options.Profile).

@@ -56,6 +56,7 @@ func (a *App) typingText() bool {
 // act from anywhere (ctrl+c, ctrl+g), then the overlay on top, then a
 // screen that is typing, then the global keys, then the screen on show.
 func (a *App) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	a.keysPressed++
 	a.status, a.statusErr = "", false
 	if taken, cmd := a.takeUndo(msg); taken {
 		return a, cmd

@@ -88,6 +88,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.settled = nil
 		}
 		return a, tea.Batch(a.warmUp(), a.syncAtStart())
+	case preloadLaterMsg:
+		a.still = true
+		return a, tea.Tick(preloadRest, func(time.Time) tea.Msg { return preloadDueMsg(msg) })
+	case preloadDueMsg:
+		a.still = true // the reads start; what they find shows when it arrives
+		return a, a.preloadDue(msg)
 	case historyLaterMsg:
 		a.still = true
 		return a, tea.Tick(historySettle, func(time.Time) tea.Msg { return historyDueMsg(msg) })

@@ -59,3 +59,19 @@ func TestStylesFollowTheTerminalsBackground(t *testing.T) {
 		}
 	}
 }
+
+// The read-ahead after the start waits for a rest in typing: a key
+// pressed during the rest puts it off for another, rather than have it
+// run while the person moves about.
+func TestReadAheadWaitsForARestInTyping(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.keys("j")
+	later, ok := d.app.preloadDue(preloadDueMsg{keys: d.app.keysPressed - 1})().(preloadLaterMsg)
+	if !ok || later.keys != d.app.keysPressed {
+		t.Fatalf("a key pressed during the rest: %#v; want another rest from %d keys", later, d.app.keysPressed)
+	}
+	d.app.network.loaded, d.app.network.loading = false, false
+	if cmd := d.app.preloadDue(preloadDueMsg{keys: d.app.keysPressed}); cmd == nil {
+		t.Fatal("no key during the rest, and Network not read: the read-ahead did not start")
+	}
+}

@@ -904,6 +904,9 @@ func (l *loop) run(cmd tea.Cmd) {
 		}
 	case tea.QuitMsg:
 		l.quit = true
+	case preloadLaterMsg:
+		// The rest before the read-ahead is over at once in tests.
+		l.send(preloadDueMsg(msg))
 	case historyLaterMsg:
 		// The selection rests at once in tests, unless a test holds the
 		// message back to see what moving on does.

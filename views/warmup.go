@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -49,9 +50,37 @@ type warmAnswerMsg struct{ msg tea.Msg }
 func (a *App) warmAnswered(msg warmAnswerMsg) (tea.Model, tea.Cmd) {
 	_, cmd := a.Update(msg.msg)
 	if a.warmPending--; a.warmPending == 0 {
-		cmd = tea.Batch(cmd, a.preload())
+		cmd = tea.Batch(cmd, a.preloadLater())
 	}
 	return a, cmd
+}
+
+// preloadRest is how long no key must be pressed before the read-ahead
+// (preload) starts: on a large journal it is tens of milliseconds of the
+// machine's time, which a person moving about just after the start would
+// otherwise wait on (on xxl a move in Today waited 8 ms, the first switch
+// to Contacts 21 ms).
+const preloadRest = 100 * time.Millisecond
+
+// preloadLaterMsg asks for the read-ahead once no key has been pressed
+// for preloadRest; keys is how many had been pressed when it was asked.
+// The root turns it into a timer (tests answer it at once), and
+// preloadDueMsg says the time is up.
+type preloadLaterMsg struct{ keys int }
+type preloadDueMsg struct{ keys int }
+
+func (a *App) preloadLater() tea.Cmd {
+	keys := a.keysPressed
+	return func() tea.Msg { return preloadLaterMsg{keys: keys} }
+}
+
+// preloadDue starts the read-ahead, unless a key was pressed during the
+// rest: then it waits for another.
+func (a *App) preloadDue(msg preloadDueMsg) tea.Cmd {
+	if msg.keys != a.keysPressed {
+		return a.preloadLater()
+	}
+	return a.preload()
 }
 
 // preload reads the crisis card, then Network and Reflection, ahead of
