@@ -109,10 +109,21 @@ func (p *personPicker) setPage(msg pickerPageMsg) tea.Cmd {
 		p.loaded, p.loadErr, p.shown = true, msg.err, msg.filter
 		return nil
 	case msg.offset == 0:
+		// The list read again for the same letters (typed away and back
+		// before the first read came) keeps the cursor where the person
+		// moved it: a move made meanwhile is not lost. A new list starts
+		// at its top, where typing put the cursor.
+		again := p.current()
 		p.loaded, p.loadErr = true, nil
 		p.people = slices.Clone(msg.page.Contacts)
 		p.shown, p.total, p.all = msg.filter, msg.page.Total, msg.page.All
-		p.cursor = 0
+		if !again {
+			p.cursor = 0
+		} else if len(p.people) < p.total {
+			p.cursor = min(p.cursor, max(0, len(p.people)-1))
+		} else {
+			p.cursor = min(p.cursor, max(0, p.rows()-1))
+		}
 		return tea.Batch(p.readOn(), p.prepare())
 	case msg.filter == p.shown && msg.page.Offset <= len(p.people):
 		// A last page starts early to be whole (model.ContactPage.Offset):

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/tether-recovery/tether/model"
 )
 
@@ -114,5 +116,25 @@ func TestSafetyPlanPickerWaitsForTheMatchesOfWhatIsTyped(t *testing.T) {
 	d.mustSee("Saved your safety plan.")
 	if got := st.plan.AskForHelp; len(got) != 1 || got[0] != "José Álvarez" {
 		t.Fatalf("ask for help = %q", got)
+	}
+}
+
+// Letters typed away and back before the first read of them arrives read
+// the same list twice; a move made between the two answers stays.
+func TestPickerKeepsAMoveWhenTheSameListComesAgain(t *testing.T) {
+	st := newFakeStore(sampleBehind(150)...)
+	p, _ := newPersonPicker(st, NewStyles(colorprofile.NoTTY, true), today, "Who? ")
+	first := p.read(0)().(pickerPageMsg)
+	p.setPage(first)
+	p.update(keyMsg("down"))
+	p.setPage(first) // the same list, answered again
+	if p.cursor != 1 || p.people[p.cursor].Name != "Aaron 001" {
+		t.Fatalf("the cursor went back to row %d after the same list came again", p.cursor)
+	}
+	// What was typed changes: the new list starts at its top.
+	p.update(textKey("j"))
+	p.setPage(p.read(0)().(pickerPageMsg))
+	if p.cursor != 0 || p.people[0].Name != "José Álvarez" {
+		t.Fatalf("a new list: cursor %d on %v", p.cursor, p.people)
 	}
 }
