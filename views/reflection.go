@@ -85,8 +85,12 @@ type reflectionModel struct {
 
 	form    *form
 	answers []model.Answer // the prompts the open form asks, in order
-	saveSeq int
-	saving  bool
+	// writeAsked: e was pressed before the week was read; the form opens
+	// when it is, and the keys typed meanwhile (held) go into it.
+	writeAsked bool
+	held       typedAhead
+	saveSeq    int
+	saving     bool
 	// closing: esc was pressed with words not yet saved; the form closes
 	// once they are, and stays open (saying why) if they cannot be.
 	closing  bool
@@ -193,7 +197,7 @@ func readWeek(ctx context.Context, st Store, w model.Week, today model.Date) (we
 }
 
 func (m reflectionModel) capturing() bool {
-	return m.form != nil || m.prompts.capturing() && m.mode == modePrompts
+	return m.form != nil || m.writeAsked || m.prompts.capturing() && m.mode == modePrompts
 }
 
 func (m reflectionModel) dirty() bool { return m.weekDirty() || m.promptsDirty() }
@@ -306,6 +310,9 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 			// Keep the open form's words; refresh only what it doesn't own.
 			m.data.summary = msg.data.summary
 		}
+		if m.writeAsked {
+			return m.writeAsAsked(next)
+		}
 		return m, next
 	case headersLoadedMsg:
 		m.headersLoaded(msg)
@@ -359,11 +366,31 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.KeyPressMsg:
+		if m.held.hold(msg, m.writeAsked) {
+			return m, nil
+		}
 		return m.updateKey(msg)
 	case tea.PasteMsg:
+		if m.held.hold(msg, m.writeAsked) {
+			return m, nil
+		}
 		return m.updatePaste(msg)
 	}
 	return m, nil
+}
+
+// writeAsAsked opens the form e asked for, now that the week is read, and
+// hands it what was typed meanwhile; a week that could not be read says
+// so, and the keys go to the page.
+func (m reflectionModel) writeAsAsked(next tea.Cmd) (reflectionModel, tea.Cmd) {
+	m.writeAsked = false
+	cmds := []tea.Cmd{next, m.startWriting()}
+	for _, k := range m.held.take() {
+		var cmd tea.Cmd
+		m, cmd = m.update(k)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
 }
 
 // updatePaste takes a paste into the writing, saved soon as typing is, or
@@ -490,7 +517,16 @@ func (m reflectionModel) updateKey(msg tea.KeyPressMsg) (reflectionModel, tea.Cm
 
 // startWriting opens the week's form (e).
 func (m *reflectionModel) startWriting() tea.Cmd {
-	if !m.loaded || m.loadErr != nil {
+	switch {
+	case m.loaded && m.loadErr != nil:
+		return nil // the error is on the page
+	case !m.loaded:
+		// Pressed as the screen opens, before its week is read: the form
+		// opens when it is (writeAsAsked), with what is typed meanwhile.
+		m.writeAsked = true
+		if !m.loading {
+			return m.load()
+		}
 		return nil
 	}
 	m.mode = modePage

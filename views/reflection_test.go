@@ -252,3 +252,19 @@ func TestPastWeeksReadAStretchAtATime(t *testing.T) {
 		}
 	}
 }
+
+// e pressed before the week on show is read opens its form once it is,
+// and what was typed meanwhile goes into it: nothing is lost, and a
+// rating typed as a digit does not switch screens.
+func TestWriteAskedBeforeTheWeekIsReadKeepsWhatIsTyped(t *testing.T) {
+	d := newDriver(t, newFakeStore(sampleContacts()...), 100, 30)
+	d.keys("4")
+	d.mustSee("The week in connection")
+	// Every key reaches the app before any read is answered: the second
+	// week back was not read ahead.
+	d.burst("[", "[", "e", "3")
+	d.mustSee("[4 Reflection]", "How supported I felt", "3 of 10")
+	if d.app.reflection.week != model.WeekOf(today).Prev().Prev() {
+		t.Fatalf("writing week %v; want two weeks back", d.app.reflection.week)
+	}
+}
