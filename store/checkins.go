@@ -201,7 +201,7 @@ func (s *Store) AddCheckIns(ctx context.Context, cs []model.CheckIn) error {
 	}
 
 	now := s.now()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeRows(ctx, len(norm), func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, insertCheckInSQL+` ON CONFLICT (day) DO NOTHING`)
 		if err != nil {
 			return err

@@ -248,7 +248,7 @@ func (s *Store) AddReachOuts(ctx context.Context, rs []model.ReachOut) error {
 	}
 
 	now := s.now()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeRows(ctx, len(norm), func(tx *sql.Tx) error {
 		known, err := contactIDs(ctx, tx)
 		if err != nil {
 			return err

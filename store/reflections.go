@@ -111,7 +111,7 @@ func (s *Store) AddReflections(ctx context.Context, rs []model.Reflection) error
 	}
 
 	now := s.now()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeRows(ctx, len(norm), func(tx *sql.Tx) error {
 		ins, err := tx.PrepareContext(ctx, insertReflectionSQL+` ON CONFLICT (week) DO NOTHING`)
 		if err != nil {
 			return err

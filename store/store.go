@@ -295,6 +295,21 @@ func (s *Store) writeBig(ctx context.Context, fn func(*sql.Tx) error) error {
 	return saveFailed(inTx(ctx, conn.BeginTx, fn))
 }
 
+// manyRows is how many rows one write adds (a sample journal's reach-outs,
+// a batch from a program) from which it is written as writeBig writes:
+// with the app's small cache, writing the large sample's 50,000
+// reach-outs read the pages of their indexes back from the file again and
+// again (a third of the time the large sample took to write).
+const manyRows = 1000
+
+// writeRows is write for a transaction that adds n rows.
+func (s *Store) writeRows(ctx context.Context, n int, fn func(*sql.Tx) error) error {
+	if n >= manyRows {
+		return s.writeBig(ctx, fn)
+	}
+	return s.write(ctx, fn)
+}
+
 // writeWaiting is write on a connection of its own whose busy_timeout is
 // wait for this one transaction, then back to the DSN's.
 func (s *Store) writeWaiting(ctx context.Context, wait time.Duration, fn func(*sql.Tx) error) error {
