@@ -82,6 +82,7 @@ func plainCopies(t *testing.T, dir string) []string {
 }
 
 func TestStoppedEncryptedBackupLeavesNoPlainCopy(t *testing.T) {
+	longAlongside(t)
 	if testing.Short() {
 		t.Skip("stops a backup of the large sample journal many times")
 	}
@@ -118,6 +119,7 @@ func TestStoppedEncryptedBackupLeavesNoPlainCopy(t *testing.T) {
 }
 
 func TestKilledEncryptedBackupsPlainCopyGoesNextTime(t *testing.T) {
+	longAlongside(t)
 	if testing.Short() {
 		t.Skip("kills a backup of the large sample journal many times")
 	}

@@ -69,6 +69,7 @@ func leftovers(t *testing.T, dir string) []string {
 }
 
 func TestKilledBackupLeavesNoPartialFile(t *testing.T) {
+	longAlongside(t)
 	if testing.Short() {
 		t.Skip("kills a backup of the large sample journal many times")
 	}
@@ -108,6 +109,7 @@ func TestKilledBackupLeavesNoPartialFile(t *testing.T) {
 }
 
 func TestKilledExportLeavesNoPartialFile(t *testing.T) {
+	longAlongside(t)
 	if testing.Short() {
 		t.Skip("kills an export of the large sample journal many times")
 	}

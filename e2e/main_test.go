@@ -63,6 +63,17 @@ var (
 	largeErr  error
 )
 
+// longAlongside marks one of the long tests that run beside each other,
+// after the others: the kill tests, which mostly wait (for a random moment
+// to kill at, for a backup's fsync), and the two windows logging 1,000
+// reach-outs each, which waits on tmux. One after another they took 173
+// of the package's 229 s on a 2-core machine. Each has a journal of its
+// own, and only the two windows use tmux.
+func longAlongside(t *testing.T) {
+	t.Helper()
+	t.Parallel()
+}
+
 // largeJournal is a fresh copy of the large sample journal, as of today.
 func largeJournal(t *testing.T, bin string) string {
 	t.Helper()

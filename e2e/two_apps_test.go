@@ -141,6 +141,7 @@ func reachOutsIn(t *testing.T, db string) int {
 }
 
 func TestEndToEndTwoWindowsWriteAtOnce(t *testing.T) {
+	longAlongside(t)
 	requireTmux(t)
 	n := twoWindowsWrites(t)
 	bin := builtBinary(t)
