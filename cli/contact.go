@@ -15,7 +15,6 @@ import (
 
 	"github.com/tether-recovery/tether/model"
 	"github.com/tether-recovery/tether/model/journalfile"
-	"github.com/tether-recovery/tether/store"
 )
 
 // contactCommands are tether contact add and tether contact list.
@@ -50,7 +49,10 @@ func runContactAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	twin, err := lookAlike(ctx, st, c.Name, model.Today(e.Clock))
+	// Someone whose name looks the same (model.LookAlikeKey), archived
+	// or not: two such people cannot be told apart on a screen, and
+	// `tether log` would pick one.
+	twin, err := st.LookAlike(ctx, 0, c.Name)
 	if err != nil {
 		return err
 	}
@@ -74,17 +76,6 @@ func runContactAdd(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.Stderr, "There is already someone named %s.\n", oneLine(twin))
 	}
 	return nil
-}
-
-// lookAlike returns the name of someone in the journal (archived or not)
-// whose name looks the same as name (model.LookAlikeKey), or "": two such
-// people cannot be told apart on a screen, and `tether log` would pick one.
-func lookAlike(ctx context.Context, st *store.Store, name string, today model.Date) (string, error) {
-	twins, err := lookAlikes(ctx, st, []model.Contact{{Name: name}}, today)
-	if err != nil || len(twins) == 0 {
-		return "", err
-	}
-	return twins[0][0], nil
 }
 
 // parseContactAdd reads tether contact add's command line into the contact

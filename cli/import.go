@@ -96,20 +96,16 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cleanup()
-	incoming := cards
+	incoming := namesOf(cards)
 	if !vcard {
-		// Their names are enough, read back one at a time.
-		err := staged.Contacts(ctx, func(c model.Contact) error {
-			incoming = append(incoming, model.Contact{Name: c.Name})
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("import %s: %w", file, err)
+		// The file's people, read back one at a time.
+		incoming = func(each func(string) error) error {
+			return staged.Contacts(ctx, func(c model.Contact) error { return each(c.Name) })
 		}
 	}
-	twins, err := lookAlikes(ctx, st, incoming, model.Today(e.Clock))
+	twins, err := lookAlikes(ctx, st, incoming)
 	if err != nil {
-		return err
+		return fmt.Errorf("import %s: %w", file, err)
 	}
 	var rep store.ImportReport
 	hadSettings := false
@@ -167,25 +163,36 @@ func notKeptLines(cards []model.Contact, notKept [][]string, skipped map[string]
 // lookAlikes pairs each incoming person whose name looks the same
 // (model.LookAlikeKey) as someone's in the journal: unless the import
 // finds them the same person (and skips them), it adds a second person who
-// cannot be told apart on a screen, so the report names them.
-func lookAlikes(ctx context.Context, st *store.Store, incoming []model.Contact, today model.Date) ([][2]string, error) {
-	have := map[string]string{}
-	for _, archived := range []bool{false, true} {
-		cs, err := st.Contacts(ctx, archived, today)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			have[model.LookAlikeKey(c.Name)] = c.Name
-		}
+// cannot be told apart on a screen, so the report names them. names hands
+// on the incoming people's names; each is one seek of the journal's index
+// of such names (Store.LookAlike), so that neither the file's people nor
+// the journal's are held in memory, only the pairs found.
+func lookAlikes(ctx context.Context, st *store.Store, names func(each func(name string) error) error) ([][2]string, error) {
+	active, archived, err := st.CountContacts(ctx)
+	if err != nil || active+archived == 0 {
+		return nil, err
 	}
 	var twins [][2]string
-	for _, c := range incoming {
-		if name, ok := have[model.LookAlikeKey(c.Name)]; ok {
-			twins = append(twins, [2]string{name, c.Name})
+	err = names(func(name string) error {
+		have, err := st.LookAlike(ctx, 0, name)
+		if have != "" {
+			twins = append(twins, [2]string{have, name})
 		}
+		return err
+	})
+	return twins, err
+}
+
+// namesOf hands on the names of people held in memory, for lookAlikes.
+func namesOf(cs []model.Contact) func(each func(string) error) error {
+	return func(each func(string) error) error {
+		for _, c := range cs {
+			if err := each(c.Name); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return twins, nil
 }
 
 // unwrapImport drops the store's "import: " before its sentence, since
