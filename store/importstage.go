@@ -23,9 +23,8 @@ import (
 // left behind, even by a process killed), with a small cache; what it
 // holds is what the import will write into the journal.
 type Staged struct {
-	db    *sql.DB
-	head  journalfile.Export
-	names map[int64]string // the file's contacts' names, by the file's id
+	db   *sql.DB
+	head journalfile.Export
 }
 
 // FileError is a file StageExport refused for what it holds: the sentence
@@ -63,7 +62,7 @@ func StageExport(ctx context.Context, r io.Reader) (*Staged, error) {
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)
 	db.SetConnMaxLifetime(0)
-	st := &Staged{db: db, names: map[int64]string{}}
+	st := &Staged{db: db}
 	if err := st.read(ctx, r); err != nil {
 		db.Close()
 		var scratch scratchError
@@ -78,7 +77,11 @@ func StageExport(ctx context.Context, r io.Reader) (*Staged, error) {
 
 func (st *Staged) read(ctx context.Context, r io.Reader) error {
 	schema := []string{`PRAGMA journal_mode = OFF`, `PRAGMA synchronous = OFF`,
-		`CREATE TABLE keys (kind TEXT NOT NULL, key TEXT NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID`}
+		`CREATE TABLE keys (kind TEXT NOT NULL, key TEXT NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID`,
+		// The file's people by the file's id: their names, for the
+		// records that name them, and the id an import gave them in the
+		// journal (stagedContacts).
+		`CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, journal_id INTEGER)`}
 	for _, list := range stagedLists {
 		schema = append(schema, `CREATE TABLE `+list+` (pos INTEGER PRIMARY KEY, record BLOB NOT NULL)`)
 	}
@@ -98,15 +101,21 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 			return scratchError{err}
 		}
 	}
-	first, err := tx.PrepareContext(ctx, `INSERT INTO keys (kind, key, pos) VALUES (?, ?, ?)
-		ON CONFLICT (kind, key) DO UPDATE SET pos = pos RETURNING pos`)
-	if err != nil {
-		return scratchError{err}
-	}
-	st.head, err = journalfile.ReadExport(r, scratchKeys{ctx, first}, func(rec journalfile.Record) error {
-		if c, ok := rec.Value.(model.Contact); ok {
-			st.names[c.ID] = c.Name
+	keys := scratchKeys{ctx: ctx}
+	for _, q := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&keys.first, `INSERT INTO keys (kind, key, pos) VALUES (?, ?, ?)
+			ON CONFLICT (kind, key) DO UPDATE SET pos = pos RETURNING pos`},
+		{&keys.setName, `INSERT OR REPLACE INTO names (id, name) VALUES (?, ?)`},
+		{&keys.name, `SELECT name FROM names WHERE id = ?`},
+	} {
+		if *q.stmt, err = tx.PrepareContext(ctx, q.sql); err != nil {
+			return scratchError{err}
 		}
+	}
+	st.head, err = journalfile.ReadExport(r, keys, func(rec journalfile.Record) error {
 		if _, err := insert[rec.List].ExecContext(ctx, rec.Pos, []byte(rec.JSON)); err != nil {
 			return scratchError{err}
 		}
@@ -122,11 +131,11 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 }
 
 // scratchKeys keeps the keys of a file's records (journalfile.Keys) in
-// the scratch database, by its primary key: the first record to give a key
-// keeps its place.
+// the scratch database, by its primary key (the first record to give a key
+// keeps its place), and the names of its people by id.
 type scratchKeys struct {
-	ctx   context.Context
-	first *sql.Stmt
+	ctx                  context.Context
+	first, setName, name *sql.Stmt
 }
 
 func (k scratchKeys) First(kind, key string, pos int) (int, error) {
@@ -137,43 +146,107 @@ func (k scratchKeys) First(kind, key string, pos int) (int, error) {
 	return first, nil
 }
 
+func (k scratchKeys) SetName(id int64, name string) error {
+	if _, err := k.setName.ExecContext(k.ctx, id, name); err != nil {
+		return scratchError{err}
+	}
+	return nil
+}
+
+func (k scratchKeys) Name(id int64) (string, bool, error) {
+	return scratchName(k.ctx, k.name, id)
+}
+
+// scratchName is the name of the file's person with id, through stmt.
+func scratchName(ctx context.Context, stmt *sql.Stmt, id int64) (string, bool, error) {
+	var name string
+	switch err := stmt.QueryRowContext(ctx, id).Scan(&name); {
+	case errors.Is(err, sql.ErrNoRows):
+		return "", false, nil
+	case err != nil:
+		return "", false, scratchError{err}
+	}
+	return name, true, nil
+}
+
 // Head is the file's export without its records: its format and version,
 // when it was written, its settings, and the journal it comes from.
 func (st *Staged) Head() journalfile.Export { return st.head }
 
 // Contacts hands on the file's contacts, in its order.
 func (st *Staged) Contacts(ctx context.Context, each func(model.Contact) error) error {
-	return st.each(ctx, journalfile.ListContacts, func(_ int, v any) error { return each(v.(model.Contact)) })
+	return st.each(ctx, journalfile.ListContacts, func(_ int, v any, _ bool) error { return each(v.(model.Contact)) })
 }
 
 // Close removes the scratch database.
 func (st *Staged) Close() error { return st.db.Close() }
 
-// each reads the records of a list back, in order, as ReadExport read them.
-func (st *Staged) each(ctx context.Context, list string, fn func(pos int, v any) error) error {
-	rows, err := st.db.QueryContext(ctx, `SELECT pos, record FROM `+list+` ORDER BY pos`)
-	if err != nil {
-		return scratchError{err}
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var pos int
-		var rec []byte
-		if err := rows.Scan(&pos, &rec); err != nil {
+// stagedPage is how many records each reads from the scratch database at
+// a time: between two reads the connection is free for what is done with
+// them (stagedContacts keeps ids there).
+var stagedPage = 500
+
+// each reads the records of a list back, in order, as ReadExport read them,
+// a page at a time. A reach-out or plan has its contact's name, and named
+// says whether the file has that contact at all.
+func (st *Staged) each(ctx context.Context, list string, fn func(pos int, v any, named bool) error) error {
+	var name *sql.Stmt
+	if list == journalfile.ListReachOuts || list == journalfile.ListPlans {
+		var err error
+		if name, err = st.db.PrepareContext(ctx, `SELECT name FROM names WHERE id = ?`); err != nil {
 			return scratchError{err}
 		}
-		v, err := journalfile.DecodeRecord(list, pos, rec, st.names)
+		defer name.Close()
+	}
+	type record struct {
+		pos int
+		rec []byte
+	}
+	page := make([]record, 0, stagedPage)
+	for last := 0; ; {
+		page = page[:0]
+		rows, err := st.db.QueryContext(ctx, `SELECT pos, record FROM `+list+` WHERE pos > ? ORDER BY pos LIMIT ?`, last, stagedPage)
 		if err != nil {
 			return scratchError{err}
 		}
-		if err := fn(pos, v); err != nil {
-			return err
+		for rows.Next() {
+			var r record
+			if err := rows.Scan(&r.pos, &r.rec); err != nil {
+				rows.Close()
+				return scratchError{err}
+			}
+			page = append(page, r)
 		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return scratchError{err}
+		}
+		for _, r := range page {
+			v, err := journalfile.DecodeRecord(list, r.pos, r.rec)
+			if err != nil {
+				return scratchError{err}
+			}
+			named := true
+			switch x := v.(type) {
+			case model.ReachOut:
+				x.ContactName, named, err = scratchName(ctx, name, x.ContactID)
+				v = x
+			case model.Plan:
+				x.ContactName, named, err = scratchName(ctx, name, x.ContactID)
+				v = x
+			}
+			if err != nil {
+				return err
+			}
+			if err := fn(r.pos, v, named); err != nil {
+				return err
+			}
+		}
+		if len(page) < stagedPage {
+			return nil
+		}
+		last = page[len(page)-1].pos
 	}
-	if err := rows.Err(); err != nil {
-		return scratchError{err}
-	}
-	return nil
 }
 
 // ImportStaged imports a staged file into the journal, as Import does an
@@ -189,34 +262,31 @@ func (s *Store) ImportStaged(ctx context.Context, st *Staged, dryRun bool) (Impo
 	for _, err := range checkSettings(st.head.Settings) {
 		bad.add(inSettings, err)
 	}
-	known := func(id int64) (string, bool) { name, ok := st.names[id]; return name, ok }
 	plan := importPlan{
-		contacts: stagedRecords(ctx, st, journalfile.ListContacts, bad, inContacts, func(i int, c model.Contact) (model.Contact, error) {
+		contacts: stagedRecords(ctx, st, journalfile.ListContacts, bad, inContacts, func(i int, c model.Contact, _ bool) (model.Contact, error) {
 			norm, errs := checkContacts([]model.Contact{c})
 			return norm[0], firstAt(errs, i)
 		}),
-		reachOuts: stagedRecords(ctx, st, journalfile.ListReachOuts, bad, inReachOuts, func(i int, r model.ReachOut) (model.ReachOut, error) {
-			with, ok := known(r.ContactID)
-			return checkFileReachOut(i, r, now, with, ok)
+		reachOuts: stagedRecords(ctx, st, journalfile.ListReachOuts, bad, inReachOuts, func(i int, r model.ReachOut, named bool) (model.ReachOut, error) {
+			return checkFileReachOut(i, r, now, r.ContactName, named)
 		}),
-		checkIns: stagedRecords(ctx, st, journalfile.ListCheckIns, bad, inCheckIns, func(i int, c model.CheckIn) (model.CheckIn, error) {
+		checkIns: stagedRecords(ctx, st, journalfile.ListCheckIns, bad, inCheckIns, func(i int, c model.CheckIn, _ bool) (model.CheckIn, error) {
 			norm, errs := checkCheckIns([]model.CheckIn{c}, today)
 			return norm[0], firstAt(errs, i)
 		}),
-		reflections: stagedRecords(ctx, st, journalfile.ListReflections, bad, inReflections, func(i int, r model.Reflection) (model.Reflection, error) {
+		reflections: stagedRecords(ctx, st, journalfile.ListReflections, bad, inReflections, func(i int, r model.Reflection, _ bool) (model.Reflection, error) {
 			norm, errs := checkReflections([]model.Reflection{r}, today)
 			return norm[0], firstAt(errs, i)
 		}),
-		checkups: stagedRecords(ctx, st, journalfile.ListCheckups, bad, inCheckups, func(i int, c model.Checkup) (model.Checkup, error) {
+		checkups: stagedRecords(ctx, st, journalfile.ListCheckups, bad, inCheckups, func(i int, c model.Checkup, _ bool) (model.Checkup, error) {
 			norm, errs := checkCheckups([]model.Checkup{c}, today)
 			return norm[0], firstAt(errs, i)
 		}),
-		plans: stagedRecords(ctx, st, journalfile.ListPlans, bad, inPlans, func(i int, p model.Plan) (model.Plan, error) {
-			_, ok := known(p.ContactID)
-			return checkFilePlan(i, p, ok)
+		plans: stagedRecords(ctx, st, journalfile.ListPlans, bad, inPlans, func(i int, p model.Plan, named bool) (model.Plan, error) {
+			return checkFilePlan(i, p, named)
 		}),
 		removed: func(yield func(int, model.Removal) error) error {
-			return st.each(ctx, journalfile.ListRemoved, func(pos int, v any) error { return yield(pos-1, v.(model.Removal)) })
+			return st.each(ctx, journalfile.ListRemoved, func(pos int, v any, _ bool) error { return yield(pos-1, v.(model.Removal)) })
 		},
 		settings: st.head.Settings, journal: st.head.Journal, exportedAt: st.head.ExportedAt,
 		seen: st.head.Seen, settingsAt: st.head.SettingsChanged, problems: bad,
@@ -227,10 +297,10 @@ func (s *Store) ImportStaged(ctx context.Context, st *Staged, dryRun bool) (Impo
 // stagedRecords reads a staged list back for importTx, each record
 // checked (check, given its index) and its problem, if any, noted in bad
 // under kind instead of being handed on.
-func stagedRecords[T any](ctx context.Context, st *Staged, list string, bad *problemList, kind int, check func(i int, r T) (T, error)) records[T] {
+func stagedRecords[T any](ctx context.Context, st *Staged, list string, bad *problemList, kind int, check func(i int, r T, named bool) (T, error)) records[T] {
 	return func(yield func(int, T) error) error {
-		return st.each(ctx, list, func(pos int, v any) error {
-			r, err := check(pos-1, v.(T))
+		return st.each(ctx, list, func(pos int, v any, named bool) error {
+			r, err := check(pos-1, v.(T), named)
 			if err != nil {
 				bad.add(kind, err)
 				return nil

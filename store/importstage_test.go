@@ -87,9 +87,19 @@ func importBothWays(t *testing.T, to *Store, file []byte, at time.Time) (ImportR
 	return whole, errWhole
 }
 
+// smallPages makes the staged records be read back two at a time, as a
+// file of thousands is read in pages, for the rest of the test.
+func smallPages(t *testing.T) {
+	was := stagedPage
+	stagedPage = 2
+	t.Cleanup(func() { stagedPage = was })
+}
+
 // Streamed, a file is imported as it was decoded whole: into an empty
-// journal, a second time, into a journal in use, and as a dry run.
+// journal, a second time, into a journal in use, and as a dry run. Its
+// records are read back in pages of two.
 func TestImportStagedIsImport(t *testing.T) {
+	smallPages(t)
 	src := openStore(t)
 	f := fill(t, src)
 	ctx := context.Background()
@@ -119,8 +129,10 @@ func TestImportStagedIsImport(t *testing.T) {
 }
 
 // Copies of a journal with random changes, merged in random orders, each
-// merge both ways: the streamed merge is the merge, report and journal.
+// merge both ways: the streamed merge is the merge, report and journal,
+// its records read back in pages of two.
 func TestStreamedMergeIsTheMerge(t *testing.T) {
+	smallPages(t)
 	ctx := context.Background()
 	var merged ImportReport // all the seeds' merges, to show they merged
 	for seed := range uint64(6) {

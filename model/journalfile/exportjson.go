@@ -298,7 +298,7 @@ func exportVersion(raw json.RawMessage) (v int, msg string) {
 // made safe to print.
 func recordError(label, msg string) error { return errors.New(safeMessage(label + ": " + msg)) }
 
-func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact, error) {
+func decodeContact(i int, raw json.RawMessage, seen func(id string) int) (model.Contact, error) {
 	if isNull(raw) {
 		return model.Contact{}, fmt.Errorf("contact at position %d is empty (null)", i+1)
 	}
@@ -317,10 +317,9 @@ func decodeContact(i int, raw json.RawMessage, ids map[int64]int) (model.Contact
 	if w.ID < 1 {
 		return model.Contact{}, recordError(label, "it needs an id, a whole number from 1, for its reach-outs to refer to")
 	}
-	if at, dup := ids[w.ID]; dup {
+	if at := seen(strconv.FormatInt(w.ID, 10)); at != 0 {
 		return model.Contact{}, recordError(label, fmt.Sprintf("the contact at position %d has the same id", at))
 	}
-	ids[w.ID] = i + 1
 	c := model.Contact{
 		ID: w.ID, Name: w.Name, Nickname: w.Nickname, Circle: model.Circle(w.Circle), Group: w.Group,
 		Phone: w.Phone, Email: w.Email, Availability: w.Availability, AnyTime: w.AnyTime,

@@ -45,24 +45,49 @@ type Keys interface {
 	// of kind, unless one before it had it, and returns the position of
 	// the first that had it: pos when none did.
 	First(kind, key string, pos int) (int, error)
+	// SetName keeps the name of the file's contact with id, for the
+	// records after it that name them: a file may hold any number of
+	// people.
+	SetName(id int64, name string) error
+	// Name is the name kept for the contact with id; ok is false when no
+	// contact of the file read so far has that id.
+	Name(id int64) (name string, ok bool, err error)
 }
 
-// memoryKeys is Keys in a map, for a file read whole anyway.
-type memoryKeys map[string]int
+// memoryKeys is Keys in maps, for a file read whole anyway.
+type memoryKeys struct {
+	first map[string]int
+	names map[int64]string
+}
 
-func (m memoryKeys) First(kind, key string, pos int) (int, error) {
+func newMemoryKeys() *memoryKeys {
+	return &memoryKeys{first: map[string]int{}, names: map[int64]string{}}
+}
+
+func (m *memoryKeys) First(kind, key string, pos int) (int, error) {
 	k := kind + "\x00" + key
-	if first, ok := m[k]; ok {
+	if first, ok := m.first[k]; ok {
 		return first, nil
 	}
-	m[k] = pos
+	m.first[k] = pos
 	return pos, nil
 }
 
+func (m *memoryKeys) SetName(id int64, name string) error {
+	m.names[id] = name
+	return nil
+}
+
+func (m *memoryKeys) Name(id int64) (string, bool, error) {
+	name, ok := m.names[id]
+	return name, ok, nil
+}
+
 // ReadExport reads Tether JSON from r as a stream, with DecodeExport's
-// checks and their sentences, holding one record at a time (and the
-// contacts' ids, names and uids): a journal of any size reads in the same
-// memory.
+// checks and their sentences, holding one record at a time: what it must
+// remember of the records read (every key given, the contacts' names by
+// id) it keeps in keys, so that a journal of any size reads in the same
+// memory when keys are not in memory.
 //
 // Each record that passes its checks is handed to each as it is read,
 // until a problem is found anywhere: from then on the rest of the file is
@@ -79,12 +104,9 @@ func (m memoryKeys) First(kind, key string, pos int) (int, error) {
 // returned as it is. A nil keys keeps them in memory.
 func ReadExport(r io.Reader, keys Keys, each func(Record) error) (Export, error) {
 	if keys == nil {
-		keys = memoryKeys{}
+		keys = newMemoryKeys()
 	}
-	rd := &reader{
-		keys: keys, each: each, fields: map[string]bool{},
-		contactIDs: map[int64]int{}, names: map[int64]string{}, contactUIDs: map[string]int{},
-	}
+	rd := &reader{keys: keys, each: each, fields: map[string]bool{}}
 	src := newSource(r)
 	err := rd.document(src)
 	var se *syntaxError
@@ -156,19 +178,18 @@ func DecodeExport(r io.Reader) (Export, error) {
 }
 
 // DecodeRecord reads again a record ReadExport handed on (its list,
-// position and JSON), as it was then, given the names of the file's
-// contacts by id (for a reach-out's or plan's ContactName). The record
-// passed its checks once, so an error here is a record that did not come
-// from ReadExport.
-func DecodeRecord(list string, pos int, raw json.RawMessage, names map[int64]string) (any, error) {
+// position and JSON), as it was then, but for a reach-out's or plan's
+// ContactName, which it leaves to the caller (the names of the file's
+// contacts are kept in its Keys). The record passed its checks once, so an
+// error here is a record that did not come from ReadExport.
+func DecodeRecord(list string, pos int, raw json.RawMessage) (any, error) {
 	none := func(string) int { return 0 } // it was checked against the others then
 	i := pos - 1
 	switch list {
 	case ListContacts:
-		return decodeContact(i, raw, map[int64]int{})
+		return decodeContact(i, raw, none)
 	case ListReachOuts:
 		r, _, err := decodeReachOut(i, raw, none)
-		r.ContactName = names[r.ContactID]
 		return r, err
 	case ListCheckIns:
 		return decodeCheckIn(i, raw, none)
@@ -178,7 +199,6 @@ func DecodeRecord(list string, pos int, raw json.RawMessage, names map[int64]str
 		return decodeCheckup(i, raw, none)
 	case ListPlans:
 		p, _, err := decodePlan(i, raw)
-		p.ContactName = names[p.ContactID]
 		return p, err
 	case ListRemoved:
 		return decodeRemoval(i, raw)
@@ -243,14 +263,12 @@ type reader struct {
 	headErr bool
 	version int
 	body    jsonBody
-	// The contacts, by the file's id: where each is and its name, and by
-	// uid; contactsRead once their list is read (records refer to them).
-	contactIDs   map[int64]int
-	names        map[int64]string
-	contactUIDs  map[string]int
+	// contactsRead once the contacts' list is read (records refer to
+	// them, by the names kept in keys).
 	contactsRead bool
 	// later are the reach-outs and plans read before the contacts, whose
-	// contact is checked at the end.
+	// contact is checked at the end. Tether writes the contacts first, so
+	// only a file made otherwise has any.
 	later []laterRef
 }
 
@@ -436,25 +454,28 @@ func (rd *reader) record(list string, pos int, raw json.RawMessage) error {
 	i := pos - 1
 	switch list {
 	case ListContacts:
-		c, err := decodeContact(i, raw, rd.contactIDs)
-		if err != nil {
+		c, err := decodeContact(i, raw, rd.seen(ListContacts+" id", pos))
+		switch {
+		case rd.fatal != nil:
+			return rd.fatal
+		case err != nil:
 			rd.problem(s, pos, err)
 			return nil
 		}
-		rd.names[c.ID] = c.Name
-		if c.UID != "" {
-			if _, twice := rd.contactUIDs[c.UID]; twice {
-				rd.problem(atContactUIDs, pos, uidTwice("contact"))
-			}
-			rd.contactUIDs[c.UID] = pos
+		if err := rd.keys.SetName(c.ID, c.Name); err != nil {
+			rd.fatal = err
+			return err
 		}
+		rd.uid(atContactUIDs, "contact", c.UID, pos)
 		v = c
 	case ListReachOuts:
 		r, label, err := decodeReachOut(i, raw, rd.seen(ListReachOuts+" id", pos))
-		if rd.checked(s, pos, r, err) != nil && rd.contactOf(list, pos, r.ContactID, label) {
-			r.ContactName = rd.names[r.ContactID]
-			rd.uid(atReachOutUIDs, "reach-out", r.UID, pos)
-			v = r
+		if rd.checked(s, pos, r, err) != nil {
+			if name, ok := rd.contactOf(list, pos, r.ContactID, label); ok {
+				r.ContactName = name
+				rd.uid(atReachOutUIDs, "reach-out", r.UID, pos)
+				v = r
+			}
 		}
 	case ListCheckIns:
 		c, err := decodeCheckIn(i, raw, rd.seen(list, pos))
@@ -467,10 +488,12 @@ func (rd *reader) record(list string, pos int, raw json.RawMessage) error {
 		v = rd.checked(s, pos, c, err)
 	case ListPlans:
 		p, label, err := decodePlan(i, raw)
-		if rd.checked(s, pos, p, err) != nil && rd.contactOf(list, pos, p.ContactID, label) {
-			p.ContactName = rd.names[p.ContactID]
-			rd.uid(atPlanUIDs, "plan", p.UID, pos)
-			v = p
+		if rd.checked(s, pos, p, err) != nil {
+			if name, ok := rd.contactOf(list, pos, p.ContactID, label); ok {
+				p.ContactName = name
+				rd.uid(atPlanUIDs, "plan", p.UID, pos)
+				v = p
+			}
 		}
 	case ListRemoved:
 		r, err := decodeRemoval(i, raw)
@@ -523,19 +546,26 @@ func (rd *reader) uid(s stage, kind, uid string, pos int) {
 	}
 }
 
-// contactOf checks the contact a record names; one read before the
-// contacts is checked at the end. False when it is not in the file (with
-// the problem noted).
-func (rd *reader) contactOf(list string, pos int, id int64, label string) bool {
+// contactOf checks the contact a record names, and gives their name; one
+// read before the contacts is checked at the end (and has no name yet).
+// False when it is not in the file (with the problem noted), or keys
+// failed.
+func (rd *reader) contactOf(list string, pos int, id int64, label string) (string, bool) {
 	if !rd.contactsRead {
 		rd.later = append(rd.later, laterRef{list, pos, id, label})
-		return true
+		return "", true
 	}
-	if _, ok := rd.names[id]; !ok {
+	name, ok, err := rd.keys.Name(id)
+	switch {
+	case err != nil:
+		if rd.fatal == nil {
+			rd.fatal = err
+		}
+		return "", false
+	case !ok:
 		rd.problem(listStage[list], pos, unknownContact(label, id))
-		return false
 	}
-	return true
+	return name, ok
 }
 
 // checkHead checks the format and then the version, as soon as they are
@@ -580,7 +610,11 @@ func (rd *reader) checkHead(atEnd bool) {
 func (rd *reader) finish() (Export, error) {
 	rd.checkHead(true)
 	for _, l := range rd.later {
-		if _, ok := rd.names[l.contactID]; !ok {
+		_, ok, err := rd.keys.Name(l.contactID)
+		if err != nil {
+			return Export{}, err
+		}
+		if !ok {
 			rd.problem(listStage[l.list], l.pos, unknownContact(l.label, l.contactID))
 		}
 	}
