@@ -152,13 +152,42 @@ type importPlan struct {
 	// problems, for a file checked as it is written: once it has one,
 	// nothing more is written, and the import is refused.
 	problems *problemList
+	// ids keeps the journal's id of each of the file's people as the
+	// import adds or finds them (in memory unless set).
+	ids fileIDs
 }
+
+// fileIDs are the journal's ids of a file's people, by the file's id, as
+// an import adds or finds them, for the records that name them: a staged
+// file keeps them in its scratch database (stagedIDs), so that a file of
+// any number of people imports in the same memory.
+type fileIDs interface {
+	// set does nothing for the id 0: a vCard's people have none.
+	set(fileID, journalID int64) error
+	// get is 0 for an id no person of the file was given.
+	get(fileID int64) (int64, error)
+}
+
+// memoryIDs are fileIDs in a map, for a file held in memory anyway.
+type memoryIDs map[int64]int64
+
+func (m memoryIDs) set(fileID, journalID int64) error {
+	if fileID != 0 { // a vCard's people have no id in the file
+		m[fileID] = journalID
+	}
+	return nil
+}
+
+func (m memoryIDs) get(fileID int64) (int64, error) { return m[fileID], nil }
 
 // filled gives the lists a plan leaves out (ImportContacts has contacts
 // alone) no records.
 func (p importPlan) filled() importPlan {
 	p.contacts, p.reachOuts, p.checkIns = orNone(p.contacts), orNone(p.reachOuts), orNone(p.checkIns)
 	p.reflections, p.checkups, p.plans, p.removed = orNone(p.reflections), orNone(p.checkups), orNone(p.plans), orNone(p.removed)
+	if p.ids == nil {
+		p.ids = memoryIDs{}
+	}
 	return p
 }
 
@@ -276,6 +305,9 @@ func checkFileReachOut(i int, r model.ReachOut, now time.Time, with string, know
 	norm, p := checkReachOut(r, now)
 	if r.ContactID > 0 && !known {
 		p[model.FieldContact] = fmt.Sprintf("Its contact (id %d) is not in the file.", r.ContactID)
+	}
+	if known {
+		norm.ContactName = with // the file's name for them, for the report
 	}
 	if len(p) == 0 {
 		return norm, nil

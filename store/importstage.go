@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/tether-recovery/tether/model"
@@ -256,6 +257,11 @@ func (st *Staged) each(ctx context.Context, list string, fn func(pos int, v any,
 // still checked, every problem is named in the *ImportError, and nothing
 // is written.
 func (s *Store) ImportStaged(ctx context.Context, st *Staged, dryRun bool) (ImportReport, error) {
+	ids, err := st.ids(ctx)
+	if err != nil {
+		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", err)
+	}
+	defer ids.close()
 	now := s.now()
 	today := model.DateOf(now)
 	bad := &problemList{}
@@ -289,9 +295,57 @@ func (s *Store) ImportStaged(ctx context.Context, st *Staged, dryRun bool) (Impo
 			return st.each(ctx, journalfile.ListRemoved, func(pos int, v any, _ bool) error { return yield(pos-1, v.(model.Removal)) })
 		},
 		settings: st.head.Settings, journal: st.head.Journal, exportedAt: st.head.ExportedAt,
-		seen: st.head.Seen, settingsAt: st.head.SettingsChanged, problems: bad,
+		seen: st.head.Seen, settingsAt: st.head.SettingsChanged, problems: bad, ids: ids,
 	}
 	return s.runImport(ctx, plan, dryRun)
+}
+
+// stagedIDs are the fileIDs of a staged import, in the scratch
+// database's names.
+type stagedIDs struct {
+	ctx       context.Context
+	put, look *sql.Stmt
+}
+
+// ids are the journal's ids of the file's people for one import, none
+// given yet (a staged file may be imported again, as after a dry run).
+func (st *Staged) ids(ctx context.Context) (*stagedIDs, error) {
+	if _, err := st.db.ExecContext(ctx, `UPDATE names SET journal_id = NULL`); err != nil {
+		return nil, scratchError{err}
+	}
+	ids := &stagedIDs{ctx: ctx}
+	var err error
+	if ids.put, err = st.db.PrepareContext(ctx, `UPDATE names SET journal_id = ? WHERE id = ?`); err != nil {
+		return nil, scratchError{err}
+	}
+	if ids.look, err = st.db.PrepareContext(ctx, `SELECT coalesce(journal_id, 0) FROM names WHERE id = ?`); err != nil {
+		ids.put.Close()
+		return nil, scratchError{err}
+	}
+	return ids, nil
+}
+
+func (ids *stagedIDs) set(fileID, journalID int64) error {
+	if _, err := ids.put.ExecContext(ids.ctx, journalID, fileID); err != nil {
+		return scratchError{err}
+	}
+	return nil
+}
+
+func (ids *stagedIDs) get(fileID int64) (int64, error) {
+	var id int64
+	switch err := ids.look.QueryRowContext(ids.ctx, fileID).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, nil
+	case err != nil:
+		return 0, scratchError{err}
+	}
+	return id, nil
+}
+
+func (ids *stagedIDs) close() {
+	ids.put.Close()
+	ids.look.Close()
 }
 
 // stagedRecords reads a staged list back for importTx, each record

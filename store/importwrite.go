@@ -209,8 +209,6 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 		return err
 	}
 	defer tag.Close()
-	ids := map[int64]int64{}     // the file's id → the journal's
-	names := map[int64]string{}  // the file's id → name, for the report
 	existing := map[int64]bool{} // journal ids that were there before
 	err = p.contacts(func(i int, c model.Contact) error {
 		if failed() {
@@ -228,8 +226,8 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 					people[key][j].taken = true
 				}
 			}
-			if c.ID != 0 {
-				ids[c.ID], names[c.ID] = mine.id, c.Name
+			if err := p.ids.set(c.ID, mine.id); err != nil {
+				return err
 			}
 			updated := orNow(c.UpdatedAt, now)
 			if m.weigh(KindContact, c.Name, mine.updated, updated, rep) {
@@ -272,8 +270,8 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 				}
 			}
 			run.skip(KindContact, c.Name, reason)
-			if c.ID != 0 {
-				ids[c.ID], names[c.ID] = match.id, c.Name
+			if err := p.ids.set(c.ID, match.id); err != nil {
+				return err
 			}
 			return nil
 		}
@@ -298,8 +296,8 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 			}
 		}
 		rep.Contacts++
-		if c.ID != 0 {
-			ids[c.ID], names[c.ID] = id, c.Name
+		if err := p.ids.set(c.ID, id); err != nil {
+			return err
 		}
 		if p.cardsRepeat {
 			me.id, me.fromFile = id, true
@@ -310,7 +308,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 	if err != nil {
 		return err
 	}
-	if err := s.importReachOuts(ctx, tx, p, m, ids, names, existing, now, run, failed); err != nil {
+	if err := s.importReachOuts(ctx, tx, p, m, existing, now, run, failed); err != nil {
 		return err
 	}
 	if err := s.importDays(ctx, tx, p, m, now, run, failed); err != nil {
@@ -318,7 +316,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 	}
 
 	if m.on {
-		if err := mergePlans(ctx, tx, m, p.plans, ids, now, run, failed); err != nil {
+		if err := mergePlans(ctx, tx, m, p.plans, p.ids, now, run, failed); err != nil {
 			return err
 		}
 	} else if err := p.plans(func(int, model.Plan) error { return nil }); err != nil {
@@ -359,7 +357,7 @@ func (s *Store) importTx(ctx context.Context, tx *sql.Tx, p importPlan, rep *Imp
 // already have these entries: the journal's own, as they were before this
 // import (no higher id), are looked up through the index on contact and
 // time.
-func (s *Store) importReachOuts(ctx context.Context, tx *sql.Tx, p importPlan, m mergeState, ids map[int64]int64, names map[int64]string,
+func (s *Store) importReachOuts(ctx context.Context, tx *sql.Tx, p importPlan, m mergeState,
 	existing map[int64]bool, now time.Time, run *importRun, failed func() bool) error {
 	rep := run.rep
 	insR, err := tx.PrepareContext(ctx, insertReachOutSQL)
@@ -386,8 +384,11 @@ func (s *Store) importReachOuts(ctx context.Context, tx *sql.Tx, p importPlan, m
 		if failed() {
 			return nil
 		}
-		with := names[r.ContactID] // by the file's id
-		r.ContactID = ids[r.ContactID]
+		with := r.ContactName // the file's name for them
+		var err error
+		if r.ContactID, err = p.ids.get(r.ContactID); err != nil {
+			return err
+		}
 		updated := orNow(r.UpdatedAt, now)
 		what := fmt.Sprintf("%s, %s (%s)", with, r.At.Format("2006-01-02 15:04"), r.Channel)
 		if !m.on {

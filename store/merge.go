@@ -156,7 +156,7 @@ func uids(ctx context.Context, tx *sql.Tx, table string) (map[string]stamped, er
 // mergePlans adds, updates or leaves each plan of the file, by uid. Once
 // failed reports a problem with the file, it reads the plans on (a staged
 // file's are checked as they are read) but writes none.
-func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans records[model.Plan], ids map[int64]int64, now time.Time,
+func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans records[model.Plan], ids fileIDs, now time.Time,
 	run *importRun, failed func() bool) error {
 	rep := run.rep
 	have, err := uids(ctx, tx, "planned_reach_outs")
@@ -168,7 +168,10 @@ func mergePlans(ctx context.Context, tx *sql.Tx, m mergeState, plans records[mod
 			return nil
 		}
 		what := fmt.Sprintf("%s with %s on %s", p.Channel.Label(), p.ContactName, p.Day)
-		p.ContactID = ids[p.ContactID]
+		var err error
+		if p.ContactID, err = ids.get(p.ContactID); err != nil {
+			return err
+		}
 		updated := orNow(p.UpdatedAt, now)
 		if mine, ok := have[p.UID]; ok {
 			if !m.weigh(KindPlan, what, mine.updated, updated, rep) {
