@@ -45,30 +45,32 @@ type syncedMsg struct {
 const noSyncFolder = "Choose a sync folder first (in Settings): a folder your computers keep in step, like a Syncthing or Dropbox folder or a USB stick."
 
 // startSync starts a sync, unless one is under way. asked says the person
-// pressed for it: then they are told it has started, and why not.
+// pressed for it: then they are told at once that it has started, or why
+// not. At once, not by a command: a command's message runs beside the
+// sync, and a quick sync's answer could come first and be overwritten by
+// "Syncing…" (an end-to-end test saw it under load).
 func (a *App) startSync(asked bool) tea.Cmd {
 	switch {
 	case a.sync == nil:
 		if asked {
-			return statusCmd(true, "This window cannot sync: it is not showing your own journal.")
+			a.status, a.statusErr = "This window cannot sync: it is not showing your own journal.", true
 		}
 		return nil
 	case a.syncing:
 		if asked {
-			return statusCmd(false, "Already syncing; it says here when it is done.")
+			a.status, a.statusErr = "Already syncing; it says here when it is done.", false
 		}
 		return nil
 	}
 	a.syncing = true
+	if asked {
+		a.status, a.statusErr = "Syncing with your other computers…", false
+	}
 	sync := a.sync
-	run := func() tea.Msg {
+	return func() tea.Msg {
 		news, err := sync(context.Background())
 		return syncedMsg{news: news, err: err, asked: asked}
 	}
-	if asked {
-		return tea.Batch(statusCmd(false, "Syncing with your other computers…"), run)
-	}
-	return run
 }
 
 // syncAtStart starts the sync at start, the first time the first screen

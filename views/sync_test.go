@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,6 +66,59 @@ func TestSyncAtStartAndFromSettings(t *testing.T) {
 	l.send(keyMsg("ctrl+y"))
 	if calls != 4 || !l.app.statusErr || !strings.Contains(screenText(l.app), "Sync: The sync folder is not there") {
 		t.Fatalf("a failed sync: %d syncs; screen:\n%s", calls, screenText(l.app))
+	}
+}
+
+// What ctrl+y sets going may be answered in any order: the sync's answer
+// first too, as a quick sync under load was. The line shown at the end is
+// the sync's, never "Syncing…".
+func TestSyncAnswerIsTheLastWord(t *testing.T) {
+	news := SyncNews{Line: "Synced: no other computer has written to the folder yet."}
+	l := &loop{app: New(newFakeStore(sampleContacts()...), Options{Clock: fixedClock,
+		Sync: func(context.Context) (SyncNews, error) { return news, nil }})}
+	l.start(100, 30)
+	l.send(keyMsg("S"))
+	m, cmd := l.app.Update(keyMsg("ctrl+y"))
+	l.app = m.(*App)
+	// Every message the key leads to, the sync's answer first.
+	var msgs []tea.Msg
+	var gather func(tea.Cmd)
+	gather = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				gather(c)
+			}
+		case syncNowMsg:
+			_, next := l.app.Update(msg)
+			if !strings.Contains(screenText(l.app), "Syncing with your other computers") {
+				t.Fatalf("ctrl+y does not say the sync started:\n%s", screenText(l.app))
+			}
+			gather(next)
+		default:
+			msgs = append(msgs, msg)
+		}
+	}
+	gather(cmd)
+	slices.SortStableFunc(msgs, func(a, b tea.Msg) int {
+		_, aSynced := a.(syncedMsg)
+		_, bSynced := b.(syncedMsg)
+		switch {
+		case aSynced && !bSynced:
+			return -1
+		case bSynced && !aSynced:
+			return 1
+		}
+		return 0
+	})
+	for _, msg := range msgs {
+		l.send(msg)
+	}
+	if scr := screenText(l.app); !strings.Contains(scr, news.Line) || strings.Contains(scr, "Syncing with") {
+		t.Fatalf("the sync's answer came first, then the rest; screen:\n%s", scr)
 	}
 }
 
