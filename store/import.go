@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -445,25 +446,36 @@ func (s *Store) runImport(ctx context.Context, p importPlan, dryRun bool) (Impor
 	if s.readOnly {
 		return ImportReport{}, fmt.Errorf("import: %w", ErrReadOnly)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return ImportReport{}, fmt.Errorf("import: %w", err)
-	}
-	defer tx.Rollback()
-	if err := s.importTx(ctx, tx, p.filled(), &rep); err != nil {
-		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", saveFailed(err))
-	}
-	if p.problems.any() {
-		return ImportReport{}, fmt.Errorf("import: %w", p.problems.err())
-	}
-	if dryRun {
-		return rep, nil // the deferred Rollback undoes it all
-	}
-	if err := tx.Commit(); err != nil {
-		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", saveFailed(err))
+	// One transaction on a connection with a bigger cache (writeBig,
+	// importCache): an import writes much of the journal, and its
+	// triggers and indexes read the same pages again and again.
+	var refused *ImportError
+	err := s.writeBig(ctx, importCache, func(tx *sql.Tx) error {
+		if err := s.importTx(ctx, tx, p.filled(), &rep); err != nil {
+			return err
+		}
+		switch {
+		case p.problems.any():
+			refused = p.problems.err()
+			return refused
+		case dryRun:
+			return errDryRun // rolled back: nothing was written
+		}
+		return nil
+	})
+	switch {
+	case refused != nil:
+		return ImportReport{}, fmt.Errorf("import: %w", refused)
+	case errors.Is(err, errDryRun):
+		return rep, nil
+	case err != nil:
+		return ImportReport{}, fmt.Errorf("import: nothing was imported: %w", err)
 	}
 	return rep, nil
 }
+
+// errDryRun rolls back a dry run's import, which has written all it would.
+var errDryRun = errors.New("a dry run")
 
 func sortedKeys(m map[string]string) []string {
 	keys := make([]string, 0, len(m))

@@ -25,7 +25,7 @@ func (s *Store) Replicate(ctx context.Context, times int) error {
 	if times < 2 {
 		return nil
 	}
-	err := s.writeBig(ctx, func(tx *sql.Tx) error {
+	err := s.writeBig(ctx, bigWriteCache, func(tx *sql.Tx) error {
 		var n, checkups int64
 		var first, last sql.NullString
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM contacts), (SELECT coalesce(max(id), 0) FROM checkups)`).
