@@ -82,7 +82,10 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 		// The file's people by the file's id: their names, for the
 		// records that name them, and the id an import gave them in the
 		// journal (stagedContacts).
-		`CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, journal_id INTEGER)`}
+		`CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, journal_id INTEGER)`,
+		// Reach-outs and plans read before the file's contacts, checked at
+		// the end (journalfile.Keys' Later).
+		`CREATE TABLE later (seq INTEGER PRIMARY KEY, list TEXT NOT NULL, pos INTEGER NOT NULL, contact INTEGER NOT NULL, label TEXT NOT NULL)`}
 	for _, list := range stagedLists {
 		schema = append(schema, `CREATE TABLE `+list+` (pos INTEGER PRIMARY KEY, record BLOB NOT NULL)`)
 	}
@@ -111,6 +114,8 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 			ON CONFLICT (kind, key) DO UPDATE SET pos = pos RETURNING pos`},
 		{&keys.setName, `INSERT OR REPLACE INTO names (id, name) VALUES (?, ?)`},
 		{&keys.name, `SELECT name FROM names WHERE id = ?`},
+		{&keys.later, `INSERT INTO later (list, pos, contact, label) VALUES (?, ?, ?, ?)`},
+		{&keys.unnamed, `SELECT list, pos, contact, label FROM later WHERE contact NOT IN (SELECT id FROM names) ORDER BY seq`},
 	} {
 		if *q.stmt, err = tx.PrepareContext(ctx, q.sql); err != nil {
 			return scratchError{err}
@@ -135,8 +140,8 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 // the scratch database, by its primary key (the first record to give a key
 // keeps its place), and the names of its people by id.
 type scratchKeys struct {
-	ctx                  context.Context
-	first, setName, name *sql.Stmt
+	ctx                                  context.Context
+	first, setName, name, later, unnamed *sql.Stmt
 }
 
 func (k scratchKeys) First(kind, key string, pos int) (int, error) {
@@ -156,6 +161,34 @@ func (k scratchKeys) SetName(id int64, name string) error {
 
 func (k scratchKeys) Name(id int64) (string, bool, error) {
 	return scratchName(k.ctx, k.name, id)
+}
+
+func (k scratchKeys) Later(list string, pos int, id int64, label string) error {
+	if _, err := k.later.ExecContext(k.ctx, list, pos, id, label); err != nil {
+		return scratchError{err}
+	}
+	return nil
+}
+
+func (k scratchKeys) Unnamed(each func(list string, pos int, id int64, label string)) error {
+	rows, err := k.unnamed.QueryContext(k.ctx)
+	if err != nil {
+		return scratchError{err}
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var list, label string
+		var pos int
+		var id int64
+		if err := rows.Scan(&list, &pos, &id, &label); err != nil {
+			return scratchError{err}
+		}
+		each(list, pos, id, label)
+	}
+	if err := rows.Err(); err != nil {
+		return scratchError{err}
+	}
+	return nil
 }
 
 // scratchName is the name of the file's person with id, through stmt.

@@ -326,3 +326,40 @@ func FuzzImportStagedIsImport(f *testing.F) {
 		}
 	})
 }
+
+// A file edited by hand may list its reach-outs and plans before their
+// contacts: streamed, they wait in the scratch database, not in memory,
+// and the file is imported, or refused, as when it is read whole.
+func TestStagedRecordsBeforeTheirContacts(t *testing.T) {
+	smallPages(t)
+	head := `"format": "tether-journal", "version": 1, "exported_at": "2026-03-09T21:00:00+01:00"`
+	contacts := `"contacts": [{"id": 4, "name": "Sam Okafor"}, {"id": 5, "name": "María Santos"}]`
+	reachOuts := func(last int) string {
+		return fmt.Sprintf(`"reach_outs": [{"contact_id": 4, "at": "2026-03-01T19:30:00Z", "channel": "call"},
+			{"contact_id": 5, "at": "2026-03-02T19:30:00Z", "channel": "text"},
+			{"contact_id": %d, "at": "2026-03-03T19:30:00Z", "channel": "call"}]`, last)
+	}
+	plans := `"plans": [{"uid": "11111111111111111111111111111111", "contact_id": 5, "day": "2026-03-20", "channel": "call"}]`
+	file := []byte(`{` + reachOuts(4) + `, ` + plans + `, ` + contacts + `, ` + head + `}`)
+	whole, errWhole := importWhole(t, openStore(t), file, false)
+	dst := openStore(t)
+	streamed, err := importStreamed(t, dst, file, false)
+	if err != nil || errWhole != nil || streamed.ReachOuts != 3 || streamed.Contacts != 2 || !reflect.DeepEqual(streamed, whole) {
+		t.Fatalf("streamed %+v, %v; whole %+v, %v", streamed, err, whole, errWhole)
+	}
+	var with []string
+	for _, r := range exportAll(t, dst).ReachOuts {
+		with = append(with, r.ContactName)
+	}
+	if want := []string{"Sam Okafor", "María Santos", "Sam Okafor"}; !reflect.DeepEqual(with, want) {
+		t.Fatalf("the reach-outs are with %q, want %q", with, want)
+	}
+
+	bad := []byte(`{` + reachOuts(9) + `, ` + contacts + `, ` + head + `}`)
+	_, errWhole = importWhole(t, openStore(t), bad, false)
+	_, errStreamed := importStreamed(t, openStore(t), bad, false)
+	want := "reach-out at position 3 on 2026-03-03: its contact_id 9 is not the id of any contact in the file"
+	if errWhole == nil || errStreamed == nil || errStreamed.Error() != errWhole.Error() || !strings.Contains(errStreamed.Error(), want) {
+		t.Fatalf("a reach-out naming no contact of the file: streamed %v; whole %v", errStreamed, errWhole)
+	}
+}

@@ -52,12 +52,28 @@ type Keys interface {
 	// Name is the name kept for the contact with id; ok is false when no
 	// contact of the file read so far has that id.
 	Name(id int64) (name string, ok bool, err error)
+	// Later keeps a record (a reach-out or plan, at pos of list) that
+	// names the contact with id before the file's contacts were read; it
+	// is checked once the whole file is read. Tether writes the contacts
+	// first, but a file made otherwise may hold millions of such records.
+	Later(list string, pos int, id int64, label string) error
+	// Unnamed hands on, in the order kept, each record kept by Later whose
+	// contact no contact of the file has the id of.
+	Unnamed(each func(list string, pos int, id int64, label string)) error
 }
 
 // memoryKeys is Keys in maps, for a file read whole anyway.
 type memoryKeys struct {
 	first map[string]int
 	names map[int64]string
+	later []laterRef
+}
+
+type laterRef struct {
+	list      string
+	pos       int
+	contactID int64
+	label     string
 }
 
 func newMemoryKeys() *memoryKeys {
@@ -81,6 +97,20 @@ func (m *memoryKeys) SetName(id int64, name string) error {
 func (m *memoryKeys) Name(id int64) (string, bool, error) {
 	name, ok := m.names[id]
 	return name, ok, nil
+}
+
+func (m *memoryKeys) Later(list string, pos int, id int64, label string) error {
+	m.later = append(m.later, laterRef{list, pos, id, label})
+	return nil
+}
+
+func (m *memoryKeys) Unnamed(each func(list string, pos int, id int64, label string)) error {
+	for _, l := range m.later {
+		if _, ok := m.names[l.contactID]; !ok {
+			each(l.list, l.pos, l.contactID, l.label)
+		}
+	}
+	return nil
 }
 
 // ReadExport reads Tether JSON from r as a stream, with DecodeExport's
@@ -264,19 +294,9 @@ type reader struct {
 	version int
 	body    jsonBody
 	// contactsRead once the contacts' list is read (records refer to
-	// them, by the names kept in keys).
+	// them, by the names kept in keys; one read before is kept there too,
+	// and checked at the end).
 	contactsRead bool
-	// later are the reach-outs and plans read before the contacts, whose
-	// contact is checked at the end. Tether writes the contacts first, so
-	// only a file made otherwise has any.
-	later []laterRef
-}
-
-type laterRef struct {
-	list      string
-	pos       int
-	contactID int64
-	label     string
 }
 
 // problem notes err at stage s, unless one of a record before it is there.
@@ -552,8 +572,10 @@ func (rd *reader) uid(s stage, kind, uid string, pos int) {
 // failed.
 func (rd *reader) contactOf(list string, pos int, id int64, label string) (string, bool) {
 	if !rd.contactsRead {
-		rd.later = append(rd.later, laterRef{list, pos, id, label})
-		return "", true
+		if err := rd.keys.Later(list, pos, id, label); err != nil && rd.fatal == nil {
+			rd.fatal = err
+		}
+		return "", rd.fatal == nil
 	}
 	name, ok, err := rd.keys.Name(id)
 	switch {
@@ -609,18 +631,14 @@ func (rd *reader) checkHead(atEnd bool) {
 // and returns the head, or the first problem of the earliest stage.
 func (rd *reader) finish() (Export, error) {
 	rd.checkHead(true)
-	for _, l := range rd.later {
-		_, ok, err := rd.keys.Name(l.contactID)
-		if err != nil {
-			return Export{}, err
-		}
-		if !ok {
-			rd.problem(listStage[l.list], l.pos, unknownContact(l.label, l.contactID))
-		}
+	err := rd.keys.Unnamed(func(list string, pos int, id int64, label string) {
+		rd.problem(listStage[list], pos, unknownContact(label, id))
+	})
+	if err != nil {
+		return Export{}, err
 	}
 	e := Export{Format: ExportFormat, Version: rd.version}
 	b := rd.body
-	var err error
 	if e.ExportedAt, err = parseJSONTime(b.ExportedAt, "exported_at"); err != nil {
 		rd.problem(atHeadValues, 0, errors.New(safeMessage("this Tether journal export's "+err.Error())))
 	} else if e.From, err = parseJSONDate(b.From, "from"); err == nil {
