@@ -52,6 +52,8 @@ type fakeStore struct {
 	filtersPrepared int
 	// reflectionReads counts week reads, to see the read-ahead at work.
 	reflectionReads int
+	// reflectionErr, when set, fails every week read.
+	reflectionErr error
 	// historyReads counts reads of a person's history.
 	historyReads int
 	// countsErr, when set, fails the heatmap's read (Network's alone), and
@@ -534,6 +536,9 @@ func (f *fakeStore) Reflection(_ context.Context, w model.Week) (model.Reflectio
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.reflectionReads++
+	if f.reflectionErr != nil {
+		return model.Reflection{}, false, f.reflectionErr
+	}
 	r, ok := f.reflects[w]
 	r.Answers = slices.Clone(r.Answers)
 	return r, ok, nil

@@ -380,10 +380,18 @@ func (m reflectionModel) update(msg tea.Msg) (reflectionModel, tea.Cmd) {
 }
 
 // writeAsAsked opens the form e asked for, now that the week is read, and
-// hands it what was typed meanwhile; a week that could not be read says
-// so, and the keys go to the page.
+// hands it what was typed meanwhile. A week that could not be read has no
+// form to open: what was typed for it is let go, and the line says so,
+// rather than handed to the page, where its letters would be taken for
+// the page's keys.
 func (m reflectionModel) writeAsAsked(next tea.Cmd) (reflectionModel, tea.Cmd) {
 	m.writeAsked = false
+	if m.loadErr != nil {
+		if len(m.held.take()) > 0 {
+			return m, tea.Batch(next, statusCmd(true, "This week could not be read, so it could not be written in; what you typed was not kept."))
+		}
+		return m, next
+	}
 	cmds := []tea.Cmd{next, m.startWriting()}
 	for _, k := range m.held.take() {
 		var cmd tea.Cmd

@@ -1,10 +1,12 @@
 package views
 
 import (
+	"errors"
 	"fmt"
-	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/tether-recovery/tether/model"
 )
@@ -267,4 +269,23 @@ func TestWriteAskedBeforeTheWeekIsReadKeepsWhatIsTyped(t *testing.T) {
 	if d.app.reflection.week != model.WeekOf(today).Prev().Prev() {
 		t.Fatalf("writing week %v; want two weeks back", d.app.reflection.week)
 	}
+}
+
+// e pressed before a week that then cannot be read: there is no form to
+// open, and what was typed for it is not taken for the page's keys ("]"
+// would move the week); the line says it was not kept.
+func TestWriteAskedOnAWeekThatCannotBeRead(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	d := newDriver(t, st, 100, 30)
+	d.keys("4")
+	d.mustSee("The week in connection")
+	st.mu.Lock()
+	st.reflectionErr = errors.New("disk I/O error")
+	st.mu.Unlock()
+	// The second week back was not read ahead: e waits for its read.
+	d.burst("[", "[", "e", "]", "x")
+	if d.app.reflection.form != nil || d.app.reflection.week != model.WeekOf(today).Prev().Prev() {
+		t.Fatalf("form open %v, week %v; want no form, two weeks back", d.app.reflection.form != nil, d.app.reflection.week)
+	}
+	d.mustSee("what you typed was not kept")
 }
