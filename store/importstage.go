@@ -113,7 +113,7 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 		{&keys.first, `INSERT INTO keys (kind, key, pos) VALUES (?, ?, ?)
 			ON CONFLICT (kind, key) DO UPDATE SET pos = pos RETURNING pos`},
 		{&keys.setName, `INSERT OR REPLACE INTO names (id, name) VALUES (?, ?)`},
-		{&keys.name, `SELECT name FROM names WHERE id = ?`},
+		{&keys.name, nameByIDSQL},
 		{&keys.later, `INSERT INTO later (list, pos, contact, label) VALUES (?, ?, ?, ?)`},
 		{&keys.unnamed, `SELECT list, pos, contact, label FROM later WHERE contact NOT IN (SELECT id FROM names) ORDER BY seq`},
 	} {
@@ -138,7 +138,8 @@ func (st *Staged) read(ctx context.Context, r io.Reader) error {
 
 // scratchKeys keeps the keys of a file's records (journalfile.Keys) in
 // the scratch database, by its primary key (the first record to give a key
-// keeps its place), and the names of its people by id.
+// keeps its place), the names of its people by id, and the records that
+// name one before the people are read.
 type scratchKeys struct {
 	ctx                                  context.Context
 	first, setName, name, later, unnamed *sql.Stmt
@@ -191,6 +192,9 @@ func (k scratchKeys) Unnamed(each func(list string, pos int, id int64, label str
 	return nil
 }
 
+// nameByIDSQL is the name of the file's person with id ?.
+const nameByIDSQL = `SELECT name FROM names WHERE id = ?`
+
 // scratchName is the name of the file's person with id, through stmt.
 func scratchName(ctx context.Context, stmt *sql.Stmt, id int64) (string, bool, error) {
 	var name string
@@ -227,7 +231,7 @@ func (st *Staged) each(ctx context.Context, list string, fn func(pos int, v any,
 	var name *sql.Stmt
 	if list == journalfile.ListReachOuts || list == journalfile.ListPlans {
 		var err error
-		if name, err = st.db.PrepareContext(ctx, `SELECT name FROM names WHERE id = ?`); err != nil {
+		if name, err = st.db.PrepareContext(ctx, nameByIDSQL); err != nil {
 			return scratchError{err}
 		}
 		defer name.Close()
