@@ -60,7 +60,7 @@ func runSOS(ctx context.Context, e *env, args []string) error {
 type cardInput struct {
 	plan     model.SafetyPlan
 	settings model.Settings
-	people   []model.Contact // everyone the card may show
+	people   model.CardPeople
 }
 
 // readCard reads the card's inputs from the journal, read-only, keeping

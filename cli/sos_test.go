@@ -51,7 +51,7 @@ func crisisJournal(t *testing.T) string {
 
 // generalCard is the card with no journal at all.
 func generalCard() string {
-	return renderCard(model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, testNow), false)
+	return renderCard(model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, model.CardPeople{}, testNow), false)
 }
 
 func TestSOSPrintsTheCard(t *testing.T) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -263,7 +264,7 @@ func cardAnyTime() []Contact {
 }
 
 func TestCrisisCardAnyTimeOrder(t *testing.T) {
-	card := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{People: cardAnyTime()}, cardNow)
 	sec, ok := section(card, CardAnyTimeTitle)
 	if !ok {
 		t.Fatalf("no any-time section: %q", cardTitles(card))
@@ -287,7 +288,7 @@ func TestCrisisCardAnyTimeOrder(t *testing.T) {
 	}
 
 	// In the morning the order turns round.
-	morning := BuildCrisisCard(SafetyPlan{}, Settings{}, cardAnyTime(), time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC))
+	morning := BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{People: cardAnyTime()}, time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC))
 	// Dot, awake 9-5 but with no number to call, comes after everyone
 	// with one.
 	sec, _ = section(morning, CardAnyTimeTitle)
@@ -300,7 +301,7 @@ func TestCrisisCardAnyTimeOrder(t *testing.T) {
 	}
 
 	// Nobody who said "any time": no section, rather than an empty one.
-	none := BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardNow)
+	none := BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{}, cardNow)
 	if _, ok := section(none, CardAnyTimeTitle); ok {
 		t.Errorf("an any-time section with nobody in it")
 	}
@@ -308,7 +309,7 @@ func TestCrisisCardAnyTimeOrder(t *testing.T) {
 
 func TestCrisisCardLinesOrder(t *testing.T) {
 	settings := Settings{Region: "gb", OwnNumbers: []OwnNumber{{"GP out of hours", "111"}, {"", "+44 20 7946 0018"}, {"blank", " "}}}
-	card := BuildCrisisCard(SafetyPlan{}, settings, nil, cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, settings, CardPeople{}, cardNow)
 	sec, ok := section(card, CardCrisisLinesTitle)
 	if !ok {
 		t.Fatalf("no crisis lines: %q", cardTitles(card))
@@ -333,7 +334,7 @@ func TestCrisisCardLinesOrder(t *testing.T) {
 
 func TestCrisisCardWithoutRegion(t *testing.T) {
 	for _, region := range []string{"", "FR", "  "} {
-		card := BuildCrisisCard(SafetyPlan{}, Settings{Region: region, OwnNumbers: []OwnNumber{{"Sponsor", "07700 900123"}}}, nil, cardNow)
+		card := BuildCrisisCard(SafetyPlan{}, Settings{Region: region, OwnNumbers: []OwnNumber{{"Sponsor", "07700 900123"}}}, CardPeople{}, cardNow)
 		sec, ok := section(card, CardCrisisLinesTitle)
 		if !ok {
 			t.Fatalf("%q: no crisis-lines section: %q", region, cardTitles(card))
@@ -371,10 +372,10 @@ func TestCrisisCardNumbersFirst(t *testing.T) {
 		region string
 		first  []string
 	}{
-		"empty":     {BuildCrisisCard(SafetyPlan{}, Settings{}, nil, cardNow), "", []string{CardCrisisLinesTitle}},
-		"a region":  {BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, nil, cardNow), "US", []string{CardCrisisLinesTitle}},
-		"full":      {BuildCrisisCard(fullPlan(), Settings{Region: "AU", OwnNumbers: []OwnNumber{{"Me", "988"}}}, append(cardAnyTime(), cardProfessionals()...), cardNow), "AU", []string{CardAnyTimeTitle, CardCrisisLinesTitle}},
-		"zero time": {BuildCrisisCard(fullPlan(), Settings{}, cardAnyTime(), time.Time{}), "", []string{CardAnyTimeTitle, CardCrisisLinesTitle}},
+		"empty":     {BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{}, cardNow), "", []string{CardCrisisLinesTitle}},
+		"a region":  {BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, CardPeople{}, cardNow), "US", []string{CardCrisisLinesTitle}},
+		"full":      {BuildCrisisCard(fullPlan(), Settings{Region: "AU", OwnNumbers: []OwnNumber{{"Me", "988"}}}, CardPeople{People: append(cardAnyTime(), cardProfessionals()...)}, cardNow), "AU", []string{CardAnyTimeTitle, CardCrisisLinesTitle}},
+		"zero time": {BuildCrisisCard(fullPlan(), Settings{}, CardPeople{People: cardAnyTime()}, time.Time{}), "", []string{CardAnyTimeTitle, CardCrisisLinesTitle}},
 	} {
 		titles := cardTitles(tt.card)
 		if len(titles) < len(tt.first) || !slices.Equal(titles[:len(tt.first)], tt.first) {
@@ -396,7 +397,7 @@ func TestCrisisCardSafetyPlan(t *testing.T) {
 		OnMyOwn:      []string{"", "   "}, // nothing written: left out
 		AskForHelp:   []string{"Sam next door"},
 	}
-	card := BuildCrisisCard(plan, Settings{Region: "NZ"}, nil, cardNow)
+	card := BuildCrisisCard(plan, Settings{Region: "NZ"}, CardPeople{}, cardNow)
 	want := []string{
 		CardCrisisLinesTitle,
 		"My safety plan: warning signs",
@@ -409,7 +410,7 @@ func TestCrisisCardSafetyPlan(t *testing.T) {
 	if got := card.Sections[1].Lines; !slices.Equal(got, []string{"skipping meals", "not answering the phone"}) {
 		t.Errorf("warning signs = %q", got)
 	}
-	full := BuildCrisisCard(fullPlan(), Settings{}, nil, cardNow)
+	full := BuildCrisisCard(fullPlan(), Settings{}, CardPeople{}, cardNow)
 	for i, part := range PlanParts {
 		if sec := full.Sections[i+1]; !strings.HasPrefix(sec.Title, "My safety plan: ") || sec.Lines[0] != part.Key+" line" {
 			t.Errorf("section %d = %+v, want the part %s", i+1, sec, part.Key)
@@ -428,7 +429,7 @@ func cardProfessionals() []Contact {
 }
 
 func TestCrisisCardProfessionals(t *testing.T) {
-	card := BuildCrisisCard(SafetyPlan{}, Settings{}, cardProfessionals(), cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{People: cardProfessionals()}, cardNow)
 	sec, ok := section(card, CardProfessionalsTitle)
 	if !ok {
 		t.Fatalf("no professionals: %q", cardTitles(card))
@@ -437,11 +438,11 @@ func TestCrisisCardProfessionals(t *testing.T) {
 	if !slices.Equal(sec.Lines, want) {
 		t.Errorf("professionals = %q, want %q", sec.Lines, want)
 	}
-	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{}, cardProfessionals()[2:4], cardNow), CardProfessionalsTitle); ok {
+	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{People: cardProfessionals()[2:4]}, cardNow), CardProfessionalsTitle); ok {
 		t.Errorf("a professionals section with nobody to call")
 	}
 	// Sections in the card's order.
-	full := BuildCrisisCard(fullPlan(), Settings{Region: "US"}, append(cardAnyTime(), cardProfessionals()...), cardNow)
+	full := BuildCrisisCard(fullPlan(), Settings{Region: "US"}, CardPeople{People: append(cardAnyTime(), cardProfessionals()...)}, cardNow)
 	titles := cardTitles(full)
 	if got := titles[:2]; !slices.Equal(got, []string{CardAnyTimeTitle, CardCrisisLinesTitle}) {
 		t.Errorf("sections before the plan = %q", got)
@@ -460,7 +461,7 @@ func TestCrisisCardDistractionAndNamedPeople(t *testing.T) {
 		{ID: 5, Name: "Mum", Phone: "555 0105"},
 	}
 	plan := SafetyPlan{AskForHelp: []string{"Call Mum", "my neighbour"}, Distractions: []string{"the gym", "a walk with Sammy"}}
-	card := BuildCrisisCard(plan, Settings{}, append(people, people[0]), cardNow)
+	card := BuildCrisisCard(plan, Settings{}, CardPeople{People: append(people, people[0])}, cardNow)
 	dis, ok := section(card, CardDistractionTitle)
 	// Ana only: Sam is listed with the any-time people already, the pal
 	// supports using, and the archived are never on the card.
@@ -491,7 +492,7 @@ func TestCrisisCardPlainAndDeterministic(t *testing.T) {
 	)
 	plan := SafetyPlan{WarningSigns: []string{"line\x00one", "a\nb"}}
 	settings := Settings{Region: "CA", OwnNumbers: []OwnNumber{{"Me\x1b]0;title\x07", "988"}}}
-	want := BuildCrisisCard(plan, settings, append(anyTime, cardProfessionals()...), cardNow)
+	want := BuildCrisisCard(plan, settings, CardPeople{People: append(anyTime, cardProfessionals()...)}, cardNow)
 	for _, s := range want.Sections {
 		for _, l := range append(slices.Clone(s.Lines), s.Title, s.Note) {
 			if hasAnyControl(l) || strings.ContainsAny(l, "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069") || strings.Contains(l, "[31m") {
@@ -504,7 +505,7 @@ func TestCrisisCardPlainAndDeterministic(t *testing.T) {
 	for range 20 {
 		r.Shuffle(len(ros), func(i, j int) { ros[i], ros[j] = ros[j], ros[i] })
 		r.Shuffle(len(pros), func(i, j int) { pros[i], pros[j] = pros[j], pros[i] })
-		if got := BuildCrisisCard(plan, settings, append(ros, pros...), cardNow); !reflect.DeepEqual(got, want) {
+		if got := BuildCrisisCard(plan, settings, CardPeople{People: append(ros, pros...)}, cardNow); !reflect.DeepEqual(got, want) {
 			t.Fatalf("shuffled input gave a different card:\n%+v\nwant\n%+v", got, want)
 		}
 	}
@@ -512,12 +513,76 @@ func TestCrisisCardPlainAndDeterministic(t *testing.T) {
 
 // A region's alcohol and drug helplines close the card, after the people.
 func TestCrisisCardSubstanceUseLines(t *testing.T) {
-	card := BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, cardAnyTime(), cardNow)
+	card := BuildCrisisCard(SafetyPlan{}, Settings{Region: "US"}, CardPeople{People: cardAnyTime()}, cardNow)
 	last := card.Sections[len(card.Sections)-1]
 	if last.Title != CardSubstanceTitle || len(last.Lines) == 0 || !strings.Contains(last.Lines[0], "SAMHSA") {
 		t.Errorf("the card ends with %+v, want the US alcohol and drug helpline", last)
 	}
-	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{Region: "CA"}, nil, cardNow), CardSubstanceTitle); ok {
+	if _, ok := section(BuildCrisisCard(SafetyPlan{}, Settings{Region: "CA"}, CardPeople{}, cardNow), CardSubstanceTitle); ok {
 		t.Error("a helpline section for a region with none bundled")
+	}
+}
+
+// A group larger than the card lists (an address book imported whole):
+// the card lists CardGroupPeople of it in its usual order and says at its
+// foot how many more there are and where; a count the journal gives
+// beyond what it read is the count shown; the plan's named people too.
+func TestCrisisCardListsAGroupsFirstAndCountsTheRest(t *testing.T) {
+	var people []Contact
+	for i := range CardGroupPeople + 5 {
+		people = append(people,
+			Contact{ID: int64(100 + i), Name: fmt.Sprintf("Friend %02d", i), Nickname: "Jo", Phone: "555 0100", AnyTime: true, Importance: i % 5},
+			Contact{ID: int64(200 + i), Name: fmt.Sprintf("Pal %02d", i), Phone: "555 0200", Distraction: true})
+	}
+	plan := SafetyPlan{AskForHelp: []string{"Call Jo"}}
+	card := BuildCrisisCard(plan, Settings{}, CardPeople{People: people}, cardNow)
+	first, _ := section(card, CardAnyTimeTitle)
+	more, _ := section(card, CardMoreAnyTimeTitle)
+	if len(first.Lines) != CardFirstPeople || len(more.Lines) != CardGroupPeople-CardFirstPeople+1 {
+		t.Fatalf("any-time lines: %d first, %d more; want %d and %d with the count",
+			len(first.Lines), len(more.Lines), CardFirstPeople, CardGroupPeople-CardFirstPeople+1)
+	}
+	if got := more.Lines[len(more.Lines)-1]; got != "…and 5 more, all in Contacts" || more.Short[len(more.Short)-1] != got {
+		t.Errorf("any-time foot = %q", got)
+	}
+	// The five left out are the least important (importance 0: 00, 05,
+	// 10, … 30), the last of them by name.
+	for _, l := range append(first.Lines, more.Lines[:len(more.Lines)-1]...) {
+		for _, out := range []string{"10", "15", "20", "25", "30"} {
+			if strings.HasPrefix(l, "Friend "+out+" ") {
+				t.Errorf("listed %q, of importance 0, before others of more", l)
+			}
+		}
+	}
+	dis, _ := section(card, CardDistractionTitle)
+	if len(dis.Lines) != CardGroupPeople+1 || dis.Lines[CardGroupPeople] != "…and 5 more, all in Contacts" {
+		t.Errorf("distraction lines %d, foot %q", len(dis.Lines), dis.Lines[len(dis.Lines)-1])
+	}
+	ask, _ := section(card, "My safety plan: people I can ask for help")
+	if len(ask.Lines) != 1+CardGroupPeople+1 || ask.Lines[len(ask.Lines)-1] != "→ …and 5 more, all in Contacts" {
+		t.Errorf("named lines %d, foot %q", len(ask.Lines), ask.Lines[len(ask.Lines)-1])
+	}
+
+	// The journal read the first of each group and counted thousands.
+	counted := BuildCrisisCard(plan, Settings{}, CardPeople{People: people, AnyTime: 8000, Distraction: 1234,
+		Named: map[string]int{PlanAskForHelp: 100}}, cardNow)
+	for title, want := range map[string]string{
+		CardMoreAnyTimeTitle:                        "…and 7,970 more, all in Contacts",
+		CardDistractionTitle:                        "…and 1,204 more, all in Contacts",
+		"My safety plan: people I can ask for help": "→ …and 70 more, all in Contacts",
+	} {
+		sec, _ := section(counted, title)
+		if got := sec.Lines[len(sec.Lines)-1]; got != want {
+			t.Errorf("%s: foot %q, want %q", title, got, want)
+		}
+	}
+	// A group within the card's reach has no foot.
+	small := BuildCrisisCard(SafetyPlan{}, Settings{}, CardPeople{People: people[:6], AnyTime: 3, Distraction: 3}, cardNow)
+	for _, sec := range small.Sections {
+		for _, l := range sec.Lines {
+			if strings.Contains(l, "more, all in Contacts") {
+				t.Errorf("%s: %q on a card that lists everyone", sec.Title, l)
+			}
+		}
 	}
 }

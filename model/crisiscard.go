@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,35 @@ const (
 // and the emergency number are on the first screen at 80×24.
 const CardFirstPeople = 4
 
+// CardGroupPeople is the most people the card lists of one group (the
+// any-time people, those good for a distraction, the professionals, the
+// people one part of the plan names): more than anyone reads through in a
+// hard moment, and few enough that a journal of thousands (an address book
+// imported whole) gives a card as quick to read and to scroll as any. The
+// rest of a group is counted at its foot (MoreInContacts).
+const CardGroupPeople = 30
+
+// CardPeople is whom the crisis card may show, as the journal gives them:
+// at most CardGroupPeople of each group, the first in the card's order as
+// far as it can be kept in an index (a number to call, importance, name),
+// and how many each group holds in all. A count below what People brings
+// of a group counts what People brings.
+type CardPeople struct {
+	People []Contact
+	// AnyTime counts the people who said call any time; Distraction those
+	// good for a distraction who did not (never those marked as supporting
+	// using); Professionals the professionals who are neither.
+	AnyTime, Distraction, Professionals int
+	// Named counts the people each part of the plan names, by its key.
+	Named map[string]int
+}
+
+// MoreInContacts is the line at the foot of a group the card cannot list
+// whole: how many more, and where they all are.
+func MoreInContacts(n int) string {
+	return fmt.Sprintf("…and %s more, all in Contacts", Thousands(n))
+}
+
 // EmergencyLine stands for the emergency number where Tether bundles none
 // (no region chosen, or one without lines).
 const EmergencyLine = "If you are in danger right now, call your local emergency number."
@@ -59,18 +89,17 @@ const EmergencyLine = "If you are in danger right now, call your local emergency
 //     the healthcare and treatment circles who have a phone); the region's
 //     alcohol and drug helplines.
 //
-// people is everyone the card may show, in any order and with repeats:
-// each section takes whom it needs. Archived contacts are left out, and
+// people is whom the card may show (see CardPeople), in any order and
+// with repeats: each section takes whom it needs, at most CardGroupPeople,
+// and says how many more its group holds in all. Archived contacts are left out, and
 // nobody is listed twice. People are ordered by whether they may be awake
 // (see MayBeAwake: known awake, then not known, then known asleep), then
 // by importance, then by name, those with no number after those with one.
 // Every line is plain text on one line. The same input gives the same
 // card.
-func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now time.Time) CrisisCard {
+func BuildCrisisCard(plan SafetyPlan, settings Settings, people CardPeople, now time.Time) CrisisCard {
 	plan = plan.Normalize()
-	// The card points into people rather than copying whole contacts: on
-	// a large journal they are thousands (xxl: 62 MB allocated a card).
-	active := uniqueActive(people)
+	active := uniqueActive(people.People)
 	shown := make(map[int64]bool, len(active))
 	pick := func(keep func(*Contact) bool) []*Contact {
 		var out []*Contact
@@ -103,10 +132,11 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now t
 	}
 
 	var card CrisisCard
-	// add lists people under title; for the any-time people, who said
-	// to call at any hour, it says who may be asleep now.
-	add := func(title string, cs []*Contact, anyTime bool) {
-		if len(cs) == 0 {
+	// add lists people under title, and after them how many more their
+	// group holds (more); for the any-time people, who said to call at
+	// any hour, it says who may be asleep now.
+	add := func(title string, cs []*Contact, anyTime bool, more int) {
+		if len(cs) == 0 && more <= 0 {
 			return
 		}
 		sec := CardSection{Title: title}
@@ -118,12 +148,24 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now t
 			sec.Lines = append(sec.Lines, line)
 			sec.Short = append(sec.Short, shortPersonLine(*c))
 		}
+		if more > 0 {
+			sec.Lines = append(sec.Lines, MoreInContacts(more))
+			sec.Short = append(sec.Short, MoreInContacts(more))
+		}
 		card.Sections = append(card.Sections, sec)
 	}
+	// group picks a group's people, at most CardGroupPeople of them, and
+	// how many more it holds than it shows.
+	group := func(total int, keep func(*Contact) bool) ([]*Contact, int) {
+		cs := pick(keep)
+		total = max(total, len(cs))
+		cs = cs[:min(len(cs), CardGroupPeople)]
+		return cs, total - len(cs)
+	}
 
-	anyTime := pick(func(c *Contact) bool { return c.AnyTime })
+	anyTime, moreAnyTime := group(people.AnyTime, func(c *Contact) bool { return c.AnyTime })
 	first := anyTime[:min(len(anyTime), CardFirstPeople)]
-	add(CardAnyTimeTitle, first, true)
+	add(CardAnyTimeTitle, first, true, 0)
 	card.Sections = append(card.Sections, crisisLinesSection(settings))
 
 	for _, part := range PlanParts {
@@ -133,21 +175,29 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people []Contact, now t
 		}
 		sec := CardSection{Title: "My safety plan: " + lowerFirst(part.Title), Lines: cardLines(lines)}
 		if part.Key == PlanAskForHelp || part.Key == PlanDistractions {
-			named := named(strings.Join(lines, "\n"))
-			if len(named) > 0 {
+			named := byWhoMayAnswer(named(strings.Join(lines, "\n")), now)
+			more := max(people.Named[part.Key], len(named)) - min(len(named), CardGroupPeople)
+			named = named[:min(len(named), CardGroupPeople)]
+			if len(named) > 0 || more > 0 {
 				sec.Short = slices.Clone(sec.Lines)
 			}
-			for _, c := range byWhoMayAnswer(named, now) {
+			for _, c := range named {
 				sec.Lines = append(sec.Lines, "→ "+personLine(*c))
 				sec.Short = append(sec.Short, "→ "+shortPersonLine(*c))
+			}
+			if more > 0 {
+				sec.Lines = append(sec.Lines, "→ "+MoreInContacts(more))
+				sec.Short = append(sec.Short, "→ "+MoreInContacts(more))
 			}
 		}
 		card.Sections = append(card.Sections, sec)
 	}
 
-	add(CardMoreAnyTimeTitle, anyTime[len(first):], true)
-	add(CardDistractionTitle, pick(func(c *Contact) bool { return c.Distraction && c.Stance != StanceSupportsUsing }), false)
-	add(CardProfessionalsTitle, pick(func(c *Contact) bool { return c.Professional() }), false)
+	add(CardMoreAnyTimeTitle, anyTime[len(first):], true, moreAnyTime)
+	distraction, more := group(people.Distraction, func(c *Contact) bool { return c.Distraction && c.Stance != StanceSupportsUsing })
+	add(CardDistractionTitle, distraction, false, more)
+	professionals, more := group(people.Professionals, func(c *Contact) bool { return c.Professional() })
+	add(CardProfessionalsTitle, professionals, false, more)
 
 	var help CardSection
 	help.Title = CardSubstanceTitle

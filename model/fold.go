@@ -130,12 +130,21 @@ func PeopleNamed(text string, people []Contact) []Contact {
 // someone, given their name and nickname already folded (Fold), as a
 // journal keeps them. It holds the name or nickname as whole words.
 func NamesIn(text string) func(foldedName, foldedNickname string) bool {
-	hay := " " + strings.Join(strings.FieldsFunc(Fold(text), notWordRune), " ") + " "
+	hay := " " + NameWords(text) + " "
 	holds := func(folded string) bool {
-		words := strings.FieldsFunc(folded, notWordRune)
-		return len(words) > 0 && strings.Contains(hay, " "+strings.Join(words, " ")+" ")
+		words := wordsOf(folded)
+		return words != "" && strings.Contains(hay, " "+words+" ")
 	}
 	return func(name, nickname string) bool { return holds(name) || holds(nickname) }
 }
+
+// NameWords is a name, or any text, as NamesIn reads it: its folded words
+// one space apart, signs and spacing left out ("" when it has no word).
+// A journal keeps each name's and nickname's, to find the people a text
+// names by their first word.
+func NameWords(text string) string { return wordsOf(Fold(text)) }
+
+// wordsOf is NameWords of text already folded.
+func wordsOf(folded string) string { return strings.Join(strings.FieldsFunc(folded, notWordRune), " ") }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

@@ -366,8 +366,8 @@ func BenchmarkWeekFigures(b *testing.B) {
 }
 
 // BenchmarkCrisisCardReads is what `tether sos` reads from a decade's
-// journal opened read-only: the any-time people, the professionals, the
-// settings and the safety plan.
+// journal opened read-only: the settings, the safety plan and the people
+// the card may show.
 func BenchmarkCrisisCardReads(b *testing.B) {
 	ctx := context.Background()
 	benchjournal.Each(b, benchDay, func(b *testing.B, path string) {
@@ -376,18 +376,15 @@ func BenchmarkCrisisCardReads(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			people, err := st.AnyTimeContacts(ctx)
-			if err != nil || len(people) == 0 {
-				b.Fatal(len(people), err)
-			}
-			if _, err := st.Professionals(ctx); err != nil {
-				b.Fatal(err)
-			}
 			if _, err := st.Settings(ctx); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := st.SafetyPlan(ctx); err != nil {
+			plan, err := st.SafetyPlan(ctx)
+			if err != nil {
 				b.Fatal(err)
+			}
+			if people, err := st.CardPeople(ctx, plan); err != nil || len(people.People) == 0 {
+				b.Fatal(len(people.People), err)
 			}
 			st.Close()
 		}

@@ -187,23 +187,24 @@ func TestContactPageReadsTheListIndex(t *testing.T) {
 	}
 }
 
-// checkContactKeys recounts every contact's search_key and look_key from
-// their fields and tags, as the model makes them.
+// checkContactKeys recounts every contact's search_key and look_key, and
+// their name's and nickname's words, from their fields and tags, as the
+// model makes them.
 func checkContactKeys(t *testing.T, s *Store, when string) {
 	t.Helper()
 	ctx := context.Background()
-	keys := map[int64][2]string{}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, search_key, look_key FROM contacts`)
+	keys := map[int64][4]string{}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, search_key, look_key, name_words, nickname_words FROM contacts`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for rows.Next() {
 		var id int64
-		var search, look string
-		if err := rows.Scan(&id, &search, &look); err != nil {
+		var search, look, name, nickname string
+		if err := rows.Scan(&id, &search, &look, &name, &nickname); err != nil {
 			t.Fatal(err)
 		}
-		keys[id] = [2]string{search, look}
+		keys[id] = [4]string{search, look, name, nickname}
 	}
 	rows.Close()
 	n := 0
@@ -214,7 +215,8 @@ func checkContactKeys(t *testing.T, s *Store, when string) {
 		}
 		for _, c := range cs {
 			n++
-			if got, want := keys[c.ID], [2]string{c.SearchText(), model.LookAlikeKey(c.Name)}; got != want {
+			want := [4]string{c.SearchText(), model.LookAlikeKey(c.Name), model.NameWords(c.Name), model.NameWords(c.Nickname)}
+			if got := keys[c.ID]; got != want {
 				t.Fatalf("%s: %s's keys are %q, recounted %q", when, c.Name, got, want)
 			}
 		}
@@ -300,7 +302,8 @@ func TestContactKeysAgreeWithARecount(t *testing.T) {
 }
 
 // TestContactKeysFilledByTheMigration: a journal of schema 11 gets the
-// keys of the people (and their tags) it already holds.
+// keys of the people (and their tags) it already holds, schema 12's and
+// schema 15's name words.
 func TestContactKeysFilledByTheMigration(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "tether.db")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,87 +89,119 @@ func (s *Store) AnyTimeContacts(ctx context.Context) ([]model.Contact, error) {
 	return out, nil
 }
 
-// cardWhere picks the contacts the crisis card may show: the people who
-// said call any time, those good for a distraction, the professionals
-// with a phone, and those in ids (named in the safety plan, as JSON).
-const cardWhere = `archived = 0 AND (` + cardAlways + `
-	OR id IN (SELECT value FROM json_each(?)))`
+// cardGroups are the crisis card's groups of people, each with its index
+// (schema15) and the count of it CardPeople keeps.
+var cardGroups = []cardGroup{
+	{"contacts_card_any_time", cardAnyTime, func(p *model.CardPeople) *int { return &p.AnyTime }},
+	{"contacts_card_distraction", cardDistraction, func(p *model.CardPeople) *int { return &p.Distraction }},
+	{"contacts_card_professionals", cardProfessionals, func(p *model.CardPeople) *int { return &p.Professionals }},
+}
 
-// cardIDsSQL is the ids of cardWhere's people: from contacts_card, and
-// the ids the plan names (?1, a JSON list): a seek each, not a scan of
-// everyone.
-const cardIDsSQL = `SELECT id FROM contacts INDEXED BY contacts_card WHERE archived = 0 AND (` + cardAlways + `)
-	UNION SELECT value FROM json_each(?1)`
+type cardGroup struct {
+	index, where string
+	count        func(*model.CardPeople) *int
+}
 
-// CardPeople lists everyone the crisis card may show (see
-// model.BuildCrisisCard), in no particular order: the active people who
-// said call any time, those good for a distraction, the professionals
-// with a phone, and the people the plan's "ask for help" and "take my mind
-// off it" lines name; each with what the card shows (cardColumns), not
-// their notes or tags. On a large journal they are thousands, so they
-// are read cardBatch at a time, each batch a read of its own: the card is
-// read ahead as the app starts, and a screen's read then waits for one
-// batch at most, not for all of them.
-func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.Contact, error) {
-	text := strings.Join(append(plan.Lines(model.PlanAskForHelp), plan.Lines(model.PlanDistractions)...), "\n")
-	var ids []int64
+// from is the FROM and WHERE of the group's queries: its index, or, in an
+// older journal opened read-only, which has none, its condition alone.
+func (g cardGroup) from(schema int) string {
+	if schema != 0 && schema < 15 {
+		return `FROM contacts WHERE ` + g.where
+	}
+	return `FROM contacts INDEXED BY ` + g.index + ` WHERE ` + g.where
+}
+
+// cardFirstSQL is the first of a group or of a list of ids, ?1 of them,
+// in the card's order.
+func cardFirstSQL(from string) string {
+	return `SELECT id ` + from + ` ORDER BY ` + cardOrder + ` LIMIT ?`
+}
+
+// cardNamedFrom is the people a part of the plan names, ?1 being a JSON
+// list of their ids.
+const cardNamedFrom = `FROM contacts WHERE id IN (SELECT value FROM json_each(?1))`
+
+// cardPeopleSQL reads the card's people, ?1 being a JSON list of their ids.
+const cardPeopleSQL = `SELECT ` + cardColumns + ` FROM contacts WHERE id IN (SELECT value FROM json_each(?1))`
+
+// cardNamedParts are the parts of the safety plan whose lines name
+// people the card shows.
+var cardNamedParts = []string{model.PlanAskForHelp, model.PlanDistractions}
+
+// CardPeople reads whom the crisis card may show (model.CardPeople): the
+// first model.CardGroupPeople of each of its groups, from each group's
+// index (schema15) in the card's order, and how many the group holds,
+// counted in the index; the same of the people each of the plan's "ask
+// for help" and "take my mind off it" parts names. Each comes with what
+// the card shows (cardColumns), not their notes or tags. The read costs
+// the same among fifty people as among fifty thousand, but for finding
+// whom the plan names (namedIn).
+func (s *Store) CardPeople(ctx context.Context, plan model.SafetyPlan) (model.CardPeople, error) {
+	var out model.CardPeople
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		named := []int64{}
-		if strings.TrimSpace(text) != "" {
-			var err error
-			if named, err = s.namedIn(ctx, tx, text); err != nil {
+		ids := []int64{}
+		// first adds the first of a group, read by query, to ids.
+		first := func(query string, args ...any) error {
+			return eachRow(ctx, tx, query, append(args, model.CardGroupPeople), func(rows *sql.Rows) error {
+				var id int64
+				err := rows.Scan(&id)
+				ids = append(ids, id)
+				return err
+			})
+		}
+		for _, g := range cardGroups {
+			from := g.from(s.schema)
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) `+from).Scan(g.count(&out)); err != nil {
+				return err
+			}
+			if err := first(cardFirstSQL(from)); err != nil {
 				return err
 			}
 		}
-		list, err := json.Marshal(named)
+		for _, part := range cardNamedParts {
+			text := strings.Join(plan.Lines(part), "\n")
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			named, err := s.namedIn(ctx, tx, text)
+			if err != nil {
+				return err
+			}
+			if out.Named == nil {
+				out.Named = map[string]int{}
+			}
+			out.Named[part] = len(named)
+			list, err := json.Marshal(named)
+			if err != nil {
+				return err
+			}
+			if err := first(cardFirstSQL(cardNamedFrom), string(list)); err != nil {
+				return err
+			}
+		}
+		list, err := json.Marshal(ids)
 		if err != nil {
 			return err
 		}
-		query := cardIDsSQL
-		if s.schema != 0 && s.schema < 13 {
-			query = `SELECT id FROM contacts WHERE ` + cardWhere // an older journal opened read-only
-		}
-		return eachRow(ctx, tx, query, []any{string(list)}, func(rows *sql.Rows) error {
-			var id int64
-			err := rows.Scan(&id)
-			ids = append(ids, id)
+		// A seek each: every id is of someone active, and asking it again
+		// here had SQLite read the list's index whole to find them (xxl:
+		// 10 ms).
+		out.People = make([]model.Contact, 0, len(ids))
+		return eachRow(ctx, tx, cardPeopleSQL, []any{string(list)}, func(rows *sql.Rows) error {
+			var c model.Contact
+			var circle, preferred, stance string
+			err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Phone, &c.Email, &preferred, &c.Availability,
+				&c.AnyTime, &c.Distraction, &c.Importance, &stance, &c.Archived)
+			c.Circle, c.Preferred, c.Stance = model.Circle(circle), model.Channel(preferred), model.Stance(stance)
+			out.People = append(out.People, c)
 			return err
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read the people on the crisis card: %w", err)
-	}
-	// Read into a list of their size: grown an append at a time, thousands
-	// of contacts allocated ten times their size (xxl: 23 MB for 8,000
-	// people, now 6).
-	out := make([]model.Contact, 0, len(ids))
-	for start := 0; start < len(ids); start += cardBatch {
-		list, err := json.Marshal(ids[start:min(len(ids), start+cardBatch)])
-		if err != nil {
-			return nil, err
-		}
-		err = s.read(ctx, func(tx *sql.Tx) error {
-			return eachRow(ctx, tx, `SELECT `+cardColumns+` FROM contacts
-				WHERE archived = 0 AND id IN (SELECT value FROM json_each(?))`, []any{string(list)}, func(rows *sql.Rows) error {
-				var c model.Contact
-				var circle, preferred, stance string
-				err := rows.Scan(&c.ID, &c.Name, &c.Nickname, &circle, &c.Phone, &c.Email, &preferred, &c.Availability,
-					&c.AnyTime, &c.Distraction, &c.Importance, &stance, &c.Archived)
-				c.Circle, c.Preferred, c.Stance = model.Circle(circle), model.Channel(preferred), model.Stance(stance)
-				out = append(out, c)
-				return err
-			})
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read the people on the crisis card: %w", err)
-		}
+		return model.CardPeople{}, fmt.Errorf("read the people on the crisis card: %w", err)
 	}
 	return out, nil
 }
-
-// cardBatch is how many of the card's people one read brings: on xxl
-// about 6 ms of reading. A test reads two at a time.
-var cardBatch = 500
 
 // cardColumns are what the crisis card shows of a person and orders them
 // by (model.BuildCrisisCard), and what the hard day card asks of them
@@ -204,42 +237,68 @@ func (s *Store) PeopleNamed(ctx context.Context, text string) ([]model.Contact, 
 }
 
 // namedIn are the ids of the active people text names (model.PeopleNamed),
-// found from the folded names and nicknames schema 12 keeps at the start
-// of each search_key, read from the list's index: no row and no folding
-// per person. An older journal, opened read-only, is read and folded.
+// in no particular order. A name is held by text as whole words: it is
+// the words of text from one of them on, or the first few of them, so it
+// sorts from that word to the rest of text from it. Only the people whose
+// name or nickname lies in one of those ranges of schema15's indexes are
+// read, and tested. An older journal, opened read-only, is read whole: the
+// folded names schema 12 keeps at the start of each search_key, or before
+// it every name, folded here.
 func (s *Store) namedIn(ctx context.Context, tx *sql.Tx, text string) ([]int64, error) {
-	if s.schema != 0 && s.schema < 12 {
-		var named []model.Contact
-		err := eachRow(ctx, tx, `SELECT id, name, nickname FROM contacts WHERE archived = 0`, nil, func(rows *sql.Rows) error {
-			var c model.Contact
-			err := rows.Scan(&c.ID, &c.Name, &c.Nickname)
-			named = append(named, c)
-			return err
-		})
-		var ids []int64
-		for _, c := range model.PeopleNamed(text, named) {
-			ids = append(ids, c.ID)
+	words := strings.Fields(model.NameWords(text))
+	if len(words) == 0 {
+		return []int64{}, nil
+	}
+	ranges := make([][2]string, len(words))
+	for i, w := range words {
+		ranges[i] = [2]string{w, strings.Join(words[i:], " ")}
+	}
+	slices.SortFunc(ranges, func(a, b [2]string) int { return strings.Compare(a[0]+"\n"+a[1], b[0]+"\n"+b[1]) })
+	list, err := json.Marshal(slices.Compact(ranges))
+	if err != nil {
+		return nil, err
+	}
+	query, args := namedSQL, []any{string(list)}
+	folded := func(name, nickname string) (string, string) { return name, nickname } // kept folded
+	switch {
+	case s.schema != 0 && s.schema < 12:
+		query, args = `SELECT id, name, nickname FROM contacts WHERE archived = 0`, nil
+		folded = func(name, nickname string) (string, string) { return model.Fold(name), model.Fold(nickname) }
+	case s.schema != 0 && s.schema < 15:
+		query, args = `SELECT id, search_key, '' FROM contacts INDEXED BY contacts_list WHERE archived = 0`, nil
+		folded = func(key, _ string) (string, string) {
+			// search_key is the folded name, nickname, group, … a line each.
+			name, rest, _ := strings.Cut(key, "\n")
+			nickname, _, _ := strings.Cut(rest, "\n")
+			return name, nickname
 		}
-		return ids, err
 	}
 	names := model.NamesIn(text)
 	ids := []int64{}
-	err := eachRow(ctx, tx, `SELECT id, search_key FROM contacts INDEXED BY contacts_list WHERE archived = 0`, nil, func(rows *sql.Rows) error {
+	err = eachRow(ctx, tx, query, args, func(rows *sql.Rows) error {
 		var id int64
-		var key string
-		if err := rows.Scan(&id, &key); err != nil {
+		var name, nickname string
+		if err := rows.Scan(&id, &name, &nickname); err != nil {
 			return err
 		}
-		// search_key is the folded name, nickname, group, … a line each.
-		name, rest, _ := strings.Cut(key, "\n")
-		nickname, _, _ := strings.Cut(rest, "\n")
-		if names(name, nickname) {
+		if names(folded(name, nickname)) {
 			ids = append(ids, id)
 		}
 		return nil
 	})
 	return ids, err
 }
+
+// namedSQL reads the active people whose name or nickname (as
+// model.NameWords has them) lies in one of the ranges of ?1, a JSON list
+// of [from, to] pairs, from their indexes alone.
+const namedSQL = `SELECT c.id, c.name_words, c.nickname_words FROM json_each(?1) w
+	JOIN contacts c INDEXED BY contacts_name_words ON c.name_words BETWEEN w.value ->> 0 AND w.value ->> 1
+	WHERE c.archived = 0
+	UNION
+	SELECT c.id, c.name_words, c.nickname_words FROM json_each(?1) w
+	JOIN contacts c INDEXED BY contacts_nickname_words ON c.nickname_words BETWEEN w.value ->> 0 AND w.value ->> 1
+	WHERE c.archived = 0 AND c.nickname_words <> ''`
 
 // eachRow runs query and hands each of its rows to fn.
 func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(*sql.Rows) error) error {
@@ -473,14 +532,14 @@ const insertContactSQL = `INSERT INTO contacts (
 	availability, any_time, any_time_since, distraction, importance, supportive,
 	stance, known_since, cadence_days, notes, archived,
 	rest_cadence, snoozed_until, birthday, recovery_date, search_key, look_key,
-	archived_at, created_at, updated_at, uid
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` + newUID + `)`
+	name_words, nickname_words, archived_at, created_at, updated_at, uid
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ` + newUID + `)`
 
 const insertTagSQL = `INSERT INTO contact_tags (contact_id, tag, tag_key, position) VALUES (?, ?, ?, ?)`
 
 // fieldArgs are the columns a person edits, in insertContactSQL's order,
-// and the keys made of them (schema 12): c's tags are the ones written
-// with it.
+// and the keys made of them (schema 12, and the name words of schema 15):
+// c's tags are the ones written with it.
 func fieldArgs(c model.Contact) []any {
 	return []any{
 		c.Name, c.SortKey(), c.Nickname, string(c.Circle), c.Group, c.Phone, c.Email,
@@ -489,6 +548,7 @@ func fieldArgs(c model.Contact) []any {
 		c.KnownSince.String(), c.CadenceDays, c.Notes, c.Archived,
 		c.RestCadence, c.SnoozedUntil.String(), c.Birthday.String(), c.RecoveryDate.String(),
 		c.SearchText(), model.LookAlikeKey(c.Name),
+		model.NameWords(c.Name), model.NameWords(c.Nickname),
 	}
 }
 
@@ -533,7 +593,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c model.Contact, now time.Ti
 		distraction = ?, importance = ?, supportive = ?, stance = ?, known_since = ?,
 		cadence_days = ?, notes = ?, archived = ?,
 		rest_cadence = ?, snoozed_until = ?, birthday = ?, recovery_date = ?,
-		search_key = ?, look_key = ?,
+		search_key = ?, look_key = ?, name_words = ?, nickname_words = ?,
 		archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) END,
 		updated_at = ?
 		WHERE id = ?`, args...)

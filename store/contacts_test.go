@@ -364,10 +364,11 @@ func TestCardPeople(t *testing.T) {
 		}
 	}
 	plan := model.SafetyPlan{AskForHelp: []string{"Call mum"}, Distractions: []string{"football with TOMAS"}, WarningSigns: []string{"Colleague"}}
-	people, err := s.CardPeople(ctx, plan)
+	card, err := s.CardPeople(ctx, plan)
 	if err != nil {
 		t.Fatal(err)
 	}
+	people := card.People
 	var got []string
 	for _, c := range people {
 		got = append(got, c.Name)
@@ -375,6 +376,11 @@ func TestCardPeople(t *testing.T) {
 	slices.Sort(got) // in no particular order
 	if want := []string{"Ana Ruiz", "Dr Lee", "Gym buddy", "Rosa", "Tomás"}; !slices.Equal(got, want) {
 		t.Errorf("CardPeople = %q, want %q", got, want)
+	}
+	want := model.CardPeople{People: people, AnyTime: 1, Distraction: 1, Professionals: 1,
+		Named: map[string]int{model.PlanAskForHelp: 1, model.PlanDistractions: 1}}
+	if !reflect.DeepEqual(card, want) {
+		t.Errorf("CardPeople counts %+v, want %+v", card, want)
 	}
 	// Each comes with everything the crisis card and the hard day card
 	// read of them (cardColumns), as the whole contact has it.
@@ -390,20 +396,86 @@ func TestCardPeople(t *testing.T) {
 			t.Errorf("CardPeople gave %+v\nthe contact is %+v", c, w)
 		}
 	}
-	// Read a few at a time, the card's people are the same.
-	defer func(n int) { cardBatch = n }(cardBatch)
-	cardBatch = 2
-	again, err := s.CardPeople(ctx, plan)
-	if err != nil || len(again) != len(people) {
-		t.Fatalf("read two at a time: %d people, %v; want %d", len(again), err, len(people))
+	if card, err := s.CardPeople(ctx, model.SafetyPlan{}); err != nil || len(card.People) != 3 || card.Named != nil {
+		t.Errorf("with no plan: %+v, %v", card, err)
 	}
-	for _, c := range people {
-		if !slices.ContainsFunc(again, func(a model.Contact) bool { return reflect.DeepEqual(a, c) }) {
-			t.Errorf("read two at a time, %s is missing or not the same", c.Name)
+}
+
+// A group of the crisis card larger than it lists (an address book
+// imported whole): the card reads its first model.CardGroupPeople in the
+// card's order, as far as an index keeps it (a number to call first, then
+// importance, then name), and counts the rest; a person of one group is
+// counted in no other.
+func TestCardPeopleOfALargeGroup(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	var anyTime, professionals []model.Contact
+	for i := range model.CardGroupPeople + 12 {
+		c := model.Contact{Name: fmt.Sprintf("Person %02d", i), AnyTime: true, Importance: i % 6}
+		if i%4 != 0 {
+			c.Phone = fmt.Sprintf("0161 496 %04d", i)
+		}
+		saved, err := s.SaveContact(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		anyTime = append(anyTime, saved)
+		p := model.Contact{Name: fmt.Sprintf("Dr %02d", i), Circle: model.CircleTreatment, Phone: "0161 496 0000", Importance: i % 3}
+		if i%5 == 0 {
+			p.AnyTime = true // an any-time person is counted with them alone
+		}
+		if saved, err = s.SaveContact(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if p.AnyTime {
+			anyTime = append(anyTime, saved)
+		} else {
+			professionals = append(professionals, saved)
 		}
 	}
-	if people, err := s.CardPeople(ctx, model.SafetyPlan{}); err != nil || len(people) != 3 {
-		t.Errorf("with no plan: %d people, %v", len(people), err)
+	card, err := s.CardPeople(ctx, model.SafetyPlan{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if card.AnyTime != len(anyTime) || card.Professionals != len(professionals) || card.Distraction != 0 {
+		t.Errorf("counted %d any-time, %d professionals, %d distraction; want %d, %d, 0",
+			card.AnyTime, card.Professionals, card.Distraction, len(anyTime), len(professionals))
+	}
+	inOrder := func(cs []model.Contact) []int64 {
+		slices.SortFunc(cs, func(a, b model.Contact) int {
+			if (a.Phone == "") != (b.Phone == "") {
+				if a.Phone == "" {
+					return 1
+				}
+				return -1
+			}
+			if a.Importance != b.Importance {
+				return b.Importance - a.Importance
+			}
+			return strings.Compare(model.Fold(a.Name), model.Fold(b.Name))
+		})
+		var ids []int64
+		for _, c := range cs[:min(len(cs), model.CardGroupPeople)] {
+			ids = append(ids, c.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	read := func(keep func(model.Contact) bool) []int64 {
+		var ids []int64
+		for _, c := range card.People {
+			if keep(c) {
+				ids = append(ids, c.ID)
+			}
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got, want := read(func(c model.Contact) bool { return c.AnyTime }), inOrder(anyTime); !slices.Equal(got, want) {
+		t.Errorf("any-time people read %v, want the first %d in the card's order %v", got, model.CardGroupPeople, want)
+	}
+	if got, want := read(func(c model.Contact) bool { return !c.AnyTime }), inOrder(professionals); !slices.Equal(got, want) {
+		t.Errorf("professionals read %v, want %v", got, want)
 	}
 }
 
@@ -670,5 +742,42 @@ func TestQuietFactsAndDismiss(t *testing.T) {
 	}
 	if _, ok := ex.Settings["quiet_dismissed"]; ok {
 		t.Errorf("the export carries the day the word was put aside: %v", ex.Settings)
+	}
+}
+
+// TestCardGroupsReadTheirIndexes: a crisis card group's count and its
+// first people are read from its index alone, in its order: no row of
+// anyone, and no sorting of the group, however many it holds; the people
+// its plan names are sought by the plan's words.
+func TestCardGroupsReadTheirIndexes(t *testing.T) {
+	s := openStore(t)
+	for _, g := range cardGroups {
+		from := g.from(s.schema)
+		for _, q := range []struct{ query, want string }{
+			{`SELECT count(*) ` + from, "SCAN contacts USING COVERING INDEX " + g.index},
+			{cardFirstSQL(from), "SCAN contacts USING COVERING INDEX " + g.index},
+		} {
+			plan := queryPlan(t, s, q.query, model.CardGroupPeople)
+			if !strings.HasPrefix(plan, q.want) || strings.Contains(plan, "TEMP B-TREE") {
+				t.Errorf("%s: plan %s\nwant %s alone", q.query, plan, q.want)
+			}
+		}
+	}
+	// The people of the card, and the first of those a plan names: a
+	// seek each.
+	for _, q := range []string{cardPeopleSQL, cardFirstSQL(cardNamedFrom)} {
+		if plan := queryPlan(t, s, q, "[1,2]", model.CardGroupPeople); !strings.HasPrefix(plan, "SEARCH contacts USING INTEGER PRIMARY KEY (rowid=?)") {
+			t.Errorf("%s: plan %s\nwant a seek each", q, plan)
+		}
+	}
+	// The people a plan names: a range of each index a word of the plan.
+	plan := queryPlan(t, s, namedSQL, `[["mum","mum and sam"],["sam","sam"]]`)
+	for _, want := range []string{
+		"SEARCH c USING COVERING INDEX contacts_name_words (name_words>? AND name_words<?)",
+		"SEARCH c USING COVERING INDEX contacts_nickname_words (nickname_words>? AND nickname_words<?)",
+	} {
+		if !strings.Contains(plan, want) || strings.Contains(plan, "SCAN c") {
+			t.Errorf("the people a plan names: plan %s\nwant %s, and no scan of the people", plan, want)
+		}
 	}
 }

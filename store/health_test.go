@@ -59,8 +59,6 @@ func TestFiguresReadIndexes(t *testing.T) {
 			"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"}},
 		{"each day's count", reachOutCountsSQL, []any{"2026-01-01", "2026-01-14"}, []string{
 			"SEARCH reach_out_days USING PRIMARY KEY (day>? AND day<?)"}},
-		{"the crisis card's people", cardIDsSQL, []any{"[1,2]"}, []string{
-			"SEARCH contacts USING COVERING INDEX contacts_card (archived=?)"}},
 		{"when they were in touch", momentsWithSQL, []any{"[1,2]", "2026-01-01", "2026-03-09"}, []string{
 			"SEARCH r USING COVERING INDEX reach_outs_contact_day (contact_id=? AND day>? AND day<?)"}},
 	}

@@ -37,6 +37,7 @@ var migrations = []migration{
 	{"the keys the contact list is filtered and paged by", migrate12},
 	{"the crisis card's people read from an index", execAll(schema13...)},
 	{"who is due read a group at a time, so the first few cost the same among any number", execAll(schema14...)},
+	{"the crisis card's first people of each group read from an index of its own, the rest counted, and the people a plan names found by their names' words", migrate15},
 }
 
 // latestVersion is the schema version this Tether writes and understands.

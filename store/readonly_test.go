@@ -120,7 +120,7 @@ func TestOpenReadOnlyDoesNotMigrate(t *testing.T) {
 	if people, err := s.AnyTimeContacts(ctx); err != nil || len(people) != 1 {
 		t.Errorf("AnyTimeContacts on schema 3: %+v, %v", people, err)
 	}
-	if people, err := s.CardPeople(ctx, model.SafetyPlan{AskForHelp: []string{"someone"}}); err != nil || len(people) != 1 {
+	if people, err := s.CardPeople(ctx, model.SafetyPlan{AskForHelp: []string{"someone"}}); err != nil || len(people.People) != 1 {
 		t.Errorf("CardPeople on schema 3: %+v, %v", people, err)
 	}
 	if _, err := s.Checkups(ctx, model.BARC10); err == nil {

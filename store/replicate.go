@@ -90,9 +90,12 @@ func (s *Store) Replicate(ctx context.Context, times int) error {
 			}
 		}
 		// The copies' names differ from the first's ("Maria Santos 2"),
-		// and so do the keys made of them (schema 12), which only Go can
-		// make.
-		return refreshContactKeys(ctx, tx, n)
+		// and so do the keys made of them (schemas 12 and 15), which only
+		// Go can make.
+		if err := refreshContactKeys(ctx, tx, n); err != nil {
+			return err
+		}
+		return refreshNameWords(ctx, tx, n)
 	})
 	if err != nil {
 		return fmt.Errorf("replicate the journal: %w", err)

@@ -26,7 +26,7 @@ func TestOpenFreshJournalIsMigrated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 14 {
+	if id.appID != applicationID || int(id.version) != latestVersion() || latestVersion() != 15 {
 		t.Errorf("identity = %+v, want application id %#x and user_version %d", id, applicationID, latestVersion())
 	}
 	for _, table := range []string{"settings", "contacts", "contact_tags", "reach_outs", "check_ins", "reflections", "reflection_answers", "checkups"} {

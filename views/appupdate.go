@@ -238,7 +238,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil || !msg.data.settings.HardDayCard {
 			return a, nil // the check-in is saved and says so; nothing more
 		}
-		card := model.BuildHardDayCard(msg.checkIn, msg.data.plan, msg.data.people, a.clock.Now())
+		card := model.BuildHardDayCard(msg.checkIn, msg.data.plan, msg.data.people.People, a.clock.Now())
 		a.hardDay = newHardDayCard(a.styles, card)
 		a.resize()
 		return a, nil

@@ -15,7 +15,7 @@ import (
 type crisisData struct {
 	plan     model.SafetyPlan
 	settings model.Settings
-	people   []model.Contact // everyone the card may show
+	people   model.CardPeople
 }
 
 // crisisLoadedMsg is the card, built where it was read: on a large
@@ -65,7 +65,7 @@ func newCrisisModel(st Store, clock model.Clock, styles *Styles) crisisModel {
 		settings: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "region, own numbers")),
 		pageDown: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "page down")),
 		// Before anything loads, the card still says what to do.
-		card: model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, nil, clock.Now())}
+		card: model.BuildCrisisCard(model.SafetyPlan{}, model.Settings{}, model.CardPeople{}, clock.Now())}
 }
 
 // load refreshes what the card shows. The card shows what it already has

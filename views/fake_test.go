@@ -333,7 +333,7 @@ func (f *fakeStore) QuietFacts(_ context.Context, today model.Date) (model.Quiet
 	return q, nil
 }
 
-func (f *fakeStore) CardPeople(_ context.Context, plan model.SafetyPlan) ([]model.Contact, error) {
+func (f *fakeStore) CardPeople(_ context.Context, plan model.SafetyPlan) (model.CardPeople, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.cardReads++
@@ -345,7 +345,7 @@ func (f *fakeStore) CardPeople(_ context.Context, plan model.SafetyPlan) ([]mode
 			out = append(out, c)
 		}
 	}
-	return out, nil
+	return model.CardPeople{People: out}, nil
 }
 
 func (f *fakeStore) SaveReachOut(_ context.Context, r model.ReachOut) (model.ReachOut, error) {

@@ -34,9 +34,10 @@ type Store interface {
 	// and its "not today".
 	QuietFacts(ctx context.Context, today model.Date) (model.QuietFacts, error)
 	DismissQuiet(ctx context.Context, day model.Date) error
-	// CardPeople is everyone the crisis card may show: any-time,
-	// distraction and professional contacts, and those the plan names.
-	CardPeople(ctx context.Context, plan model.SafetyPlan) ([]model.Contact, error)
+	// CardPeople is whom the crisis card may show: the first of its
+	// any-time, distraction and professional contacts and of those the
+	// plan names, and how many each group holds.
+	CardPeople(ctx context.Context, plan model.SafetyPlan) (model.CardPeople, error)
 
 	SaveReachOut(ctx context.Context, r model.ReachOut) (model.ReachOut, error)
 	DeleteReachOut(ctx context.Context, id int64) error
