@@ -28,6 +28,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -107,8 +108,10 @@ func measureAll(o options) error {
 	}
 	fmt.Fprintln(os.Stderr)
 	for _, j := range w.journals {
-		if err := measureDue(w.tether, j, r, o.runs*4); err != nil {
-			return err
+		for _, p := range wholeProcesses {
+			if err := measureWholeProcess(w.tether, p.row, p.command, j, r, o.runs*4); err != nil {
+				return err
+			}
 		}
 	}
 	r.print(os.Stdout, w.abook != "", o.sizes)
@@ -251,20 +254,33 @@ func writeAddressBook(path string, n int) error {
 	return os.WriteFile(path, []byte(b.String()), 0o600)
 }
 
-// dueRow names the row of `tether due`, a whole process.
-const dueRow = "due (whole process)"
+// The rows of the commands timed as whole processes: `tether due` (a
+// shell greeting's) and `tether sos` (the crisis card in any terminal).
+const (
+	dueRow = "due (whole process)"
+	sosRow = "sos (whole process)"
+)
 
-func measureDue(tether string, j journal, r *results, n int) error {
+// wholeProcesses are the commands timed from start to exit, by row.
+var wholeProcesses = []struct{ row, command string }{{dueRow, "due"}, {sosRow, "sos"}}
+
+// isWholeProcess says whether a row is a command timed as a whole process.
+func isWholeProcess(scenario string) bool {
+	return slices.ContainsFunc(wholeProcesses, func(w struct{ row, command string }) bool { return w.row == scenario })
+}
+
+// measureWholeProcess times `tether command` on journal j n times.
+func measureWholeProcess(tether, row, command string, j journal, r *results, n int) error {
 	// Three unrecorded runs first, so the file cache is warm as it is for a
 	// person's shell prompt.
 	for i := -3; i < n; i++ {
 		start := time.Now()
-		cmd := exec.Command(tether, "due", "--db", j.path)
+		cmd := exec.Command(tether, command, "--db", j.path)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("tether due on the %s journal: %v\n%s", j.size, err, out)
+			return fmt.Errorf("tether %s on the %s journal: %v\n%s", command, j.size, err, out)
 		}
 		if i >= 0 {
-			r.add(j.program, dueRow, time.Since(start))
+			r.add(j.program, row, time.Since(start))
 		}
 	}
 	return nil

@@ -70,7 +70,7 @@ func (r *results) keysOf(program string) []time.Duration {
 // another program's: abook's search prompt is a keypress but unlike any of
 // Tether's (see abookSearch).
 func isKey(scenario string) bool {
-	return !strings.HasPrefix(scenario, "first full frame") && scenario != dueRow && scenario != abookSearch
+	return !strings.HasPrefix(scenario, "first full frame") && !isWholeProcess(scenario) && scenario != abookSearch
 }
 
 // programs are the programs with rows, in the order first seen.

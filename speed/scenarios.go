@@ -163,6 +163,9 @@ var (
 	weekRead = has("[4 Reflection]", "The week in connection", "q quit")
 	// The list of contacts with no one open and no filter being typed.
 	contactsList = has("[2 Contacts]", "/ filter · a add")
+	// The crisis card with the people who said call any time (a card
+	// without them is its crisis lines alone).
+	cardRead = all(has("People who said call any time", "Crisis line"))
 	// The log dialog's person picker with the people to choose from.
 	pickerRead = all(has("Who was it with?", "esc cancel"), not(has("Opening your contacts…")))
 )
@@ -297,6 +300,10 @@ func walkFromToday(c *ctl, r *results, p string) error {
 		func() error { return switchTo(c, r, p, "4", "Reflection", weekRead) },
 		func() error { return keyN(c, r, p, "Reflection: previous week", "[", 3, weekRead) },
 		func() error { return keyN(c, r, p, "Reflection: next week", "]", 3, weekRead) },
+		// The crisis card over Reflection, with its people read (their
+		// section's title is there only then), and back.
+		func() error { return keyN(c, r, p, "crisis card: open", "!", 1, cardRead) },
+		func() error { return c.until("Escape", weekRead) },
 		func() error { return switchTo(c, r, p, "5", "Network", has("[5 Network]", "People reached", "q quit")) },
 		func() error { return keyN(c, r, p, "Network: move", "j", 3, nil) },
 		func() error { return switchTo(c, r, p, "1", "Today", all(todayRead, has("[1 Today]"))) },

@@ -53,7 +53,7 @@ func (r *results) printSizes(w io.Writer, sizes []sample.Size) {
 		return float64(d), ms(d)
 	}
 	for _, scenario := range r.scenarios(refProgram) {
-		if scenario == dueRow {
+		if isWholeProcess(scenario) {
 			continue // below, with the other whole-program figures
 		}
 		row(scenario, func(p string) (float64, string) { return timed(r.median(p, scenario)) })
@@ -65,7 +65,9 @@ func (r *results) printSizes(w io.Writer, sizes []sample.Size) {
 		}
 		return float64(r.rss[p]), mib(r.rss[p])
 	})
-	row(dueRow, func(p string) (float64, string) { return timed(r.median(p, dueRow)) })
+	for _, w := range wholeProcesses {
+		row(w.row, func(p string) (float64, string) { return timed(r.median(p, w.row)) })
+	}
 }
 
 // padLeft pads s to n columns (× is one column and two bytes).
