@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,5 +250,32 @@ func TestRenderCardColour(t *testing.T) {
 	coloured := renderCard(card, true)
 	if !strings.Contains(coloured, "\x1b[1mCrisis lines\x1b[0m\n") || !strings.Contains(coloured, "  \x1b[2mChecked.\x1b[0m\n") {
 		t.Errorf("coloured: %q", coloured)
+	}
+}
+
+// A journal with more people who said call any time than the card lists
+// (an address book imported whole): sos prints the first of them, those
+// who matter most first, and says how many more there are and where.
+func TestSOSCountsWhatItCannotList(t *testing.T) {
+	t.Parallel()
+	db := journal(t)
+	var people []person
+	for i := range model.CardGroupPeople + 40 {
+		c := model.Contact{Name: fmt.Sprintf("Friend %03d", i), Phone: fmt.Sprintf("0161 496 %04d", i), AnyTime: true}
+		if i == model.CardGroupPeople+39 {
+			c.Name, c.Importance = "Denise Okafor", 5 // last by number, first by importance
+		}
+		people = append(people, person{c: c, lastDaysAgo: -1})
+	}
+	addPeople(t, db, people...)
+	out := mustCLI(t, db, "sos")
+	if got := strings.Count(out, " · 0161 496 "); got != model.CardGroupPeople {
+		t.Errorf("sos listed %d people, want %d:\n%s", got, model.CardGroupPeople, out)
+	}
+	if !strings.Contains(out, "People who said call any time\n  Denise Okafor · 0161 496 0069\n") {
+		t.Errorf("the most important person is not first:\n%s", out)
+	}
+	if !strings.Contains(out, "  …and 40 more, all in Contacts\n") {
+		t.Errorf("sos does not say how many more:\n%s", out)
 	}
 }
