@@ -51,7 +51,7 @@ func TestTargetsBySize(t *testing.T) {
 		`every key ≤ 1.5× abook's:            slowest "Reflection: next week" 1.2 ms vs 1.0 ms → 1.20× met`,
 		"xl: first frame ≤ 1.2× large's:      11.5 ms vs 10.0 ms → 1.15× met",
 		`xl: every key ≤ 1.2× large's same key: worst "Reflection: next week" 1.8 ms vs 1.2 ms → 1.50× MISSED`,
-		"over 1.2×: Reflection: next week 1.50×\n",
+		"over 1.2× (all of its 90% interval): Reflection: next week 1.50× (1.50–1.50)\n",
 		"xxl: first frame ≤ 2× large's:       25.0 ms vs 10.0 ms → 2.50× MISSED",
 		`xxl: no key over 16 ms:              slowest "Contacts: filter" 2000.0 ms MISSED`,
 		"xxl: peak RSS ≤ 2× large's:          40.0 MiB vs 19.5 MiB → 2.05× MISSED",
@@ -78,5 +78,47 @@ func TestTargetsNeedLarge(t *testing.T) {
 	sampleResults().printTargets(&b, true, []sample.Size{sample.XL})
 	if out := b.String(); !strings.Contains(out, "add large to -size") || strings.Contains(out, "met") {
 		t.Errorf("targets without large:\n%s", out)
+	}
+}
+
+// A key's verdict on xl stands on its spread, not on one median: over the
+// limit when its whole interval is, under when its whole interval is,
+// and else not settled; the same figures give the same words every time.
+func TestKeysAgainstLargeByInterval(t *testing.T) {
+	spread := func(r *results, program, scenario string, base float64, noise []float64) {
+		for _, n := range noise {
+			r.add(program, scenario, msd(base*n))
+		}
+	}
+	noise := []float64{0.7, 0.8, 0.9, 0.95, 1, 1, 1.05, 1.1, 1.3, 1.6, 2}
+	tight := []float64{0.98, 0.99, 1, 1, 1, 1.01, 1.02}
+	tests := []struct {
+		name     string
+		xl       float64
+		samples  []float64
+		verdict  string
+		listedAs string
+	}{
+		{"well under", 1.0, tight, "met", ""},
+		{"well over", 1.5, tight, "MISSED", "over 1.2× (all of its 90% interval): Contacts: filter 1.50× (1.48–1.52)"},
+		{"on the limit, noisy", 1.25, noise, "not settled", "on 1.2× (its 90% interval holds it; more runs would tell): Contacts: filter 1.25×"},
+	}
+	for _, tt := range tests {
+		r := newResults()
+		spread(r, "tether", "Contacts: filter", 2, tt.samples)
+		spread(r, "tether (xl)", "Contacts: filter", 2*tt.xl, tt.samples)
+		var b, again strings.Builder
+		r.printKeysAgainst(&b, "tether (xl)", "tether", 1.2)
+		r.printKeysAgainst(&again, "tether (xl)", "tether", 1.2)
+		out := b.String()
+		if !strings.Contains(out, "→ ") || !strings.Contains(strings.SplitN(out, "\n", 2)[0], "× "+tt.verdict) {
+			t.Errorf("%s: verdict is not %q:\n%s", tt.name, tt.verdict, out)
+		}
+		if tt.listedAs != "" && !strings.Contains(out, tt.listedAs) {
+			t.Errorf("%s: lacks %q:\n%s", tt.name, tt.listedAs, out)
+		}
+		if out != again.String() {
+			t.Errorf("%s: the same figures gave\n%s\nthen\n%s", tt.name, out, again.String())
+		}
 	}
 }
