@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -196,8 +198,15 @@ func (s *Store) ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay
 		if counts, err = dayCounts(ctx, tx, lo, hi); err != nil {
 			return err
 		}
-		out, err = queryReachOuts(ctx, tx, s.forSchema(firstOfDaysSQL), lo, hi, perDay)
-		return err
+		days := slices.SortedFunc(maps.Keys(counts), func(a, b model.Date) int { return a.Time().Compare(b.Time()) })
+		for _, d := range days {
+			rs, err := queryReachOuts(ctx, tx, s.forSchema(firstOfDaySQL), d.String(), perDay)
+			if err != nil {
+				return err
+			}
+			out = append(out, rs...)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("read the reach-outs from %s to %s: %w", from, to, err)
@@ -205,15 +214,16 @@ func (s *Store) ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay
 	return out, counts, nil
 }
 
-// firstOfDaysSQL is the first ?3 reach-outs of each day from ?1 to ?2, in
-// reachOutsBetweenSQL's order: numbered within their day from the day
-// index (which holds the time and id), then looked up.
-const firstOfDaysSQL = `SELECT ` + reachOutColumns + `
-	FROM (SELECT id, row_number() OVER (PARTITION BY day ORDER BY at_unix, id) AS k
-	      FROM reach_outs INDEXED BY reach_outs_day WHERE day BETWEEN ?1 AND ?2) f
-	CROSS JOIN reach_outs r ON r.id = f.id
-	JOIN contacts c ON c.id = r.contact_id
-	WHERE f.k <= ?3 ORDER BY r.day, r.at_unix, r.id`
+// firstOfDaySQL is the first ?2 reach-outs of day ?1, in
+// reachOutsBetweenSQL's order: a range of the day index, which holds the
+// time and id, read no further than the ?2nd however busy the day. (It was
+// one query over every day asked for, numbering each day's reach-outs: it
+// numbered all of them, and a day of xl's, ten times as busy as large's,
+// took 1.4 ms to show instead of 0.4.)
+const firstOfDaySQL = `SELECT ` + reachOutColumns + `
+	FROM reach_outs r INDEXED BY reach_outs_day
+	CROSS JOIN contacts c ON c.id = r.contact_id
+	WHERE r.day = ?1 ORDER BY r.at_unix, r.id LIMIT ?2`
 
 // dayRange turns an inclusive range of days into the stored text, an open
 // end becoming the first or last day there can be.
