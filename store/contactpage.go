@@ -18,16 +18,21 @@ import (
 // the page's people are read whole, so a page costs the same among fifty
 // people as among fifty thousand. A Limit of 0 reads the whole list. A
 // filtered list is found among the list's search keys held in memory
-// (listKeysFor), read again only when the journal has changed.
+// (listKeysFor), read again only when the journal has changed; so is the
+// whole list while they are there (freshListKeys).
 func (s *Store) ContactPage(ctx context.Context, q model.ContactQuery) (model.ContactPage, error) {
 	page := model.ContactPage{At: -1}
 	words := filterWords(q.Filter)
 	var keys *listKeys
-	if len(words) > 0 && !q.Due {
+	switch {
+	case q.Due:
+	case len(words) > 0:
 		var err error
 		if keys, err = s.listKeysFor(ctx, q.Archived); err != nil {
 			return model.ContactPage{}, fmt.Errorf("read a page of contacts: %w", err)
 		}
+	default:
+		keys = s.freshListKeys(ctx, q.Archived)
 	}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var ids []int64
