@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"math/rand/v2"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -93,5 +95,68 @@ func TestNamedInIsPeopleNamed(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q names %v; PeopleNamed says %v", plan, got, want)
 		}
+	}
+}
+
+// A journal of schema 14 (the release before the crisis card's indexes),
+// read as `tether sos` reads it, without updating it: the card's people
+// and counts, and whom the plan names, are those the same journal gives
+// once updated.
+func TestCardPeopleOfASchema14Journal(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tether.db")
+	s := openAt(t, path)
+	rng := rand.New(rand.NewPCG(14, 15))
+	for i := range 80 {
+		c := randomPerson(rng, i)
+		c.AnyTime, c.Distraction = i%3 == 0, i%4 == 0
+		if i%5 == 1 { // randomPerson archives every fifth, from the first
+			c.Circle, c.Phone = model.CircleHealthcare, "020 7946 0018"
+		}
+		if _, err := s.SaveContact(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	everyone, err := s.Contacts(ctx, false, model.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := model.SafetyPlan{AskForHelp: []string{"Call " + everyone[3].Name + " or " + everyone[7].Nickname},
+		Distractions: []string{everyone[11].Name}}
+	want, err := s.CardPeople(ctx, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.AnyTime == 0 || want.Distraction == 0 || want.Professionals == 0 || want.Named[model.PlanAskForHelp] == 0 ||
+		want.Named[model.PlanDistractions] == 0 {
+		t.Fatalf("a card with a group missing tests less than it says: %d any time, %d distraction, %d professionals, named %v", want.AnyTime, want.Distraction, want.Professionals, want.Named)
+	}
+	s.Close()
+
+	db := plainDB(t, path)
+	mustExec(t, db,
+		`DROP INDEX contacts_card_any_time`, `DROP INDEX contacts_card_distraction`, `DROP INDEX contacts_card_professionals`,
+		`DROP INDEX contacts_name_words`, `DROP INDEX contacts_nickname_words`,
+		`ALTER TABLE contacts DROP COLUMN name_words`, `ALTER TABLE contacts DROP COLUMN nickname_words`,
+		schema13[0], `PRAGMA user_version = 14`)
+	db.Close()
+	old, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if old.schema != 14 {
+		t.Fatalf("read as schema %d", old.schema)
+	}
+	got, err := old.CardPeople(ctx, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := func(cs []model.Contact) []model.Contact {
+		return slices.SortedFunc(slices.Values(cs), func(a, b model.Contact) int { return int(a.ID - b.ID) })
+	}
+	got.People, want.People = byID(got.People), byID(want.People)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("schema 14 gives\n%+v\nupdated, the journal gives\n%+v", got, want)
 	}
 }
