@@ -91,8 +91,8 @@ const EmergencyLine = "If you are in danger right now, call your local emergency
 //
 // people is whom the card may show (see CardPeople), in any order and
 // with repeats: each section takes whom it needs, at most CardGroupPeople,
-// and says how many more its group holds in all. Archived contacts are left out, and
-// nobody is listed twice. People are ordered by whether they may be awake
+// and says how many more its group holds in all. Archived contacts are
+// left out, and nobody is listed twice. People are ordered by whether they may be awake
 // (see MayBeAwake: known awake, then not known, then known asleep), then
 // by importance, then by name, those with no number after those with one.
 // Every line is plain text on one line. The same input gives the same
@@ -154,14 +154,16 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people CardPeople, now 
 		}
 		card.Sections = append(card.Sections, sec)
 	}
-	// group picks a group's people, at most CardGroupPeople of them, and
-	// how many more it holds than it shows.
-	group := func(total int, keep func(*Contact) bool) ([]*Contact, int) {
-		cs := pick(keep)
+	// firstOf cuts a group's people, in the card's order, to the first
+	// CardGroupPeople, and says how many more it holds of the total the
+	// journal counted (or, counted lower, of the people given).
+	firstOf := func(cs []*Contact, total int) ([]*Contact, int) {
 		total = max(total, len(cs))
 		cs = cs[:min(len(cs), CardGroupPeople)]
 		return cs, total - len(cs)
 	}
+	// group picks a group's people and cuts them so.
+	group := func(total int, keep func(*Contact) bool) ([]*Contact, int) { return firstOf(pick(keep), total) }
 
 	anyTime, moreAnyTime := group(people.AnyTime, func(c *Contact) bool { return c.AnyTime })
 	first := anyTime[:min(len(anyTime), CardFirstPeople)]
@@ -175,9 +177,7 @@ func BuildCrisisCard(plan SafetyPlan, settings Settings, people CardPeople, now 
 		}
 		sec := CardSection{Title: "My safety plan: " + lowerFirst(part.Title), Lines: cardLines(lines)}
 		if part.Key == PlanAskForHelp || part.Key == PlanDistractions {
-			named := byWhoMayAnswer(named(strings.Join(lines, "\n")), now)
-			more := max(people.Named[part.Key], len(named)) - min(len(named), CardGroupPeople)
-			named = named[:min(len(named), CardGroupPeople)]
+			named, more := firstOf(byWhoMayAnswer(named(strings.Join(lines, "\n")), now), people.Named[part.Key])
 			if len(named) > 0 || more > 0 {
 				sec.Short = slices.Clone(sec.Lines)
 			}

@@ -140,8 +140,8 @@ func NamesIn(text string) func(foldedName, foldedNickname string) bool {
 
 // NameWords is a name, or any text, as NamesIn reads it: its folded words
 // one space apart, signs and spacing left out ("" when it has no word).
-// A journal keeps each name's and nickname's, to find the people a text
-// names by their first word.
+// A journal keeps each name's and nickname's, so that the people a text
+// names are found in a few ranges of an index (see store's namedIn).
 func NameWords(text string) string { return wordsOf(Fold(text)) }
 
 // wordsOf is NameWords of text already folded.

@@ -199,8 +199,9 @@ func (s *Store) ReachOutsOnDays(ctx context.Context, from, to model.Date, perDay
 			return err
 		}
 		days := slices.SortedFunc(maps.Keys(counts), func(a, b model.Date) int { return a.Time().Compare(b.Time()) })
+		query := s.forSchema(firstOfDaySQL)
 		for _, d := range days {
-			rs, err := queryReachOuts(ctx, tx, s.forSchema(firstOfDaySQL), d.String(), perDay)
+			rs, err := queryReachOuts(ctx, tx, query, d.String(), perDay)
 			if err != nil {
 				return err
 			}
