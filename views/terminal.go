@@ -66,7 +66,7 @@ func Run(st Store, opts Options) error {
 		tea.WithColorProfile(opts.Profile)) // detected once, above, without running anything
 	scr.ReportFirstFull(func() { p.Send(warmUpMsg{}) })
 
-	stop := term.WatchResize(out, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
+	stop := term.WatchResize(out, width, height, func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	defer stop()
 	stopHangUp := watchHangUp(p)
 	defer stopHangUp()

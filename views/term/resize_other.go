@@ -15,8 +15,9 @@ import (
 const resizePoll = 250 * time.Millisecond
 
 // WatchResize calls resized with the terminal's new size, in cells,
-// whenever the window showing out changes size, as Bubble Tea's renderer
-// would tell the program, until stop is called.
+// whenever the window showing out changes size from width by height (the
+// size the program has), as Bubble Tea's renderer would tell the program,
+// until stop is called.
 //
 // There is no SIGWINCH here. Windows' console queues a buffer-size event,
 // which Bubble Tea's input reader turns into a size message, but that is
@@ -24,20 +25,16 @@ const resizePoll = 250 * time.Millisecond
 // taller than its window, and resizing the window alone sends nothing. So
 // the window's size is asked for every resizePoll and passed on only when
 // it has changed.
-func WatchResize(out *os.File, resized func(width, height int)) (stop func()) {
-	w, h, _ := xterm.GetSize(out.Fd())
+func WatchResize(out *os.File, width, height int, resized func(width, height int)) (stop func()) {
+	measure := func() (int, int, error) { return xterm.GetSize(out.Fd()) }
 	tick := time.NewTicker(resizePoll)
 	done := make(chan struct{})
 	go func() {
+		w, h := sizeNow(measure, width, height, resized)
 		for {
 			select {
 			case <-tick.C:
-				nw, nh, err := xterm.GetSize(out.Fd())
-				if err != nil || (nw == w && nh == h) {
-					continue
-				}
-				w, h = nw, nh
-				resized(w, h)
+				w, h = sizeNow(measure, w, h, resized)
 			case <-done:
 				return
 			}
