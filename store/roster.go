@@ -247,15 +247,18 @@ func readDue(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]mode
 		return nil, err
 	}
 	defer rows.Close()
+	// Scanned into one set of variables, not a new contact a row: what
+	// Scan is handed lives on the heap, and a contact is half a kilobyte.
 	var due []model.Contact
+	var c model.Contact
+	var circle string
+	var lastUnix, lastOffset sql.NullInt64
+	dest := []any{&c.ID, &c.Name, &circle, &c.Importance, &c.CadenceDays, &c.AnyTime, &lastUnix, &lastOffset}
 	for rows.Next() {
-		var c model.Contact
-		var circle string
-		var lastUnix, lastOffset sql.NullInt64
-		if err := rows.Scan(&c.ID, &c.Name, &circle, &c.Importance, &c.CadenceDays, &c.AnyTime, &lastUnix, &lastOffset); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, err
 		}
-		c.Circle = model.Circle(circle)
+		c.Circle, c.LastContact = model.Circle(circle), time.Time{}
 		if lastUnix.Valid {
 			c.LastContact = localTime(lastUnix.Int64, lastOffset.Int64)
 		}

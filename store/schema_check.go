@@ -51,7 +51,16 @@ func sqliteOwn(o schemaObject) bool {
 // SQL is folded because SQLite keeps the text as written, and how a Go
 // string was indented is no part of the schema.
 func objectHash(o schemaObject) string {
-	sum := sha256.Sum256([]byte(o.typ + "\x00" + o.table + "\x00" + strings.Join(strings.Fields(o.sql), " ")))
+	b := make([]byte, 0, len(o.typ)+len(o.table)+len(o.sql)+2)
+	b = append(append(append(append(b, o.typ...), 0), o.table...), 0)
+	first := true
+	for f := range strings.FieldsSeq(o.sql) {
+		if !first {
+			b = append(b, ' ')
+		}
+		b, first = append(b, f...), false
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])
 }
 
@@ -103,10 +112,10 @@ func tableColumns(ctx context.Context, db querier, table string) ([]string, erro
 // object, else the first changed one, else the first missing one, by name,
 // so the same file always gets the same sentence.
 func schemaProblem(ctx context.Context, db querier, version int) (string, error) {
-	want, ok := knownSchemas[version]
-	if !ok {
+	if version < 0 || version >= len(knownSchemas) {
 		return fmt.Sprintf("says it is at schema %d, which no Tether has written", version), nil
 	}
+	want := knownSchemas[version]
 	got, err := readSchema(ctx, db)
 	if err != nil {
 		return "", err
