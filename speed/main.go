@@ -109,7 +109,7 @@ func measureAll(o options) error {
 	fmt.Fprintln(os.Stderr)
 	for _, j := range w.journals {
 		for _, p := range wholeProcesses {
-			if err := measureWholeProcess(w.tether, p.row, p.command, j, r, o.runs*4); err != nil {
+			if err := measureWholeProcess(p.command(w, j), p.row, j, r, o.runs*4); err != nil {
 				return err
 			}
 		}
@@ -255,29 +255,49 @@ func writeAddressBook(path string, n int) error {
 }
 
 // The rows of the commands timed as whole processes: `tether due` (a
-// shell greeting's) and `tether sos` (the crisis card in any terminal).
+// shell greeting's) and `tether sos` (the crisis card in any terminal),
+// and their floor: Tether's packages opening the journal and reading its
+// schema, and no more (speed/floor open).
 const (
-	dueRow = "due (whole process)"
-	sosRow = "sos (whole process)"
+	dueRow  = "due (whole process)"
+	sosRow  = "sos (whole process)"
+	openRow = "open only (floor, whole process)"
 )
 
+// wholeProcess is a command timed from start to exit: its row, and its
+// command line for a journal.
+type wholeProcess struct {
+	row     string
+	command func(w workspace, j journal) []string
+}
+
+// tetherCommand is `tether name --db journal`.
+func tetherCommand(name string) func(workspace, journal) []string {
+	return func(w workspace, j journal) []string { return []string{w.tether, name, "--db", j.path} }
+}
+
 // wholeProcesses are the commands timed from start to exit, by row.
-var wholeProcesses = []struct{ row, command string }{{dueRow, "due"}, {sosRow, "sos"}}
+var wholeProcesses = []wholeProcess{
+	{dueRow, tetherCommand("due")},
+	{sosRow, tetherCommand("sos")},
+	{openRow, func(w workspace, j journal) []string { return []string{w.floor, "open", j.path} }},
+}
 
 // isWholeProcess says whether a row is a command timed as a whole process.
 func isWholeProcess(scenario string) bool {
-	return slices.ContainsFunc(wholeProcesses, func(w struct{ row, command string }) bool { return w.row == scenario })
+	return slices.ContainsFunc(wholeProcesses, func(w wholeProcess) bool { return w.row == scenario })
 }
 
-// measureWholeProcess times `tether command` on journal j n times.
-func measureWholeProcess(tether, row, command string, j journal, r *results, n int) error {
+// measureWholeProcess times the command line argv on journal j n times,
+// under j's program and row.
+func measureWholeProcess(argv []string, row string, j journal, r *results, n int) error {
 	// Three unrecorded runs first, so the file cache is warm as it is for a
 	// person's shell prompt.
 	for i := -3; i < n; i++ {
 		start := time.Now()
-		cmd := exec.Command(tether, command, "--db", j.path)
+		cmd := exec.Command(argv[0], argv[1:]...)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			return fmt.Errorf("tether %s on the %s journal: %v\n%s", command, j.size, err, out)
+			return fmt.Errorf("%s on the %s journal: %v\n%s", strings.Join(argv[1:], " "), j.size, err, out)
 		}
 		if i >= 0 {
 			r.add(j.program, row, time.Since(start))

@@ -25,11 +25,11 @@ func sampleResults() *results {
 		program             string
 		frame, filter, week float64
 		kb                  int
-		due                 float64
+		due, open           float64
 	}{
-		{"tether", 10, 1, 1.2, 20000, 5},
-		{"tether (xl)", 11.5, 1.1, 1.8, 30000, 6},
-		{"tether (xxl)", 25, 2000, 17, 41000, 14},
+		{"tether", 10, 1, 1.2, 20000, 12, 11},
+		{"tether (xl)", 11.5, 1.1, 1.8, 30000, 6, 5},
+		{"tether (xxl)", 25, 2000, 17, 41000, 14, 9},
 	} {
 		r.add(p.program, "first full frame", msd(p.frame))
 		r.add(p.program, "Contacts: filter", msd(p.filter))
@@ -37,6 +37,7 @@ func sampleResults() *results {
 		r.add(p.program, coldStart, msd(p.frame*10))
 		r.addRSS(p.program, p.kb)
 		r.add(p.program, dueRow, msd(p.due))
+		r.add(p.program, openRow, msd(p.open))
 	}
 	r.add(emptyProgram, "first full frame", msd(8))
 	return r
@@ -55,7 +56,9 @@ func TestTargetsBySize(t *testing.T) {
 		"xxl: first frame ≤ 2× large's:       25.0 ms vs 10.0 ms → 2.50× MISSED",
 		`xxl: no key over 16 ms:              slowest "Contacts: filter" 2000.0 ms MISSED`,
 		"xxl: peak RSS ≤ 2× large's:          40.0 MiB vs 19.5 MiB → 2.05× MISSED",
-		"xxl: tether due ≤ 15 ms:             14.0 ms met",
+		"xxl: tether due ≤ 15 ms:             14.0 ms met; opening alone (floor): 9.0 ms\n",
+		// A floor over the limit says the machine cannot meet it.
+		"tether due ≤ 10 ms:                  12.0 ms MISSED; opening alone (floor): 11.0 ms, over the limit on this machine\n",
 		"first full frame, cold page cache     100.0             115.0    1.15×    250.0    2.50×\n",
 		// A ratio of four figures keeps its column.
 		"Contacts: filter                        1.0               1.1    1.10×   2000.0 2000.00×\n",

@@ -8,22 +8,38 @@
 // writes one changed line: a Go program's quickest answer to a key,
 // against which Tether's keys (Bubble Tea's reader and loop, the screens,
 // the display's writer) are measured.
+//
+// `floor open PATH` is the floor of a command run as a whole process
+// (tether due, tether sos): the same program opens the journal at PATH
+// read-only, as those commands do, has SQLite read its schema (which
+// every first query does), and exits. What tether due takes beyond it is
+// Tether's checks of the journal and its reads.
 package main
 
 import (
+	"database/sql"
 	"fmt"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/charmbracelet/x/term"
 
-	// Linked for their size and their init, never called.
+	// Linked for their size and their init, never called; store registers
+	// the SQLite driver that open uses.
 	_ "github.com/tether-recovery/tether/store"
 	_ "github.com/tether-recovery/tether/views"
 )
 
 func main() {
+	if len(os.Args) == 3 && os.Args[1] == "open" {
+		if err := open(os.Args[2]); err != nil {
+			fmt.Fprintln(os.Stderr, "floor:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if saved, err := term.MakeRaw(os.Stdin.Fd()); err == nil {
 		defer func() { _ = term.Restore(os.Stdin.Fd(), saved) }()
 	}
@@ -52,4 +68,15 @@ func answerKeys() {
 			}
 		}
 	}
+}
+
+// open opens the journal at path read-only and has SQLite read its schema.
+func open(path string) error {
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=query_only(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var objects int
+	return db.QueryRow(`SELECT count(*) FROM sqlite_schema`).Scan(&objects)
 }
