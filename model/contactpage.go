@@ -10,7 +10,7 @@ type ContactQuery struct {
 	// who-next order (WhoNext); Archived is then ignored.
 	Due    bool
 	Filter string
-	// Today is the day the derived facts (Reached30, due) are of.
+	// Today is the day who is due is judged on (Due).
 	Today         Date
 	Offset, Limit int
 	// Land, when set, asks for the page around this person instead of

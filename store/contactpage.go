@@ -12,8 +12,11 @@ import (
 )
 
 // ContactPage reads one page of a contact list (see model.ContactQuery):
-// the people of the page with their tags and derived facts, as Contacts
-// gives them, and how many the list and the filter hold. The filter is
+// the people of the page with their tags and latest reach-out, and how
+// many the list and the filter hold. Reached30 is left at 0: it is a
+// count in the log for each person, shown only in the details of one,
+// which read it with their history (ContactHistory); for a page of
+// people it was half the pages a filter's letter read. The filter is
 // matched against search_key (schema 12) in the list's index, and only
 // the page's people are read whole, so a page costs the same among fifty
 // people as among fifty thousand. A Limit of 0 reads the whole list. A
@@ -52,7 +55,7 @@ func (s *Store) ContactPage(ctx context.Context, q model.ContactQuery) (model.Co
 		if err != nil {
 			return err
 		}
-		page.Contacts, err = queryContacts(ctx, tx, true, contactPageSQL, append(window30(q.Today), string(list)),
+		page.Contacts, err = queryContacts(ctx, tx, true, contactPageSQL, []any{string(list)},
 			`SELECT contact_id, tag FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?))
 			 ORDER BY contact_id, position`, string(list))
 		if err != nil || !q.Due {
@@ -72,9 +75,10 @@ func (s *Store) ContactPage(ctx context.Context, q model.ContactQuery) (model.Co
 	return page, nil
 }
 
-// contactPageSQL reads the people of a page, ?5 being a JSON list of
-// their ids.
-var contactPageSQL = contactsWithDerived(`c.id IN (SELECT value FROM json_each(?5))`)
+// contactPageSQL reads the people of a page, ?1 being a JSON list of
+// their ids, in contactsWithDerived's columns with 0 for Reached30.
+var contactPageSQL = `SELECT ` + qualifiedContactColumns + `, c.last_at_unix, c.last_at_offset, 0
+	FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?1)) ORDER BY c.name_key, c.id`
 
 // listPage counts the active or archived list and the people of it who
 // pass the filter, finds where q.Land is among them, and reads the ids of

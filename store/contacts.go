@@ -653,10 +653,17 @@ var qualifiedContactColumns = func() string {
 // window30's.
 func contactsWithDerived(where string) string {
 	return `SELECT ` + qualifiedContactColumns + `, c.last_at_unix, c.last_at_offset,
-		(SELECT count(*) FROM reach_outs w WHERE w.contact_id = c.id
-		   AND w.at_unix >= ?1 AND w.at_unix < ?2 AND w.day BETWEEN ?3 AND ?4)
+		(` + reached30("c.id") + `)
 		FROM contacts c
 		WHERE ` + where + ` ORDER BY c.name_key, c.id`
+}
+
+// reached30 counts the reach-outs of the person whose id is the SQL
+// expression contact on the local days of window30 (?1 to ?4): a short
+// range of reach_outs_contact_day, decided by the local day.
+func reached30(contact string) string {
+	return `SELECT count(*) FROM reach_outs w WHERE w.contact_id = ` + contact + `
+		AND w.at_unix >= ?1 AND w.at_unix < ?2 AND w.day BETWEEN ?3 AND ?4`
 }
 
 // The contact queries with derived facts: one tab of the list, and one
@@ -671,7 +678,7 @@ var (
 // maxOffset and the next midnight UTC plus maxOffset.
 const maxOffset = 18 * 60 * 60
 
-// window30 are the parameters ?1 to ?4 of contactsWithDerived: the local
+// window30 are the parameters ?1 to ?4 of reached30: the local
 // days today-29 to today, and the instants that can fall on them. A zero
 // today matches nothing.
 func window30(today model.Date) []any {

@@ -59,7 +59,7 @@ func TestSaveOnAFullDisk(t *testing.T) {
 	if _, err := s.ImportContacts(ctx, many, false); !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("ImportContacts on a full disk: %v; want ErrDiskFull", err)
 	}
-	if got, err := s.ReachOutsFor(ctx, c.ID, 0); err != nil || len(got) != 0 {
+	if got, err := historyOf(s, ctx, c.ID, 0); err != nil || len(got) != 0 {
 		t.Fatalf("after the failed save: %d reach-outs, %v", len(got), err)
 	}
 	if active, _, err := s.CountContacts(ctx); err != nil || active != 1 {
@@ -72,7 +72,7 @@ func TestSaveOnAFullDisk(t *testing.T) {
 	if _, err := s.SaveReachOut(ctx, r); err != nil {
 		t.Fatalf("with room again: %v", err)
 	}
-	if got, err := s.ReachOutsFor(ctx, c.ID, 0); err != nil || len(got) != 1 || got[0].Note != note {
+	if got, err := historyOf(s, ctx, c.ID, 0); err != nil || len(got) != 1 || got[0].Note != note {
 		t.Fatalf("with room again: %d reach-outs, %v", len(got), err)
 	}
 	var check string

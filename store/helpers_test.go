@@ -132,3 +132,10 @@ func fullContact() model.Contact {
 		Tags:         []string{"sponsor", "AA", "night owl"},
 	}
 }
+
+// historyOf is a person's history as ContactHistory gives it, without the
+// 30 days' count.
+func historyOf(s *Store, ctx context.Context, id int64, limit int) ([]model.ReachOut, error) {
+	rs, _, err := s.ContactHistory(ctx, id, model.Date{}, limit)
+	return rs, err
+}

@@ -185,11 +185,11 @@ func TestImportDuplicateRule(t *testing.T) {
 	if r := rep.Skipped[3]; r.Kind != KindReachOut || r.What != "Jo, 2026-03-01 18:00 (call)" {
 		t.Errorf("reach-out skip: %+v", r)
 	}
-	hist, err := dst.ReachOutsFor(ctx, maria.ID, 0)
+	hist, err := historyOf(dst, ctx, maria.ID, 0)
 	if err != nil || len(hist) != 1 {
 		t.Fatalf("María's history: %v, %v", hist, err)
 	}
-	hist, _ = dst.ReachOutsFor(ctx, jo, 0)
+	hist, _ = historyOf(dst, ctx, jo, 0)
 	if len(hist) != 2 {
 		t.Fatalf("Jo's history has %d entries, want 2", len(hist))
 	}

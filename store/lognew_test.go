@@ -25,7 +25,7 @@ func TestLogWithNewContact(t *testing.T) {
 	if err != nil || c.Name != "Ana from Tuesday" || c.CadenceDays != 7 {
 		t.Fatalf("the new contact: %+v, %v", c, err)
 	}
-	rs, err := s.ReachOutsFor(ctx, c.ID, 10)
+	rs, err := historyOf(s, ctx, c.ID, 10)
 	if err != nil || len(rs) != 1 || rs[0].ID != saved.ID {
 		t.Fatalf("their history: %+v, %v", rs, err)
 	}

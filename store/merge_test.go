@@ -155,7 +155,7 @@ func TestMergeTheChangedPhone(t *testing.T) {
 	if len(onA) != 1 || onA[0].Phone != "(312) 555-0199" {
 		t.Fatalf("A's Denise after the merge: %+v", onA)
 	}
-	history, err := a.ReachOutsFor(ctx, onA[0].ID, 0)
+	history, err := historyOf(a, ctx, onA[0].ID, 0)
 	if err != nil || len(history) != 55 {
 		t.Fatalf("A's history of Denise: %d, %v", len(history), err)
 	}

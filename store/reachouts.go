@@ -141,15 +141,21 @@ func (s *Store) DeleteReachOut(ctx context.Context, id int64) error {
 	return nil
 }
 
-// ReachOutsFor is a contact's history, newest first: at most limit entries,
-// or all of them when limit is 0 or less. A contact with no history (or no
-// such contact) gives an empty list.
-func (s *Store) ReachOutsFor(ctx context.Context, contactID int64, limit int) ([]model.ReachOut, error) {
+// ContactHistory is a person's reach-outs, newest first: at most limit
+// of them, or all when limit is 0 or less; and how many fall on the local
+// days today-29 to today (model.Contact.Reached30). What their details
+// show, read in one transaction. No history (or no such person) gives an
+// empty list and 0.
+func (s *Store) ContactHistory(ctx context.Context, contactID int64, today model.Date, limit int) ([]model.ReachOut, int, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
 	var out []model.ReachOut
+	var reached int
 	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, reached30("?5"), append(window30(today), contactID)...).Scan(&reached); err != nil {
+			return err
+		}
 		var err error
 		out, err = queryReachOuts(ctx, tx, `SELECT `+s.forSchema(reachOutColumns)+`
 			FROM reach_outs r JOIN contacts c ON c.id = r.contact_id
@@ -157,9 +163,9 @@ func (s *Store) ReachOutsFor(ctx context.Context, contactID int64, limit int) ([
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read the reach-outs of contact %d: %w", contactID, err)
+		return nil, 0, fmt.Errorf("read the reach-outs of contact %d: %w", contactID, err)
 	}
-	return out, nil
+	return out, reached, nil
 }
 
 // ReachOutsBetween lists the reach-outs on the local days from to to,

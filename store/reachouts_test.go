@@ -128,7 +128,7 @@ func TestSaveReachOutDefaultsAndUpdate(t *testing.T) {
 	if _, off := saved.At.Zone(); off != 14*60*60 {
 		t.Errorf("offset %d after editing the zone", off)
 	}
-	if got, _ := s.ReachOutsFor(ctx, sam, 0); len(got) != 0 {
+	if got, _ := historyOf(s, ctx, sam, 0); len(got) != 0 {
 		t.Errorf("Sam still has %v", got)
 	}
 
@@ -177,7 +177,7 @@ func TestSaveReachOutRefuses(t *testing.T) {
 					t.Errorf("message %q is not one line", err)
 				}
 			}
-			all, _ := s.ReachOutsFor(ctx, sam, 0)
+			all, _ := historyOf(s, ctx, sam, 0)
 			if len(all) != 1 || !sameReachOut(all[0], stored) {
 				t.Errorf("the log changed: %+v", all)
 			}
@@ -198,7 +198,7 @@ func TestArchivedContactKeepsHistory(t *testing.T) {
 	card := logAt(t, s, ruth, fixedNow.Add(-time.Hour)) // sent her a card after she retired
 	check := func(when string) {
 		t.Helper()
-		hist, err := s.ReachOutsFor(ctx, ruth, 10)
+		hist, err := historyOf(s, ctx, ruth, 10)
 		if err != nil || !slices.Equal(ids(hist), []int64{card.ID, before.ID}) {
 			t.Errorf("%s: ReachOutsFor = %v, %v", when, ids(hist), err)
 		}
@@ -266,7 +266,7 @@ func TestLastContactIsTheLatest(t *testing.T) {
 	if _, off := c.LastContact.Zone(); !c.LastContact.Equal(latest) || off != 0 {
 		t.Errorf("tie: LastContact %v; want the later entry, in UTC", c.LastContact)
 	}
-	if hist, _ := s.ReachOutsFor(ctx, sam, 2); len(hist) != 2 || hist[0].ID != tie.ID {
+	if hist, _ := historyOf(s, ctx, sam, 2); len(hist) != 2 || hist[0].ID != tie.ID {
 		t.Errorf("ReachOutsFor(2) = %v", ids(hist))
 	}
 }
@@ -310,6 +310,19 @@ func TestReached30Window(t *testing.T) {
 		if c.Reached30 != want {
 			t.Errorf("%s: Reached30 %d; want %d", c.Name, c.Reached30, want)
 		}
+		// A person's details count them as the list does, beside their
+		// whole history, however few of it they read.
+		logged := map[string]int{"Sam": len(in) + len(out), "Other": 1}[c.Name]
+		for _, limit := range []int{0, 1} {
+			hist, n, err := s.ContactHistory(ctx, c.ID, testToday, limit)
+			read := logged
+			if limit > 0 {
+				read = min(logged, limit)
+			}
+			if err != nil || n != want || len(hist) != read {
+				t.Errorf("%s: ContactHistory(%d) = %d reach-outs, %d in 30 days, %v; want %d in 30 days", c.Name, limit, len(hist), n, err, want)
+			}
+		}
 	}
 	// As of a day long after, nothing is recent; as of no day, nothing is
 	// counted.
@@ -318,6 +331,9 @@ func TestReached30Window(t *testing.T) {
 		for _, c := range list {
 			if c.Reached30 != 0 || c.LastContact.IsZero() {
 				t.Errorf("as of %v: %s Reached30 %d, LastContact %v", today, c.Name, c.Reached30, c.LastContact)
+			}
+			if _, n, _ := s.ContactHistory(ctx, c.ID, today, 0); n != 0 {
+				t.Errorf("as of %v: %s's details count %d in 30 days", today, c.Name, n)
 			}
 		}
 	}
@@ -332,7 +348,7 @@ func TestDeleteReachOut(t *testing.T) {
 	if err := s.DeleteReachOut(ctx, oops.ID); err != nil {
 		t.Fatal(err)
 	}
-	if hist, _ := s.ReachOutsFor(ctx, sam, 0); !slices.Equal(ids(hist), []int64{keep.ID}) {
+	if hist, _ := historyOf(s, ctx, sam, 0); !slices.Equal(ids(hist), []int64{keep.ID}) {
 		t.Errorf("after delete: %v", ids(hist))
 	}
 	if c, _ := s.Contact(ctx, sam); !c.LastContact.Equal(keep.At) {
@@ -380,7 +396,7 @@ func TestReachOutsBetweenOrderAndNames(t *testing.T) {
 	if none, err := s.ReachOutsBetween(ctx, testToday, testToday.AddDays(-1)); len(none) != 0 || err != nil {
 		t.Errorf("reversed range: %v, %v", none, err)
 	}
-	if none, err := s.ReachOutsFor(ctx, 999, 5); len(none) != 0 || err != nil {
+	if none, err := historyOf(s, ctx, 999, 5); len(none) != 0 || err != nil {
 		t.Errorf("ReachOutsFor(missing) = %v, %v", none, err)
 	}
 }

@@ -84,7 +84,7 @@ func TestRemovalsAreMarkedAndUndone(t *testing.T) {
 	if len(got) != 1 || got[0].Ref != done.UID {
 		t.Fatalf("after undo, removals: %+v (only the plan done should stay)", got)
 	}
-	back, err := s.ReachOutsFor(ctx, id, 0)
+	back, err := historyOf(s, ctx, id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,8 +99,8 @@ func (m contactsModel) historyLines(c model.Contact, w int) []string {
 	s := m.styles
 	today := model.Today(m.clock)
 	head := "Reach-outs"
-	if c.Reached30 > 0 {
-		head += fmt.Sprintf(" · %d in the last 30 days", c.Reached30)
+	if in := m.historyFor == c.ID && m.historyIn; in && m.historyReached30 > 0 {
+		head += fmt.Sprintf(" · %d in the last 30 days", m.historyReached30)
 	}
 	lines := []string{s.Label.Render(head)}
 	switch {

@@ -58,13 +58,15 @@ type contactsModel struct {
 	form   *contactForm
 	saving bool
 
-	// The selected person's reach-out history, newest first. historyAsked
-	// says it has been asked of the journal (see syncHistory), historyIn
-	// that the answer is here: until then the pane says it is coming, not
-	// that there is none.
+	// The selected person's reach-out history, newest first, and how many
+	// of them fall on the last 30 days (read with it: a page of the list
+	// leaves it out). historyAsked says it has been asked of the journal
+	// (see syncHistory), historyIn that the answer is here: until then the
+	// pane says it is coming, not that there is none.
 	historyFor              int64
 	historyAsked, historyIn bool
 	history                 []model.ReachOut
+	historyReached30        int
 	historyErr              error
 	confirmArc              *model.Contact // archive (or restore) y/n is showing for this contact
 	detailOpen              bool           // full-width detail on narrow screens
@@ -161,7 +163,7 @@ func (m contactsModel) update(msg tea.Msg) (contactsModel, tea.Cmd) {
 
 	case historyLoadedMsg:
 		if msg.contactID == m.historyFor {
-			m.history, m.historyErr, m.historyIn = msg.reachOuts, msg.err, true
+			m.history, m.historyReached30, m.historyErr, m.historyIn = msg.reachOuts, msg.reached30, msg.err, true
 			if m.toEnd {
 				return m, m.scrollDetail(math.MaxInt)
 			}
@@ -430,7 +432,7 @@ func (m *contactsModel) syncHistory(settle bool) tea.Cmd {
 	if !ok || c.ID == m.historyFor || m.form != nil {
 		return nil
 	}
-	m.historyFor, m.history, m.historyErr, m.historyAsked, m.historyIn = c.ID, nil, nil, false, false
+	m.historyFor, m.history, m.historyReached30, m.historyErr, m.historyAsked, m.historyIn = c.ID, nil, 0, nil, false, false
 	m.detailScroll, m.historyAll, m.toEnd = 0, false, false
 	if settle {
 		id := c.ID
@@ -443,13 +445,13 @@ func (m *contactsModel) syncHistory(settle bool) tea.Cmd {
 // first historyLimit, or all of it once asked (historyAll).
 func (m *contactsModel) readHistory() tea.Cmd {
 	m.historyAsked = true
-	st, id, limit := m.st, m.historyFor, historyLimit
+	st, id, limit, today := m.st, m.historyFor, historyLimit, model.Today(m.clock)
 	if m.historyAll {
 		limit = 0
 	}
 	return func() tea.Msg {
-		rs, err := st.ReachOutsFor(context.Background(), id, limit)
-		return historyLoadedMsg{contactID: id, reachOuts: rs, err: err}
+		rs, reached, err := st.ContactHistory(context.Background(), id, today, limit)
+		return historyLoadedMsg{contactID: id, reachOuts: rs, reached30: reached, err: err}
 	}
 }
 

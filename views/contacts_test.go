@@ -380,6 +380,28 @@ func TestContactHistoryScrollsToTheOldest(t *testing.T) {
 	d.mustSee("Log a reach-out with " + name)
 }
 
+// TestDetailCountsTheLast30DaysWithItsHistory: a page of the list holds no
+// 30 days' count (store.ContactPage leaves it out); the details say it once
+// the person's history is read with it, and never carry one person's count
+// over to another.
+func TestDetailCountsTheLast30DaysWithItsHistory(t *testing.T) {
+	st := newFakeStore(sampleContacts()...)
+	for i, daysAgo := range []int{1, 12, 40} {
+		id := int64(i + 1)
+		st.reachOuts[id] = model.ReachOut{ID: id, ContactID: 1, At: fixedClock.Now().AddDate(0, 0, -daysAgo),
+			Channel: model.ChannelCall, Direction: model.DirectionMine}
+	}
+	d := newDriver(t, st, 200, 50)
+	d.keys("2")
+	d.mustSee("› José Álvarez", "None logged yet")
+	d.mustNotSee("in the last 30 days")
+	d.keys("j")
+	d.mustSee("› Maria Santos", "Reach-outs · 2 in the last 30 days")
+	d.keys("k")
+	d.mustSee("› José Álvarez", "None logged yet")
+	d.mustNotSee("in the last 30 days")
+}
+
 // At 200×50 the details sit beside the list; J (or shift+↓) scrolls them to
 // the oldest reach-out while j still moves in the list.
 func TestContactHistoryScrollsBesideTheList(t *testing.T) {

@@ -150,6 +150,9 @@ func (f *fakeStore) ContactPage(_ context.Context, q model.ContactQuery) (model.
 		shown = shown[:min(len(shown), p.Offset+q.Limit)]
 	}
 	p.Contacts = shown[p.Offset:]
+	for i := range p.Contacts {
+		p.Contacts[i].Reached30 = 0 // as the store's: a person's details read it (ContactHistory)
+	}
 	return p, nil
 }
 
@@ -415,7 +418,7 @@ func (f *fakeStore) sortedReachOuts(keep func(model.ReachOut) bool) []model.Reac
 	return out
 }
 
-func (f *fakeStore) ReachOutsFor(_ context.Context, id int64, limit int) ([]model.ReachOut, error) {
+func (f *fakeStore) ContactHistory(_ context.Context, id int64, today model.Date, limit int) ([]model.ReachOut, int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.historyReads++
@@ -424,7 +427,7 @@ func (f *fakeStore) ReachOutsFor(_ context.Context, id int64, limit int) ([]mode
 	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
-	return out, nil
+	return out, f.withDerived(f.contacts[id], today).Reached30, nil
 }
 
 func (f *fakeStore) ReachOutsBetween(_ context.Context, from, to model.Date) ([]model.ReachOut, error) {

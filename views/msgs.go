@@ -93,6 +93,7 @@ type historyDueMsg struct{ contactID int64 }
 type historyLoadedMsg struct {
 	contactID int64
 	reachOuts []model.ReachOut
+	reached30 int // of reachOuts' person, on the 30 days up to today
 	err       error
 }
 

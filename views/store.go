@@ -41,7 +41,9 @@ type Store interface {
 
 	SaveReachOut(ctx context.Context, r model.ReachOut) (model.ReachOut, error)
 	DeleteReachOut(ctx context.Context, id int64) error
-	ReachOutsFor(ctx context.Context, contactID int64, limit int) ([]model.ReachOut, error)
+	// ContactHistory is a person's reach-outs, newest first (limit 0 or
+	// less: all), and how many fall on the 30 days up to today.
+	ContactHistory(ctx context.Context, contactID int64, today model.Date, limit int) ([]model.ReachOut, int, error)
 	ReachOutsBetween(ctx context.Context, from, to model.Date) ([]model.ReachOut, error)
 	// ReachOutsOnDays is the first perDay reach-outs of each day from..to,
 	// and each day's count: a busy day costs what a quiet one does.
