@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,40 @@ func TestCheckInBusyDayReadsAsTheCursorGoes(t *testing.T) {
 	// Opening it opens the one selected.
 	d.keys("e")
 	d.mustSee("message 150")
+}
+
+// A busy day reads as many reach-outs as its list can show on this screen,
+// and no more than a few beyond: its list fills the room it has, whatever
+// the screen's height and with or without a check-in above it, and a day
+// busier than a screen costs what one that fills it does.
+func TestCheckInBusyDayReadsWhatItsListShows(t *testing.T) {
+	day := today.AddDays(-1)
+	for _, checkedIn := range []bool{false, true} {
+		for _, h := range []int{16, 24, 30, 50} {
+			st := newFakeStore(sampleContacts()...)
+			busyDay(st, day, 150)
+			if checkedIn {
+				st.checkIns[day] = model.CheckIn{Day: day, Mood: 4, Craving: new(2), Meetings: new(1), Lonely: true, Gratitude: "the walk"}
+			}
+			d := newDriver(t, st, 100, h)
+			d.keys("3", "[")
+			shown := 0
+			for k := 1; k <= 150; k++ {
+				if noteRow(d.view(), k) != "" {
+					shown++
+				}
+			}
+			lines := strings.Split(d.view(), "\n")
+			more := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "↓ ") })
+			read := len(d.app.checkIn.reachOuts)
+			// Beyond what shows: the lines of check-in past the first
+			// (readAhead counts one), and at least 8 on a tiny screen.
+			if shown == 0 || more != len(lines)-3 || read < shown || read > max(8, shown+4) {
+				t.Errorf("checked in %v, %d rows: %d shown, %d read, the line saying how many more on row %d of %d:\n%s",
+					checkedIn, h, shown, read, more+1, len(lines), d.view())
+			}
+		}
+	}
 }
 
 // The timeline shows a day's first reach-outs and says how many more it

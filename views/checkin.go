@@ -78,10 +78,17 @@ func newCheckInModel(st Store, clock model.Clock, styles *Styles) checkInModel {
 }
 
 // readAhead is how many of a day's reach-outs are read at a time: as many
-// as the screen has lines, more than its list shows, so a day costs the
-// same however busy, and moving down a busy day's list reads on a quarter
-// of them before its end.
-func (m checkInModel) readAhead() int { return max(24, m.height) }
+// as the day's list can show (the screen less the fewest lines around the
+// list: the day's title and a blank, one line of check-in and a blank, the
+// list's heading and its "more below"), so a day costs the same however
+// busy, and one busier than a screen reads what one that fills it does.
+// Moving down a busy day's list reads on a quarter of them before its end.
+func (m checkInModel) readAhead() int {
+	if m.height == 0 {
+		return 24 // not sized yet: a screen's worth
+	}
+	return max(8, m.height-6)
+}
 
 func (m checkInModel) load() tea.Cmd {
 	st, day, want := m.st, m.day, m.reachWant
