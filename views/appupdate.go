@@ -247,7 +247,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil // one dialog at a time; the open one keeps its typing
 		}
 		var cmd tea.Cmd
-		a.log, cmd = newLogDialog(a.st, a.clock, a.styles, msg)
+		w, _ := a.size()
+		a.log, cmd = newLogDialog(a.st, a.clock, a.styles, msg, w, a.contentHeight())
 		a.resize()
 		return a, cmd
 	case switchToAddContactMsg:

@@ -40,8 +40,10 @@ type logDialog struct {
 	saving   bool
 }
 
-func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (*logDialog, tea.Cmd) {
-	d := &logDialog{st: st, clock: clock, styles: styles, day: msg.day, existing: msg.existing}
+// newLogDialog opens the dialog at w×h: its picker reads a screen of people
+// from the first.
+func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg, w, h int) (*logDialog, tea.Cmd) {
+	d := &logDialog{st: st, clock: clock, styles: styles, day: msg.day, existing: msg.existing, width: w, height: h}
 	if d.day.IsZero() {
 		d.day = model.Today(clock)
 	}
@@ -55,9 +57,8 @@ func newLogDialog(st Store, clock model.Clock, styles *Styles, msg openLogMsg) (
 // a new reach-out may be with someone not yet in the contacts.
 func (d *logDialog) pick(repicking bool) tea.Cmd {
 	var read tea.Cmd
-	d.picker, read = newPersonPicker(d.st, d.styles, model.Today(d.clock), "Who was it with? ")
+	d.picker, read = newPersonPicker(d.st, d.styles, "Who was it with? ", d.width, d.height)
 	d.picker.offerNew = d.existing == nil
-	d.picker.setWidth(d.width)
 	d.repicking = repicking
 	return read
 }
@@ -175,7 +176,7 @@ func (d *logDialog) reachOut() (model.ReachOut, model.Problems) {
 func (d *logDialog) setSize(w, h int) {
 	d.width, d.height = w, h
 	if d.picker != nil {
-		d.picker.setWidth(w)
+		d.picker.setSize(w, h)
 	}
 	if d.form != nil {
 		d.form.setSize(w, h)

@@ -24,8 +24,8 @@ import (
 type personPicker struct {
 	st     Store
 	styles *Styles
-	today  model.Date
 	filter textinput.Model
+	height int // the picker's on screen, title and filter included
 
 	// people are the first matches of shown, in name order; total how
 	// many match it, all how many active people there are.
@@ -45,24 +45,38 @@ type personPicker struct {
 	offerNew bool
 }
 
-// pickerPage is how many matches one read brings: more than any screen
-// shows, so moving down reads on before the cursor gets there.
+// pickerPage is how many matches one read brings before the picker knows
+// its height: more than any screen shows.
 const pickerPage = 60
+
+// page is how many matches one read brings: the rows the picker shows and
+// half again, so that moving down reads on before the cursor gets there,
+// and a letter reads no more people than a screen of them (on a journal
+// of thousands, each is a page of the file SQLite may not hold).
+func (p *personPicker) page() int {
+	if p.height <= 0 {
+		return pickerPage
+	}
+	rows := max(1, p.height-2) // the title and the filter
+	return max(12, rows+rows/2)
+}
 
 // pickerPageMsg is a page of the people matching a picker's filter.
 type pickerPageMsg struct {
 	picker *personPicker
 	filter string
 	offset int // asked for
+	limit  int // asked for
 	page   model.ContactPage
 	err    error
 }
 
-// newPersonPicker opens a picker and starts reading its first page.
-func newPersonPicker(st Store, styles *Styles, today model.Date, prompt string) (*personPicker, tea.Cmd) {
-	p := &personPicker{st: st, styles: styles, today: today, filter: newInput(styles)}
+// newPersonPicker opens a picker of w×h and starts reading its first page.
+func newPersonPicker(st Store, styles *Styles, prompt string, w, h int) (*personPicker, tea.Cmd) {
+	p := &personPicker{st: st, styles: styles, filter: newInput(styles)}
 	p.filter.Prompt = prompt
 	p.filter.Placeholder = "type a few letters of their name"
+	p.setSize(w, h)
 	return p, tea.Batch(p.filter.Focus(), p.read(0))
 }
 
@@ -80,7 +94,8 @@ func (p *personPicker) prepare() tea.Cmd {
 	}
 }
 
-func (p *personPicker) setWidth(w int) {
+func (p *personPicker) setSize(w, h int) {
+	p.height = h
 	p.filter.SetWidth(max(1, w-len(p.filter.Prompt)-2))
 }
 
@@ -88,10 +103,10 @@ func (p *personPicker) setWidth(w int) {
 // offset on.
 func (p *personPicker) read(offset int) tea.Cmd {
 	p.reading = true
-	st, q := p.st, model.ContactQuery{Filter: p.filter.Value(), Today: p.today, Offset: offset, Limit: pickerPage}
+	st, q := p.st, model.ContactQuery{Filter: p.filter.Value(), Offset: offset, Limit: p.page()}
 	return func() tea.Msg {
 		page, err := st.ContactPage(context.Background(), q)
-		return pickerPageMsg{picker: p, filter: q.Filter, offset: offset, page: page, err: err}
+		return pickerPageMsg{picker: p, filter: q.Filter, offset: offset, limit: q.Limit, page: page, err: err}
 	}
 }
 
@@ -130,7 +145,7 @@ func (p *personPicker) setPage(msg pickerPageMsg) tea.Cmd {
 		// it takes over from its first row.
 		p.people = append(p.people[:msg.page.Offset], msg.page.Contacts...)
 		p.total = msg.page.Total
-		if len(msg.page.Contacts) < pickerPage {
+		if len(msg.page.Contacts) < msg.limit {
 			// The end of the list, whatever the count said when the page
 			// was read: nothing more is waited for.
 			p.total = len(p.people)
@@ -149,7 +164,7 @@ func (p *personPicker) current() bool {
 // readOn asks for the next page when the cursor nears the end of the
 // matches read so far and more match.
 func (p *personPicker) readOn() tea.Cmd {
-	if p.reading || !p.current() || len(p.people) >= p.total || p.cursor < len(p.people)-pickerPage/3 {
+	if p.reading || !p.current() || len(p.people) >= p.total || p.cursor < len(p.people)-p.page()/3 {
 		return nil
 	}
 	return p.read(len(p.people))

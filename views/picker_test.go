@@ -22,14 +22,16 @@ func sampleBehind(n int) []model.Contact {
 }
 
 // pagesOnly fails unless the picker read pages of its size since the
-// from'th read of the contacts, and nothing read the whole list.
-func pagesOnly(t *testing.T, st *fakeStore, from int) {
+// from'th read of the contacts (the rows it shows and half again: 36 in a
+// dialog on 30 rows; never the size it reads before it knows its height),
+// and nothing read the whole list.
+func pagesOnly(t *testing.T, st *fakeStore, from, page int) {
 	t.Helper()
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	asked := st.pagesAsked[from:]
-	if !slices.Contains(asked, pickerPage) || slices.Contains(asked, 0) {
-		t.Fatalf("pages asked for: %v; want the picker's (%d), never the whole list (0)", asked, pickerPage)
+	if !slices.Contains(asked, page) || slices.Contains(asked, pickerPage) || slices.Contains(asked, 0) {
+		t.Fatalf("pages asked for: %v; want the picker's (%d), never the whole list (0)", asked, page)
 	}
 }
 
@@ -53,7 +55,7 @@ func TestPickerEnterWaitsForTheMatchesOfWhatIsTyped(t *testing.T) {
 			t.Fatalf("logged %+v; want a text with Maria Santos", r)
 		}
 	}
-	pagesOnly(t, st, from)
+	pagesOnly(t, st, from, 36)
 	d.mustSee("Logged: you reached out to Maria Santos (text).")
 	if st.filtersPrepared != 1 {
 		t.Errorf("the picker prepared %d lists to filter; want 1", st.filtersPrepared)
@@ -74,11 +76,12 @@ func TestPickerReadsOnAsTheCursorMoves(t *testing.T) {
 	}
 	d.mustSee("› Aaron 100")
 	d.mustNotSee("Aaron 000")
-	pagesOnly(t, st, from)
-	// Each page is asked for a third of a page before the cursor needs it:
-	// rows 0–59 at the start, 60–119 at row 40, the rest at row 100.
-	if n := len(st.pagesAsked) - from; n != 3 {
-		t.Fatalf("%d pages read by row 100; want 3", n)
+	pagesOnly(t, st, from, 36)
+	// Each page (36 rows, the 24 shown and half again) is asked for a
+	// third of a page before the cursor needs it: rows 0–35 at the start,
+	// 36–71 at row 24, 72–107 at row 60, 108–143 at row 96.
+	if n := len(st.pagesAsked) - from; n != 4 {
+		t.Fatalf("%d pages read by row 100; want 4", n)
 	}
 	d.keys("esc")
 
@@ -99,7 +102,7 @@ func TestPickerReadsOnAsTheCursorMoves(t *testing.T) {
 		d.keys("down")
 	}
 	d.mustSee("› + Add aaron as someone new")
-	pagesOnly(t, st, from)
+	pagesOnly(t, st, from, 36)
 }
 
 // The safety plan's picker holds keys typed ahead the same way: ctrl+o,
@@ -112,7 +115,7 @@ func TestSafetyPlanPickerWaitsForTheMatchesOfWhatIsTyped(t *testing.T) {
 	d.keys("tab", "tab", "tab") // people I can ask for help
 	from := len(st.pagesAsked)
 	d.burst("ctrl+o", "j", "o", "s", "enter", "ctrl+s")
-	pagesOnly(t, st, from)
+	pagesOnly(t, st, from, 51) // 34 rows shown on 40, and half again
 	d.mustSee("Saved your safety plan.")
 	if got := st.plan.AskForHelp; len(got) != 1 || got[0] != "José Álvarez" {
 		t.Fatalf("ask for help = %q", got)
@@ -123,7 +126,7 @@ func TestSafetyPlanPickerWaitsForTheMatchesOfWhatIsTyped(t *testing.T) {
 // the same list twice; a move made between the two answers stays.
 func TestPickerKeepsAMoveWhenTheSameListComesAgain(t *testing.T) {
 	st := newFakeStore(sampleBehind(150)...)
-	p, _ := newPersonPicker(st, NewStyles(colorprofile.NoTTY, true), today, "Who? ")
+	p, _ := newPersonPicker(st, NewStyles(colorprofile.NoTTY, true), "Who? ", 100, 30)
 	first := p.read(0)().(pickerPageMsg)
 	p.setPage(first)
 	p.update(keyMsg("down"))

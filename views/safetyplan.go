@@ -181,8 +181,7 @@ func (p *planEditor) update(msg tea.Msg) (bool, tea.Cmd) {
 // openPicker starts naming someone in part.
 func (p *planEditor) openPicker(part string) tea.Cmd {
 	var read tea.Cmd
-	p.picker, read = newPersonPicker(p.st, p.styles, model.Date{}, "Who? ")
-	p.picker.setWidth(p.width)
+	p.picker, read = newPersonPicker(p.st, p.styles, "Who? ", p.width, p.height)
 	p.pickFor = part
 	return read
 }
