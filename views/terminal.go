@@ -59,7 +59,8 @@ func Run(st Store, opts Options) error {
 	// The size is known now, so the very first frame is drawn at full size
 	// instead of waiting for a resize message to come round the loop.
 	m, sized := m.Update(tea.WindowSizeMsg{Width: width, Height: height})
-	f := framed{inner: m, screen: scr, tty: tty, first: sized, pace: &pacing{now: time.Now}}
+	f := framed{inner: m, screen: scr, tty: tty, first: sized, pace: &pacing{now: time.Now},
+		measure: func() (int, int, error) { return xterm.GetSize(out.Fd()) }}
 	// Without its renderer Bubble Tea does not measure the terminal, and it
 	// sends the size it is given as its first message.
 	p := tea.NewProgram(f, tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFilter(f.beforeSuspend), tea.WithWindowSize(width, height),
@@ -113,6 +114,14 @@ type framed struct {
 	// App.unchanged), so there is no frame to draw.
 	still bool
 	pace  *pacing // nil: every change is drawn at once
+	// measure asks the terminal its size (nil: a size message is taken as
+	// it comes). A size message can be older than the last: Bubble Tea
+	// sends the size the program started at from a goroutine of its own,
+	// which can arrive after the watch's newer one (term.WatchResize), and
+	// the app then drew 30-row frames on a pane resized to 24 as it
+	// started. Whatever the order they come in, the size applied is the
+	// terminal's as the message is taken; a later change brings another.
+	measure func() (int, int, error)
 }
 
 // pacing keeps a burst of typed text from drawing a frame for every
@@ -160,6 +169,11 @@ func (f framed) beforeSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
 }
 
 func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.WindowSizeMsg); ok && f.measure != nil {
+		if w, h, err := f.measure(); err == nil && w > 0 && h > 0 {
+			msg = tea.WindowSizeMsg{Width: w, Height: h}
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		if msg.Width <= 0 || msg.Height <= 0 {

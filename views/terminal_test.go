@@ -55,6 +55,41 @@ func TestFramedSkipsTheFrameAfterAnUnchangedUpdate(t *testing.T) {
 	}
 }
 
+// sizedView keeps the last size it was given.
+type sizedView struct{ w, h int }
+
+func (v sizedView) Init() tea.Cmd { return nil }
+func (v sizedView) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m, ok := msg.(tea.WindowSizeMsg); ok {
+		v.w, v.h = m.Width, m.Height
+	}
+	return v, nil
+}
+func (v sizedView) View() tea.View { return tea.NewView(v.frame()) }
+func (v sizedView) frame() string  { return "" }
+
+// A size message that arrives after a newer one (Bubble Tea's own first
+// one does, now and then, when the pane is resized as Tether starts) does
+// not put the app back at the old size: the size applied is the
+// terminal's as the message is taken.
+func TestFramedAppliesTheTerminalsSizeWhateverTheMessageSays(t *testing.T) {
+	var out syncBuffer
+	d := term.Open(&out, 100, 30)
+	defer d.Close()
+	w, h := 80, 24
+	f := framed{inner: sizedView{}, screen: d, measure: func() (int, int, error) { return w, h, nil }}
+	m, _ := f.Update(tea.WindowSizeMsg{Width: 100, Height: 30}) // stale
+	if got := m.(framed).inner.(sizedView); got.w != 80 || got.h != 24 {
+		t.Fatalf("the app was sized %d×%d; the terminal is 80×24", got.w, got.h)
+	}
+	// Not measured: the message stands.
+	w, h = 0, 0
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 90, Height: 20})
+	if got := m.(framed).inner.(sizedView); got.w != 90 || got.h != 20 {
+		t.Fatalf("the app was sized %d×%d; the message said 90×20", got.w, got.h)
+	}
+}
+
 // framed hands each view to the display, and a new size to it too, so the
 // frame after a resize is drawn whole. (What the display writes around
 // the frames is term's TestDisplayDrawsEachFrameAndRestoresTheTerminal.)
