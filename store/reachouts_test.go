@@ -200,7 +200,7 @@ func TestArchivedContactKeepsHistory(t *testing.T) {
 		t.Helper()
 		hist, err := historyOf(s, ctx, ruth, 10)
 		if err != nil || !slices.Equal(ids(hist), []int64{card.ID, before.ID}) {
-			t.Errorf("%s: ReachOutsFor = %v, %v", when, ids(hist), err)
+			t.Errorf("%s: ContactHistory = %v, %v", when, ids(hist), err)
 		}
 		week, err := s.ReachOutsBetween(ctx, testToday.AddDays(-6), testToday)
 		if err != nil || !slices.Equal(ids(week), []int64{before.ID, card.ID}) {
@@ -267,7 +267,7 @@ func TestLastContactIsTheLatest(t *testing.T) {
 		t.Errorf("tie: LastContact %v; want the later entry, in UTC", c.LastContact)
 	}
 	if hist, _ := historyOf(s, ctx, sam, 2); len(hist) != 2 || hist[0].ID != tie.ID {
-		t.Errorf("ReachOutsFor(2) = %v", ids(hist))
+		t.Errorf("ContactHistory(2) = %v", ids(hist))
 	}
 }
 
@@ -397,7 +397,7 @@ func TestReachOutsBetweenOrderAndNames(t *testing.T) {
 		t.Errorf("reversed range: %v, %v", none, err)
 	}
 	if none, err := historyOf(s, ctx, 999, 5); len(none) != 0 || err != nil {
-		t.Errorf("ReachOutsFor(missing) = %v, %v", none, err)
+		t.Errorf("ContactHistory(missing) = %v, %v", none, err)
 	}
 }
 
